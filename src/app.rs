@@ -1,0 +1,179 @@
+//! Application state, start-up and shutdown.
+
+use std::net::SocketAddr;
+use std::ops::Deref;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::{Context, Result};
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+use crate::auth::jwt::JwtKeys;
+use crate::auth::password::PasswordHasherPool;
+use crate::config::Settings;
+use crate::mail::Mailer;
+use crate::ratelimit::Limiter;
+use crate::store::Db;
+
+pub struct AppInner {
+    pub settings: Settings,
+    pub db: Db,
+    pub jwt: JwtKeys,
+    pub hasher: PasswordHasherPool,
+    pub mailer: Mailer,
+    pub limiter: Limiter,
+    /// Identifies this replica in job leases.
+    pub instance_id: String,
+    shutting_down: AtomicBool,
+    shutdown_tx: watch::Sender<bool>,
+}
+
+/// Shared state of every handler: cheap to clone.
+#[derive(Clone)]
+pub struct AppState(Arc<AppInner>);
+
+impl Deref for AppState {
+    type Target = AppInner;
+    fn deref(&self) -> &AppInner {
+        &self.0
+    }
+}
+
+impl AppState {
+    pub fn is_shutting_down(&self) -> bool {
+        self.shutting_down.load(Ordering::SeqCst)
+    }
+
+    /// Start a graceful shutdown: readiness turns 503, jobs stop, the listener closes.
+    pub fn begin_shutdown(&self) {
+        self.shutting_down.store(true, Ordering::SeqCst);
+        let _ = self.shutdown_tx.send(true);
+    }
+
+    pub fn shutdown_signal(&self) -> watch::Receiver<bool> {
+        self.shutdown_tx.subscribe()
+    }
+}
+
+/// The application: its state and its HTTP service.
+pub struct App {
+    pub state: AppState,
+    pub router: axum::Router,
+}
+
+/// Optional parts a caller (the test suite) can supply instead of the defaults.
+#[derive(Default)]
+pub struct Overrides {
+    pub db: Option<Db>,
+    pub limiter: Option<Limiter>,
+}
+
+impl App {
+    /// Connect, migrate and assemble everything that `serve` needs.
+    pub async fn build(settings: Settings) -> Result<App> {
+        Self::build_with(settings, Overrides::default()).await
+    }
+
+    pub async fn build_with(settings: Settings, o: Overrides) -> Result<App> {
+        let db = match o.db {
+            Some(db) => db,
+            None => Db::connect(&settings).await?,
+        };
+        db.migrate().await?;
+        let limiter = match (o.limiter, &settings.redis_url) {
+            (Some(l), _) => l,
+            (None, Some(url)) => Limiter::redis(url, "solarintel:")
+                .await
+                .context("connecting to REDIS_URL")?,
+            (None, None) => Limiter::memory(),
+        };
+        let mailer = Mailer::from_settings(settings.smtp.as_ref())?;
+        let hasher = PasswordHasherPool::new(
+            settings.password_hash,
+            settings.bcrypt_cost,
+            settings.hash_concurrency,
+        );
+        let jwt = JwtKeys::new(&settings.secret_key, settings.access_token_expire_minutes);
+        let (shutdown_tx, _) = watch::channel(false);
+        let state = AppState(Arc::new(AppInner {
+            settings,
+            db,
+            jwt,
+            hasher,
+            mailer,
+            limiter,
+            instance_id: format!("{}-{}", hostname(), uuid::Uuid::new_v4().simple()),
+            shutting_down: AtomicBool::new(false),
+            shutdown_tx,
+        }));
+        let router = crate::http::router(state.clone());
+        Ok(App { state, router })
+    }
+
+    /// Serve on an already bound listener until `shutdown` resolves, then finish open requests
+    /// for at most `SHUTDOWN_GRACE_SECONDS`.
+    pub async fn serve(
+        self,
+        listener: TcpListener,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> Result<()> {
+        let state = self.state.clone();
+        if state.settings.jobs_enabled {
+            crate::jobs::spawn_scheduler(state.clone());
+        }
+        let grace = state.settings.shutdown_grace;
+        let mut stop = state.shutdown_signal();
+        let st = state.clone();
+        tokio::spawn(async move {
+            shutdown.await;
+            tracing::info!("shutdown requested: finishing open requests");
+            st.begin_shutdown();
+        });
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        let server = axum::serve(listener, service).with_graceful_shutdown(async move {
+            let _ = stop.wait_for(|v| *v).await;
+        });
+        let mut stop2 = state.shutdown_signal();
+        let server = tokio::spawn(async move { server.await });
+        let _ = stop2.wait_for(|v| *v).await;
+        match tokio::time::timeout(grace, server).await {
+            Ok(r) => r.context("server task")??,
+            Err(_) => tracing::warn!("open requests still running after the grace period; closing"),
+        }
+        state.db.close().await;
+        Ok(())
+    }
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .map(|s| s.trim().to_string())
+        .ok()
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "solarintel".into())
+}
+
+/// Resolves on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

@@ -1,0 +1,171 @@
+//! Password hashing (decision C4): bcrypt compatible with the old service, Argon2id on request.
+//! Hashing never runs on the async runtime: each job gets its own short-lived OS thread at lower
+//! scheduling priority, and a fair semaphore bounds how many run at once, so a login storm
+//! cannot starve the threads that serve other requests.
+
+use std::sync::Arc;
+
+use argon2::{Argon2, PasswordHasher, PasswordVerifier};
+use tokio::sync::{Semaphore, oneshot};
+
+use crate::config::PasswordHashKind;
+
+/// Why a stored hash could not be checked (answered as the login's "error occurred" 401).
+#[derive(Debug, thiserror::Error)]
+pub enum VerifyError {
+    #[error("unrecognised password hash format")]
+    UnknownFormat,
+    #[error("malformed password hash: {0}")]
+    Malformed(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("password hashing failed: {0}")]
+pub struct HashError(String);
+
+#[derive(Clone)]
+pub struct PasswordHasherPool {
+    kind: PasswordHashKind,
+    bcrypt_cost: u32,
+    permits: Arc<Semaphore>,
+    /// A hash of a random password at the configured cost, verified for unknown usernames so a
+    /// login takes as long whether or not the account exists.
+    dummy_hash: Arc<String>,
+}
+
+impl PasswordHasherPool {
+    pub fn new(kind: PasswordHashKind, bcrypt_cost: u32, concurrency: usize) -> Self {
+        let dummy = hash_sync(kind, bcrypt_cost, &crate::auth::new_one_time_token())
+            .expect("hashing a random password");
+        PasswordHasherPool {
+            kind,
+            bcrypt_cost,
+            permits: Arc::new(Semaphore::new(concurrency.max(1))),
+            dummy_hash: Arc::new(dummy),
+        }
+    }
+
+    async fn run<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> T {
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .expect("semaphore never closed");
+        let (tx, rx) = oneshot::channel();
+        std::thread::Builder::new()
+            .name("password-hash".into())
+            .spawn(move || {
+                lower_thread_priority();
+                let _ = tx.send(f());
+            })
+            .expect("spawning a hashing thread");
+        rx.await.expect("hashing thread panicked")
+    }
+
+    /// Hash a new password with the configured kind.
+    pub async fn hash(&self, password: String) -> Result<String, HashError> {
+        let (kind, cost) = (self.kind, self.bcrypt_cost);
+        self.run(move || hash_sync(kind, cost, &password)).await
+    }
+
+    /// Check `password` against a stored bcrypt or Argon2id hash, whatever the setting.
+    pub async fn verify(&self, password: String, hash: String) -> Result<bool, VerifyError> {
+        self.run(move || verify_sync(&password, &hash)).await
+    }
+
+    /// Burn the same time as a real check, for a username that does not exist.
+    pub async fn verify_dummy(&self, password: String) {
+        let h = (*self.dummy_hash).clone();
+        let _ = self.run(move || verify_sync(&password, &h)).await;
+    }
+}
+
+/// The 72-byte rule of api-contract §4.4: bcrypt sees at most the first 72 bytes.
+fn bcrypt_input(password: &str) -> &[u8] {
+    let b = password.as_bytes();
+    &b[..b.len().min(72)]
+}
+
+pub fn hash_sync(kind: PasswordHashKind, cost: u32, password: &str) -> Result<String, HashError> {
+    match kind {
+        PasswordHashKind::Bcrypt => {
+            bcrypt::hash(bcrypt_input(password), cost).map_err(|e| HashError(e.to_string()))
+        }
+        PasswordHashKind::Argon2id => Argon2::default()
+            .hash_password(password.as_bytes())
+            .map(|h| h.to_string())
+            .map_err(|e| HashError(e.to_string())),
+    }
+}
+
+pub fn verify_sync(password: &str, hash: &str) -> Result<bool, VerifyError> {
+    if hash.starts_with("$2") {
+        bcrypt::verify(bcrypt_input(password), hash)
+            .map_err(|e| VerifyError::Malformed(e.to_string()))
+    } else if hash.starts_with("$argon2") {
+        let parsed =
+            argon2::PasswordHash::new(hash).map_err(|e| VerifyError::Malformed(e.to_string()))?;
+        Ok(Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok())
+    } else {
+        Err(VerifyError::UnknownFormat)
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn lower_thread_priority() {
+    // On Linux the nice value is per thread: this only affects the hashing thread.
+    // SAFETY: nice(2) has no memory-safety preconditions.
+    unsafe {
+        libc::nice(10);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lower_thread_priority() {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Vectors from ../shared/fixtures/README.md, made by the old service.
+    #[test]
+    fn old_service_bcrypt_hashes_verify() {
+        let h = "$2b$12$kFgEewbG5kTTgh5.yqGoB.uRHUsv9ywuNUcjR6KgQnpnfcZo6mI.q";
+        assert!(verify_sync("Sunny-Panel-2024!", h).unwrap());
+        assert!(!verify_sync("sunny-panel-2024!", h).unwrap());
+        let long = "é".repeat(40);
+        let h2 = "$2b$12$.Uid1ZpuRtegpygn8eUEWOiwky5Qw.zxATGsynq61Y8CM0WZ.VOgu";
+        assert!(verify_sync(&long, h2).unwrap());
+        // only the first 72 bytes count: 36 × "é" is exactly those bytes
+        assert!(verify_sync(&"é".repeat(36), h2).unwrap());
+        assert!(!verify_sync(&"é".repeat(35), h2).unwrap());
+    }
+
+    #[test]
+    fn both_kinds_verify_whatever_the_setting() {
+        let b = hash_sync(PasswordHashKind::Bcrypt, 4, "correct horse").unwrap();
+        assert!(b.starts_with("$2b$04$"));
+        let a = hash_sync(PasswordHashKind::Argon2id, 4, "correct horse").unwrap();
+        assert!(a.starts_with("$argon2id$"));
+        for h in [&b, &a] {
+            assert!(verify_sync("correct horse", h).unwrap());
+            assert!(!verify_sync("wrong horse", h).unwrap());
+        }
+        assert!(matches!(
+            verify_sync("x", "plaintext"),
+            Err(VerifyError::UnknownFormat)
+        ));
+        assert!(verify_sync("x", "$2b$12$short").is_err());
+    }
+
+    #[tokio::test]
+    async fn pool_hashes_off_the_runtime() {
+        let pool = PasswordHasherPool::new(PasswordHashKind::Bcrypt, 4, 2);
+        let h = pool.hash("pw-123456".into()).await.unwrap();
+        assert!(pool.verify("pw-123456".into(), h.clone()).await.unwrap());
+        assert!(!pool.verify("nope".into(), h).await.unwrap());
+        pool.verify_dummy("anything".into()).await;
+    }
+}

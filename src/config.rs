@@ -1,0 +1,396 @@
+//! Typed settings read from the environment and a `.env` file (environment wins).
+//!
+//! The names are the old service's (decision C6); every setting is listed in the README table and
+//! in `.env.example`. Invalid values fail fast with one clear message.
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+
+/// Which password hash new passwords get. Both kinds always verify (decision C4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasswordHashKind {
+    Bcrypt,
+    Argon2id,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SmtpTls {
+    None,
+    StartTls,
+    Tls,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Debug)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    pub from: String,
+    pub tls: SmtpTls,
+}
+
+/// Every setting of `operations.md`, typed.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub app_name: String,
+    pub version: String,
+    pub environment: String,
+    pub database_url: String,
+    pub host: String,
+    pub port: u16,
+    pub secret_key: String,
+    pub secret_key_is_default: bool,
+    pub algorithm: String,
+    pub access_token_expire_minutes: i64,
+    pub cors_origins: Vec<String>,
+    pub frontend_url: String,
+    pub public_url: String,
+    pub static_dir: Option<String>,
+    pub db_pool_size: u32,
+    pub db_max_overflow: u32,
+    pub db_pool_timeout: Duration,
+    pub db_pool_recycle: Duration,
+    pub db_connect_timeout: Duration,
+    pub db_command_timeout: Duration,
+    pub password_hash: PasswordHashKind,
+    pub bcrypt_cost: u32,
+    pub hash_concurrency: usize,
+    pub smtp: Option<SmtpSettings>,
+    pub smtp_from: String,
+    pub rate_limit_per_minute: u32,
+    pub login_rate_limit_per_minute: u32,
+    pub trusted_proxies: Vec<IpAddr>,
+    pub redis_url: Option<String>,
+    pub max_body_bytes: usize,
+    pub request_timeout: Duration,
+    pub shutdown_grace: Duration,
+    pub jobs_enabled: bool,
+    pub log_format: LogFormat,
+    pub log_level: String,
+}
+
+pub const DEFAULT_SECRET_KEY: &str = "dev-secret-key";
+
+/// The old service's 16 default origins.
+pub fn default_cors_origins() -> Vec<String> {
+    let ports = [3000, 5173, 5174, 5175, 5176, 5177, 5000, 5002];
+    let mut v = Vec::new();
+    for host in ["localhost", "127.0.0.1"] {
+        for p in ports {
+            v.push(format!("http://{host}:{p}"));
+        }
+    }
+    v
+}
+
+impl Settings {
+    /// Read the process environment, after loading `.env` from the working directory (variables
+    /// already set win, as with pydantic-settings).
+    pub fn from_env() -> Result<Self> {
+        let _ = dotenvy::dotenv();
+        let vars: HashMap<String, String> = std::env::vars().collect();
+        Self::from_map(&vars)
+    }
+
+    /// Build the settings from a map of variables (used by tests, which never touch the process
+    /// environment).
+    pub fn from_map(vars: &HashMap<String, String>) -> Result<Self> {
+        let get = |k: &str| -> Option<String> {
+            vars.get(k)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        let environment = get("ENVIRONMENT").unwrap_or_else(|| "development".into());
+        let production = environment.eq_ignore_ascii_case("production");
+
+        let secret = get("SECRET_KEY");
+        if production && secret.is_none() {
+            bail!("SECRET_KEY is required when ENVIRONMENT=production");
+        }
+        let secret_key_is_default = secret.is_none();
+        let secret_key = secret.unwrap_or_else(|| DEFAULT_SECRET_KEY.into());
+        if production && secret_key == DEFAULT_SECRET_KEY {
+            bail!("SECRET_KEY must not be the development default when ENVIRONMENT=production");
+        }
+
+        let algorithm = get("ALGORITHM").unwrap_or_else(|| "HS256".into());
+        if algorithm != "HS256" {
+            bail!("ALGORITHM: only HS256 is supported (got {algorithm})");
+        }
+
+        let host = get("HOST").unwrap_or_else(|| "127.0.0.1".into());
+        let port: u16 = parse(&get("PORT"), "PORT", 8000)?;
+
+        let database_url = get("DATABASE_URL")
+            .or_else(|| get("FASTAPI_DATABASE_URL"))
+            .unwrap_or_else(|| "sqlite://solarintel.db".into());
+
+        let cors_origins = match get("CORS_ORIGINS") {
+            None => default_cors_origins(),
+            Some(raw) => parse_list(&raw).context("CORS_ORIGINS")?,
+        };
+
+        let password_hash = match get("PASSWORD_HASH").as_deref().map(str::to_ascii_lowercase) {
+            None => PasswordHashKind::Bcrypt,
+            Some(s) if s == "bcrypt" => PasswordHashKind::Bcrypt,
+            Some(s) if s == "argon2id" || s == "argon2" => PasswordHashKind::Argon2id,
+            Some(s) => bail!("PASSWORD_HASH must be bcrypt or argon2id (got {s})"),
+        };
+        let bcrypt_cost: u32 = parse(&get("BCRYPT_COST"), "BCRYPT_COST", 12)?;
+        if !(4..=31).contains(&bcrypt_cost) {
+            bail!("BCRYPT_COST must be between 4 and 31 (got {bcrypt_cost})");
+        }
+        if production && bcrypt_cost < 10 {
+            bail!("BCRYPT_COST below 10 is refused when ENVIRONMENT=production");
+        }
+        let cores = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1);
+        let hash_concurrency: usize = parse(&get("HASH_CONCURRENCY"), "HASH_CONCURRENCY", cores)?;
+
+        let smtp_from = get("SMTP_FROM").unwrap_or_else(|| "no-reply@localhost".into());
+        let smtp = match get("SMTP_HOST") {
+            None => None,
+            Some(host) => {
+                let tls = match get("SMTP_TLS").as_deref().map(str::to_ascii_lowercase) {
+                    None => SmtpTls::StartTls,
+                    Some(s) if s == "starttls" => SmtpTls::StartTls,
+                    Some(s) if s == "tls" => SmtpTls::Tls,
+                    Some(s) if s == "none" => SmtpTls::None,
+                    Some(s) => bail!("SMTP_TLS must be none, starttls or tls (got {s})"),
+                };
+                Some(SmtpSettings {
+                    host,
+                    port: parse(&get("SMTP_PORT"), "SMTP_PORT", 587)?,
+                    username: get("SMTP_USERNAME"),
+                    password: get("SMTP_PASSWORD"),
+                    from: smtp_from.clone(),
+                    tls,
+                })
+            }
+        };
+
+        let trusted_proxies = match get("TRUSTED_PROXIES") {
+            None => Vec::new(),
+            Some(raw) => parse_list(&raw)
+                .context("TRUSTED_PROXIES")?
+                .iter()
+                .map(|s| {
+                    s.parse::<IpAddr>()
+                        .with_context(|| format!("TRUSTED_PROXIES: {s}"))
+                })
+                .collect::<Result<_>>()?,
+        };
+
+        let public_url = get("PUBLIC_URL").unwrap_or_else(|| {
+            let h = if host == "0.0.0.0" || host == "::" {
+                "localhost"
+            } else {
+                host.as_str()
+            };
+            format!("http://{h}:{port}")
+        });
+
+        let log_format = match get("LOG_FORMAT").as_deref().map(str::to_ascii_lowercase) {
+            None => LogFormat::Text,
+            Some(s) if s == "text" => LogFormat::Text,
+            Some(s) if s == "json" => LogFormat::Json,
+            Some(s) => bail!("LOG_FORMAT must be text or json (got {s})"),
+        };
+
+        Ok(Settings {
+            app_name: get("APP_NAME").unwrap_or_else(|| "Solar Intelligence API".into()),
+            version: get("VERSION").unwrap_or_else(|| env!("CARGO_PKG_VERSION").into()),
+            environment,
+            database_url,
+            host,
+            port,
+            secret_key,
+            secret_key_is_default,
+            algorithm,
+            access_token_expire_minutes: parse(
+                &get("ACCESS_TOKEN_EXPIRE_MINUTES"),
+                "ACCESS_TOKEN_EXPIRE_MINUTES",
+                10080,
+            )?,
+            cors_origins,
+            frontend_url: get("FRONTEND_URL")
+                .unwrap_or_else(|| "http://localhost:3000".into())
+                .trim_end_matches('/')
+                .to_string(),
+            public_url: public_url.trim_end_matches('/').to_string(),
+            static_dir: get("STATIC_DIR"),
+            db_pool_size: parse(&get("DB_POOL_SIZE"), "DB_POOL_SIZE", 20)?,
+            db_max_overflow: parse(&get("DB_MAX_OVERFLOW"), "DB_MAX_OVERFLOW", 40)?,
+            db_pool_timeout: secs(&get("DB_POOL_TIMEOUT"), "DB_POOL_TIMEOUT", 30)?,
+            db_pool_recycle: secs(&get("DB_POOL_RECYCLE"), "DB_POOL_RECYCLE", 3600)?,
+            db_connect_timeout: secs(&get("DB_CONNECT_TIMEOUT"), "DB_CONNECT_TIMEOUT", 10)?,
+            db_command_timeout: secs(&get("DB_COMMAND_TIMEOUT"), "DB_COMMAND_TIMEOUT", 60)?,
+            password_hash,
+            bcrypt_cost,
+            hash_concurrency: hash_concurrency.max(1),
+            smtp,
+            smtp_from,
+            rate_limit_per_minute: parse(
+                &get("RATE_LIMIT_PER_MINUTE"),
+                "RATE_LIMIT_PER_MINUTE",
+                60,
+            )?,
+            login_rate_limit_per_minute: parse(
+                &get("LOGIN_RATE_LIMIT_PER_MINUTE"),
+                "LOGIN_RATE_LIMIT_PER_MINUTE",
+                10,
+            )?,
+            trusted_proxies,
+            redis_url: get("REDIS_URL"),
+            max_body_bytes: parse(&get("MAX_BODY_BYTES"), "MAX_BODY_BYTES", 1024 * 1024)?,
+            request_timeout: secs(
+                &get("REQUEST_TIMEOUT_SECONDS"),
+                "REQUEST_TIMEOUT_SECONDS",
+                60,
+            )?,
+            shutdown_grace: secs(&get("SHUTDOWN_GRACE_SECONDS"), "SHUTDOWN_GRACE_SECONDS", 30)?,
+            jobs_enabled: parse_bool(&get("JOBS_ENABLED"), "JOBS_ENABLED", true)?,
+            log_format,
+            log_level: get("LOG_LEVEL")
+                .unwrap_or_else(|| "info".into())
+                .to_ascii_lowercase(),
+        })
+    }
+
+    pub fn is_production(&self) -> bool {
+        self.environment.eq_ignore_ascii_case("production")
+    }
+
+    /// The pool's maximum size: `DB_POOL_SIZE + DB_MAX_OVERFLOW`.
+    pub fn max_connections(&self) -> u32 {
+        (self.db_pool_size + self.db_max_overflow).max(1)
+    }
+}
+
+fn parse<T: std::str::FromStr>(v: &Option<String>, name: &str, default: T) -> Result<T>
+where
+    T::Err: std::fmt::Display,
+{
+    match v {
+        None => Ok(default),
+        Some(s) => s
+            .parse::<T>()
+            .map_err(|e| anyhow::anyhow!("{name}: invalid value {s:?}: {e}")),
+    }
+}
+
+fn secs(v: &Option<String>, name: &str, default: u64) -> Result<Duration> {
+    let f: f64 = parse(v, name, default as f64)?;
+    if !(f >= 0.0 && f.is_finite()) {
+        bail!("{name}: must be a non-negative number of seconds");
+    }
+    Ok(Duration::from_secs_f64(f))
+}
+
+fn parse_bool(v: &Option<String>, name: &str, default: bool) -> Result<bool> {
+    match v.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        None => Ok(default),
+        Some("1" | "true" | "yes" | "on") => Ok(true),
+        Some("0" | "false" | "no" | "off") => Ok(false),
+        Some(s) => bail!("{name}: expected true or false, got {s:?}"),
+    }
+}
+
+/// A list setting: a JSON array (as pydantic-settings reads it) or a comma-separated list.
+pub fn parse_list(raw: &str) -> Result<Vec<String>> {
+    let raw = raw.trim();
+    if raw.starts_with('[') {
+        let v: Vec<String> =
+            serde_json::from_str(raw).context("expected a JSON array of strings")?;
+        return Ok(v
+            .into_iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect());
+    }
+    Ok(raw
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_match_operations_md() {
+        let s = Settings::from_map(&map(&[])).unwrap();
+        assert_eq!(s.database_url, "sqlite://solarintel.db");
+        assert_eq!((s.host.as_str(), s.port), ("127.0.0.1", 8000));
+        assert_eq!(s.secret_key, "dev-secret-key");
+        assert!(s.secret_key_is_default);
+        assert_eq!(s.access_token_expire_minutes, 10080);
+        assert_eq!(s.cors_origins.len(), 16);
+        assert_eq!(s.public_url, "http://127.0.0.1:8000");
+        assert_eq!(s.max_connections(), 60);
+        assert_eq!(s.bcrypt_cost, 12);
+        assert_eq!(s.rate_limit_per_minute, 60);
+        assert_eq!(s.login_rate_limit_per_minute, 10);
+    }
+
+    #[test]
+    fn production_requires_a_real_secret_and_cost() {
+        let e = Settings::from_map(&map(&[("ENVIRONMENT", "production")])).unwrap_err();
+        assert!(e.to_string().contains("SECRET_KEY is required"));
+        let e = Settings::from_map(&map(&[
+            ("ENVIRONMENT", "production"),
+            ("SECRET_KEY", "x"),
+            ("BCRYPT_COST", "4"),
+        ]))
+        .unwrap_err();
+        assert!(e.to_string().contains("BCRYPT_COST"));
+        assert!(
+            Settings::from_map(&map(&[
+                ("ENVIRONMENT", "production"),
+                ("SECRET_KEY", "s3cr3t")
+            ]))
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn lists_and_old_names() {
+        let s = Settings::from_map(&map(&[
+            (
+                "CORS_ORIGINS",
+                r#"["http://a.example", "http://b.example"]"#,
+            ),
+            ("FASTAPI_DATABASE_URL", "postgresql+asyncpg://u:p@h/db"),
+        ]))
+        .unwrap();
+        assert_eq!(s.cors_origins, vec!["http://a.example", "http://b.example"]);
+        assert_eq!(s.database_url, "postgresql+asyncpg://u:p@h/db");
+        let s = Settings::from_map(&map(&[(
+            "CORS_ORIGINS",
+            "http://a.example, http://b.example",
+        )]))
+        .unwrap();
+        assert_eq!(s.cors_origins.len(), 2);
+        assert!(Settings::from_map(&map(&[("PORT", "eighty")])).is_err());
+    }
+}

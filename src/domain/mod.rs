@@ -1,0 +1,5 @@
+//! Pure rules, no I/O. Each decision is one function with a table-driven test, called from every
+//! place that needs it.
+
+pub mod plans;
+pub mod user;

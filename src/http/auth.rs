@@ -1,0 +1,710 @@
+//! `/api/v1/auth` (api-contract §2.3): login, registration, tokens, password reset, email
+//! verification, account deletion and the waitlist.
+
+use std::net::IpAddr;
+
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::{Duration, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use utoipa::{IntoParams, ToSchema};
+
+use super::error::{ApiError, ApiResult, FieldError};
+use super::extract::{ClientIp, CurrentUser, FormFields, JsonBody, bearer_token};
+use super::middleware::wait_secs;
+use crate::app::AppState;
+use crate::auth::{new_one_time_token, sha256_hex};
+use crate::domain::user::User;
+use crate::mail::templates;
+use crate::store::{self, users::OneTimeKind};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/auth/login", post(login))
+        .route("/api/v1/auth/register", post(register))
+        .route("/api/v1/auth/me", get(me))
+        .route("/api/v1/auth/logout", post(logout))
+        .route(
+            "/api/v1/auth/request-password-reset",
+            post(request_password_reset),
+        )
+        .route("/api/v1/auth/forgot-password", post(forgot_password))
+        .route("/api/v1/auth/reset-password", post(reset_password))
+        .route("/api/v1/auth/send-verification", post(send_verification))
+        .route(
+            "/api/v1/auth/verify-email",
+            post(verify_email).get(verify_email_link),
+        )
+        .route("/api/v1/auth/request-deletion", post(request_deletion))
+        .route("/api/v1/auth/cancel-deletion", post(cancel_deletion))
+        .route("/api/v1/auth/waitlist/join", post(waitlist_join))
+        .route("/api/v1/auth/waitlist/check/{email}", get(waitlist_check))
+}
+
+/// `/auth/register` and `/auth/me` (decision C8: 7 old keys + 3).
+#[derive(Serialize, ToSchema)]
+pub struct UserResponse {
+    id: i32,
+    username: String,
+    full_name: String,
+    role: String,
+    is_active: bool,
+    plan_type: String,
+    monthly_query_count: i64,
+    #[serde(serialize_with = "super::json::opt_datetime")]
+    #[schema(value_type = Option<String>)]
+    deletion_requested_at: Option<NaiveDateTime>,
+    #[serde(serialize_with = "super::json::opt_datetime")]
+    #[schema(value_type = Option<String>)]
+    created_at: Option<NaiveDateTime>,
+    query_count: i64,
+}
+
+impl From<&User> for UserResponse {
+    fn from(u: &User) -> Self {
+        UserResponse {
+            id: u.id,
+            username: u.username.clone(),
+            full_name: u.full_name().to_string(),
+            role: u.role().to_string(),
+            is_active: u.is_active(),
+            plan_type: u.plan_type().to_string(),
+            monthly_query_count: u.monthly_query_count(),
+            deletion_requested_at: u.deletion_requested_at,
+            created_at: u.created_at,
+            query_count: u.query_count(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MessageResponse {
+    message: String,
+}
+
+pub fn message(m: &str) -> Json<MessageResponse> {
+    Json(MessageResponse {
+        message: m.to_string(),
+    })
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TokenResponse {
+    access_token: String,
+    token_type: &'static str,
+}
+
+const TOO_MANY_LOGINS: &str = "Too many login attempts. Please try again later.";
+/// Login throttling caps (api-contract §1.8): 15 minutes per address, 60 seconds per account so
+/// the real owner is never locked out.
+const IP_CAP_MS: i64 = 15 * 60 * 1000;
+const ACCOUNT_CAP_MS: i64 = 60 * 1000;
+
+fn ip_key(ip: IpAddr) -> String {
+    format!("login-ip:{ip}")
+}
+fn account_key(account: &str) -> String {
+    format!("login-account:{account}")
+}
+
+/// Count one attempt per address and per account; 429 when either is over its limit. A refused
+/// attempt never reaches the endpoint's logic.
+async fn throttle(state: &AppState, ip: IpAddr, account: Option<&str>) -> ApiResult<()> {
+    let limit = state.settings.login_rate_limit_per_minute;
+    if limit == 0 {
+        return Ok(());
+    }
+    let mut wait: Option<i64> = None;
+    let mut keys = vec![(ip_key(ip), IP_CAP_MS)];
+    if let Some(a) = account {
+        keys.push((account_key(a), ACCOUNT_CAP_MS));
+    }
+    for (key, cap) in keys {
+        match state.limiter.attempt(&key, limit, cap).await {
+            Ok(Some(ms)) => wait = Some(wait.unwrap_or(0).max(ms)),
+            Ok(None) => {}
+            Err(e) => tracing::warn!(error = %e, "login throttle unavailable; attempt let through"),
+        }
+    }
+    match wait {
+        Some(ms) => Err(ApiError::too_many(TOO_MANY_LOGINS, wait_secs(ms))),
+        None => Ok(()),
+    }
+}
+
+/// The OAuth2 password form.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct LoginForm {
+    username: String,
+    password: String,
+    grant_type: Option<String>,
+    scope: Option<String>,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+}
+
+fn form_missing(field: &str) -> FieldError {
+    FieldError::missing(vec![json!("body"), json!(field)], Value::Null)
+}
+
+/// Log in with the OAuth2 password form; returns a bearer token.
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth",
+    request_body(content = LoginForm, content_type = "application/x-www-form-urlencoded"),
+    responses((status = 200, body = TokenResponse), (status = 401), (status = 422), (status = 429)))]
+pub async fn login(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    form: FormFields,
+) -> ApiResult<Response> {
+    let f = form.0;
+    let mut errors = Vec::new();
+    let username = f.get("username").filter(|s| !s.is_empty()).cloned();
+    let password = f.get("password").filter(|s| !s.is_empty()).cloned();
+    if let Some(gt) = f.get("grant_type")
+        && !gt.contains("password")
+    {
+        errors.push(FieldError {
+            kind: "string_pattern_mismatch",
+            loc: vec![json!("body"), json!("grant_type")],
+            msg: "String should match pattern 'password'".into(),
+            input: json!(gt),
+            ctx: Some(json!({"pattern": "password"})),
+        });
+    }
+    if username.is_none() {
+        errors.insert(0, form_missing("username"));
+    }
+    if password.is_none() {
+        let at = usize::from(username.is_none());
+        errors.insert(at, form_missing("password"));
+    }
+    let (Some(username), Some(password)) = (username, password) else {
+        return Err(ApiError::Validation(errors));
+    };
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+
+    throttle(&state, ip.0, Some(&username)).await?;
+
+    let invalid = || ApiError::unauthorized("Invalid username or password");
+    let Some(user) = store::users::get_by_username(&state.db, &username).await? else {
+        state.hasher.verify_dummy(password).await;
+        return Err(invalid());
+    };
+    match state
+        .hasher
+        .verify(password, user.password_hash.clone())
+        .await
+    {
+        Ok(true) => {}
+        Ok(false) => return Err(invalid()),
+        Err(e) => {
+            tracing::warn!(user_id = user.id, error = %e, "stored password hash could not be checked");
+            return Err(ApiError::unauthorized(
+                "An error occurred during authentication. Please try again.",
+            ));
+        }
+    }
+    if !user.is_active() {
+        return Err(ApiError::unauthorized(
+            "Your account is pending administrator approval. Please wait for an admin to activate your account.",
+        ));
+    }
+    // A successful login is not an attempt, and clears its account's counter.
+    if state.settings.login_rate_limit_per_minute > 0 {
+        let _ = state.limiter.refund(&ip_key(ip.0)).await;
+        let _ = state.limiter.clear(&account_key(&username)).await;
+    }
+    let token = state.jwt.issue(user.id, chrono::Utc::now().timestamp());
+    Ok(Json(TokenResponse {
+        access_token: token,
+        token_type: "bearer",
+    })
+    .into_response())
+}
+
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct RegisterRequest {
+    first_name: String,
+    last_name: String,
+    email: String,
+    password: String,
+    job_title: String,
+    company_name: String,
+    country: String,
+    company_size: String,
+    terms_agreement: bool,
+    communications: Option<bool>,
+}
+
+/// Create an active account (no approval, no email).
+#[utoipa::path(post, path = "/api/v1/auth/register", tag = "auth", request_body = RegisterRequest,
+    responses((status = 201, body = UserResponse), (status = 400), (status = 422), (status = 429)))]
+pub async fn register(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    body: JsonBody,
+) -> ApiResult<Response> {
+    let mut o = body.object()?;
+    let first_name = o.req_str("first_name");
+    let last_name = o.req_str("last_name");
+    let email = o.req_str("email");
+    let password = o.req_str("password");
+    for f in ["job_title", "company_name", "country", "company_size"] {
+        o.req_str(f);
+    }
+    let terms = o.req_bool("terms_agreement");
+    let communications = o.opt_bool("communications", false);
+    o.max_chars("email", &email, 80);
+    let full_name = format!("{first_name} {last_name}");
+    if full_name.chars().count() > 100 {
+        o.push(FieldError::too_long(
+            vec![json!("body"), json!("last_name")],
+            json!(last_name),
+            100,
+        ));
+    }
+    o.finish()?;
+
+    throttle(&state, ip.0, Some(&email)).await?;
+
+    if !terms {
+        return Err(ApiError::bad_request(
+            "You must agree to the terms of service and privacy policy",
+        ));
+    }
+    let exists = || ApiError::bad_request("An account with this email already exists");
+    if store::users::username_exists(&state.db, &email).await? {
+        return Err(exists());
+    }
+    let hash = state
+        .hasher
+        .hash(password)
+        .await
+        .map_err(ApiError::internal)?;
+    let new = store::users::NewUser {
+        username: &email,
+        password_hash: &hash,
+        full_name: &full_name,
+        role: "user",
+        is_active: true,
+        plan_type: "free",
+        marketing_consent: communications,
+        now: store::now(),
+    };
+    let user = store::users::insert(&state.db, &new)
+        .await?
+        .ok_or_else(exists)?;
+    Ok((StatusCode::CREATED, Json(UserResponse::from(&user))).into_response())
+}
+
+/// The caller's account.
+#[utoipa::path(get, path = "/api/v1/auth/me", tag = "auth", security(("bearer" = [])),
+    responses((status = 200, body = UserResponse), (status = 401), (status = 403)))]
+pub async fn me(user: CurrentUser) -> Json<UserResponse> {
+    Json(UserResponse::from(&user.user))
+}
+
+/// Revoke the presented token, if any (decision F10). Always 200.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth",
+    responses((status = 200, body = MessageResponse)))]
+pub async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> ApiResult<Json<MessageResponse>> {
+    if let Some(token) = bearer_token(&headers)
+        && let Some(claims) = state.jwt.verify(token)
+        && store::users::get(&state.db, claims.user_id)
+            .await?
+            .is_some()
+    {
+        let expires = chrono::DateTime::from_timestamp(claims.exp, 0).map(|d| d.naive_utc());
+        store::tokens::revoke(
+            &state.db,
+            &sha256_hex(token),
+            claims.user_id,
+            store::now(),
+            expires,
+        )
+        .await?;
+    }
+    Ok(message(
+        "Successfully logged out. Please delete your token.",
+    ))
+}
+
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct EmailRequest {
+    email: String,
+}
+
+const RESET_SENT: &str = "If the email exists, a password reset link has been sent.";
+
+/// Ask for a password reset link. The answer is the same whether or not the account exists.
+#[utoipa::path(post, path = "/api/v1/auth/request-password-reset", tag = "auth", request_body = EmailRequest,
+    responses((status = 200, body = MessageResponse), (status = 422), (status = 429)))]
+pub async fn request_password_reset(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    body: JsonBody,
+) -> ApiResult<Json<MessageResponse>> {
+    let mut o = body.object()?;
+    let email = o.req_str("email");
+    o.finish()?;
+    throttle(&state, ip.0, Some(&email)).await?;
+    // The work happens after the answer, so its timing says nothing about the account.
+    let st = state.clone();
+    tokio::spawn(async move {
+        if let Err(e) = issue_reset(&st, &email).await {
+            tracing::error!(error = %e, "password reset could not be issued");
+        }
+    });
+    Ok(message(RESET_SENT))
+}
+
+async fn issue_reset(state: &AppState, email: &str) -> anyhow::Result<()> {
+    let Some(user) = store::users::get_by_username(&state.db, email).await? else {
+        return Ok(());
+    };
+    let token = new_one_time_token();
+    let expiry = store::now() + Duration::hours(1);
+    store::users::set_one_time_token(
+        &state.db,
+        user.id,
+        OneTimeKind::Reset,
+        &sha256_hex(&token),
+        expiry,
+    )
+    .await?;
+    let link = format!(
+        "{}/reset-password?token={token}",
+        state.settings.frontend_url
+    );
+    state
+        .mailer
+        .send(templates::password_reset(&user.username, &link));
+    Ok(())
+}
+
+/// Same as `request-password-reset` (decision C7: the React app calls this path).
+#[utoipa::path(post, path = "/api/v1/auth/forgot-password", tag = "auth", request_body = EmailRequest,
+    responses((status = 200, body = MessageResponse), (status = 422), (status = 429)))]
+pub async fn forgot_password(
+    state: State<AppState>,
+    ip: ClientIp,
+    body: JsonBody,
+) -> ApiResult<Json<MessageResponse>> {
+    request_password_reset(state, ip, body).await
+}
+
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ResetPasswordRequest {
+    token: String,
+    new_password: String,
+}
+
+/// Set a new password with a reset token; revokes every earlier access token.
+#[utoipa::path(post, path = "/api/v1/auth/reset-password", tag = "auth", request_body = ResetPasswordRequest,
+    responses((status = 200, body = MessageResponse), (status = 400), (status = 422), (status = 429)))]
+pub async fn reset_password(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    body: JsonBody,
+) -> ApiResult<Json<MessageResponse>> {
+    let mut o = body.object()?;
+    let token = o.req_str("token");
+    let new_password = o.req_str("new_password");
+    o.finish()?;
+    throttle(&state, ip.0, None).await?;
+
+    let invalid = || ApiError::bad_request("Invalid or expired reset token");
+    let hash = sha256_hex(&token);
+    let (id, expiry) = store::users::find_by_one_time_token(&state.db, OneTimeKind::Reset, &hash)
+        .await?
+        .ok_or_else(invalid)?;
+    let now = store::now();
+    if expiry.is_none_or(|e| e < now) {
+        return Err(ApiError::bad_request("Reset token has expired"));
+    }
+    if new_password.chars().count() < 8 {
+        return Err(ApiError::bad_request(
+            "Password must be at least 8 characters",
+        ));
+    }
+    let failed = || ApiError::bad_request("Failed to reset password");
+    let new_hash = state.hasher.hash(new_password).await.map_err(|e| {
+        tracing::error!(error = %e, "hashing failed");
+        failed()
+    })?;
+    let done = store::users::complete_password_reset(
+        &state.db,
+        id,
+        &hash,
+        &new_hash,
+        store::truncate_to_seconds(now),
+    )
+    .await
+    .map_err(|e| {
+        tracing::error!(error = %e, "password reset failed");
+        failed()
+    })?;
+    if !done {
+        // Used by a concurrent request in the meantime.
+        return Err(invalid());
+    }
+    Ok(message(
+        "Password successfully reset. You can now login with your new password.",
+    ))
+}
+
+/// Email a verification link to the caller.
+#[utoipa::path(post, path = "/api/v1/auth/send-verification", tag = "auth", security(("bearer" = [])),
+    responses((status = 200, body = MessageResponse), (status = 400), (status = 401), (status = 429)))]
+pub async fn send_verification(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    user: CurrentUser,
+) -> ApiResult<Json<MessageResponse>> {
+    throttle(&state, ip.0, Some(&user.user.username)).await?;
+    if user.user.email_verified() {
+        return Ok(message("Email already verified."));
+    }
+    let token = new_one_time_token();
+    let expiry = store::now() + Duration::hours(24);
+    store::users::set_one_time_token(
+        &state.db,
+        user.user.id,
+        OneTimeKind::Verification,
+        &sha256_hex(&token),
+        expiry,
+    )
+    .await
+    .map_err(|e| {
+        tracing::error!(error = %e, "verification token not stored");
+        ApiError::bad_request("Failed to send verification email")
+    })?;
+    let link = format!(
+        "{}/api/v1/auth/verify-email?token={token}",
+        state.settings.public_url
+    );
+    state
+        .mailer
+        .send(templates::verification(&user.user.username, &link));
+    Ok(message("Verification email sent. Please check your inbox."))
+}
+
+/// The checks and effect shared by both verification endpoints.
+async fn verify_token(state: &AppState, token: &str) -> ApiResult<()> {
+    let invalid = || ApiError::bad_request("Invalid or expired verification token");
+    let hash = sha256_hex(token);
+    let (id, expiry) =
+        store::users::find_by_one_time_token(&state.db, OneTimeKind::Verification, &hash)
+            .await?
+            .ok_or_else(invalid)?;
+    if expiry.is_none_or(|e| e < store::now()) {
+        return Err(ApiError::bad_request("Verification token has expired"));
+    }
+    let done = store::users::complete_email_verification(&state.db, id, &hash)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "email verification failed");
+            ApiError::bad_request("Failed to verify email")
+        })?;
+    if done { Ok(()) } else { Err(invalid()) }
+}
+
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct TokenRequest {
+    token: String,
+}
+
+/// Verify the email address with the token from the email.
+#[utoipa::path(post, path = "/api/v1/auth/verify-email", tag = "auth", request_body = TokenRequest,
+    responses((status = 200, body = MessageResponse), (status = 400), (status = 422), (status = 429)))]
+pub async fn verify_email(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    body: JsonBody,
+) -> ApiResult<Json<MessageResponse>> {
+    let mut o = body.object()?;
+    let token = o.req_str("token");
+    o.finish()?;
+    throttle(&state, ip.0, None).await?;
+    verify_token(&state, &token).await?;
+    Ok(message("Email successfully verified!"))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[allow(dead_code)]
+pub struct VerifyLinkQuery {
+    token: Option<String>,
+}
+
+/// The link in the verification email (decision F17): verifies, then redirects to the React
+/// app's login page with `email_verified=1` or `0`.
+#[utoipa::path(get, path = "/api/v1/auth/verify-email", tag = "auth", params(VerifyLinkQuery),
+    responses((status = 303, description = "Redirect to the web app's login page")))]
+pub async fn verify_email_link(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    RawQuery(q): RawQuery,
+) -> ApiResult<Response> {
+    let base = &state.settings.frontend_url;
+    let token = q.as_deref().and_then(|q| {
+        form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "token")
+            .map(|(_, v)| v.into_owned())
+    });
+    let Some(token) = token.filter(|t| !t.is_empty()) else {
+        return Ok(Redirect::to(&format!("{base}/login?email_verified=0")).into_response());
+    };
+    throttle(&state, ip.0, None).await?;
+    let ok = verify_token(&state, &token).await.is_ok();
+    Ok(Redirect::to(&format!("{base}/login?email_verified={}", u8::from(ok))).into_response())
+}
+
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct DeletionRequest {
+    reason: Option<String>,
+}
+
+/// Ask for the account to be deleted in 30 days.
+#[utoipa::path(post, path = "/api/v1/auth/request-deletion", tag = "auth", security(("bearer" = [])),
+    request_body = DeletionRequest,
+    responses((status = 200, body = MessageResponse), (status = 400), (status = 401), (status = 422)))]
+pub async fn request_deletion(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: JsonBody,
+) -> ApiResult<Json<MessageResponse>> {
+    let user = CurrentUser::authenticate(&headers, &state).await?;
+    let mut o = body.object()?;
+    let reason = o.opt_str("reason");
+    o.finish()?;
+    let now = store::now();
+    store::users::request_deletion(&state.db, user.user.id, reason.as_deref(), now)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "deletion request not stored");
+            ApiError::bad_request("Failed to request account deletion")
+        })?;
+    let date = (now + Duration::days(30))
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    state
+        .mailer
+        .send(templates::deletion_requested(&user.user.username, &date));
+    Ok(message(
+        "Account deletion requested. You have 30 days to cancel this request. A confirmation email has been sent.",
+    ))
+}
+
+/// Cancel a pending deletion request.
+#[utoipa::path(post, path = "/api/v1/auth/cancel-deletion", tag = "auth", security(("bearer" = [])),
+    responses((status = 200, body = MessageResponse), (status = 400), (status = 401)))]
+pub async fn cancel_deletion(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> ApiResult<Json<MessageResponse>> {
+    if !user.user.deleted() {
+        return Err(ApiError::bad_request("Account is not marked for deletion"));
+    }
+    let changed = store::users::cancel_deletion(&state.db, user.user.id)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "deletion not cancelled");
+            ApiError::bad_request("Failed to cancel account deletion")
+        })?;
+    if !changed {
+        return Err(ApiError::bad_request("Account is not marked for deletion"));
+    }
+    state
+        .mailer
+        .send(templates::deletion_cancelled(&user.user.username));
+    Ok(message("Account deletion cancelled. Your account is safe!"))
+}
+
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct WaitlistJoinRequest {
+    email: String,
+    interested_agents: Option<String>,
+}
+
+/// Join the waitlist.
+#[utoipa::path(post, path = "/api/v1/auth/waitlist/join", tag = "auth", request_body = WaitlistJoinRequest,
+    responses((status = 200, body = MessageResponse), (status = 400), (status = 422)))]
+pub async fn waitlist_join(
+    State(state): State<AppState>,
+    body: JsonBody,
+) -> ApiResult<Json<MessageResponse>> {
+    let mut o = body.object()?;
+    let email = o.req_str("email");
+    let agents = o.opt_str("interested_agents");
+    o.max_chars("email", &email, 120);
+    o.finish()?;
+    join_waitlist(&state, &email, agents.as_deref()).await
+}
+
+/// The waitlist insert shared by both join endpoints.
+pub async fn join_waitlist(
+    state: &AppState,
+    email: &str,
+    agents: Option<&str>,
+) -> ApiResult<Json<MessageResponse>> {
+    let added = store::waitlist::join(&state.db, email, agents, store::now())
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "waitlist insert failed");
+            ApiError::bad_request("Failed to add to waitlist")
+        })?;
+    if !added {
+        return Err(ApiError::bad_request("Email already in waitlist"));
+    }
+    Ok(message(
+        "Successfully added to waitlist! We'll notify you when access is available.",
+    ))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct WaitlistCheckResponse {
+    in_waitlist: bool,
+    message: &'static str,
+}
+
+/// Whether an email is on the waitlist.
+#[utoipa::path(get, path = "/api/v1/auth/waitlist/check/{email}", tag = "auth",
+    params(("email" = String, Path)), responses((status = 200, body = WaitlistCheckResponse)))]
+pub async fn waitlist_check(
+    State(state): State<AppState>,
+    Path(email): Path<String>,
+) -> Json<WaitlistCheckResponse> {
+    Json(match store::waitlist::contains(&state.db, &email).await {
+        Ok(true) => WaitlistCheckResponse {
+            in_waitlist: true,
+            message: "Email is in waitlist",
+        },
+        Ok(false) => WaitlistCheckResponse {
+            in_waitlist: false,
+            message: "Email not in waitlist",
+        },
+        Err(e) => {
+            tracing::error!(error = %e, "waitlist check failed");
+            WaitlistCheckResponse {
+                in_waitlist: false,
+                message: "Failed to check waitlist status",
+            }
+        }
+    })
+}

@@ -1,0 +1,194 @@
+//! The one error type of the HTTP layer: every failure becomes the contract's `{"detail": ...}`
+//! body (api-contract §1.4). Unexpected failures carry their cause only as far as the edge
+//! middleware, which logs it with the request id and answers the generic 500.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+
+/// One entry of a 422 `detail` array (decision C2).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    pub kind: &'static str,
+    pub loc: Vec<Value>,
+    pub msg: String,
+    pub input: Value,
+    pub ctx: Option<Value>,
+}
+
+impl FieldError {
+    pub fn to_json(&self) -> Value {
+        let mut v =
+            json!({"type": self.kind, "loc": self.loc, "msg": self.msg, "input": self.input});
+        if let Some(ctx) = &self.ctx {
+            v["ctx"] = ctx.clone();
+        }
+        v
+    }
+
+    pub fn missing(loc: Vec<Value>, input: Value) -> Self {
+        FieldError {
+            kind: "missing",
+            loc,
+            msg: "Field required".into(),
+            input,
+            ctx: None,
+        }
+    }
+    pub fn string_type(loc: Vec<Value>, input: Value) -> Self {
+        FieldError {
+            kind: "string_type",
+            loc,
+            msg: "Input should be a valid string".into(),
+            input,
+            ctx: None,
+        }
+    }
+    pub fn too_short(loc: Vec<Value>, input: Value, min: usize) -> Self {
+        let unit = if min == 1 { "character" } else { "characters" };
+        FieldError {
+            kind: "string_too_short",
+            loc,
+            msg: format!("String should have at least {min} {unit}"),
+            input,
+            ctx: Some(json!({"min_length": min})),
+        }
+    }
+    pub fn too_long(loc: Vec<Value>, input: Value, max: usize) -> Self {
+        FieldError {
+            kind: "string_too_long",
+            loc,
+            msg: format!("String should have at most {max} characters"),
+            input,
+            ctx: Some(json!({"max_length": max})),
+        }
+    }
+}
+
+/// Why a request failed, as the client will see it.
+#[derive(Debug)]
+pub enum ApiError {
+    /// A status with a string `detail`.
+    Detail {
+        status: StatusCode,
+        detail: String,
+        www_authenticate: bool,
+        retry_after: Option<u64>,
+    },
+    /// A status with a structured `detail` (the chat quota 429).
+    DetailValue { status: StatusCode, detail: Value },
+    /// 422 with the pydantic-style array.
+    Validation(Vec<FieldError>),
+    /// Anything unexpected: 500, cause logged, never sent.
+    Internal(anyhow::Error),
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    pub fn new(status: StatusCode, detail: impl Into<String>) -> Self {
+        ApiError::Detail {
+            status,
+            detail: detail.into(),
+            www_authenticate: false,
+            retry_after: None,
+        }
+    }
+    pub fn bad_request(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, detail)
+    }
+    pub fn not_found(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_FOUND, detail)
+    }
+    pub fn forbidden(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, detail)
+    }
+    /// 401 with `WWW-Authenticate: Bearer`.
+    pub fn unauthorized(detail: impl Into<String>) -> Self {
+        ApiError::Detail {
+            status: StatusCode::UNAUTHORIZED,
+            detail: detail.into(),
+            www_authenticate: true,
+            retry_after: None,
+        }
+    }
+    pub fn credentials() -> Self {
+        Self::unauthorized("Could not validate credentials")
+    }
+    pub fn too_many(detail: impl Into<String>, retry_after_secs: u64) -> Self {
+        ApiError::Detail {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            detail: detail.into(),
+            www_authenticate: false,
+            retry_after: Some(retry_after_secs.max(1)),
+        }
+    }
+    pub fn internal(e: impl Into<anyhow::Error>) -> Self {
+        ApiError::Internal(e.into())
+    }
+    pub fn validation(e: FieldError) -> Self {
+        ApiError::Validation(vec![e])
+    }
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(e: sqlx::Error) -> Self {
+        ApiError::Internal(e.into())
+    }
+}
+
+impl From<anyhow::Error> for ApiError {
+    fn from(e: anyhow::Error) -> Self {
+        ApiError::Internal(e)
+    }
+}
+
+/// Marker left on a 500 response for the edge middleware, which logs the cause with the request
+/// id and writes the public body.
+#[derive(Clone, Debug)]
+pub struct InternalCause(pub String);
+
+pub fn json_response(status: StatusCode, body: &Value) -> Response {
+    let mut r = (status, body.to_string()).into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    r
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        match self {
+            ApiError::Detail {
+                status,
+                detail,
+                www_authenticate,
+                retry_after,
+            } => {
+                let mut r = json_response(status, &json!({ "detail": detail }));
+                if www_authenticate {
+                    r.headers_mut()
+                        .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+                }
+                if let Some(s) = retry_after {
+                    r.headers_mut()
+                        .insert(header::RETRY_AFTER, HeaderValue::from(s));
+                }
+                r
+            }
+            ApiError::DetailValue { status, detail } => {
+                json_response(status, &json!({ "detail": detail }))
+            }
+            ApiError::Validation(errors) => {
+                let arr: Vec<Value> = errors.iter().map(FieldError::to_json).collect();
+                json_response(StatusCode::UNPROCESSABLE_ENTITY, &json!({ "detail": arr }))
+            }
+            ApiError::Internal(e) => {
+                let mut r = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                r.extensions_mut().insert(InternalCause(format!("{e:#}")));
+                r
+            }
+        }
+    }
+}

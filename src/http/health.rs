@@ -1,0 +1,107 @@
+//! `/api/v1/health` (api-contract §2.2).
+
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+use utoipa::ToSchema;
+
+use super::error::ApiResult;
+use super::extract::AdminUser;
+use crate::app::AppState;
+use crate::store::{self, PoolStats};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/health", get(health))
+        .route("/api/v1/health/pool", get(pool))
+        .route("/api/v1/health/ping", get(ping))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct HealthResponse {
+    status: &'static str,
+    #[serde(serialize_with = "super::json::datetime")]
+    #[schema(value_type = String)]
+    timestamp: NaiveDateTime,
+    database: &'static str,
+    connection: &'static str,
+    pool: &'static str,
+    #[schema(value_type = Object)]
+    details: Map<String, Value>,
+}
+
+fn pool_stats(state: &AppState) -> PoolStats {
+    let s = &state.settings;
+    state.db.pool_stats(s.db_pool_size, s.max_connections())
+}
+
+/// Health with a database probe. Always 200, even when unhealthy.
+#[utoipa::path(get, path = "/api/v1/health/", tag = "health", responses((status = 200, body = HealthResponse)))]
+pub async fn health(State(state): State<AppState>) -> Json<HealthResponse> {
+    let (connected, answered) = state.db.probe().await;
+    let stats = pool_stats(&state);
+    let mut details = Map::new();
+    details.insert("pool".into(), json!(stats));
+    let database = if answered {
+        "healthy"
+    } else if connected {
+        "unhealthy"
+    } else {
+        "unknown"
+    };
+    let connection = if connected { "healthy" } else { "unhealthy" };
+    let pool_warning = stats.utilization_percent > 90.0;
+    let pool = if !answered {
+        "unknown"
+    } else if pool_warning {
+        "warning"
+    } else {
+        "healthy"
+    };
+    let status = if !answered {
+        details.insert("error".into(), json!("database check failed"));
+        "unhealthy"
+    } else if pool_warning {
+        details.insert("warning".into(), json!("Pool utilization above 90%"));
+        "warning"
+    } else {
+        "healthy"
+    };
+    Json(HealthResponse {
+        status,
+        timestamp: store::now(),
+        database,
+        connection,
+        pool,
+        details,
+    })
+}
+
+/// Connection pool figures (admin).
+#[utoipa::path(get, path = "/api/v1/health/pool", tag = "health", security(("bearer" = [])),
+    responses((status = 200, body = PoolStats), (status = 401), (status = 403)))]
+pub async fn pool(State(state): State<AppState>, _admin: AdminUser) -> ApiResult<Json<PoolStats>> {
+    Ok(Json(pool_stats(&state)))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PingResponse {
+    status: &'static str,
+    message: &'static str,
+    #[serde(serialize_with = "super::json::datetime")]
+    #[schema(value_type = String)]
+    timestamp: NaiveDateTime,
+}
+
+/// Cheapest possible answer: no database.
+#[utoipa::path(get, path = "/api/v1/health/ping", tag = "health", responses((status = 200, body = PingResponse)))]
+pub async fn ping() -> Json<PingResponse> {
+    Json(PingResponse {
+        status: "ok",
+        message: "pong",
+        timestamp: store::now(),
+    })
+}

@@ -1,0 +1,39 @@
+//! Wire formats shared by every response (api-contract §1.6).
+
+use chrono::{NaiveDateTime, Timelike};
+use serde::Serializer;
+
+/// `2025-11-11T22:37:20.123456`, or `2025-11-11T22:37:20` when the microseconds are 0.
+pub fn format_datetime(t: &NaiveDateTime) -> String {
+    let micros = t.nanosecond() / 1000;
+    if micros == 0 {
+        t.format("%Y-%m-%dT%H:%M:%S").to_string()
+    } else {
+        format!("{}.{micros:06}", t.format("%Y-%m-%dT%H:%M:%S"))
+    }
+}
+
+pub fn datetime<S: Serializer>(t: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format_datetime(t))
+}
+
+pub fn opt_datetime<S: Serializer>(t: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.serialize_str(&format_datetime(t)),
+        None => s.serialize_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datetimes_have_six_digits_or_none() {
+        let t = NaiveDateTime::parse_from_str("2025-11-11 22:37:20.1234", "%Y-%m-%d %H:%M:%S%.f")
+            .unwrap();
+        assert_eq!(format_datetime(&t), "2025-11-11T22:37:20.123400");
+        let t = NaiveDateTime::parse_from_str("2025-11-11 22:37:20", "%Y-%m-%d %H:%M:%S").unwrap();
+        assert_eq!(format_datetime(&t), "2025-11-11T22:37:20");
+    }
+}

@@ -1,0 +1,63 @@
+//! The OpenAPI document, generated from the handlers' annotations, and the docs pages. The
+//! Swagger UI is vendored into the binary, so `/docs` works without internet.
+
+use axum::Router;
+use axum::response::Redirect;
+use axum::routing::get;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::app::AppState;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Solar Intelligence API", description = "Backend of the Solar Intelligence platform. Error bodies are `{\"detail\": ...}`; validation errors are 422 with a pydantic-style array."),
+    paths(
+        super::root::root, super::root::health, super::root::ready,
+        super::health::health, super::health::pool, super::health::ping,
+        super::auth::login, super::auth::register, super::auth::me, super::auth::logout,
+        super::auth::request_password_reset, super::auth::forgot_password, super::auth::reset_password,
+        super::auth::send_verification, super::auth::verify_email, super::auth::verify_email_link,
+        super::auth::request_deletion, super::auth::cancel_deletion,
+        super::auth::waitlist_join, super::auth::waitlist_check,
+        super::waitlist::join,
+        super::profile::get_profile, super::profile::update_profile, super::profile::change_password,
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "auth", description = "Accounts and tokens"),
+        (name = "profile", description = "The caller's profile"),
+        (name = "health", description = "Health probes"),
+    )
+)]
+pub struct ApiDoc;
+
+pub fn document() -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    doc.info.version = env!("CARGO_PKG_VERSION").to_string();
+    doc
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(SwaggerUi::new("/docs").url("/api/v1/openapi.json", document()))
+        .route("/redoc", get(|| async { Redirect::permanent("/docs/") }))
+}

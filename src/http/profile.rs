@@ -1,0 +1,200 @@
+//! `/api/v1/profile` (api-contract §2.11).
+
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::auth::{MessageResponse, message};
+use super::error::{ApiError, ApiResult};
+use super::extract::{CurrentUser, JsonBody};
+use crate::app::AppState;
+use crate::domain::{plans, user::User};
+use crate::store::{self, users::ContactRequestRow};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/profile", get(get_profile).put(update_profile))
+        .route("/api/v1/profile/change-password", post(change_password))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ProfileUser {
+    username: String,
+    full_name: String,
+    role: String,
+    #[serde(serialize_with = "super::json::opt_datetime")]
+    #[schema(value_type = Option<String>)]
+    created_at: Option<NaiveDateTime>,
+    plan_type: String,
+    query_count: i64,
+    monthly_query_count: i64,
+}
+
+impl From<&User> for ProfileUser {
+    fn from(u: &User) -> Self {
+        ProfileUser {
+            username: u.username.clone(),
+            full_name: u.full_name().to_string(),
+            role: u.role().to_string(),
+            created_at: u.created_at,
+            plan_type: u.plan_type().to_string(),
+            query_count: u.query_count(),
+            monthly_query_count: u.monthly_query_count(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PlanInfo {
+    #[serde(rename = "type")]
+    plan_type: String,
+    status: &'static str,
+    #[serde(serialize_with = "super::json::opt_datetime")]
+    #[schema(value_type = Option<String>)]
+    end_date: Option<NaiveDateTime>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UsageStats {
+    monthly_queries: i64,
+    query_limit: String,
+    queries_remaining: String,
+    total_queries: i64,
+    total_conversations: i64,
+    total_messages: i64,
+    account_age_days: i64,
+    #[serde(serialize_with = "super::json::opt_datetime")]
+    #[schema(value_type = Option<String>)]
+    last_query_date: Option<NaiveDateTime>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ProfileResponse {
+    user: ProfileUser,
+    plan_info: PlanInfo,
+    usage_stats: UsageStats,
+    contact_requests: Vec<ContactRequestRow>,
+}
+
+/// The caller's profile, plan, usage and recent contact requests.
+#[utoipa::path(get, path = "/api/v1/profile", tag = "profile", security(("bearer" = [])),
+    responses((status = 200, body = ProfileResponse), (status = 401)))]
+pub async fn get_profile(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> ApiResult<Json<ProfileResponse>> {
+    let u = &user.user;
+    let bonus = store::users::survey_bonus(&state.db, u.id).await?;
+    let (conversations, messages) = store::users::usage_counts(&state.db, u.id).await?;
+    let contacts = store::users::contact_requests_for_email(&state.db, &u.username).await?;
+    let limit = plans::chat_limit(u.plan_type.as_deref(), bonus);
+    let monthly = u.monthly_query_count();
+    let now = store::now();
+    Ok(Json(ProfileResponse {
+        user: ProfileUser::from(u),
+        plan_info: PlanInfo {
+            plan_type: u.plan_type().to_string(),
+            status: plans::plan_status(u.plan_type.as_deref()),
+            end_date: u.plan_end_date,
+        },
+        usage_stats: UsageStats {
+            monthly_queries: monthly,
+            query_limit: limit.to_string(),
+            queries_remaining: (limit - monthly).max(0).to_string(),
+            total_queries: u.query_count(),
+            total_conversations: conversations,
+            total_messages: messages,
+            account_age_days: u
+                .created_at
+                .map(|c| (now - c).num_days().max(0))
+                .unwrap_or(0),
+            last_query_date: u.last_query_date,
+        },
+        contact_requests: contacts,
+    }))
+}
+
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ProfileUpdate {
+    full_name: String,
+}
+
+/// Change the caller's full name.
+#[utoipa::path(put, path = "/api/v1/profile", tag = "profile", security(("bearer" = [])),
+    request_body = ProfileUpdate, responses((status = 200, body = ProfileUser), (status = 401), (status = 422)))]
+pub async fn update_profile(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: JsonBody,
+) -> ApiResult<Json<ProfileUser>> {
+    let user = CurrentUser::authenticate(&headers, &state).await?;
+    let mut o = body.object()?;
+    let full_name = o.req_str("full_name");
+    o.max_chars("full_name", &full_name, 100);
+    o.finish()?;
+    let updated = store::users::update_full_name(&state.db, user.user.id, &full_name)
+        .await?
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("user vanished during update")))?;
+    Ok(Json(ProfileUser::from(&updated)))
+}
+
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ChangePasswordRequest {
+    current_password: String,
+    new_password: String,
+    confirm_password: String,
+}
+
+/// Change the password. Every other token issued before now stops working; the token that made
+/// the request stays valid (decision F10).
+#[utoipa::path(post, path = "/api/v1/profile/change-password", tag = "profile", security(("bearer" = [])),
+    request_body = ChangePasswordRequest,
+    responses((status = 200, body = MessageResponse), (status = 400), (status = 401), (status = 422)))]
+pub async fn change_password(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: JsonBody,
+) -> ApiResult<Json<MessageResponse>> {
+    let user = CurrentUser::authenticate(&headers, &state).await?;
+    let mut o = body.object()?;
+    let current = o.req_str("current_password");
+    let new = o.req_str("new_password");
+    let confirm = o.req_str("confirm_password");
+    o.finish()?;
+    if new != confirm {
+        return Err(ApiError::bad_request("New passwords do not match"));
+    }
+    if new.chars().count() < 8 {
+        return Err(ApiError::bad_request(
+            "Password must be at least 8 characters",
+        ));
+    }
+    let ok = state
+        .hasher
+        .verify(current, user.user.password_hash.clone())
+        .await
+        .unwrap_or(false);
+    if !ok {
+        return Err(ApiError::new(
+            axum::http::StatusCode::UNAUTHORIZED,
+            "Current password is incorrect",
+        ));
+    }
+    let hash = state.hasher.hash(new).await.map_err(ApiError::internal)?;
+    let now = store::truncate_to_seconds(store::now());
+    store::users::set_password(
+        &state.db,
+        user.user.id,
+        &hash,
+        Some(now),
+        Some(&user.token_hash),
+    )
+    .await?;
+    Ok(message("Password updated successfully"))
+}

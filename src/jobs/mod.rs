@@ -1,0 +1,126 @@
+//! Background jobs (api-contract §4.12): the monthly reset (F1), the deletion purge (F2), the
+//! empty-conversation cleanup and the token/turn cleanup. Each runs at start-up and then hourly,
+//! on one replica at a time under a lease in `fastapi_job_leases`; `solarintel jobs run` runs
+//! them once on demand.
+
+use std::time::Duration;
+
+use anyhow::Result;
+use chrono::Duration as Span;
+
+use crate::app::AppState;
+use crate::domain::plans;
+use crate::mail::templates;
+use crate::store;
+
+pub const MONTHLY_RESET: &str = "monthly_reset";
+pub const DELETION_PURGE: &str = "deletion_purge";
+pub const EMPTY_CONVERSATIONS: &str = "empty_conversation_cleanup";
+pub const CLEANUP: &str = "cleanup";
+pub const ALL: [&str; 4] = [MONTHLY_RESET, DELETION_PURGE, EMPTY_CONVERSATIONS, CLEANUP];
+
+const INTERVAL: Duration = Duration::from_secs(3600);
+/// A lease outlives any sane run; a crashed holder's lease is taken over after it.
+const LEASE: Span = Span::minutes(15);
+
+/// What one run did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The job ran; the number of rows it changed.
+    Ran(u64),
+    /// Another replica holds the lease, or ran it within the interval.
+    Skipped,
+}
+
+/// Run one job now, without a lease. Returns the number of rows it changed.
+pub async fn run_job(state: &AppState, name: &str) -> Result<u64> {
+    let db = &state.db;
+    let now = store::now();
+    match name {
+        MONTHLY_RESET => Ok(store::users::reset_all_stale(db, plans::month_start(now), now).await?),
+        DELETION_PURGE => {
+            let mut n = 0;
+            for (id, username) in store::users::due_for_purge(db, now - Span::days(30)).await? {
+                // The final email goes out first, then the data, in one transaction.
+                if let Err(e) = state
+                    .mailer
+                    .send_now(&templates::account_deleted(&username))
+                    .await
+                {
+                    tracing::warn!(user_id = id, error = %e, "account-deleted email not sent");
+                }
+                if store::users::purge(db, id).await? {
+                    tracing::info!(user_id = id, "account purged after the 30-day grace period");
+                    n += 1;
+                }
+            }
+            Ok(n)
+        }
+        EMPTY_CONVERSATIONS => {
+            Ok(store::jobs::delete_empty_conversations(db, now - Span::days(7)).await?)
+        }
+        CLEANUP => {
+            let tokens = store::tokens::delete_expired(db, now).await?;
+            let turns = store::jobs::delete_finished_turns(db, now - Span::hours(24)).await?;
+            Ok(tokens + turns)
+        }
+        other => anyhow::bail!("unknown job {other:?} (jobs: {})", ALL.join(", ")),
+    }
+}
+
+/// Run a job under its lease. With `force` it runs even if another replica ran it within the
+/// interval (but never while another replica holds the lease).
+pub async fn run_leased(state: &AppState, name: &str, force: bool) -> Result<Outcome> {
+    let now = store::now();
+    let holder = &state.instance_id;
+    if !store::jobs::try_acquire_lease(&state.db, name, holder, now, now + LEASE).await? {
+        return Ok(Outcome::Skipped);
+    }
+    let recent = store::jobs::last_run(&state.db, name)
+        .await?
+        .is_some_and(|t| {
+            now - t < Span::from_std(INTERVAL).unwrap_or(Span::hours(1)) - Span::minutes(5)
+        });
+    let result = if recent && !force {
+        Ok(Outcome::Skipped)
+    } else {
+        run_job(state, name).await.map(Outcome::Ran)
+    };
+    let ran = matches!(result, Ok(Outcome::Ran(_)));
+    if ran {
+        store::jobs::release_lease(&state.db, name, holder, store::now()).await?;
+    } else {
+        // Give the lease back without recording a run.
+        store::jobs::try_acquire_lease(&state.db, name, holder, now, now).await?;
+    }
+    result
+}
+
+/// Every job once, in order; a failing job does not stop the others.
+pub async fn run_all(state: &AppState, force: bool) -> Vec<(&'static str, Result<Outcome>)> {
+    let mut out = Vec::new();
+    for name in ALL {
+        out.push((name, run_leased(state, name, force).await));
+    }
+    out
+}
+
+/// Run every job at start-up and then hourly until shutdown.
+pub fn spawn_scheduler(state: AppState) {
+    tokio::spawn(async move {
+        let mut stop = state.shutdown_signal();
+        loop {
+            for (name, r) in run_all(&state, false).await {
+                match r {
+                    Ok(Outcome::Ran(n)) => tracing::info!(job = name, rows = n, "job ran"),
+                    Ok(Outcome::Skipped) => tracing::debug!(job = name, "job skipped"),
+                    Err(e) => tracing::error!(job = name, error = %format!("{e:#}"), "job failed"),
+                }
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(INTERVAL) => {}
+                _ = stop.wait_for(|v| *v) => break,
+            }
+        }
+    });
+}

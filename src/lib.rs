@@ -1,0 +1,15 @@
+//! Solar Intelligence: the backend of an AI market-intelligence platform for the solar PV
+//! industry. Data flows one way: HTTP → domain → store.
+
+pub mod app;
+pub mod auth;
+pub mod config;
+pub mod domain;
+pub mod http;
+pub mod jobs;
+pub mod mail;
+pub mod ratelimit;
+pub mod store;
+
+pub use app::{App, AppState, Overrides};
+pub use config::Settings;

@@ -1,0 +1,149 @@
+//! Email (decision F15): over SMTP when `SMTP_HOST` is set, otherwise written to the log. Sending
+//! happens in the background; a failure is logged and never changes an HTTP response.
+
+use lettre::message::{Mailbox, header::ContentType};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::config::{SmtpSettings, SmtpTls};
+
+#[derive(Clone, Debug)]
+pub struct Email {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+#[derive(Clone)]
+pub enum Mailer {
+    Log,
+    Smtp {
+        transport: AsyncSmtpTransport<Tokio1Executor>,
+        from: Mailbox,
+    },
+}
+
+impl Mailer {
+    pub fn from_settings(smtp: Option<&SmtpSettings>) -> anyhow::Result<Mailer> {
+        let Some(s) = smtp else {
+            return Ok(Mailer::Log);
+        };
+        let mut b = match s.tls {
+            SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&s.host),
+            SmtpTls::StartTls => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&s.host)
+                .tls(Tls::Required(TlsParameters::new(s.host.clone())?)),
+            SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&s.host)
+                .tls(Tls::Wrapper(TlsParameters::new(s.host.clone())?)),
+        }
+        .port(s.port)
+        .timeout(Some(std::time::Duration::from_secs(20)));
+        if let (Some(u), Some(p)) = (&s.username, &s.password) {
+            b = b.credentials(Credentials::new(u.clone(), p.clone()));
+        }
+        let from: Mailbox = s
+            .from
+            .parse()
+            .map_err(|e| anyhow::anyhow!("SMTP_FROM: {e}"))?;
+        Ok(Mailer::Smtp {
+            transport: b.build(),
+            from,
+        })
+    }
+
+    /// Queue an email; returns at once.
+    pub fn send(&self, email: Email) {
+        let me = self.clone();
+        tokio::spawn(async move {
+            if let Err(e) = me.send_now(&email).await {
+                tracing::warn!(to = %email.to, subject = %email.subject, error = %e, "email not sent");
+            }
+        });
+    }
+
+    pub async fn send_now(&self, email: &Email) -> anyhow::Result<()> {
+        match self {
+            Mailer::Log => {
+                tracing::info!(
+                    to = %email.to,
+                    subject = %email.subject,
+                    "email (SMTP_HOST not set, so written to the log instead of sent):\n{}",
+                    email.body
+                );
+                Ok(())
+            }
+            Mailer::Smtp { transport, from } => {
+                let msg = Message::builder()
+                    .from(from.clone())
+                    .to(email
+                        .to
+                        .parse()
+                        .map_err(|e| anyhow::anyhow!("recipient {}: {e}", email.to))?)
+                    .subject(&email.subject)
+                    .header(ContentType::TEXT_PLAIN)
+                    .body(email.body.clone())?;
+                transport.send(msg).await?;
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The texts of api-contract §4.11.
+pub mod templates {
+    use super::Email;
+
+    pub fn password_reset(to: &str, link: &str) -> Email {
+        Email {
+            to: to.into(),
+            subject: "Reset your Solar Intelligence password".into(),
+            body: format!(
+                "Someone asked to reset the password of your Solar Intelligence account.\n\n\
+                 Open this link within 1 hour to choose a new password:\n{link}\n\n\
+                 If it was not you, ignore this email: your password stays as it is.\n"
+            ),
+        }
+    }
+
+    pub fn verification(to: &str, link: &str) -> Email {
+        Email {
+            to: to.into(),
+            subject: "Verify your email address".into(),
+            body: format!(
+                "Please confirm the email address of your Solar Intelligence account.\n\n\
+                 Open this link within 24 hours:\n{link}\n"
+            ),
+        }
+    }
+
+    pub fn deletion_requested(to: &str, date: &str) -> Email {
+        Email {
+            to: to.into(),
+            subject: "Your account deletion request".into(),
+            body: format!(
+                "We received your request to delete your Solar Intelligence account.\n\n\
+                 Your account and all its data will be deleted on {date} (UTC). Until then you can \
+                 log in and cancel the request from your account settings.\n"
+            ),
+        }
+    }
+
+    pub fn deletion_cancelled(to: &str) -> Email {
+        Email {
+            to: to.into(),
+            subject: "Account deletion cancelled".into(),
+            body: "Your account deletion request has been cancelled. Your account is safe.\n"
+                .into(),
+        }
+    }
+
+    pub fn account_deleted(to: &str) -> Email {
+        Email {
+            to: to.into(),
+            subject: "Your account has been deleted".into(),
+            body: "As requested 30 days ago, your Solar Intelligence account and all its data \
+                   have now been deleted.\n"
+                .into(),
+        }
+    }
+}

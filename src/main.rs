@@ -1,0 +1,180 @@
+//! `solarintel`: the command line of operations.md.
+
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use solarintel::config::{LogFormat, Settings};
+use solarintel::{App, jobs, store};
+
+#[derive(Parser)]
+#[command(name = "solarintel", version, about = "Solar Intelligence backend")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Migrate, then serve HTTP until SIGINT/SIGTERM (graceful).
+    Serve {
+        #[arg(long)]
+        host: Option<String>,
+        #[arg(long)]
+        port: Option<u16>,
+    },
+    /// Apply pending migrations and exit (adopts an old service's database in place).
+    Migrate,
+    /// Create an active admin, or promote and activate an existing user and set the password.
+    CreateAdmin {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        password: String,
+        #[arg(long)]
+        full_name: Option<String>,
+    },
+    /// Background jobs.
+    Jobs {
+        #[command(subcommand)]
+        command: JobsCommand,
+    },
+    /// Print the OpenAPI document.
+    Openapi,
+}
+
+#[derive(Subcommand)]
+enum JobsCommand {
+    /// Run the background jobs once now and exit.
+    Run {
+        /// Only this job: monthly_reset, deletion_purge, empty_conversation_cleanup, cleanup.
+        #[arg(long)]
+        job: Option<String>,
+    },
+}
+
+fn init_logging(s: &Settings) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new(format!("{},sqlx=warn,hyper=warn", s.log_level)));
+    let b = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match s.log_format {
+        LogFormat::Json => b.json().flatten_event(true).with_current_span(true).init(),
+        LogFormat::Text => b.init(),
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<()> {
+    if let Command::Openapi = cli.command {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&solarintel::http::openapi::document())?
+        );
+        return Ok(());
+    }
+    let mut settings = Settings::from_env()?;
+    init_logging(&settings);
+    match cli.command {
+        Command::Serve { host, port } => {
+            if let Some(h) = host {
+                settings.host = h;
+            }
+            if let Some(p) = port {
+                settings.port = p;
+            }
+            if settings.secret_key_is_default {
+                tracing::warn!(
+                    "SECRET_KEY is not set: using the development key. Anyone can forge tokens; set SECRET_KEY outside development."
+                );
+            }
+            if settings.is_production() && settings.smtp.is_none() {
+                tracing::warn!(
+                    "SMTP_HOST is not set: emails (with their reset links) are written to the log"
+                );
+            }
+            let addr = format!("{}:{}", settings.host, settings.port);
+            let listener = tokio::net::TcpListener::bind(&addr)
+                .await
+                .with_context(|| format!("cannot listen on {addr}"))?;
+            let app = App::build(settings).await?;
+            tracing::info!(
+                address = %listener.local_addr()?,
+                database = app.state.db.backend(),
+                "Solar Intelligence listening"
+            );
+            app.serve(listener, solarintel::app::shutdown_signal())
+                .await
+        }
+        Command::Migrate => {
+            let db = store::Db::connect(&settings).await?;
+            db.migrate().await?;
+            println!("migrations applied ({})", db.backend());
+            Ok(())
+        }
+        Command::CreateAdmin {
+            username,
+            password,
+            full_name,
+        } => {
+            if username.trim().is_empty() || username.chars().count() > 80 {
+                anyhow::bail!("--username must be 1 to 80 characters");
+            }
+            if password.chars().count() < 8 {
+                anyhow::bail!("--password must be at least 8 characters");
+            }
+            let app = App::build(settings).await?;
+            let hash = app.state.hasher.hash(password).await?;
+            let id = store::users::upsert_admin(
+                &app.state.db,
+                &username,
+                &hash,
+                full_name.as_deref(),
+                store::now(),
+            )
+            .await?;
+            println!("{id}");
+            Ok(())
+        }
+        Command::Jobs {
+            command: JobsCommand::Run { job },
+        } => {
+            let app = App::build(settings).await?;
+            let names: Vec<&str> = match &job {
+                Some(j) => vec![j.as_str()],
+                None => jobs::ALL.to_vec(),
+            };
+            let mut failed = false;
+            for name in names {
+                match jobs::run_leased(&app.state, name, true).await {
+                    Ok(jobs::Outcome::Ran(n)) => println!("{name}: ran, {n} rows"),
+                    Ok(jobs::Outcome::Skipped) => {
+                        println!("{name}: skipped (another replica holds its lease)")
+                    }
+                    Err(e) => {
+                        println!("{name}: failed: {e:#}");
+                        failed = true;
+                    }
+                }
+            }
+            if failed {
+                anyhow::bail!("a job failed");
+            }
+            Ok(())
+        }
+        Command::Openapi => unreachable!("handled above"),
+    }
+}

@@ -1,0 +1,346 @@
+//! All SQL lives here. One `Db` enum over a SQLite pool and a PostgreSQL pool; every query is
+//! written once with `$N` placeholders and expanded for both pools by [`on_db!`], so each arm is
+//! type-checked against its own driver (chrono, bool and `FromRow` all work).
+
+pub mod jobs;
+pub mod tokens;
+pub mod users;
+pub mod waitlist;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use chrono::{NaiveDateTime, Timelike, Utc};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, SqlitePool};
+
+use crate::config::Settings;
+
+/// Run the same body against whichever pool is active. `$p` is bound to the concrete pool.
+#[macro_export]
+macro_rules! on_db {
+    ($db:expr, |$p:ident| $body:expr) => {
+        match $db {
+            $crate::store::Db::Sqlite($p) => $body,
+            $crate::store::Db::Postgres($p) => $body,
+        }
+    };
+}
+
+/// Run the same body against whichever transaction is open. `$t` is `&mut *tx` of the concrete
+/// connection type.
+#[macro_export]
+macro_rules! on_tx {
+    ($tx:expr, |$t:ident| $body:expr) => {
+        match $tx {
+            $crate::store::Tx::Sqlite(tx) => {
+                let $t = &mut **tx;
+                $body
+            }
+            $crate::store::Tx::Postgres(tx) => {
+                let $t = &mut **tx;
+                $body
+            }
+        }
+    };
+}
+
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await,
+            Tx::Postgres(t) => t.commit().await,
+        }
+    }
+}
+
+/// Static SQLite migrations (forward-only, embedded).
+static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("src/store/migrations/sqlite");
+/// Static PostgreSQL migrations (forward-only, embedded).
+static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("src/store/migrations/postgres");
+
+/// Database URL forms we accept, normalised: the old SQLAlchemy forms too (operations.md).
+#[derive(Debug, PartialEq, Eq)]
+pub enum DbUrl {
+    SqliteMemory,
+    SqliteFile(String),
+    Postgres(String),
+}
+
+pub fn parse_database_url(url: &str) -> Result<DbUrl> {
+    let url = url.trim();
+    if url == "sqlite::memory:"
+        || url == "sqlite://:memory:"
+        || url == "sqlite+aiosqlite:///:memory:"
+    {
+        return Ok(DbUrl::SqliteMemory);
+    }
+    for prefix in ["sqlite+aiosqlite:///", "sqlite:///"] {
+        if let Some(path) = url.strip_prefix(prefix) {
+            // SQLAlchemy: three slashes then a relative path, four for an absolute one.
+            return Ok(DbUrl::SqliteFile(path.to_string()));
+        }
+    }
+    if let Some(path) = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+    {
+        if path.is_empty() {
+            anyhow::bail!("DATABASE_URL: sqlite URL without a path");
+        }
+        return Ok(DbUrl::SqliteFile(path.to_string()));
+    }
+    for prefix in [
+        "postgresql+asyncpg://",
+        "postgresql+psycopg2://",
+        "postgresql://",
+        "postgres://",
+    ] {
+        if let Some(rest) = url.strip_prefix(prefix) {
+            return Ok(DbUrl::Postgres(format!("postgres://{rest}")));
+        }
+    }
+    anyhow::bail!(
+        "DATABASE_URL: unsupported URL (expected sqlite://PATH, sqlite::memory: or postgres://...)"
+    )
+}
+
+/// Pool figures for `/api/v1/health/pool` (decision F16: real figures on both databases).
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct PoolStats {
+    pub pool_size: u32,
+    pub checked_in_connections: u32,
+    pub checked_out_connections: u32,
+    pub overflow_connections: u32,
+    pub total_connections: u32,
+    pub max_capacity: u32,
+    pub utilization_percent: f64,
+}
+
+/// The current time as the service stores it: naive UTC, truncated to microseconds.
+pub fn now() -> NaiveDateTime {
+    let n = Utc::now().naive_utc();
+    n.with_nanosecond(n.nanosecond() / 1000 * 1000).unwrap_or(n)
+}
+
+impl Db {
+    /// Connect with the pool settings of `settings` (no migrations).
+    pub async fn connect(settings: &Settings) -> Result<Db> {
+        Self::connect_url(&settings.database_url, settings, None).await
+    }
+
+    /// Connect to `url`; `pg_schema` puts every PostgreSQL connection on that search_path (the
+    /// test suite gives each test its own schema).
+    pub async fn connect_url(url: &str, s: &Settings, pg_schema: Option<&str>) -> Result<Db> {
+        let max = s.max_connections();
+        match parse_database_url(url)? {
+            DbUrl::SqliteMemory => {
+                // One connection that never closes: each SQLite in-memory connection is its own
+                // database.
+                let opts = SqliteConnectOptions::from_str("sqlite::memory:")?;
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(1)
+                    .min_connections(1)
+                    .idle_timeout(None)
+                    .max_lifetime(None)
+                    .acquire_timeout(s.db_pool_timeout)
+                    .connect_with(opts)
+                    .await?;
+                Ok(Db::Sqlite(pool))
+            }
+            DbUrl::SqliteFile(path) => {
+                let opts = SqliteConnectOptions::new()
+                    .filename(&path)
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .busy_timeout(Duration::from_secs(10))
+                    .foreign_keys(false)
+                    .pragma("cache_size", "-16000")
+                    .pragma("temp_store", "memory");
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(max)
+                    .min_connections(1)
+                    .acquire_timeout(s.db_pool_timeout)
+                    .max_lifetime(Some(s.db_pool_recycle).filter(|d| !d.is_zero()))
+                    .connect_with(opts)
+                    .await
+                    .with_context(|| format!("opening SQLite database {path}"))?;
+                Ok(Db::Sqlite(pool))
+            }
+            DbUrl::Postgres(u) => {
+                let mut opts = PgConnectOptions::from_str(&u).context("DATABASE_URL")?;
+                let mut params: Vec<(&str, String)> = vec![(
+                    "statement_timeout",
+                    format!("{}", s.db_command_timeout.as_millis()),
+                )];
+                if let Some(schema) = pg_schema {
+                    params.push(("search_path", schema.to_string()));
+                }
+                opts = opts.options(params);
+                let pool = PgPoolOptions::new()
+                    .max_connections(max)
+                    .min_connections(0)
+                    .acquire_timeout(s.db_pool_timeout.max(s.db_connect_timeout))
+                    .max_lifetime(Some(s.db_pool_recycle).filter(|d| !d.is_zero()))
+                    .connect_with(opts)
+                    .await
+                    .context("connecting to PostgreSQL")?;
+                Ok(Db::Postgres(pool))
+            }
+        }
+    }
+
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Db::Sqlite(_) => "sqlite",
+            Db::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Apply pending migrations. On a database created by the old service the baseline is a
+    /// no-op and its tables are adopted in place.
+    pub async fn migrate(&self) -> Result<()> {
+        match self {
+            Db::Sqlite(p) => SQLITE_MIGRATOR
+                .run(p)
+                .await
+                .context("running SQLite migrations")?,
+            Db::Postgres(p) => PG_MIGRATOR
+                .run(p)
+                .await
+                .context("running PostgreSQL migrations")?,
+        }
+        Ok(())
+    }
+
+    /// True when every embedded migration has been applied.
+    pub async fn migrations_applied(&self) -> Result<bool, sqlx::Error> {
+        let expected = match self {
+            Db::Sqlite(_) => SQLITE_MIGRATOR.iter().count(),
+            Db::Postgres(_) => PG_MIGRATOR.iter().count(),
+        } as i64;
+        let n: i64 = on_db!(self, |p| sqlx::query_scalar(
+            "SELECT COUNT(*) FROM _sqlx_migrations WHERE success = TRUE"
+        )
+        .fetch_one(p)
+        .await?);
+        Ok(n >= expected)
+    }
+
+    /// Begin a write transaction. On SQLite it is `BEGIN IMMEDIATE`, so two writers never
+    /// deadlock upgrading a read lock.
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match self {
+            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Postgres(p) => Tx::Postgres(p.begin().await?),
+        })
+    }
+
+    /// Take a connection and run `SELECT 1`. The first result says whether a connection was
+    /// obtained, the second whether the query answered.
+    pub async fn probe(&self) -> (bool, bool) {
+        macro_rules! probe {
+            ($p:expr) => {{
+                match $p.acquire().await {
+                    Err(_) => (false, false),
+                    Ok(mut c) => {
+                        let ok = sqlx::query_scalar::<_, i32>("SELECT 1")
+                            .fetch_one(&mut *c)
+                            .await
+                            .is_ok();
+                        (true, ok)
+                    }
+                }
+            }};
+        }
+        match self {
+            Db::Sqlite(p) => probe!(p),
+            Db::Postgres(p) => probe!(p),
+        }
+    }
+
+    pub fn pool_stats(&self, pool_size: u32, max_capacity: u32) -> PoolStats {
+        let (size, idle) = on_db!(self, |p| (p.size(), p.num_idle() as u32));
+        let idle = idle.min(size);
+        let total = size;
+        let max_capacity = max_capacity.max(1);
+        let util = (total as f64 / max_capacity as f64) * 100.0;
+        PoolStats {
+            pool_size,
+            checked_in_connections: idle,
+            checked_out_connections: size - idle,
+            overflow_connections: total.saturating_sub(pool_size),
+            total_connections: total,
+            max_capacity,
+            utilization_percent: (util * 100.0).round() / 100.0,
+        }
+    }
+
+    pub async fn close(&self) {
+        on_db!(self, |p| p.close().await)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_urls() {
+        let cases = [
+            (
+                "sqlite://solarintel.db",
+                DbUrl::SqliteFile("solarintel.db".into()),
+            ),
+            ("sqlite::memory:", DbUrl::SqliteMemory),
+            (
+                "sqlite+aiosqlite:///./app.db",
+                DbUrl::SqliteFile("./app.db".into()),
+            ),
+            (
+                "sqlite+aiosqlite:////var/app.db",
+                DbUrl::SqliteFile("/var/app.db".into()),
+            ),
+            (
+                "postgresql://u:p@h:5432/d",
+                DbUrl::Postgres("postgres://u:p@h:5432/d".into()),
+            ),
+            (
+                "postgresql+asyncpg://u@h/d",
+                DbUrl::Postgres("postgres://u@h/d".into()),
+            ),
+            (
+                "postgres://u@h/d",
+                DbUrl::Postgres("postgres://u@h/d".into()),
+            ),
+        ];
+        for (url, want) in cases {
+            assert_eq!(parse_database_url(url).unwrap(), want, "{url}");
+        }
+        assert!(parse_database_url("mysql://x").is_err());
+    }
+
+    #[test]
+    fn now_has_microsecond_precision() {
+        assert_eq!(now().nanosecond() % 1000, 0);
+    }
+}
+
+/// Timestamps that compare with JWT `iat` (whole seconds) are stored truncated (decision F10).
+pub fn truncate_to_seconds(t: NaiveDateTime) -> NaiveDateTime {
+    t.with_nanosecond(0).unwrap_or(t)
+}

@@ -1,0 +1,527 @@
+//! `fastapi_users` and the account's other rows.
+
+use chrono::NaiveDateTime;
+use sqlx::FromRow;
+
+use super::{Db, Tx};
+use crate::domain::user::User;
+use crate::{on_db, on_tx};
+
+/// The columns of [`User`], in one place (a macro, so queries stay `&'static str`).
+macro_rules! user_columns {
+    () => {
+        "id, username, password_hash, full_name, role, is_active, created_at, email_verified, \
+         plan_type, query_count, monthly_query_count, last_query_date, last_reset_date, plan_end_date, \
+         deleted, deletion_requested_at, tokens_valid_after, token_exempt_hash"
+    };
+}
+
+#[derive(FromRow)]
+struct AuthRow {
+    #[sqlx(flatten)]
+    user: User,
+    revoked: bool,
+}
+
+/// The user with `id`, and whether the token with SHA-256 `token_hash` was logged out. One round
+/// trip, for every authenticated request.
+pub async fn get_for_auth(
+    db: &Db,
+    id: i32,
+    token_hash: &str,
+) -> Result<Option<(User, bool)>, sqlx::Error> {
+    let sql = concat!(
+        "SELECT ",
+        user_columns!(),
+        ", EXISTS(SELECT 1 FROM fastapi_revoked_tokens r WHERE r.token_hash = $2) AS revoked \
+         FROM fastapi_users WHERE id = $1"
+    );
+    let row: Option<AuthRow> = on_db!(db, |p| sqlx::query_as(sql)
+        .bind(id)
+        .bind(token_hash)
+        .fetch_optional(p)
+        .await?);
+    Ok(row.map(|r| (r.user, r.revoked)))
+}
+
+pub async fn get(db: &Db, id: i32) -> Result<Option<User>, sqlx::Error> {
+    let sql = concat!(
+        "SELECT ",
+        user_columns!(),
+        " FROM fastapi_users WHERE id = $1"
+    );
+    on_db!(db, |p| sqlx::query_as(sql).bind(id).fetch_optional(p).await)
+}
+
+/// Exact, case-sensitive match on `username` (api-contract §4.3).
+pub async fn get_by_username(db: &Db, username: &str) -> Result<Option<User>, sqlx::Error> {
+    let sql = concat!(
+        "SELECT ",
+        user_columns!(),
+        " FROM fastapi_users WHERE username = $1"
+    );
+    on_db!(db, |p| sqlx::query_as(sql)
+        .bind(username)
+        .fetch_optional(p)
+        .await)
+}
+
+pub async fn username_exists(db: &Db, username: &str) -> Result<bool, sqlx::Error> {
+    on_db!(db, |p| sqlx::query_scalar(
+        "SELECT EXISTS(SELECT 1 FROM fastapi_users WHERE username = $1)"
+    )
+    .bind(username)
+    .fetch_one(p)
+    .await)
+}
+
+/// A new account (registration or admin creation).
+pub struct NewUser<'a> {
+    pub username: &'a str,
+    pub password_hash: &'a str,
+    pub full_name: &'a str,
+    pub role: &'a str,
+    pub is_active: bool,
+    pub plan_type: &'a str,
+    pub marketing_consent: bool,
+    pub now: NaiveDateTime,
+}
+
+/// Insert the account with the registration defaults of api-contract §2.3. Returns `None` when
+/// the username is taken (unique index), so two racing registrations cannot both succeed.
+pub async fn insert(db: &Db, u: &NewUser<'_>) -> Result<Option<User>, sqlx::Error> {
+    let sql = concat!(
+        "INSERT INTO fastapi_users (username, password_hash, full_name, role, is_active, created_at, \
+           email_verified, gdpr_consent_given, gdpr_consent_date, terms_accepted, terms_accepted_date, \
+           marketing_consent, marketing_consent_date, privacy_policy_version, terms_version, plan_type, \
+           query_count, monthly_query_count, last_reset_date, deleted) \
+         VALUES ($1, $2, $3, $4, $5, $6, FALSE, TRUE, $6, TRUE, $6, $7, $8, '1.0', '1.0', $9, 0, 0, $6, FALSE) \
+         RETURNING ",
+        user_columns!()
+    );
+    let marketing_date = u.marketing_consent.then_some(u.now);
+    let res: Result<User, sqlx::Error> = on_db!(db, |p| sqlx::query_as(sql)
+        .bind(u.username)
+        .bind(u.password_hash)
+        .bind(u.full_name)
+        .bind(u.role)
+        .bind(u.is_active)
+        .bind(u.now)
+        .bind(u.marketing_consent)
+        .bind(marketing_date)
+        .bind(u.plan_type)
+        .fetch_one(p)
+        .await);
+    match res {
+        Ok(user) => Ok(Some(user)),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// The lazy monthly reset (decision F1): zero the counter when its anchor is before
+/// `month_start`. The condition is repeated in SQL so concurrent requests reset once.
+pub async fn reset_monthly_if_stale(
+    db: &Db,
+    id: i32,
+    month_start: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<bool, sqlx::Error> {
+    let n = on_db!(db, |p| sqlx::query(
+        "UPDATE fastapi_users SET monthly_query_count = 0, last_reset_date = $3 \
+         WHERE id = $1 AND COALESCE(last_reset_date, last_query_date, created_at) < $2"
+    )
+    .bind(id)
+    .bind(month_start)
+    .bind(now)
+    .execute(p)
+    .await?
+    .rows_affected());
+    Ok(n > 0)
+}
+
+/// The monthly reset job: every stale counter at once.
+pub async fn reset_all_stale(
+    db: &Db,
+    month_start: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<u64, sqlx::Error> {
+    Ok(on_db!(db, |p| sqlx::query(
+        "UPDATE fastapi_users SET monthly_query_count = 0, last_reset_date = $2 \
+         WHERE COALESCE(last_reset_date, last_query_date, created_at) < $1"
+    )
+    .bind(month_start)
+    .bind(now)
+    .execute(p)
+    .await?
+    .rows_affected()))
+}
+
+/// Which one-time token a query is about (decision F11).
+#[derive(Clone, Copy, Debug)]
+pub enum OneTimeKind {
+    Reset,
+    Verification,
+}
+
+impl OneTimeKind {
+    fn set_sql(self) -> &'static str {
+        match self {
+            OneTimeKind::Reset => {
+                "UPDATE fastapi_users SET reset_token_hash = $2, reset_token_expiry = $3, reset_token = NULL \
+                 WHERE id = $1"
+            }
+            OneTimeKind::Verification => {
+                "UPDATE fastapi_users SET verification_token_hash = $2, verification_token_expiry = $3, \
+                 verification_token = NULL WHERE id = $1"
+            }
+        }
+    }
+    fn find_sql(self) -> &'static str {
+        match self {
+            OneTimeKind::Reset => {
+                "SELECT id, reset_token_expiry FROM fastapi_users WHERE reset_token_hash = $1 ORDER BY id LIMIT 1"
+            }
+            OneTimeKind::Verification => {
+                "SELECT id, verification_token_expiry FROM fastapi_users WHERE verification_token_hash = $1 \
+                 ORDER BY id LIMIT 1"
+            }
+        }
+    }
+}
+
+/// Store a new one-time token's hash and expiry, replacing the previous one and clearing the
+/// legacy plaintext column.
+pub async fn set_one_time_token(
+    db: &Db,
+    id: i32,
+    kind: OneTimeKind,
+    hash: &str,
+    expiry: NaiveDateTime,
+) -> Result<(), sqlx::Error> {
+    on_db!(db, |p| sqlx::query(kind.set_sql())
+        .bind(id)
+        .bind(hash)
+        .bind(expiry)
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The user holding the one-time token with this hash, and its expiry.
+pub async fn find_by_one_time_token(
+    db: &Db,
+    kind: OneTimeKind,
+    hash: &str,
+) -> Result<Option<(i32, Option<NaiveDateTime>)>, sqlx::Error> {
+    on_db!(db, |p| sqlx::query_as(kind.find_sql())
+        .bind(hash)
+        .fetch_optional(p)
+        .await)
+}
+
+/// Consume a reset token: store the new hash, clear the token and revoke every earlier access
+/// token (decision F10). The `WHERE` on the token hash makes the token single use even when two
+/// requests race. Returns false when the token was already used.
+pub async fn complete_password_reset(
+    db: &Db,
+    id: i32,
+    token_hash: &str,
+    password_hash: &str,
+    valid_after: NaiveDateTime,
+) -> Result<bool, sqlx::Error> {
+    let n = on_db!(db, |p| {
+        sqlx::query(
+        "UPDATE fastapi_users SET password_hash = $3, reset_token_hash = NULL, reset_token_expiry = NULL, \
+           reset_token = NULL, tokens_valid_after = $4, token_exempt_hash = NULL \
+         WHERE id = $1 AND reset_token_hash = $2"
+    )
+    .bind(id)
+    .bind(token_hash)
+    .bind(password_hash)
+    .bind(valid_after)
+    .execute(p)
+    .await?
+    .rows_affected()
+    });
+    Ok(n > 0)
+}
+
+/// Consume a verification token. Returns false when it was already used.
+pub async fn complete_email_verification(
+    db: &Db,
+    id: i32,
+    token_hash: &str,
+) -> Result<bool, sqlx::Error> {
+    let n = on_db!(db, |p| sqlx::query(
+        "UPDATE fastapi_users SET email_verified = TRUE, verification_token_hash = NULL, \
+           verification_token_expiry = NULL, verification_token = NULL \
+         WHERE id = $1 AND verification_token_hash = $2"
+    )
+    .bind(id)
+    .bind(token_hash)
+    .execute(p)
+    .await?
+    .rows_affected());
+    Ok(n > 0)
+}
+
+/// Store a new password hash and revoke earlier tokens except `exempt_hash` (decision F10).
+pub async fn set_password(
+    db: &Db,
+    id: i32,
+    password_hash: &str,
+    valid_after: Option<NaiveDateTime>,
+    exempt_hash: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query(
+        "UPDATE fastapi_users SET password_hash = $2, \
+           tokens_valid_after = COALESCE($3, tokens_valid_after), token_exempt_hash = $4 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(password_hash)
+    .bind(valid_after)
+    .bind(exempt_hash)
+    .execute(p)
+    .await.map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+pub async fn request_deletion(
+    db: &Db,
+    id: i32,
+    reason: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<(), sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query(
+        "UPDATE fastapi_users SET deleted = TRUE, deletion_requested_at = $2, deletion_reason = $3 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(now)
+    .bind(reason)
+    .execute(p)
+    .await.map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// Clear a deletion request. Returns false when the account was not marked for deletion.
+pub async fn cancel_deletion(db: &Db, id: i32) -> Result<bool, sqlx::Error> {
+    let n = on_db!(db, |p| {
+        sqlx::query(
+        "UPDATE fastapi_users SET deleted = FALSE, deletion_requested_at = NULL, deletion_reason = NULL \
+         WHERE id = $1 AND deleted = TRUE"
+    )
+    .bind(id)
+    .execute(p)
+    .await?
+    .rows_affected()
+    });
+    Ok(n > 0)
+}
+
+pub async fn update_full_name(
+    db: &Db,
+    id: i32,
+    full_name: &str,
+) -> Result<Option<User>, sqlx::Error> {
+    let sql = concat!(
+        "UPDATE fastapi_users SET full_name = $2 WHERE id = $1 RETURNING ",
+        user_columns!()
+    );
+    on_db!(db, |p| sqlx::query_as(sql)
+        .bind(id)
+        .bind(full_name)
+        .fetch_optional(p)
+        .await)
+}
+
+/// `create-admin`: promote and activate an existing user and set the password, or create the
+/// user as an active admin. Returns the user id.
+pub async fn upsert_admin(
+    db: &Db,
+    username: &str,
+    password_hash: &str,
+    full_name: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<i32, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let existing: Option<i32> = on_tx!(&mut tx, |t| sqlx::query_scalar(
+        "SELECT id FROM fastapi_users WHERE username = $1"
+    )
+    .bind(username)
+    .fetch_optional(t)
+    .await?);
+    let id = match existing {
+        Some(id) => {
+            on_tx!(&mut tx, |t| {
+                sqlx::query(
+                "UPDATE fastapi_users SET role = 'admin', is_active = TRUE, password_hash = $2, \
+                   full_name = COALESCE($3, full_name), tokens_valid_after = $4, token_exempt_hash = NULL \
+                 WHERE id = $1"
+            )
+            .bind(id)
+            .bind(password_hash)
+            .bind(full_name)
+            .bind(super::truncate_to_seconds(now))
+            .execute(t)
+            .await?
+            .rows_affected()
+            });
+            id
+        }
+        None => on_tx!(&mut tx, |t| {
+            sqlx::query_scalar(
+            "INSERT INTO fastapi_users (username, password_hash, full_name, role, is_active, created_at, \
+               email_verified, gdpr_consent_given, terms_accepted, marketing_consent, privacy_policy_version, \
+               terms_version, plan_type, query_count, monthly_query_count, last_reset_date, deleted) \
+             VALUES ($1, $2, $3, 'admin', TRUE, $4, FALSE, FALSE, FALSE, FALSE, '1.0', '1.0', 'free', 0, 0, $4, FALSE) \
+             RETURNING id"
+        )
+        .bind(username)
+        .bind(password_hash)
+        .bind(full_name.unwrap_or(""))
+        .bind(now)
+        .fetch_one(t)
+        .await?
+        }),
+    };
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Survey bonus queries of a user: the sum of `bonus_queries_granted` over both stages (NULL
+/// reads as 0).
+pub async fn survey_bonus(db: &Db, user_id: i32) -> Result<i64, sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query_scalar(
+        "SELECT CAST(COALESCE((SELECT SUM(COALESCE(bonus_queries_granted, 0)) FROM fastapi_user_survey WHERE user_id = $1), 0) \
+              + COALESCE((SELECT SUM(COALESCE(bonus_queries_granted, 0)) FROM fastapi_user_survey_stage2 WHERE user_id = $1), 0) AS BIGINT)"
+    )
+    .bind(user_id)
+    .fetch_one(p)
+    .await
+    })
+}
+
+/// Usage figures of `GET /profile`: the user's conversations and the messages in them.
+pub async fn usage_counts(db: &Db, user_id: i32) -> Result<(i64, i64), sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM fastapi_conversations WHERE user_id = $1), \
+                (SELECT COUNT(*) FROM fastapi_messages m JOIN fastapi_conversations c ON c.id = m.conversation_id \
+                  WHERE c.user_id = $1)"
+    )
+    .bind(user_id)
+    .fetch_one(p)
+    .await
+    })
+}
+
+/// A contact request as the profile lists it.
+#[derive(Debug, FromRow, serde::Serialize, utoipa::ToSchema)]
+pub struct ContactRequestRow {
+    pub id: i32,
+    pub name: String,
+    pub email: String,
+    pub company: Option<String>,
+    pub message: String,
+    pub source: String,
+    pub status: Option<String>,
+    #[serde(serialize_with = "crate::http::json::opt_datetime")]
+    #[schema(value_type = Option<String>)]
+    pub created_at: Option<NaiveDateTime>,
+}
+
+/// Up to 10 contact requests whose email is the user's username, newest first.
+pub async fn contact_requests_for_email(
+    db: &Db,
+    email: &str,
+) -> Result<Vec<ContactRequestRow>, sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query_as(
+        "SELECT id, name, email, company, message, source, status, created_at FROM fastapi_contact_request \
+         WHERE email = $1 ORDER BY created_at DESC, id DESC LIMIT 10"
+    )
+    .bind(email)
+    .fetch_all(p)
+    .await
+    })
+}
+
+/// Accounts whose deletion grace period ended before `cutoff` (decision F2).
+pub async fn due_for_purge(
+    db: &Db,
+    cutoff: NaiveDateTime,
+) -> Result<Vec<(i32, String)>, sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query_as(
+        "SELECT id, username FROM fastapi_users WHERE deleted = TRUE AND deletion_requested_at < $1 ORDER BY id"
+    )
+    .bind(cutoff)
+    .fetch_all(p)
+    .await
+    })
+}
+
+/// Delete a user and all their data in one transaction (api-contract §4.10). Returns false when
+/// the user did not exist.
+pub async fn purge(db: &Db, id: i32) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let username: Option<String> = on_tx!(&mut tx, |t| sqlx::query_scalar(
+        "SELECT username FROM fastapi_users WHERE id = $1"
+    )
+    .bind(id)
+    .fetch_optional(t)
+    .await?);
+    let Some(username) = username else {
+        return Ok(false);
+    };
+    purge_in(&mut tx, id, &username).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// The statements of a purge, inside an open transaction.
+pub async fn purge_in(tx: &mut Tx, id: i32, username: &str) -> Result<(), sqlx::Error> {
+    const BY_USER: &[&str] = &[
+        "DELETE FROM fastapi_messages WHERE conversation_id IN (SELECT id FROM fastapi_conversations WHERE user_id = $1)",
+        "DELETE FROM fastapi_chat_events WHERE turn_id IN (SELECT id FROM fastapi_chat_turns WHERE user_id = $1 \
+           OR conversation_id IN (SELECT id FROM fastapi_conversations WHERE user_id = $1))",
+        "DELETE FROM fastapi_chat_turns WHERE user_id = $1 \
+           OR conversation_id IN (SELECT id FROM fastapi_conversations WHERE user_id = $1)",
+        "DELETE FROM fastapi_conversations WHERE user_id = $1",
+        "DELETE FROM fastapi_hired_agent WHERE user_id = $1",
+        "DELETE FROM fastapi_agent_whitelist WHERE user_id = $1",
+        "DELETE FROM fastapi_user_survey WHERE user_id = $1",
+        "DELETE FROM fastapi_user_survey_stage2 WHERE user_id = $1",
+        "DELETE FROM fastapi_contact_request WHERE user_id = $1",
+        "DELETE FROM fastapi_revoked_tokens WHERE user_id = $1",
+    ];
+    for sql in BY_USER {
+        on_tx!(&mut *tx, |t| sqlx::query(*sql)
+            .bind(id)
+            .execute(t)
+            .await
+            .map(|r| r.rows_affected()))?;
+    }
+    on_tx!(&mut *tx, |t| sqlx::query(
+        "DELETE FROM fastapi_waitlist WHERE email = $1"
+    )
+    .bind(username)
+    .execute(t)
+    .await
+    .map(|r| r.rows_affected()))?;
+    on_tx!(&mut *tx, |t| sqlx::query(
+        "DELETE FROM fastapi_users WHERE id = $1"
+    )
+    .bind(id)
+    .execute(t)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
