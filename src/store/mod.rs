@@ -88,11 +88,9 @@ pub fn parse_database_url(url: &str) -> Result<DbUrl> {
     {
         return Ok(DbUrl::SqliteMemory);
     }
-    for prefix in ["sqlite+aiosqlite:///", "sqlite:///"] {
-        if let Some(path) = url.strip_prefix(prefix) {
-            // SQLAlchemy: three slashes then a relative path, four for an absolute one.
-            return Ok(DbUrl::SqliteFile(path.to_string()));
-        }
+    if let Some(path) = url.strip_prefix("sqlite+aiosqlite:///") {
+        // SQLAlchemy's form: three slashes then a relative path, four for an absolute one.
+        return Ok(DbUrl::SqliteFile(path.to_string()));
     }
     if let Some(path) = url
         .strip_prefix("sqlite://")
@@ -307,6 +305,7 @@ mod tests {
                 DbUrl::SqliteFile("solarintel.db".into()),
             ),
             ("sqlite::memory:", DbUrl::SqliteMemory),
+            ("sqlite:///tmp/x.db", DbUrl::SqliteFile("/tmp/x.db".into())),
             (
                 "sqlite+aiosqlite:///./app.db",
                 DbUrl::SqliteFile("./app.db".into()),

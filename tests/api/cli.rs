@@ -1,0 +1,162 @@
+//! The `solarintel` binary: every command of operations.md that this build has.
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_solarintel"));
+    c.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("BCRYPT_COST", "4")
+        .env("LOG_LEVEL", "warn");
+    c
+}
+
+#[test]
+fn migrate_create_admin_jobs_and_openapi() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("cli.db").display());
+    let out = bin()
+        .env("DATABASE_URL", &url)
+        .arg("migrate")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("migrations applied (sqlite)"));
+
+    let out = bin()
+        .env("DATABASE_URL", &url)
+        .args([
+            "create-admin",
+            "--username",
+            "root@example.com",
+            "--password",
+            "admin-password",
+            "--full-name",
+            "Root",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "1");
+    // again: promotes the same user, same id
+    let out = bin()
+        .env("DATABASE_URL", &url)
+        .args([
+            "create-admin",
+            "--username",
+            "root@example.com",
+            "--password",
+            "admin-password-2",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "1");
+    let out = bin()
+        .env("DATABASE_URL", &url)
+        .args([
+            "create-admin",
+            "--username",
+            "x@example.com",
+            "--password",
+            "short",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
+
+    let out = bin()
+        .env("DATABASE_URL", &url)
+        .args(["jobs", "run"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    for job in [
+        "monthly_reset",
+        "deletion_purge",
+        "empty_conversation_cleanup",
+        "cleanup",
+    ] {
+        assert!(text.contains(&format!("{job}: ran")), "{text}");
+    }
+    let out = bin()
+        .env("DATABASE_URL", &url)
+        .args(["jobs", "run", "--job", "nope"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+
+    let out = bin().arg("openapi").output().unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(doc["paths"]["/api/v1/auth/login"].is_object());
+}
+
+#[test]
+fn bad_settings_fail_with_one_clear_line() {
+    let out = bin()
+        .env("ENVIRONMENT", "production")
+        .arg("migrate")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("SECRET_KEY is required"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1);
+    let out = bin()
+        .env("DATABASE_URL", "mysql://nope")
+        .arg("migrate")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}
+
+#[test]
+fn serve_with_no_settings_starts_on_sqlite_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let mut child = bin()
+        .current_dir(dir.path())
+        .args(["serve", "--port", &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let ok = rt.block_on(async {
+        for _ in 0..100 {
+            if let Ok(r) = reqwest::get(format!("http://127.0.0.1:{port}/health")).await {
+                return r.status() == 200;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        false
+    });
+    // SAFETY: sending a signal to our own child process.
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGTERM);
+    }
+    let status = child.wait().unwrap();
+    assert!(ok, "the service answered on 127.0.0.1:{port}");
+    assert!(status.success(), "graceful exit: {status:?}");
+    assert!(
+        dir.path().join("solarintel.db").exists(),
+        "the embedded default database file"
+    );
+}

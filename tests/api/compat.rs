@@ -1,0 +1,116 @@
+//! Running on the old service's database unchanged (decision C5) and honouring its tokens and
+//! hashes (C3, C4). Uses `../shared/fixtures` when present.
+
+use serde_json::json;
+
+use crate::support::*;
+
+const OLD_TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIiwiaWF0IjoxNzYyOTAwMDAwLCJleHAiOjQxMDI0NDQ4MDB9.8wy93hdVcPWL7vJPbAWee47hXMTSryz8alTll3vHop4";
+const OLD_EXPIRED: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIiwiaWF0IjoxNzYyOTAwMDAwLCJleHAiOjE3NjI5MDM2MDB9.WALMryAkUb0AH8nVAtuGwy55Z6pf9IeOqOUl7JmeU_8";
+const ADA_HASH: &str = "$2b$12$kFgEewbG5kTTgh5.yqGoB.uRHUsv9ywuNUcjR6KgQnpnfcZo6mI.q";
+
+/// What the old service left behind, written as the old service would have on PostgreSQL (the
+/// fixture folder only has its schema for PostgreSQL).
+fn ada_rows() -> String {
+    format!(
+        "INSERT INTO fastapi_users (id, username, password_hash, full_name, role, is_active, created_at, email_verified, \
+           gdpr_consent_given, gdpr_consent_date, terms_accepted, terms_accepted_date, marketing_consent, privacy_policy_version, \
+           terms_version, plan_type, query_count, monthly_query_count, deleted) \
+         VALUES (1, 'ada@example.com', '{ADA_HASH}', 'Ada Lovelace', 'user', true, '2026-11-25 17:43:55.053067', false, true, \
+           '2026-11-25 17:43:54.849062', true, '2026-11-25 17:43:54.849062', false, '1.0', '1.0', 'free', 0, 0, false);
+         SELECT setval('fastapi_users_id_seq', 1);
+         INSERT INTO fastapi_conversations (id, user_id, title, agent_type, created_at) VALUES (1, 1, 'Italy outlook', 'market', '2026-11-25 17:43:55.324808');
+         SELECT setval('fastapi_conversations_id_seq', 1);
+         INSERT INTO fastapi_messages (conversation_id, sender, content) VALUES
+           (1, 'user', '{{\"type\": \"string\", \"value\": \"How much PV did Italy install in 2024?\", \"comment\": null}}'),
+           (1, 'bot', '{{\"type\": \"string\", \"value\": \"Italy installed about 6.7 GW in 2024.\", \"comment\": null}}'),
+           (1, 'bot', '{{\"type\": \"plot\", \"value\": {{\"plot_type\": \"bar\"}}}}');
+         INSERT INTO fastapi_user_survey (user_id, role, regions, familiarity, insights, bonus_queries_granted) VALUES (1, 'analyst', '[\"Europe\"]', 'expert', '[\"prices\"]', 5);
+         INSERT INTO fastapi_waitlist (email, interested_agents, notified) VALUES ('wait@example.com', 'price', false);
+         INSERT INTO fastapi_hired_agent (user_id, agent_type, is_active) VALUES (1, 'om', true);
+         INSERT INTO fastapi_agent_access (agent_type, required_plan, is_enabled) VALUES ('om', 'free', true);"
+    )
+}
+
+async fn old_database(b: Backend) -> Option<TestApp> {
+    match b {
+        Backend::Sqlite => {
+            let Some(src) = fixture("old-service.sqlite") else {
+                eprintln!("../shared/fixtures/old-service.sqlite is absent: nothing to adopt");
+                return None;
+            };
+            let dir = tempfile::tempdir().unwrap().keep();
+            let copy = dir.join("old.sqlite");
+            std::fs::copy(src, &copy).unwrap();
+            // owner-writable: the fixture folder is read-only
+            let mut perm = std::fs::metadata(&copy).unwrap().permissions();
+            #[allow(clippy::permissions_set_readonly_false)]
+            perm.set_readonly(false);
+            std::fs::set_permissions(&copy, perm).unwrap();
+            Some(TestApp::builder(b).sqlite_file(copy).start().await)
+        }
+        Backend::Postgres => {
+            let Some(schema) = fixture("old-service-schema.postgres.sql") else {
+                eprintln!("../shared/fixtures/old-service-schema.postgres.sql is absent");
+                return None;
+            };
+            let sql = std::fs::read_to_string(schema).unwrap() + &ada_rows();
+            Some(TestApp::builder(b).pg_setup(&sql).start().await)
+        }
+    }
+}
+
+db_test!(async fn adopts_the_old_database_in_place(b) {
+    let Some(app) = old_database(b).await else { return };
+    // no row lost
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_users").await, 1);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_messages WHERE conversation_id = 1").await, 3);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_conversations WHERE title = 'Italy outlook' AND user_id = 1").await, 1);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_waitlist WHERE email = 'wait@example.com'").await, 1);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_user_survey WHERE user_id = 1").await, 1);
+    // new columns exist with NULLs
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_users WHERE tokens_valid_after IS NULL AND reset_token_hash IS NULL").await, 1);
+    // Ada logs in with her old password and sees her account and usage
+    let token = app.login("ada@example.com", "Sunny-Panel-2024!").await;
+    let me = app.get("/api/v1/auth/me", Some(&token)).await;
+    me.assert(200);
+    assert_eq!(me.json()["full_name"], "Ada Lovelace");
+    assert_eq!(me.json()["id"], 1);
+    let profile = app.get("/api/v1/profile", Some(&token)).await.json();
+    assert_eq!(profile["usage_stats"]["total_conversations"], 1);
+    assert_eq!(profile["usage_stats"]["total_messages"], 3);
+    assert_eq!(profile["usage_stats"]["query_limit"], "10", "stage-1 survey bonus counts");
+    // the old service's token is accepted; the expired one is refused
+    let r = app.get("/api/v1/auth/me", Some(OLD_TOKEN)).await;
+    r.assert(200);
+    assert_eq!(r.json()["username"], "ada@example.com");
+    app.get("/api/v1/auth/me", Some(OLD_EXPIRED)).await.assert_detail(401, "Could not validate credentials");
+    assert_eq!(app.get("/api/v1/auth/waitlist/check/wait@example.com", None).await.json()["in_waitlist"], json!(true));
+    // new rows get ids after the old ones
+    let id = app.register("new@example.com").await;
+    assert_eq!(id, 2);
+});
+
+db_test!(async fn om_rows_become_leo_om(b) {
+    let Some(app) = old_database(b).await else { return };
+    if b == Backend::Sqlite {
+        // the SQLite fixture has no agent rows; the rename is exercised on PostgreSQL's copy
+        return;
+    }
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_hired_agent WHERE agent_type = 'leo_om' AND required_plan_at_hire = 'free'").await, 1);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_agent_access WHERE agent_type = 'leo_om'").await, 1);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_agent_access WHERE agent_type = 'om'").await, 0);
+});
+
+db_test!(async fn migrations_are_idempotent(b) {
+    let app = TestApp::start(b).await;
+    app.register("ann@example.com").await;
+    app.db().migrate().await.unwrap();
+    app.db().migrate().await.unwrap();
+    assert!(app.db().migrations_applied().await.unwrap());
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_users").await, 1);
+    for table in ["fastapi_revoked_tokens", "fastapi_chat_turns", "fastapi_chat_events", "fastapi_job_leases",
+                  "fastapi_contact_request", "fastapi_user_survey_stage2", "fastapi_agent_whitelist"] {
+        assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM {table}")).await, 0, "{table}");
+    }
+});

@@ -1,0 +1,159 @@
+//! Rate limits and login throttling (decision F12), in memory and shared through Redis.
+
+use std::net::SocketAddr;
+
+use serde_json::json;
+use solarintel::ratelimit::Limiter;
+
+use crate::support::*;
+
+db_test!(async fn general_limit_per_user_and_per_ip(b) {
+    let mut app = TestApp::builder(b).env("RATE_LIMIT_PER_MINUTE", "5").start().await;
+    let token = app.user("ann@example.com").await; // 2 requests from this address
+    for _ in 0..5 {
+        app.get("/api/v1/auth/me", Some(&token)).await.assert(200);
+    }
+    let r = app.get("/api/v1/auth/me", Some(&token)).await;
+    r.assert_detail(429, "Too many requests. Please try again later.");
+    let wait: u64 = r.header("retry-after").unwrap().parse().unwrap();
+    assert!((1..=12).contains(&wait), "{wait}");
+    // health and the OpenAPI document are not counted
+    app.get("/api/v1/health/ping", Some(&token)).await.assert(200);
+    app.get("/api/v1/openapi.json", None).await.assert(200);
+    // anonymous requests count against the address: 2 used by register + login
+    for _ in 0..3 {
+        app.get("/api/v1/auth/waitlist/check/x@example.com", None).await.assert(200);
+    }
+    app.get("/api/v1/auth/waitlist/check/x@example.com", None).await.assert(429);
+    // another address has its own bucket
+    app.peer = SocketAddr::from(([10, 1, 2, 3], 5555));
+    app.get("/api/v1/auth/waitlist/check/x@example.com", None).await.assert(200);
+});
+
+db_test!(async fn trusted_proxy_forwards_the_client_address(b) {
+    let app = TestApp::builder(b).env("RATE_LIMIT_PER_MINUTE", "1").env("TRUSTED_PROXIES", "127.0.0.1").start().await;
+    let from = |ip: &str| {
+        TestApp::req(axum::http::Method::GET, "/api/v1/auth/waitlist/check/a", None)
+            .header("x-forwarded-for", ip)
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+    app.request(from("198.51.100.1")).await.assert(200);
+    app.request(from("198.51.100.2")).await.assert(200);
+    app.request(from("198.51.100.1")).await.assert(429);
+});
+
+db_test!(async fn login_throttling_with_increasing_delay(b) {
+    let mut app = TestApp::builder(b).env("LOGIN_RATE_LIMIT_PER_MINUTE", "3").start().await;
+    app.register("ann@example.com").await; // one attempt from this address
+    // successful logins are not attempts
+    for _ in 0..4 {
+        app.login("ann@example.com", PASSWORD).await;
+    }
+    app.login_raw("ann@example.com", "wrong-1").await.assert(401);
+    app.login_raw("ann@example.com", "wrong-2").await.assert(401);
+    let r = app.login_raw("ann@example.com", "wrong-3").await;
+    r.assert_detail(429, "Too many login attempts. Please try again later.");
+    let first: u64 = r.header("retry-after").unwrap().parse().unwrap();
+    assert!((1..=60).contains(&first));
+    // a refused attempt never reaches the password check, even with the right password
+    let r = app.login_raw("ann@example.com", PASSWORD).await;
+    r.assert(429);
+    let second: u64 = r.header("retry-after").unwrap().parse().unwrap();
+    assert!(second >= first.min(60), "the wait grows: {first} then {second}");
+    // per account, the cap keeps the owner's wait at 60 s or less even from another address
+    // (an attacker on many addresses, one attempt each)
+    for i in 0..8u8 {
+        app.peer = SocketAddr::from(([192, 0, 2, i + 1], 1000));
+        let r = app.login_raw("ann@example.com", "x").await;
+        r.assert(429);
+        let w: u64 = r.header("retry-after").unwrap().parse().unwrap();
+        assert!(w <= 60, "account wait {w}");
+    }
+    // validation comes first: a malformed form is 422, not 429
+    app.post_raw("/api/v1/auth/login", None, Some("application/x-www-form-urlencoded"), "username=").await.assert(422);
+});
+
+db_test!(async fn throttled_endpoints_send_no_email(b) {
+    let app = TestApp::builder(b).env("LOGIN_RATE_LIMIT_PER_MINUTE", "1").start().await;
+    app.post_json("/api/v1/auth/request-password-reset", None, &json!({"email": "nobody@example.com"})).await.assert(200);
+    let r = app.post_json("/api/v1/auth/forgot-password", None, &json!({"email": "other@example.com"})).await;
+    r.assert_detail(429, "Too many login attempts. Please try again later.");
+    assert!(r.header("retry-after").is_some());
+    app.post_json("/api/v1/auth/reset-password", None, &json!({"token": "t", "new_password": "p"})).await.assert(429);
+    app.post_json("/api/v1/auth/verify-email", None, &json!({"token": "t"})).await.assert(429);
+    app.post_json("/api/v1/auth/register", None, &TestApp::registration("z@example.com", "p")).await.assert(429);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_users").await, 0);
+});
+
+async fn redis_limiter() -> Limiter {
+    let url = std::env::var("TEST_REDIS_URL").expect("TEST_REDIS_URL is set for Redis tests");
+    Limiter::redis(&url, &format!("test-{}:", uuid::Uuid::new_v4().simple()))
+        .await
+        .unwrap()
+}
+
+/// Two replicas sharing one Redis share one budget.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(not(redis_tests), ignore = "set TEST_REDIS_URL to run against Redis")]
+async fn redis_limits_are_shared_between_replicas() {
+    let url = std::env::var("TEST_REDIS_URL").unwrap();
+    let prefix = format!("test-{}:", uuid::Uuid::new_v4().simple());
+    let a = TestApp::builder(Backend::Sqlite)
+        .env("RATE_LIMIT_PER_MINUTE", "4")
+        .limiter(Limiter::redis(&url, &prefix).await.unwrap())
+        .start()
+        .await;
+    let b = TestApp::builder(Backend::Sqlite)
+        .env("RATE_LIMIT_PER_MINUTE", "4")
+        .limiter(Limiter::redis(&url, &prefix).await.unwrap())
+        .start()
+        .await;
+    assert!(a.state.limiter.is_shared());
+    for app in [&a, &b, &a, &b] {
+        app.get("/api/v1/auth/waitlist/check/x", None)
+            .await
+            .assert(200);
+    }
+    let r = b.get("/api/v1/auth/waitlist/check/x", None).await;
+    r.assert_detail(429, "Too many requests. Please try again later.");
+    a.get("/api/v1/auth/waitlist/check/x", None)
+        .await
+        .assert(429);
+}
+
+/// The Redis scripts follow the same state machines as the in-memory limiter.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(not(redis_tests), ignore = "set TEST_REDIS_URL to run against Redis")]
+async fn redis_throttle_matches_memory() {
+    let redis = redis_limiter().await;
+    let memory = Limiter::memory();
+    for l in [&redis, &memory] {
+        assert_eq!(l.attempt("k", 2, 60_000).await.unwrap(), None);
+        assert_eq!(l.attempt("k", 2, 60_000).await.unwrap(), None);
+        let w1 = l.attempt("k", 2, 60_000).await.unwrap().expect("refused");
+        assert!((1_000..=60_000).contains(&w1));
+        let w2 = l.attempt("k", 2, 60_000).await.unwrap().expect("refused");
+        assert!(w2 >= w1.min(60_000) && w2 <= 60_000);
+        l.clear("k").await.unwrap();
+        assert_eq!(l.attempt("k", 2, 60_000).await.unwrap(), None);
+        l.refund("k").await.unwrap();
+        assert_eq!(l.attempt("k", 1, 60_000).await.unwrap(), None);
+        for _ in 0..3 {
+            assert_eq!(l.hit("u", 3).await.unwrap(), None);
+        }
+        let w = l.hit("u", 3).await.unwrap().expect("over the bucket");
+        assert!((1..=20_000).contains(&w));
+    }
+}
+
+db_test!(async fn serve_uses_redis_from_the_setting(b) {
+    let Ok(url) = std::env::var("TEST_REDIS_URL") else {
+        // without Redis the in-memory limiter is the default
+        let app = TestApp::start(b).await;
+        assert!(!app.state.limiter.is_shared());
+        return;
+    };
+    let app = TestApp::builder(b).env("REDIS_URL", &url).start().await;
+    assert!(app.state.limiter.is_shared());
+});

@@ -1,0 +1,487 @@
+//! The test harness: a `TestApp` on a fresh database of either backend, requests in-process
+//! through the router or over a real socket, and captured email.
+
+pub mod smtp;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use solarintel::store::Db;
+use solarintel::{App, AppState, Overrides, Settings};
+use tower::ServiceExt;
+
+pub use smtp::{SmtpSink, first_link, token_of};
+
+/// Which database a test runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Declare a test that runs on SQLite and, when `TEST_DATABASE_URL` was set at build time, on
+/// PostgreSQL: `db_test!(async fn name(backend) { ... })` makes `name::sqlite` and
+/// `name::postgres`.
+#[macro_export]
+macro_rules! db_test {
+    (async fn $name:ident($b:ident) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            async fn run($b: $crate::support::Backend) $body
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                run($crate::support::Backend::Sqlite).await
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            #[cfg_attr(not(pg_tests), ignore = "set TEST_DATABASE_URL to run on PostgreSQL")]
+            async fn postgres() {
+                run($crate::support::Backend::Postgres).await
+            }
+        }
+    };
+}
+
+pub struct TestApp {
+    pub app_router: axum::Router,
+    pub state: AppState,
+    pub mail: SmtpSink,
+    pub backend: Backend,
+    /// Keeps the SQLite folder alive for the test's duration.
+    _dir: Option<tempfile::TempDir>,
+    pub sqlite_path: Option<std::path::PathBuf>,
+    pub pg_schema: Option<String>,
+    /// The peer address in-process requests come from.
+    pub peer: SocketAddr,
+}
+
+pub struct Builder {
+    backend: Backend,
+    env: HashMap<String, String>,
+    sqlite_file: Option<std::path::PathBuf>,
+    pg_setup: Option<String>,
+    limiter: Option<solarintel::ratelimit::Limiter>,
+}
+
+pub fn pg_url() -> String {
+    std::env::var("TEST_DATABASE_URL").expect("TEST_DATABASE_URL is set for PostgreSQL tests")
+}
+
+/// A fresh PostgreSQL schema, optionally filled by `setup_sql` before the app starts.
+pub async fn new_pg_schema(setup_sql: Option<&str>) -> String {
+    use sqlx::Executor;
+    let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
+    let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&pg_url())
+        .await
+        .unwrap();
+    conn.execute(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+        .await
+        .unwrap();
+    if let Some(sql) = setup_sql {
+        conn.execute(sqlx::AssertSqlSafe(format!("SET search_path TO {schema}")))
+            .await
+            .unwrap();
+        conn.execute(sqlx::AssertSqlSafe(sql.to_string()))
+            .await
+            .unwrap();
+    }
+    schema
+}
+
+impl Builder {
+    pub fn env(mut self, k: &str, v: &str) -> Self {
+        self.env.insert(k.into(), v.into());
+        self
+    }
+
+    /// Run on this SQLite file (for example a copy of the old service's database).
+    pub fn sqlite_file(mut self, path: std::path::PathBuf) -> Self {
+        self.sqlite_file = Some(path);
+        self
+    }
+
+    /// On PostgreSQL, run this SQL in the fresh schema before the app starts.
+    pub fn pg_setup(mut self, sql: &str) -> Self {
+        self.pg_setup = Some(sql.into());
+        self
+    }
+
+    pub fn limiter(mut self, l: solarintel::ratelimit::Limiter) -> Self {
+        self.limiter = Some(l);
+        self
+    }
+
+    pub async fn start(self) -> TestApp {
+        let mail = SmtpSink::start().await;
+        let mut env: HashMap<String, String> = [
+            ("BCRYPT_COST", "4"),
+            ("RATE_LIMIT_PER_MINUTE", "0"),
+            ("LOGIN_RATE_LIMIT_PER_MINUTE", "0"),
+            ("JOBS_ENABLED", "false"),
+            ("SMTP_HOST", "127.0.0.1"),
+            ("SMTP_TLS", "none"),
+            ("HASH_CONCURRENCY", "2"),
+            ("DB_POOL_SIZE", "5"),
+            ("DB_MAX_OVERFLOW", "5"),
+            ("FRONTEND_URL", "http://app.example"),
+            ("PUBLIC_URL", "http://api.example"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        env.insert("SMTP_PORT".into(), mail.port.to_string());
+        let mut dir = None;
+        let mut sqlite_path = None;
+        let mut pg_schema = None;
+        match self.backend {
+            Backend::Sqlite => {
+                let path = match self.sqlite_file {
+                    Some(p) => p,
+                    None => {
+                        let d = tempfile::tempdir().unwrap();
+                        let p = d.path().join("test.db");
+                        dir = Some(d);
+                        p
+                    }
+                };
+                env.insert(
+                    "DATABASE_URL".into(),
+                    format!("sqlite://{}", path.display()),
+                );
+                sqlite_path = Some(path);
+            }
+            Backend::Postgres => {
+                env.insert("DATABASE_URL".into(), pg_url());
+            }
+        }
+        env.extend(self.env);
+        let settings = Settings::from_map(&env).expect("test settings");
+        let db = match self.backend {
+            Backend::Sqlite => None,
+            Backend::Postgres => {
+                let schema = new_pg_schema(self.pg_setup.as_deref()).await;
+                let db = Db::connect_url(&pg_url(), &settings, Some(&schema))
+                    .await
+                    .unwrap();
+                pg_schema = Some(schema);
+                Some(db)
+            }
+        };
+        let app = App::build_with(
+            settings,
+            Overrides {
+                db,
+                limiter: self.limiter,
+            },
+        )
+        .await
+        .expect("app starts");
+        TestApp {
+            app_router: app.router,
+            state: app.state,
+            mail,
+            backend: self.backend,
+            _dir: dir,
+            sqlite_path,
+            pg_schema,
+            peer: SocketAddr::from(([127, 0, 0, 1], 40000)),
+        }
+    }
+}
+
+/// A response read whole.
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Resp {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+    /// `detail` of an error body.
+    pub fn detail(&self) -> Value {
+        self.json()["detail"].clone()
+    }
+    #[track_caller]
+    pub fn assert(&self, status: u16) -> &Self {
+        assert_eq!(self.status.as_u16(), status, "body: {}", self.text());
+        self
+    }
+    /// Assert status and string `detail`.
+    #[track_caller]
+    pub fn assert_detail(&self, status: u16, detail: &str) {
+        self.assert(status);
+        assert_eq!(self.detail(), json!(detail));
+        assert!(
+            self.header("content-type")
+                .unwrap_or("")
+                .starts_with("application/json")
+        );
+    }
+    /// The `type`s of a 422 array.
+    pub fn error_types(&self) -> Vec<String> {
+        self.detail()
+            .as_array()
+            .unwrap_or_else(|| panic!("not a 422 array: {}", self.text()))
+            .iter()
+            .map(|e| e["type"].as_str().unwrap().to_string())
+            .collect()
+    }
+}
+
+pub const PASSWORD: &str = "Sunny-Panel-2024!";
+
+impl TestApp {
+    pub fn builder(backend: Backend) -> Builder {
+        Builder {
+            backend,
+            env: HashMap::new(),
+            sqlite_file: None,
+            pg_setup: None,
+            limiter: None,
+        }
+    }
+
+    pub async fn start(backend: Backend) -> TestApp {
+        Self::builder(backend).start().await
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.state.db
+    }
+
+    /// Send a request through the router, from `self.peer`.
+    pub async fn request(&self, mut req: Request<Body>) -> Resp {
+        req.extensions_mut().insert(ConnectInfo(self.peer));
+        let res = self.app_router.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+        Resp {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub fn req(method: Method, path: &str, token: Option<&str>) -> axum::http::request::Builder {
+        let mut b = Request::builder().method(method).uri(path);
+        if let Some(t) = token {
+            b = b.header("authorization", format!("Bearer {t}"));
+        }
+        b
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Resp {
+        self.request(
+            Self::req(Method::GET, path, token)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+    }
+
+    pub async fn send_json(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: &Value,
+    ) -> Resp {
+        let req = Self::req(method, path, token)
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        self.request(req).await
+    }
+
+    pub async fn post_json(&self, path: &str, token: Option<&str>, body: &Value) -> Resp {
+        self.send_json(Method::POST, path, token, body).await
+    }
+
+    /// POST with a raw body and content type.
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        ct: Option<&str>,
+        body: &str,
+    ) -> Resp {
+        let mut b = Self::req(Method::POST, path, token);
+        if let Some(ct) = ct {
+            b = b.header("content-type", ct);
+        }
+        self.request(b.body(Body::from(body.to_string())).unwrap())
+            .await
+    }
+
+    pub async fn post_empty(&self, path: &str, token: Option<&str>) -> Resp {
+        self.request(
+            Self::req(Method::POST, path, token)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+    }
+
+    pub async fn login_raw(&self, username: &str, password: &str) -> Resp {
+        let body: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair("username", username)
+            .append_pair("password", password)
+            .finish();
+        self.post_raw(
+            "/api/v1/auth/login",
+            None,
+            Some("application/x-www-form-urlencoded"),
+            &body,
+        )
+        .await
+    }
+
+    pub async fn login(&self, username: &str, password: &str) -> String {
+        let r = self.login_raw(username, password).await;
+        r.assert(200);
+        r.json()["access_token"].as_str().unwrap().to_string()
+    }
+
+    pub fn registration(email: &str, password: &str) -> Value {
+        json!({
+            "first_name": "Ann", "last_name": "Example", "email": email, "password": password,
+            "job_title": "Analyst", "company_name": "PV Co", "country": "Italy",
+            "company_size": "10-50", "terms_agreement": true, "communications": false
+        })
+    }
+
+    /// Register `email` and return its user id.
+    pub async fn register(&self, email: &str) -> i64 {
+        let r = self
+            .post_json(
+                "/api/v1/auth/register",
+                None,
+                &Self::registration(email, PASSWORD),
+            )
+            .await;
+        r.assert(201);
+        r.json()["id"].as_i64().unwrap()
+    }
+
+    /// Register and log in; returns the token.
+    pub async fn user(&self, email: &str) -> String {
+        self.register(email).await;
+        self.login(email, PASSWORD).await
+    }
+
+    /// An admin's token (made with the same routine as `solarintel create-admin`).
+    pub async fn admin(&self, email: &str) -> String {
+        let hash = solarintel::auth::password::hash_sync(
+            solarintel::config::PasswordHashKind::Bcrypt,
+            4,
+            PASSWORD,
+        )
+        .unwrap();
+        solarintel::store::users::upsert_admin(
+            self.db(),
+            email,
+            &hash,
+            Some("Admin"),
+            solarintel::store::now(),
+        )
+        .await
+        .unwrap();
+        self.login(email, PASSWORD).await
+    }
+
+    /// Run a statement directly (test set-up that no endpoint offers).
+    pub async fn exec(&self, sql: &str) {
+        use sqlx::Executor;
+        match self.db() {
+            Db::Sqlite(p) => {
+                p.execute(sqlx::AssertSqlSafe(sql.to_string()))
+                    .await
+                    .unwrap();
+            }
+            Db::Postgres(p) => {
+                p.execute(sqlx::AssertSqlSafe(sql.to_string()))
+                    .await
+                    .unwrap();
+            }
+        }
+    }
+
+    /// One integer from a query (any integer type, read as BIGINT).
+    pub async fn scalar(&self, sql: &str) -> i64 {
+        let sql = format!("SELECT CAST(({sql}) AS BIGINT)");
+        let sql = sql.as_str();
+        match self.db() {
+            Db::Sqlite(p) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
+                .fetch_one(p)
+                .await
+                .unwrap(),
+            Db::Postgres(p) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
+                .fetch_one(p)
+                .await
+                .unwrap(),
+        }
+    }
+
+    /// Serve on a real socket (port 0); returns the address and a handle that shuts it down.
+    pub async fn spawn_server(&self) -> (SocketAddr, ServerHandle) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let app = App {
+            state: self.state.clone(),
+            router: self.app_router.clone(),
+        };
+        let task = tokio::spawn(async move {
+            app.serve(listener, async move {
+                let _ = rx.await;
+            })
+            .await
+        });
+        (
+            addr,
+            ServerHandle {
+                stop: Some(tx),
+                task,
+            },
+        )
+    }
+}
+
+pub struct ServerHandle {
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    pub task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+impl ServerHandle {
+    pub fn shutdown(&mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Path of a file in `../shared/fixtures`, if that folder is present.
+pub fn fixture(name: &str) -> Option<std::path::PathBuf> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures")
+        .join(name);
+    p.exists().then_some(p)
+}

@@ -1,0 +1,37 @@
+//! Over a real socket: the listener, the body size limit, graceful shutdown.
+
+use serde_json::json;
+
+use crate::support::*;
+
+db_test!(async fn served_over_tcp_with_limits_and_graceful_shutdown(b) {
+    let app = TestApp::builder(b).env("MAX_BODY_BYTES", "1024").start().await;
+    let (addr, mut handle) = app.spawn_server().await;
+    let base = format!("http://{addr}");
+    let client = reqwest::Client::new();
+    let r = client.get(format!("{base}/api/v1/health/")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.headers().contains_key("x-request-id"));
+    // over the body limit: 413 in the contract's shape, nothing written
+    let big = json!({"email": "a@b.c", "padding": "x".repeat(4096)});
+    let r = client.post(format!("{base}/api/v1/auth/waitlist/join")).json(&big).send().await.unwrap();
+    assert_eq!(r.status(), 413);
+    assert_eq!(r.json::<serde_json::Value>().await.unwrap(), json!({"detail": "Request body too large"}));
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_waitlist").await, 0);
+    // a login over the wire
+    app.register("ann@example.com").await;
+    let r = client
+        .post(format!("{base}/api/v1/auth/login"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("username=ann%40example.com&password={PASSWORD}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    // shutdown: readiness turns 503 and the server stops
+    handle.shutdown();
+    let res = tokio::time::timeout(std::time::Duration::from_secs(10), &mut handle.task).await;
+    assert!(matches!(res, Ok(Ok(Ok(())))), "server stopped cleanly: {res:?}");
+    assert!(app.state.is_shutting_down());
+    assert!(client.get(format!("{base}/health")).send().await.is_err());
+});
