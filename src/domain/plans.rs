@@ -32,6 +32,17 @@ pub fn chat_limit(plan: Option<&str>, survey_bonus: i64) -> i64 {
     }
 }
 
+/// The limit reported by the survey endpoints (kept for compatibility): 5 on `free`, 1000 on any
+/// other plan, plus 5 per completed stage whatever the plan.
+pub fn survey_limit(plan: Option<&str>, completed_stages: i64) -> i64 {
+    let base = if plan.unwrap_or("free") == "free" {
+        5
+    } else {
+        1000
+    };
+    base + 5 * completed_stages
+}
+
 /// Whether a paid plan is shown as `"Active"` on the profile (decision F16).
 pub fn plan_status(plan: Option<&str>) -> &'static str {
     match plan {
@@ -100,6 +111,19 @@ mod tests {
         ];
         for (plan, bonus, want) in cases {
             assert_eq!(chat_limit(*plan, *bonus), *want, "{plan:?} {bonus}");
+        }
+    }
+
+    #[test]
+    fn survey_limits() {
+        let cases: &[(Option<&str>, i64, i64)] = &[
+            (Some("free"), 1, 10),
+            (None, 2, 15),
+            (Some("premium"), 1, 1005),
+            (Some("max"), 2, 1010),
+        ];
+        for (plan, stages, want) in cases {
+            assert_eq!(survey_limit(*plan, *stages), *want, "{plan:?}");
         }
     }
 

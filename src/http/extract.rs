@@ -299,6 +299,75 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// Whether `field` is present as a string (length rules apply only then).
+    pub fn has_str(&self, field: &str) -> bool {
+        self.map.get(field).is_some_and(Value::is_string)
+    }
+
+    /// A required list of strings.
+    pub fn req_str_list(&mut self, field: &str) -> Vec<String> {
+        if !self.map.contains_key(field) {
+            let e = FieldError::missing(self.loc_of(field), self.whole());
+            self.push(e);
+            return Vec::new();
+        }
+        if self.map.get(field) == Some(&Value::Null) {
+            let e = FieldError {
+                kind: "list_type",
+                loc: self.loc_of(field),
+                msg: "Input should be a valid list".into(),
+                input: Value::Null,
+                ctx: None,
+            };
+            self.push(e);
+            return Vec::new();
+        }
+        self.opt_str_list(field).unwrap_or_default()
+    }
+
+    /// An optional integer: JSON integers, floats without a fraction, and strings holding a
+    /// decimal integer (query parameters are always strings).
+    pub fn opt_int(&mut self, field: &str) -> Option<i64> {
+        let v = self.map.get(field)?;
+        let parsed = match v {
+            Value::Null => return None,
+            Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+                (Some(i), _) => Ok(i),
+                (None, Some(f)) if f.fract() == 0.0 && f.abs() < 9.2e18 => Ok(f as i64),
+                (None, Some(_)) => Err((
+                    "int_from_float",
+                    "Input should be a valid integer, got a number with a fractional part",
+                )),
+                _ => Err(("int_type", "Input should be a valid integer")),
+            },
+            Value::String(s) => s.trim().parse::<i64>().map_err(|_| {
+                (
+                    "int_parsing",
+                    "Input should be a valid integer, unable to parse string as an integer",
+                )
+            }),
+            _ => Err(("int_type", "Input should be a valid integer")),
+        };
+        match parsed {
+            Ok(i) => Some(i),
+            Err((kind, msg)) => {
+                let e = FieldError {
+                    kind,
+                    loc: self.loc_of(field),
+                    msg: msg.into(),
+                    input: v.clone(),
+                    ctx: None,
+                };
+                self.push(e);
+                None
+            }
+        }
+    }
+
+    pub fn int_or(&mut self, field: &str, default: i64) -> i64 {
+        self.opt_int(field).unwrap_or(default)
+    }
+
     /// Column limit of a `VARCHAR(n)` (api-contract §1.5), counted in characters.
     pub fn max_chars(&mut self, field: &str, value: &str, max: usize) {
         if value.chars().count() > max {
@@ -321,6 +390,54 @@ impl<'a> Obj<'a> {
             Err(ApiError::Validation(self.errors))
         }
     }
+
+    /// Answer these errors after an earlier one (a path parameter comes before the body).
+    pub fn finish_after(self, earlier: Result<i64, FieldError>) -> Result<i64, ApiError> {
+        match earlier {
+            Ok(v) => self.finish().map(|()| v),
+            Err(e) => {
+                let mut all = vec![e];
+                all.extend(self.errors);
+                Err(ApiError::Validation(all))
+            }
+        }
+    }
+}
+
+/// The query string as a map of strings (the last value of a repeated name wins, as in
+/// Starlette), read with [`Obj`] at `loc ["query", ...]`.
+pub struct QueryMap(pub Map<String, Value>);
+
+impl QueryMap {
+    pub fn obj(&self) -> Obj<'_> {
+        Obj::new(&self.0, "query")
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for QueryMap {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let mut map = Map::new();
+        if let Some(q) = parts.uri.query() {
+            for (k, v) in form_urlencoded::parse(q.as_bytes()) {
+                map.insert(k.into_owned(), Value::String(v.into_owned()));
+            }
+        }
+        Ok(QueryMap(map))
+    }
+}
+
+/// An integer path parameter: any segment matches the route; a non-integer is 422
+/// `int_parsing` at `loc ["path", name]` (kept for compatibility).
+pub fn path_int(name: &str, raw: &str) -> Result<i64, FieldError> {
+    raw.trim().parse::<i64>().map_err(|_| FieldError {
+        kind: "int_parsing",
+        loc: vec![json!("path"), json!(name)],
+        msg: "Input should be a valid integer, unable to parse string as an integer".into(),
+        input: json!(raw),
+        ctx: None,
+    })
 }
 
 /// The OAuth2 password form of `POST /auth/login`: urlencoded or multipart fields.

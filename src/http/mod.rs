@@ -2,6 +2,7 @@
 //! middleware.
 
 pub mod auth;
+pub mod conversations;
 pub mod error;
 pub mod extract;
 pub mod health;
@@ -10,6 +11,7 @@ pub mod middleware;
 pub mod openapi;
 pub mod profile;
 pub mod root;
+pub mod survey;
 pub mod waitlist;
 
 use axum::Router;
@@ -24,7 +26,9 @@ pub fn router(state: AppState) -> Router {
     // Counted by the general rate limit (api-contract §1.8).
     let limited = Router::new()
         .merge(auth::routes())
+        .merge(conversations::routes())
         .merge(profile::routes())
+        .merge(survey::routes())
         .merge(waitlist::routes())
         .route_layer(from_fn_with_state(state.clone(), middleware::rate_limit));
     // Not counted: health and the OpenAPI document.

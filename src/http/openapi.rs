@@ -40,11 +40,19 @@ impl Modify for BearerAuth {
         super::auth::waitlist_join, super::auth::waitlist_check,
         super::waitlist::join,
         super::profile::get_profile, super::profile::update_profile, super::profile::change_password,
+        super::conversations::create, super::conversations::list, super::conversations::get_one,
+        super::conversations::update_title, super::conversations::delete_one, super::conversations::fresh,
+        super::conversations::messages, super::conversations::messages_for_agent,
+        super::conversations::add_message, super::conversations::clear_messages,
+        super::conversations::generate_title, super::conversations::cleanup_empty,
+        super::survey::submit_stage1, super::survey::submit_stage2, super::survey::status,
     ),
     modifiers(&BearerAuth),
     tags(
         (name = "auth", description = "Accounts and tokens"),
         (name = "profile", description = "The caller's profile"),
+        (name = "conversations", description = "The caller's conversations and messages"),
+        (name = "survey", description = "Onboarding surveys"),
         (name = "health", description = "Health probes"),
     )
 )]

@@ -2,7 +2,9 @@
 //! written once with `$N` placeholders and expanded for both pools by [`on_db!`], so each arm is
 //! type-checked against its own driver (chrono, bool and `FromRow` all work).
 
+pub mod conversations;
 pub mod jobs;
+pub mod survey;
 pub mod tokens;
 pub mod users;
 pub mod waitlist;

@@ -26,13 +26,18 @@ fn ada_rows() -> String {
            (1, 'bot', '{{\"type\": \"string\", \"value\": \"Italy installed about 6.7 GW in 2024.\", \"comment\": null}}'),
            (1, 'bot', '{{\"type\": \"plot\", \"value\": {{\"plot_type\": \"bar\"}}}}');
          INSERT INTO fastapi_user_survey (user_id, role, regions, familiarity, insights, bonus_queries_granted) VALUES (1, 'analyst', '[\"Europe\"]', 'expert', '[\"prices\"]', 5);
-         INSERT INTO fastapi_waitlist (email, interested_agents, notified) VALUES ('wait@example.com', 'price', false);
-         INSERT INTO fastapi_hired_agent (user_id, agent_type, is_active) VALUES (1, 'om', true);
-         INSERT INTO fastapi_agent_access (agent_type, required_plan, is_enabled) VALUES ('om', 'free', true);"
+         INSERT INTO fastapi_waitlist (email, interested_agents, notified) VALUES ('wait@example.com', 'price', false);"
     )
 }
 
-async fn old_database(b: Backend) -> Option<TestApp> {
+/// Rows of the O&M agent under its old name `om`, as the old service wrote them (decision F5).
+const OM_ROWS: &str = "INSERT INTO fastapi_agent_access (agent_type, required_plan, is_enabled) VALUES ('om', 'free', true);
+    INSERT INTO fastapi_hired_agent (user_id, agent_type, is_active) VALUES (1, 'om', true);
+    INSERT INTO fastapi_agent_whitelist (agent_type, user_id, is_active) VALUES ('om', 1, true);
+    INSERT INTO fastapi_conversations (user_id, title, agent_type) VALUES (1, 'O&M', 'om');";
+
+/// The service started on the old service's database, after `extra` SQL written into it.
+async fn old_database(b: Backend, extra: &str) -> Option<TestApp> {
     match b {
         Backend::Sqlite => {
             let Some(src) = fixture("old-service.sqlite") else {
@@ -47,6 +52,16 @@ async fn old_database(b: Backend) -> Option<TestApp> {
             #[allow(clippy::permissions_set_readonly_false)]
             perm.set_readonly(false);
             std::fs::set_permissions(&copy, perm).unwrap();
+            if !extra.is_empty() {
+                use sqlx::Executor;
+                let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", copy.display()))
+                    .await
+                    .unwrap();
+                pool.execute(sqlx::AssertSqlSafe(extra.to_string()))
+                    .await
+                    .unwrap();
+                pool.close().await;
+            }
             Some(TestApp::builder(b).sqlite_file(copy).start().await)
         }
         Backend::Postgres => {
@@ -54,14 +69,14 @@ async fn old_database(b: Backend) -> Option<TestApp> {
                 eprintln!("../shared/fixtures/old-service-schema.postgres.sql is absent");
                 return None;
             };
-            let sql = std::fs::read_to_string(schema).unwrap() + &ada_rows();
+            let sql = std::fs::read_to_string(schema).unwrap() + &ada_rows() + extra;
             Some(TestApp::builder(b).pg_setup(&sql).start().await)
         }
     }
 }
 
 db_test!(async fn adopts_the_old_database_in_place(b) {
-    let Some(app) = old_database(b).await else { return };
+    let Some(app) = old_database(b, "").await else { return };
     // no row lost
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_users").await, 1);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_messages WHERE conversation_id = 1").await, 3);
@@ -76,6 +91,15 @@ db_test!(async fn adopts_the_old_database_in_place(b) {
     me.assert(200);
     assert_eq!(me.json()["full_name"], "Ada Lovelace");
     assert_eq!(me.json()["id"], 1);
+    // ... and her conversation with its three stored messages
+    let list = app.get("/api/v1/conversations", Some(&token)).await.json();
+    assert_eq!(list[0]["title"], "Italy outlook");
+    assert_eq!(list[0]["preview"], "How much PV did Italy install in 2024?");
+    assert_eq!(list[0]["message_count"], 3);
+    let msgs = app.get("/api/v1/conversations/1/messages", Some(&token)).await.json();
+    assert_eq!(msgs.as_array().unwrap().len(), 3);
+    assert_eq!(msgs[0]["sender"], "user");
+    assert!(msgs[2]["content"].as_str().unwrap().contains("\"plot\""));
     let profile = app.get("/api/v1/profile", Some(&token)).await.json();
     assert_eq!(profile["usage_stats"]["total_conversations"], 1);
     assert_eq!(profile["usage_stats"]["total_messages"], 3);
@@ -92,14 +116,13 @@ db_test!(async fn adopts_the_old_database_in_place(b) {
 });
 
 db_test!(async fn om_rows_become_leo_om(b) {
-    let Some(app) = old_database(b).await else { return };
-    if b == Backend::Sqlite {
-        // the SQLite fixture has no agent rows; the rename is exercised on PostgreSQL's copy
-        return;
-    }
+    let Some(app) = old_database(b, OM_ROWS).await else { return };
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_hired_agent WHERE agent_type = 'leo_om' AND required_plan_at_hire = 'free'").await, 1);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_agent_access WHERE agent_type = 'leo_om'").await, 1);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_agent_access WHERE agent_type = 'om'").await, 0);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_agent_whitelist WHERE agent_type = 'leo_om'").await, 1);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_conversations WHERE agent_type = 'leo_om'").await, 1);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_conversations WHERE agent_type = 'om'").await, 0);
 });
 
 db_test!(async fn migrations_are_idempotent(b) {

@@ -35,3 +35,12 @@ db_test!(async fn served_over_tcp_with_limits_and_graceful_shutdown(b) {
     assert!(app.state.is_shutting_down());
     assert!(client.get(format!("{base}/health")).send().await.is_err());
 });
+
+db_test!(async fn slow_answers_time_out_with_503(b) {
+    // a cost-12 bcrypt check takes far longer than 50 ms
+    let app = TestApp::builder(b).env("BCRYPT_COST", "12").env("REQUEST_TIMEOUT_SECONDS", "0.05").start().await;
+    let hash = solarintel::auth::password::hash_sync(solarintel::config::PasswordHashKind::Bcrypt, 12, PASSWORD).unwrap();
+    app.exec(&format!("INSERT INTO fastapi_users (username, password_hash, full_name, is_active, email_verified, gdpr_consent_given, terms_accepted, marketing_consent, deleted) VALUES ('slow@example.com', '{hash}', 'S', TRUE, FALSE, FALSE, FALSE, FALSE, FALSE)")).await;
+    app.login_raw("slow@example.com", PASSWORD).await.assert_detail(503, "Request timed out");
+    app.get("/api/v1/health/ping", None).await.assert(200);
+});

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Benchmark harness: builds the release binary, starts it on a fresh database, loads it with wrk
+# and prints a table. Usage:
+#   bench/run.sh                 # SQLite (embedded default)
+#   BENCH_PG=postgres://postgres:postgres@127.0.0.1:5432 bench/run.sh   # a fresh PostgreSQL database
+# Knobs: DURATION (default 10s), CONNECTIONS (default 32), NO_BUILD=1 to skip cargo build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION="${DURATION:-10s}"
+CONNECTIONS="${CONNECTIONS:-32}"
+command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+[ "${NO_BUILD:-0}" = 1 ] || cargo build --release --quiet
+BIN=target/release/solarintel
+
+WORK=$(mktemp -d)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+BASE="http://127.0.0.1:$PORT"
+if [ -n "${BENCH_PG:-}" ]; then
+  PGDB="solarintel_bench_$$"
+  psql "$BENCH_PG/postgres" -qc "CREATE DATABASE $PGDB" >/dev/null
+  DB_URL="$BENCH_PG/$PGDB"
+else
+  DB_URL="sqlite://$WORK/bench.db"
+fi
+mkdir -p bench/results
+
+# A realistic configuration: bcrypt cost 12 as in production; the general rate limits are off so
+# the load generator measures the service, not the limiter.
+env -i PATH="$PATH" HOME="$HOME" DATABASE_URL="$DB_URL" PORT="$PORT" SECRET_KEY=bench-secret \
+  RATE_LIMIT_PER_MINUTE=0 LOGIN_RATE_LIMIT_PER_MINUTE=0 JOBS_ENABLED=false \
+  "$BIN" serve >"$WORK/serve.log" 2>&1 &
+PID=$!
+cleanup() {
+  kill $PID 2>/dev/null || true
+  wait $PID 2>/dev/null || true
+  [ -z "${PGDB:-}" ] || psql "$BENCH_PG/postgres" -qc "DROP DATABASE IF EXISTS $PGDB" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+for _ in $(seq 1 100); do curl -sf "$BASE/health" >/dev/null 2>&1 && break; sleep 0.1; done
+curl -sf "$BASE/health" >/dev/null || { cat "$WORK/serve.log"; exit 1; }
+
+rss_kb() { awk '/^VmRSS/ {print $2}' /proc/$PID/status; }
+hwm_kb() { awk '/^VmHWM/ {print $2}' /proc/$PID/status; }
+IDLE_RSS=$(rss_kb)
+
+curl -sf -X POST "$BASE/api/v1/auth/register" -H 'content-type: application/json' -d '{
+  "first_name":"Bench","last_name":"User","email":"bench@example.com","password":"bench-password-1",
+  "job_title":"x","company_name":"x","country":"x","company_size":"x","terms_agreement":true}' >/dev/null || true
+TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/login" -d 'username=bench%40example.com&password=bench-password-1' |
+  python3 -c 'import sys, json; print(json.load(sys.stdin)["access_token"])')
+
+# wrk output -> "req/s p50 p99" (latencies in ms)
+summarise() {
+  awk '
+    function ms(v) { if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 }
+                     if (v ~ /ms$/) { sub(/ms$/, "", v); return v + 0 }
+                     if (v ~ /s$/)  { sub(/s$/, "", v);  return v * 1000 } return v }
+    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
+    END { printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
+}
+run_wrk() { wrk -t2 -c"$1" -d"$DURATION" --latency "${@:2}" | summarise; }
+
+ROWS=()
+row() { ROWS+=("| $1 | $2 | $3 | $4 |"); }
+
+read -r a b c <<<"$(run_wrk "$CONNECTIONS" -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/auth/me")"
+row "GET /api/v1/auth/me ($CONNECTIONS conns)" "$a" "$b ms" "$c ms"
+# The heavy user: 1,000 conversations with 100 messages each (100,000 messages).
+USER_ID=$(curl -sf "$BASE/api/v1/auth/me" -H "Authorization: Bearer $TOKEN" | python3 -c 'import sys, json; print(json.load(sys.stdin)["id"])')
+python3 bench/seed_conversations.py "$DB_URL" "$USER_ID" 1000 100
+read -r a b c <<<"$(run_wrk "$CONNECTIONS" -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/conversations")"
+row "GET /api/v1/conversations (1,000 conversations, 100,000 messages; page of 50)" "$a" "$b ms" "$c ms"
+read -r a b c <<<"$(run_wrk "$CONNECTIONS" -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/conversations?limit=-1")"
+row "GET /api/v1/conversations?limit=-1 (all 1,000)" "$a" "$b ms" "$c ms"
+read -r a b c <<<"$(run_wrk "$CONNECTIONS" -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/conversations/500/messages")"
+row "GET /api/v1/conversations/{id}/messages (latest 50 of 100)" "$a" "$b ms" "$c ms"
+read -r a b c <<<"$(run_wrk "$CONNECTIONS" "$BASE/api/v1/health/ping")"
+row "GET /api/v1/health/ping ($CONNECTIONS conns)" "$a" "$b ms" "$c ms"
+read -r a b c <<<"$(run_wrk 8 -s bench/login.lua "$BASE/api/v1/auth/login")"
+row "POST /api/v1/auth/login (bcrypt cost 12, 8 conns)" "$a" "$b ms" "$c ms"
+
+# Ping alone at a fixed light load, then the same load while logins hash at full speed.
+read -r i1 i2 IDLE_P99 <<<"$(wrk -t1 -c4 -d"$DURATION" --latency "$BASE/api/v1/health/ping" | summarise)"
+row "GET /health/ping, 4 conns, idle" "$i1" "$i2 ms" "$IDLE_P99 ms"
+wrk -t1 -c16 -d"$DURATION" -s bench/login.lua "$BASE/api/v1/auth/login" >"$WORK/storm.txt" &
+STORM=$!
+sleep 1
+read -r s1 s2 STORM_P99 <<<"$(wrk -t1 -c4 -d"$DURATION" --latency "$BASE/api/v1/health/ping" | summarise)"
+wait $STORM
+LOGINS=$(summarise <"$WORK/storm.txt" | awk '{print $1}')
+row "GET /health/ping, 4 conns, during a login storm ($LOGINS logins/s)" "$s1" "$s2 ms" "$STORM_P99 ms"
+
+LOADED_RSS=$(hwm_kb)
+{
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); database: ${DB_URL%%:*}; wrk -t2, $DURATION per row"
+  echo
+  echo "| scenario | requests/s | p50 | p99 |"
+  echo "|---|---|---|---|"
+  printf '%s\n' "${ROWS[@]}"
+  echo
+  echo "Ping p99 during the login storm: $STORM_P99 ms against $IDLE_P99 ms idle ($(awk -v a="$STORM_P99" -v b="$IDLE_P99" 'BEGIN { printf "%.2f", a / b }')x)."
+  echo "Memory (RSS): idle $((IDLE_RSS / 1024)) MiB, peak under load $((LOADED_RSS / 1024)) MiB."
+} | tee bench/results/latest.md

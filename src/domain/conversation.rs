@@ -1,0 +1,241 @@
+//! Conversations: titles, list previews, message envelopes (api-contract §4.8, §4.9).
+
+use serde_json::{Value, json};
+
+/// Decision F5: the O&M agent is `leo_om` everywhere; `om` is accepted as an alias on input.
+pub fn normalize_agent_type(t: &str) -> String {
+    if t == "om" {
+        "leo_om".to_string()
+    } else {
+        t.to_string()
+    }
+}
+
+/// Default title of `POST /conversations/`: the agent type with its first character upper-cased
+/// and the rest lower-cased, then `" Chat"` (`"nzia_policy"` → `"Nzia_policy Chat"`).
+pub fn default_title(agent_type: &str) -> String {
+    let mut chars = agent_type.chars();
+    let capitalised: String = match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    };
+    format!("{capitalised} Chat")
+}
+
+/// What `generate-title` does with a conversation whose title is empty.
+#[derive(Debug, PartialEq, Eq)]
+pub enum AutoTitle {
+    Set(String),
+    Keep,
+}
+
+/// The auto-title rule, from the content of the conversation's first user message.
+pub fn auto_title(conversation_id: i32, first_user_content: &str) -> AutoTitle {
+    match serde_json::from_str::<Value>(first_user_content) {
+        Ok(Value::Object(map)) => {
+            let is_string = map.get("type").and_then(Value::as_str) == Some("string");
+            match map.get("value").and_then(Value::as_str) {
+                Some(v) if is_string && !v.is_empty() => {
+                    let words: Vec<&str> = v.split_whitespace().collect();
+                    let title = if words.len() > 6 {
+                        format!("{}...", words[..6].join(" "))
+                    } else {
+                        v.to_string()
+                    };
+                    AutoTitle::Set(title.chars().take(256).collect())
+                }
+                _ => AutoTitle::Keep,
+            }
+        }
+        _ => AutoTitle::Set(format!("Conversation {conversation_id}")),
+    }
+}
+
+/// JSON rendered as a Python literal, as the old service's `str()` of a parsed value showed it:
+/// single-quoted strings, `True`/`False`/`None`, `", "` and `": "` separators.
+pub fn python_repr(v: &Value) -> String {
+    match v {
+        Value::Null => "None".into(),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => python_str_repr(s),
+        Value::Array(items) => {
+            format!(
+                "[{}]",
+                items.iter().map(python_repr).collect::<Vec<_>>().join(", ")
+            )
+        }
+        Value::Object(map) => format!(
+            "{{{}}}",
+            map.iter()
+                .map(|(k, v)| format!("{}: {}", python_str_repr(k), python_repr(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn python_str_repr(s: &str) -> String {
+    // Python prefers single quotes and switches to double quotes when only those avoid escapes.
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// The list preview of a conversation (api-contract §4.8): from its most recent user message,
+/// cut to 60 characters plus `"..."`; the title when there is no text; else `""`.
+pub fn preview(last_user_content: Option<&str>, title: Option<&str>) -> String {
+    let text = match last_user_content {
+        None => String::new(),
+        Some(raw) => match serde_json::from_str::<Value>(raw) {
+            Ok(Value::Object(map)) if map.contains_key("value") => match &map["value"] {
+                Value::String(s) => s.clone(),
+                Value::Null => String::new(),
+                other => python_repr(other),
+            },
+            Ok(Value::String(s)) => s,
+            Ok(other) => python_repr(&other),
+            Err(_) => raw.to_string(),
+        },
+    };
+    if text.is_empty() {
+        return title.unwrap_or("").to_string();
+    }
+    if text.chars().count() > 60 {
+        format!("{}...", text.chars().take(60).collect::<String>())
+    } else {
+        text
+    }
+}
+
+/// The envelope every stored text message keeps (api-contract §4.9).
+pub fn string_envelope(text: &str) -> String {
+    json!({"type": "string", "value": text, "comment": null}).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_titles() {
+        let cases = [
+            ("market", "Market Chat"),
+            ("solar", "Solar Chat"),
+            ("nzia_policy", "Nzia_policy Chat"),
+            ("PRICE", "Price Chat"),
+            ("", " Chat"),
+            ("éclair", "Éclair Chat"),
+        ];
+        for (t, want) in cases {
+            assert_eq!(default_title(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn agent_type_alias() {
+        assert_eq!(normalize_agent_type("om"), "leo_om");
+        assert_eq!(normalize_agent_type("leo_om"), "leo_om");
+        assert_eq!(normalize_agent_type("OM"), "OM");
+        assert_eq!(normalize_agent_type("market"), "market");
+    }
+
+    #[test]
+    fn auto_titles() {
+        let long = r#"{"type":"string","value":"How  much PV did Italy install in 2024 overall?"}"#;
+        let cases: &[(&str, AutoTitle)] = &[
+            (
+                long,
+                AutoTitle::Set("How much PV did Italy install...".into()),
+            ),
+            (
+                r#"{"type":"string","value":"Italy  in 2024"}"#,
+                AutoTitle::Set("Italy  in 2024".into()),
+            ),
+            (
+                r#"{"type":"string","value":"a b c d e f"}"#,
+                AutoTitle::Set("a b c d e f".into()),
+            ),
+            ("plain text", AutoTitle::Set("Conversation 7".into())),
+            ("[1, 2]", AutoTitle::Set("Conversation 7".into())),
+            ("\"just a string\"", AutoTitle::Set("Conversation 7".into())),
+            (r#"{"type":"plot","value":"x"}"#, AutoTitle::Keep),
+            (r#"{"type":"string","value":""}"#, AutoTitle::Keep),
+            (r#"{"type":"string","value":5}"#, AutoTitle::Keep),
+            (r#"{"value":"no type"}"#, AutoTitle::Keep),
+        ];
+        for (content, want) in cases {
+            assert_eq!(&auto_title(7, content), want, "{content}");
+        }
+        let huge = format!(r#"{{"type":"string","value":"{}"}}"#, "x".repeat(300));
+        assert_eq!(auto_title(1, &huge), AutoTitle::Set("x".repeat(256)));
+    }
+
+    #[test]
+    fn previews() {
+        let sixty_one = "y".repeat(61);
+        let env61 = format!(r#"{{"type":"string","value":"{sixty_one}"}}"#);
+        let cases: &[(Option<&str>, Option<&str>, String)] = &[
+            (
+                Some(r#"{"type":"string","value":"Hello"}"#),
+                Some("T"),
+                "Hello".into(),
+            ),
+            (Some(&env61), None, format!("{}...", "y".repeat(60))),
+            (
+                Some(r#"{"type":"plot","value":{"a":1,"b":[true,null,"s"]}}"#),
+                None,
+                "{'a': 1, 'b': [True, None, 's']}".into(),
+            ),
+            (
+                Some(r#"{"type":"plot","x":1}"#),
+                None,
+                "{'type': 'plot', 'x': 1}".into(),
+            ),
+            (Some("[1,2]"), None, "[1, 2]".into()),
+            (Some("\"top level\""), None, "top level".into()),
+            (Some("not json"), None, "not json".into()),
+            (Some(r#"{"value":null}"#), Some("Title"), "Title".into()),
+            (Some(r#"{"value":""}"#), None, String::new()),
+            (None, Some("Only title"), "Only title".into()),
+            (None, None, String::new()),
+        ];
+        for (content, title, want) in cases {
+            assert_eq!(&preview(*content, *title), want, "{content:?}");
+        }
+        assert_eq!(python_repr(&json!("it's")), "\"it's\"");
+        assert_eq!(python_repr(&json!(1.5)), "1.5");
+    }
+
+    #[test]
+    fn envelopes() {
+        let e: Value = serde_json::from_str(&string_envelope("hi \"there\"")).unwrap();
+        assert_eq!(
+            e,
+            json!({"type": "string", "value": "hi \"there\"", "comment": null})
+        );
+    }
+}

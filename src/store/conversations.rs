@@ -1,0 +1,336 @@
+//! `fastapi_conversations` and `fastapi_messages`. Every function takes the caller's user id and
+//! scopes its statements to it: another user's conversation behaves exactly like a missing one.
+
+use chrono::NaiveDateTime;
+use sqlx::FromRow;
+
+use super::{Db, Tx};
+use crate::{on_db, on_tx};
+
+/// "No limit" for the unbounded `limit` parameters (api-contract §1.5).
+pub const NO_LIMIT: i64 = i64::MAX;
+
+#[derive(Clone, Debug, FromRow)]
+pub struct Conversation {
+    pub id: i32,
+    pub user_id: i32,
+    pub title: Option<String>,
+    pub agent_type: Option<String>,
+    pub created_at: Option<NaiveDateTime>,
+}
+
+impl Conversation {
+    /// NULL `agent_type` reads as `"market"` (api-contract §1.6).
+    pub fn agent_type(&self) -> &str {
+        self.agent_type.as_deref().unwrap_or("market")
+    }
+}
+
+/// One row of the list: the conversation, its latest user message and its message count.
+#[derive(Clone, Debug, FromRow)]
+pub struct ListRow {
+    pub id: i32,
+    pub title: Option<String>,
+    pub agent_type: Option<String>,
+    pub created_at: Option<NaiveDateTime>,
+    pub last_user_content: Option<String>,
+    pub message_count: i64,
+}
+
+#[derive(Clone, Debug, FromRow)]
+pub struct Message {
+    pub id: i32,
+    pub conversation_id: i32,
+    pub sender: Option<String>,
+    pub content: Option<String>,
+    pub timestamp: Option<NaiveDateTime>,
+}
+
+pub async fn create(
+    db: &Db,
+    user_id: i32,
+    agent_type: &str,
+    title: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<Conversation, sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query_as(
+        "INSERT INTO fastapi_conversations (user_id, title, agent_type, created_at) VALUES ($1, $2, $3, $4) \
+         RETURNING id, user_id, title, agent_type, created_at"
+    )
+    .bind(user_id)
+    .bind(title)
+    .bind(agent_type)
+    .bind(now)
+    .fetch_one(p)
+    .await
+    })
+}
+
+/// The caller's conversation `id`, if it exists and is theirs.
+pub async fn get(db: &Db, user_id: i32, id: i64) -> Result<Option<Conversation>, sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query_as(
+        "SELECT id, user_id, title, agent_type, created_at FROM fastapi_conversations WHERE id = $1 AND user_id = $2"
+    )
+    .bind(id)
+    .bind(user_id)
+    .fetch_optional(p)
+    .await
+    })
+}
+
+/// One page of the caller's conversations, newest first, in one query: the preview's source
+/// (latest user message) and the message count come from correlated subqueries served by the
+/// `(conversation_id, sender, id)` index, not from one query per conversation.
+pub async fn list(
+    db: &Db,
+    user_id: i32,
+    agent_type: Option<&str>,
+    limit: i64,
+    include_count: bool,
+) -> Result<Vec<ListRow>, sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query_as(
+        "SELECT c.id, c.title, c.agent_type, c.created_at, \
+           (SELECT m.content FROM fastapi_messages m WHERE m.conversation_id = c.id AND m.sender = 'user' \
+             ORDER BY m.id DESC LIMIT 1) AS last_user_content, \
+           CASE WHEN $4 THEN (SELECT COUNT(*) FROM fastapi_messages m2 WHERE m2.conversation_id = c.id) ELSE 0 END \
+             AS message_count \
+         FROM fastapi_conversations c \
+         WHERE c.user_id = $1 AND ($2 IS NULL OR c.agent_type = $2) \
+         ORDER BY c.created_at DESC, c.id DESC LIMIT $3"
+    )
+    .bind(user_id)
+    .bind(agent_type)
+    .bind(limit)
+    .bind(include_count)
+    .fetch_all(p)
+    .await
+    })
+}
+
+pub async fn update_title(
+    db: &Db,
+    user_id: i32,
+    id: i64,
+    title: &str,
+) -> Result<bool, sqlx::Error> {
+    let n = on_db!(db, |p| sqlx::query(
+        "UPDATE fastapi_conversations SET title = $3 WHERE id = $1 AND user_id = $2"
+    )
+    .bind(id)
+    .bind(user_id)
+    .bind(title)
+    .execute(p)
+    .await?
+    .rows_affected());
+    Ok(n > 0)
+}
+
+/// The statements that remove a conversation's messages, chat turns and events.
+async fn delete_contents(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
+    const STATEMENTS: &[&str] = &[
+        "DELETE FROM fastapi_chat_events WHERE turn_id IN (SELECT id FROM fastapi_chat_turns WHERE conversation_id = $1)",
+        "DELETE FROM fastapi_chat_turns WHERE conversation_id = $1",
+        "DELETE FROM fastapi_messages WHERE conversation_id = $1",
+    ];
+    for sql in STATEMENTS {
+        on_tx!(&mut *tx, |t| sqlx::query(*sql)
+            .bind(id)
+            .execute(t)
+            .await
+            .map(|r| r.rows_affected()))?;
+    }
+    Ok(())
+}
+
+/// Lock the caller's conversation for the rest of the transaction; false when it is not theirs.
+async fn own_in_tx(tx: &mut Tx, user_id: i32, id: i64) -> Result<bool, sqlx::Error> {
+    let found: Option<i32> =
+        match tx {
+            Tx::Sqlite(t) => {
+                sqlx::query_scalar(
+                    "SELECT id FROM fastapi_conversations WHERE id = $1 AND user_id = $2",
+                )
+                .bind(id)
+                .bind(user_id)
+                .fetch_optional(&mut **t)
+                .await?
+            }
+            Tx::Postgres(t) => sqlx::query_scalar(
+                "SELECT id FROM fastapi_conversations WHERE id = $1 AND user_id = $2 FOR UPDATE",
+            )
+            .bind(id)
+            .bind(user_id)
+            .fetch_optional(&mut **t)
+            .await?,
+        };
+    Ok(found.is_some())
+}
+
+/// Delete the conversation with its messages, turns and events, in one transaction: a failure
+/// in the middle leaves everything as it was. False when it is not the caller's.
+pub async fn delete(db: &Db, user_id: i32, id: i64) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    if !own_in_tx(&mut tx, user_id, id).await? {
+        return Ok(false);
+    }
+    delete_contents(&mut tx, id).await?;
+    on_tx!(&mut tx, |t| sqlx::query(
+        "DELETE FROM fastapi_conversations WHERE id = $1"
+    )
+    .bind(id)
+    .execute(t)
+    .await
+    .map(|r| r.rows_affected()))?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Delete every message, turn and event of the caller's conversation; the conversation stays.
+pub async fn clear_messages(db: &Db, user_id: i32, id: i64) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    if !own_in_tx(&mut tx, user_id, id).await? {
+        return Ok(false);
+    }
+    delete_contents(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// The caller's lowest-id conversation without messages, or a new one with a NULL title. The
+/// check and the insert run in one transaction that holds a per-user lock (the user row on
+/// PostgreSQL, the database write lock on SQLite), so two simultaneous calls by one user return
+/// the same conversation.
+pub async fn fresh_create_or_get(
+    db: &Db,
+    user_id: i32,
+    agent_type: &str,
+    now: NaiveDateTime,
+) -> Result<i32, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    if let Tx::Postgres(t) = &mut tx {
+        sqlx::query("SELECT id FROM fastapi_users WHERE id = $1 FOR UPDATE")
+            .bind(user_id)
+            .execute(&mut **t)
+            .await?;
+    }
+    let existing: Option<i32> = on_tx!(&mut tx, |t| sqlx::query_scalar(
+        "SELECT c.id FROM fastapi_conversations c WHERE c.user_id = $1 \
+         AND NOT EXISTS (SELECT 1 FROM fastapi_messages m WHERE m.conversation_id = c.id) \
+         ORDER BY c.id LIMIT 1"
+    )
+    .bind(user_id)
+    .fetch_optional(t)
+    .await?);
+    let id = match existing {
+        Some(id) => id,
+        None => on_tx!(&mut tx, |t| {
+            sqlx::query_scalar(
+            "INSERT INTO fastapi_conversations (user_id, title, agent_type, created_at) VALUES ($1, NULL, $2, $3) \
+             RETURNING id"
+        )
+        .bind(user_id)
+        .bind(agent_type)
+        .bind(now)
+        .fetch_one(t)
+        .await?
+        }),
+    };
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The latest `limit` messages of a conversation (with `id < before_id` when given), oldest
+/// first (decision F9). The caller has checked ownership.
+pub async fn messages_page(
+    db: &Db,
+    conversation_id: i64,
+    limit: i64,
+    before_id: Option<i64>,
+) -> Result<Vec<Message>, sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query_as(
+        "SELECT id, conversation_id, sender, content, timestamp FROM \
+           (SELECT id, conversation_id, sender, content, timestamp FROM fastapi_messages \
+             WHERE conversation_id = $1 AND ($2 IS NULL OR id < $2) ORDER BY id DESC LIMIT $3) page \
+         ORDER BY id ASC"
+    )
+    .bind(conversation_id)
+    .bind(before_id)
+    .bind(limit)
+    .fetch_all(p)
+    .await
+    })
+}
+
+pub async fn add_message(
+    db: &Db,
+    conversation_id: i64,
+    sender: &str,
+    content: &str,
+    now: NaiveDateTime,
+) -> Result<Message, sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query_as(
+        "INSERT INTO fastapi_messages (conversation_id, sender, content, timestamp) VALUES ($1, $2, $3, $4) \
+         RETURNING id, conversation_id, sender, content, timestamp"
+    )
+    .bind(conversation_id)
+    .bind(sender)
+    .bind(content)
+    .bind(now)
+    .fetch_one(p)
+    .await
+    })
+}
+
+/// Content of the conversation's first (oldest) user message.
+pub async fn first_user_message(
+    db: &Db,
+    conversation_id: i64,
+) -> Result<Option<Option<String>>, sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query_scalar(
+        "SELECT content FROM fastapi_messages WHERE conversation_id = $1 AND sender = 'user' ORDER BY id LIMIT 1"
+    )
+    .bind(conversation_id)
+    .fetch_optional(p)
+    .await
+    })
+}
+
+/// Set the title only if it is still empty (the auto-title never overwrites a title).
+pub async fn set_title_if_empty(db: &Db, id: i64, title: &str) -> Result<(), sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query(
+        "UPDATE fastapi_conversations SET title = $2 WHERE id = $1 AND (title IS NULL OR title = '')"
+    )
+    .bind(id)
+    .bind(title)
+    .execute(p)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// Delete the caller's conversations without messages created before `cutoff`.
+pub async fn delete_empty_for_user(
+    db: &Db,
+    user_id: i32,
+    cutoff: NaiveDateTime,
+) -> Result<u64, sqlx::Error> {
+    Ok(on_db!(db, |p| {
+        sqlx::query(
+        "DELETE FROM fastapi_conversations WHERE user_id = $1 AND created_at < $2 \
+         AND NOT EXISTS (SELECT 1 FROM fastapi_messages m WHERE m.conversation_id = fastapi_conversations.id)"
+    )
+    .bind(user_id)
+    .bind(cutoff)
+    .execute(p)
+    .await?
+    .rows_affected()
+    }))
+}
