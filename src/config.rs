@@ -135,6 +135,14 @@ impl Settings {
             .or_else(|| get("FASTAPI_DATABASE_URL"))
             .unwrap_or_else(|| "sqlite://solarintel.db".into());
 
+        // PostgreSQL keeps the old service's pool defaults. SQLite serialises writers and every
+        // pooled connection is a thread, so a small pool serves it best (measured in bench/).
+        let pool_default = if database_url.starts_with("postgres") {
+            (20, 40)
+        } else {
+            (4, 4)
+        };
+
         let cors_origins = match get("CORS_ORIGINS") {
             None => default_cors_origins(),
             Some(raw) => parse_list(&raw).context("CORS_ORIGINS")?,
@@ -230,8 +238,8 @@ impl Settings {
                 .to_string(),
             public_url: public_url.trim_end_matches('/').to_string(),
             static_dir: get("STATIC_DIR"),
-            db_pool_size: parse(&get("DB_POOL_SIZE"), "DB_POOL_SIZE", 20)?,
-            db_max_overflow: parse(&get("DB_MAX_OVERFLOW"), "DB_MAX_OVERFLOW", 40)?,
+            db_pool_size: parse(&get("DB_POOL_SIZE"), "DB_POOL_SIZE", pool_default.0)?,
+            db_max_overflow: parse(&get("DB_MAX_OVERFLOW"), "DB_MAX_OVERFLOW", pool_default.1)?,
             db_pool_timeout: secs(&get("DB_POOL_TIMEOUT"), "DB_POOL_TIMEOUT", 30)?,
             db_pool_recycle: secs(&get("DB_POOL_RECYCLE"), "DB_POOL_RECYCLE", 3600)?,
             db_connect_timeout: secs(&get("DB_CONNECT_TIMEOUT"), "DB_CONNECT_TIMEOUT", 10)?,
@@ -347,7 +355,9 @@ mod tests {
         assert_eq!(s.access_token_expire_minutes, 10080);
         assert_eq!(s.cors_origins.len(), 16);
         assert_eq!(s.public_url, "http://127.0.0.1:8000");
-        assert_eq!(s.max_connections(), 60);
+        assert_eq!(s.max_connections(), 8, "SQLite pool: 4 + 4");
+        let pg = Settings::from_map(&map(&[("DATABASE_URL", "postgresql://u@h/d")])).unwrap();
+        assert_eq!((pg.db_pool_size, pg.db_max_overflow), (20, 40));
         assert_eq!(s.bcrypt_cost, 12);
         assert_eq!(s.rate_limit_per_minute, 60);
         assert_eq!(s.login_rate_limit_per_minute, 10);

@@ -7,6 +7,11 @@ use clap::{Parser, Subcommand};
 use solarintel::config::{LogFormat, Settings};
 use solarintel::{App, jobs, store};
 
+/// mimalloc: many small short-lived allocations across the runtime and the SQLite worker
+/// threads; glibc's allocator contended on them under load.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "solarintel", version, about = "Solar Intelligence backend")]
 struct Cli {
@@ -106,6 +111,7 @@ async fn run(cli: Cli) -> Result<()> {
                     "SMTP_HOST is not set: emails (with their reset links) are written to the log"
                 );
             }
+            let stop = solarintel::app::shutdown_signal();
             let addr = format!("{}:{}", settings.host, settings.port);
             let listener = tokio::net::TcpListener::bind(&addr)
                 .await

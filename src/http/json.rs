@@ -5,11 +5,21 @@ use serde::Serializer;
 
 /// `2025-11-11T22:37:20.123456`, or `2025-11-11T22:37:20` when the microseconds are 0.
 pub fn format_datetime(t: &NaiveDateTime) -> String {
+    use chrono::Datelike;
     let micros = t.nanosecond() / 1000;
+    let base = format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    );
     if micros == 0 {
-        t.format("%Y-%m-%dT%H:%M:%S").to_string()
+        base
     } else {
-        format!("{}.{micros:06}", t.format("%Y-%m-%dT%H:%M:%S"))
+        format!("{base}.{micros:06}")
     }
 }
 

@@ -348,3 +348,24 @@ db_test!(async fn cleanup_empty_for_the_caller_only(b) {
     assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM fastapi_conversations WHERE id = {others}")).await, 1);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_conversations").await, 2);
 });
+
+db_test!(async fn a_failed_delete_leaves_everything_in_place(b) {
+    let app = TestApp::start(b).await;
+    let t = app.user("ann@example.com").await;
+    let id = new_conversation(&app, &t, json!({"title": "Keep me whole"})).await;
+    add(&app, &t, id, "user", "q").await;
+    add(&app, &t, id, "bot", "a").await;
+    // the database refuses the last statement of the delete (after the messages went)
+    match b {
+        Backend::Sqlite => app.exec("CREATE TRIGGER no_delete BEFORE DELETE ON fastapi_conversations BEGIN SELECT RAISE(ABORT, 'refused'); END").await,
+        Backend::Postgres => {
+            app.exec("CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql").await;
+            app.exec("CREATE TRIGGER no_delete BEFORE DELETE ON fastapi_conversations FOR EACH ROW EXECUTE FUNCTION refuse()").await;
+        }
+    }
+    let path = format!("/api/v1/conversations/{id}");
+    let r = app.request(TestApp::req(Method::DELETE, &path, Some(&t)).body(axum::body::Body::empty()).unwrap()).await;
+    r.assert_detail(400, "Failed to delete conversation");
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_messages").await, 2, "messages restored by the rollback");
+    assert_eq!(app.get(&format!("{path}/messages"), Some(&t)).await.json().as_array().unwrap().len(), 2);
+});
