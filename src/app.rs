@@ -81,6 +81,11 @@ impl App {
             None => Db::connect(&settings).await?,
         };
         db.migrate().await?;
+        // Decision F4: every catalogue agent has an access row, so a fresh install can chat.
+        let seeded = crate::store::agents::seed_missing(&db, crate::store::now()).await?;
+        if seeded > 0 {
+            tracing::info!(rows = seeded, "agent access rows seeded");
+        }
         let limiter = match (o.limiter, &settings.redis_url) {
             (Some(l), _) => l,
             (None, Some(url)) => Limiter::redis(url, "solarintel:")

@@ -39,6 +39,11 @@ enum Command {
         #[arg(long)]
         full_name: Option<String>,
     },
+    /// Insert missing agent access rows; `--force` resets every catalogue agent to its defaults.
+    SeedAgents {
+        #[arg(long)]
+        force: bool,
+    },
     /// Background jobs.
     Jobs {
         #[command(subcommand)]
@@ -122,8 +127,7 @@ async fn run(cli: Cli) -> Result<()> {
                 database = app.state.db.backend(),
                 "Solar Intelligence listening"
             );
-            app.serve(listener, solarintel::app::shutdown_signal())
-                .await
+            app.serve(listener, stop).await
         }
         Command::Migrate => {
             let db = store::Db::connect(&settings).await?;
@@ -153,6 +157,19 @@ async fn run(cli: Cli) -> Result<()> {
             )
             .await?;
             println!("{id}");
+            Ok(())
+        }
+        Command::SeedAgents { force } => {
+            let db = store::Db::connect(&settings).await?;
+            db.migrate().await?;
+            let now = store::now();
+            if force {
+                let n = store::agents::seed_force(&db, now).await?;
+                println!("{n} agent rows reset to their defaults");
+            } else {
+                let n = store::agents::seed_missing(&db, now).await?;
+                println!("{n} agent rows inserted");
+            }
             Ok(())
         }
         Command::Jobs {

@@ -131,6 +131,21 @@ pub fn preview(last_user_content: Option<&str>, title: Option<&str>) -> String {
     }
 }
 
+/// The text of a string envelope (`{"type":"string","value":...}`), or `None` for any other
+/// content.
+pub fn string_value(content: &str) -> Option<String> {
+    match serde_json::from_str::<Value>(content) {
+        Ok(Value::Object(map)) if map.get("type").and_then(Value::as_str) == Some("string") => {
+            match map.get("value") {
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(Value::Null) | None => Some(String::new()),
+                Some(other) => Some(other.to_string()),
+            }
+        }
+        _ => None,
+    }
+}
+
 /// The envelope every stored text message keeps (api-contract §4.9).
 pub fn string_envelope(text: &str) -> String {
     json!({"type": "string", "value": text, "comment": null}).to_string()
@@ -228,6 +243,20 @@ mod tests {
         }
         assert_eq!(python_repr(&json!("it's")), "\"it's\"");
         assert_eq!(python_repr(&json!(1.5)), "1.5");
+    }
+
+    #[test]
+    fn string_values() {
+        assert_eq!(
+            string_value(r#"{"type":"string","value":"hi"}"#),
+            Some("hi".into())
+        );
+        assert_eq!(string_value(r#"{"type":"plot","value":{}}"#), None);
+        assert_eq!(string_value("plain"), None);
+        assert_eq!(
+            string_value(r#"{"type":"string","value":3}"#),
+            Some("3".into())
+        );
     }
 
     #[test]

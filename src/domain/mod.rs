@@ -1,6 +1,8 @@
 //! Pure rules, no I/O. Each decision is one function with a table-driven test, called from every
 //! place that needs it.
 
+pub mod access;
+pub mod agents;
 pub mod conversation;
 pub mod plans;
 pub mod user;

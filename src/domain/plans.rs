@@ -43,6 +43,12 @@ pub fn survey_limit(plan: Option<&str>, completed_stages: i64) -> i64 {
     base + 5 * completed_stages
 }
 
+/// "Can make query" of `agent-management` (kept for compatibility): admins always; others while
+/// the monthly count is below the limit.
+pub fn can_make_query(is_admin: bool, monthly: i64, limit: i64) -> bool {
+    is_admin || monthly < limit
+}
+
 /// Whether a paid plan is shown as `"Active"` on the profile (decision F16).
 pub fn plan_status(plan: Option<&str>) -> &'static str {
     match plan {
@@ -112,6 +118,13 @@ mod tests {
         for (plan, bonus, want) in cases {
             assert_eq!(chat_limit(*plan, *bonus), *want, "{plan:?} {bonus}");
         }
+    }
+
+    #[test]
+    fn can_make_query_rule() {
+        assert!(can_make_query(true, 100, 5));
+        assert!(can_make_query(false, 4, 5));
+        assert!(!can_make_query(false, 5, 5));
     }
 
     #[test]

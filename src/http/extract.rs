@@ -368,6 +368,67 @@ impl<'a> Obj<'a> {
         self.opt_int(field).unwrap_or(default)
     }
 
+    /// A required integer (`null` is not an integer).
+    pub fn req_int(&mut self, field: &str) -> i64 {
+        match self.map.get(field) {
+            None => {
+                let e = FieldError::missing(self.loc_of(field), self.whole());
+                self.push(e);
+                0
+            }
+            Some(Value::Null) => {
+                let e = FieldError {
+                    kind: "int_type",
+                    loc: self.loc_of(field),
+                    msg: "Input should be a valid integer".into(),
+                    input: Value::Null,
+                    ctx: None,
+                };
+                self.push(e);
+                0
+            }
+            Some(_) => self.opt_int(field).unwrap_or(0),
+        }
+    }
+
+    /// Whether `field` is present and not `null` (optional fields that are only applied then).
+    pub fn is_set(&self, field: &str) -> bool {
+        self.map.get(field).is_some_and(|v| !v.is_null())
+    }
+
+    /// An optional datetime: ISO-8601 with or without an offset (converted to naive UTC), or a
+    /// plain date (api-contract §1.5).
+    pub fn opt_datetime(&mut self, field: &str) -> Option<chrono::NaiveDateTime> {
+        match self.map.get(field) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => match parse_datetime(s) {
+                Some(t) => Some(t),
+                None => {
+                    let e = FieldError {
+                        kind: "datetime_parsing",
+                        loc: self.loc_of(field),
+                        msg: "Input should be a valid datetime, invalid datetime format".into(),
+                        input: json!(s),
+                        ctx: None,
+                    };
+                    self.push(e);
+                    None
+                }
+            },
+            Some(other) => {
+                let e = FieldError {
+                    kind: "datetime_type",
+                    loc: self.loc_of(field),
+                    msg: "Input should be a valid datetime".into(),
+                    input: other.clone(),
+                    ctx: None,
+                };
+                self.push(e);
+                None
+            }
+        }
+    }
+
     /// Column limit of a `VARCHAR(n)` (api-contract §1.5), counted in characters.
     pub fn max_chars(&mut self, field: &str, value: &str, max: usize) {
         if value.chars().count() > max {
@@ -402,6 +463,38 @@ impl<'a> Obj<'a> {
             }
         }
     }
+}
+
+/// ISO-8601 date-times with or without an offset (an offset is converted to UTC), and plain
+/// dates at midnight.
+pub fn parse_datetime(s: &str) -> Option<chrono::NaiveDateTime> {
+    use chrono::{DateTime, NaiveDate, NaiveDateTime};
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t.naive_utc());
+    }
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f%:z",
+        "%Y-%m-%d %H:%M:%S%.f%:z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+    ] {
+        if let Ok(t) = DateTime::parse_from_str(s, f) {
+            return Some(t.naive_utc());
+        }
+    }
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
+            return Some(t);
+        }
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
 }
 
 /// The query string as a map of strings (the last value of a repeated name wins, as in
@@ -620,6 +713,17 @@ impl FromRequestParts<AppState> for CurrentUser {
 #[derive(Clone, Debug)]
 pub struct AdminUser(pub CurrentUser);
 
+/// Checks 1–6 of api-contract §1.3, for handlers that read a body first.
+pub async fn admin_from(headers: &HeaderMap, state: &AppState) -> Result<AdminUser, ApiError> {
+    let u = CurrentUser::authenticate(headers, state).await?;
+    if !u.user.is_admin() {
+        return Err(ApiError::forbidden(
+            "Not enough permissions. Admin access required.",
+        ));
+    }
+    Ok(AdminUser(u))
+}
+
 impl FromRequestParts<AppState> for AdminUser {
     type Rejection = ApiError;
 
@@ -627,13 +731,7 @@ impl FromRequestParts<AppState> for AdminUser {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let u = CurrentUser::authenticate(&parts.headers, state).await?;
-        if !u.user.is_admin() {
-            return Err(ApiError::forbidden(
-                "Not enough permissions. Admin access required.",
-            ));
-        }
-        Ok(AdminUser(u))
+        admin_from(&parts.headers, state).await
     }
 }
 
@@ -725,6 +823,27 @@ mod tests {
         assert_eq!(errs[2]["loc"], json!(["body", "e", 1]));
         assert_eq!(errs[3]["input"], v);
         assert_eq!(errs[4]["msg"], "String should have at most 5 characters");
+    }
+
+    #[test]
+    fn datetimes_in_every_accepted_form() {
+        let want =
+            chrono::NaiveDateTime::parse_from_str("2026-03-04 10:00:00", "%Y-%m-%d %H:%M:%S")
+                .unwrap();
+        for s in [
+            "2026-03-04T10:00:00",
+            "2026-03-04T10:00:00Z",
+            "2026-03-04T12:00:00+02:00",
+            "2026-03-04 10:00:00",
+            "2026-03-04T10:00",
+        ] {
+            assert_eq!(parse_datetime(s), Some(want), "{s}");
+        }
+        assert_eq!(
+            parse_datetime("2026-03-04"),
+            Some(want - chrono::Duration::hours(10))
+        );
+        assert_eq!(parse_datetime("next week"), None);
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! HTTP: one module per resource, each exporting its routes; merged here behind the edge
 //! middleware.
 
+pub mod admin;
+pub mod agent_access;
+pub mod agent_management;
 pub mod auth;
 pub mod conversations;
 pub mod error;
@@ -26,6 +29,9 @@ pub fn router(state: AppState) -> Router {
     // Counted by the general rate limit (api-contract §1.8).
     let limited = Router::new()
         .merge(auth::routes())
+        .merge(admin::routes())
+        .merge(agent_access::routes())
+        .merge(agent_management::routes())
         .merge(conversations::routes())
         .merge(profile::routes())
         .merge(survey::routes())

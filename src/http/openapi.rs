@@ -46,6 +46,18 @@ impl Modify for BearerAuth {
         super::conversations::add_message, super::conversations::clear_messages,
         super::conversations::generate_title, super::conversations::cleanup_empty,
         super::survey::submit_stage1, super::survey::submit_stage2, super::survey::status,
+        super::agent_access::check, super::agent_access::my_agents, super::agent_access::hire,
+        super::agent_access::grant_access, super::agent_access::revoke_access, super::agent_access::update_config,
+        super::agent_access::whitelisted_users, super::agent_access::statistics, super::agent_access::all_statistics,
+        super::agent_management::available, super::agent_management::check_availability,
+        super::agent_management::suggest, super::agent_management::hire, super::agent_management::release,
+        super::agent_management::hired, super::agent_management::usage_stats, super::agent_management::validate_query,
+        super::agent_management::conversation_history, super::agent_management::types,
+        super::agent_management::placeholder_agents,
+        super::admin::list_users, super::admin::pending_users, super::admin::search_users, super::admin::get_user,
+        super::admin::create_user, super::admin::update_user, super::admin::delete_user, super::admin::approve,
+        super::admin::toggle_status, super::admin::reset_query_count, super::admin::system_statistics,
+        super::admin::activity, super::admin::cleanup_conversations, super::admin::audit_log,
     ),
     modifiers(&BearerAuth),
     tags(
@@ -53,6 +65,9 @@ impl Modify for BearerAuth {
         (name = "profile", description = "The caller's profile"),
         (name = "conversations", description = "The caller's conversations and messages"),
         (name = "survey", description = "Onboarding surveys"),
+        (name = "agent-access", description = "Who may use which agent"),
+        (name = "agent-management", description = "The agent catalogue and hiring"),
+        (name = "admin", description = "The admin console"),
         (name = "health", description = "Health probes"),
     )
 )]

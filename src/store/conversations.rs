@@ -210,12 +210,7 @@ pub async fn fresh_create_or_get(
     now: NaiveDateTime,
 ) -> Result<i32, sqlx::Error> {
     let mut tx = db.begin().await?;
-    if let Tx::Postgres(t) = &mut tx {
-        sqlx::query("SELECT id FROM fastapi_users WHERE id = $1 FOR UPDATE")
-            .bind(user_id)
-            .execute(&mut **t)
-            .await?;
-    }
+    tx.lock_user(user_id).await?;
     let existing: Option<i32> = on_tx!(&mut tx, |t| sqlx::query_scalar(
         "SELECT c.id FROM fastapi_conversations c WHERE c.user_id = $1 \
          AND NOT EXISTS (SELECT 1 FROM fastapi_messages m WHERE m.conversation_id = c.id) \
@@ -333,4 +328,59 @@ pub async fn delete_empty_for_user(
     .await?
     .rows_affected()
     }))
+}
+
+/// Set a conversation's agent type (the caller's only).
+pub async fn set_agent_type(
+    db: &Db,
+    user_id: i32,
+    id: i64,
+    agent_type: &str,
+) -> Result<(), sqlx::Error> {
+    on_db!(db, |p| sqlx::query(
+        "UPDATE fastapi_conversations SET agent_type = $3 WHERE id = $1 AND user_id = $2"
+    )
+    .bind(id)
+    .bind(user_id)
+    .bind(agent_type)
+    .execute(p)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The latest `limit` text messages (string envelopes) of a conversation, oldest first, as
+/// `(sender, text)`. Other messages (plots, approval requests, raw content) are skipped, so the
+/// pages are read backwards until enough text was found.
+pub async fn text_messages_page(
+    db: &Db,
+    conversation_id: i64,
+    limit: i64,
+) -> Result<Vec<(Option<String>, String)>, sqlx::Error> {
+    const BATCH: i64 = 200;
+    let mut out = Vec::new();
+    let mut before: Option<i64> = None;
+    while (out.len() as i64) < limit {
+        let page = messages_page(db, conversation_id, BATCH, before).await?;
+        let Some(first) = page.first() else { break };
+        before = Some(i64::from(first.id));
+        let exhausted = (page.len() as i64) < BATCH;
+        for m in page.into_iter().rev() {
+            if let Some(text) = m
+                .content
+                .as_deref()
+                .and_then(crate::domain::conversation::string_value)
+            {
+                out.push((m.sender, text));
+                if out.len() as i64 == limit {
+                    break;
+                }
+            }
+        }
+        if exhausted {
+            break;
+        }
+    }
+    out.reverse();
+    Ok(out)
 }

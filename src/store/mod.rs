@@ -2,6 +2,9 @@
 //! written once with `$N` placeholders and expanded for both pools by [`on_db!`], so each arm is
 //! type-checked against its own driver (chrono, bool and `FromRow` all work).
 
+pub mod admin;
+pub mod agents;
+pub mod audit;
 pub mod conversations;
 pub mod jobs;
 pub mod survey;
@@ -338,6 +341,20 @@ mod tests {
     #[test]
     fn now_has_microsecond_precision() {
         assert_eq!(now().nanosecond() % 1000, 0);
+    }
+}
+
+impl Tx {
+    /// Serialise this transaction with every other one that locks the same user: the user row
+    /// on PostgreSQL; on SQLite the `BEGIN IMMEDIATE` write lock already serialises writers.
+    pub async fn lock_user(&mut self, user_id: i32) -> Result<(), sqlx::Error> {
+        if let Tx::Postgres(t) = self {
+            sqlx::query("SELECT id FROM fastapi_users WHERE id = $1 FOR UPDATE")
+                .bind(user_id)
+                .execute(&mut **t)
+                .await?;
+        }
+        Ok(())
     }
 }
 

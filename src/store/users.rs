@@ -87,20 +87,30 @@ pub struct NewUser<'a> {
     pub now: NaiveDateTime,
 }
 
-/// Insert the account with the registration defaults of api-contract §2.3. Returns `None` when
-/// the username is taken (unique index), so two racing registrations cannot both succeed.
+/// The registration defaults of api-contract §2.3, written in one statement.
+const INSERT_USER: &str = concat!(
+    "INSERT INTO fastapi_users (username, password_hash, full_name, role, is_active, created_at, \
+       email_verified, gdpr_consent_given, gdpr_consent_date, terms_accepted, terms_accepted_date, \
+       marketing_consent, marketing_consent_date, privacy_policy_version, terms_version, plan_type, \
+       query_count, monthly_query_count, last_reset_date, deleted) \
+     VALUES ($1, $2, $3, $4, $5, $6, FALSE, TRUE, $6, TRUE, $6, $7, $8, '1.0', '1.0', $9, 0, 0, $6, FALSE) \
+     RETURNING ",
+    user_columns!()
+);
+
+fn unique_to_none(res: Result<User, sqlx::Error>) -> Result<Option<User>, sqlx::Error> {
+    match res {
+        Ok(user) => Ok(Some(user)),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Insert the account. Returns `None` when the username is taken (unique index), so two racing
+/// registrations cannot both succeed.
 pub async fn insert(db: &Db, u: &NewUser<'_>) -> Result<Option<User>, sqlx::Error> {
-    let sql = concat!(
-        "INSERT INTO fastapi_users (username, password_hash, full_name, role, is_active, created_at, \
-           email_verified, gdpr_consent_given, gdpr_consent_date, terms_accepted, terms_accepted_date, \
-           marketing_consent, marketing_consent_date, privacy_policy_version, terms_version, plan_type, \
-           query_count, monthly_query_count, last_reset_date, deleted) \
-         VALUES ($1, $2, $3, $4, $5, $6, FALSE, TRUE, $6, TRUE, $6, $7, $8, '1.0', '1.0', $9, 0, 0, $6, FALSE) \
-         RETURNING ",
-        user_columns!()
-    );
     let marketing_date = u.marketing_consent.then_some(u.now);
-    let res: Result<User, sqlx::Error> = on_db!(db, |p| sqlx::query_as(sql)
+    unique_to_none(on_db!(db, |p| sqlx::query_as(INSERT_USER)
         .bind(u.username)
         .bind(u.password_hash)
         .bind(u.full_name)
@@ -111,12 +121,24 @@ pub async fn insert(db: &Db, u: &NewUser<'_>) -> Result<Option<User>, sqlx::Erro
         .bind(marketing_date)
         .bind(u.plan_type)
         .fetch_one(p)
-        .await);
-    match res {
-        Ok(user) => Ok(Some(user)),
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(None),
-        Err(e) => Err(e),
-    }
+        .await))
+}
+
+/// [`insert`] inside an open transaction.
+pub async fn insert_in(tx: &mut Tx, u: &NewUser<'_>) -> Result<Option<User>, sqlx::Error> {
+    let marketing_date = u.marketing_consent.then_some(u.now);
+    unique_to_none(on_tx!(tx, |t| sqlx::query_as(INSERT_USER)
+        .bind(u.username)
+        .bind(u.password_hash)
+        .bind(u.full_name)
+        .bind(u.role)
+        .bind(u.is_active)
+        .bind(u.now)
+        .bind(u.marketing_consent)
+        .bind(marketing_date)
+        .bind(u.plan_type)
+        .fetch_one(t)
+        .await))
 }
 
 /// The lazy monthly reset (decision F1): zero the counter when its anchor is before
@@ -501,6 +523,8 @@ pub async fn purge_in(tx: &mut Tx, id: i32, username: &str) -> Result<(), sqlx::
         "DELETE FROM fastapi_user_survey_stage2 WHERE user_id = $1",
         "DELETE FROM fastapi_contact_request WHERE user_id = $1",
         "DELETE FROM fastapi_revoked_tokens WHERE user_id = $1",
+        // the admin log's entries about this user (entries of actions they took as an admin stay)
+        "DELETE FROM fastapi_audit_log WHERE target_user_id = $1",
     ];
     for sql in BY_USER {
         on_tx!(&mut *tx, |t| sqlx::query(*sql)

@@ -4,6 +4,9 @@
 #[macro_use]
 pub mod support;
 
+mod admin;
+mod agent_access;
+mod agent_management;
 mod auth;
 mod cli;
 mod compat;

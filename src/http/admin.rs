@@ -1,0 +1,604 @@
+//! `/api/v1/admin` (api-contract §2.7) and the audit log. "Not found" in the user operations is
+//! 400 `User not found` (kept for compatibility), except `GET /admin/users/{id}` (404).
+
+use axum::extract::{Extension, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::{Duration, NaiveDateTime};
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+use utoipa::ToSchema;
+
+use super::auth::{MessageResponse, message};
+use super::error::{ApiError, ApiResult, FieldError};
+use super::extract::{AdminUser, JsonBody, Obj, QueryMap, admin_from, path_int};
+use super::middleware::RequestId;
+use crate::app::AppState;
+use crate::store::admin::{self as store_admin, AdminUserRow, StatusChange, UserChanges};
+use crate::store::audit::{self, Audit};
+use crate::store::{self, conversations::NO_LIMIT};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/admin/users", get(list_users).post(create_user))
+        .route("/api/v1/admin/users/pending", get(pending_users))
+        .route("/api/v1/admin/users/search", get(search_users))
+        .route(
+            "/api/v1/admin/users/{user_id}",
+            get(get_user).put(update_user).delete(delete_user),
+        )
+        .route("/api/v1/admin/users/{user_id}/approve", post(approve))
+        .route(
+            "/api/v1/admin/users/{user_id}/toggle-status",
+            post(toggle_status),
+        )
+        .route(
+            "/api/v1/admin/users/{user_id}/reset-query-count",
+            post(reset_query_count),
+        )
+        .route("/api/v1/admin/statistics/system", get(system_statistics))
+        .route("/api/v1/admin/statistics/activity", get(activity))
+        .route(
+            "/api/v1/admin/maintenance/cleanup-conversations",
+            post(cleanup_conversations),
+        )
+        .route("/api/v1/admin/audit-log", get(audit_log))
+}
+
+/// The AdminUser shape.
+#[derive(Serialize, ToSchema)]
+pub struct AdminUserOut {
+    id: i32,
+    username: String,
+    full_name: String,
+    role: String,
+    plan_type: String,
+    is_active: bool,
+    #[serde(serialize_with = "super::json::opt_datetime")]
+    #[schema(value_type = Option<String>)]
+    created_at: Option<NaiveDateTime>,
+    email_verified: bool,
+    query_count: i64,
+    monthly_query_count: i64,
+}
+
+impl From<AdminUserRow> for AdminUserOut {
+    fn from(u: AdminUserRow) -> Self {
+        AdminUserOut {
+            id: u.id,
+            username: u.username,
+            full_name: u.full_name.unwrap_or_default(),
+            role: u.role.unwrap_or_else(|| "user".into()),
+            plan_type: u.plan_type.unwrap_or_else(|| "free".into()),
+            is_active: u.is_active.unwrap_or(false),
+            created_at: u.created_at,
+            email_verified: u.email_verified.unwrap_or(false),
+            query_count: i64::from(u.query_count.unwrap_or(0)),
+            monthly_query_count: i64::from(u.monthly_query_count.unwrap_or(0)),
+        }
+    }
+}
+
+fn out(rows: Vec<AdminUserRow>) -> Json<Vec<AdminUserOut>> {
+    Json(rows.into_iter().map(AdminUserOut::from).collect())
+}
+
+fn audit_of(admin: &AdminUser, rid: &RequestId) -> Audit {
+    Audit {
+        actor_id: Some(admin.0.user.id),
+        request_id: Some(rid.0.clone()),
+    }
+}
+
+fn failed(detail: &'static str) -> impl FnOnce(sqlx::Error) -> ApiError {
+    move |e| {
+        tracing::error!(error = %e, detail, "admin operation failed");
+        ApiError::bad_request(detail)
+    }
+}
+
+fn user_not_found() -> ApiError {
+    ApiError::bad_request("User not found")
+}
+
+fn user_id(raw: &str) -> ApiResult<i64> {
+    path_int("user_id", raw).map_err(ApiError::validation)
+}
+
+/// A bounded query integer: 422 `greater_than_equal` / `less_than_equal` outside `[min, max]`.
+fn bounded(o: &mut Obj<'_>, field: &str, value: i64, min: i64, max: Option<i64>) {
+    let (kind, msg, ctx) = if value < min {
+        (
+            "greater_than_equal",
+            format!("Input should be greater than or equal to {min}"),
+            json!({"ge": min}),
+        )
+    } else if let Some(max) = max.filter(|m| value > *m) {
+        (
+            "less_than_equal",
+            format!("Input should be less than or equal to {max}"),
+            json!({"le": max}),
+        )
+    } else {
+        return;
+    };
+    o.push(FieldError {
+        kind,
+        loc: vec![json!("query"), json!(field)],
+        msg,
+        input: json!(value.to_string()),
+        ctx: Some(ctx),
+    });
+}
+
+/// Every user, newest first.
+#[utoipa::path(get, path = "/api/v1/admin/users", tag = "admin", security(("bearer" = [])),
+    params(("include_inactive" = Option<bool>, Query), ("limit" = Option<i64>, Query)),
+    responses((status = 200, body = [AdminUserOut]), (status = 403)))]
+pub async fn list_users(
+    State(state): State<AppState>,
+    _a: AdminUser,
+    q: QueryMap,
+) -> ApiResult<Json<Vec<AdminUserOut>>> {
+    let mut o = q.obj();
+    let include_inactive = o.opt_bool("include_inactive", true);
+    let limit = o.opt_int("limit").filter(|l| *l > 0).unwrap_or(NO_LIMIT);
+    o.finish()?;
+    Ok(out(store_admin::list_users(
+        &state.db,
+        include_inactive,
+        limit,
+    )
+    .await?))
+}
+
+/// Users waiting for approval.
+#[utoipa::path(get, path = "/api/v1/admin/users/pending", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = [AdminUserOut]), (status = 403)))]
+pub async fn pending_users(
+    State(state): State<AppState>,
+    _a: AdminUser,
+) -> ApiResult<Json<Vec<AdminUserOut>>> {
+    Ok(out(store_admin::pending_users(&state.db).await?))
+}
+
+/// Case-insensitive search on username and full name.
+#[utoipa::path(get, path = "/api/v1/admin/users/search", tag = "admin", security(("bearer" = [])),
+    params(("q" = String, Query), ("limit" = Option<i64>, Query)),
+    responses((status = 200, body = [AdminUserOut]), (status = 403), (status = 422)))]
+pub async fn search_users(
+    State(state): State<AppState>,
+    _a: AdminUser,
+    q: QueryMap,
+) -> ApiResult<Json<Vec<AdminUserOut>>> {
+    let mut o = q.obj();
+    let text = o.req_str("q");
+    if o.has_str("q") {
+        o.min_chars("q", &text, 2);
+    }
+    let limit = o.int_or("limit", 50);
+    o.finish()?;
+    let limit = if limit < 0 { NO_LIMIT } else { limit };
+    Ok(out(
+        store_admin::search_users(&state.db, &text, limit).await?
+    ))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UserDetail {
+    id: i32,
+    username: String,
+    full_name: String,
+    role: String,
+    plan_type: String,
+    is_active: bool,
+    #[serde(serialize_with = "super::json::opt_datetime")]
+    #[schema(value_type = Option<String>)]
+    created_at: Option<NaiveDateTime>,
+    email_verified: bool,
+    query_count: i64,
+    monthly_query_count: i64,
+    #[serde(serialize_with = "super::json::opt_datetime")]
+    #[schema(value_type = Option<String>)]
+    last_query_date: Option<NaiveDateTime>,
+    conversation_count: i64,
+    message_count: i64,
+    hired_agents: Vec<String>,
+    gdpr_consent_given: bool,
+    terms_accepted: bool,
+}
+
+/// One user with usage figures and hired agents (404 when missing).
+#[utoipa::path(get, path = "/api/v1/admin/users/{user_id}", tag = "admin", security(("bearer" = [])),
+    params(("user_id" = i64, Path)), responses((status = 200, body = UserDetail), (status = 404), (status = 422)))]
+pub async fn get_user(
+    State(state): State<AppState>,
+    _a: AdminUser,
+    Path(raw): Path<String>,
+) -> ApiResult<Json<UserDetail>> {
+    let id = user_id(&raw)?;
+    let Some(u) = store_admin::get_user(&state.db, id).await? else {
+        return Err(ApiError::not_found("User not found"));
+    };
+    let Some((extra, hired_agents)) = store_admin::user_detail(&state.db, id).await? else {
+        return Err(ApiError::not_found("User not found"));
+    };
+    let u = AdminUserOut::from(u);
+    Ok(Json(UserDetail {
+        id: u.id,
+        username: u.username,
+        full_name: u.full_name,
+        role: u.role,
+        plan_type: u.plan_type,
+        is_active: u.is_active,
+        created_at: u.created_at,
+        email_verified: u.email_verified,
+        query_count: u.query_count,
+        monthly_query_count: u.monthly_query_count,
+        last_query_date: extra.last_query_date,
+        conversation_count: extra.conversation_count,
+        message_count: extra.message_count,
+        hired_agents,
+        gdpr_consent_given: extra.gdpr_consent_given.unwrap_or(false),
+        terms_accepted: extra.terms_accepted.unwrap_or(false),
+    }))
+}
+
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct UserCreate {
+    username: String,
+    password: String,
+    full_name: String,
+    role: Option<String>,
+    plan_type: Option<String>,
+    is_active: Option<bool>,
+}
+
+/// Create a user (any role and plan string is accepted here: kept for compatibility).
+#[utoipa::path(post, path = "/api/v1/admin/users", tag = "admin", security(("bearer" = [])), request_body = UserCreate,
+    responses((status = 201, body = AdminUserOut), (status = 400), (status = 403), (status = 422)))]
+pub async fn create_user(
+    State(state): State<AppState>,
+    Extension(rid): Extension<RequestId>,
+    headers: HeaderMap,
+    body: JsonBody,
+) -> ApiResult<Response> {
+    let admin = admin_from(&headers, &state).await?;
+    let mut o = body.object()?;
+    let username = o.req_str("username");
+    let password = o.req_str("password");
+    let full_name = o.req_str("full_name");
+    let role = o.opt_str("role").unwrap_or_else(|| "user".into());
+    let plan_type = o.opt_str("plan_type").unwrap_or_else(|| "free".into());
+    let is_active = o.opt_bool("is_active", true);
+    o.max_chars("username", &username, 80);
+    if o.has_str("password") {
+        o.min_chars("password", &password, 8);
+    }
+    o.max_chars("full_name", &full_name, 100);
+    o.max_chars("role", &role, 50);
+    o.max_chars("plan_type", &plan_type, 20);
+    o.finish()?;
+    let taken = || ApiError::bad_request("User with this username already exists");
+    if store::users::username_exists(&state.db, &username)
+        .await
+        .map_err(failed("Failed to create user"))?
+    {
+        return Err(taken());
+    }
+    let hash = state.hasher.hash(password).await.map_err(|e| {
+        tracing::error!(error = %e, "hashing failed");
+        ApiError::bad_request("Failed to create user")
+    })?;
+    let now = store::now();
+    let new = store::users::NewUser {
+        username: &username,
+        password_hash: &hash,
+        full_name: &full_name,
+        role: &role,
+        is_active,
+        plan_type: &plan_type,
+        marketing_consent: false,
+        now,
+    };
+    let created = store_admin::create_user(&state.db, &new, &audit_of(&admin, &rid))
+        .await
+        .map_err(failed("Failed to create user"))?
+        .ok_or_else(taken)?;
+    let row = store_admin::get_user(&state.db, i64::from(created))
+        .await?
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("created user not found")))?;
+    Ok((StatusCode::CREATED, Json(AdminUserOut::from(row))).into_response())
+}
+
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct UserUpdate {
+    full_name: Option<String>,
+    role: Option<String>,
+    plan_type: Option<String>,
+    is_active: Option<bool>,
+}
+
+/// Change a user's name, role, plan or status; a deactivation revokes their tokens (F10).
+#[utoipa::path(put, path = "/api/v1/admin/users/{user_id}", tag = "admin", security(("bearer" = [])),
+    params(("user_id" = i64, Path)), request_body = UserUpdate,
+    responses((status = 200, body = MessageResponse), (status = 400), (status = 403), (status = 422)))]
+pub async fn update_user(
+    State(state): State<AppState>,
+    Extension(rid): Extension<RequestId>,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+    body: JsonBody,
+) -> ApiResult<Json<MessageResponse>> {
+    let admin = admin_from(&headers, &state).await?;
+    let id = path_int("user_id", &raw);
+    let mut o = body.object()?;
+    let changes = UserChanges {
+        full_name: o.opt_str("full_name"),
+        role: o.opt_str("role"),
+        plan_type: o.opt_str("plan_type"),
+        is_active: o
+            .is_set("is_active")
+            .then(|| o.opt_bool("is_active", false)),
+    };
+    if let Some(n) = &changes.full_name {
+        o.max_chars("full_name", n, 100);
+    }
+    let id = o.finish_after(id)?;
+    let fail = || failed("Failed to update user");
+    if store_admin::get_user(&state.db, id)
+        .await
+        .map_err(fail())?
+        .is_none()
+    {
+        return Err(user_not_found());
+    }
+    if changes
+        .role
+        .as_deref()
+        .is_some_and(|r| r != "user" && r != "admin")
+    {
+        return Err(ApiError::bad_request("Invalid role"));
+    }
+    if changes
+        .plan_type
+        .as_deref()
+        .is_some_and(|p| !["free", "premium", "max"].contains(&p))
+    {
+        return Err(ApiError::bad_request("Invalid plan type"));
+    }
+    if !store_admin::update_user(
+        &state.db,
+        id,
+        &changes,
+        store::now(),
+        &audit_of(&admin, &rid),
+    )
+    .await
+    .map_err(fail())?
+    {
+        return Err(user_not_found());
+    }
+    Ok(message(&format!("User {id} updated successfully")))
+}
+
+/// Delete a user and all their data at once (the purge of the 30-day lifecycle, without email).
+#[utoipa::path(delete, path = "/api/v1/admin/users/{user_id}", tag = "admin", security(("bearer" = [])),
+    params(("user_id" = i64, Path)), responses((status = 200, body = MessageResponse), (status = 400), (status = 403), (status = 422)))]
+pub async fn delete_user(
+    State(state): State<AppState>,
+    Extension(rid): Extension<RequestId>,
+    admin: AdminUser,
+    Path(raw): Path<String>,
+) -> ApiResult<Json<MessageResponse>> {
+    let id = user_id(&raw)?;
+    if id == i64::from(admin.0.user.id) {
+        return Err(ApiError::bad_request("Cannot delete your own account"));
+    }
+    let deleted = store_admin::delete_user(&state.db, id, store::now(), &audit_of(&admin, &rid))
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "user delete failed");
+            match &e {
+                sqlx::Error::Database(d) if d.is_foreign_key_violation() => {
+                    ApiError::bad_request("Cannot delete user due to database constraints")
+                }
+                _ => ApiError::bad_request("Failed to delete user"),
+            }
+        })?;
+    if !deleted {
+        return Err(user_not_found());
+    }
+    Ok(message(&format!("User {id} deleted successfully")))
+}
+
+/// Activate a pending user.
+#[utoipa::path(post, path = "/api/v1/admin/users/{user_id}/approve", tag = "admin", security(("bearer" = [])),
+    params(("user_id" = i64, Path)), responses((status = 200, description = "Approved"), (status = 400), (status = 403)))]
+pub async fn approve(
+    State(state): State<AppState>,
+    Extension(rid): Extension<RequestId>,
+    admin: AdminUser,
+    Path(raw): Path<String>,
+) -> ApiResult<Json<Value>> {
+    let id = user_id(&raw)?;
+    match store_admin::approve(&state.db, id, store::now(), &audit_of(&admin, &rid))
+        .await
+        .map_err(failed("Failed to approve user"))?
+    {
+        StatusChange::NotFound => Err(user_not_found()),
+        StatusChange::AlreadyActive => Err(ApiError::bad_request("User is already active")),
+        StatusChange::Now(_) => Ok(Json(
+            json!({"success": true, "message": format!("User {id} approved successfully")}),
+        )),
+    }
+}
+
+/// Flip a user's active status (not one's own); a deactivation revokes their tokens.
+#[utoipa::path(post, path = "/api/v1/admin/users/{user_id}/toggle-status", tag = "admin", security(("bearer" = [])),
+    params(("user_id" = i64, Path)), responses((status = 200, description = "Toggled"), (status = 400), (status = 403)))]
+pub async fn toggle_status(
+    State(state): State<AppState>,
+    Extension(rid): Extension<RequestId>,
+    admin: AdminUser,
+    Path(raw): Path<String>,
+) -> ApiResult<Json<Value>> {
+    let id = user_id(&raw)?;
+    if id == i64::from(admin.0.user.id) {
+        return Err(ApiError::bad_request("Cannot modify your own status"));
+    }
+    match store_admin::toggle(&state.db, id, store::now(), &audit_of(&admin, &rid))
+        .await
+        .map_err(failed("Failed to toggle user status"))?
+    {
+        StatusChange::Now(active) => {
+            let word = if active { "activated" } else { "deactivated" };
+            Ok(Json(
+                json!({"success": true, "new_status": active, "message": format!("User {id} {word} successfully")}),
+            ))
+        }
+        _ => Err(user_not_found()),
+    }
+}
+
+/// Zero a user's monthly counter.
+#[utoipa::path(post, path = "/api/v1/admin/users/{user_id}/reset-query-count", tag = "admin", security(("bearer" = [])),
+    params(("user_id" = i64, Path)), responses((status = 200, body = MessageResponse), (status = 400), (status = 403)))]
+pub async fn reset_query_count(
+    State(state): State<AppState>,
+    Extension(rid): Extension<RequestId>,
+    admin: AdminUser,
+    Path(raw): Path<String>,
+) -> ApiResult<Json<MessageResponse>> {
+    let id = user_id(&raw)?;
+    if !store_admin::reset_query_count(&state.db, id, store::now(), &audit_of(&admin, &rid))
+        .await
+        .map_err(failed("Failed to reset query count"))?
+    {
+        return Err(user_not_found());
+    }
+    Ok(message(&format!("Query count reset for user {id}")))
+}
+
+/// System figures, computed in the database.
+#[utoipa::path(get, path = "/api/v1/admin/statistics/system", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, description = "System statistics"), (status = 403)))]
+pub async fn system_statistics(
+    State(state): State<AppState>,
+    _a: AdminUser,
+) -> ApiResult<Json<Value>> {
+    let (s, top) = store_admin::system_stats(&state.db, store::now() - Duration::days(7)).await?;
+    Ok(Json(json!({
+        "total_users": s.total_users,
+        "active_users": s.active_users,
+        "pending_users": s.pending_users,
+        "total_conversations": s.total_conversations,
+        "total_messages": s.total_messages,
+        "premium_users": s.premium_users,
+        "free_users": s.free_users,
+        "new_users_this_week": s.new_users_this_week,
+        "most_active_users": top.into_iter()
+            .map(|(id, username, n)| json!({"id": id, "username": username, "query_count": n}))
+            .collect::<Vec<_>>(),
+    })))
+}
+
+/// User queries per day and per agent over the last `days` days, grouped in the database.
+#[utoipa::path(get, path = "/api/v1/admin/statistics/activity", tag = "admin", security(("bearer" = [])),
+    params(("days" = Option<i64>, Query)), responses((status = 200, description = "Activity report"), (status = 403), (status = 422)))]
+pub async fn activity(
+    State(state): State<AppState>,
+    _a: AdminUser,
+    q: QueryMap,
+) -> ApiResult<Json<Value>> {
+    let mut o = q.obj();
+    let days = o.int_or("days", 30);
+    bounded(&mut o, "days", days, 1, Some(365));
+    o.finish()?;
+    let (daily, by_agent) =
+        store_admin::activity(&state.db, store::now() - Duration::days(days)).await?;
+    let total: i64 = daily.iter().map(|(_, n)| n).sum();
+    Ok(Json(json!({
+        "period_days": days,
+        "daily_queries": daily.into_iter().map(|(d, n)| json!({"date": d, "count": n})).collect::<Vec<_>>(),
+        "queries_by_agent": by_agent.into_iter().map(|(t, n)| (t, json!(n))).collect::<Map<String, Value>>(),
+        "total_queries": total,
+    })))
+}
+
+/// Delete every user's empty conversations older than `days_old` days.
+#[utoipa::path(post, path = "/api/v1/admin/maintenance/cleanup-conversations", tag = "admin", security(("bearer" = [])),
+    params(("days_old" = Option<i64>, Query)), responses((status = 200, description = "Deleted count"), (status = 403), (status = 422)))]
+pub async fn cleanup_conversations(
+    State(state): State<AppState>,
+    _a: AdminUser,
+    q: QueryMap,
+) -> ApiResult<Json<Value>> {
+    let mut o = q.obj();
+    let days = o.int_or("days_old", 7);
+    bounded(&mut o, "days_old", days, 1, None);
+    o.finish()?;
+    let cutoff = Duration::try_days(days)
+        .and_then(|d| store::now().checked_sub_signed(d))
+        .unwrap_or_else(|| {
+            NaiveDateTime::parse_from_str("1000-01-01 00:00:00", "%Y-%m-%d %H:%M:%S")
+                .expect("valid")
+        });
+    let n = store::jobs::delete_empty_conversations(&state.db, cutoff)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "cleanup failed");
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Failed to cleanup conversations",
+            )
+        })?;
+    Ok(Json(
+        json!({"deleted_count": n, "message": format!("Deleted {n} empty conversations older than {days} days")}),
+    ))
+}
+
+/// The admin audit log, newest first: `limit` (1–500, default 50) entries from `offset`.
+#[utoipa::path(get, path = "/api/v1/admin/audit-log", tag = "admin", security(("bearer" = [])),
+    params(("limit" = Option<i64>, Query), ("offset" = Option<i64>, Query)),
+    responses((status = 200, description = "{items, total, limit, offset}"), (status = 403), (status = 422)))]
+pub async fn audit_log(
+    State(state): State<AppState>,
+    _a: AdminUser,
+    q: QueryMap,
+) -> ApiResult<Json<Value>> {
+    let mut o = q.obj();
+    let limit = o.int_or("limit", 50);
+    let offset = o.int_or("offset", 0);
+    bounded(&mut o, "limit", limit, 1, Some(500));
+    bounded(&mut o, "offset", offset, 0, None);
+    o.finish()?;
+    let (rows, total) = audit::page(&state.db, limit, offset).await?;
+    let parse = |s: Option<String>| {
+        s.and_then(|s| serde_json::from_str::<Value>(&s).ok())
+            .unwrap_or(Value::Null)
+    };
+    let items: Vec<Value> = rows
+        .into_iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "actor_id": r.actor_id,
+                "action": r.action,
+                "target_user_id": r.target_user_id,
+                "target": r.target,
+                "before": parse(r.before),
+                "after": parse(r.after),
+                "request_id": r.request_id,
+                "created_at": super::json::format_datetime(&r.created_at),
+            })
+        })
+        .collect();
+    Ok(Json(
+        json!({"items": items, "total": total, "limit": limit, "offset": offset}),
+    ))
+}

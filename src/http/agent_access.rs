@@ -1,0 +1,464 @@
+//! `/api/v1/agent-access` (api-contract §2.6): the access decision, hiring, and the admin's
+//! whitelist and configuration.
+
+use axum::extract::{Extension, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+use utoipa::ToSchema;
+
+use super::auth::{MessageResponse, message};
+use super::error::{ApiError, ApiResult};
+use super::extract::{AdminUser, CurrentUser, JsonBody, QueryMap, admin_from};
+use super::middleware::RequestId;
+use crate::app::AppState;
+use crate::domain::access::{self, AccessFacts, Decision};
+use crate::domain::conversation::normalize_agent_type;
+use crate::domain::plans::plan_level;
+use crate::domain::user::User;
+use crate::store::{self, agents, audit::Audit};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/agent-access/check/{agent_type}", get(check))
+        .route("/api/v1/agent-access/my-agents", get(my_agents))
+        .route("/api/v1/agent-access/hire", post(hire))
+        .route(
+            "/api/v1/agent-access/admin/grant-access",
+            post(grant_access),
+        )
+        .route(
+            "/api/v1/agent-access/admin/revoke-access",
+            post(revoke_access),
+        )
+        .route(
+            "/api/v1/agent-access/admin/update-config",
+            put(update_config),
+        )
+        .route(
+            "/api/v1/agent-access/admin/whitelisted-users/{agent_type}",
+            get(whitelisted_users),
+        )
+        .route(
+            "/api/v1/agent-access/admin/statistics/{agent_type}",
+            get(statistics),
+        )
+        .route(
+            "/api/v1/agent-access/admin/all-statistics",
+            get(all_statistics),
+        )
+}
+
+/// The access decision of §4.5 for `user` and the (normalised) agent type: the facts are read,
+/// then the one pure rule of `domain::access` decides. Used by every endpoint that decides access.
+pub async fn decide_for(
+    state: &AppState,
+    user: &User,
+    agent_type: &str,
+) -> Result<Decision, sqlx::Error> {
+    let config = agents::config(&state.db, agent_type)
+        .await?
+        .map(|r| r.config());
+    let facts = agents::user_facts(&state.db, user.id, Some(agent_type)).await?;
+    Ok(access::decide(&AccessFacts {
+        agent_type,
+        config: config.as_ref(),
+        is_admin: user.is_admin(),
+        plan_type: user.plan_type.as_deref(),
+        grants: &facts.grants(agent_type),
+        hires: &facts.hires(agent_type),
+        now: store::now(),
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CheckResponse {
+    can_access: bool,
+    reason: Option<String>,
+}
+
+/// Whether the caller may use an agent, and why not.
+#[utoipa::path(get, path = "/api/v1/agent-access/check/{agent_type}", tag = "agent-access", security(("bearer" = [])),
+    params(("agent_type" = String, Path)), responses((status = 200, body = CheckResponse), (status = 401)))]
+pub async fn check(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(agent_type): Path<String>,
+) -> Json<CheckResponse> {
+    let t = normalize_agent_type(&agent_type);
+    let d = decide_for(&state, &user.user, &t)
+        .await
+        .unwrap_or_else(|e| {
+            tracing::error!(error = %e, "access check failed");
+            Decision {
+                can_access: false,
+                reason: Some("An error occurred while checking access permissions".into()),
+            }
+        });
+    Json(CheckResponse {
+        can_access: d.can_access,
+        reason: d.reason,
+    })
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MyAgent {
+    agent_type: String,
+    description: Option<String>,
+    required_plan: String,
+    is_enabled: bool,
+    can_access: bool,
+    access_reason: Option<String>,
+    is_whitelisted: bool,
+    is_grandfathered: bool,
+}
+
+/// Every configured agent with the caller's access to it.
+#[utoipa::path(get, path = "/api/v1/agent-access/my-agents", tag = "agent-access", security(("bearer" = [])),
+    responses((status = 200, body = [MyAgent]), (status = 401)))]
+pub async fn my_agents(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> ApiResult<Json<Vec<MyAgent>>> {
+    let u = &user.user;
+    let rows = agents::configs(&state.db).await?;
+    let facts = agents::user_facts(&state.db, u.id, None).await?;
+    let now = store::now();
+    let out = rows
+        .iter()
+        .map(|row| {
+            let config = row.config();
+            let (grants, hires) = (facts.grants(&row.agent_type), facts.hires(&row.agent_type));
+            let d = access::decide(&AccessFacts {
+                agent_type: &row.agent_type,
+                config: Some(&config),
+                is_admin: u.is_admin(),
+                plan_type: u.plan_type.as_deref(),
+                grants: &grants,
+                hires: &hires,
+                now,
+            });
+            MyAgent {
+                agent_type: row.agent_type.clone(),
+                description: row.description.clone(),
+                required_plan: config.required_plan().to_string(),
+                is_enabled: row.is_enabled.unwrap_or(false),
+                can_access: d.can_access,
+                access_reason: d.reason,
+                is_whitelisted: access::is_whitelisted(&grants, now),
+                is_grandfathered: access::is_grandfathered(&config, &hires, u.plan_type.as_deref()),
+            }
+        })
+        .collect();
+    Ok(Json(out))
+}
+
+/// The 400 of the agent-access module for an unexpected failure: fixed prefix, the request id
+/// instead of the cause (decision F13).
+fn internal_400<'a>(
+    prefix: &'static str,
+    rid: &'a RequestId,
+) -> impl FnOnce(sqlx::Error) -> ApiError + 'a {
+    move |e| {
+        tracing::error!(error = %e, "{prefix}");
+        ApiError::bad_request(format!("{prefix}: internal error (request id {})", rid.0))
+    }
+}
+
+fn audit_of(admin: &AdminUser, rid: &RequestId) -> Audit {
+    Audit {
+        actor_id: Some(admin.0.user.id),
+        request_id: Some(rid.0.clone()),
+    }
+}
+
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct AgentTypeBody {
+    agent_type: String,
+}
+
+/// Hire an agent (with a plan check; the React app uses `/agent-management/hire` instead).
+#[utoipa::path(post, path = "/api/v1/agent-access/hire", tag = "agent-access", security(("bearer" = [])),
+    request_body = AgentTypeBody, responses((status = 201, body = MessageResponse), (status = 400), (status = 422)))]
+pub async fn hire(
+    State(state): State<AppState>,
+    Extension(rid): Extension<RequestId>,
+    headers: HeaderMap,
+    body: JsonBody,
+) -> ApiResult<Response> {
+    let user = CurrentUser::authenticate(&headers, &state).await?;
+    let mut o = body.object()?;
+    let t = normalize_agent_type(&o.req_str("agent_type"));
+    o.finish()?;
+    let fail = || internal_400("Error recording agent hire", &rid);
+    let row = agents::config(&state.db, &t)
+        .await
+        .map_err(fail())?
+        .ok_or_else(|| ApiError::bad_request(format!("Agent '{t}' not found")))?;
+    let required = row.config().required_plan().to_string();
+    if plan_level(user.user.plan_type.as_deref()) < plan_level(Some(&required)) {
+        return Err(ApiError::bad_request(format!(
+            "This agent requires a '{required}' plan. Please upgrade to hire this agent."
+        )));
+    }
+    agents::hire(
+        &state.db,
+        user.user.id,
+        &t,
+        row.required_plan.as_deref(),
+        store::now(),
+    )
+    .await
+    .map_err(fail())?;
+    Ok((
+        StatusCode::CREATED,
+        message(&format!("Successfully hired agent '{t}'")),
+    )
+        .into_response())
+}
+
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct GrantRequest {
+    user_id: i64,
+    agent_type: String,
+    expires_at: Option<String>,
+    reason: Option<String>,
+}
+
+/// Whitelist a user for an agent (admin), optionally until a date.
+#[utoipa::path(post, path = "/api/v1/agent-access/admin/grant-access", tag = "agent-access", security(("bearer" = [])),
+    request_body = GrantRequest, responses((status = 200, body = MessageResponse), (status = 400), (status = 403), (status = 422)))]
+pub async fn grant_access(
+    State(state): State<AppState>,
+    Extension(rid): Extension<RequestId>,
+    headers: HeaderMap,
+    body: JsonBody,
+) -> ApiResult<Json<MessageResponse>> {
+    let admin = admin_from(&headers, &state).await?;
+    let mut o = body.object()?;
+    let user_id = o.req_int("user_id");
+    let t = normalize_agent_type(&o.req_str("agent_type"));
+    let expires_at = o.opt_datetime("expires_at");
+    let reason = o.opt_str("reason");
+    o.finish()?;
+    let fail = || internal_400("Error granting access", &rid);
+    if agents::config(&state.db, &t)
+        .await
+        .map_err(fail())?
+        .is_none()
+    {
+        return Err(ApiError::bad_request(format!("Agent '{t}' not found")));
+    }
+    let target = i32::try_from(user_id).ok();
+    let exists = match target {
+        Some(id) => store::users::get(&state.db, id)
+            .await
+            .map_err(fail())?
+            .is_some(),
+        None => false,
+    };
+    let Some(target) = target.filter(|_| exists) else {
+        return Err(ApiError::bad_request(format!("User {user_id} not found")));
+    };
+    agents::grant(
+        &state.db,
+        target,
+        &t,
+        expires_at,
+        reason.as_deref(),
+        store::now(),
+        &audit_of(&admin, &rid),
+    )
+    .await
+    .map_err(fail())?;
+    Ok(message(&format!(
+        "Successfully granted access to agent '{t}' for user {user_id}"
+    )))
+}
+
+/// Deactivate a user's whitelist entry (admin); the rows are kept.
+#[utoipa::path(post, path = "/api/v1/agent-access/admin/revoke-access", tag = "agent-access", security(("bearer" = [])),
+    responses((status = 200, body = MessageResponse), (status = 400), (status = 403), (status = 422)))]
+pub async fn revoke_access(
+    State(state): State<AppState>,
+    Extension(rid): Extension<RequestId>,
+    headers: HeaderMap,
+    body: JsonBody,
+) -> ApiResult<Json<MessageResponse>> {
+    let admin = admin_from(&headers, &state).await?;
+    let mut o = body.object()?;
+    let user_id = o.req_int("user_id");
+    let t = normalize_agent_type(&o.req_str("agent_type"));
+    o.finish()?;
+    let revoked = match i32::try_from(user_id) {
+        Ok(id) => agents::revoke(&state.db, id, &t, store::now(), &audit_of(&admin, &rid))
+            .await
+            .map_err(internal_400("Error revoking access", &rid))?,
+        Err(_) => false,
+    };
+    if !revoked {
+        return Err(ApiError::bad_request("Whitelist entry not found"));
+    }
+    Ok(message(&format!(
+        "Successfully revoked access to agent '{t}' for user {user_id}"
+    )))
+}
+
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ConfigUpdate {
+    agent_type: String,
+    required_plan: Option<String>,
+    is_enabled: Option<bool>,
+    description: Option<String>,
+}
+
+/// Create or change an agent's configuration (admin). Raising the required plan grandfathers
+/// earlier hires (decision F3).
+#[utoipa::path(put, path = "/api/v1/agent-access/admin/update-config", tag = "agent-access", security(("bearer" = [])),
+    request_body = ConfigUpdate, responses((status = 200, body = MessageResponse), (status = 400), (status = 403), (status = 422)))]
+pub async fn update_config(
+    State(state): State<AppState>,
+    Extension(rid): Extension<RequestId>,
+    headers: HeaderMap,
+    body: JsonBody,
+) -> ApiResult<Json<MessageResponse>> {
+    let admin = admin_from(&headers, &state).await?;
+    let mut o = body.object()?;
+    let t = normalize_agent_type(&o.req_str("agent_type"));
+    let required_plan = o.opt_str("required_plan");
+    let is_enabled = o
+        .is_set("is_enabled")
+        .then(|| o.opt_bool("is_enabled", false));
+    let description = o.opt_str("description");
+    o.max_chars("agent_type", &t, 50);
+    if let Some(p) = &required_plan {
+        o.max_chars("required_plan", p, 20);
+    }
+    o.finish()?;
+    let fail = || internal_400("Error updating agent config", &rid);
+    let exists = agents::config(&state.db, &t)
+        .await
+        .map_err(fail())?
+        .is_some();
+    if exists
+        && let Some(p) = &required_plan
+        && !["free", "premium", "max", "admin"].contains(&p.as_str())
+    {
+        return Err(ApiError::bad_request(format!("Invalid plan type: {p}")));
+    }
+    agents::update_config(
+        &state.db,
+        &t,
+        required_plan.as_deref(),
+        is_enabled,
+        description.as_deref(),
+        store::now(),
+        &audit_of(&admin, &rid),
+    )
+    .await
+    .map_err(fail())?;
+    Ok(message(&format!(
+        "Successfully updated configuration for agent '{t}'"
+    )))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct WhitelistedUserOut {
+    user_id: i32,
+    username: String,
+    full_name: String,
+    granted_by: Option<i32>,
+    #[serde(serialize_with = "super::json::opt_datetime")]
+    #[schema(value_type = Option<String>)]
+    granted_at: Option<NaiveDateTime>,
+    #[serde(serialize_with = "super::json::opt_datetime")]
+    #[schema(value_type = Option<String>)]
+    expires_at: Option<NaiveDateTime>,
+    is_active: bool,
+    reason: Option<String>,
+}
+
+/// Users whitelisted for an agent (admin).
+#[utoipa::path(get, path = "/api/v1/agent-access/admin/whitelisted-users/{agent_type}", tag = "agent-access",
+    security(("bearer" = [])), params(("agent_type" = String, Path), ("include_expired" = Option<bool>, Query)),
+    responses((status = 200, body = [WhitelistedUserOut]), (status = 403), (status = 422)))]
+pub async fn whitelisted_users(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+    Path(agent_type): Path<String>,
+    q: QueryMap,
+) -> ApiResult<Json<Vec<WhitelistedUserOut>>> {
+    let mut o = q.obj();
+    let include_expired = o.opt_bool("include_expired", false);
+    o.finish()?;
+    let t = normalize_agent_type(&agent_type);
+    let rows = agents::whitelisted_users(&state.db, &t, include_expired, store::now()).await?;
+    Ok(Json(
+        rows.into_iter()
+            .map(|r| WhitelistedUserOut {
+                user_id: r.user_id,
+                username: r.username,
+                full_name: r.full_name.unwrap_or_default(),
+                granted_by: r.granted_by,
+                granted_at: r.granted_at,
+                expires_at: r.expires_at,
+                is_active: r.is_active.unwrap_or(false),
+                reason: r.reason,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AgentStatistics {
+    total_hired: i64,
+    total_whitelisted: i64,
+}
+
+/// Hires and live grants of one agent (admin).
+#[utoipa::path(get, path = "/api/v1/agent-access/admin/statistics/{agent_type}", tag = "agent-access",
+    security(("bearer" = [])), params(("agent_type" = String, Path)),
+    responses((status = 200, body = AgentStatistics), (status = 403), (status = 404)))]
+pub async fn statistics(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+    Path(agent_type): Path<String>,
+) -> ApiResult<Json<AgentStatistics>> {
+    let t = normalize_agent_type(&agent_type);
+    let rows = agents::statistics(&state.db, Some(&t), store::now())
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "agent statistics failed");
+            ApiError::not_found(format!("No statistics found for agent '{t}'"))
+        })?;
+    let (_, h, w) = rows.into_iter().next().unwrap_or((t, 0, 0));
+    Ok(Json(AgentStatistics {
+        total_hired: h,
+        total_whitelisted: w,
+    }))
+}
+
+/// The statistics of every configured agent, double-nested (kept for compatibility).
+#[utoipa::path(get, path = "/api/v1/agent-access/admin/all-statistics", tag = "agent-access",
+    security(("bearer" = [])), responses((status = 200, description = "{type: {type: statistics}}"), (status = 403)))]
+pub async fn all_statistics(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+) -> ApiResult<Json<Value>> {
+    let rows = agents::statistics(&state.db, None, store::now()).await?;
+    let mut out = Map::new();
+    for (t, h, w) in rows {
+        out.insert(
+            t.clone(),
+            json!({ t: {"total_hired": h, "total_whitelisted": w} }),
+        );
+    }
+    Ok(Json(Value::Object(out)))
+}

@@ -1,0 +1,467 @@
+//! The admin console's queries: user management (every change audited in its own transaction)
+//! and statistics computed in the database.
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use sqlx::FromRow;
+
+use super::audit::{self, Audit};
+use super::{Db, Tx};
+use crate::{on_db, on_tx};
+
+/// The AdminUser shape's columns.
+#[derive(Clone, Debug, FromRow, Serialize)]
+pub struct AdminUserRow {
+    pub id: i32,
+    pub username: String,
+    pub full_name: Option<String>,
+    pub role: Option<String>,
+    pub plan_type: Option<String>,
+    pub is_active: Option<bool>,
+    #[serde(serialize_with = "crate::http::json::opt_datetime")]
+    pub created_at: Option<NaiveDateTime>,
+    pub email_verified: Option<bool>,
+    pub query_count: Option<i32>,
+    pub monthly_query_count: Option<i32>,
+}
+
+macro_rules! admin_user_columns {
+    () => {
+        "id, username, full_name, role, plan_type, is_active, created_at, email_verified, query_count, monthly_query_count"
+    };
+}
+
+/// Users, newest first; `limit` None is unlimited.
+pub async fn list_users(
+    db: &Db,
+    include_inactive: bool,
+    limit: i64,
+) -> Result<Vec<AdminUserRow>, sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query_as(concat!(
+        "SELECT ",
+        admin_user_columns!(),
+        " FROM fastapi_users WHERE ($1 OR is_active = TRUE) ORDER BY created_at DESC, id DESC LIMIT $2"
+    ))
+    .bind(include_inactive)
+    .bind(limit)
+    .fetch_all(p)
+    .await
+    })
+}
+
+/// Inactive users not awaiting deletion, oldest first.
+pub async fn pending_users(db: &Db) -> Result<Vec<AdminUserRow>, sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query_as(concat!(
+        "SELECT ",
+        admin_user_columns!(),
+        " FROM fastapi_users WHERE (is_active = FALSE OR is_active IS NULL) AND (deleted = FALSE OR deleted IS NULL) \
+          ORDER BY created_at ASC, id ASC"
+    ))
+    .fetch_all(p)
+    .await
+    })
+}
+
+/// Case-insensitive substring search on username and full name; `%` and `_` in `q` stay
+/// wildcards (kept for compatibility). `q` is bound, never spliced into the SQL.
+pub async fn search_users(db: &Db, q: &str, limit: i64) -> Result<Vec<AdminUserRow>, sqlx::Error> {
+    let pattern = format!("%{}%", q.to_lowercase());
+    on_db!(db, |p| {
+        sqlx::query_as(concat!(
+        "SELECT ",
+        admin_user_columns!(),
+        " FROM fastapi_users WHERE LOWER(username) LIKE $1 OR LOWER(COALESCE(full_name, '')) LIKE $1 \
+          ORDER BY created_at DESC, id DESC LIMIT $2"
+    ))
+    .bind(pattern)
+    .bind(limit)
+    .fetch_all(p)
+    .await
+    })
+}
+
+pub async fn get_user(db: &Db, id: i64) -> Result<Option<AdminUserRow>, sqlx::Error> {
+    on_db!(db, |p| sqlx::query_as(concat!(
+        "SELECT ",
+        admin_user_columns!(),
+        " FROM fastapi_users WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(p)
+    .await)
+}
+
+/// The extra figures of `GET /admin/users/{id}`.
+#[derive(Clone, Debug, FromRow)]
+pub struct UserDetailExtra {
+    pub last_query_date: Option<NaiveDateTime>,
+    pub gdpr_consent_given: Option<bool>,
+    pub terms_accepted: Option<bool>,
+    pub conversation_count: i64,
+    pub message_count: i64,
+}
+
+pub async fn user_detail(
+    db: &Db,
+    id: i64,
+) -> Result<Option<(UserDetailExtra, Vec<String>)>, sqlx::Error> {
+    let extra: Option<UserDetailExtra> = on_db!(db, |p| {
+        sqlx::query_as(
+        "SELECT u.last_query_date, u.gdpr_consent_given, u.terms_accepted, \
+           (SELECT COUNT(*) FROM fastapi_conversations c WHERE c.user_id = u.id) AS conversation_count, \
+           (SELECT COUNT(*) FROM fastapi_messages m JOIN fastapi_conversations c ON c.id = m.conversation_id \
+              WHERE c.user_id = u.id) AS message_count \
+         FROM fastapi_users u WHERE u.id = $1"
+    )
+    .bind(id)
+    .fetch_optional(p)
+    .await?
+    });
+    let Some(extra) = extra else { return Ok(None) };
+    let hired: Vec<(String,)> = on_db!(db, |p| sqlx::query_as(
+        "SELECT agent_type FROM fastapi_hired_agent WHERE user_id = $1 AND is_active = TRUE \
+         GROUP BY agent_type ORDER BY MIN(hired_at), agent_type"
+    )
+    .bind(id)
+    .fetch_all(p)
+    .await?);
+    Ok(Some((extra, hired.into_iter().map(|h| h.0).collect())))
+}
+
+/// The snapshot of a user that the audit log keeps.
+#[derive(Clone, Debug, FromRow, Serialize)]
+pub struct UserSnapshot {
+    pub id: i32,
+    pub full_name: Option<String>,
+    pub role: Option<String>,
+    pub plan_type: Option<String>,
+    pub is_active: Option<bool>,
+    pub monthly_query_count: Option<i32>,
+}
+
+async fn snapshot(tx: &mut Tx, id: i64) -> Result<Option<UserSnapshot>, sqlx::Error> {
+    on_tx!(tx, |t| {
+        sqlx::query_as(
+        "SELECT id, full_name, role, plan_type, is_active, monthly_query_count FROM fastapi_users WHERE id = $1"
+    )
+    .bind(id)
+    .fetch_optional(t)
+    .await
+    })
+}
+
+/// The fields an admin update may change (`None`: leave as is).
+#[derive(Clone, Debug, Default)]
+pub struct UserChanges {
+    pub full_name: Option<String>,
+    pub role: Option<String>,
+    pub plan_type: Option<String>,
+    pub is_active: Option<bool>,
+}
+
+/// Apply an admin update; a deactivation revokes the user's tokens (decision F10). Returns
+/// false when the user does not exist. One transaction with its audit record.
+pub async fn update_user(
+    db: &Db,
+    id: i64,
+    changes: &UserChanges,
+    now: NaiveDateTime,
+    audit: &Audit,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let Some(before) = snapshot(&mut tx, id).await? else {
+        return Ok(false);
+    };
+    let deactivates = before.is_active == Some(true) && changes.is_active == Some(false);
+    on_tx!(&mut tx, |t| sqlx::query(
+        "UPDATE fastapi_users SET full_name = COALESCE($2, full_name), role = COALESCE($3, role), \
+           plan_type = COALESCE($4, plan_type), is_active = COALESCE($5, is_active), \
+           tokens_valid_after = CASE WHEN $6 THEN $7 ELSE tokens_valid_after END, \
+           token_exempt_hash = CASE WHEN $6 THEN NULL ELSE token_exempt_hash END \
+         WHERE id = $1"
+    )
+    .bind(id)
+    .bind(changes.full_name.as_deref())
+    .bind(changes.role.as_deref())
+    .bind(changes.plan_type.as_deref())
+    .bind(changes.is_active)
+    .bind(deactivates)
+    .bind(super::truncate_to_seconds(now))
+    .execute(t)
+    .await
+    .map(|r| r.rows_affected()))?;
+    let after = snapshot(&mut tx, id).await?;
+    audit::record(
+        &mut tx,
+        audit,
+        "update_user",
+        Some(before.id),
+        None,
+        Some(&before),
+        after.as_ref(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// The outcome of approve and toggle.
+#[derive(Debug, PartialEq, Eq)]
+pub enum StatusChange {
+    NotFound,
+    AlreadyActive,
+    Now(bool),
+}
+
+/// `approve`: activate an inactive user.
+pub async fn approve(
+    db: &Db,
+    id: i64,
+    now: NaiveDateTime,
+    audit: &Audit,
+) -> Result<StatusChange, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let Some(before) = snapshot(&mut tx, id).await? else {
+        return Ok(StatusChange::NotFound);
+    };
+    if before.is_active == Some(true) {
+        return Ok(StatusChange::AlreadyActive);
+    }
+    on_tx!(&mut tx, |t| sqlx::query(
+        "UPDATE fastapi_users SET is_active = TRUE WHERE id = $1"
+    )
+    .bind(id)
+    .execute(t)
+    .await
+    .map(|r| r.rows_affected()))?;
+    let after = snapshot(&mut tx, id).await?;
+    audit::record(
+        &mut tx,
+        audit,
+        "approve_user",
+        Some(before.id),
+        None,
+        Some(&before),
+        after.as_ref(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(StatusChange::Now(true))
+}
+
+/// `toggle-status`: flip `is_active` (NULL counts as false); a deactivation revokes tokens.
+pub async fn toggle(
+    db: &Db,
+    id: i64,
+    now: NaiveDateTime,
+    audit: &Audit,
+) -> Result<StatusChange, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let Some(before) = snapshot(&mut tx, id).await? else {
+        return Ok(StatusChange::NotFound);
+    };
+    let new = !before.is_active.unwrap_or(false);
+    on_tx!(&mut tx, |t| sqlx::query(
+        "UPDATE fastapi_users SET is_active = $2, \
+           tokens_valid_after = CASE WHEN $2 THEN tokens_valid_after ELSE $3 END, \
+           token_exempt_hash = CASE WHEN $2 THEN token_exempt_hash ELSE NULL END \
+         WHERE id = $1"
+    )
+    .bind(id)
+    .bind(new)
+    .bind(super::truncate_to_seconds(now))
+    .execute(t)
+    .await
+    .map(|r| r.rows_affected()))?;
+    let after = snapshot(&mut tx, id).await?;
+    audit::record(
+        &mut tx,
+        audit,
+        "toggle_user_status",
+        Some(before.id),
+        None,
+        Some(&before),
+        after.as_ref(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(StatusChange::Now(new))
+}
+
+/// `reset-query-count`: zero the monthly counter and stamp `last_reset_date`. False when the user
+/// does not exist.
+pub async fn reset_query_count(
+    db: &Db,
+    id: i64,
+    now: NaiveDateTime,
+    audit: &Audit,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let Some(before) = snapshot(&mut tx, id).await? else {
+        return Ok(false);
+    };
+    on_tx!(&mut tx, |t| sqlx::query(
+        "UPDATE fastapi_users SET monthly_query_count = 0, last_reset_date = $2 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(now)
+    .execute(t)
+    .await
+    .map(|r| r.rows_affected()))?;
+    let after = snapshot(&mut tx, id).await?;
+    audit::record(
+        &mut tx,
+        audit,
+        "reset_query_count",
+        Some(before.id),
+        None,
+        Some(&before),
+        after.as_ref(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// `POST /admin/users`: insert the user and its audit record in one transaction. `None` when
+/// the username is taken.
+pub async fn create_user(
+    db: &Db,
+    new: &super::users::NewUser<'_>,
+    audit: &Audit,
+) -> Result<Option<i32>, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let Some(user) = super::users::insert_in(&mut tx, new).await? else {
+        return Ok(None);
+    };
+    let after = snapshot(&mut tx, i64::from(user.id)).await?;
+    audit::record(
+        &mut tx,
+        audit,
+        "create_user",
+        Some(user.id),
+        None,
+        None::<&UserSnapshot>,
+        after.as_ref(),
+        new.now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(user.id))
+}
+
+/// `DELETE /admin/users/{id}`: the purge of api-contract §4.10 and its audit record, in one
+/// transaction. The record keeps only ids: the user's own data is gone.
+pub async fn delete_user(
+    db: &Db,
+    id: i64,
+    now: NaiveDateTime,
+    audit: &Audit,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let found: Option<(i32, String)> = on_tx!(&mut tx, |t| sqlx::query_as(
+        "SELECT id, username FROM fastapi_users WHERE id = $1"
+    )
+    .bind(id)
+    .fetch_optional(t)
+    .await?);
+    let Some((uid, username)) = found else {
+        return Ok(false);
+    };
+    super::users::purge_in(&mut tx, uid, &username).await?;
+    audit::record(
+        &mut tx,
+        audit,
+        "delete_user",
+        Some(uid),
+        None,
+        Some(&serde_json::json!({ "id": uid })),
+        None::<&UserSnapshot>,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// `GET /admin/statistics/system`, in one aggregate query.
+#[derive(Clone, Debug, FromRow)]
+pub struct SystemStats {
+    pub total_users: i64,
+    pub active_users: i64,
+    pub pending_users: i64,
+    pub total_conversations: i64,
+    pub total_messages: i64,
+    pub premium_users: i64,
+    pub free_users: i64,
+    pub new_users_this_week: i64,
+}
+
+pub async fn system_stats(
+    db: &Db,
+    week_ago: NaiveDateTime,
+) -> Result<(SystemStats, Vec<(i32, String, i64)>), sqlx::Error> {
+    let stats: SystemStats = on_db!(db, |p| sqlx::query_as(
+        "SELECT COUNT(*) AS total_users, \
+           COUNT(CASE WHEN is_active = TRUE THEN 1 END) AS active_users, \
+           COUNT(CASE WHEN is_active = FALSE OR is_active IS NULL THEN 1 END) AS pending_users, \
+           (SELECT COUNT(*) FROM fastapi_conversations) AS total_conversations, \
+           (SELECT COUNT(*) FROM fastapi_messages) AS total_messages, \
+           COUNT(CASE WHEN plan_type = 'premium' THEN 1 END) AS premium_users, \
+           COUNT(CASE WHEN plan_type = 'free' THEN 1 END) AS free_users, \
+           COUNT(CASE WHEN created_at >= $1 THEN 1 END) AS new_users_this_week \
+         FROM fastapi_users"
+    )
+    .bind(week_ago)
+    .fetch_one(p)
+    .await?);
+    let top: Vec<(i32, String, i64)> = on_db!(db, |p| sqlx::query_as(
+        "SELECT id, username, CAST(COALESCE(query_count, 0) AS BIGINT) FROM fastapi_users \
+         ORDER BY COALESCE(query_count, 0) DESC, id ASC LIMIT 5"
+    )
+    .fetch_all(p)
+    .await?);
+    Ok((stats, top))
+}
+
+/// `GET /admin/statistics/activity`: user messages since `since`, per UTC date and per the
+/// conversation's current agent type, grouped in the database.
+pub async fn activity(
+    db: &Db,
+    since: NaiveDateTime,
+) -> Result<(Vec<(String, i64)>, Vec<(String, i64)>), sqlx::Error> {
+    let daily: Vec<(String, i64)> =
+        match db {
+            Db::Sqlite(p) => {
+                sqlx::query_as(
+                    "SELECT substr(timestamp, 1, 10) AS day, COUNT(*) FROM fastapi_messages \
+                 WHERE sender = 'user' AND timestamp >= $1 GROUP BY day ORDER BY day",
+                )
+                .bind(since)
+                .fetch_all(p)
+                .await?
+            }
+            Db::Postgres(p) => sqlx::query_as(
+                "SELECT to_char(timestamp, 'YYYY-MM-DD') AS day, COUNT(*) FROM fastapi_messages \
+                 WHERE sender = 'user' AND timestamp >= $1 GROUP BY day ORDER BY day",
+            )
+            .bind(since)
+            .fetch_all(p)
+            .await?,
+        };
+    let by_agent: Vec<(String, i64)> = on_db!(db, |p| sqlx::query_as(
+        "SELECT COALESCE(c.agent_type, 'market') AS agent, COUNT(*) FROM fastapi_messages m \
+         JOIN fastapi_conversations c ON c.id = m.conversation_id \
+         WHERE m.sender = 'user' AND m.timestamp >= $1 GROUP BY agent ORDER BY agent"
+    )
+    .bind(since)
+    .fetch_all(p)
+    .await?);
+    Ok((daily, by_agent))
+}

@@ -1,0 +1,618 @@
+//! `fastapi_agent_access`, `fastapi_hired_agent` and `fastapi_agent_whitelist`.
+
+use chrono::NaiveDateTime;
+use sqlx::FromRow;
+
+use super::audit::{self, Audit};
+use super::{Db, Tx};
+use crate::domain::access::{AgentConfig, Grant, Hire};
+use crate::domain::agents::ACCESS_SEED;
+use crate::domain::plans::plan_level;
+use crate::{on_db, on_tx};
+
+#[derive(Clone, Debug, FromRow, serde::Serialize)]
+pub struct AccessRow {
+    pub id: i32,
+    pub agent_type: String,
+    pub required_plan: Option<String>,
+    pub is_enabled: Option<bool>,
+    pub description: Option<String>,
+    #[serde(skip)]
+    pub required_plan_raised_at: Option<NaiveDateTime>,
+}
+
+impl AccessRow {
+    pub fn config(&self) -> AgentConfig {
+        AgentConfig {
+            required_plan: self.required_plan.clone(),
+            is_enabled: self.is_enabled,
+            required_plan_raised_at: self.required_plan_raised_at,
+        }
+    }
+}
+
+pub async fn config(db: &Db, agent_type: &str) -> Result<Option<AccessRow>, sqlx::Error> {
+    on_db!(db, |p| sqlx::query_as(
+        "SELECT id, agent_type, required_plan, is_enabled, description, required_plan_raised_at \
+         FROM fastapi_agent_access WHERE agent_type = $1"
+    )
+    .bind(agent_type)
+    .fetch_optional(p)
+    .await)
+}
+
+/// Every configured agent, by `agent_type`.
+pub async fn configs(db: &Db) -> Result<Vec<AccessRow>, sqlx::Error> {
+    on_db!(db, |p| sqlx::query_as(
+        "SELECT id, agent_type, required_plan, is_enabled, description, required_plan_raised_at \
+         FROM fastapi_agent_access ORDER BY agent_type"
+    )
+    .fetch_all(p)
+    .await)
+}
+
+/// Insert the default row of every catalogue agent that has none (decision F4); existing rows
+/// are never touched. Returns how many were inserted.
+pub async fn seed_missing(db: &Db, now: NaiveDateTime) -> Result<u64, sqlx::Error> {
+    let mut n = 0;
+    for (agent_type, plan, enabled, description) in ACCESS_SEED {
+        n += on_db!(db, |p| {
+            sqlx::query(
+            "INSERT INTO fastapi_agent_access (agent_type, required_plan, is_enabled, description, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (agent_type) DO NOTHING"
+        )
+        .bind(agent_type)
+        .bind(plan)
+        .bind(enabled)
+        .bind(description)
+        .bind(now)
+        .execute(p)
+        .await?
+        .rows_affected()
+        });
+    }
+    Ok(n)
+}
+
+/// `seed-agents --force`: every catalogue agent's row back to its defaults, in one transaction.
+/// A raised requirement is stamped, so earlier hires are grandfathered (decision F3).
+pub async fn seed_force(db: &Db, now: NaiveDateTime) -> Result<u64, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let mut n = 0;
+    for (agent_type, plan, enabled, description) in ACCESS_SEED {
+        let old: Option<Option<String>> = on_tx!(&mut tx, |t| sqlx::query_scalar(
+            "SELECT required_plan FROM fastapi_agent_access WHERE agent_type = $1"
+        )
+        .bind(agent_type)
+        .fetch_optional(t)
+        .await?);
+        match old {
+            None => {
+                on_tx!(&mut tx, |t| {
+                    sqlx::query(
+                    "INSERT INTO fastapi_agent_access (agent_type, required_plan, is_enabled, description, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $5)"
+                )
+                .bind(agent_type)
+                .bind(plan)
+                .bind(enabled)
+                .bind(description)
+                .bind(now)
+                .execute(t)
+                .await
+                .map(|r| r.rows_affected())
+                })?;
+            }
+            Some(old_plan) => {
+                let raised = plan_level(Some(plan)) > plan_level(old_plan.as_deref());
+                on_tx!(&mut tx, |t| {
+                    sqlx::query(
+                    "UPDATE fastapi_agent_access SET required_plan = $2, is_enabled = $3, description = $4, updated_at = $5, \
+                       required_plan_raised_at = CASE WHEN $6 THEN $5 ELSE required_plan_raised_at END \
+                     WHERE agent_type = $1"
+                )
+                .bind(agent_type)
+                .bind(plan)
+                .bind(enabled)
+                .bind(description)
+                .bind(now)
+                .bind(raised)
+                .execute(t)
+                .await
+                .map(|r| r.rows_affected())
+                })?;
+            }
+        }
+        n += 1;
+    }
+    tx.commit().await?;
+    Ok(n)
+}
+
+/// The result of `update-config`.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ConfigChange {
+    Created,
+    Updated,
+}
+
+/// `update-config`: create the row, or apply the given fields (decision F3 on a raise). The
+/// caller has validated `required_plan` for an existing row.
+pub async fn update_config(
+    db: &Db,
+    agent_type: &str,
+    required_plan: Option<&str>,
+    is_enabled: Option<bool>,
+    description: Option<&str>,
+    now: NaiveDateTime,
+    audit: &Audit,
+) -> Result<ConfigChange, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let old: Option<AccessRow> =
+        on_tx!(&mut tx, |t| {
+            sqlx::query_as(
+        "SELECT id, agent_type, required_plan, is_enabled, description, required_plan_raised_at \
+         FROM fastapi_agent_access WHERE agent_type = $1"
+    )
+    .bind(agent_type)
+    .fetch_optional(t)
+    .await?
+        });
+    let change = match &old {
+        None => {
+            on_tx!(&mut tx, |t| {
+                sqlx::query(
+                "INSERT INTO fastapi_agent_access (agent_type, required_plan, is_enabled, description, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $5)"
+            )
+            .bind(agent_type)
+            .bind(required_plan.unwrap_or("free"))
+            .bind(is_enabled.unwrap_or(true))
+            .bind(description)
+            .bind(now)
+            .execute(t)
+            .await
+            .map(|r| r.rows_affected())
+            })?;
+            ConfigChange::Created
+        }
+        Some(row) => {
+            let raised = required_plan
+                .is_some_and(|p| plan_level(Some(p)) > plan_level(row.required_plan.as_deref()));
+            on_tx!(&mut tx, |t| {
+                sqlx::query(
+                "UPDATE fastapi_agent_access SET required_plan = COALESCE($2, required_plan), \
+                   is_enabled = COALESCE($3, is_enabled), description = COALESCE($4, description), updated_at = $5, \
+                   required_plan_raised_at = CASE WHEN $6 THEN $5 ELSE required_plan_raised_at END \
+                 WHERE agent_type = $1"
+            )
+            .bind(agent_type)
+            .bind(required_plan)
+            .bind(is_enabled)
+            .bind(description)
+            .bind(now)
+            .bind(raised)
+            .execute(t)
+            .await
+            .map(|r| r.rows_affected())
+            })?;
+            ConfigChange::Updated
+        }
+    };
+    let new: Option<AccessRow> =
+        on_tx!(&mut tx, |t| {
+            sqlx::query_as(
+        "SELECT id, agent_type, required_plan, is_enabled, description, required_plan_raised_at \
+         FROM fastapi_agent_access WHERE agent_type = $1"
+    )
+    .bind(agent_type)
+    .fetch_optional(t)
+    .await?
+        });
+    audit::record(
+        &mut tx,
+        audit,
+        "update_agent_config",
+        None,
+        Some(agent_type),
+        old.as_ref(),
+        new.as_ref(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(change)
+}
+
+#[derive(Clone, Debug, FromRow)]
+struct HireRow {
+    agent_type: String,
+    hired_at: Option<NaiveDateTime>,
+    required_plan_at_hire: Option<String>,
+}
+
+#[derive(Clone, Debug, FromRow)]
+struct GrantRow {
+    agent_type: String,
+    expires_at: Option<NaiveDateTime>,
+}
+
+/// A user's active hires and active whitelist grants, for one agent type or all of them.
+#[derive(Clone, Debug, Default)]
+pub struct UserAgentFacts {
+    hires: Vec<HireRow>,
+    grants: Vec<GrantRow>,
+}
+
+impl UserAgentFacts {
+    pub fn hires(&self, agent_type: &str) -> Vec<Hire> {
+        self.hires
+            .iter()
+            .filter(|h| h.agent_type == agent_type)
+            .map(|h| Hire {
+                hired_at: h.hired_at,
+                required_plan_at_hire: h.required_plan_at_hire.clone(),
+            })
+            .collect()
+    }
+    pub fn grants(&self, agent_type: &str) -> Vec<Grant> {
+        self.grants
+            .iter()
+            .filter(|g| g.agent_type == agent_type)
+            .map(|g| Grant {
+                expires_at: g.expires_at,
+            })
+            .collect()
+    }
+}
+
+/// Read what the access decision needs about a user: two queries, whatever the number of agents.
+pub async fn user_facts(
+    db: &Db,
+    user_id: i32,
+    agent_type: Option<&str>,
+) -> Result<UserAgentFacts, sqlx::Error> {
+    let hires: Vec<HireRow> = on_db!(db, |p| sqlx::query_as(
+        "SELECT agent_type, hired_at, required_plan_at_hire FROM fastapi_hired_agent \
+         WHERE user_id = $1 AND is_active = TRUE AND ($2 IS NULL OR agent_type = $2)"
+    )
+    .bind(user_id)
+    .bind(agent_type)
+    .fetch_all(p)
+    .await?);
+    let grants: Vec<GrantRow> = on_db!(db, |p| sqlx::query_as(
+        "SELECT agent_type, expires_at FROM fastapi_agent_whitelist \
+         WHERE user_id = $1 AND is_active = TRUE AND ($2 IS NULL OR agent_type = $2)"
+    )
+    .bind(user_id)
+    .bind(agent_type)
+    .fetch_all(p)
+    .await?);
+    Ok(UserAgentFacts { hires, grants })
+}
+
+/// What a hire did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum HireOutcome {
+    AlreadyActive,
+    Reactivated,
+    Inserted,
+}
+
+/// Hire an agent: reactivate the user's most recent inactive row for the type, or insert one,
+/// recording the requirement in force (decision F3). Runs under the user's lock, so concurrent
+/// hires never create duplicate rows.
+pub async fn hire(
+    db: &Db,
+    user_id: i32,
+    agent_type: &str,
+    required_plan_now: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<HireOutcome, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    tx.lock_user(user_id).await?;
+    let active: Option<i32> = on_tx!(&mut tx, |t| {
+        sqlx::query_scalar(
+        "SELECT id FROM fastapi_hired_agent WHERE user_id = $1 AND agent_type = $2 AND is_active = TRUE LIMIT 1"
+    )
+    .bind(user_id)
+    .bind(agent_type)
+    .fetch_optional(t)
+    .await?
+    });
+    if active.is_some() {
+        return Ok(HireOutcome::AlreadyActive);
+    }
+    let inactive: Option<i32> = on_tx!(&mut tx, |t| {
+        sqlx::query_scalar(
+        "SELECT id FROM fastapi_hired_agent WHERE user_id = $1 AND agent_type = $2 ORDER BY id DESC LIMIT 1"
+    )
+    .bind(user_id)
+    .bind(agent_type)
+    .fetch_optional(t)
+    .await?
+    });
+    let outcome = match inactive {
+        Some(id) => {
+            on_tx!(&mut tx, |t| {
+                sqlx::query(
+                "UPDATE fastapi_hired_agent SET is_active = TRUE, hired_at = $2, required_plan_at_hire = $3 WHERE id = $1"
+            )
+            .bind(id)
+            .bind(now)
+            .bind(required_plan_now)
+            .execute(t)
+            .await
+            .map(|r| r.rows_affected())
+            })?;
+            HireOutcome::Reactivated
+        }
+        None => {
+            on_tx!(&mut tx, |t| {
+                sqlx::query(
+                "INSERT INTO fastapi_hired_agent (user_id, agent_type, hired_at, is_active, required_plan_at_hire) \
+                 VALUES ($1, $2, $3, TRUE, $4)"
+            )
+            .bind(user_id)
+            .bind(agent_type)
+            .bind(now)
+            .bind(required_plan_now)
+            .execute(t)
+            .await
+            .map(|r| r.rows_affected())
+            })?;
+            HireOutcome::Inserted
+        }
+    };
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Deactivate the user's active hires of the type; the number of rows changed.
+pub async fn release(db: &Db, user_id: i32, agent_type: &str) -> Result<u64, sqlx::Error> {
+    Ok(on_db!(db, |p| {
+        sqlx::query(
+        "UPDATE fastapi_hired_agent SET is_active = FALSE WHERE user_id = $1 AND agent_type = $2 AND is_active = TRUE"
+    )
+    .bind(user_id)
+    .bind(agent_type)
+    .execute(p)
+    .await?
+    .rows_affected()
+    }))
+}
+
+#[derive(Clone, Debug, FromRow)]
+pub struct HiredRow {
+    pub id: i32,
+    pub user_id: i32,
+    pub agent_type: String,
+    pub hired_at: Option<NaiveDateTime>,
+    pub is_active: Option<bool>,
+}
+
+pub async fn active_hires(db: &Db, user_id: i32) -> Result<Vec<HiredRow>, sqlx::Error> {
+    on_db!(db, |p| sqlx::query_as(
+        "SELECT id, user_id, agent_type, hired_at, is_active FROM fastapi_hired_agent \
+         WHERE user_id = $1 AND is_active = TRUE ORDER BY id"
+    )
+    .bind(user_id)
+    .fetch_all(p)
+    .await)
+}
+
+/// Grant (or renew) a whitelist entry: the pair's newest row is updated, or one is inserted.
+#[allow(clippy::too_many_arguments)]
+pub async fn grant(
+    db: &Db,
+    user_id: i32,
+    agent_type: &str,
+    expires_at: Option<NaiveDateTime>,
+    reason: Option<&str>,
+    now: NaiveDateTime,
+    audit: &Audit,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
+    tx.lock_user(user_id).await?;
+    let before = whitelist_snapshot(&mut tx, user_id, agent_type).await?;
+    match before.as_ref().map(|b| b.id) {
+        Some(id) => {
+            on_tx!(&mut tx, |t| {
+                sqlx::query(
+                "UPDATE fastapi_agent_whitelist SET is_active = TRUE, granted_by = $2, granted_at = $3, expires_at = $4, reason = $5 \
+                 WHERE id = $1"
+            )
+            .bind(id)
+            .bind(audit.actor_id)
+            .bind(now)
+            .bind(expires_at)
+            .bind(reason)
+            .execute(t)
+            .await
+            .map(|r| r.rows_affected())
+            })?;
+        }
+        None => {
+            on_tx!(&mut tx, |t| {
+                sqlx::query(
+                "INSERT INTO fastapi_agent_whitelist (agent_type, user_id, granted_by, granted_at, expires_at, is_active, reason) \
+                 VALUES ($1, $2, $3, $4, $5, TRUE, $6)"
+            )
+            .bind(agent_type)
+            .bind(user_id)
+            .bind(audit.actor_id)
+            .bind(now)
+            .bind(expires_at)
+            .bind(reason)
+            .execute(t)
+            .await
+            .map(|r| r.rows_affected())
+            })?;
+        }
+    }
+    let after = whitelist_snapshot(&mut tx, user_id, agent_type).await?;
+    audit::record(
+        &mut tx,
+        audit,
+        "grant_access",
+        Some(user_id),
+        Some(agent_type),
+        before.as_ref(),
+        after.as_ref(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deactivate the pair's whitelist rows (kept for history). False when the pair has none.
+pub async fn revoke(
+    db: &Db,
+    user_id: i32,
+    agent_type: &str,
+    now: NaiveDateTime,
+    audit: &Audit,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let before = whitelist_snapshot(&mut tx, user_id, agent_type).await?;
+    if before.is_none() {
+        return Ok(false);
+    }
+    on_tx!(&mut tx, |t| {
+        sqlx::query(
+        "UPDATE fastapi_agent_whitelist SET is_active = FALSE WHERE user_id = $1 AND agent_type = $2"
+    )
+    .bind(user_id)
+    .bind(agent_type)
+    .execute(t)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    let after = whitelist_snapshot(&mut tx, user_id, agent_type).await?;
+    audit::record(
+        &mut tx,
+        audit,
+        "revoke_access",
+        Some(user_id),
+        Some(agent_type),
+        before.as_ref(),
+        after.as_ref(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+#[derive(Clone, Debug, FromRow, serde::Serialize)]
+pub struct WhitelistSnapshot {
+    pub id: i32,
+    pub is_active: Option<bool>,
+    #[serde(serialize_with = "crate::http::json::opt_datetime")]
+    pub expires_at: Option<NaiveDateTime>,
+    pub reason: Option<String>,
+    pub granted_by: Option<i32>,
+}
+
+async fn whitelist_snapshot(
+    tx: &mut Tx,
+    user_id: i32,
+    agent_type: &str,
+) -> Result<Option<WhitelistSnapshot>, sqlx::Error> {
+    on_tx!(tx, |t| sqlx::query_as(
+        "SELECT id, is_active, expires_at, reason, granted_by FROM fastapi_agent_whitelist \
+         WHERE user_id = $1 AND agent_type = $2 ORDER BY id DESC LIMIT 1"
+    )
+    .bind(user_id)
+    .bind(agent_type)
+    .fetch_optional(t)
+    .await)
+}
+
+#[derive(Clone, Debug, FromRow)]
+pub struct WhitelistedUser {
+    pub user_id: i32,
+    pub username: String,
+    pub full_name: Option<String>,
+    pub granted_by: Option<i32>,
+    pub granted_at: Option<NaiveDateTime>,
+    pub expires_at: Option<NaiveDateTime>,
+    pub is_active: Option<bool>,
+    pub reason: Option<String>,
+}
+
+/// Active grants of an agent with their users (rows of deleted users skipped), newest first.
+pub async fn whitelisted_users(
+    db: &Db,
+    agent_type: &str,
+    include_expired: bool,
+    now: NaiveDateTime,
+) -> Result<Vec<WhitelistedUser>, sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query_as(
+        "SELECT w.user_id, u.username, u.full_name, w.granted_by, w.granted_at, w.expires_at, w.is_active, w.reason \
+         FROM fastapi_agent_whitelist w JOIN fastapi_users u ON u.id = w.user_id \
+         WHERE w.agent_type = $1 AND w.is_active = TRUE AND ($2 OR w.expires_at IS NULL OR w.expires_at > $3) \
+         ORDER BY w.granted_at DESC, w.id DESC"
+    )
+    .bind(agent_type)
+    .bind(include_expired)
+    .bind(now)
+    .fetch_all(p)
+    .await
+    })
+}
+
+/// `(total_hired, total_whitelisted)` per agent type, counted in the database. With
+/// `agent_type` one type (zeros when unknown); without, every configured type.
+pub async fn statistics(
+    db: &Db,
+    agent_type: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<Vec<(String, i64, i64)>, sqlx::Error> {
+    match agent_type {
+        Some(t) => {
+            let (h, w): (i64, i64) = on_db!(db, |p| {
+                sqlx::query_as(
+                "SELECT (SELECT COUNT(*) FROM fastapi_hired_agent WHERE agent_type = $1 AND is_active = TRUE), \
+                        (SELECT COUNT(*) FROM fastapi_agent_whitelist WHERE agent_type = $1 AND is_active = TRUE \
+                           AND (expires_at IS NULL OR expires_at > $2))"
+            )
+            .bind(t)
+            .bind(now)
+            .fetch_one(p)
+            .await?
+            });
+            Ok(vec![(t.to_string(), h, w)])
+        }
+        None => on_db!(db, |p| {
+            sqlx::query_as(
+            "SELECT a.agent_type, \
+               (SELECT COUNT(*) FROM fastapi_hired_agent h WHERE h.agent_type = a.agent_type AND h.is_active = TRUE), \
+               (SELECT COUNT(*) FROM fastapi_agent_whitelist w WHERE w.agent_type = a.agent_type AND w.is_active = TRUE \
+                  AND (w.expires_at IS NULL OR w.expires_at > $1)) \
+             FROM fastapi_agent_access a ORDER BY a.agent_type"
+        )
+        .bind(now)
+        .fetch_all(p)
+        .await
+        }),
+    }
+}
+
+/// The caller's `sender = "user"` messages by their conversation's current agent type.
+pub async fn user_messages_by_agent(
+    db: &Db,
+    user_id: i32,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    on_db!(db, |p| sqlx::query_as(
+        "SELECT COALESCE(c.agent_type, 'market'), COUNT(*) FROM fastapi_messages m \
+         JOIN fastapi_conversations c ON c.id = m.conversation_id \
+         WHERE c.user_id = $1 AND m.sender = 'user' GROUP BY COALESCE(c.agent_type, 'market') \
+         ORDER BY 1"
+    )
+    .bind(user_id)
+    .fetch_all(p)
+    .await)
+}

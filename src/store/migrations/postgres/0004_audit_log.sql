@@ -1,0 +1,17 @@
+-- Admin audit log (issue 4): who changed what about whom, when, with the state before and after.
+CREATE TABLE IF NOT EXISTS fastapi_audit_log (
+    id SERIAL NOT NULL,
+    actor_id INTEGER,
+    action VARCHAR(50) NOT NULL,
+    target_user_id INTEGER,
+    target VARCHAR(100),
+    before TEXT,
+    after TEXT,
+    request_id VARCHAR(128),
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL DEFAULT now(),
+    PRIMARY KEY (id)
+);
+CREATE INDEX IF NOT EXISTS ix_fastapi_audit_log_created_at ON fastapi_audit_log (created_at);
+CREATE INDEX IF NOT EXISTS ix_fastapi_audit_log_target_user_id ON fastapi_audit_log (target_user_id);
+-- Admin statistics: the activity report filters user messages by time.
+CREATE INDEX IF NOT EXISTS ix_fastapi_messages_sender_timestamp ON fastapi_messages (sender, timestamp);
