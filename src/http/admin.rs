@@ -519,9 +519,17 @@ pub async fn activity(
     let days = o.int_or("days", 30);
     bounded(&mut o, "days", days, 1, Some(365));
     o.finish()?;
-    let (daily, by_agent) =
-        store_admin::activity(&state.db, store::now() - Duration::days(days)).await?;
-    let total: i64 = daily.iter().map(|(_, n)| n).sum();
+    let groups = store_admin::activity(&state.db, store::now() - Duration::days(days)).await?;
+    // Fold the (day, agent) groups the database counted: at most days × agents rows.
+    let mut daily: std::collections::BTreeMap<String, i64> = Default::default();
+    let mut by_agent: std::collections::BTreeMap<String, i64> = Default::default();
+    for (day, agent, n) in groups {
+        *daily.entry(day).or_default() += n;
+        if let Some(agent) = agent {
+            *by_agent.entry(agent).or_default() += n;
+        }
+    }
+    let total: i64 = daily.values().sum();
     Ok(Json(json!({
         "period_days": days,
         "daily_queries": daily.into_iter().map(|(d, n)| json!({"date": d, "count": n})).collect::<Vec<_>>(),

@@ -430,38 +430,32 @@ pub async fn system_stats(
     Ok((stats, top))
 }
 
-/// `GET /admin/statistics/activity`: user messages since `since`, per UTC date and per the
-/// conversation's current agent type, grouped in the database.
+/// `GET /admin/statistics/activity`: user messages since `since`, counted per UTC date and per
+/// the conversation's current agent type in one aggregate pass; returns the `(day, agent, n)`
+/// groups (agent `None` for a message whose conversation is gone).
 pub async fn activity(
     db: &Db,
     since: NaiveDateTime,
-) -> Result<(Vec<(String, i64)>, Vec<(String, i64)>), sqlx::Error> {
-    let daily: Vec<(String, i64)> =
-        match db {
-            Db::Sqlite(p) => {
-                sqlx::query_as(
-                    "SELECT substr(timestamp, 1, 10) AS day, COUNT(*) FROM fastapi_messages \
-                 WHERE sender = 'user' AND timestamp >= $1 GROUP BY day ORDER BY day",
-                )
-                .bind(since)
-                .fetch_all(p)
-                .await?
-            }
-            Db::Postgres(p) => sqlx::query_as(
-                "SELECT to_char(timestamp, 'YYYY-MM-DD') AS day, COUNT(*) FROM fastapi_messages \
-                 WHERE sender = 'user' AND timestamp >= $1 GROUP BY day ORDER BY day",
-            )
+) -> Result<Vec<(String, Option<String>, i64)>, sqlx::Error> {
+    const GROUPS: &str = "AS day, CASE WHEN c.id IS NULL THEN NULL ELSE COALESCE(c.agent_type, 'market') END AS agent, \
+         COUNT(*) FROM fastapi_messages m LEFT JOIN fastapi_conversations c ON c.id = m.conversation_id \
+         WHERE m.sender = 'user' AND m.timestamp >= $1 GROUP BY day, agent";
+    match db {
+        Db::Sqlite(p) => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT substr(m.timestamp, 1, 10) {GROUPS}"
+            )))
             .bind(since)
             .fetch_all(p)
-            .await?,
-        };
-    let by_agent: Vec<(String, i64)> = on_db!(db, |p| sqlx::query_as(
-        "SELECT COALESCE(c.agent_type, 'market') AS agent, COUNT(*) FROM fastapi_messages m \
-         JOIN fastapi_conversations c ON c.id = m.conversation_id \
-         WHERE m.sender = 'user' AND m.timestamp >= $1 GROUP BY agent ORDER BY agent"
-    )
-    .bind(since)
-    .fetch_all(p)
-    .await?);
-    Ok((daily, by_agent))
+            .await
+        }
+        Db::Postgres(p) => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT to_char(m.timestamp, 'YYYY-MM-DD') {GROUPS}"
+            )))
+            .bind(since)
+            .fetch_all(p)
+            .await
+        }
+    }
 }

@@ -148,16 +148,15 @@ pub async fn update_config(
     audit: &Audit,
 ) -> Result<ConfigChange, sqlx::Error> {
     let mut tx = db.begin().await?;
-    let old: Option<AccessRow> =
-        on_tx!(&mut tx, |t| {
-            sqlx::query_as(
+    let old: Option<AccessRow> = on_tx!(&mut tx, |t| {
+        sqlx::query_as(
         "SELECT id, agent_type, required_plan, is_enabled, description, required_plan_raised_at \
          FROM fastapi_agent_access WHERE agent_type = $1"
     )
     .bind(agent_type)
     .fetch_optional(t)
     .await?
-        });
+    });
     let change = match &old {
         None => {
             on_tx!(&mut tx, |t| {
@@ -199,16 +198,15 @@ pub async fn update_config(
             ConfigChange::Updated
         }
     };
-    let new: Option<AccessRow> =
-        on_tx!(&mut tx, |t| {
-            sqlx::query_as(
+    let new: Option<AccessRow> = on_tx!(&mut tx, |t| {
+        sqlx::query_as(
         "SELECT id, agent_type, required_plan, is_enabled, description, required_plan_raised_at \
          FROM fastapi_agent_access WHERE agent_type = $1"
     )
     .bind(agent_type)
     .fetch_optional(t)
     .await?
-        });
+    });
     audit::record(
         &mut tx,
         audit,

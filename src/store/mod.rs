@@ -172,7 +172,7 @@ impl Db {
                     .synchronous(SqliteSynchronous::Normal)
                     .busy_timeout(Duration::from_secs(10))
                     .foreign_keys(false)
-                    .pragma("cache_size", "-16000")
+                    .pragma("cache_size", "-8000")
                     .pragma("temp_store", "memory");
                 let pool = SqlitePoolOptions::new()
                     .max_connections(max)

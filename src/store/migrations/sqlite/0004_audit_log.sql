@@ -13,5 +13,5 @@ CREATE TABLE IF NOT EXISTS fastapi_audit_log (
 );
 CREATE INDEX IF NOT EXISTS ix_fastapi_audit_log_created_at ON fastapi_audit_log (created_at);
 CREATE INDEX IF NOT EXISTS ix_fastapi_audit_log_target_user_id ON fastapi_audit_log (target_user_id);
--- Admin statistics: the activity report filters user messages by time.
-CREATE INDEX IF NOT EXISTS ix_fastapi_messages_sender_timestamp ON fastapi_messages (sender, timestamp);
+-- Admin statistics: the activity report reads user messages of a period from this index alone.
+CREATE INDEX IF NOT EXISTS ix_fastapi_messages_sender_timestamp ON fastapi_messages (sender, timestamp, conversation_id);
