@@ -5,6 +5,7 @@ pub mod admin;
 pub mod agent_access;
 pub mod agent_management;
 pub mod auth;
+pub mod chat;
 pub mod conversations;
 pub mod error;
 pub mod extract;
@@ -32,6 +33,7 @@ pub fn router(state: AppState) -> Router {
         .merge(admin::routes())
         .merge(agent_access::routes())
         .merge(agent_management::routes())
+        .merge(chat::routes())
         .merge(conversations::routes())
         .merge(profile::routes())
         .merge(survey::routes())

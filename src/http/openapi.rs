@@ -58,6 +58,7 @@ impl Modify for BearerAuth {
         super::admin::create_user, super::admin::update_user, super::admin::delete_user, super::admin::approve,
         super::admin::toggle_status, super::admin::reset_query_count, super::admin::system_statistics,
         super::admin::activity, super::admin::cleanup_conversations, super::admin::audit_log,
+        super::chat::agents, super::chat::test_streaming, super::chat::approval_response, super::chat::contact_submit,
     ),
     modifiers(&BearerAuth),
     tags(
@@ -68,6 +69,7 @@ impl Modify for BearerAuth {
         (name = "agent-access", description = "Who may use which agent"),
         (name = "agent-management", description = "The agent catalogue and hiring"),
         (name = "admin", description = "The admin console"),
+        (name = "chat", description = "Chat with the agents (Server-Sent Events)"),
         (name = "health", description = "Health probes"),
     )
 )]

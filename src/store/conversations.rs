@@ -384,3 +384,28 @@ pub async fn text_messages_page(
     out.reverse();
     Ok(out)
 }
+
+/// Append several messages in one transaction (in order: ascending ids).
+pub async fn add_messages(
+    db: &Db,
+    conversation_id: i64,
+    messages: &[(&str, &str)],
+    now: NaiveDateTime,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
+    for (sender, content) in messages {
+        on_tx!(&mut tx, |t| {
+            sqlx::query(
+            "INSERT INTO fastapi_messages (conversation_id, sender, content, timestamp) VALUES ($1, $2, $3, $4)"
+        )
+        .bind(conversation_id)
+        .bind(*sender)
+        .bind(*content)
+        .bind(now)
+        .execute(t)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+    }
+    tx.commit().await
+}

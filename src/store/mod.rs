@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod agents;
 pub mod audit;
+pub mod contact;
 pub mod conversations;
 pub mod jobs;
 pub mod survey;

@@ -8,6 +8,7 @@ mod admin;
 mod agent_access;
 mod agent_management;
 mod auth;
+mod chat;
 mod cli;
 mod compat;
 mod conversations;

@@ -1,0 +1,3 @@
+//! Chat turns: orchestration, the event stream and its persistence.
+
+pub mod sse;
