@@ -23,6 +23,9 @@ pub struct AppInner {
     pub hasher: PasswordHasherPool,
     pub mailer: Mailer,
     pub limiter: Limiter,
+    pub llm: crate::llm::Llm,
+    /// Chat turns generating on this replica.
+    pub hub: crate::chat::hub::Hub,
     /// Identifies this replica in job leases.
     pub instance_id: String,
     shutting_down: AtomicBool,
@@ -100,6 +103,7 @@ impl App {
             settings.hash_concurrency,
         );
         let jwt = JwtKeys::new(&settings.secret_key, settings.access_token_expire_minutes);
+        let llm = crate::llm::Llm::from_settings(&settings);
         let (shutdown_tx, _) = watch::channel(false);
         let state = AppState(Arc::new(AppInner {
             settings,
@@ -108,6 +112,8 @@ impl App {
             hasher,
             mailer,
             limiter,
+            llm,
+            hub: Default::default(),
             instance_id: format!("{}-{}", hostname(), uuid::Uuid::new_v4().simple()),
             shutting_down: AtomicBool::new(false),
             shutdown_tx,

@@ -77,6 +77,16 @@ pub struct Settings {
     pub jobs_enabled: bool,
     pub log_format: LogFormat,
     pub log_level: String,
+    /// `builtin` or `openai`.
+    pub llm_provider: String,
+    pub openai_api_key: Option<String>,
+    pub openai_base_url: String,
+    pub openai_model: String,
+    /// `AGENT_MODEL_<ID>` overrides, keyed by the lower-cased agent id.
+    pub agent_models: HashMap<String, String>,
+    pub llm_timeout: Duration,
+    /// The longest a chat turn may generate before it is failed.
+    pub turn_max: Duration,
 }
 
 pub const DEFAULT_SECRET_KEY: &str = "dev-secret-key";
@@ -216,7 +226,33 @@ impl Settings {
             Some(s) => bail!("LOG_FORMAT must be text or json (got {s})"),
         };
 
+        let openai_api_key = get("OPENAI_API_KEY");
+        let llm_provider = match get("LLM_PROVIDER").as_deref().map(str::to_ascii_lowercase) {
+            None if openai_api_key.is_some() => "openai".to_string(),
+            None => "builtin".to_string(),
+            Some(p) if p == "builtin" || p == "openai" => p,
+            Some(p) => bail!("LLM_PROVIDER must be builtin or openai (got {p})"),
+        };
+        let agent_models = vars
+            .iter()
+            .filter_map(|(k, v)| {
+                let id = k.strip_prefix("AGENT_MODEL_")?;
+                let v = v.trim();
+                (!v.is_empty()).then(|| (id.to_ascii_lowercase(), v.to_string()))
+            })
+            .collect();
+
         Ok(Settings {
+            llm_provider,
+            openai_api_key,
+            openai_base_url: get("OPENAI_BASE_URL")
+                .unwrap_or_else(|| "https://api.openai.com/v1".into())
+                .trim_end_matches('/')
+                .to_string(),
+            openai_model: get("OPENAI_MODEL").unwrap_or_else(|| "gpt-4.1-mini".into()),
+            agent_models,
+            llm_timeout: secs(&get("LLM_TIMEOUT_SECONDS"), "LLM_TIMEOUT_SECONDS", 120)?,
+            turn_max: secs(&get("TURN_MAX_SECONDS"), "TURN_MAX_SECONDS", 300)?,
             app_name: get("APP_NAME").unwrap_or_else(|| "Solar Intelligence API".into()),
             version: get("VERSION").unwrap_or_else(|| env!("CARGO_PKG_VERSION").into()),
             environment,
@@ -381,6 +417,32 @@ mod tests {
             ]))
             .is_ok()
         );
+    }
+
+    #[test]
+    fn llm_provider_follows_the_key() {
+        assert_eq!(
+            Settings::from_map(&map(&[])).unwrap().llm_provider,
+            "builtin"
+        );
+        let s = Settings::from_map(&map(&[
+            ("OPENAI_API_KEY", "k"),
+            ("AGENT_MODEL_MARKET", "m1"),
+        ]))
+        .unwrap();
+        assert_eq!(s.llm_provider, "openai");
+        assert_eq!(s.agent_models.get("market").map(String::as_str), Some("m1"));
+        assert_eq!(s.openai_model, "gpt-4.1-mini");
+        assert_eq!(
+            Settings::from_map(&map(&[
+                ("OPENAI_API_KEY", "k"),
+                ("LLM_PROVIDER", "builtin")
+            ]))
+            .unwrap()
+            .llm_provider,
+            "builtin"
+        );
+        assert!(Settings::from_map(&map(&[("LLM_PROVIDER", "claude")])).is_err());
     }
 
     #[test]

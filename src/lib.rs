@@ -1,6 +1,7 @@
 //! Solar Intelligence: the backend of an AI market-intelligence platform for the solar PV
 //! industry. Data flows one way: HTTP → domain → store.
 
+pub mod agents;
 pub mod app;
 pub mod auth;
 pub mod chat;
@@ -8,9 +9,11 @@ pub mod config;
 pub mod domain;
 pub mod http;
 pub mod jobs;
+pub mod llm;
 pub mod mail;
 pub mod ratelimit;
 pub mod store;
+pub mod tools;
 
 pub use app::{App, AppState, Overrides};
 pub use config::Settings;

@@ -1,3 +1,6 @@
 //! Chat turns: orchestration, the event stream and its persistence.
 
+pub mod events;
+pub mod hub;
 pub mod sse;
+pub mod turn;

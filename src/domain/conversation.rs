@@ -146,6 +146,31 @@ pub fn string_value(content: &str) -> Option<String> {
     }
 }
 
+/// A stored message as the agents read it back as memory (decision B3): the text of a string or
+/// approval envelope, a short mention of a chart, or the raw content.
+pub fn memory_text(content: &str) -> Option<String> {
+    match serde_json::from_str::<Value>(content) {
+        Ok(Value::Object(map)) => match map.get("type").and_then(Value::as_str) {
+            Some("plot") => {
+                let title = map
+                    .get("value")
+                    .and_then(|v| v.get("title"))
+                    .and_then(Value::as_str)
+                    .unwrap_or("");
+                Some(format!("[Chart shown to the user: {title}]"))
+            }
+            _ => match map.get("value") {
+                Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
+                Some(Value::Null) | None => None,
+                Some(Value::String(_)) => None,
+                Some(other) => Some(python_repr(other)),
+            },
+        },
+        _ if content.trim().is_empty() => None,
+        _ => Some(content.to_string()),
+    }
+}
+
 /// The envelope every stored text message keeps (api-contract §4.9).
 pub fn string_envelope(text: &str) -> String {
     json!({"type": "string", "value": text, "comment": null}).to_string()
@@ -243,6 +268,24 @@ mod tests {
         }
         assert_eq!(python_repr(&json!("it's")), "\"it's\"");
         assert_eq!(python_repr(&json!(1.5)), "1.5");
+    }
+
+    #[test]
+    fn memory_texts() {
+        assert_eq!(
+            memory_text(r#"{"type":"string","value":"hi","comment":null}"#),
+            Some("hi".into())
+        );
+        assert_eq!(
+            memory_text(r#"{"type":"plot","value":{"title":"Italy"}}"#),
+            Some("[Chart shown to the user: Italy]".into())
+        );
+        assert_eq!(
+            memory_text(r#"{"type":"approval_request","value":"Connect?"}"#),
+            Some("Connect?".into())
+        );
+        assert_eq!(memory_text("raw"), Some("raw".into()));
+        assert_eq!(memory_text(r#"{"type":"string","value":""}"#), None);
     }
 
     #[test]

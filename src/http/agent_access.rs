@@ -19,7 +19,6 @@ use crate::app::AppState;
 use crate::domain::access::{self, AccessFacts, Decision};
 use crate::domain::conversation::normalize_agent_type;
 use crate::domain::plans::plan_level;
-use crate::domain::user::User;
 use crate::store::{self, agents, audit::Audit};
 
 pub fn routes() -> Router<AppState> {
@@ -53,28 +52,6 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-/// The access decision of §4.5 for `user` and the (normalised) agent type: the facts are read,
-/// then the one pure rule of `domain::access` decides. Used by every endpoint that decides access.
-pub async fn decide_for(
-    state: &AppState,
-    user: &User,
-    agent_type: &str,
-) -> Result<Decision, sqlx::Error> {
-    let config = agents::config(&state.db, agent_type)
-        .await?
-        .map(|r| r.config());
-    let facts = agents::user_facts(&state.db, user.id, Some(agent_type)).await?;
-    Ok(access::decide(&AccessFacts {
-        agent_type,
-        config: config.as_ref(),
-        is_admin: user.is_admin(),
-        plan_type: user.plan_type.as_deref(),
-        grants: &facts.grants(agent_type),
-        hires: &facts.hires(agent_type),
-        now: store::now(),
-    }))
-}
-
 #[derive(Serialize, ToSchema)]
 pub struct CheckResponse {
     can_access: bool,
@@ -90,7 +67,7 @@ pub async fn check(
     Path(agent_type): Path<String>,
 ) -> Json<CheckResponse> {
     let t = normalize_agent_type(&agent_type);
-    let d = decide_for(&state, &user.user, &t)
+    let d = agents::decide(&state.db, &user.user, &t, store::now())
         .await
         .unwrap_or_else(|e| {
             tracing::error!(error = %e, "access check failed");

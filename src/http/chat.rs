@@ -2,7 +2,8 @@
 //! expert-approval decision and the contact form.
 
 use axum::body::Body;
-use axum::extract::State;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -12,19 +13,109 @@ use serde_json::{Map, Value, json};
 use utoipa::ToSchema;
 
 use super::error::{ApiError, ApiResult};
-use super::extract::{CurrentUser, JsonBody};
+use super::extract::{CurrentUser, JsonBody, body_read_error, path_int};
 use crate::app::AppState;
-use crate::chat::sse;
+use crate::chat::{hub, sse, turn};
 use crate::domain::agents::CHAT_NAMES;
 use crate::domain::conversation::string_envelope;
 use crate::store::{self, contact, conversations as conv};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/api/v1/chat/send", post(send))
+        .route("/api/v1/chat/stream/{turn_id}", get(stream))
         .route("/api/v1/chat/agents", get(agents))
         .route("/api/v1/chat/test-streaming", post(test_streaming))
         .route("/api/v1/chat/approval_response", post(approval_response))
         .route("/api/v1/chat/contact/submit", post(contact_submit))
+}
+
+/// The `Last-Event-ID` header, when not empty.
+fn last_event_id(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+}
+
+async fn resume_response(
+    state: &AppState,
+    user: &CurrentUser,
+    turn_id: i64,
+    seq: i64,
+) -> ApiResult<Response> {
+    let body = turn::resume(state, &user.user, turn_id, seq).await?;
+    Ok(sse::response(Body::from_stream(body), Some(turn_id)))
+}
+
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ChatRequest {
+    message: String,
+    conversation_id: i64,
+    agent_type: Option<String>,
+}
+
+/// Send a message to an agent; the answer streams back as Server-Sent Events (streaming.md).
+/// With a non-empty `Last-Event-ID` header this resumes an existing turn instead.
+#[utoipa::path(post, path = "/api/v1/chat/send", tag = "chat", security(("bearer" = [])), request_body = ChatRequest,
+    params(("Last-Event-ID" = Option<String>, Header, description = "`<turn_id>:<seq>`: resume instead of sending")),
+    responses((status = 200, content_type = "text/event-stream", description = "The turn's events"),
+        (status = 400), (status = 403), (status = 404), (status = 422), (status = 429)))]
+pub async fn send(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<axum::body::Bytes, BytesRejection>,
+) -> ApiResult<Response> {
+    if let Some(id) = last_event_id(&headers) {
+        // A resume: authentication only; the body is neither parsed nor validated.
+        let user = CurrentUser::authenticate(&headers, &state).await?;
+        let (turn_id, seq) =
+            turn::parse_event_id(&id).ok_or_else(|| ApiError::not_found("Stream not found"))?;
+        return resume_response(&state, &user, turn_id, seq).await;
+    }
+    let bytes = body.map_err(body_read_error)?;
+    let body = JsonBody::parse(&headers, &bytes)?;
+    let user = CurrentUser::authenticate(&headers, &state).await?;
+    let mut o = body.object()?;
+    let message = o.req_str("message");
+    if o.has_str("message") {
+        o.min_chars("message", &message, 1);
+        o.max_chars("message", &message, 5000);
+    }
+    let conversation_id = o.req_int("conversation_id");
+    let agent_type = o.opt_str("agent_type").unwrap_or_else(|| "market".into());
+    o.finish()?;
+    let started = turn::start(&state, &user.user, &message, conversation_id, &agent_type).await?;
+    let stream = hub::stream(started.live, 0, turn::KEEP_ALIVE_AFTER);
+    Ok(sse::response(
+        Body::from_stream(stream),
+        Some(started.turn_id),
+    ))
+}
+
+/// Resume or replay a turn's stream after `Last-Event-ID` (from the start without it).
+#[utoipa::path(get, path = "/api/v1/chat/stream/{turn_id}", tag = "chat", security(("bearer" = [])),
+    params(("turn_id" = i64, Path), ("Last-Event-ID" = Option<String>, Header)),
+    responses((status = 200, content_type = "text/event-stream", description = "The rest of the turn"), (status = 404)))]
+pub async fn stream(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+) -> ApiResult<Response> {
+    let not_found = || ApiError::not_found("Stream not found");
+    let turn_id = path_int("turn_id", &raw).map_err(|_| not_found())?;
+    let seq = match last_event_id(&headers) {
+        None => 0,
+        Some(id) => match turn::parse_event_id(&id) {
+            Some((t, s)) if t == turn_id => s,
+            _ => return Err(not_found()),
+        },
+    };
+    resume_response(&state, &user, turn_id, seq).await
 }
 
 #[derive(Serialize, ToSchema)]

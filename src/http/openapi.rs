@@ -58,7 +58,7 @@ impl Modify for BearerAuth {
         super::admin::create_user, super::admin::update_user, super::admin::delete_user, super::admin::approve,
         super::admin::toggle_status, super::admin::reset_query_count, super::admin::system_statistics,
         super::admin::activity, super::admin::cleanup_conversations, super::admin::audit_log,
-        super::chat::agents, super::chat::test_streaming, super::chat::approval_response, super::chat::contact_submit,
+        super::chat::send, super::chat::stream, super::chat::agents, super::chat::test_streaming, super::chat::approval_response, super::chat::contact_submit,
     ),
     modifiers(&BearerAuth),
     tags(

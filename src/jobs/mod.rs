@@ -62,7 +62,15 @@ pub async fn run_job(state: &AppState, name: &str) -> Result<u64> {
         CLEANUP => {
             let tokens = store::tokens::delete_expired(db, now).await?;
             let turns = store::jobs::delete_finished_turns(db, now - Span::hours(24)).await?;
-            Ok(tokens + turns)
+            // Turns left running by a process that died (streaming.md §8.4).
+            let mut orphans = 0;
+            for turn in store::chat::stale_turns(db, now - crate::chat::turn::ORPHAN_AFTER).await? {
+                if state.hub.get(i64::from(turn.id)).is_none() {
+                    crate::chat::turn::finalize_orphan(state, &turn).await;
+                    orphans += 1;
+                }
+            }
+            Ok(tokens + turns + orphans)
         }
         other => anyhow::bail!("unknown job {other:?} (jobs: {})", ALL.join(", ")),
     }

@@ -289,6 +289,30 @@ pub async fn user_facts(
     Ok(UserAgentFacts { hires, grants })
 }
 
+/// The access decision of api-contract §4.5 for `user` and a normalised agent type: the facts
+/// are read here, the one pure rule of `domain::access` decides. Every endpoint that decides
+/// access calls this (check, my-agents, chat/send).
+pub async fn decide(
+    db: &Db,
+    user: &crate::domain::user::User,
+    agent_type: &str,
+    now: NaiveDateTime,
+) -> Result<crate::domain::access::Decision, sqlx::Error> {
+    let config = config(db, agent_type).await?.map(|r| r.config());
+    let facts = user_facts(db, user.id, Some(agent_type)).await?;
+    Ok(crate::domain::access::decide(
+        &crate::domain::access::AccessFacts {
+            agent_type,
+            config: config.as_ref(),
+            is_admin: user.is_admin(),
+            plan_type: user.plan_type.as_deref(),
+            grants: &facts.grants(agent_type),
+            hires: &facts.hires(agent_type),
+            now,
+        },
+    ))
+}
+
 /// What a hire did.
 #[derive(Debug, PartialEq, Eq)]
 pub enum HireOutcome {

@@ -409,3 +409,15 @@ pub async fn add_messages(
     }
     tx.commit().await
 }
+
+/// The latest `limit` messages written before message `before_id`, oldest first, as
+/// `(sender, content)`: the conversation memory of a chat turn.
+pub async fn history_before(
+    db: &Db,
+    conversation_id: i64,
+    before_id: i64,
+    limit: i64,
+) -> Result<Vec<(Option<String>, Option<String>)>, sqlx::Error> {
+    let page = messages_page(db, conversation_id, limit, Some(before_id)).await?;
+    Ok(page.into_iter().map(|m| (m.sender, m.content)).collect())
+}

@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod agents;
 pub mod audit;
+pub mod chat;
 pub mod contact;
 pub mod conversations;
 pub mod jobs;

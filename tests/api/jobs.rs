@@ -68,12 +68,15 @@ db_test!(async fn cleanup_jobs(b) {
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_conversations").await, 2);
 
     app.exec(&format!("INSERT INTO fastapi_revoked_tokens (token_hash, user_id, revoked_at, expires_at) VALUES ('a', {uid}, '2020-01-01 00:00:00', '2020-01-02 00:00:00'), ('b', {uid}, '2020-01-01 00:00:00', '2999-01-01 00:00:00')")).await;
-    app.exec(&format!("INSERT INTO fastapi_chat_turns (user_id, conversation_id, agent_type, status, answered, refunded, created_at, finished_at) VALUES ({uid}, 1, 'market', 'done', TRUE, FALSE, '2020-01-01 00:00:00', '2020-01-01 00:00:01'), ({uid}, 1, 'market', 'running', FALSE, FALSE, '2020-01-01 00:00:00', NULL)")).await;
+    app.exec(&format!("INSERT INTO fastapi_chat_turns (user_id, conversation_id, agent_type, status, answered, refunded, created_at, finished_at) VALUES ({uid}, 3, 'market', 'done', TRUE, FALSE, '2020-01-01 00:00:00', '2020-01-01 00:00:01'), ({uid}, 3, 'market', 'running', FALSE, FALSE, '2020-01-01 00:00:00', NULL)")).await;
     app.exec("INSERT INTO fastapi_chat_events (turn_id, seq, data) SELECT id, 1, '{}' FROM fastapi_chat_turns").await;
-    assert_eq!(jobs::run_job(&app.state, jobs::CLEANUP).await.unwrap(), 2);
+    // an expired revoked token, a turn finished long ago, and a running turn without heartbeat
+    // (its process died): deleted, deleted, finalised
+    assert_eq!(jobs::run_job(&app.state, jobs::CLEANUP).await.unwrap(), 3);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_revoked_tokens").await, 1);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_chat_turns").await, 1);
-    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_chat_events").await, 1);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_chat_turns WHERE status = 'error' AND finished_at IS NOT NULL").await, 1);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_chat_events").await, 3, "its failure events were appended");
     assert!(jobs::run_job(&app.state, "nope").await.is_err());
 });
 

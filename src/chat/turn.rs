@@ -1,0 +1,553 @@
+//! One chat turn (streaming.md §3, §8): the checks and the counted start, the generation task
+//! that runs to completion whatever the client does (F8), recording events before they are
+//! sent (B4), storing the answer before `done`, and the refund of a failed turn (F7).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::http::StatusCode;
+use futures::Stream;
+use serde_json::{Value, json};
+use tokio::sync::mpsc;
+
+use super::events::{Answer, Event};
+use super::hub::{self, Live};
+use super::sse;
+use crate::agents::{self, AgentDef};
+use crate::app::AppState;
+use crate::domain::conversation::{memory_text, normalize_agent_type, string_envelope};
+use crate::domain::plans;
+use crate::domain::user::User;
+use crate::http::error::ApiError;
+use crate::llm::ChatMessage;
+use crate::store::{self, chat as turns, conversations as conv};
+
+pub const KEEP_ALIVE_AFTER: Duration = Duration::from_secs(15);
+/// Events are collected for up to this long, recorded in one insert, then sent in one write.
+const BATCH_WINDOW: Duration = Duration::from_millis(100);
+const HEARTBEAT: Duration = Duration::from_secs(5);
+/// A running turn whose heartbeat is older than this was left by a process that died.
+pub const ORPHAN_AFTER: chrono::Duration = chrono::Duration::seconds(60);
+/// Conversation memory: the latest messages within about 6,000 tokens (4 characters a token).
+const HISTORY_MESSAGES: i64 = 40;
+const HISTORY_CHARS: usize = 24_000;
+
+pub const SORRY: &str = "Sorry, the agent could not answer this question. It was not counted against your monthly queries. Please try again.";
+pub const INTERRUPTED: &str = "\n\n*The answer was interrupted by an error.*";
+pub const NO_ANSWER: &str = "Agent error: no answer was produced";
+pub const INCOMPLETE: &str = "Agent error: the answer is incomplete";
+
+/// A started turn: its id and its live frames.
+pub struct Started {
+    pub turn_id: i64,
+    pub live: Arc<Live>,
+}
+
+/// Steps 1–8 of streaming.md §3. On success the generation task runs and the caller streams
+/// `live`.
+pub async fn start(
+    state: &AppState,
+    user: &User,
+    message: &str,
+    conversation_id: i64,
+    agent_type: &str,
+) -> Result<Started, ApiError> {
+    let text = message.trim();
+    if text.is_empty() {
+        return Err(ApiError::bad_request("Empty message"));
+    }
+    let t = normalize_agent_type(agent_type);
+    let Some(agent) = agents::agent(&t) else {
+        return Err(ApiError::bad_request(format!(
+            "Unknown agent type: {agent_type}"
+        )));
+    };
+    let db = &state.db;
+    let conversation = conv::get(db, user.id, conversation_id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("Conversation not found or access denied"))?;
+    let decision = store::agents::decide(db, user, &t, store::now()).await?;
+    if !decision.can_access {
+        return Err(ApiError::forbidden(decision.reason.unwrap_or_default()));
+    }
+    if conversation.agent_type() != t {
+        // kept for compatibility: this stays even if the limit check below refuses the turn
+        conv::set_agent_type(db, user.id, conversation_id, &t).await?;
+    }
+    let bonus = if user.plan_type() == "free" {
+        store::users::survey_bonus(db, user.id).await?
+    } else {
+        0
+    };
+    let limit = plans::chat_limit(user.plan_type.as_deref(), bonus);
+    let now = store::now();
+    let new = turns::NewTurn {
+        user_id: user.id,
+        conversation_id,
+        agent_type: &t,
+        unlimited: user.is_admin(),
+        limit,
+        user_message: &string_envelope(text),
+        now,
+    };
+    let (turn_id, message_id) = match turns::start_turn(db, &new).await {
+        Ok(ids) => ids,
+        Err(turns::StartError::LimitReached) => {
+            let used = store::users::get(db, user.id)
+                .await?
+                .map(|u| u.monthly_query_count())
+                .unwrap_or(limit);
+            return Err(ApiError::DetailValue {
+                status: StatusCode::TOO_MANY_REQUESTS,
+                detail: json!({
+                    "error": format!("Query limit reached. You have used {used}/{limit} queries this month."),
+                    "plan_type": user.plan_type(),
+                    "queries_used": used,
+                    "query_limit": limit,
+                    "upgrade_required": user.plan_type() == "free",
+                }),
+            });
+        }
+        Err(turns::StartError::Count(e)) => {
+            return Err(fixed_500("Failed to track query usage", e));
+        }
+        Err(turns::StartError::Message(e)) => {
+            return Err(fixed_500("Database error storing message", e));
+        }
+        Err(turns::StartError::Turn(e)) => return Err(ApiError::internal(e)),
+    };
+    let turn_id = i64::from(turn_id);
+    let live = state.hub.open(turn_id);
+    let job = Job {
+        turn_id,
+        message_id: i64::from(message_id),
+        conversation_id,
+        agent,
+        text: text.to_string(),
+    };
+    tokio::spawn(generate(state.clone(), job, live.clone()));
+    Ok(Started { turn_id, live })
+}
+
+fn fixed_500(detail: &'static str, e: sqlx::Error) -> ApiError {
+    tracing::error!(error = %e, detail, "chat turn not started");
+    ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, detail)
+}
+
+struct Job {
+    turn_id: i64,
+    message_id: i64,
+    conversation_id: i64,
+    agent: &'static AgentDef,
+    text: String,
+}
+
+/// The conversation before this turn, newest messages first until the budget is spent.
+async fn history(state: &AppState, job: &Job) -> Vec<ChatMessage> {
+    let rows = conv::history_before(
+        &state.db,
+        job.conversation_id,
+        job.message_id,
+        HISTORY_MESSAGES,
+    )
+    .await
+    .unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "conversation memory unavailable; answering without it");
+        Vec::new()
+    });
+    let mut out = Vec::new();
+    let mut budget = HISTORY_CHARS;
+    for (sender, content) in rows.into_iter().rev() {
+        let Some(text) = content.as_deref().and_then(memory_text) else {
+            continue;
+        };
+        if text.len() > budget {
+            break;
+        }
+        budget -= text.len();
+        out.push(if sender.as_deref() == Some("user") {
+            ChatMessage::user(&text)
+        } else {
+            ChatMessage::assistant(&text)
+        });
+    }
+    out.reverse();
+    out
+}
+
+async fn generate(state: AppState, job: Job, live: Arc<Live>) {
+    let (tx, rx) = mpsc::unbounded_channel::<Event>();
+    let recorder = tokio::spawn(record(state.clone(), job.turn_id, rx, live));
+    let mut answer = Answer::default();
+    let send = |e: Event, answer: &mut Answer| {
+        answer.observe(&e);
+        let _ = tx.send(e);
+    };
+    send(Event::Processing, &mut answer);
+    let memory = history(&state, &job).await;
+    let outcome = {
+        let mut emit = |e: Event| {
+            answer.observe(&e);
+            let _ = tx.send(e);
+        };
+        tokio::time::timeout(
+            state.settings.turn_max,
+            agents::run(
+                &state,
+                job.agent,
+                memory,
+                &job.text,
+                job.conversation_id,
+                &mut emit,
+            ),
+        )
+        .await
+    };
+    let failure = match outcome {
+        Ok(Ok(())) => None,
+        Ok(Err(e)) => Some(e.to_string()),
+        Err(_) => Some("the turn exceeded its time limit".to_string()),
+    };
+    match failure {
+        None => {
+            store_answer(&state, &job, &answer.bot_rows(), "done").await;
+            send(
+                Event::Done {
+                    full_response: answer.full_response(),
+                },
+                &mut answer,
+            );
+        }
+        Some(cause) if !answer.has_content() => {
+            tracing::warn!(turn_id = job.turn_id, cause = %cause, "turn failed before answering; query refunded");
+            if let Ok(Some(turn)) = turns::turn(&state.db, job.turn_id).await
+                && let Err(e) = turns::refund(&state.db, &turn).await
+            {
+                tracing::error!(turn_id = job.turn_id, error = %e, "refund failed");
+            }
+            send(Event::Chunk(SORRY.into()), &mut answer);
+            store_answer(&state, &job, &[], "error").await;
+            send(Event::Error(NO_ANSWER.into()), &mut answer);
+        }
+        Some(cause) => {
+            tracing::warn!(turn_id = job.turn_id, cause = %cause, "turn failed after a partial answer");
+            send(Event::Chunk(INTERRUPTED.into()), &mut answer);
+            store_answer(&state, &job, &answer.bot_rows(), "error").await;
+            send(Event::Error(INCOMPLETE.into()), &mut answer);
+        }
+    }
+    drop(tx);
+    let _ = recorder.await;
+    state.hub.close(job.turn_id);
+}
+
+/// Store the bot rows and close the turn, retrying with backoff for up to a minute (§8.2); the
+/// orphan recovery stores it later if the database stays away.
+async fn store_answer(state: &AppState, job: &Job, rows: &[String], status: &str) {
+    let mut wait = Duration::from_millis(200);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        match turns::finish_turn(
+            &state.db,
+            job.turn_id,
+            job.conversation_id,
+            rows,
+            status,
+            store::now(),
+        )
+        .await
+        {
+            Ok(stored) => {
+                if !stored {
+                    tracing::info!(
+                        turn_id = job.turn_id,
+                        "conversation deleted during the turn; answer not stored"
+                    );
+                }
+                return;
+            }
+            Err(e) if tokio::time::Instant::now() < deadline => {
+                tracing::warn!(turn_id = job.turn_id, error = %e, "storing the answer failed; retrying");
+                tokio::time::sleep(wait).await;
+                wait = (wait * 2).min(Duration::from_secs(5));
+            }
+            Err(e) => {
+                tracing::error!(turn_id = job.turn_id, error = %e, "answer not stored; left for orphan recovery");
+                return;
+            }
+        }
+    }
+}
+
+/// Number, record (in batches) and publish the turn's events; refresh the heartbeat meanwhile.
+async fn record(
+    state: AppState,
+    turn_id: i64,
+    mut rx: mpsc::UnboundedReceiver<Event>,
+    live: Arc<Live>,
+) {
+    let mut seq = 0i64;
+    let mut recording = true;
+    loop {
+        let first = match tokio::time::timeout(HEARTBEAT, rx.recv()).await {
+            Ok(Some(e)) => e,
+            Ok(None) => break,
+            Err(_) => {
+                if recording
+                    && let Err(e) = turns::heartbeat(&state.db, turn_id, store::now()).await
+                {
+                    tracing::warn!(turn_id, error = %e, "heartbeat not written");
+                }
+                continue;
+            }
+        };
+        let mut batch = vec![first];
+        let window = tokio::time::Instant::now() + BATCH_WINDOW;
+        while !batch.last().is_some_and(Event::is_terminal) {
+            match tokio::time::timeout_at(window, rx.recv()).await {
+                Ok(Some(e)) => batch.push(e),
+                _ => break,
+            }
+        }
+        let terminal = batch.iter().any(Event::is_terminal);
+        let answered = batch.iter().any(Event::is_content);
+        let numbered: Vec<(i64, String)> = batch
+            .iter()
+            .map(|e| {
+                seq += 1;
+                (seq, e.to_json())
+            })
+            .collect();
+        if recording {
+            recording = record_with_retry(&state, turn_id, &numbered, answered).await;
+        }
+        let frames = numbered
+            .iter()
+            .map(|(s, d)| (*s, sse::frame(turn_id, *s, d)))
+            .collect();
+        live.publish(frames, terminal);
+        if terminal {
+            return;
+        }
+    }
+    live.publish(Vec::new(), true);
+}
+
+/// Record a batch; false when the turn is gone (its conversation was deleted). A database error
+/// is retried briefly, then the batch is sent unrecorded rather than withheld.
+async fn record_with_retry(
+    state: &AppState,
+    turn_id: i64,
+    events: &[(i64, String)],
+    answered: bool,
+) -> bool {
+    for attempt in 0..3u32 {
+        match turns::record_events(&state.db, turn_id, events, answered, store::now()).await {
+            Ok(exists) => return exists,
+            Err(e) => {
+                tracing::warn!(turn_id, attempt, error = %e, "events not recorded");
+                tokio::time::sleep(Duration::from_millis(200 * u64::from(attempt + 1))).await;
+            }
+        }
+    }
+    true
+}
+
+/// `Last-Event-ID: <turn>:<seq>`; anything else is not a stream.
+pub fn parse_event_id(v: &str) -> Option<(i64, i64)> {
+    let (t, s) = v.trim().split_once(':')?;
+    Some((t.parse().ok()?, s.parse().ok()?))
+}
+
+fn is_terminal_json(data: &str) -> bool {
+    serde_json::from_str::<Value>(data)
+        .ok()
+        .and_then(|v| {
+            v.get("type")
+                .and_then(Value::as_str)
+                .map(|t| t == "done" || t == "error")
+        })
+        .unwrap_or(false)
+}
+
+/// The rest of a turn's stream after `seq` (streaming.md §12): from memory when the turn runs on
+/// this replica, else the recorded events, following a running turn by polling.
+pub async fn resume(
+    state: &AppState,
+    user: &User,
+    turn_id: i64,
+    seq: i64,
+) -> Result<impl Stream<Item = Result<Bytes, std::convert::Infallible>> + use<>, ApiError> {
+    let not_found = || ApiError::not_found("Stream not found");
+    let turn = turns::turn(&state.db, turn_id)
+        .await?
+        .ok_or_else(not_found)?;
+    if turn.user_id != user.id {
+        return Err(not_found());
+    }
+    if let Some(live) = state.hub.get(turn_id) {
+        return Ok(futures::future::Either::Left(hub::stream(
+            live,
+            seq,
+            KEEP_ALIVE_AFTER,
+        )));
+    }
+    let state = state.clone();
+    Ok(futures::future::Either::Right(hub::channel_body(
+        move |tx| async move {
+            let mut last = seq;
+            let mut quiet = tokio::time::Instant::now();
+            loop {
+                let events = match turns::events_after(&state.db, turn_id, last).await {
+                    Ok(e) => e,
+                    Err(e) => {
+                        tracing::warn!(turn_id, error = %e, "resume could not read events");
+                        return;
+                    }
+                };
+                let mut done = false;
+                if !events.is_empty() {
+                    done = events.iter().any(|(_, d)| is_terminal_json(d));
+                    last = events.last().map(|(s, _)| *s).unwrap_or(last);
+                    let chunk: String = events
+                        .iter()
+                        .map(|(s, d)| sse::frame(turn_id, *s, d))
+                        .collect();
+                    if tx.send(Bytes::from(chunk)).await.is_err() {
+                        return;
+                    }
+                    quiet = tokio::time::Instant::now();
+                }
+                if done {
+                    return;
+                }
+                match turns::turn(&state.db, turn_id).await {
+                    Ok(Some(t)) if t.status == "running" => {
+                        let stale = t
+                            .heartbeat_at
+                            .is_none_or(|h| h < store::now() - ORPHAN_AFTER);
+                        if stale && state.hub.get(turn_id).is_none() {
+                            finalize_orphan(&state, &t).await;
+                        }
+                    }
+                    // finished with everything sent, or gone
+                    _ if events.is_empty() => {
+                        let again = turns::events_after(&state.db, turn_id, last)
+                            .await
+                            .unwrap_or_default();
+                        if again.is_empty() {
+                            return;
+                        }
+                        continue;
+                    }
+                    _ => {}
+                }
+                if quiet.elapsed() >= KEEP_ALIVE_AFTER {
+                    if tx
+                        .send(Bytes::from_static(sse::KEEP_ALIVE.as_bytes()))
+                        .await
+                        .is_err()
+                    {
+                        return;
+                    }
+                    quiet = tokio::time::Instant::now();
+                }
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+        },
+    )))
+}
+
+/// Finish a turn whose process died (§8.4): the failure events after the recorded ones, the
+/// partial answer rebuilt from them, or a refund when there was none.
+pub async fn finalize_orphan(state: &AppState, turn: &turns::TurnRow) {
+    let turn_id = i64::from(turn.id);
+    let recorded = match turns::events_after(&state.db, turn_id, 0).await {
+        Ok(e) => e,
+        Err(e) => {
+            tracing::warn!(turn_id, error = %e, "orphan turn not finalised");
+            return;
+        }
+    };
+    let mut answer = Answer::default();
+    for (_, data) in &recorded {
+        if let Some(e) = event_from_json(data) {
+            answer.observe(&e);
+        }
+    }
+    let mut seq = recorded.last().map(|(s, _)| *s).unwrap_or(0);
+    let mut tail = Vec::new();
+    let rows;
+    if answer.has_content() {
+        tail.push(Event::Chunk(INTERRUPTED.into()));
+        answer.observe(&tail[0]);
+        tail.push(Event::Error(INCOMPLETE.into()));
+        rows = answer.bot_rows();
+    } else {
+        if let Err(e) = turns::refund(&state.db, turn).await {
+            tracing::error!(turn_id, error = %e, "refund failed");
+        }
+        tail.push(Event::Chunk(SORRY.into()));
+        tail.push(Event::Error(NO_ANSWER.into()));
+        rows = Vec::new();
+    }
+    let numbered: Vec<(i64, String)> = tail
+        .iter()
+        .map(|e| {
+            seq += 1;
+            (seq, e.to_json())
+        })
+        .collect();
+    match turns::finish_turn(
+        &state.db,
+        turn_id,
+        i64::from(turn.conversation_id),
+        &rows,
+        "error",
+        store::now(),
+    )
+    .await
+    {
+        Ok(true) => {
+            if let Err(e) =
+                turns::record_events(&state.db, turn_id, &numbered, false, store::now()).await
+            {
+                tracing::warn!(turn_id, error = %e, "orphan failure events not recorded");
+            }
+            tracing::info!(turn_id, "orphaned turn finalised");
+        }
+        Ok(false) => {
+            // Its conversation is gone: so are the turn's answer and, now, the turn itself.
+            if let Err(e) = turns::delete_turn(&state.db, turn_id).await {
+                tracing::warn!(turn_id, error = %e, "orphan turn of a deleted conversation not removed");
+            }
+        }
+        Err(e) => tracing::warn!(turn_id, error = %e, "orphan turn not finalised"),
+    }
+}
+
+fn event_from_json(data: &str) -> Option<Event> {
+    let v: Value = serde_json::from_str(data).ok()?;
+    match v.get("type")?.as_str()? {
+        "chunk" => Some(Event::Chunk(v.get("content")?.as_str()?.to_string())),
+        "plot" => Some(Event::Plot(v.get("content")?.clone())),
+        "approval_request" => Some(Event::Approval {
+            message: v
+                .get("message")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string(),
+            question: v
+                .get("approval_question")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+            conversation_id: v
+                .get("conversation_id")
+                .and_then(Value::as_str)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0),
+        }),
+        _ => None,
+    }
+}

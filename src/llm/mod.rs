@@ -1,0 +1,177 @@
+//! LLM providers (decision B1): an OpenAI-compatible Chat Completions client with streaming and
+//! tool calls, and the built-in offline provider. One enum, no dynamic dispatch.
+
+pub mod openai;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::config::Settings;
+
+/// The provider every agent runs on.
+pub enum Llm {
+    /// No language model: deterministic answers from the tools (`agents::builtin`).
+    Builtin,
+    OpenAi {
+        client: openai::OpenAiClient,
+        models: Models,
+    },
+}
+
+/// The default model and the per-agent overrides (`AGENT_MODEL_<ID>`).
+#[derive(Clone, Debug)]
+pub struct Models {
+    pub default: String,
+    pub per_agent: HashMap<String, String>,
+}
+
+impl Models {
+    pub fn for_agent(&self, agent_id: &str) -> &str {
+        self.per_agent
+            .get(agent_id)
+            .map(String::as_str)
+            .unwrap_or(&self.default)
+    }
+}
+
+impl Llm {
+    pub fn from_settings(s: &Settings) -> Llm {
+        match s.llm_provider.as_str() {
+            "openai" => Llm::OpenAi {
+                client: openai::OpenAiClient::new(
+                    &s.openai_base_url,
+                    s.openai_api_key.clone(),
+                    s.llm_timeout,
+                ),
+                models: Models {
+                    default: s.openai_model.clone(),
+                    per_agent: s.agent_models.clone(),
+                },
+            },
+            _ => Llm::Builtin,
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Llm::Builtin => "builtin",
+            Llm::OpenAi { .. } => "openai",
+        }
+    }
+}
+
+/// One message of the conversation sent to the model.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ChatMessage {
+    pub role: Role,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tool_calls: Vec<ToolCall>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tool_call_id: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    System,
+    User,
+    Assistant,
+    Tool,
+}
+
+impl ChatMessage {
+    pub fn system(text: &str) -> Self {
+        Self::text(Role::System, text)
+    }
+    pub fn user(text: &str) -> Self {
+        Self::text(Role::User, text)
+    }
+    pub fn assistant(text: &str) -> Self {
+        Self::text(Role::Assistant, text)
+    }
+    fn text(role: Role, text: &str) -> Self {
+        ChatMessage {
+            role,
+            content: Some(text.to_string()),
+            tool_calls: Vec::new(),
+            tool_call_id: None,
+        }
+    }
+    pub fn tool_result(call_id: &str, content: &str) -> Self {
+        ChatMessage {
+            role: Role::Tool,
+            content: Some(content.to_string()),
+            tool_calls: Vec::new(),
+            tool_call_id: Some(call_id.to_string()),
+        }
+    }
+    pub fn assistant_calls(text: Option<String>, calls: Vec<ToolCall>) -> Self {
+        ChatMessage {
+            role: Role::Assistant,
+            content: text,
+            tool_calls: calls,
+            tool_call_id: None,
+        }
+    }
+}
+
+/// A tool call requested by the model (arguments are the model's JSON text).
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct ToolCall {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub function: FunctionCall,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct FunctionCall {
+    pub name: String,
+    pub arguments: String,
+}
+
+impl ToolCall {
+    pub fn new(id: &str, name: &str, arguments: &str) -> Self {
+        ToolCall {
+            id: id.to_string(),
+            kind: "function",
+            function: FunctionCall {
+                name: name.to_string(),
+                arguments: arguments.to_string(),
+            },
+        }
+    }
+}
+
+/// A tool the model may call: name, description and JSON-schema parameters.
+#[derive(Clone, Debug)]
+pub struct ToolSpec {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub parameters: Value,
+}
+
+/// What a provider streams back for one call.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Delta {
+    Text(String),
+    /// The complete tool calls of this response (sent once, at the end of the stream).
+    ToolCalls(Vec<ToolCall>),
+}
+
+/// Why a call failed; `before_output` says whether anything was streamed yet.
+#[derive(Debug, thiserror::Error)]
+pub enum LlmError {
+    #[error("provider unreachable: {0}")]
+    Unreachable(String),
+    #[error("provider answered {status}: {body}")]
+    Status { status: u16, body: String },
+    #[error("provider timed out")]
+    Timeout,
+    #[error("malformed provider stream: {0}")]
+    Malformed(String),
+}

@@ -1,0 +1,266 @@
+//! OpenAI-compatible streaming Chat Completions with tool calls (OpenAI, vLLM, Ollama, llama.cpp
+//! server). The stream is parsed leniently: some local servers omit the tool-call `index`, or add
+//! vendor fields, and are still understood.
+
+use std::time::Duration;
+
+use futures::StreamExt;
+use serde_json::{Value, json};
+
+use super::{ChatMessage, LlmError, ToolCall, ToolSpec};
+
+#[derive(Clone)]
+pub struct OpenAiClient {
+    http: reqwest::Client,
+    base_url: String,
+    api_key: Option<String>,
+    timeout: Duration,
+    /// Attempts for 429, 5xx and connection failures before the first token.
+    attempts: u32,
+    backoff: Duration,
+}
+
+impl OpenAiClient {
+    pub fn new(base_url: &str, api_key: Option<String>, timeout: Duration) -> Self {
+        OpenAiClient {
+            http: reqwest::Client::builder()
+                .connect_timeout(Duration::from_secs(10))
+                .build()
+                .expect("an HTTP client with default TLS"),
+            base_url: base_url.trim_end_matches('/').to_string(),
+            api_key,
+            timeout,
+            attempts: 3,
+            backoff: Duration::from_millis(500),
+        }
+    }
+
+    /// Shorter retry pauses (tests).
+    pub fn with_backoff(mut self, backoff: Duration) -> Self {
+        self.backoff = backoff;
+        self
+    }
+
+    /// Stream one completion: `on_text` gets every text delta as it arrives; the tool calls of
+    /// the response are returned at the end. Failures before the first delta are retried.
+    pub async fn complete(
+        &self,
+        model: &str,
+        messages: &[ChatMessage],
+        tools: &[ToolSpec],
+        on_text: &mut (dyn FnMut(String) + Send),
+    ) -> Result<Vec<ToolCall>, LlmError> {
+        let mut body = json!({"model": model, "messages": messages, "stream": true});
+        if !tools.is_empty() {
+            body["tools"] = Value::Array(
+                tools
+                    .iter()
+                    .map(|t| json!({"type": "function", "function": {"name": t.name, "description": t.description, "parameters": t.parameters}}))
+                    .collect(),
+            );
+        }
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let mut produced = false;
+            let mut forward = |s: String| {
+                produced = true;
+                on_text(s);
+            };
+            let result =
+                match tokio::time::timeout(self.timeout, self.once(&body, &mut forward)).await {
+                    Ok(r) => r,
+                    Err(_) => Err(LlmError::Timeout),
+                };
+            match result {
+                Err(e) if !produced && attempt < self.attempts && retryable(&e) => {
+                    tracing::warn!(attempt, error = %e, "LLM call failed before any output; retrying");
+                    tokio::time::sleep(self.backoff * 2u32.pow(attempt - 1)).await;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn once(
+        &self,
+        body: &Value,
+        on_text: &mut (dyn FnMut(String) + Send),
+    ) -> Result<Vec<ToolCall>, LlmError> {
+        let mut req = self
+            .http
+            .post(format!("{}/chat/completions", self.base_url))
+            .json(body);
+        if let Some(k) = &self.api_key {
+            req = req.bearer_auth(k);
+        }
+        let resp = req
+            .send()
+            .await
+            .map_err(|e| LlmError::Unreachable(e.without_url().to_string()))?;
+        let status = resp.status();
+        if !status.is_success() {
+            let text = resp.text().await.unwrap_or_default();
+            return Err(LlmError::Status {
+                status: status.as_u16(),
+                body: text.chars().take(300).collect(),
+            });
+        }
+        let mut calls = CallAccumulator::default();
+        let mut buf: Vec<u8> = Vec::new();
+        let mut stream = resp.bytes_stream();
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.map_err(|e| LlmError::Unreachable(e.without_url().to_string()))?;
+            buf.extend_from_slice(&chunk);
+            while let Some(pos) = buf.iter().position(|b| *b == b'\n') {
+                let line: Vec<u8> = buf.drain(..=pos).collect();
+                let line = String::from_utf8_lossy(&line);
+                let line = line.trim_end_matches(['\r', '\n']);
+                let Some(data) = line.strip_prefix("data:") else {
+                    continue;
+                };
+                let data = data.trim();
+                if data == "[DONE]" {
+                    return Ok(calls.finish());
+                }
+                if data.is_empty() {
+                    continue;
+                }
+                let v: Value =
+                    serde_json::from_str(data).map_err(|e| LlmError::Malformed(e.to_string()))?;
+                if let Some(err) = v.get("error") {
+                    return Err(LlmError::Status {
+                        status: 500,
+                        body: err.to_string().chars().take(300).collect(),
+                    });
+                }
+                let Some(delta) = v.pointer("/choices/0/delta") else {
+                    continue;
+                };
+                if let Some(text) = delta.get("content").and_then(Value::as_str)
+                    && !text.is_empty()
+                {
+                    on_text(text.to_string());
+                }
+                if let Some(tc) = delta.get("tool_calls").and_then(Value::as_array) {
+                    for (pos, c) in tc.iter().enumerate() {
+                        calls.add(c, pos);
+                    }
+                }
+            }
+        }
+        // A server that closes without [DONE] still gave a complete answer if it said why it stopped.
+        Ok(calls.finish())
+    }
+}
+
+fn retryable(e: &LlmError) -> bool {
+    match e {
+        LlmError::Unreachable(_) | LlmError::Timeout => true,
+        LlmError::Status { status, .. } => *status == 429 || *status >= 500,
+        LlmError::Malformed(_) => false,
+    }
+}
+
+/// Tool-call deltas arrive in pieces: the id and name first, the arguments in fragments.
+#[derive(Default)]
+struct CallAccumulator {
+    calls: Vec<(Option<u64>, String, String, String)>,
+}
+
+impl CallAccumulator {
+    fn add(&mut self, c: &Value, position: usize) {
+        let index = c.get("index").and_then(Value::as_u64);
+        let id = c.get("id").and_then(Value::as_str);
+        let name = c.pointer("/function/name").and_then(Value::as_str);
+        let args = c
+            .pointer("/function/arguments")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        // Find the call this fragment belongs to: by index; without one, a fragment with a new id
+        // starts a call and any other continues the last one.
+        let slot = match index {
+            Some(i) => self.calls.iter().position(|(ci, ..)| *ci == Some(i)),
+            None => match id {
+                Some(id) if !id.is_empty() => self.calls.iter().position(|(_, cid, ..)| cid == id),
+                _ => self.calls.len().checked_sub(1),
+            },
+        };
+        let slot = match slot {
+            Some(s) => s,
+            None => {
+                let fallback_id = format!("call_{}", self.calls.len() + position);
+                self.calls.push((
+                    index,
+                    id.unwrap_or(&fallback_id).to_string(),
+                    String::new(),
+                    String::new(),
+                ));
+                self.calls.len() - 1
+            }
+        };
+        let entry = &mut self.calls[slot];
+        if let Some(id) = id.filter(|s| !s.is_empty()) {
+            entry.1 = id.to_string();
+        }
+        if let Some(n) = name {
+            entry.2.push_str(n);
+        }
+        entry.3.push_str(args);
+    }
+
+    fn finish(self) -> Vec<ToolCall> {
+        self.calls
+            .into_iter()
+            .filter(|(_, _, name, _)| !name.is_empty())
+            .map(|(_, id, name, args)| {
+                ToolCall::new(&id, &name, if args.is_empty() { "{}" } else { &args })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tool_call_fragments_with_and_without_index() {
+        let mut a = CallAccumulator::default();
+        a.add(&json!({"index": 0, "id": "call_1", "function": {"name": "query_prices", "arguments": ""}}), 0);
+        a.add(
+            &json!({"index": 0, "function": {"arguments": "{\"item\":"}}),
+            0,
+        );
+        a.add(
+            &json!({"index": 0, "function": {"arguments": "\"Module\"}"}}),
+            0,
+        );
+        assert_eq!(
+            a.finish(),
+            vec![ToolCall::new(
+                "call_1",
+                "query_prices",
+                "{\"item\":\"Module\"}"
+            )]
+        );
+
+        let mut a = CallAccumulator::default();
+        a.add(
+            &json!({"id": "x1", "function": {"name": "a", "arguments": "{}"}}),
+            0,
+        );
+        a.add(
+            &json!({"id": "x2", "function": {"name": "b", "arguments": "{\"q\":"}}),
+            0,
+        );
+        a.add(&json!({"function": {"arguments": "1}"}}), 0);
+        assert_eq!(
+            a.finish(),
+            vec![
+                ToolCall::new("x1", "a", "{}"),
+                ToolCall::new("x2", "b", "{\"q\":1}")
+            ]
+        );
+    }
+}
