@@ -43,7 +43,7 @@ def main():
         """
         # VACUUM ANALYZE: the state autovacuum reaches shortly after a bulk load (visibility map
         # set, so the message counts are index-only scans).
-        subprocess.run(["psql", url, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql, "-c", "VACUUM ANALYZE"], check=True)
+        subprocess.run(["psql", url, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql, "-c", "VACUUM ANALYZE", "-c", "CHECKPOINT"], check=True)
 
 
 if __name__ == "__main__":

@@ -68,7 +68,7 @@ def main():
                  now() - (((c.id * 31 + j * 17) % 86400) || ' minutes')::interval
           FROM fastapi_conversations c CROSS JOIN generate_series(0, {msgs - 1}) j WHERE c.title = 'Seeded';
         """
-        subprocess.run(["psql", url, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql, "-c", "VACUUM ANALYZE"], check=True)
+        subprocess.run(["psql", url, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql, "-c", "VACUUM ANALYZE", "-c", "CHECKPOINT"], check=True)
 
 
 if __name__ == "__main__":

@@ -188,18 +188,8 @@ pub async fn search_users(
 
 #[derive(Serialize, ToSchema)]
 pub struct UserDetail {
-    id: i32,
-    username: String,
-    full_name: String,
-    role: String,
-    plan_type: String,
-    is_active: bool,
-    #[serde(serialize_with = "super::json::opt_datetime")]
-    #[schema(value_type = Option<String>)]
-    created_at: Option<NaiveDateTime>,
-    email_verified: bool,
-    query_count: i64,
-    monthly_query_count: i64,
+    #[serde(flatten)]
+    user: AdminUserOut,
     #[serde(serialize_with = "super::json::opt_datetime")]
     #[schema(value_type = Option<String>)]
     last_query_date: Option<NaiveDateTime>,
@@ -225,18 +215,8 @@ pub async fn get_user(
     let Some((extra, hired_agents)) = store_admin::user_detail(&state.db, id).await? else {
         return Err(ApiError::not_found("User not found"));
     };
-    let u = AdminUserOut::from(u);
     Ok(Json(UserDetail {
-        id: u.id,
-        username: u.username,
-        full_name: u.full_name,
-        role: u.role,
-        plan_type: u.plan_type,
-        is_active: u.is_active,
-        created_at: u.created_at,
-        email_verified: u.email_verified,
-        query_count: u.query_count,
-        monthly_query_count: u.monthly_query_count,
+        user: AdminUserOut::from(u),
         last_query_date: extra.last_query_date,
         conversation_count: extra.conversation_count,
         message_count: extra.message_count,

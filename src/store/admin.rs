@@ -152,6 +152,30 @@ async fn snapshot(tx: &mut Tx, id: i64) -> Result<Option<UserSnapshot>, sqlx::Er
     })
 }
 
+/// Record `action` on the user of `before` with the state after the change, and commit: the
+/// change and its audit entry land together.
+async fn commit_audited(
+    mut tx: Tx,
+    action: &str,
+    before: &UserSnapshot,
+    audit: &Audit,
+    now: NaiveDateTime,
+) -> Result<(), sqlx::Error> {
+    let after = snapshot(&mut tx, i64::from(before.id)).await?;
+    audit::record(
+        &mut tx,
+        audit,
+        action,
+        Some(before.id),
+        None,
+        Some(before),
+        after.as_ref(),
+        now,
+    )
+    .await?;
+    tx.commit().await
+}
+
 /// The fields an admin update may change (`None`: leave as is).
 #[derive(Clone, Debug, Default)]
 pub struct UserChanges {
@@ -192,19 +216,7 @@ pub async fn update_user(
     .execute(t)
     .await
     .map(|r| r.rows_affected()))?;
-    let after = snapshot(&mut tx, id).await?;
-    audit::record(
-        &mut tx,
-        audit,
-        "update_user",
-        Some(before.id),
-        None,
-        Some(&before),
-        after.as_ref(),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    commit_audited(tx, "update_user", &before, audit, now).await?;
     Ok(true)
 }
 
@@ -237,19 +249,7 @@ pub async fn approve(
     .execute(t)
     .await
     .map(|r| r.rows_affected()))?;
-    let after = snapshot(&mut tx, id).await?;
-    audit::record(
-        &mut tx,
-        audit,
-        "approve_user",
-        Some(before.id),
-        None,
-        Some(&before),
-        after.as_ref(),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    commit_audited(tx, "approve_user", &before, audit, now).await?;
     Ok(StatusChange::Now(true))
 }
 
@@ -277,19 +277,7 @@ pub async fn toggle(
     .execute(t)
     .await
     .map(|r| r.rows_affected()))?;
-    let after = snapshot(&mut tx, id).await?;
-    audit::record(
-        &mut tx,
-        audit,
-        "toggle_user_status",
-        Some(before.id),
-        None,
-        Some(&before),
-        after.as_ref(),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    commit_audited(tx, "toggle_user_status", &before, audit, now).await?;
     Ok(StatusChange::Now(new))
 }
 
@@ -313,19 +301,7 @@ pub async fn reset_query_count(
     .execute(t)
     .await
     .map(|r| r.rows_affected()))?;
-    let after = snapshot(&mut tx, id).await?;
-    audit::record(
-        &mut tx,
-        audit,
-        "reset_query_count",
-        Some(before.id),
-        None,
-        Some(&before),
-        after.as_ref(),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    commit_audited(tx, "reset_query_count", &before, audit, now).await?;
     Ok(true)
 }
 

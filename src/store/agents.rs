@@ -74,6 +74,32 @@ pub async fn seed_missing(db: &Db, now: NaiveDateTime) -> Result<u64, sqlx::Erro
     Ok(n)
 }
 
+/// Insert an agent's access row (`created_at` = `updated_at` = now).
+async fn insert_row(
+    tx: &mut Tx,
+    agent_type: &str,
+    plan: &str,
+    enabled: bool,
+    description: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |t| {
+        sqlx::query(
+        "INSERT INTO fastapi_agent_access (agent_type, required_plan, is_enabled, description, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $5)"
+    )
+    .bind(agent_type)
+    .bind(plan)
+    .bind(enabled)
+    .bind(description)
+    .bind(now)
+    .execute(t)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
 /// `seed-agents --force`: every catalogue agent's row back to its defaults, in one transaction.
 /// A raised requirement is stamped, so earlier hires are grandfathered (decision F3).
 pub async fn seed_force(db: &Db, now: NaiveDateTime) -> Result<u64, sqlx::Error> {
@@ -88,20 +114,7 @@ pub async fn seed_force(db: &Db, now: NaiveDateTime) -> Result<u64, sqlx::Error>
         .await?);
         match old {
             None => {
-                on_tx!(&mut tx, |t| {
-                    sqlx::query(
-                    "INSERT INTO fastapi_agent_access (agent_type, required_plan, is_enabled, description, created_at, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $5)"
-                )
-                .bind(agent_type)
-                .bind(plan)
-                .bind(enabled)
-                .bind(description)
-                .bind(now)
-                .execute(t)
-                .await
-                .map(|r| r.rows_affected())
-                })?;
+                insert_row(&mut tx, agent_type, plan, enabled, Some(description), now).await?;
             }
             Some(old_plan) => {
                 let raised = plan_level(Some(plan)) > plan_level(old_plan.as_deref());
@@ -159,20 +172,15 @@ pub async fn update_config(
     });
     let change = match &old {
         None => {
-            on_tx!(&mut tx, |t| {
-                sqlx::query(
-                "INSERT INTO fastapi_agent_access (agent_type, required_plan, is_enabled, description, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $5)"
+            insert_row(
+                &mut tx,
+                agent_type,
+                required_plan.unwrap_or("free"),
+                is_enabled.unwrap_or(true),
+                description,
+                now,
             )
-            .bind(agent_type)
-            .bind(required_plan.unwrap_or("free"))
-            .bind(is_enabled.unwrap_or(true))
-            .bind(description)
-            .bind(now)
-            .execute(t)
-            .await
-            .map(|r| r.rows_affected())
-            })?;
+            .await?;
             ConfigChange::Created
         }
         Some(row) => {

@@ -112,9 +112,8 @@ pub async fn record_events(
     now: NaiveDateTime,
 ) -> Result<bool, sqlx::Error> {
     let mut tx = db.begin().await?;
-    let n =
-        on_tx!(&mut tx, |c| {
-            sqlx::query(
+    let n = on_tx!(&mut tx, |c| {
+        sqlx::query(
         "UPDATE fastapi_chat_turns SET heartbeat_at = $2, answered = (answered OR $3) WHERE id = $1"
     )
     .bind(turn_id)
@@ -123,7 +122,7 @@ pub async fn record_events(
     .execute(c)
     .await
     .map(|r| r.rows_affected())
-        })?;
+    })?;
     if n == 0 {
         return Ok(false);
     }
