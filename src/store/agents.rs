@@ -100,6 +100,37 @@ async fn insert_row(
     Ok(())
 }
 
+/// Apply the given fields to an agent's row (`None` leaves a field); a raise stamps
+/// `required_plan_raised_at` (decision F3).
+async fn update_row(
+    tx: &mut Tx,
+    agent_type: &str,
+    required_plan: Option<&str>,
+    is_enabled: Option<bool>,
+    description: Option<&str>,
+    raised: bool,
+    now: NaiveDateTime,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |t| {
+        sqlx::query(
+        "UPDATE fastapi_agent_access SET required_plan = COALESCE($2, required_plan), \
+           is_enabled = COALESCE($3, is_enabled), description = COALESCE($4, description), updated_at = $5, \
+           required_plan_raised_at = CASE WHEN $6 THEN $5 ELSE required_plan_raised_at END \
+         WHERE agent_type = $1"
+    )
+    .bind(agent_type)
+    .bind(required_plan)
+    .bind(is_enabled)
+    .bind(description)
+    .bind(now)
+    .bind(raised)
+    .execute(t)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
 /// `seed-agents --force`: every catalogue agent's row back to its defaults, in one transaction.
 /// A raised requirement is stamped, so earlier hires are grandfathered (decision F3).
 pub async fn seed_force(db: &Db, now: NaiveDateTime) -> Result<u64, sqlx::Error> {
@@ -118,22 +149,16 @@ pub async fn seed_force(db: &Db, now: NaiveDateTime) -> Result<u64, sqlx::Error>
             }
             Some(old_plan) => {
                 let raised = plan_level(Some(plan)) > plan_level(old_plan.as_deref());
-                on_tx!(&mut tx, |t| {
-                    sqlx::query(
-                    "UPDATE fastapi_agent_access SET required_plan = $2, is_enabled = $3, description = $4, updated_at = $5, \
-                       required_plan_raised_at = CASE WHEN $6 THEN $5 ELSE required_plan_raised_at END \
-                     WHERE agent_type = $1"
+                update_row(
+                    &mut tx,
+                    agent_type,
+                    Some(plan),
+                    Some(enabled),
+                    Some(description),
+                    raised,
+                    now,
                 )
-                .bind(agent_type)
-                .bind(plan)
-                .bind(enabled)
-                .bind(description)
-                .bind(now)
-                .bind(raised)
-                .execute(t)
-                .await
-                .map(|r| r.rows_affected())
-                })?;
+                .await?;
             }
         }
         n += 1;
@@ -186,23 +211,16 @@ pub async fn update_config(
         Some(row) => {
             let raised = required_plan
                 .is_some_and(|p| plan_level(Some(p)) > plan_level(row.required_plan.as_deref()));
-            on_tx!(&mut tx, |t| {
-                sqlx::query(
-                "UPDATE fastapi_agent_access SET required_plan = COALESCE($2, required_plan), \
-                   is_enabled = COALESCE($3, is_enabled), description = COALESCE($4, description), updated_at = $5, \
-                   required_plan_raised_at = CASE WHEN $6 THEN $5 ELSE required_plan_raised_at END \
-                 WHERE agent_type = $1"
+            update_row(
+                &mut tx,
+                agent_type,
+                required_plan,
+                is_enabled,
+                description,
+                raised,
+                now,
             )
-            .bind(agent_type)
-            .bind(required_plan)
-            .bind(is_enabled)
-            .bind(description)
-            .bind(now)
-            .bind(raised)
-            .execute(t)
-            .await
-            .map(|r| r.rows_affected())
-            })?;
+            .await?;
             ConfigChange::Updated
         }
     };
