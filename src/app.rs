@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 use std::ops::Deref;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use tokio::net::TcpListener;
@@ -30,6 +31,8 @@ pub struct AppInner {
     pub instance_id: String,
     shutting_down: AtomicBool,
     shutdown_tx: watch::Sender<bool>,
+    /// Set when the shutdown drain ends: running turns stop generating and fail (§8.6).
+    pub abort_turns: watch::Sender<bool>,
 }
 
 /// Shared state of every handler: cheap to clone.
@@ -117,6 +120,7 @@ impl App {
             instance_id: format!("{}-{}", hostname(), uuid::Uuid::new_v4().simple()),
             shutting_down: AtomicBool::new(false),
             shutdown_tx,
+            abort_turns: watch::channel(false).0,
         }));
         let router = crate::http::router(state.clone());
         Ok(App { state, router })
@@ -150,6 +154,16 @@ impl App {
         let mut stop2 = state.shutdown_signal();
         let server = tokio::spawn(async move { server.await });
         let _ = stop2.wait_for(|v| *v).await;
+        // Running chat turns may finish within the drain period (their streams stay open);
+        // those still running then are failed as in streaming.md §8.3 before the process exits.
+        if !wait_for_turns(&state, state.settings.chat_drain).await {
+            tracing::warn!(
+                turns = state.hub.running(),
+                "chat turns still running after the drain period; failing them"
+            );
+            let _ = state.abort_turns.send(true);
+            wait_for_turns(&state, Duration::from_secs(10)).await;
+        }
         match tokio::time::timeout(grace, server).await {
             Ok(r) => r.context("server task")??,
             Err(_) => tracing::warn!("open requests still running after the grace period; closing"),
@@ -157,6 +171,18 @@ impl App {
         state.db.close().await;
         Ok(())
     }
+}
+
+/// Wait until no chat turn runs on this replica, at most `limit`; true when none is left.
+async fn wait_for_turns(state: &AppState, limit: Duration) -> bool {
+    let deadline = tokio::time::Instant::now() + limit;
+    while state.hub.running() > 0 {
+        if tokio::time::Instant::now() >= deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    true
 }
 
 fn hostname() -> String {

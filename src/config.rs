@@ -74,6 +74,8 @@ pub struct Settings {
     pub max_body_bytes: usize,
     pub request_timeout: Duration,
     pub shutdown_grace: Duration,
+    /// How long running chat turns may go on after a termination signal.
+    pub chat_drain: Duration,
     pub jobs_enabled: bool,
     pub log_format: LogFormat,
     pub log_level: String,
@@ -304,6 +306,7 @@ impl Settings {
                 60,
             )?,
             shutdown_grace: secs(&get("SHUTDOWN_GRACE_SECONDS"), "SHUTDOWN_GRACE_SECONDS", 30)?,
+            chat_drain: secs(&get("CHAT_DRAIN_SECONDS"), "CHAT_DRAIN_SECONDS", 120)?,
             jobs_enabled: parse_bool(&get("JOBS_ENABLED"), "JOBS_ENABLED", true)?,
             log_format,
             log_level: get("LOG_LEVEL")

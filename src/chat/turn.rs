@@ -191,7 +191,8 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
             answer.observe(&e);
             let _ = tx.send(e);
         };
-        tokio::time::timeout(
+        let mut abort = state.abort_turns.subscribe();
+        let run = tokio::time::timeout(
             state.settings.turn_max,
             agents::run(
                 &state,
@@ -201,13 +202,16 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
                 job.conversation_id,
                 &mut emit,
             ),
-        )
-        .await
+        );
+        tokio::select! {
+            r = run => r.map_err(|_| "the turn exceeded its time limit"),
+            _ = abort.wait_for(|v| *v) => Err("the service shut down before the turn finished"),
+        }
     };
     let failure = match outcome {
         Ok(Ok(())) => None,
         Ok(Err(e)) => Some(e.to_string()),
-        Err(_) => Some("the turn exceeded its time limit".to_string()),
+        Err(why) => Some(why.to_string()),
     };
     match failure {
         None => {

@@ -49,8 +49,20 @@ fn counters(app: &TestApp) -> impl std::future::Future<Output = (i64, i64)> + '_
 }
 
 async fn openai_app(b: Backend, replies: Vec<Reply>) -> (TestApp, FakeLlm) {
+    openai_app_with(b, replies, &[]).await
+}
+
+async fn openai_app_with(
+    b: Backend,
+    replies: Vec<Reply>,
+    extra: &[(&str, &str)],
+) -> (TestApp, FakeLlm) {
     let fake = FakeLlm::start(replies).await;
-    let app = TestApp::builder(b)
+    let mut builder = TestApp::builder(b);
+    for (k, v) in extra {
+        builder = builder.env(k, v);
+    }
+    let app = builder
         .env("LLM_PROVIDER", "openai")
         .env("OPENAI_API_KEY", "test-key")
         .env("OPENAI_BASE_URL", &fake.base_url)
@@ -374,4 +386,65 @@ db_test!(async fn orphaned_turns_are_finalised(b) {
     assert_eq!(counters(&app).await, (1, 1));
     let msgs = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(&t)).await.json();
     assert_eq!(msgs[0]["content"], json!({"type": "string", "value": "Partial\n\n*The answer was interrupted by an error.*", "comment": null}).to_string());
+});
+
+/// Send over a real socket and read until the first chunk; returns the open response.
+async fn send_and_read_first_chunk(
+    addr: std::net::SocketAddr,
+    t: &str,
+    c: i64,
+) -> (reqwest::Response, String) {
+    let mut resp = reqwest::Client::new()
+        .post(format!("http://{addr}/api/v1/chat/send"))
+        .bearer_auth(t)
+        .json(&json!({"conversation_id": c, "message": "count", "agent_type": "news"}))
+        .send()
+        .await
+        .unwrap();
+    let mut seen = String::new();
+    while !seen.contains("\"type\":\"chunk\"") {
+        seen.push_str(&String::from_utf8_lossy(
+            &resp.chunk().await.unwrap().expect("more body"),
+        ));
+    }
+    (resp, seen)
+}
+
+db_test!(async fn shutdown_lets_running_turns_finish(b) {
+    let (app, _fake) = openai_app(b, vec![Reply::Text(vec!["a ", "b ", "c ", "d"], Duration::from_millis(200))]).await;
+    let (t, c) = ready(&app, "ann@example.com", "news").await;
+    let (addr, mut server) = app.spawn_server().await;
+    let (resp, mut seen) = send_and_read_first_chunk(addr, &t, c).await;
+    server.shutdown();
+    seen.push_str(&resp.text().await.unwrap());
+    let events = parse_sse(&seen);
+    assert_eq!(types(&events).last().map(String::as_str), Some("done"), "the open stream was finished");
+    // stored before `done` was sent (the service closes its pool once it has stopped)
+    let stored = app.scalar("SELECT COUNT(*) FROM fastapi_messages WHERE sender = 'bot' AND content = '{\"type\":\"string\",\"value\":\"a b c d\",\"comment\":null}'").await;
+    assert_eq!(stored, 1);
+    let stopped = tokio::time::timeout(Duration::from_secs(10), &mut server.task).await;
+    assert!(matches!(stopped, Ok(Ok(Ok(())))), "{stopped:?}");
+});
+
+db_test!(async fn turns_still_running_after_the_drain_fail_cleanly(b) {
+    let (app, _fake) = openai_app_with(
+        b,
+        vec![Reply::Text(vec!["a ", "b ", "c ", "d"], Duration::from_millis(400))],
+        &[("CHAT_DRAIN_SECONDS", "0.3")],
+    )
+    .await;
+    let (t, c) = ready(&app, "ann@example.com", "news").await;
+    let (addr, mut server) = app.spawn_server().await;
+    let (resp, mut seen) = send_and_read_first_chunk(addr, &t, c).await;
+    server.shutdown();
+    seen.push_str(&resp.text().await.unwrap());
+    let events = parse_sse(&seen);
+    let kinds = types(&events);
+    assert_eq!(&kinds[kinds.len() - 2..], ["chunk", "error"]);
+    assert_eq!(events.last().unwrap().1["message"], "Agent error: the answer is incomplete");
+    let stored = app.scalar("SELECT COUNT(*) FROM fastapi_messages WHERE sender = 'bot' AND content LIKE '%interrupted by an error%'").await;
+    assert_eq!(stored, 1, "the partial answer was stored");
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_chat_turns WHERE status = 'error'").await, 1);
+    let stopped = tokio::time::timeout(Duration::from_secs(10), &mut server.task).await;
+    assert!(matches!(stopped, Ok(Ok(Ok(())))), "{stopped:?}");
 });
