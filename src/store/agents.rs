@@ -498,19 +498,16 @@ pub async fn grant(
             })?;
         }
     }
-    let after = whitelist_snapshot(&mut tx, user_id, agent_type).await?;
-    audit::record(
-        &mut tx,
-        audit,
+    commit_whitelist_audited(
+        tx,
         "grant_access",
-        Some(user_id),
-        Some(agent_type),
+        user_id,
+        agent_type,
         before.as_ref(),
-        after.as_ref(),
+        audit,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -537,19 +534,16 @@ pub async fn revoke(
     .await
     .map(|r| r.rows_affected())
     })?;
-    let after = whitelist_snapshot(&mut tx, user_id, agent_type).await?;
-    audit::record(
-        &mut tx,
-        audit,
+    commit_whitelist_audited(
+        tx,
         "revoke_access",
-        Some(user_id),
-        Some(agent_type),
+        user_id,
+        agent_type,
         before.as_ref(),
-        after.as_ref(),
+        audit,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(true)
 }
 
@@ -561,6 +555,32 @@ pub struct WhitelistSnapshot {
     pub expires_at: Option<NaiveDateTime>,
     pub reason: Option<String>,
     pub granted_by: Option<i32>,
+}
+
+/// Record `action` on the pair's whitelist with its state after the change, and commit: the
+/// change and its audit entry land together.
+async fn commit_whitelist_audited(
+    mut tx: Tx,
+    action: &str,
+    user_id: i32,
+    agent_type: &str,
+    before: Option<&WhitelistSnapshot>,
+    audit: &Audit,
+    now: NaiveDateTime,
+) -> Result<(), sqlx::Error> {
+    let after = whitelist_snapshot(&mut tx, user_id, agent_type).await?;
+    audit::record(
+        &mut tx,
+        audit,
+        action,
+        Some(user_id),
+        Some(agent_type),
+        before,
+        after.as_ref(),
+        now,
+    )
+    .await?;
+    tx.commit().await
 }
 
 async fn whitelist_snapshot(
