@@ -92,6 +92,15 @@ impl App {
         if seeded > 0 {
             tracing::info!(rows = seeded, "agent access rows seeded");
         }
+        // agents.md: every agent answers something on a fresh install.
+        if settings.sample_data {
+            match crate::data::sample::load_if_empty(&db).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(datasets = n, "synthetic sample data loaded"),
+                // Another replica loading at the same moment, say: not a reason to stop.
+                Err(e) => tracing::warn!(error = %e, "sample data not loaded"),
+            }
+        }
         let limiter = match (o.limiter, &settings.redis_url) {
             (Some(l), _) => l,
             (None, Some(url)) => Limiter::redis(url, "solarintel:")

@@ -77,6 +77,11 @@ pub struct Settings {
     /// How long running chat turns may go on after a termination signal.
     pub chat_drain: Duration,
     pub jobs_enabled: bool,
+    /// Load the synthetic sample into empty datasets at start (`SAMPLE_DATA`).
+    pub sample_data: bool,
+    /// Weaviate for the `weaviate` agent (`WEAVIATE_URL`, `WEAVIATE_API_KEY`).
+    pub weaviate_url: Option<String>,
+    pub weaviate_api_key: Option<String>,
     pub log_format: LogFormat,
     pub log_level: String,
     /// `builtin` or `openai`.
@@ -308,6 +313,9 @@ impl Settings {
             shutdown_grace: secs(&get("SHUTDOWN_GRACE_SECONDS"), "SHUTDOWN_GRACE_SECONDS", 30)?,
             chat_drain: secs(&get("CHAT_DRAIN_SECONDS"), "CHAT_DRAIN_SECONDS", 120)?,
             jobs_enabled: parse_bool(&get("JOBS_ENABLED"), "JOBS_ENABLED", true)?,
+            sample_data: parse_bool(&get("SAMPLE_DATA"), "SAMPLE_DATA", true)?,
+            weaviate_url: get("WEAVIATE_URL").map(|u| u.trim_end_matches('/').to_string()),
+            weaviate_api_key: get("WEAVIATE_API_KEY"),
             log_format,
             log_level: get("LOG_LEVEL")
                 .unwrap_or_else(|| "info".into())

@@ -6,6 +6,7 @@ pub mod app;
 pub mod auth;
 pub mod chat;
 pub mod config;
+pub mod data;
 pub mod domain;
 pub mod http;
 pub mod jobs;

@@ -5,7 +5,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use solarintel::config::{LogFormat, Settings};
-use solarintel::{App, jobs, store};
+use std::path::PathBuf;
+
+use solarintel::{App, data, jobs, store};
 
 /// mimalloc: many small short-lived allocations across the runtime and the SQLite worker
 /// threads; glibc's allocator contended on them under load.
@@ -44,6 +46,11 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Load a dataset file or documents (replacing the rows a file of the same name loaded).
+    Ingest {
+        #[command(subcommand)]
+        what: IngestCommand,
+    },
     /// Background jobs.
     Jobs {
         #[command(subcommand)]
@@ -51,6 +58,35 @@ enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+}
+
+#[derive(Subcommand)]
+enum IngestCommand {
+    /// Market data (long or wide layout): CSV, XLSX or Parquet.
+    Market {
+        file: PathBuf,
+        #[arg(long)]
+        sheet: Option<String>,
+    },
+    /// Component prices: CSV, XLSX or Parquet.
+    Prices {
+        file: PathBuf,
+        #[arg(long)]
+        sheet: Option<String>,
+    },
+    /// Manufacturer financials (company, period, metric, value, unit): CSV, XLSX or Parquet.
+    Financials {
+        file: PathBuf,
+        #[arg(long)]
+        sheet: Option<String>,
+    },
+    /// Documents (Markdown, text, HTML, JSON lines) into a collection; files or folders.
+    Docs {
+        #[arg(long)]
+        collection: String,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -170,6 +206,39 @@ async fn run(cli: Cli) -> Result<()> {
                 let n = store::agents::seed_missing(&db, now).await?;
                 println!("{n} agent rows inserted");
             }
+            Ok(())
+        }
+        Command::Ingest { what } => {
+            let db = store::Db::connect(&settings).await?;
+            db.migrate().await?;
+            let (kind, file, sheet) = match what {
+                IngestCommand::Market { file, sheet } => (data::Kind::Market, file, sheet),
+                IngestCommand::Prices { file, sheet } => (data::Kind::Prices, file, sheet),
+                IngestCommand::Financials { file, sheet } => (data::Kind::Financials, file, sheet),
+                IngestCommand::Docs { collection, paths } => {
+                    let files = data::docs::collect_files(&paths)?;
+                    let mut loaded = Vec::with_capacity(files.len());
+                    for f in &files {
+                        let text = std::fs::read_to_string(f)
+                            .with_context(|| format!("reading {}", f.display()))?;
+                        let format =
+                            data::docs::doc_format(f).expect("collect_files filters formats");
+                        loaded.push((f.display().to_string(), format, text));
+                    }
+                    let r = data::docs::ingest_docs(&db, &collection, &loaded, false).await?;
+                    println!(
+                        "docs/{}: {} files, {} documents, {} passages indexed",
+                        r.collection, r.files, r.documents, r.passages
+                    );
+                    return Ok(());
+                }
+            };
+            let mut progress = data::ingest::Progress::new(true);
+            let report =
+                data::ingest::ingest_file(&db, kind, &file, sheet.as_deref(), &mut progress)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            println!("{report}");
             Ok(())
         }
         Command::Jobs {

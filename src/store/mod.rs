@@ -8,6 +8,7 @@ pub mod audit;
 pub mod chat;
 pub mod contact;
 pub mod conversations;
+pub mod datasets;
 pub mod jobs;
 pub mod survey;
 pub mod tokens;

@@ -1,0 +1,481 @@
+//! Documents for the search agents: Markdown, plain text, HTML and JSON lines, split into
+//! passages of a few paragraphs that the full-text index ranks.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::IngestError;
+use super::read::parse_date;
+use crate::store::Db;
+use crate::store::datasets::{self as ds, SourceMeta};
+
+/// Target passage size in characters: a few paragraphs, small enough to quote.
+const PASSAGE_CHARS: usize = 1200;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    pub title: String,
+    pub url: Option<String>,
+    pub published_at: Option<NaiveDate>,
+    pub body: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Passage {
+    pub doc_no: i32,
+    pub ord: i32,
+    pub title: String,
+    pub url: Option<String>,
+    pub published_at: Option<NaiveDate>,
+    pub body: String,
+}
+
+/// The files under `paths` (folders walked, sorted, hidden files skipped) that we can read.
+pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
+    let mut out = Vec::new();
+    for p in paths {
+        let meta =
+            std::fs::metadata(p).map_err(|e| IngestError::file(format!("{}: {e}", p.display())))?;
+        if meta.is_dir() {
+            walk(p, &mut out)?;
+        } else {
+            if doc_format(p).is_none() {
+                return Err(IngestError::file(format!(
+                    "{}: unsupported document type (expected .md, .txt, .html or .jsonl)",
+                    p.display()
+                )));
+            }
+            out.push(p.clone());
+        }
+    }
+    if out.is_empty() {
+        return Err(IngestError::file(
+            "no .md, .txt, .html or .jsonl files found".into(),
+        ));
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| IngestError::file(format!("{}: {e}", dir.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            !p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+        })
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if doc_format(&p).is_some() {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Format {
+    Markdown,
+    Text,
+    Html,
+    JsonLines,
+}
+
+pub fn doc_format(p: &Path) -> Option<Format> {
+    match p.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "md" | "markdown" => Some(Format::Markdown),
+        "txt" | "text" => Some(Format::Text),
+        "html" | "htm" => Some(Format::Html),
+        "jsonl" | "ndjson" => Some(Format::JsonLines),
+        _ => None,
+    }
+}
+
+/// Parse a document file; `stem` names documents that carry no title.
+pub fn parse(format: Format, text: &str, stem: &str) -> Result<Vec<Document>, IngestError> {
+    match format {
+        Format::JsonLines => parse_jsonl(text),
+        Format::Markdown => Ok(vec![parse_markdown(text, stem)]),
+        Format::Text => {
+            let first = text.lines().map(str::trim).find(|l| !l.is_empty());
+            let (title, body) = match first {
+                Some(l) if l.chars().count() <= 150 => (
+                    l.to_string(),
+                    text.trim_start()
+                        .splitn(2, '\n')
+                        .nth(1)
+                        .unwrap_or("")
+                        .to_string(),
+                ),
+                _ => (stem.to_string(), text.to_string()),
+            };
+            Ok(vec![Document {
+                title,
+                url: None,
+                published_at: None,
+                body,
+            }])
+        }
+        Format::Html => Ok(vec![parse_html(text, stem)]),
+    }
+    .and_then(|docs| {
+        if docs.iter().all(|d| d.body.trim().is_empty()) {
+            Err(IngestError::file("the document has no text".into()))
+        } else {
+            Ok(docs)
+        }
+    })
+}
+
+fn parse_jsonl(text: &str) -> Result<Vec<Document>, IngestError> {
+    let mut docs = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let n = i as u64 + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(line)
+            .map_err(|e| IngestError::at(n, None, format!("not valid JSON: {e}")))?;
+        let field = |k: &str| {
+            v.get(k)
+                .and_then(|x| x.as_str())
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+        };
+        let body = field("body")
+            .ok_or_else(|| IngestError::at(n, Some("body"), "missing or empty".into()))?;
+        let title = field("title")
+            .ok_or_else(|| IngestError::at(n, Some("title"), "missing or empty".into()))?;
+        let published_at = match field("published_at") {
+            None => None,
+            Some(d) => Some(parse_date(d).ok_or_else(|| {
+                IngestError::at(
+                    n,
+                    Some("published_at"),
+                    format!("expected a date, found {d:?}"),
+                )
+            })?),
+        };
+        docs.push(Document {
+            title: title.to_string(),
+            url: field("url").map(str::to_string),
+            published_at,
+            body: body.to_string(),
+        });
+    }
+    if docs.is_empty() {
+        return Err(IngestError::file("no documents in the file".into()));
+    }
+    Ok(docs)
+}
+
+fn parse_markdown(text: &str, stem: &str) -> Document {
+    let mut title = None;
+    let mut url = None;
+    let mut date = None;
+    let mut rest = text;
+    // Optional front matter: `---` lines around `key: value` pairs.
+    if let Some(after) = text.strip_prefix("---\n")
+        && let Some(end) = after.find("\n---")
+    {
+        for line in after[..end].lines() {
+            if let Some((k, v)) = line.split_once(':') {
+                let v = v.trim().trim_matches('"').trim();
+                match k.trim().to_ascii_lowercase().as_str() {
+                    "title" => title = Some(v.to_string()),
+                    "url" | "link" => url = Some(v.to_string()),
+                    "date" | "published_at" | "published" => date = parse_date(v),
+                    _ => {}
+                }
+            }
+        }
+        rest = after[end + 4..].trim_start_matches(['-', '\n']);
+    }
+    let mut body = String::new();
+    for line in rest.lines() {
+        let l = line.trim_start();
+        if let Some(h) = l.strip_prefix("# ") {
+            if title.is_none() {
+                title = Some(h.trim().to_string());
+                continue;
+            }
+        }
+        body.push_str(l.trim_start_matches('#').trim_start());
+        body.push('\n');
+    }
+    Document {
+        title: title.unwrap_or_else(|| stem.to_string()),
+        url,
+        published_at: date,
+        body,
+    }
+}
+
+fn parse_html(html: &str, stem: &str) -> Document {
+    let lower = html.to_ascii_lowercase();
+    let between = |open: &str, close: &str| -> Option<String> {
+        let s = lower.find(open)?;
+        let s = s + lower[s..].find('>')? + 1;
+        let e = s + lower[s..].find(close)?;
+        Some(strip_tags(&html[s..e]).trim().to_string()).filter(|t| !t.is_empty())
+    };
+    let title = between("<title", "</title>").or_else(|| between("<h1", "</h1>"));
+    let meta = |name: &str| -> Option<String> {
+        let i = lower.find(name)?;
+        let tag_start = lower[..i].rfind('<')?;
+        let tag_end = i + lower[i..].find('>')?;
+        let tag = &html[tag_start..tag_end];
+        let c = tag.to_ascii_lowercase().find("content=")? + 8;
+        let q = tag[c..].chars().next()?;
+        let v = &tag[c + 1..];
+        Some(v[..v.find(q)?].to_string())
+    };
+    let published_at = meta("article:published_time")
+        .or_else(|| meta("name=\"date\""))
+        .and_then(|d| parse_date(&d));
+    let url = meta("og:url");
+    let body_html = lower.find("<body").map(|i| &html[i..]).unwrap_or(html);
+    Document {
+        title: title.unwrap_or_else(|| stem.to_string()),
+        url,
+        published_at,
+        body: strip_tags(body_html),
+    }
+}
+
+/// Visible text of HTML: tags removed (block tags become paragraph breaks), script and style
+/// dropped, the common entities decoded.
+pub fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest.find('>').map(|e| e + 1).unwrap_or(rest.len());
+        let tag = rest[..end].to_ascii_lowercase();
+        rest = &rest[end..];
+        for skip in ["script", "style"] {
+            if tag.starts_with(&format!("<{skip}")) {
+                let close = format!("</{skip}");
+                let pos = rest.to_ascii_lowercase().find(&close);
+                rest = match pos {
+                    Some(p) => &rest[p..],
+                    None => "",
+                };
+            }
+        }
+        let name: String = tag
+            .trim_start_matches(['<', '/'])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if matches!(
+            name.as_str(),
+            "p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "li" | "tr" | "section" | "article"
+        ) {
+            out.push_str("\n\n");
+        }
+    }
+    out.push_str(rest);
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&");
+    // Collapse whitespace inside paragraphs; keep paragraph breaks.
+    decoded
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Split a document into passages: paragraphs joined up to [`PASSAGE_CHARS`], long paragraphs
+/// cut at sentence ends.
+pub fn passages(doc: &Document, doc_no: i32) -> Vec<Passage> {
+    let mut pieces: Vec<String> = Vec::new();
+    for para in doc.body.split("\n\n") {
+        let para = para.split_whitespace().collect::<Vec<_>>().join(" ");
+        if para.is_empty() {
+            continue;
+        }
+        if para.len() <= PASSAGE_CHARS {
+            pieces.push(para);
+            continue;
+        }
+        let mut cur = String::new();
+        for sentence in para.split_inclusive(". ") {
+            if cur.len() + sentence.len() > PASSAGE_CHARS && !cur.is_empty() {
+                pieces.push(std::mem::take(&mut cur).trim().to_string());
+            }
+            cur.push_str(sentence);
+        }
+        if !cur.trim().is_empty() {
+            pieces.push(cur.trim().to_string());
+        }
+    }
+    let mut out: Vec<Passage> = Vec::new();
+    let mut cur = String::new();
+    let push = |text: String, out: &mut Vec<Passage>| {
+        out.push(Passage {
+            doc_no,
+            ord: out.len() as i32,
+            title: doc.title.clone(),
+            url: doc.url.clone(),
+            published_at: doc.published_at,
+            body: text,
+        });
+    };
+    for p in pieces {
+        if !cur.is_empty() && cur.len() + p.len() + 2 > PASSAGE_CHARS {
+            push(std::mem::take(&mut cur), &mut out);
+        }
+        if !cur.is_empty() {
+            cur.push_str("\n\n");
+        }
+        cur.push_str(&p);
+    }
+    if !cur.is_empty() {
+        push(cur, &mut out);
+    }
+    out
+}
+
+/// What a document ingestion did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocsReport {
+    pub collection: String,
+    pub files: usize,
+    pub documents: usize,
+    pub passages: usize,
+}
+
+/// Load documents into `collection`, all files in one transaction; each file replaces the rows
+/// it loaded before.
+pub async fn ingest_docs(
+    db: &Db,
+    collection: &str,
+    files: &[(String, Format, String)],
+    is_sample: bool,
+) -> Result<DocsReport, IngestError> {
+    if collection.is_empty()
+        || collection.len() > 60
+        || !collection
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        return Err(IngestError::file(format!(
+            "invalid collection name {collection:?}: use letters, digits, '_' or '-' (the agents read {})",
+            super::COLLECTIONS.join(", ")
+        )));
+    }
+    let mut tx = db.begin().await?;
+    let mut report = DocsReport {
+        collection: collection.to_string(),
+        files: 0,
+        documents: 0,
+        passages: 0,
+    };
+    for (name, format, text) in files {
+        let stem = Path::new(name)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| name.clone());
+        let docs = parse(*format, text, &stem).map_err(|e| IngestError {
+            message: format!("{name}: {}", e.message),
+            ..e
+        })?;
+        let source_id = ds::replace_source(
+            &mut tx,
+            &SourceMeta {
+                kind: super::docs_kind(collection),
+                name: name.clone(),
+                layout: "docs".into(),
+                is_sample,
+            },
+        )
+        .await?;
+        let mut all = Vec::new();
+        for (i, d) in docs.iter().enumerate() {
+            all.extend(passages(d, i as i32));
+        }
+        for chunk in all.chunks(200) {
+            ds::insert_passages(&mut tx, source_id, collection, chunk).await?;
+        }
+        ds::finish_source(&mut tx, source_id, docs.len() as u64, all.len() as u64, 0).await?;
+        report.files += 1;
+        report.documents += docs.len();
+        report.passages += all.len();
+    }
+    tx.commit().await?;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_text_and_metadata() {
+        let d = parse_html(
+            "<html><head><title>Big &amp; small</title><meta property=\"article:published_time\" content=\"2024-05-01T10:00:00Z\"><style>p{}</style></head>\
+             <body><script>var x = 1;</script><p>First  para.</p><p>Second</p></body></html>",
+            "stem",
+        );
+        assert_eq!(d.title, "Big & small");
+        assert_eq!(d.published_at, NaiveDate::from_ymd_opt(2024, 5, 1));
+        assert_eq!(d.body, "First para.\n\nSecond");
+    }
+
+    #[test]
+    fn markdown_front_matter_and_heading() {
+        let d = parse_markdown(
+            "---\ntitle: \"Soiling\"\ndate: 2025-02-03\nurl: https://x.test/a\n---\n\n# Ignored heading\n\nText here.",
+            "f",
+        );
+        assert_eq!(d.title, "Soiling");
+        assert_eq!(d.url.as_deref(), Some("https://x.test/a"));
+        assert_eq!(d.published_at, NaiveDate::from_ymd_opt(2025, 2, 3));
+        assert!(d.body.contains("Text here."));
+        let d = parse_markdown("# Title\n\nBody", "f");
+        assert_eq!(d.title, "Title");
+    }
+
+    #[test]
+    fn jsonl_errors_name_the_line_and_field() {
+        let e = parse_jsonl("{\"title\":\"a\",\"body\":\"b\"}\n{\"title\":\"x\"}\n").unwrap_err();
+        assert_eq!(e.to_string(), "row 2, column \"body\": missing or empty");
+        let e = parse_jsonl("not json").unwrap_err();
+        assert_eq!(e.row, Some(1));
+    }
+
+    #[test]
+    fn passages_keep_paragraphs_together_up_to_the_limit() {
+        let para = "Sentence one is here. ".repeat(30); // ~660 chars
+        let d = Document {
+            title: "t".into(),
+            url: None,
+            published_at: None,
+            body: format!("{para}\n\n{para}\n\nshort"),
+        };
+        let ps = passages(&d, 3);
+        assert_eq!(ps.len(), 2);
+        assert!(ps.iter().all(|p| p.body.len() <= PASSAGE_CHARS));
+        assert_eq!(ps[1].ord, 1);
+        assert!(ps[1].body.ends_with("short"));
+        let long = Document {
+            body: "A long sentence that goes on. ".repeat(200),
+            ..d
+        };
+        assert!(passages(&long, 0).len() >= 5);
+    }
+}

@@ -1,0 +1,284 @@
+//! The operator's data (agents.md "Datasets"): reading dataset files and documents into typed
+//! records, the ingestion that stores them, and the synthetic sample loaded on an empty install.
+
+pub mod docs;
+pub mod ingest;
+pub mod read;
+pub mod sample;
+
+use chrono::NaiveDate;
+
+/// A dataset a file is loaded into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Market,
+    Prices,
+    Financials,
+}
+
+impl Kind {
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "market" => Some(Kind::Market),
+            "prices" => Some(Kind::Prices),
+            "financials" => Some(Kind::Financials),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Market => "market",
+            Kind::Prices => "prices",
+            Kind::Financials => "financials",
+        }
+    }
+}
+
+/// The document collections the agents search (agents.md).
+pub const COLLECTIONS: [&str; 5] = [
+    "news",
+    "digitalization",
+    "nzia_policy",
+    "nzia_market_impact",
+    "om",
+];
+
+/// The source kind under which a document collection's files are registered.
+pub fn docs_kind(collection: &str) -> String {
+    format!("docs/{collection}")
+}
+
+/// A bad file or row: where, and what is wrong. Printed as one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IngestError {
+    pub row: Option<u64>,
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl IngestError {
+    pub fn file(message: String) -> IngestError {
+        IngestError {
+            row: None,
+            column: None,
+            message,
+        }
+    }
+    pub fn at(row: u64, column: Option<&str>, message: String) -> IngestError {
+        IngestError {
+            row: Some(row),
+            column: column.map(str::to_string),
+            message,
+        }
+    }
+}
+
+impl std::fmt::Display for IngestError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.row, &self.column) {
+            (Some(r), Some(c)) => write!(f, "row {r}, column {c:?}: {}", self.message),
+            (Some(r), None) => write!(f, "row {r}: {}", self.message),
+            (None, Some(c)) => write!(f, "column {c:?}: {}", self.message),
+            (None, None) => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for IngestError {}
+
+impl From<sqlx::Error> for IngestError {
+    fn from(e: sqlx::Error) -> Self {
+        IngestError::file(format!("database error: {e}"))
+    }
+}
+
+/// One market figure (MW DC).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarketRec {
+    pub line: i64,
+    pub territory: String,
+    pub year: i32,
+    pub scenario: &'static str,
+    pub connection: &'static str,
+    pub kind: &'static str,
+    pub capacity_mw: f64,
+    pub ac_dc: Option<String>,
+    pub status: Option<String>,
+}
+
+/// One component price observation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PriceRec {
+    pub line: i64,
+    pub item: String,
+    pub description: String,
+    pub date: NaiveDate,
+    pub frequency: String,
+    pub base_price: f64,
+    pub unit: String,
+    pub region: String,
+    pub origin: Option<String>,
+}
+
+/// One manufacturer figure for a reporting period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FinRec {
+    pub line: i64,
+    pub company: String,
+    pub period: String,
+    pub period_kind: &'static str,
+    pub period_start: NaiveDate,
+    pub metric: String,
+    pub value: f64,
+    pub unit: String,
+}
+
+pub const SCENARIOS: [&str; 5] = [
+    "Historical Primary",
+    "Historical Secondary",
+    "Forecast - High",
+    "Forecast - Most probable",
+    "Forecast - Low",
+];
+pub const CONNECTIONS: [&str; 4] = ["Total", "Centralised", "Distributed", "Off-grid"];
+pub const TYPES: [&str; 2] = ["Annual", "Cumulative"];
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A scenario of either market layout, in the long layout's vocabulary (the wide layout's
+/// `Historical`, `High`, `Most Probable`, `Low` map to the long layout's names).
+pub fn canonical_scenario(s: &str) -> Option<&'static str> {
+    match squash(s).as_str() {
+        "historicalprimary" | "historical" => Some(SCENARIOS[0]),
+        "historicalsecondary" => Some(SCENARIOS[1]),
+        "forecasthigh" | "high" => Some(SCENARIOS[2]),
+        "forecastmostprobable" | "mostprobable" | "forecast" | "forecastmedium" | "medium" => {
+            Some(SCENARIOS[3])
+        }
+        "forecastlow" | "low" => Some(SCENARIOS[4]),
+        _ => None,
+    }
+}
+
+pub fn canonical_connection(s: &str) -> Option<&'static str> {
+    match squash(s).as_str() {
+        "total" | "all" => Some(CONNECTIONS[0]),
+        "centralised" | "centralized" | "utilityscale" | "utility" | "groundmounted" => {
+            Some(CONNECTIONS[1])
+        }
+        "distributed" | "rooftop" => Some(CONNECTIONS[2]),
+        "offgrid" => Some(CONNECTIONS[3]),
+        _ => None,
+    }
+}
+
+pub fn canonical_type(s: &str) -> Option<&'static str> {
+    match squash(s).as_str() {
+        "annual" | "annualmarket" => Some(TYPES[0]),
+        "cumulative" | "cumulativemarket" => Some(TYPES[1]),
+        _ => None,
+    }
+}
+
+/// A reporting period: `2024-Q1`, `Q1 2024`, `2024Q1`, `1Q24`, `H1 2024`, `2024-H2`, `FY2023`,
+/// `FY 2023` or `2023`. Returns the canonical label, the kind (`Q`, `H`, `FY`) and the first day.
+pub fn parse_period(s: &str) -> Option<(String, &'static str, NaiveDate)> {
+    let t: String = s
+        .trim()
+        .to_ascii_uppercase()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_' | '/'))
+        .collect();
+    let year = |y: &str| -> Option<i32> {
+        let n: i32 = y.parse().ok()?;
+        match y.len() {
+            4 if (1950..=2100).contains(&n) => Some(n),
+            2 => Some(2000 + n),
+            _ => None,
+        }
+    };
+    let (kind, y, n) = if let Some(rest) = t.strip_prefix("FY") {
+        ("FY", year(rest)?, 0)
+    } else if t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) {
+        ("FY", year(&t)?, 0)
+    } else if let Some(p) = t.find(['Q', 'H']) {
+        let kind = if &t[p..p + 1] == "Q" { "Q" } else { "H" };
+        let (a, b) = (&t[..p], &t[p + 1..]);
+        // "2024Q1" (year before), "Q12024" (number then year), "1Q24" (number before).
+        let (y, n) = if a.len() == 4 {
+            (year(a)?, b.parse::<u32>().ok()?)
+        } else if a.is_empty() {
+            (year(b.get(1..)?)?, b.get(..1)?.parse::<u32>().ok()?)
+        } else {
+            (year(b)?, a.parse::<u32>().ok()?)
+        };
+        (kind, y, n)
+    } else {
+        return None;
+    };
+    let (label, month) = match kind {
+        "Q" if (1..=4).contains(&n) => (format!("{y}-Q{n}"), 3 * (n - 1) + 1),
+        "H" if (1..=2).contains(&n) => (format!("{y}-H{n}"), 6 * (n - 1) + 1),
+        "FY" => (format!("FY{y}"), 1),
+        _ => return None,
+    };
+    Some((label, kind, NaiveDate::from_ymd_opt(y, month, 1)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabulary_of_both_layouts() {
+        assert_eq!(
+            canonical_scenario("Most Probable"),
+            Some("Forecast - Most probable")
+        );
+        assert_eq!(
+            canonical_scenario("Forecast - High"),
+            Some("Forecast - High")
+        );
+        assert_eq!(canonical_scenario("Historical"), Some("Historical Primary"));
+        assert_eq!(canonical_scenario("Guess"), None);
+        assert_eq!(canonical_connection("Off grid"), Some("Off-grid"));
+        assert_eq!(canonical_connection("Centralized"), Some("Centralised"));
+        assert_eq!(canonical_type("CUMULATIVE"), Some("Cumulative"));
+    }
+
+    #[test]
+    fn periods() {
+        let d = |y, m| NaiveDate::from_ymd_opt(y, m, 1).unwrap();
+        assert_eq!(
+            parse_period("2024-Q3"),
+            Some(("2024-Q3".into(), "Q", d(2024, 7)))
+        );
+        assert_eq!(
+            parse_period("Q3 2024"),
+            Some(("2024-Q3".into(), "Q", d(2024, 7)))
+        );
+        assert_eq!(
+            parse_period("3Q24"),
+            Some(("2024-Q3".into(), "Q", d(2024, 7)))
+        );
+        assert_eq!(
+            parse_period("H2 2023"),
+            Some(("2023-H2".into(), "H", d(2023, 7)))
+        );
+        assert_eq!(
+            parse_period("FY2023"),
+            Some(("FY2023".into(), "FY", d(2023, 1)))
+        );
+        assert_eq!(
+            parse_period("2022"),
+            Some(("FY2022".into(), "FY", d(2022, 1)))
+        );
+        assert_eq!(parse_period("Q5 2024"), None);
+        assert_eq!(parse_period("soon"), None);
+    }
+}

@@ -1,0 +1,635 @@
+//! Datasets and documents: ingestion writes (in the caller's transaction) and the parameterised
+//! reads behind the agents' tools. Filters are bound values; IN lists are built with bound
+//! placeholders, never with text from the model or the user.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::{Db, Tx, now};
+use crate::data::docs::Passage;
+use crate::data::{FinRec, Kind, MarketRec, PriceRec};
+use crate::{on_db, on_tx};
+
+pub struct SourceMeta {
+    pub kind: String,
+    pub name: String,
+    pub layout: String,
+    pub is_sample: bool,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow, serde::Serialize)]
+pub struct Source {
+    pub id: i64,
+    pub kind: String,
+    pub name: String,
+    pub layout: String,
+    pub is_sample: bool,
+    pub rows_stored: i32,
+    pub ingested_at: NaiveDateTime,
+}
+
+const DATA_TABLES: [&str; 4] = [
+    "fastapi_market_data",
+    "fastapi_price_data",
+    "fastapi_financial_data",
+    "fastapi_document_passages",
+];
+
+async fn delete_source_rows(tx: &mut Tx, source_id: i64) -> Result<(), sqlx::Error> {
+    if let Tx::Sqlite(t) = tx {
+        sqlx::query(
+            "DELETE FROM fastapi_passages_fts WHERE rowid IN \
+             (SELECT id FROM fastapi_document_passages WHERE source_id = $1)",
+        )
+        .bind(source_id)
+        .execute(&mut **t)
+        .await?;
+    }
+    for table in DATA_TABLES {
+        let sql = format!("DELETE FROM {table} WHERE source_id = $1");
+        on_tx!(tx, |t| sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(source_id)
+            .execute(t)
+            .await
+            .map(|_| ()))?;
+    }
+    on_tx!(tx, |t| sqlx::query(
+        "DELETE FROM fastapi_dataset_sources WHERE id = $1"
+    )
+    .bind(source_id)
+    .execute(t)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+/// Register a file as a source, first removing what the same file (same kind and name) loaded
+/// before and, for real data, the sample of that kind.
+pub async fn replace_source(tx: &mut Tx, meta: &SourceMeta) -> Result<i64, sqlx::Error> {
+    let old: Vec<i64> = on_tx!(tx, |t| {
+        sqlx::query_scalar(
+        "SELECT id FROM fastapi_dataset_sources WHERE kind = $1 AND (name = $2 OR (is_sample AND NOT $3))"
+    )
+    .bind(&meta.kind)
+    .bind(&meta.name)
+    .bind(meta.is_sample)
+    .fetch_all(t)
+    .await
+    })?;
+    for id in old {
+        delete_source_rows(tx, id).await?;
+    }
+    on_tx!(tx, |t| sqlx::query_scalar(
+        "INSERT INTO fastapi_dataset_sources (kind, name, layout, is_sample, ingested_at) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id"
+    )
+    .bind(&meta.kind)
+    .bind(&meta.name)
+    .bind(&meta.layout)
+    .bind(meta.is_sample)
+    .bind(now())
+    .fetch_one(t)
+    .await)
+}
+
+pub async fn finish_source(
+    tx: &mut Tx,
+    id: i64,
+    read: u64,
+    stored: u64,
+    duplicates: u64,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |t| {
+        sqlx::query(
+        "UPDATE fastapi_dataset_sources SET rows_read = $2, rows_stored = $3, duplicates = $4 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(read as i32)
+    .bind(stored as i32)
+    .bind(duplicates as i32)
+    .execute(t)
+    .await
+    .map(|_| ())
+    })?;
+    Ok(())
+}
+
+pub async fn has_source(db: &Db, kind: &str) -> Result<bool, sqlx::Error> {
+    let n: i64 = on_db!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM fastapi_dataset_sources WHERE kind = $1"
+    )
+    .bind(kind)
+    .fetch_one(p)
+    .await?);
+    Ok(n > 0)
+}
+
+/// The sources of a kind, newest first.
+pub async fn sources(db: &Db, kind: &str) -> Result<Vec<Source>, sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query_as(
+        "SELECT id, kind, name, layout, is_sample, rows_stored, ingested_at FROM fastapi_dataset_sources \
+         WHERE kind = $1 ORDER BY ingested_at DESC, id DESC"
+    )
+    .bind(kind)
+    .fetch_all(p)
+    .await
+    })
+}
+
+pub async fn insert_market(
+    tx: &mut Tx,
+    source_id: i64,
+    rows: &[MarketRec],
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |t| {
+        let mut qb = sqlx::QueryBuilder::new(
+            "INSERT INTO fastapi_market_data (source_id, line, territory, year, scenario, connection, type, \
+             capacity_mw, ac_dc, status) ",
+        );
+        qb.push_values(rows, |mut b, r| {
+            b.push_bind(source_id)
+                .push_bind(r.line)
+                .push_bind(&r.territory)
+                .push_bind(r.year)
+                .push_bind(r.scenario)
+                .push_bind(r.connection)
+                .push_bind(r.kind)
+                .push_bind(r.capacity_mw)
+                .push_bind(&r.ac_dc)
+                .push_bind(&r.status);
+        });
+        qb.build().execute(t).await.map(|_| ())
+    })?;
+    Ok(())
+}
+
+pub async fn insert_prices(
+    tx: &mut Tx,
+    source_id: i64,
+    rows: &[PriceRec],
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |t| {
+        let mut qb = sqlx::QueryBuilder::new(
+            "INSERT INTO fastapi_price_data (source_id, line, item, description, date, frequency, base_price, \
+             unit, region, origin) ",
+        );
+        qb.push_values(rows, |mut b, r| {
+            b.push_bind(source_id)
+                .push_bind(r.line)
+                .push_bind(&r.item)
+                .push_bind(&r.description)
+                .push_bind(r.date)
+                .push_bind(&r.frequency)
+                .push_bind(r.base_price)
+                .push_bind(&r.unit)
+                .push_bind(&r.region)
+                .push_bind(&r.origin);
+        });
+        qb.build().execute(t).await.map(|_| ())
+    })?;
+    Ok(())
+}
+
+pub async fn insert_financials(
+    tx: &mut Tx,
+    source_id: i64,
+    rows: &[FinRec],
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |t| {
+        let mut qb = sqlx::QueryBuilder::new(
+            "INSERT INTO fastapi_financial_data (source_id, line, company, period, period_kind, period_start, \
+             metric, value, unit) ",
+        );
+        qb.push_values(rows, |mut b, r| {
+            b.push_bind(source_id)
+                .push_bind(r.line)
+                .push_bind(&r.company)
+                .push_bind(&r.period)
+                .push_bind(r.period_kind)
+                .push_bind(r.period_start)
+                .push_bind(&r.metric)
+                .push_bind(r.value)
+                .push_bind(&r.unit);
+        });
+        qb.build().execute(t).await.map(|_| ())
+    })?;
+    Ok(())
+}
+
+pub async fn insert_passages(
+    tx: &mut Tx,
+    source_id: i64,
+    collection: &str,
+    rows: &[Passage],
+) -> Result<(), sqlx::Error> {
+    let ids: Vec<i64> = on_tx!(tx, |t| {
+        let mut qb = sqlx::QueryBuilder::new(
+            "INSERT INTO fastapi_document_passages (source_id, collection, doc_no, ord, title, url, published_at, body) ",
+        );
+        qb.push_values(rows, |mut b, r| {
+            b.push_bind(source_id)
+                .push_bind(collection)
+                .push_bind(r.doc_no)
+                .push_bind(r.ord)
+                .push_bind(&r.title)
+                .push_bind(&r.url)
+                .push_bind(r.published_at)
+                .push_bind(&r.body);
+        });
+        qb.push(" RETURNING id");
+        qb.build_query_scalar().fetch_all(t).await
+    })?;
+    if let Tx::Sqlite(t) = tx {
+        let mut qb =
+            sqlx::QueryBuilder::new("INSERT INTO fastapi_passages_fts (rowid, title, body) ");
+        qb.push_values(ids.iter().zip(rows), |mut b, (id, r)| {
+            b.push_bind(*id).push_bind(&r.title).push_bind(&r.body);
+        });
+        qb.build().execute(&mut **t).await?;
+    }
+    Ok(())
+}
+
+/// Two rows of one file that give different values for the same figure.
+#[derive(Debug)]
+pub struct Conflict {
+    pub line_a: i64,
+    pub line_b: i64,
+    pub value_a: f64,
+    pub value_b: f64,
+    pub column: &'static str,
+    pub key: String,
+}
+
+type ConflictRow = (i64, i64, f64, f64, String);
+
+/// The first pair of rows of the source that disagree on a figure, if any.
+pub async fn first_conflict(
+    tx: &mut Tx,
+    kind: Kind,
+    source_id: i64,
+) -> Result<Option<Conflict>, sqlx::Error> {
+    let (sql, column, what) = match kind {
+        Kind::Market => (
+            "SELECT a.line, b.line, a.capacity_mw, b.capacity_mw, \
+             a.territory || ' ' || CAST(a.year AS TEXT) || ' ' || a.scenario || ' ' || a.connection || ' ' || a.type \
+             FROM fastapi_market_data a JOIN fastapi_market_data b ON b.source_id = a.source_id \
+             AND b.territory = a.territory AND b.year = a.year AND b.scenario = a.scenario \
+             AND b.connection = a.connection AND b.type = a.type AND b.id > a.id AND b.capacity_mw <> a.capacity_mw \
+             WHERE a.source_id = $1 ORDER BY b.line LIMIT 1",
+            "Capacity(MW)",
+            "Territory, Year, Scenario, Connection and Type",
+        ),
+        Kind::Financials => (
+            "SELECT a.line, b.line, a.value, b.value, a.company || ' ' || a.period || ' ' || a.metric \
+             FROM fastapi_financial_data a JOIN fastapi_financial_data b ON b.source_id = a.source_id \
+             AND b.company = a.company AND b.period = a.period AND b.metric = a.metric AND b.id > a.id \
+             AND (b.value <> a.value OR b.unit <> a.unit) \
+             WHERE a.source_id = $1 ORDER BY b.line LIMIT 1",
+            "value",
+            "company, period and metric",
+        ),
+        // Prices: several observations of one series on one day are legitimate (sources
+        // differ); only exact duplicates are removed.
+        Kind::Prices => return Ok(None),
+    };
+    let row: Option<ConflictRow> = on_tx!(tx, |t| sqlx::query_as(sql)
+        .bind(source_id)
+        .fetch_optional(t)
+        .await)?;
+    Ok(row.map(|(a, b, va, vb, k)| Conflict {
+        line_a: a,
+        line_b: b,
+        value_a: va,
+        value_b: vb,
+        column,
+        key: format!("{what} ({k})"),
+    }))
+}
+
+/// Delete repeated rows of the source (the first one stays); returns how many went.
+pub async fn remove_duplicates(
+    tx: &mut Tx,
+    kind: Kind,
+    source_id: i64,
+) -> Result<u64, sqlx::Error> {
+    let (table, key) = match kind {
+        Kind::Market => (
+            "fastapi_market_data",
+            "territory, year, scenario, connection, type",
+        ),
+        Kind::Prices => (
+            "fastapi_price_data",
+            "item, description, date, frequency, base_price, unit, region, origin",
+        ),
+        Kind::Financials => ("fastapi_financial_data", "company, period, metric"),
+    };
+    let sql = format!(
+        "DELETE FROM {table} WHERE id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER \
+         (PARTITION BY {key} ORDER BY id) AS rn FROM {table} WHERE source_id = $1) d WHERE rn > 1)"
+    );
+    on_tx!(tx, |t| sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+        .bind(source_id)
+        .execute(t)
+        .await
+        .map(|r| r.rows_affected()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads for the tools.
+
+#[derive(Clone, Debug, Default)]
+pub struct MarketFilter {
+    pub territories: Vec<String>,
+    pub scenarios: Vec<String>,
+    pub connections: Vec<String>,
+    pub types: Vec<String>,
+    pub min_year: Option<i32>,
+    pub max_year: Option<i32>,
+}
+
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct MarketRow {
+    pub territory: String,
+    pub year: i32,
+    pub scenario: String,
+    pub connection: String,
+    #[sqlx(rename = "type")]
+    pub kind: String,
+    pub capacity_mw: f64,
+}
+
+macro_rules! push_in {
+    ($qb:expr, $col:literal, $vals:expr) => {
+        if !$vals.is_empty() {
+            $qb.push(concat!(" AND ", $col, " IN ("));
+            let mut sep = $qb.separated(", ");
+            for v in $vals.iter() {
+                sep.push_bind(v.clone());
+            }
+            $qb.push(")");
+        }
+    };
+}
+
+pub async fn market_rows(
+    db: &Db,
+    source_id: i64,
+    f: &MarketFilter,
+) -> Result<Vec<MarketRow>, sqlx::Error> {
+    on_db!(db, |p| {
+        let mut qb = sqlx::QueryBuilder::new(
+            "SELECT territory, year, scenario, connection, type, capacity_mw FROM fastapi_market_data WHERE source_id = ",
+        );
+        qb.push_bind(source_id);
+        push_in!(qb, "territory", f.territories);
+        push_in!(qb, "scenario", f.scenarios);
+        push_in!(qb, "connection", f.connections);
+        push_in!(qb, "type", f.types);
+        if let Some(y) = f.min_year {
+            qb.push(" AND year >= ").push_bind(y);
+        }
+        if let Some(y) = f.max_year {
+            qb.push(" AND year <= ").push_bind(y);
+        }
+        qb.push(" ORDER BY territory, scenario, connection, type, year LIMIT 20000");
+        qb.build_query_as().fetch_all(p).await
+    })
+}
+
+/// Distinct values of a text column of a dataset table, for name matching.
+pub async fn distinct(db: &Db, table: Table, column: Column) -> Result<Vec<String>, sqlx::Error> {
+    let sql = format!(
+        "SELECT DISTINCT {} FROM {} ORDER BY 1",
+        column.as_sql(),
+        table.as_sql()
+    );
+    on_db!(db, |p| sqlx::query_scalar(sqlx::AssertSqlSafe(
+        sql.as_str()
+    ))
+    .fetch_all(p)
+    .await)
+}
+
+/// The dataset tables (a closed set: nothing from the outside reaches the SQL text).
+#[derive(Clone, Copy, Debug)]
+pub enum Table {
+    Market,
+    Prices,
+    Financials,
+}
+
+impl Table {
+    fn as_sql(self) -> &'static str {
+        match self {
+            Table::Market => "fastapi_market_data",
+            Table::Prices => "fastapi_price_data",
+            Table::Financials => "fastapi_financial_data",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum Column {
+    Territory,
+    Item,
+    Description,
+    Region,
+    Company,
+    Metric,
+}
+
+impl Column {
+    fn as_sql(self) -> &'static str {
+        match self {
+            Column::Territory => "territory",
+            Column::Item => "item",
+            Column::Description => "description",
+            Column::Region => "region",
+            Column::Company => "company",
+            Column::Metric => "metric",
+        }
+    }
+}
+
+/// Year bounds of a market source per scenario group: (last historical year, last year).
+pub async fn market_years(
+    db: &Db,
+    source_id: i64,
+) -> Result<(Option<i32>, Option<i32>), sqlx::Error> {
+    on_db!(db, |p| sqlx::query_as(
+        "SELECT MAX(CASE WHEN scenario LIKE 'Historical%' THEN year END), MAX(year) \
+         FROM fastapi_market_data WHERE source_id = $1"
+    )
+    .bind(source_id)
+    .fetch_one(p)
+    .await)
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct PriceFilter {
+    pub items: Vec<String>,
+    pub descriptions: Vec<String>,
+    pub regions: Vec<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct PriceRow {
+    pub item: String,
+    pub description: String,
+    pub region: String,
+    pub unit: String,
+    pub date: NaiveDate,
+    pub base_price: f64,
+}
+
+pub async fn price_rows(
+    db: &Db,
+    source_id: i64,
+    f: &PriceFilter,
+) -> Result<Vec<PriceRow>, sqlx::Error> {
+    on_db!(db, |p| {
+        let mut qb = sqlx::QueryBuilder::new(
+            "SELECT item, description, region, unit, date, base_price FROM fastapi_price_data WHERE source_id = ",
+        );
+        qb.push_bind(source_id);
+        push_in!(qb, "item", f.items);
+        push_in!(qb, "description", f.descriptions);
+        push_in!(qb, "region", f.regions);
+        if let Some(d) = f.from {
+            qb.push(" AND date >= ").push_bind(d);
+        }
+        if let Some(d) = f.to {
+            qb.push(" AND date <= ").push_bind(d);
+        }
+        qb.push(" ORDER BY item, description, region, unit, date LIMIT 200000");
+        qb.build_query_as().fetch_all(p).await
+    })
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct FinFilter {
+    pub companies: Vec<String>,
+    pub metrics: Vec<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct FinRow {
+    pub company: String,
+    pub period: String,
+    pub period_kind: String,
+    pub period_start: NaiveDate,
+    pub metric: String,
+    pub value: f64,
+    pub unit: String,
+}
+
+pub async fn financial_rows(
+    db: &Db,
+    source_id: i64,
+    f: &FinFilter,
+) -> Result<Vec<FinRow>, sqlx::Error> {
+    on_db!(db, |p| {
+        let mut qb = sqlx::QueryBuilder::new(
+            "SELECT company, period, period_kind, period_start, metric, value, unit FROM fastapi_financial_data \
+             WHERE source_id = ",
+        );
+        qb.push_bind(source_id);
+        push_in!(qb, "company", f.companies);
+        push_in!(qb, "metric", f.metrics);
+        if let Some(d) = f.from {
+            qb.push(" AND period_start >= ").push_bind(d);
+        }
+        if let Some(d) = f.to {
+            qb.push(" AND period_start <= ").push_bind(d);
+        }
+        qb.push(" ORDER BY company, metric, period_start, period_kind LIMIT 20000");
+        qb.build_query_as().fetch_all(p).await
+    })
+}
+
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow, serde::Serialize)]
+pub struct Hit {
+    pub collection: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub published_at: Option<NaiveDate>,
+    pub body: String,
+    pub score: f64,
+}
+
+/// Full-text search over passages: any of `terms` (already reduced to letters and digits),
+/// best first; within `collections` when given, and published between `from` and `to`.
+pub async fn search_passages(
+    db: &Db,
+    terms: &[String],
+    collections: &[String],
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    limit: i64,
+) -> Result<Vec<Hit>, sqlx::Error> {
+    if terms.is_empty() {
+        return Ok(vec![]);
+    }
+    match db {
+        Db::Sqlite(p) => {
+            // FTS5 query syntax: each term quoted (terms carry no quotes), OR-ed.
+            let q = terms
+                .iter()
+                .map(|t| format!("\"{t}\""))
+                .collect::<Vec<_>>()
+                .join(" OR ");
+            let mut qb = sqlx::QueryBuilder::new(
+                "SELECT d.collection, d.title, d.url, d.published_at, d.body, -bm25(fastapi_passages_fts, 2.0, 1.0) AS score \
+                 FROM fastapi_passages_fts JOIN fastapi_document_passages d ON d.id = fastapi_passages_fts.rowid \
+                 WHERE fastapi_passages_fts MATCH ",
+            );
+            qb.push_bind(q);
+            push_in!(qb, "d.collection", collections);
+            if let Some(d) = from {
+                qb.push(" AND d.published_at >= ").push_bind(d);
+            }
+            if let Some(d) = to {
+                qb.push(" AND d.published_at <= ").push_bind(d);
+            }
+            qb.push(" ORDER BY score DESC, d.id LIMIT ")
+                .push_bind(limit);
+            qb.build_query_as().fetch_all(p).await
+        }
+        Db::Postgres(p) => {
+            let q = terms.join(" | ");
+            let mut qb = sqlx::QueryBuilder::new(
+                "SELECT d.collection, d.title, d.url, d.published_at, d.body, \
+                 CAST(ts_rank_cd(d.tsv, q) AS DOUBLE PRECISION) AS score \
+                 FROM fastapi_document_passages d, to_tsquery('english', ",
+            );
+            qb.push_bind(q);
+            qb.push(") q WHERE d.tsv @@ q");
+            push_in!(qb, "d.collection", collections);
+            if let Some(d) = from {
+                qb.push(" AND d.published_at >= ").push_bind(d);
+            }
+            if let Some(d) = to {
+                qb.push(" AND d.published_at <= ").push_bind(d);
+            }
+            qb.push(" ORDER BY score DESC, d.id LIMIT ")
+                .push_bind(limit);
+            qb.build_query_as().fetch_all(p).await
+        }
+    }
+}
+
+/// Collections that hold passages, with their counts.
+pub async fn collections(db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query_as(
+        "SELECT collection, COUNT(*) FROM fastapi_document_passages GROUP BY collection ORDER BY collection"
+    )
+    .fetch_all(p)
+    .await
+    })
+}
