@@ -1,11 +1,24 @@
-//! The built-in offline provider (decision B1): no language model. In this build it answers
-//! what each agent covers and, since no dataset or document collection is loaded yet, says so
-//! plainly; the market agent then offers a human expert, as the old service did for questions
-//! its data could not answer. The data tools it will answer from arrive with the ingestion work.
+//! The built-in offline provider (decision B1, agents.md): no language model. It reads the
+//! question, recognises the data's own vocabulary (territories, years, scenarios, connections,
+//! items, technologies, regions, companies, metrics) and intent words (chart, trend, compare,
+//! latest, share), calls the same tools as a model would, and writes a short Markdown answer with
+//! the figures and a table, streamed in chunks. A follow-up ("and Spain?") reuses the filters of
+//! the previous question. When the data cannot answer, it says what it can answer, with examples
+//! built from the loaded data; the market agent then offers a human expert.
 
-use super::AgentDef;
+use super::{AgentDef, AgentError};
+use crate::app::AppState;
 use crate::chat::events::Event;
-use crate::domain::agents::catalogue_entry;
+use crate::data::sample::NOTICE;
+use crate::llm::{ChatMessage, Role};
+use crate::tools::documents::{self, SearchArgs};
+use crate::tools::financials::{self, FinArgs};
+use crate::tools::market::{self, MarketArgs};
+use crate::tools::names::{Names, norm};
+use crate::tools::prices::{self, PriceArgs};
+use crate::tools::{ToolError, fmt_thousands};
+
+type Emit<'a> = &'a mut (dyn FnMut(Event) + Send);
 
 /// Words that mean "let me talk to a person".
 const HUMAN_WORDS: [&str; 6] = [
@@ -17,49 +30,1174 @@ const HUMAN_WORDS: [&str; 6] = [
     "contact",
 ];
 
-pub fn answer(
+/// What a question asks for. Every field is optional, so that a follow-up can take the missing
+/// ones from the question before it.
+#[derive(Clone, Debug, Default)]
+struct Ask {
+    territories: Vec<String>,
+    years: Option<(Option<i32>, Option<i32>)>,
+    scenarios: Option<Vec<&'static str>>,
+    connections: Option<Vec<&'static str>>,
+    kind: Option<&'static str>,
+    items: Vec<String>,
+    regions: Vec<String>,
+    techs: Vec<String>,
+    companies: Vec<String>,
+    metrics: Vec<String>,
+    period_kind: Option<&'static str>,
+    chart: bool,
+    trend: bool,
+    compare: bool,
+    share: bool,
+    forecast: bool,
+    distribution: bool,
+}
+
+fn has_any(text: &str, words: &[&str]) -> bool {
+    let t = format!(" {} ", norm(text));
+    words.iter().any(|w| {
+        t.contains(&format!(" {w} "))
+            || (w.ends_with('*') && t.contains(&format!(" {}", &w[..w.len() - 1])))
+    })
+}
+
+fn years_in(text: &str) -> Option<(Option<i32>, Option<i32>)> {
+    let n = norm(text);
+    let ys: Vec<i32> = n
+        .split(' ')
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .filter(|y| (1990..=2100).contains(y))
+        .collect();
+    let since = has_any(text, &["since", "from", "after", "dal", "dopo"]);
+    match ys.as_slice() {
+        [] => None,
+        [y] if since => Some((Some(*y), None)),
+        [y] if has_any(text, &["until", "before", "up to", "through", "fino"]) => {
+            Some((None, Some(*y)))
+        }
+        [y] => Some((Some(*y), Some(*y))),
+        many => Some((many.iter().min().copied(), many.iter().max().copied())),
+    }
+}
+
+/// Is this a follow-up that leans on the previous question?
+fn is_follow_up(text: &str) -> bool {
+    let n = norm(text);
+    let words = n.split(' ').filter(|w| !w.is_empty()).count();
+    words <= 6
+        || [
+            "and ",
+            "what about",
+            "how about",
+            "same ",
+            "also ",
+            "e ",
+            "as a chart",
+            "now ",
+        ]
+        .iter()
+        .any(|p| n.starts_with(p))
+}
+
+struct Vocabularies {
+    territories: Names,
+    prices: Option<prices::Vocabulary>,
+    fin: Option<financials::Vocabulary>,
+}
+
+fn parse(text: &str, v: &Vocabularies) -> Ask {
+    let mut a = Ask {
+        territories: v.territories.find_in(text),
+        years: years_in(text),
+        ..Ask::default()
+    };
+    let t = text;
+    if has_any(
+        t,
+        &[
+            "high scenario",
+            "optimistic",
+            "high case",
+            "high forecast",
+            "scenario high",
+        ],
+    ) {
+        a.scenarios = Some(vec!["Forecast - High"]);
+    } else if has_any(
+        t,
+        &[
+            "low scenario",
+            "pessimistic",
+            "low case",
+            "low forecast",
+            "scenario low",
+        ],
+    ) {
+        a.scenarios = Some(vec!["Forecast - Low"]);
+    } else if has_any(
+        t,
+        &[
+            "scenarios",
+            "all scenarios",
+            "each scenario",
+            "every scenario",
+        ],
+    ) {
+        a.scenarios = Some(vec![
+            "Forecast - High",
+            "Forecast - Most probable",
+            "Forecast - Low",
+        ]);
+    } else if has_any(t, &["most probable", "base case", "baseline"]) {
+        a.scenarios = Some(vec!["Forecast - Most probable"]);
+    } else if has_any(t, &["historical", "history", "actual", "storico"]) {
+        a.scenarios = Some(vec!["Historical Primary"]);
+    }
+    a.forecast = has_any(
+        t,
+        &[
+            "forecast",
+            "forecasts",
+            "outlook",
+            "projection",
+            "projections",
+            "future",
+            "expected",
+            "previsione",
+            "previsioni",
+        ],
+    );
+    if has_any(
+        t,
+        &[
+            "by connection",
+            "by segment",
+            "split",
+            "breakdown",
+            "composition",
+            "segments",
+            "connection types",
+            "per segment",
+        ],
+    ) {
+        a.connections = Some(vec!["Centralised", "Distributed", "Off-grid"]);
+    } else {
+        let mut c = Vec::new();
+        if has_any(
+            t,
+            &[
+                "centralised",
+                "centralized",
+                "utility scale",
+                "utility",
+                "ground mounted",
+                "large scale",
+            ],
+        ) {
+            c.push("Centralised");
+        }
+        if has_any(
+            t,
+            &["distributed", "rooftop", "residential", "commercial", "c i"],
+        ) {
+            c.push("Distributed");
+        }
+        if has_any(t, &["off grid", "offgrid"]) {
+            c.push("Off-grid");
+        }
+        if !c.is_empty() {
+            a.connections = Some(c);
+        }
+    }
+    if has_any(
+        t,
+        &[
+            "cumulative",
+            "cumulated",
+            "installed base",
+            "total installed",
+            "to date",
+            "fleet",
+            "cumulativa",
+            "cumulato",
+        ],
+    ) {
+        a.kind = Some("Cumulative");
+    } else if has_any(
+        t,
+        &[
+            "annual",
+            "additions",
+            "added",
+            "new capacity",
+            "per year",
+            "yearly",
+            "annuale",
+        ],
+    ) {
+        a.kind = Some("Annual");
+    }
+    a.chart = has_any(
+        t,
+        &[
+            "chart",
+            "plot",
+            "graph",
+            "visualize",
+            "visualise",
+            "draw",
+            "grafico",
+            "diagram",
+        ],
+    );
+    a.trend = has_any(
+        t,
+        &[
+            "trend",
+            "trends",
+            "evolution",
+            "over time",
+            "growth",
+            "grow",
+            "development",
+            "history",
+            "since",
+            "andamento",
+            "evolved",
+            "changed",
+        ],
+    );
+    a.compare = has_any(
+        t,
+        &[
+            "compare",
+            "comparison",
+            "versus",
+            "vs",
+            "against",
+            "confronta",
+            "confronto",
+        ],
+    );
+    a.share = has_any(t, &["share", "shares", "percentage", "proportion", "quota"]);
+    a.distribution = has_any(t, &["distribution", "spread", "range", "box"]);
+    if let Some(p) = &v.prices {
+        a.items = p.items.find_in(t);
+        a.regions = p.regions.find_in(t);
+        a.techs = tech_words(t, &p.descriptions);
+    }
+    if let Some(f) = &v.fin {
+        a.companies = f.companies.find_in(t);
+        a.metrics = f.metrics.find_in(t);
+        for (words, metric) in [
+            (
+                &["revenue", "revenues", "sales", "turnover", "fatturato"][..],
+                "Revenue",
+            ),
+            (
+                &["margin", "margins", "gross margin", "margine"][..],
+                "Gross margin",
+            ),
+            (
+                &[
+                    "net income",
+                    "profit",
+                    "profits",
+                    "loss",
+                    "losses",
+                    "earnings",
+                    "utile",
+                ][..],
+                "Net income",
+            ),
+            (
+                &["shipments", "shipped", "shipment"][..],
+                "Module shipments",
+            ),
+            (
+                &["capacity", "production capacity", "manufacturing capacity"][..],
+                "Production capacity",
+            ),
+        ] {
+            if has_any(t, words)
+                && let Some(m) = f.metrics.resolve(metric)
+                && !a.metrics.contains(&m)
+            {
+                a.metrics.push(m);
+            }
+        }
+        a.period_kind = if has_any(t, &["quarter", "quarterly", "quarters", "trimestre"]) {
+            Some("Q")
+        } else if has_any(t, &["annual", "full year", "yearly", "fy"]) {
+            Some("FY")
+        } else {
+            None
+        };
+    }
+    a
+}
+
+/// Technology words of a question that occur in the price descriptions ("TOPCon", "HJT",
+/// "PERC M10").
+fn tech_words(text: &str, descriptions: &[String]) -> Vec<String> {
+    const GENERIC: [&str; 12] = [
+        "type", "mono", "si", "n", "p", "the", "in", "of", "price", "prices", "module", "cell",
+    ];
+    let words: Vec<String> = descriptions
+        .iter()
+        .flat_map(|d| norm(d).split(' ').map(String::from).collect::<Vec<_>>())
+        .collect();
+    let mut out = Vec::new();
+    let mut q: Vec<String> = norm(text).split(' ').map(String::from).collect();
+    // "n type topcon" style: keep "n-type"/"p-type" with the word after it.
+    q.dedup();
+    for w in &q {
+        if GENERIC.contains(&w.as_str()) || w.len() < 2 || w.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if words.iter().any(|d| d == w) && !out.contains(w) {
+            out.push(w.clone());
+        }
+    }
+    if has_any(text, &["heterojunction"])
+        && words.iter().any(|d| d == "hjt")
+        && !out.iter().any(|o| o == "hjt")
+    {
+        out.push("hjt".into());
+    }
+    out
+}
+
+/// Fill what the follow-up leaves open from the question before it.
+fn inherit(mut a: Ask, prev: &Ask) -> Ask {
+    if a.territories.is_empty() {
+        a.territories = prev.territories.clone();
+    }
+    if a.years.is_none() {
+        a.years = prev.years;
+    }
+    if a.scenarios.is_none() {
+        a.scenarios = prev.scenarios.clone();
+    }
+    if a.connections.is_none() {
+        a.connections = prev.connections.clone();
+    }
+    if a.kind.is_none() {
+        a.kind = prev.kind;
+    }
+    if a.items.is_empty() {
+        a.items = prev.items.clone();
+    }
+    if a.regions.is_empty() {
+        a.regions = prev.regions.clone();
+    }
+    if a.techs.is_empty() {
+        a.techs = prev.techs.clone();
+    }
+    if a.companies.is_empty() {
+        a.companies = prev.companies.clone();
+    }
+    if a.metrics.is_empty() {
+        a.metrics = prev.metrics.clone();
+    }
+    if a.period_kind.is_none() {
+        a.period_kind = prev.period_kind;
+    }
+    a.trend |= prev.trend;
+    a.compare |= prev.compare;
+    a.forecast |= prev.forecast && a.years.is_none();
+    a
+}
+
+/// Stream Markdown line by line.
+fn say(emit: Emit<'_>, text: &str) {
+    let mut buf = String::new();
+    for line in text.split_inclusive('\n') {
+        buf.push_str(line);
+        if buf.len() >= 80 {
+            emit(Event::Chunk(std::mem::take(&mut buf)));
+        }
+    }
+    if !buf.is_empty() {
+        emit(Event::Chunk(buf));
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Domain {
+    Market,
+    Prices,
+    Financials,
+    Documents,
+}
+
+pub async fn answer(
+    state: &AppState,
     agent: &AgentDef,
+    history: &[ChatMessage],
     user_text: &str,
     conversation_id: i64,
-    emit: &mut (dyn FnMut(Event) + Send),
-) {
-    let lower = user_text.to_lowercase();
+    emit: Emit<'_>,
+) -> Result<(), AgentError> {
     let offers_experts = agent.tools.contains(&crate::tools::expert::NAME);
-    if offers_experts && HUMAN_WORDS.iter().any(|w| lower.contains(w)) {
-        emit(Event::Chunk(format!(
-            "## Your Query\n\nYou asked: *{}*",
-            user_text.trim()
-        )));
+    if offers_experts && has_any(user_text, &HUMAN_WORDS) {
+        say(
+            emit,
+            &format!("## Your Query\n\nYou asked: *{}*", user_text.trim()),
+        );
         emit(Event::Chunk(EXPERT_TEXT.into()));
         emit_offer(true, true, conversation_id, emit);
-        return;
+        return Ok(());
     }
-    let (name, capabilities) = catalogue_entry(agent.id)
+    emit(Event::Status("Analyzing data...".into()));
+    let vocab = Vocabularies {
+        territories: market::territories(state).await.unwrap_or_default(),
+        prices: prices::vocabulary(state).await.ok(),
+        fin: financials::vocabulary(state).await.ok(),
+    };
+    let current = parse(user_text, &vocab);
+    // The previous user question, for follow-ups.
+    let prev_text = history
+        .iter()
+        .rev()
+        .find(|m| m.role == Role::User)
+        .and_then(|m| m.content.clone());
+    let ask = match &prev_text {
+        Some(p) if is_follow_up(user_text) => inherit(current, &parse(p, &vocab)),
+        _ => current,
+    };
+    let domain = match agent.id {
+        "market" => Domain::Market,
+        "price" => Domain::Prices,
+        "manufacturer_financial" => Domain::Financials,
+        "nzia_market_impact" => {
+            if !ask.territories.is_empty() && has_market_words(user_text, prev_text.as_deref()) {
+                Domain::Market
+            } else {
+                Domain::Documents
+            }
+        }
+        "weaviate" => classify(user_text, prev_text.as_deref(), &ask),
+        _ => Domain::Documents,
+    };
+    let result = match domain {
+        Domain::Market => market_answer(state, &ask, &vocab, emit).await,
+        Domain::Prices => price_answer(state, &ask, emit).await,
+        Domain::Financials => fin_answer(state, &ask, emit).await,
+        Domain::Documents => doc_answer(state, agent.id, user_text, emit).await,
+    };
+    match result {
+        Ok(true) => Ok(()),
+        Ok(false) => {
+            cannot_answer(state, agent, domain, &vocab, emit).await;
+            if offers_experts {
+                emit(Event::Chunk(EXPERT_TEXT.into()));
+                emit_offer(false, true, conversation_id, emit);
+            }
+            Ok(())
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, agent = agent.id, "built-in answer failed");
+            say(
+                emit,
+                &format!("I could not read the data for this question ({e})."),
+            );
+            Ok(())
+        }
+    }
+}
+
+fn has_market_words(text: &str, prev: Option<&str>) -> bool {
+    let words = [
+        "capacity",
+        "installed",
+        "installations",
+        "installation",
+        "mw",
+        "gw",
+        "market",
+        "forecast",
+        "forecasts",
+        "additions",
+        "deployment",
+        "pv market",
+        "capacita",
+        "installazioni",
+    ];
+    has_any(text, &words) || (is_follow_up(text) && prev.is_some_and(|p| has_any(p, &words)))
+}
+
+fn classify(text: &str, prev: Option<&str>, ask: &Ask) -> Domain {
+    let of = |t: &str| -> Option<Domain> {
+        if has_any(
+            t,
+            &["price", "prices", "cost", "costs", "wp", "prezzo", "prezzi"],
+        ) {
+            Some(Domain::Prices)
+        } else if has_any(
+            t,
+            &[
+                "revenue",
+                "margin",
+                "margins",
+                "net income",
+                "shipments",
+                "profit",
+                "financial",
+                "financials",
+                "earnings",
+            ],
+        ) {
+            Some(Domain::Financials)
+        } else if has_any(
+            t,
+            &[
+                "capacity",
+                "installed",
+                "installations",
+                "mw",
+                "gw",
+                "forecast",
+                "market size",
+                "additions",
+            ],
+        ) {
+            Some(Domain::Market)
+        } else {
+            None
+        }
+    };
+    if let Some(d) = of(text) {
+        return d;
+    }
+    if !ask.companies.is_empty() {
+        return Domain::Financials;
+    }
+    if is_follow_up(text)
+        && let Some(d) = prev.and_then(of)
+    {
+        return d;
+    }
+    Domain::Documents
+}
+
+fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut s = format!(
+        "| {} |\n|{}|\n",
+        header.join(" | "),
+        header.iter().map(|_| "---").collect::<Vec<_>>().join("|")
+    );
+    for r in rows {
+        s.push_str(&format!("| {} |\n", r.join(" | ")));
+    }
+    s
+}
+
+fn mw(v: f64) -> String {
+    if v.abs() >= 1000.0 {
+        format!("{} MW ({:.1} GW)", fmt_thousands(v, 0), v / 1000.0)
+    } else {
+        format!(
+            "{} MW",
+            fmt_thousands(v, if v.abs() < 10.0 { 1 } else { 0 })
+        )
+    }
+}
+
+fn source_line(name: &str, is_sample: bool) -> String {
+    if is_sample {
+        format!("\n\nSource: `{name}`.\n\n{NOTICE}")
+    } else {
+        format!("\n\nSource: `{name}`.")
+    }
+}
+
+async fn market_answer(
+    state: &AppState,
+    ask: &Ask,
+    vocab: &Vocabularies,
+    emit: Emit<'_>,
+) -> Result<bool, ToolError> {
+    if ask.territories.is_empty() {
+        return Ok(false);
+    }
+    let Some(src) = crate::store::datasets::sources(&state.db, "market")
+        .await
+        .map_err(ToolError::db)?
+        .into_iter()
+        .next()
+    else {
+        return Ok(false);
+    };
+    let (last_hist, last) = crate::store::datasets::market_years(&state.db, src.id)
+        .await
+        .map_err(ToolError::db)?;
+    let (last_hist, last) = (last_hist.unwrap_or(2024), last.unwrap_or(2030));
+    let split = ask.connections.as_ref().is_some_and(|c| c.len() > 1);
+    let (start, end) = match ask.years {
+        Some((a, b)) => (
+            a,
+            b.or(if a.is_some() {
+                Some(if ask.forecast { last } else { last_hist })
+            } else {
+                None
+            }),
+        ),
+        None if ask.forecast => (Some(last_hist + 1), Some(last)),
+        None if ask.trend || ask.chart || split => (Some(last_hist - 9), Some(last_hist)),
+        None => (Some(last_hist), Some(last_hist)),
+    };
+    let mut scenarios = ask.scenarios.clone().unwrap_or_default();
+    if ask.forecast && scenarios.is_empty() && start.is_some_and(|s| s > last_hist) {
+        scenarios = vec!["Forecast - Most probable"];
+    }
+    let args = MarketArgs {
+        territory: ask.territories.clone(),
+        year: None,
+        start_year: start,
+        end_year: end,
+        scenario: scenarios.iter().map(|s| s.to_string()).collect(),
+        connection: ask
+            .connections
+            .clone()
+            .unwrap_or_default()
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        kind: ask.kind.map(String::from),
+        group_by: if split {
+            Some("connection".into())
+        } else if ask.share || ask.territories.len() > 1 {
+            Some("territory".into())
+        } else {
+            None
+        },
+        plot_type: None,
+    };
+    let r = market::resolve(&args, &vocab.territories, split)?;
+    let Some(res) = market::query(state, &r).await? else {
+        say(
+            emit,
+            &format!(
+                "The market data has no {} figures for {} in the period asked{}.",
+                r.kind.to_lowercase(),
+                r.territories.join(", "),
+                if r.scenarios.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", r.scenarios.join(", "))
+                }
+            ),
+        );
+        return Ok(false);
+    };
+    let years: std::collections::BTreeSet<i32> = res.rows.iter().map(|x| x.year).collect();
+    let what = if r.kind == "Cumulative" {
+        "cumulative installed capacity"
+    } else {
+        "annual installed capacity"
+    };
+    let mut text = String::new();
+    let single = years.len() == 1 && res.rows.len() == 1;
+    if single {
+        let x = &res.rows[0];
+        text.push_str(&format!(
+            "**{}** — {what} in **{}** ({}, {} connection): **{}** (DC).",
+            x.territory,
+            x.year,
+            x.scenario,
+            x.connection.to_lowercase(),
+            mw(x.capacity_mw)
+        ));
+    } else if split {
+        text.push_str(&format!(
+            "**{}** — {what} by connection type (MW DC):\n\n",
+            res.rows[0].territory
+        ));
+        let mut rows = Vec::new();
+        for y in &years {
+            let parts: Vec<_> = res
+                .rows
+                .iter()
+                .filter(|x| x.year == *y && x.territory == res.rows[0].territory)
+                .collect();
+            let total: f64 = parts.iter().map(|x| x.capacity_mw).sum();
+            let mut row = vec![y.to_string()];
+            for c in ["Centralised", "Distributed", "Off-grid"] {
+                let v = parts
+                    .iter()
+                    .find(|x| x.connection == c)
+                    .map(|x| x.capacity_mw)
+                    .unwrap_or(0.0);
+                let share = if total > 0.0 {
+                    format!(" ({:.0}%)", v / total * 100.0)
+                } else {
+                    String::new()
+                };
+                row.push(format!("{}{share}", fmt_thousands(v, 0)));
+            }
+            row.push(fmt_thousands(total, 0));
+            rows.push(row);
+        }
+        text.push_str(&table(
+            &["Year", "Centralised", "Distributed", "Off-grid", "Total"],
+            &rows,
+        ));
+    } else if years.len() == 1 {
+        let y = *years.iter().next().expect("a year");
+        text.push_str(&format!("{} in **{y}** (MW DC):\n\n", capitalise(what)));
+        let groups = market::groups(&res, "territory");
+        let rows: Vec<Vec<String>> = groups
+            .iter()
+            .map(|(t, v, s)| {
+                vec![
+                    t.clone(),
+                    fmt_thousands(*v, 0),
+                    format!("{:.1}%", s * 100.0),
+                ]
+            })
+            .collect();
+        text.push_str(&table(&["Territory", "MW", "Share of listed"], &rows));
+        if let Some(sc) = res.rows.first().map(|x| x.scenario.clone()) {
+            text.push_str(&format!(
+                "\nScenario: {sc}; connection: {}.",
+                r.connections.join(", ")
+            ));
+        }
+    } else {
+        let series: Vec<String> = {
+            let mut s: Vec<String> = Vec::new();
+            for x in &res.rows {
+                let k = if r.scenarios.len() > 1 && r.territories.len() == 1 {
+                    x.scenario.clone()
+                } else {
+                    x.territory.clone()
+                };
+                if !s.contains(&k) {
+                    s.push(k);
+                }
+            }
+            s
+        };
+        text.push_str(&format!(
+            "{} of {} ({}-{}, MW DC):\n\n",
+            capitalise(what),
+            r.territories.join(", "),
+            years.iter().next().expect("years"),
+            years.iter().last().expect("years")
+        ));
+        let mut header = vec!["Year".to_string()];
+        header.extend(series.iter().cloned());
+        let mut rows = Vec::new();
+        for y in years.iter().rev().take(20).rev() {
+            let mut row = vec![y.to_string()];
+            for s in &series {
+                let v = res.rows.iter().find(|x| {
+                    x.year == *y
+                        && (x.territory == *s || x.scenario == *s)
+                        && (r.territories.len() > 1 || r.scenarios.len() <= 1 || x.scenario == *s)
+                });
+                row.push(
+                    v.map(|x| fmt_thousands(x.capacity_mw, 0))
+                        .unwrap_or_else(|| "–".into()),
+                );
+            }
+            if r.scenarios.len() <= 1 && r.territories.len() == 1 {
+                let sc = res
+                    .rows
+                    .iter()
+                    .find(|x| x.year == *y)
+                    .map(|x| x.scenario.clone())
+                    .unwrap_or_default();
+                row.push(sc);
+            }
+            rows.push(row);
+        }
+        if r.scenarios.len() <= 1 && r.territories.len() == 1 {
+            header.push("Scenario".into());
+        }
+        let h: Vec<&str> = header.iter().map(String::as_str).collect();
+        text.push_str(&table(&h, &rows));
+    }
+    for n in &res.notes {
+        text.push_str(&format!("\n\n*{n}*"));
+    }
+    text.push_str(&source_line(&res.source.name, res.source.is_sample));
+    say(emit, &text);
+    let wants_chart =
+        ask.chart || ask.trend || ask.compare || split || (!single && years.len() > 2);
+    if wants_chart {
+        let pt = market::plot_type(&args, &r)?;
+        if let Some(plot) = market::chart(&res, &args, pt) {
+            emit(Event::Plot(plot));
+        }
+    }
+    Ok(true)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+async fn price_answer(state: &AppState, ask: &Ask, emit: Emit<'_>) -> Result<bool, ToolError> {
+    if ask.items.is_empty() && ask.techs.is_empty() {
+        return Ok(false);
+    }
+    let (start, end) = ask.years.unwrap_or((None, None));
+    let args = PriceArgs {
+        item: ask.items.clone(),
+        technology: ask.techs.clone(),
+        region: ask.regions.clone(),
+        start_year: start,
+        end_year: end,
+        plot_type: if ask.distribution {
+            Some("box".into())
+        } else if ask.compare && !ask.trend {
+            Some("bar".into())
+        } else {
+            None
+        },
+        ..PriceArgs::default()
+    };
+    let v = prices::vocabulary(state).await?;
+    let f = prices::resolve(&args, &v)?;
+    let Some(res) = prices::query(state, &f).await? else {
+        say(
+            emit,
+            "The price data has no observations for these filters.",
+        );
+        return Ok(false);
+    };
+    let mut text = String::new();
+    if res.series.len() == 1 {
+        let s = &res.series[0];
+        let (ld, lv) = s.latest();
+        let (fd, fv) = s.first();
+        text.push_str(&format!(
+            "The latest price of **{}** is **{lv:.3} {}** ({ld}).",
+            s.name(),
+            s.unit
+        ));
+        if fd != ld {
+            text.push_str(&format!(
+                " Over {fd} to {ld} it averaged {:.3} {} and moved from {fv:.3} to {lv:.3} ({:+.1}%).",
+                s.average(),
+                s.unit,
+                if fv > 0.0 { (lv / fv - 1.0) * 100.0 } else { 0.0 }
+            ));
+        }
+    } else {
+        text.push_str("Component prices (each row in its own unit):\n\n");
+        let rows: Vec<Vec<String>> = res
+            .series
+            .iter()
+            .take(25)
+            .map(|s| {
+                let (ld, lv) = s.latest();
+                let (_, fv) = s.first();
+                vec![
+                    s.name(),
+                    s.unit.clone(),
+                    format!("{lv:.3} ({ld})"),
+                    format!("{:.3}", s.average()),
+                    if fv > 0.0 {
+                        format!("{:+.1}%", (lv / fv - 1.0) * 100.0)
+                    } else {
+                        "–".into()
+                    },
+                ]
+            })
+            .collect();
+        text.push_str(&table(
+            &["Series", "Unit", "Latest", "Average", "Change"],
+            &rows,
+        ));
+        if res.series.len() > 25 {
+            text.push_str(&format!(
+                "\n{} more series match; narrow the item, technology or region.",
+                res.series.len() - 25
+            ));
+        }
+    }
+    text.push_str(&source_line(&res.source.name, res.source.is_sample));
+    say(emit, &text);
+    if ask.chart || ask.trend || ask.compare || ask.distribution {
+        // Never mix units: chart the first unit's series when several items were asked for.
+        let mut res = res;
+        let units = prices::units(&res);
+        if units.len() > 1 {
+            res.series.retain(|s| s.unit == units[0]);
+            say(
+                emit,
+                &format!(
+                    "\n\nThe chart shows the {} series only: one unit per chart.",
+                    units[0]
+                ),
+            );
+        }
+        if let Some(plot) = prices::chart(&res, &args)? {
+            emit(Event::Plot(plot));
+        }
+    }
+    Ok(true)
+}
+
+async fn fin_answer(state: &AppState, ask: &Ask, emit: Emit<'_>) -> Result<bool, ToolError> {
+    if ask.companies.is_empty() && ask.metrics.is_empty() {
+        return Ok(false);
+    }
+    let (start, end) = ask.years.unwrap_or((None, None));
+    let args = FinArgs {
+        company: ask.companies.clone(),
+        metric: ask.metrics.clone(),
+        start_year: start,
+        end_year: end,
+        period_type: ask.period_kind.map(|k| match k {
+            "Q" => "quarter".to_string(),
+            "H" => "half".to_string(),
+            _ => "year".to_string(),
+        }),
+        plot_type: None,
+    };
+    let v = financials::vocabulary(state).await?;
+    let q = financials::resolve(&args, &v)?;
+    let Some(res) = financials::query(state, &q).await? else {
+        say(
+            emit,
+            "The manufacturer data has no figures for these filters.",
+        );
+        return Ok(false);
+    };
+    let latest_only = !(ask.trend || ask.chart || ask.compare) && ask.years.is_none();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut shown = res.rows.clone();
+    if latest_only {
+        let last = shown.iter().map(|r| r.period_start).max();
+        shown.retain(|r| Some(r.period_start) == last);
+    }
+    for r in shown.iter().take(40) {
+        rows.push(vec![
+            r.company.clone(),
+            r.period.clone(),
+            r.metric.clone(),
+            format!("{} {}", fmt_value(r.value), r.unit),
+        ]);
+    }
+    let mut text = String::new();
+    if shown.len() == 1 {
+        let r = &shown[0];
+        text.push_str(&format!(
+            "**{}** — {} in {}: **{} {}**.",
+            r.company,
+            r.metric,
+            r.period,
+            fmt_value(r.value),
+            r.unit
+        ));
+    } else {
+        text.push_str(&table(&["Company", "Period", "Metric", "Value"], &rows));
+        if shown.len() > 40 {
+            text.push_str(&format!(
+                "\n{} more rows match; narrow the company, metric or years.",
+                shown.len() - 40
+            ));
+        }
+    }
+    text.push_str(&source_line(&res.source.name, res.source.is_sample));
+    say(emit, &text);
+    if ask.chart || ask.trend || ask.compare {
+        let mut res = res;
+        let first_metric = res.rows[0].metric.clone();
+        if res.rows.iter().any(|r| r.metric != first_metric) {
+            res.rows.retain(|r| r.metric == first_metric);
+            say(
+                emit,
+                &format!("\n\nThe chart shows {first_metric}: one metric per chart."),
+            );
+        }
+        if let Some(plot) = financials::chart(&res, &args)? {
+            emit(Event::Plot(plot));
+        }
+    }
+    Ok(true)
+}
+
+fn fmt_value(v: f64) -> String {
+    if v.fract() == 0.0 {
+        fmt_thousands(v, 0)
+    } else {
+        format!("{v}")
+    }
+}
+
+async fn doc_answer(
+    state: &AppState,
+    agent_id: &str,
+    question: &str,
+    emit: Emit<'_>,
+) -> Result<bool, ToolError> {
+    let args = SearchArgs {
+        query: question.to_string(),
+        limit: Some(3),
+        ..SearchArgs::default()
+    };
+    let res = match documents::search(state, agent_id, &args).await {
+        Ok(r) => r,
+        Err(ToolError::Arguments(_)) => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    if res.hits.is_empty() {
+        return Ok(false);
+    }
+    let mut text = String::from("Here are the most relevant passages:\n\n");
+    for h in &res.hits {
+        let title = match &h.url {
+            Some(u) => format!("[{}]({u})", h.title),
+            None => h.title.clone(),
+        };
+        let date = h
+            .published_at
+            .map(|d| format!(" — {d}"))
+            .unwrap_or_default();
+        text.push_str(&format!(
+            "**{title}**{date}\n\n> {}\n\n",
+            documents::excerpt(&h.body, 400).replace('\n', " ")
+        ));
+    }
+    for n in &res.notes {
+        text.push_str(&format!("*{n}*\n\n"));
+    }
+    if res.hits.iter().any(|h| h.is_sample) {
+        text.push_str(NOTICE);
+    }
+    say(emit, text.trim_end());
+    Ok(true)
+}
+
+/// The honest answer when the data cannot answer: what the agent can answer, with examples built
+/// from the loaded data.
+async fn cannot_answer(
+    state: &AppState,
+    agent: &AgentDef,
+    domain: Domain,
+    vocab: &Vocabularies,
+    emit: Emit<'_>,
+) {
+    let (name, capabilities) = crate::domain::agents::catalogue_entry(agent.id)
         .map(|a| (a.display_name, a.capabilities.join(", ")))
         .unwrap_or(("This agent", String::new()));
-    emit(Event::Status("Analyzing data...".into()));
-    emit(Event::Chunk(format!("**{name}** covers: {capabilities}.")));
-    emit(Event::Chunk(
-        "\n\nNo dataset or document collection is loaded on this installation yet, so I cannot answer \
-         this question with figures. Ask your operator to load the data for this agent."
-            .into(),
-    ));
-    if offers_experts {
-        emit(Event::Chunk(EXPERT_TEXT.into()));
-        emit_offer(false, true, conversation_id, emit);
+    let mut text = format!(
+        "I could not answer this from the loaded data. **{name}** covers: {capabilities}.\n\n"
+    );
+    let examples: Vec<String> = match domain {
+        Domain::Market => {
+            let t: Vec<&String> = vocab
+                .territories
+                .values
+                .iter()
+                .filter(|t| ["Italy", "Germany", "Spain", "France", "World"].contains(&t.as_str()))
+                .take(3)
+                .collect();
+            let t: Vec<&String> = if t.is_empty() {
+                vocab.territories.values.iter().take(3).collect()
+            } else {
+                t
+            };
+            match t.as_slice() {
+                [] => vec![],
+                [a, rest @ ..] => {
+                    let b = rest.first().copied().unwrap_or(a);
+                    vec![
+                        format!("Annual installations in {a} in 2023"),
+                        format!("Cumulative capacity of {b} from 2015 to 2024 as a chart"),
+                        format!("Forecast for {a} in 2030 in the high scenario"),
+                        format!("Split by connection type for {b}"),
+                    ]
+                }
+            }
+        }
+        Domain::Prices => match &vocab.prices {
+            Some(p) if !p.items.is_empty() => {
+                let item = p
+                    .items
+                    .values
+                    .iter()
+                    .find(|i| *i == "Module")
+                    .unwrap_or(&p.items.values[0]);
+                let region = p
+                    .regions
+                    .values
+                    .iter()
+                    .find(|r| *r == "China")
+                    .or(p.regions.values.first())
+                    .cloned()
+                    .unwrap_or_default();
+                let tech = p
+                    .descriptions
+                    .iter()
+                    .find(|d| d.contains("TOPCon"))
+                    .or(p.descriptions.first())
+                    .cloned()
+                    .unwrap_or_default();
+                vec![
+                    format!("Latest {} price in {region}", item.to_lowercase()),
+                    format!("{tech} price trend in {region}"),
+                    format!(
+                        "Compare {} prices between {region} and EU",
+                        item.to_lowercase()
+                    ),
+                ]
+            }
+            _ => vec![],
+        },
+        Domain::Financials => match &vocab.fin {
+            Some(f) if !f.companies.is_empty() => {
+                let c = &f.companies.values[0];
+                let m = f
+                    .metrics
+                    .values
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| "Revenue".into());
+                vec![
+                    format!("{m} of {c}"),
+                    format!("{m} trend of {c} by quarter as a chart"),
+                ]
+            }
+            _ => vec![],
+        },
+        Domain::Documents => {
+            let coll = documents::collection_of(agent.id);
+            match crate::store::datasets::titles(&state.db, coll, 3).await {
+                Ok(titles) => titles
+                    .into_iter()
+                    .map(|t| format!("Ask about: {t}"))
+                    .collect(),
+                Err(_) => vec![],
+            }
+        }
+    };
+    if examples.is_empty() {
+        text.push_str("No data is loaded for this agent yet: an operator can load it with `solarintel ingest`.");
+    } else {
+        text.push_str("For example, try:\n");
+        for e in examples {
+            text.push_str(&format!("- *{e}*\n"));
+        }
     }
+    say(emit, text.trim_end());
 }
 
 const EXPERT_TEXT: &str = "\n\n## How Our Experts Can Help\n\nOur analysts can prepare a tailored analysis, a custom \
 report or a consultation, and reply within 24-48 hours. Would you like to be connected?";
 
 /// The `approval_request` of streaming.md §7.3, after its status note.
-pub fn emit_offer(
-    user_asked: bool,
-    text_streamed: bool,
-    conversation_id: i64,
-    emit: &mut (dyn FnMut(Event) + Send),
-) {
+pub fn emit_offer(user_asked: bool, text_streamed: bool, conversation_id: i64, emit: Emit<'_>) {
     emit(Event::Status(
         if user_asked {
             "Connecting you with expert options..."
@@ -84,4 +1222,55 @@ pub fn emit_offer(
         question,
         conversation_id,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab() -> Vocabularies {
+        Vocabularies {
+            territories: Names::new(
+                crate::tools::names::Vocab::Territory,
+                ["Italy", "Spain", "Germany", "World"]
+                    .map(String::from)
+                    .to_vec(),
+            ),
+            prices: None,
+            fin: None,
+        }
+    }
+
+    #[test]
+    fn questions_become_filters() {
+        let v = vocab();
+        let a = parse("What was Italy's cumulative capacity in 2022?", &v);
+        assert_eq!(a.territories, vec!["Italy"]);
+        assert_eq!(a.years, Some((Some(2022), Some(2022))));
+        assert_eq!(a.kind, Some("Cumulative"));
+        let a = parse(
+            "Show the trend of installations in Germany from 2015 to 2024 by connection",
+            &v,
+        );
+        assert_eq!(a.years, Some((Some(2015), Some(2024))));
+        assert!(a.trend);
+        assert_eq!(a.connections.as_ref().map(|c| c.len()), Some(3));
+        let a = parse("Spain forecast 2030 high scenario", &v);
+        assert_eq!(a.scenarios, Some(vec!["Forecast - High"]));
+        assert!(a.forecast);
+    }
+
+    #[test]
+    fn follow_ups_reuse_the_previous_filters() {
+        let v = vocab();
+        let prev = parse("Cumulative capacity of Italy in 2022", &v);
+        assert!(is_follow_up("and Spain?"));
+        let a = inherit(parse("and Spain?", &v), &prev);
+        assert_eq!(a.territories, vec!["Spain"]);
+        assert_eq!(a.years, Some((Some(2022), Some(2022))));
+        assert_eq!(a.kind, Some("Cumulative"));
+        assert!(!is_follow_up(
+            "What was the annual installed capacity of Germany in 2020 in total?"
+        ));
+    }
 }

@@ -118,8 +118,7 @@ pub async fn run(
 ) -> Result<(), AgentError> {
     match &state.llm {
         Llm::Builtin => {
-            builtin::answer(agent, user_text, conversation_id, emit);
-            Ok(())
+            builtin::answer(state, agent, &history, user_text, conversation_id, emit).await
         }
         Llm::OpenAi { client, models } => {
             let model = models.for_agent(agent.id);
@@ -134,6 +133,7 @@ pub async fn run(
             let ctx = ToolContext {
                 state,
                 conversation_id,
+                agent_id: agent.id,
             };
             let mut produced = false;
             let mut plotted = false;

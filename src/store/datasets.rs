@@ -560,6 +560,7 @@ pub struct Hit {
     pub published_at: Option<NaiveDate>,
     pub body: String,
     pub score: f64,
+    pub is_sample: bool,
 }
 
 /// Full-text search over passages: any of `terms` (already reduced to letters and digits),
@@ -584,8 +585,9 @@ pub async fn search_passages(
                 .collect::<Vec<_>>()
                 .join(" OR ");
             let mut qb = sqlx::QueryBuilder::new(
-                "SELECT d.collection, d.title, d.url, d.published_at, d.body, -bm25(fastapi_passages_fts, 2.0, 1.0) AS score \
+                "SELECT d.collection, d.title, d.url, d.published_at, d.body, -bm25(fastapi_passages_fts, 2.0, 1.0) AS score, s.is_sample \
                  FROM fastapi_passages_fts JOIN fastapi_document_passages d ON d.id = fastapi_passages_fts.rowid \
+                 JOIN fastapi_dataset_sources s ON s.id = d.source_id \
                  WHERE fastapi_passages_fts MATCH ",
             );
             qb.push_bind(q);
@@ -604,8 +606,9 @@ pub async fn search_passages(
             let q = terms.join(" | ");
             let mut qb = sqlx::QueryBuilder::new(
                 "SELECT d.collection, d.title, d.url, d.published_at, d.body, \
-                 CAST(ts_rank_cd(d.tsv, q) AS DOUBLE PRECISION) AS score \
-                 FROM fastapi_document_passages d, to_tsquery('english', ",
+                 CAST(ts_rank_cd(d.tsv, q) AS DOUBLE PRECISION) AS score, s.is_sample \
+                 FROM fastapi_document_passages d JOIN fastapi_dataset_sources s ON s.id = d.source_id, \
+                 to_tsquery('english', ",
             );
             qb.push_bind(q);
             qb.push(") q WHERE d.tsv @@ q");
@@ -629,6 +632,24 @@ pub async fn collections(db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
         sqlx::query_as(
         "SELECT collection, COUNT(*) FROM fastapi_document_passages GROUP BY collection ORDER BY collection"
     )
+    .fetch_all(p)
+    .await
+    })
+}
+
+/// Recent document titles of a collection (or of all), for example questions.
+pub async fn titles(
+    db: &Db,
+    collection: Option<&str>,
+    limit: i64,
+) -> Result<Vec<String>, sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query_scalar(
+        "SELECT title FROM fastapi_document_passages WHERE ord = 0 AND ($1 IS NULL OR collection = $1) \
+         ORDER BY published_at DESC, id LIMIT $2"
+    )
+    .bind(collection)
+    .bind(limit)
     .fetch_all(p)
     .await
     })

@@ -1,0 +1,428 @@
+//! `search_documents`: ranked full-text search over the document collections (SQLite FTS5 or
+//! PostgreSQL full-text), or over Weaviate for the `weaviate` agent when `WEAVIATE_URL` is set.
+//! The collection is the agent's own; only the open-questions agent chooses.
+
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::ToolError;
+use super::names::norm;
+use crate::app::AppState;
+use crate::llm::ToolSpec;
+use crate::store::datasets::{self as ds, Hit};
+
+pub const NAME: &str = "search_documents";
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(default)]
+pub struct SearchArgs {
+    pub query: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+    #[serde(
+        deserialize_with = "super::lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub limit: Option<i32>,
+}
+
+pub fn spec() -> ToolSpec {
+    ToolSpec {
+        name: NAME,
+        description: "Search the document collection for passages (title, date, link, text), best first.",
+        parameters: json!({
+            "type": "object",
+            "properties": {
+                "query": {"type": "string", "description": "keywords"},
+                "collection": {"type": "string", "enum": crate::data::COLLECTIONS,
+                               "description": "only for the open-questions agent; other agents search their own collection"},
+                "start_date": {"type": "string", "description": "published on or after, YYYY-MM-DD"},
+                "end_date": {"type": "string", "description": "published on or before, YYYY-MM-DD"},
+                "limit": {"type": "integer", "minimum": 1, "maximum": 10}
+            },
+            "required": ["query"]
+        }),
+    }
+}
+
+/// The collection an agent searches; `None` for the agent that searches everything.
+pub fn collection_of(agent_id: &str) -> Option<&'static str> {
+    match agent_id {
+        "news" => Some("news"),
+        "digitalization" => Some("digitalization"),
+        "nzia_policy" => Some("nzia_policy"),
+        "nzia_market_impact" => Some("nzia_market_impact"),
+        "leo_om" | "om" => Some("om"),
+        _ => None,
+    }
+}
+
+const STOPWORDS: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "are",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "how",
+    "why",
+    "when",
+    "where",
+    "about",
+    "with",
+    "from",
+    "that",
+    "this",
+    "these",
+    "those",
+    "there",
+    "their",
+    "into",
+    "does",
+    "did",
+    "have",
+    "has",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "you",
+    "your",
+    "our",
+    "any",
+    "some",
+    "tell",
+    "give",
+    "show",
+    "please",
+    "latest",
+    "recent",
+    "news",
+    "know",
+    "me",
+    "is",
+    "of",
+    "in",
+    "on",
+    "to",
+    "a",
+    "an",
+    "be",
+    "it",
+    "its",
+    "by",
+    "or",
+    "as",
+    "at",
+    "do",
+    "i",
+    "we",
+    "new",
+    "much",
+    "many",
+    "more",
+    "most",
+    "than",
+    "between",
+    "also",
+    "other",
+    "all",
+    "like",
+    "get",
+    "find",
+    "search",
+    "documents",
+    "document",
+    "il",
+    "la",
+    "le",
+    "di",
+    "del",
+    "della",
+    "che",
+    "per",
+    "con",
+    "una",
+    "uno",
+    "gli",
+    "dei",
+    "sono",
+    "cosa",
+    "come",
+];
+
+/// Search terms of a question: words of three or more letters or digits, minus stop words.
+pub fn terms(query: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in norm(query).split(' ') {
+        if w.chars().count() < 3 && !w.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if STOPWORDS.contains(&w) || out.iter().any(|o| o == w) {
+            continue;
+        }
+        out.push(w.to_string());
+        if out.len() == 12 {
+            break;
+        }
+    }
+    out
+}
+
+#[derive(Clone, Debug)]
+pub struct SearchResult {
+    pub hits: Vec<Hit>,
+    pub backend: &'static str,
+    pub notes: Vec<String>,
+}
+
+pub async fn search(
+    state: &AppState,
+    agent_id: &str,
+    args: &SearchArgs,
+) -> Result<SearchResult, ToolError> {
+    let limit = args.limit.unwrap_or(5).clamp(1, 10) as i64;
+    let date = |s: &Option<String>, name: &str| -> Result<Option<chrono::NaiveDate>, ToolError> {
+        match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => Ok(None),
+            Some(s) => crate::data::read::parse_date(s).map(Some).ok_or_else(|| {
+                ToolError::Arguments(format!("{name}: expected YYYY-MM-DD, found {s:?}"))
+            }),
+        }
+    };
+    let from = date(&args.start_date, "start_date")?;
+    let to = date(&args.end_date, "end_date")?;
+    let collections: Vec<String> = match collection_of(agent_id) {
+        Some(c) => vec![c.to_string()],
+        None => match args
+            .collection
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            Some(c) => vec![c.to_string()],
+            None => vec![],
+        },
+    };
+    let terms = terms(&args.query);
+    if terms.is_empty() {
+        return Err(ToolError::Arguments(
+            "the query has no searchable words".into(),
+        ));
+    }
+    let mut notes = Vec::new();
+    if agent_id == "weaviate"
+        && let Some(url) = &state.settings.weaviate_url
+    {
+        match weaviate_search(
+            url,
+            state.settings.weaviate_api_key.as_deref(),
+            &terms,
+            limit,
+        )
+        .await
+        {
+            Ok(hits) => {
+                return Ok(SearchResult {
+                    hits,
+                    backend: "weaviate",
+                    notes,
+                });
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "Weaviate search failed; searching the local collections");
+                notes.push(
+                    "Weaviate did not answer; these passages come from the local collections."
+                        .into(),
+                );
+            }
+        }
+    }
+    let hits = ds::search_passages(&state.db, &terms, &collections, from, to, limit)
+        .await
+        .map_err(ToolError::db)?;
+    Ok(SearchResult {
+        hits,
+        backend: "local",
+        notes,
+    })
+}
+
+/// A passage shortened for quoting.
+pub fn excerpt(body: &str, max: usize) -> String {
+    if body.chars().count() <= max {
+        return body.to_string();
+    }
+    let cut: String = body.chars().take(max).collect();
+    match cut.rfind(' ') {
+        Some(i) => format!("{}…", &cut[..i]),
+        None => format!("{cut}…"),
+    }
+}
+
+pub fn for_model(res: &SearchResult) -> String {
+    let passages: Vec<Value> = res
+        .hits
+        .iter()
+        .map(|h| {
+            json!({"title": h.title, "date": h.published_at.map(|d| d.to_string()), "url": h.url,
+                   "collection": h.collection, "text": excerpt(&h.body, 900), "sample": h.is_sample})
+        })
+        .collect();
+    let mut v = json!({"backend": res.backend, "passages": passages, "notes": res.notes});
+    if res.hits.iter().any(|h| h.is_sample) {
+        v["sample_notice"] =
+            json!("Passages marked sample are synthetic demonstration documents: say so.");
+    }
+    if res.hits.is_empty() {
+        v["notes"] = json!(["No passage matches: say so, and do not invent sources."]);
+    }
+    v.to_string()
+}
+
+fn client() -> &'static reqwest::Client {
+    static C: OnceLock<reqwest::Client> = OnceLock::new();
+    C.get_or_init(|| {
+        reqwest::Client::builder()
+            .timeout(Duration::from_secs(15))
+            .build()
+            .expect("HTTP client")
+    })
+}
+
+/// Which property of a Weaviate class plays which part.
+fn pick(props: &[String], wanted: &[&str]) -> Option<String> {
+    wanted
+        .iter()
+        .find_map(|w| props.iter().find(|p| p.eq_ignore_ascii_case(w)).cloned())
+}
+
+/// BM25 search over every Weaviate class that has a text property, merged by score.
+async fn weaviate_search(
+    base: &str,
+    api_key: Option<&str>,
+    terms: &[String],
+    limit: i64,
+) -> Result<Vec<Hit>, String> {
+    let auth = |rb: reqwest::RequestBuilder| match api_key {
+        Some(k) => rb.bearer_auth(k),
+        None => rb,
+    };
+    let schema: Value = auth(client().get(format!("{base}/v1/schema")))
+        .send()
+        .await
+        .map_err(|e| format!("schema: {e}"))?
+        .error_for_status()
+        .map_err(|e| format!("schema: {e}"))?
+        .json()
+        .await
+        .map_err(|e| format!("schema: {e}"))?;
+    // Terms are letters and digits only, so they are safe inside a GraphQL string.
+    let q = terms.join(" ");
+    let mut hits = Vec::new();
+    for class in schema["classes"].as_array().into_iter().flatten().take(10) {
+        let Some(name) = class["class"].as_str() else {
+            continue;
+        };
+        if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            continue;
+        }
+        let props: Vec<String> = class["properties"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p["name"].as_str().map(String::from))
+            .filter(|p| p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            .collect();
+        let Some(body) = pick(&props, &["body", "content", "text", "chunk", "passage"]) else {
+            continue;
+        };
+        let title = pick(&props, &["title", "name", "heading"]);
+        let url = pick(&props, &["url", "link", "source"]);
+        let date = pick(&props, &["published_at", "date", "publishedAt"]);
+        let fields: Vec<&String> = [Some(&body), title.as_ref(), url.as_ref(), date.as_ref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let gql = format!(
+            "{{ Get {{ {name}(bm25: {{query: \"{q}\"}}, limit: {limit}) {{ {} _additional {{ score }} }} }} }}",
+            fields
+                .iter()
+                .map(|f| f.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        let resp: Value = auth(client().post(format!("{base}/v1/graphql")))
+            .json(&json!({"query": gql}))
+            .send()
+            .await
+            .map_err(|e| format!("graphql: {e}"))?
+            .error_for_status()
+            .map_err(|e| format!("graphql: {e}"))?
+            .json()
+            .await
+            .map_err(|e| format!("graphql: {e}"))?;
+        if let Some(errs) = resp["errors"].as_array().filter(|e| !e.is_empty()) {
+            return Err(format!(
+                "graphql: {}",
+                errs[0]["message"].as_str().unwrap_or("error")
+            ));
+        }
+        for obj in resp["data"]["Get"][name].as_array().into_iter().flatten() {
+            let text = |k: &Option<String>| {
+                k.as_ref()
+                    .and_then(|k| obj[k.as_str()].as_str())
+                    .map(String::from)
+            };
+            let Some(b) = obj[body.as_str()].as_str() else {
+                continue;
+            };
+            let score = match &obj["_additional"]["score"] {
+                Value::String(s) => s.parse().unwrap_or(0.0),
+                v => v.as_f64().unwrap_or(0.0),
+            };
+            hits.push(Hit {
+                collection: name.to_string(),
+                title: text(&title).unwrap_or_else(|| name.to_string()),
+                url: text(&url),
+                published_at: text(&date).and_then(|d| crate::data::read::parse_date(&d)),
+                body: b.to_string(),
+                score,
+                is_sample: false,
+            });
+        }
+    }
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+    hits.truncate(limit as usize);
+    Ok(hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_terms_drop_stop_words() {
+        assert_eq!(
+            terms("What are the latest news about module prices in Italy?"),
+            vec!["module", "prices", "italy"]
+        );
+        assert_eq!(terms("the of and"), Vec::<String>::new());
+        assert_eq!(
+            terms("FER X 2025 auctions"),
+            vec!["fer", "2025", "auctions"]
+        );
+    }
+}

@@ -1,0 +1,295 @@
+//! `query_financials` and `chart_financials`: revenue, margins, shipments and capacity of PV
+//! manufacturers by reporting period. One metric (one unit) per chart.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+use super::charts::{self, PlotSpec};
+use super::names::{Names, Vocab};
+use super::{ToolError, lenient};
+use crate::app::AppState;
+use crate::llm::ToolSpec;
+use crate::store::datasets::{self as ds, FinFilter, FinRow, Source};
+
+pub const QUERY: &str = "query_financials";
+pub const CHART: &str = "chart_financials";
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(default)]
+pub struct FinArgs {
+    #[serde(
+        deserialize_with = "lenient::strings",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub company: Vec<String>,
+    #[serde(
+        deserialize_with = "lenient::strings",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub metric: Vec<String>,
+    #[serde(
+        deserialize_with = "lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_year: Option<i32>,
+    #[serde(
+        deserialize_with = "lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_year: Option<i32>,
+    /// `quarter`, `half` or `year`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plot_type: Option<String>,
+}
+
+fn properties(chart: bool) -> Value {
+    let mut p = json!({
+        "company": {"type": "array", "items": {"type": "string"}},
+        "metric": {"type": "array", "items": {"type": "string"},
+                   "description": "e.g. Revenue, Gross margin, Net income, Module shipments, Production capacity"},
+        "start_year": {"type": "integer"},
+        "end_year": {"type": "integer"},
+        "period_type": {"type": "string", "enum": ["quarter", "half", "year"]}
+    });
+    if chart {
+        p["plot_type"] = json!({"type": "string", "enum": ["line", "bar"]});
+    }
+    p
+}
+
+pub fn query_spec() -> ToolSpec {
+    ToolSpec {
+        name: QUERY,
+        description: "Financial and operating figures of PV manufacturers by company, metric and reporting period.",
+        parameters: json!({"type": "object", "properties": properties(false)}),
+    }
+}
+
+pub fn chart_spec() -> ToolSpec {
+    ToolSpec {
+        name: CHART,
+        description: "Draw a chart of one manufacturer metric for the user (one metric per chart).",
+        parameters: json!({"type": "object", "properties": properties(true)}),
+    }
+}
+
+pub struct Vocabulary {
+    pub companies: Names,
+    pub metrics: Names,
+}
+
+pub async fn vocabulary(state: &AppState) -> Result<Vocabulary, ToolError> {
+    let get = |c| ds::distinct(&state.db, ds::Table::Financials, c);
+    Ok(Vocabulary {
+        companies: Names::new(
+            Vocab::Plain,
+            get(ds::Column::Company).await.map_err(ToolError::db)?,
+        ),
+        metrics: Names::new(
+            Vocab::Plain,
+            get(ds::Column::Metric).await.map_err(ToolError::db)?,
+        ),
+    })
+}
+
+#[derive(Clone, Debug)]
+pub struct FinQuery {
+    pub filter: FinFilter,
+    pub period_kind: Option<&'static str>,
+}
+
+pub fn resolve(args: &FinArgs, v: &Vocabulary) -> Result<FinQuery, ToolError> {
+    let mut f = FinFilter::default();
+    for c in &args.company {
+        let x = v.companies.resolve(c).ok_or_else(|| {
+            ToolError::Arguments(format!(
+                "unknown company {c:?} (companies: {})",
+                v.companies.values.join(", ")
+            ))
+        })?;
+        if !f.companies.contains(&x) {
+            f.companies.push(x);
+        }
+    }
+    for m in &args.metric {
+        let x = v.metrics.resolve(m).ok_or_else(|| {
+            ToolError::Arguments(format!(
+                "unknown metric {m:?} (metrics: {})",
+                v.metrics.values.join(", ")
+            ))
+        })?;
+        if !f.metrics.contains(&x) {
+            f.metrics.push(x);
+        }
+    }
+    f.from = args
+        .start_year
+        .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, 1, 1));
+    f.to = args
+        .end_year
+        .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, 12, 31));
+    let period_kind = match args.period_type.as_deref() {
+        None | Some("") => None,
+        Some("quarter") | Some("quarterly") | Some("Q") => Some("Q"),
+        Some("half") | Some("half-year") | Some("H") => Some("H"),
+        Some("year") | Some("annual") | Some("FY") => Some("FY"),
+        Some(o) => {
+            return Err(ToolError::Arguments(format!(
+                "unknown period_type {o:?} (quarter, half or year)"
+            )));
+        }
+    };
+    Ok(FinQuery {
+        filter: f,
+        period_kind,
+    })
+}
+
+#[derive(Clone, Debug)]
+pub struct FinResult {
+    pub source: Source,
+    pub rows: Vec<FinRow>,
+}
+
+pub async fn query(state: &AppState, q: &FinQuery) -> Result<Option<FinResult>, ToolError> {
+    for source in ds::sources(&state.db, "financials")
+        .await
+        .map_err(ToolError::db)?
+    {
+        let mut rows = ds::financial_rows(&state.db, source.id, &q.filter)
+            .await
+            .map_err(ToolError::db)?;
+        match q.period_kind {
+            Some(k) => rows.retain(|r| r.period_kind == k),
+            // Without a period type, quarters when there are any (they are the finest).
+            None if rows.iter().any(|r| r.period_kind == "Q") => {
+                rows.retain(|r| r.period_kind == "Q")
+            }
+            None => {}
+        }
+        if rows.is_empty() {
+            continue;
+        }
+        return Ok(Some(FinResult { source, rows }));
+    }
+    Ok(None)
+}
+
+pub fn for_model(res: &FinResult, args: &FinArgs) -> String {
+    let rows: Vec<Value> = res
+        .rows
+        .iter()
+        .take(300)
+        .map(|r| json!({"company": r.company, "period": r.period, "metric": r.metric, "value": r.value, "unit": r.unit}))
+        .collect();
+    let mut v = json!({"source": res.source.name, "sample_data": res.source.is_sample, "arguments": args,
+                       "rows": rows, "row_count": res.rows.len()});
+    if res.source.is_sample {
+        v["sample_notice"] = json!(
+            "These are synthetic sample figures of fictional companies: say so in the answer."
+        );
+    }
+    v.to_string()
+}
+
+/// Line for quarters (plotted at each quarter's first day), bar with period labels otherwise.
+pub fn chart(res: &FinResult, args: &FinArgs) -> Result<Option<Value>, ToolError> {
+    let metrics: Vec<&String> = {
+        let mut m: Vec<&String> = res.rows.iter().map(|r| &r.metric).collect();
+        m.dedup();
+        m.sort();
+        m.dedup();
+        m
+    };
+    if metrics.len() > 1 {
+        return Err(ToolError::Arguments(format!(
+            "one metric per chart, the selection has {}",
+            metrics
+                .iter()
+                .map(|m| m.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    let metric = metrics.first().map(|m| m.to_string()).unwrap_or_default();
+    let unit = res.rows.first().map(|r| r.unit.clone()).unwrap_or_default();
+    let kinds: Vec<&str> = {
+        let mut k: Vec<&str> = res.rows.iter().map(|r| r.period_kind.as_str()).collect();
+        k.sort();
+        k.dedup();
+        k
+    };
+    let plot_type: &'static str = match args.plot_type.as_deref() {
+        Some("bar") => "bar",
+        Some("line") if kinds.len() == 1 => "line",
+        Some("line") | None if kinds.len() > 1 => "bar",
+        None | Some("line") => "line",
+        Some(o) => {
+            return Err(ToolError::Arguments(format!(
+                "unknown plot_type {o:?} (line or bar)"
+            )));
+        }
+    };
+    let mut notes = Vec::new();
+    if res.source.is_sample {
+        notes.push("Synthetic sample data of fictional companies.".to_string());
+    }
+    let mut companies: Vec<String> = Vec::new();
+    for r in &res.rows {
+        if !companies.contains(&r.company) {
+            companies.push(r.company.clone());
+        }
+    }
+    let data: Vec<Value> = res
+        .rows
+        .iter()
+        .map(|r| {
+            if plot_type == "line" {
+                json!({"date": r.period_start.to_string(), "series": r.company, "value": r.value,
+                       "formatted_value": format!("{} {}", r.value, r.unit)})
+            } else {
+                json!({"category": r.period, "series": r.company, "value": r.value,
+                       "formatted_value": format!("{} {}", r.value, r.unit)})
+            }
+        })
+        .collect();
+    let mut last: BTreeMap<&str, &FinRow> = BTreeMap::new();
+    for r in &res.rows {
+        last.insert(&r.company, r);
+    }
+    let description = Some(
+        last.values()
+            .map(|r| format!("{}: {} {} in {}.", r.company, r.value, r.unit, r.period))
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let spec = PlotSpec {
+        plot_type,
+        title: format!("{metric} by Company"),
+        description,
+        x_axis_label: if plot_type == "line" {
+            String::new()
+        } else {
+            "Period".into()
+        },
+        y_axis_label: format!("{metric} ({unit})"),
+        unit,
+        source: res.source.name.clone(),
+        tool: CHART,
+        arguments: serde_json::to_value(args).unwrap_or(Value::Null),
+        filters_applied: Some(
+            json!({"Metric": metric, "Company": if companies.len() == 1 { json!(companies[0]) } else { Value::Null }}),
+        ),
+        notes,
+    };
+    Ok(charts::build(
+        spec,
+        data,
+        charts::series_info(&companies, |_| Map::new()),
+        None,
+    ))
+}

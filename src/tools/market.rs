@@ -1,0 +1,697 @@
+//! `query_market_data` and `chart_market_data`: installed PV capacity (MW DC) by territory,
+//! year, scenario, connection and type, from the newest market source that has the rows asked
+//! for (two files of different vintages are never added together).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::charts::{self, PlotSpec};
+use super::names::{Names, Vocab};
+use super::{ToolError, lenient};
+use crate::app::AppState;
+use crate::data::{self, CONNECTIONS};
+use crate::llm::ToolSpec;
+use crate::store::datasets::{self as ds, MarketFilter, MarketRow, Source};
+
+pub const QUERY: &str = "query_market_data";
+pub const CHART: &str = "chart_market_data";
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(default)]
+pub struct MarketArgs {
+    #[serde(
+        deserialize_with = "lenient::strings",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub territory: Vec<String>,
+    #[serde(
+        deserialize_with = "lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub year: Option<i32>,
+    #[serde(
+        deserialize_with = "lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_year: Option<i32>,
+    #[serde(
+        deserialize_with = "lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_year: Option<i32>,
+    #[serde(
+        deserialize_with = "lenient::strings",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub scenario: Vec<String>,
+    #[serde(
+        deserialize_with = "lenient::strings",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub connection: Vec<String>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_by: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plot_type: Option<String>,
+}
+
+fn properties(chart: bool) -> Value {
+    let mut p = json!({
+        "territory": {"type": "array", "items": {"type": "string"},
+                      "description": "countries or regions, e.g. [\"Italy\", \"Germany\"], \"World\", \"EU\""},
+        "year": {"type": "integer", "description": "a single year"},
+        "start_year": {"type": "integer"},
+        "end_year": {"type": "integer"},
+        "scenario": {"type": "array", "items": {"type": "string", "enum": data::SCENARIOS},
+                     "description": "default: historical up to the last historical year, then Forecast - Most probable"},
+        "connection": {"type": "array", "items": {"type": "string", "enum": CONNECTIONS},
+                       "description": "default Total"},
+        "type": {"type": "string", "enum": data::TYPES, "description": "default Annual (new capacity per year)"},
+        "group_by": {"type": "string", "enum": ["territory", "year", "connection", "scenario"],
+                     "description": "totals and shares per group"}
+    });
+    if chart {
+        p["plot_type"] = json!({"type": "string", "enum": ["line", "bar", "stacked_bar"],
+            "description": "line for trends, bar for one year across territories, stacked_bar for the split by connection"});
+    }
+    p
+}
+
+pub fn query_spec() -> ToolSpec {
+    ToolSpec {
+        name: QUERY,
+        description: "Installed PV capacity in MW (DC): annual additions or cumulative, by territory, year, scenario \
+                      (historical or forecast) and connection (Total, Centralised, Distributed, Off-grid).",
+        parameters: json!({"type": "object", "properties": properties(false)}),
+    }
+}
+
+pub fn chart_spec() -> ToolSpec {
+    ToolSpec {
+        name: CHART,
+        description: "Draw a chart of installed PV capacity for the user (same filters as query_market_data).",
+        parameters: json!({"type": "object", "properties": properties(true)}),
+    }
+}
+
+/// The filters after matching names against the data.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    pub territories: Vec<String>,
+    pub min_year: Option<i32>,
+    pub max_year: Option<i32>,
+    /// Empty: historical then the most probable forecast.
+    pub scenarios: Vec<&'static str>,
+    pub connections: Vec<&'static str>,
+    pub kind: &'static str,
+    pub group_by: Option<&'static str>,
+}
+
+#[derive(Clone, Debug)]
+pub struct MarketResult {
+    pub source: Source,
+    pub rows: Vec<MarketRow>,
+    pub resolved: Resolved,
+    pub notes: Vec<String>,
+}
+
+const AUTO: [&str; 3] = [
+    "Historical Primary",
+    "Historical Secondary",
+    "Forecast - Most probable",
+];
+
+pub async fn territories(state: &AppState) -> Result<Names, ToolError> {
+    let v = ds::distinct(&state.db, ds::Table::Market, ds::Column::Territory)
+        .await
+        .map_err(ToolError::db)?;
+    Ok(Names::new(Vocab::Territory, v))
+}
+
+pub fn resolve(args: &MarketArgs, names: &Names, stacked: bool) -> Result<Resolved, ToolError> {
+    let mut territories = Vec::new();
+    for t in &args.territory {
+        match names.resolve(t) {
+            Some(v) if !territories.contains(&v) => territories.push(v),
+            Some(_) => {}
+            None => {
+                return Err(ToolError::Arguments(format!(
+                    "unknown territory {t:?}; the data has, for example: {}",
+                    names
+                        .values
+                        .iter()
+                        .take(20)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+        }
+    }
+    let mut scenarios = Vec::new();
+    for s in &args.scenario {
+        let c = data::canonical_scenario(s).ok_or_else(|| {
+            ToolError::Arguments(format!(
+                "unknown scenario {s:?} (one of: {})",
+                data::SCENARIOS.join(", ")
+            ))
+        })?;
+        if !scenarios.contains(&c) {
+            scenarios.push(c);
+        }
+    }
+    let mut connections = Vec::new();
+    for c in &args.connection {
+        let v = data::canonical_connection(c).ok_or_else(|| {
+            ToolError::Arguments(format!(
+                "unknown connection {c:?} (one of: {})",
+                CONNECTIONS.join(", ")
+            ))
+        })?;
+        if !connections.contains(&v) {
+            connections.push(v);
+        }
+    }
+    let group_by = match args
+        .group_by
+        .as_deref()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        None | Some("") => None,
+        Some("territory") | Some("country") => Some("territory"),
+        Some("year") => Some("year"),
+        Some("connection") | Some("segment") => Some("connection"),
+        Some("scenario") => Some("scenario"),
+        Some(other) => {
+            return Err(ToolError::Arguments(format!(
+                "unknown group_by {other:?} (territory, year, connection or scenario)"
+            )));
+        }
+    };
+    if connections.is_empty() {
+        connections = if stacked || group_by == Some("connection") {
+            vec!["Centralised", "Distributed", "Off-grid"]
+        } else {
+            vec!["Total"]
+        };
+    }
+    let kind = match &args.kind {
+        None => "Annual",
+        Some(k) => data::canonical_type(k).ok_or_else(|| {
+            ToolError::Arguments(format!("unknown type {k:?} (Annual or Cumulative)"))
+        })?,
+    };
+    let (mut min_year, mut max_year) = (args.start_year, args.end_year);
+    if let Some(y) = args.year {
+        min_year = Some(y);
+        max_year = Some(y);
+    }
+    if let (Some(a), Some(b)) = (min_year, max_year)
+        && a > b
+    {
+        (min_year, max_year) = (Some(b), Some(a));
+    }
+    Ok(Resolved {
+        territories,
+        min_year,
+        max_year,
+        scenarios,
+        connections,
+        kind,
+        group_by,
+    })
+}
+
+/// Run the query: the newest source with matching rows answers.
+pub async fn query(state: &AppState, r: &Resolved) -> Result<Option<MarketResult>, ToolError> {
+    let filter = MarketFilter {
+        territories: r.territories.clone(),
+        scenarios: if r.scenarios.is_empty() {
+            AUTO.iter().map(|s| s.to_string()).collect()
+        } else {
+            r.scenarios.iter().map(|s| s.to_string()).collect()
+        },
+        connections: r.connections.iter().map(|s| s.to_string()).collect(),
+        types: vec![r.kind.to_string()],
+        min_year: r.min_year,
+        max_year: r.max_year,
+    };
+    for source in ds::sources(&state.db, "market")
+        .await
+        .map_err(ToolError::db)?
+    {
+        let mut rows = ds::market_rows(&state.db, source.id, &filter)
+            .await
+            .map_err(ToolError::db)?;
+        if rows.is_empty() {
+            continue;
+        }
+        if r.scenarios.is_empty() {
+            rows = merge_auto(rows);
+        }
+        let mut notes = Vec::new();
+        if source.layout == "long"
+            && r.kind == "Cumulative"
+            && rows.iter().any(|x| x.scenario.starts_with("Forecast"))
+        {
+            notes.push(
+                "In this file, forecast cumulative values are running sums of forecast additions from 2025 and do \
+                 not include the installed base."
+                    .to_string(),
+            );
+        }
+        if r.scenarios.is_empty()
+            && rows.iter().any(|x| x.scenario.starts_with("Forecast"))
+            && rows.iter().any(|x| x.scenario.starts_with("Historical"))
+        {
+            notes.push(
+                "Historical figures up to the last historical year, then the Forecast - Most probable scenario."
+                    .to_string(),
+            );
+        }
+        return Ok(Some(MarketResult {
+            source,
+            rows,
+            resolved: r.clone(),
+            notes,
+        }));
+    }
+    Ok(None)
+}
+
+/// One figure per (territory, connection, type, year): historical primary, else historical
+/// secondary, else the most probable forecast.
+fn merge_auto(rows: Vec<MarketRow>) -> Vec<MarketRow> {
+    let rank = |s: &str| AUTO.iter().position(|a| *a == s).unwrap_or(9);
+    let mut best: BTreeMap<(String, String, String, i32), MarketRow> = BTreeMap::new();
+    for row in rows {
+        let key = (
+            row.territory.clone(),
+            row.connection.clone(),
+            row.kind.clone(),
+            row.year,
+        );
+        match best.get(&key) {
+            Some(b) if rank(&b.scenario) <= rank(&row.scenario) => {}
+            _ => {
+                best.insert(key, row);
+            }
+        }
+    }
+    best.into_values().collect()
+}
+
+/// Per-group totals with shares. Annual figures add up over years; cumulative ones are taken at
+/// the last year of the range.
+pub fn groups(res: &MarketResult, by: &str) -> Vec<(String, f64, f64)> {
+    let last_year = res.rows.iter().map(|r| r.year).max().unwrap_or(0);
+    let mut sums: BTreeMap<String, f64> = BTreeMap::new();
+    for r in &res.rows {
+        if res.resolved.kind == "Cumulative" && by != "year" && r.year != last_year {
+            continue;
+        }
+        let k = match by {
+            "territory" => r.territory.clone(),
+            "year" => r.year.to_string(),
+            "connection" => r.connection.clone(),
+            _ => r.scenario.clone(),
+        };
+        *sums.entry(k).or_default() += r.capacity_mw;
+    }
+    let total: f64 = sums.values().sum();
+    let mut out: Vec<(String, f64, f64)> = sums
+        .into_iter()
+        .map(|(k, v)| (k, v, if total > 0.0 { v / total } else { 0.0 }))
+        .collect();
+    if by != "year" {
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+    }
+    out
+}
+
+pub fn for_model(res: &MarketResult, args: &MarketArgs) -> String {
+    let rows: Vec<Value> = res
+        .rows
+        .iter()
+        .take(300)
+        .map(|r| {
+            json!({"territory": r.territory, "year": r.year, "scenario": r.scenario,
+                   "connection": r.connection, "type": r.kind, "capacity_mw": charts::round(r.capacity_mw, 3)})
+        })
+        .collect();
+    let mut v = json!({
+        "source": res.source.name,
+        "sample_data": res.source.is_sample,
+        "unit": "MW (DC)",
+        "arguments": args,
+        "rows": rows,
+        "row_count": res.rows.len(),
+        "notes": res.notes,
+    });
+    if let Some(by) = res.resolved.group_by {
+        v["groups"] = json!(
+            groups(res, by)
+                .into_iter()
+                .map(|(k, val, share)| json!({by: k, "capacity_mw": charts::round(val, 3), "share": charts::round(share, 4)}))
+                .collect::<Vec<_>>()
+        );
+    }
+    if res.source.is_sample {
+        v["sample_notice"] =
+            json!("These are synthetic sample figures, not real data: say so in the answer.");
+    }
+    v.to_string()
+}
+
+/// Which chart a request gets (streaming.md §10.4).
+pub fn plot_type(args: &MarketArgs, r: &Resolved) -> Result<&'static str, ToolError> {
+    match args.plot_type.as_deref() {
+        Some("line") => Ok("line"),
+        Some("bar") => Ok("bar"),
+        Some("stacked_bar") | Some("stacked") => Ok("stacked_bar"),
+        Some(other) => Err(ToolError::Arguments(format!(
+            "unknown plot_type {other:?} (line, bar or stacked_bar)"
+        ))),
+        None if r.group_by == Some("connection") || r.connections.len() > 1 => Ok("stacked_bar"),
+        None if r.min_year.is_some() && r.min_year == r.max_year => Ok("bar"),
+        None if r.group_by == Some("territory") => Ok("bar"),
+        None => Ok("line"),
+    }
+}
+
+fn measure(kind: &str) -> &'static str {
+    if kind == "Cumulative" {
+        "Cumulative Installed Capacity"
+    } else {
+        "Annual Installed Capacity"
+    }
+}
+
+fn year_span(rows: &[&MarketRow]) -> String {
+    let lo = rows.iter().map(|r| r.year).min().unwrap_or(0);
+    let hi = rows.iter().map(|r| r.year).max().unwrap_or(0);
+    if lo == hi {
+        format!("{lo}")
+    } else {
+        format!("{lo}-{hi}")
+    }
+}
+
+/// The plot for a result. `None` when nothing is left to draw.
+pub fn chart(res: &MarketResult, args: &MarketArgs, plot_type: &'static str) -> Option<Value> {
+    let r = &res.resolved;
+    let mut notes = res.notes.clone();
+    if res.source.is_sample {
+        notes.push("Synthetic sample data, not real figures.".into());
+    }
+    let mut rows: Vec<&MarketRow> = res.rows.iter().collect();
+    // Leading years where every value is zero are trimmed.
+    let first_nonzero = rows
+        .iter()
+        .filter(|x| x.capacity_mw != 0.0)
+        .map(|x| x.year)
+        .min()?;
+    rows.retain(|x| x.year >= first_nonzero);
+    let territory_label = if r.territories.is_empty() {
+        "All territories".to_string()
+    } else {
+        r.territories.join(", ")
+    };
+    let filters = json!({
+        "Scenario": if r.scenarios.len() == 1 { json!(r.scenarios[0]) } else { Value::Null },
+        "Type": r.kind,
+        "Connection": if r.connections.len() == 1 { json!(r.connections[0]) } else { Value::Null },
+        "Territory": if r.territories.len() == 1 { json!(r.territories[0]) } else { Value::Null },
+    });
+    let base = |plot_type: &'static str,
+                title: String,
+                x: &str,
+                notes: Vec<String>,
+                description: Option<String>| PlotSpec {
+        plot_type,
+        title,
+        description,
+        x_axis_label: x.to_string(),
+        y_axis_label: format!("{} (MW)", measure(r.kind)),
+        unit: "MW".into(),
+        source: res.source.name.clone(),
+        tool: CHART,
+        arguments: serde_json::to_value(args).unwrap_or(Value::Null),
+        filters_applied: Some(filters.clone()),
+        notes,
+    };
+    match plot_type {
+        "stacked_bar" => {
+            // One territory's split by connection, per year.
+            let territory = rows.first()?.territory.clone();
+            if r.territories.len() > 1 {
+                notes.push(format!(
+                    "Only {territory} is shown: a stacked chart shows one territory."
+                ));
+            }
+            rows.retain(|x| x.territory == territory && x.connection != "Total");
+            let mut years: Vec<i32> = rows
+                .iter()
+                .map(|x| x.year)
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            if years.len() > 15 {
+                years = years[years.len() - 10..].to_vec();
+                notes.push("The last 10 years are shown.".into());
+            }
+            let mut data = Vec::new();
+            for y in &years {
+                let parts: Vec<&&MarketRow> = rows.iter().filter(|x| x.year == *y).collect();
+                let total: f64 = parts.iter().map(|x| x.capacity_mw).sum();
+                for stack in ["Centralised", "Distributed", "Off-grid"] {
+                    let Some(p) = parts.iter().find(|x| x.connection == stack) else {
+                        continue;
+                    };
+                    let share = if total > 0.0 {
+                        p.capacity_mw / total
+                    } else {
+                        0.0
+                    };
+                    data.push(json!({
+                        "category": y.to_string(), "stack": stack, "value": charts::round(p.capacity_mw, 3),
+                        "share": charts::round(share, 4), "is_small": share < 0.05,
+                        "show_segment_labels": share >= 0.05, "formatted_value": charts::format_mw(p.capacity_mw),
+                    }));
+                }
+            }
+            let stacks: Vec<Value> = ["Centralised", "Distributed", "Off-grid"]
+                .iter()
+                .filter(|s| rows.iter().any(|x| x.connection == **s))
+                .map(|s| json!({"name": s, "color": charts::stack_color(s)}))
+                .collect();
+            let shown: Vec<&MarketRow> = rows
+                .iter()
+                .filter(|x| years.contains(&x.year))
+                .copied()
+                .collect();
+            let title = format!(
+                "{} by Connection - {territory} ({})",
+                measure(r.kind),
+                year_span(&shown)
+            );
+            let description = describe_split(&shown);
+            let names: Vec<String> = stacks
+                .iter()
+                .filter_map(|s| s["name"].as_str().map(String::from))
+                .collect();
+            charts::build(
+                base("stacked_bar", title, "Year", notes, description),
+                data,
+                charts::series_info(&names, |_| Default::default()),
+                Some(("Connection", stacks)),
+            )
+        }
+        "bar" => {
+            let years: BTreeSet<i32> = rows.iter().map(|x| x.year).collect();
+            let series_of = series_key(r);
+            let (data, title, x) = if years.len() == 1 {
+                let y = *years.iter().next()?;
+                let mut pts: Vec<(String, f64)> = Vec::new();
+                for row in &rows {
+                    let k = series_of(row);
+                    match pts.iter_mut().find(|(n, _)| *n == k) {
+                        Some(p) => p.1 += row.capacity_mw,
+                        None => pts.push((k, row.capacity_mw)),
+                    }
+                }
+                pts.sort_by(|a, b| b.1.total_cmp(&a.1));
+                pts.truncate(15);
+                let data = pts
+                    .iter()
+                    .map(|(k, v)| {
+                        json!({"category": k, "series": k, "value": charts::round(*v, 3),
+                                          "formatted_value": charts::format_mw(*v)})
+                    })
+                    .collect::<Vec<_>>();
+                (data, format!("{} in {y}", measure(r.kind)), "")
+            } else {
+                let mut ys: Vec<i32> = years.into_iter().collect();
+                if ys.len() > 15 {
+                    ys = ys[ys.len() - 10..].to_vec();
+                    notes.push("The last 10 years are shown.".into());
+                }
+                let data = rows
+                    .iter()
+                    .filter(|x| ys.contains(&x.year))
+                    .map(|x| json!({"category": x.year.to_string(), "series": series_of(x),
+                                    "value": charts::round(x.capacity_mw, 3), "formatted_value": charts::format_mw(x.capacity_mw)}))
+                    .collect::<Vec<_>>();
+                (
+                    data,
+                    format!(
+                        "{} - {territory_label} ({}-{})",
+                        measure(r.kind),
+                        ys[0],
+                        ys[ys.len() - 1]
+                    ),
+                    "Year",
+                )
+            };
+            let names: Vec<String> = unique(
+                data.iter()
+                    .filter_map(|p| p["series"].as_str().map(String::from)),
+            );
+            let description = describe_rows(&rows, r.kind);
+            charts::build(
+                base("bar", title, x, notes, description),
+                data,
+                charts::series_info(&names, |_| Default::default()),
+                None,
+            )
+        }
+        _ => {
+            let series_of = series_key(r);
+            let mut by_series: BTreeMap<String, BTreeMap<i32, f64>> = BTreeMap::new();
+            for row in &rows {
+                *by_series
+                    .entry(series_of(row))
+                    .or_default()
+                    .entry(row.year)
+                    .or_default() += row.capacity_mw;
+            }
+            let mut names: Vec<String> = unique(rows.iter().map(|x| series_of(x)));
+            if names.len() > 10 {
+                names.truncate(10);
+                notes.push("The first 10 series are shown.".into());
+            }
+            let mut data = Vec::new();
+            for n in &names {
+                for (y, v) in &by_series[n] {
+                    data.push(json!({"date": format!("{y}-01-01"), "series": n, "value": charts::round(*v, 3),
+                                     "formatted_value": charts::format_mw(*v)}));
+                }
+            }
+            let title = format!(
+                "{} - {territory_label} ({})",
+                measure(r.kind),
+                year_span(&rows)
+            );
+            let description = describe_rows(&rows, r.kind);
+            charts::build(
+                base("line", title, "Year", notes, description),
+                data,
+                charts::series_info(&names, |_| Default::default()),
+                None,
+            )
+        }
+    }
+}
+
+/// What names a series: the dimension that varies among the filters.
+fn series_key(r: &Resolved) -> impl Fn(&MarketRow) -> String + '_ {
+    move |x: &MarketRow| {
+        if r.territories.len() != 1 {
+            x.territory.clone()
+        } else if r.scenarios.len() > 1 {
+            x.scenario.clone()
+        } else if r.connections.len() > 1 {
+            x.connection.clone()
+        } else {
+            x.territory.clone()
+        }
+    }
+}
+
+fn unique(it: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in it {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+fn mw(v: f64) -> String {
+    super::fmt_thousands(v, 0) + " MW"
+}
+
+/// A short narrative: the first series from its first to its last year, and its peak.
+fn describe_rows(rows: &[&MarketRow], kind: &str) -> Option<String> {
+    let t = &rows.first()?.territory;
+    let mut series: Vec<&&MarketRow> = rows.iter().filter(|x| &x.territory == t).collect();
+    series.sort_by_key(|x| x.year);
+    let (first, last) = (series.first()?, series.last()?);
+    let peak = series
+        .iter()
+        .max_by(|a, b| a.capacity_mw.total_cmp(&b.capacity_mw))?;
+    let what = if kind == "Cumulative" {
+        "cumulative capacity"
+    } else {
+        "annual installations"
+    };
+    if first.year == last.year {
+        return Some(format!(
+            "{t}: {what} of {} in {}.",
+            mw(first.capacity_mw),
+            first.year
+        ));
+    }
+    let change = if first.capacity_mw > 0.0 {
+        format!(
+            " ({:+.0}%)",
+            (last.capacity_mw / first.capacity_mw - 1.0) * 100.0
+        )
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "{t}'s {what} went from {} in {} to {} in {}{change}. The highest value in the period is {} in {}.",
+        mw(first.capacity_mw),
+        first.year,
+        mw(last.capacity_mw),
+        last.year,
+        mw(peak.capacity_mw),
+        peak.year
+    ))
+}
+
+fn describe_split(rows: &[&MarketRow]) -> Option<String> {
+    let last = rows.iter().map(|x| x.year).max()?;
+    let parts: Vec<&&MarketRow> = rows.iter().filter(|x| x.year == last).collect();
+    let total: f64 = parts.iter().map(|x| x.capacity_mw).sum();
+    if total <= 0.0 {
+        return None;
+    }
+    let text = parts
+        .iter()
+        .map(|p| format!("{} {:.0}%", p.connection, p.capacity_mw / total * 100.0))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(format!(
+        "In {last}, {} of {} was {text}.",
+        mw(total),
+        rows.first()?.territory
+    ))
+}
