@@ -13,6 +13,7 @@ mod chat_turn;
 mod cli;
 mod compat;
 mod conversations;
+mod data_answers;
 mod edge;
 mod jobs;
 mod limits;

@@ -126,6 +126,8 @@ impl Builder {
             ("RATE_LIMIT_PER_MINUTE", "0"),
             ("LOGIN_RATE_LIMIT_PER_MINUTE", "0"),
             ("JOBS_ENABLED", "false"),
+            // The data tests turn the sample on; the rest start faster without it.
+            ("SAMPLE_DATA", "false"),
             ("SMTP_HOST", "127.0.0.1"),
             ("SMTP_TLS", "none"),
             ("HASH_CONCURRENCY", "2"),

@@ -1,0 +1,276 @@
+//! The built-in provider answering from the data tools over the synthetic sample (agents.md,
+//! issue 6): every agent answers a typical question of its domain with figures checked against
+//! the sample files read independently here; charts; follow-ups; honest refusals.
+
+use std::collections::HashMap;
+
+use serde_json::{Value, json};
+
+use crate::support::fake_llm::{parse_sse, types};
+use crate::support::*;
+
+/// The sample file, parsed here without the service's reader.
+fn sample_rows(name: &str) -> Vec<HashMap<String, String>> {
+    let path = format!("{}/data/sample/{name}", env!("CARGO_MANIFEST_DIR"));
+    let mut r = csv::Reader::from_path(path).unwrap();
+    let headers = r.headers().unwrap().clone();
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            headers
+                .iter()
+                .zip(rec.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+fn market_value(territory: &str, year: &str, scenario: &str, connection: &str, kind: &str) -> f64 {
+    sample_rows("market.csv")
+        .into_iter()
+        .find(|r| {
+            r["Territory"] == territory
+                && r["Year"] == year
+                && r["Scenario"] == scenario
+                && r["Connection"] == connection
+                && r["Type"] == kind
+        })
+        .map(|r| r["Capacity(MW)"].parse().unwrap())
+        .unwrap_or_else(|| panic!("no sample row {territory} {year}"))
+}
+
+/// 12345.6 → "12,346" (how answers print megawatts).
+fn thousands(v: f64) -> String {
+    let s = format!("{:.0}", v);
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+async fn sample_app(b: Backend) -> (TestApp, String) {
+    let app = TestApp::builder(b).env("SAMPLE_DATA", "true").start().await;
+    let t = app.admin("ada@example.com").await;
+    (app, t)
+}
+
+async fn conversation(app: &TestApp, t: &str) -> i64 {
+    app.post_json("/api/v1/conversations/", Some(t), &json!({}))
+        .await
+        .json()["id"]
+        .as_i64()
+        .unwrap()
+}
+
+/// Ask and read the whole stream: (events, full text of the done event).
+async fn ask(
+    app: &TestApp,
+    t: &str,
+    c: i64,
+    agent: &str,
+    message: &str,
+) -> (Vec<(String, Value)>, String) {
+    let r = app
+        .post_json(
+            "/api/v1/chat/send",
+            Some(t),
+            &json!({"conversation_id": c, "message": message, "agent_type": agent}),
+        )
+        .await;
+    r.assert(200);
+    let events = parse_sse(&r.text());
+    let done = events
+        .iter()
+        .find(|(_, e)| e["type"] == "done")
+        .unwrap_or_else(|| panic!("no done event for {message:?}: {events:?}"));
+    let full = done.1["full_response"].as_str().unwrap_or("").to_string();
+    (events, full)
+}
+
+fn plot(events: &[(String, Value)]) -> Option<Value> {
+    events
+        .iter()
+        .find(|(_, e)| e["type"] == "plot")
+        .map(|(_, e)| e["content"].clone())
+}
+
+db_test!(async fn every_agent_answers_its_domain_on_the_sample(b) {
+    let (app, t) = sample_app(b).await;
+    let c = conversation(&app, &t).await;
+
+    // Market: the figure, its unit, scenario and year.
+    let (_, text) = ask(&app, &t, c, "market", "What was the annual installed capacity of Italy in 2023?").await;
+    let italy = market_value("Italy", "2023", "Historical Primary", "Total", "Annual");
+    assert!(text.contains(&thousands(italy)), "{text}");
+    assert!(text.contains("MW") && text.contains("2023") && text.contains("Historical Primary"), "{text}");
+    assert!(text.contains("synthetic sample"), "sample answers say so: {text}");
+    assert!(text.contains("solarintel ingest"), "{text}");
+
+    // Prices: the latest TOPCon module price in China, computed from the file.
+    let latest = sample_rows("prices.csv")
+        .into_iter()
+        .filter(|r| r["item"] == "Module" && r["description"] == "n-type TOPCon" && r["region"] == "China")
+        .max_by(|a, b| a["date"].cmp(&b["date"]))
+        .unwrap();
+    let c2 = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c2, "price", "What is the latest n-type TOPCon module price in China?").await;
+    let want = format!("{:.3} US$/Wp", latest["base_price"].parse::<f64>().unwrap());
+    assert!(text.contains(&want), "{want} in {text}");
+    assert!(text.contains(&latest["date"]), "{text}");
+
+    // Financials: the latest revenue of a sample company.
+    let rev = sample_rows("financials.csv")
+        .into_iter()
+        .filter(|r| r["company"] == "Helios Modules Ltd (sample)" && r["metric"] == "Revenue" && r["period"].contains('Q'))
+        .max_by(|a, b| a["period"].cmp(&b["period"]))
+        .unwrap();
+    let c3 = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c3, "manufacturer_financial", "What is the latest quarterly revenue of Helios?").await;
+    assert!(text.contains(&rev["period"]), "{text}");
+    let value: f64 = rev["value"].parse().unwrap();
+    assert!(text.contains(&thousands(value)) || text.contains(&rev["value"]), "{} in {text}", rev["value"]);
+
+    // Document agents: passages with title, date and link from their own collection.
+    for (agent, question, collection) in [
+        ("news", "module price declines and new factory announcements", "news"),
+        ("digitalization", "drone inspections and digital twins", "digitalization"),
+        ("nzia_policy", "NZIA manufacturing benchmark in auctions", "nzia_policy"),
+        ("nzia_market_impact", "EU manufacturing targets and supply chain", "nzia_market_impact"),
+        ("leo_om", "module cleaning and soiling losses", "om"),
+    ] {
+        let c = conversation(&app, &t).await;
+        let (_, text) = ask(&app, &t, c, agent, question).await;
+        assert!(text.contains("[Sample]"), "{agent}: {text}");
+        assert!(
+            text.contains(&format!("https://example.com/sample/{collection}/")),
+            "{agent} cites its own collection: {text}"
+        );
+        assert!(text.contains("synthetic sample"), "{agent}: {text}");
+    }
+
+    // The open-questions agent routes a capacity question to the market data.
+    let c4 = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c4, "weaviate", "What is the cumulative installed capacity of Germany in 2024?").await;
+    let de = market_value("Germany", "2024", "Historical Primary", "Total", "Cumulative");
+    assert!(text.contains(&thousands(de)), "{text}");
+});
+
+db_test!(async fn a_trend_question_gets_a_table_and_a_line_chart_stored_with_the_answer(b) {
+    let (app, t) = sample_app(b).await;
+    let c = conversation(&app, &t).await;
+    let (events, text) = ask(&app, &t, c, "market", "Show the trend of annual installations in Germany from 2015 to 2024").await;
+    assert!(text.contains("| Year |"), "a table: {text}");
+    let p = plot(&events).expect("a plot event");
+    assert_eq!(p["plot_type"], "line");
+    assert_eq!(p["unit"], "MW");
+    assert_eq!(p["success"], true);
+    assert_eq!(p["metadata"]["query"]["tool"], "chart_market_data");
+    assert_eq!(p["metadata"]["query"]["arguments"]["territory"], json!(["Germany"]));
+    assert_eq!(p["filters_applied"]["Territory"], "Germany");
+    let data = p["data"].as_array().unwrap();
+    assert_eq!(data.len(), 10);
+    for point in data {
+        let year = &point["date"].as_str().unwrap()[..4];
+        assert!(point["date"].as_str().unwrap().ends_with("-01-01"));
+        let want = market_value("Germany", year, "Historical Primary", "Total", "Annual");
+        assert!((point["value"].as_f64().unwrap() - want).abs() < 1e-6, "{year}");
+    }
+    assert!(serde_json::to_vec(&p).unwrap().len() < 32 * 1024);
+    // Event order: text, then the plot, then done.
+    let ty = types(&events);
+    let plot_at = ty.iter().position(|x| x == "plot").unwrap();
+    assert!(ty[..plot_at].iter().any(|x| x == "chunk"));
+    assert_eq!(ty.last().unwrap(), "done");
+    // Stored: the text row, then the plot row with the same object.
+    let msgs = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(&t)).await.json();
+    let bots: Vec<Value> = msgs.as_array().unwrap().iter()
+        .filter(|m| m["sender"] == "bot")
+        .map(|m| serde_json::from_str::<Value>(m["content"].as_str().unwrap()).unwrap())
+        .collect();
+    assert_eq!(bots.len(), 2, "{bots:?}");
+    assert_eq!(bots[0]["type"], "string");
+    assert_eq!(bots[1]["type"], "plot");
+    assert_eq!(bots[1]["value"]["data"], p["data"]);
+});
+
+db_test!(async fn a_follow_up_reuses_the_previous_filters(b) {
+    let (app, t) = sample_app(b).await;
+    let c = conversation(&app, &t).await;
+    let (_, first) = ask(&app, &t, c, "market", "Cumulative capacity of Italy in 2022").await;
+    assert!(first.contains(&thousands(market_value("Italy", "2022", "Historical Primary", "Total", "Cumulative"))), "{first}");
+    let (_, text) = ask(&app, &t, c, "market", "and Spain?").await;
+    let spain = market_value("Spain", "2022", "Historical Primary", "Total", "Cumulative");
+    assert!(text.contains("Spain") && text.contains(&thousands(spain)), "{text}");
+    assert!(text.contains("cumulative"), "{text}");
+    // A forecast in a named scenario.
+    let (_, text) = ask(&app, &t, c, "market", "What is the forecast for Spain in 2030 in the high scenario?").await;
+    let high = market_value("Spain", "2030", "Forecast - High", "Total", "Annual");
+    assert!(text.contains(&thousands(high)) && text.contains("Forecast - High"), "{text}");
+});
+
+db_test!(async fn the_split_by_connection_is_a_stacked_bar_without_total(b) {
+    let (app, t) = sample_app(b).await;
+    let c = conversation(&app, &t).await;
+    let (events, _) = ask(&app, &t, c, "market", "Breakdown by connection for Italy from 2020 to 2024").await;
+    let p = plot(&events).expect("a plot");
+    assert_eq!(p["plot_type"], "stacked_bar");
+    assert_eq!(p["stack_by"], "Connection");
+    let data = p["data"].as_array().unwrap();
+    assert!(data.iter().all(|d| d["stack"] != "Total"));
+    for year in ["2020", "2024"] {
+        let share: f64 = data.iter().filter(|d| d["category"] == year).map(|d| d["share"].as_f64().unwrap()).sum();
+        assert!((share - 1.0).abs() < 0.01, "{year}: {share}");
+        let central = data.iter().find(|d| d["category"] == year && d["stack"] == "Centralised").unwrap();
+        assert_eq!(central["value"].as_f64().unwrap(), market_value("Italy", year, "Historical Primary", "Centralised", "Annual"));
+    }
+    let colours: Vec<&str> = p["stack_info"].as_array().unwrap().iter().map(|s| s["color"].as_str().unwrap()).collect();
+    assert_eq!(colours[0], "#000A55");
+});
+
+db_test!(async fn a_price_trend_is_a_line_chart_in_one_unit(b) {
+    let (app, t) = sample_app(b).await;
+    let c = conversation(&app, &t).await;
+    let (events, text) = ask(&app, &t, c, "price", "Chart the n-type TOPCon module price trend in Europe").await;
+    assert!(text.contains("(EU)"), "Europe means EU: {text}");
+    let p = plot(&events).expect("a plot");
+    assert_eq!(p["plot_type"], "line");
+    assert_eq!(p["title"], "Module Trends in EU (2023-2024)");
+    assert_eq!(p["y_axis_label"], "Price (US$/Wp)");
+    assert_eq!(p["x_axis_label"], "");
+    let first = &p["data"][0];
+    assert_eq!(first["item"], "Module");
+    assert_eq!(first["region"], "EU");
+    assert_eq!(first["series"], "n-type TOPCon Module (EU)");
+    // Asking for several items never mixes units in one chart.
+    let (events, _) = ask(&app, &t, c, "price", "Compare module and wafer prices in China over time").await;
+    let p = plot(&events).expect("a plot");
+    let units: Vec<&str> = p["data"].as_array().unwrap().iter().map(|d| d["item"].as_str().unwrap()).collect();
+    assert!(units.iter().all(|u| *u == units[0]), "{units:?}");
+});
+
+db_test!(async fn an_unanswerable_market_question_gets_examples_and_the_expert_offer(b) {
+    let (app, t) = sample_app(b).await;
+    let c = conversation(&app, &t).await;
+    let (events, text) = ask(&app, &t, c, "market", "What will the weather be like tomorrow?").await;
+    assert!(text.contains("For example"), "{text}");
+    assert!(text.contains("Germany"), "examples come from the loaded data: {text}");
+    let ty = types(&events);
+    assert!(ty.iter().any(|x| x == "approval_request"), "{ty:?}");
+    // A document agent with nothing relevant answers honestly, without inventing passages.
+    let (_, text) = ask(&app, &t, c, "leo_om", "zebra xylophone").await;
+    assert!(text.contains("could not answer"), "{text}");
+    assert!(!text.contains("> "), "{text}");
+});
+
+db_test!(async fn without_data_agents_say_how_to_load_it(b) {
+    let app = TestApp::start(b).await;
+    let t = app.admin("ada@example.com").await;
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "latest module price in China").await;
+    assert!(text.contains("solarintel ingest"), "{text}");
+});
