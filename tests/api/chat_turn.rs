@@ -244,7 +244,7 @@ db_test!(async fn openai_tool_call_offers_an_expert(b) {
         assert_eq!(fake.requests().len(), 1, "the offer ends the turn");
         let requests = fake.requests();
         let tools: Vec<&str> = requests[0]["tools"].as_array().unwrap().iter().map(|t| t["function"]["name"].as_str().unwrap()).collect();
-        assert_eq!(tools, ["offer_expert_contact"]);
+        assert_eq!(tools, ["query_market_data", "chart_market_data", "offer_expert_contact"]);
         let last = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(&t)).await.json();
         assert_eq!(serde_json::from_str::<Value>(last[1]["content"].as_str().unwrap()).unwrap(),
                    json!({"type": "approval_request", "value": "We do not have BESS figures for Italy."}));
@@ -447,4 +447,47 @@ db_test!(async fn turns_still_running_after_the_drain_fail_cleanly(b) {
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_chat_turns WHERE status = 'error'").await, 1);
     let stopped = tokio::time::timeout(Duration::from_secs(10), &mut server.task).await;
     assert!(matches!(stopped, Ok(Ok(Ok(())))), "{stopped:?}");
+});
+
+db_test!(async fn openai_chart_tool_call_emits_a_plot_and_returns_the_rows(b) {
+    let (app, fake) = openai_app_with(b, vec![
+        Reply::ToolCall {
+            text: "",
+            name: "chart_market_data",
+            arguments: "{\"territory\": \"Italy\", \"start_year\": \"2016\", \"end_year\": 2020}",
+            lenient: false,
+        },
+        Reply::ToolCall {
+            text: "",
+            name: "query_market_data",
+            arguments: "{\"territory\": \"Atlantis\"}",
+            lenient: false,
+        },
+        Reply::Text(vec!["Italy grew steadily."], Duration::from_millis(0)),
+    ], &[("SAMPLE_DATA", "true")]).await;
+    let (t, c) = ready(&app, "ann@example.com", "market").await;
+    let r = chat(&app, &t, c, "Chart Italy 2016-2020", "market").await;
+    r.assert(200);
+    let events = parse_sse(&r.text());
+    assert_eq!(types(&events), ["processing", "plot", "chunk", "done"]);
+    let plot = &events[1].1["content"];
+    assert_eq!(plot["plot_type"], "line");
+    assert_eq!(plot["data"].as_array().unwrap().len(), 5);
+    assert_eq!(plot["metadata"]["query"]["arguments"]["start_year"], 2016);
+    let requests = fake.requests();
+    assert_eq!(requests.len(), 3);
+    // The model gets the rows behind the chart, then a clear error for an unknown territory.
+    let tool_msg = |i: usize| {
+        let m = requests[i]["messages"].as_array().unwrap();
+        m.last().unwrap()["content"].as_str().unwrap().to_string()
+    };
+    assert!(tool_msg(1).contains("was shown to the user") && tool_msg(1).contains("\"capacity_mw\""), "{}", tool_msg(1));
+    assert!(tool_msg(1).contains("synthetic sample"), "{}", tool_msg(1));
+    assert!(tool_msg(2).starts_with("Tool error: invalid arguments: unknown territory \"Atlantis\""), "{}", tool_msg(2));
+    // Stored: the text row, then the plot row.
+    let msgs = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(&t)).await.json();
+    let rows: Vec<Value> = msgs.as_array().unwrap().iter().filter(|m| m["sender"] == "bot")
+        .map(|m| serde_json::from_str(m["content"].as_str().unwrap()).unwrap()).collect();
+    assert_eq!(rows[0]["value"], "Italy grew steadily.");
+    assert_eq!(rows[1]["type"], "plot");
 });

@@ -15,6 +15,7 @@ mod compat;
 mod conversations;
 mod data_answers;
 mod edge;
+mod ingest;
 mod jobs;
 mod limits;
 mod profile;
