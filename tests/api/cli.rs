@@ -160,3 +160,73 @@ fn serve_with_no_settings_starts_on_sqlite_and_stops_on_sigterm() {
         "the embedded default database file"
     );
 }
+
+#[test]
+fn ingest_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("ingest.db").display());
+    let file = dir.path().join("market.csv");
+    std::fs::write(
+        &file,
+        "Territory,Year,Scenario,Connection,Type,Capacity(MW),AC/DC,Estimated/Confirmed,Installed/Decomissioned\n\
+         Italy,2023,Historical Primary,Total,Annual,5234,DC,Confirmed,Installed\n\
+         Italy,2023,Historical Primary,Total,Annual,5234,DC,Confirmed,Installed\n",
+    )
+    .unwrap();
+    let out = bin()
+        .env("DATABASE_URL", &url)
+        .args(["ingest", "market"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "market: 2 rows read, 1 stored, 1 duplicates counted once (long layout) from market.csv"
+    );
+    // A bad file: non-zero exit, one line naming the file, row and column.
+    std::fs::write(
+        &file,
+        "Territory,Year,Scenario,Connection,Type,Capacity(MW)\nItaly,2023,Historical Primary,Total,Annual,lots\n",
+    )
+    .unwrap();
+    let out = bin()
+        .env("DATABASE_URL", &url)
+        .args(["ingest", "market"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(
+            "market.csv: row 2, column \"Capacity(MW)\": expected a number, found \"lots\""
+        ),
+        "{err}"
+    );
+    // Documents from a folder.
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(docs.join("a.md"), "# Soiling\n\nCleaning restores yield.").unwrap();
+    std::fs::write(docs.join("b.txt"), "Inverters\n\nReplace fans yearly.").unwrap();
+    let out = bin()
+        .env("DATABASE_URL", &url)
+        .args(["ingest", "docs", "--collection", "om"])
+        .arg(&docs)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "docs/om: 2 files, 2 documents, 2 passages indexed"
+    );
+}

@@ -274,3 +274,83 @@ db_test!(async fn without_data_agents_say_how_to_load_it(b) {
     let (_, text) = ask(&app, &t, c, "price", "latest module price in China").await;
     assert!(text.contains("solarintel ingest"), "{text}");
 });
+
+/// A fake Weaviate: `/v1/schema` with one class, `/v1/graphql` answering BM25 queries; every
+/// request is recorded. `fail` makes GraphQL answer 500.
+async fn fake_weaviate(
+    fail: bool,
+) -> (
+    String,
+    std::sync::Arc<std::sync::Mutex<Vec<(String, Value)>>>,
+) {
+    use axum::response::IntoResponse;
+    use axum::routing::{get, post};
+    use std::sync::{Arc, Mutex};
+    let seen: Arc<Mutex<Vec<(String, Value)>>> = Arc::default();
+    let s1 = seen.clone();
+    let s2 = seen.clone();
+    let app = axum::Router::new()
+        .route("/v1/schema", get(move |h: axum::http::HeaderMap| {
+            let s = s1.clone();
+            async move {
+                s.lock().unwrap().push(("schema".into(), json!(h.get("authorization").and_then(|v| v.to_str().ok()))));
+                axum::Json(json!({"classes": [{"class": "SolarDoc", "properties": [
+                    {"name": "title"}, {"name": "content"}, {"name": "url"}, {"name": "date"}]}]}))
+            }
+        }))
+        .route("/v1/graphql", post(move |axum::Json(body): axum::Json<Value>| {
+            let s = s2.clone();
+            async move {
+                s.lock().unwrap().push(("graphql".into(), body));
+                if fail {
+                    return (axum::http::StatusCode::INTERNAL_SERVER_ERROR, axum::Json(json!({}))).into_response();
+                }
+                (axum::http::StatusCode::OK, axum::Json(json!({"data": {"Get": {"SolarDoc": [
+                    {"title": "Tracker yields in Spain", "content": "Bifacial modules on single-axis trackers gained 8% yield.",
+                     "url": "https://weaviate.example/doc/1", "date": "2025-05-02", "_additional": {"score": "2.5"}},
+                    {"title": "Older note", "content": "Trackers need maintenance.", "url": null, "date": null,
+                     "_additional": {"score": "0.7"}}
+                ]}}})))
+                    .into_response()
+            }
+        }));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url, seen)
+}
+
+db_test!(async fn the_open_questions_agent_searches_weaviate_when_configured(b) {
+    let (url, seen) = fake_weaviate(false).await;
+    let app = TestApp::builder(b)
+        .env("SAMPLE_DATA", "true")
+        .env("WEAVIATE_URL", &format!("{url}/"))
+        .env("WEAVIATE_API_KEY", "wv-secret")
+        .start()
+        .await;
+    let t = app.admin("ada@example.com").await;
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "weaviate", "bifacial tracker yield study").await;
+    assert!(text.contains("[Tracker yields in Spain](https://weaviate.example/doc/1)"), "{text}");
+    assert!(text.contains("2025-05-02"), "{text}");
+    // Best first.
+    assert!(text.find("Tracker yields").unwrap() < text.find("Older note").unwrap(), "{text}");
+    let seen = seen.lock().unwrap().clone();
+    assert_eq!(seen[0], ("schema".to_string(), json!("Bearer wv-secret")));
+    let q = seen[1].1["query"].as_str().unwrap();
+    assert!(q.contains("SolarDoc(bm25: {query: \"bifacial tracker yield study\"}"), "{q}");
+    assert!(q.contains("content title url date _additional { score }"), "{q}");
+    // Other agents keep to their local collection.
+    let (_, text) = ask(&app, &t, c, "leo_om", "module cleaning and soiling").await;
+    assert!(text.contains("example.com/sample/om"), "{text}");
+});
+
+db_test!(async fn without_an_answering_weaviate_the_agent_searches_locally(b) {
+    let (url, _) = fake_weaviate(true).await;
+    let app = TestApp::builder(b).env("SAMPLE_DATA", "true").env("WEAVIATE_URL", &url).start().await;
+    let t = app.admin("ada@example.com").await;
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "weaviate", "drone inspections and digital twins").await;
+    assert!(text.contains("Weaviate did not answer"), "{text}");
+    assert!(text.contains("example.com/sample/digitalization"), "{text}");
+});
