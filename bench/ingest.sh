@@ -39,7 +39,7 @@ with open(path, "w") as f:
                         i += 1
         t += 1
 PY
-echo "file: $(du -h "$WORK/big.csv" | cut -f1), $ROWS rows, database: ${BENCH_PG:+PostgreSQL}${BENCH_PG:-SQLite}"
+echo "file: $(du -h "$WORK/big.csv" | cut -f1), $ROWS rows, database: $([ -n "${BENCH_PG:-}" ] && echo PostgreSQL || echo SQLite)"
 run() {
   env -i PATH="$PATH" HOME="$HOME" DATABASE_URL="$DB_URL" LOG_LEVEL=warn SAMPLE_DATA=false \
     /usr/bin/time -f "wall %e s, peak RSS %M KiB" "$BIN" ingest "$@"

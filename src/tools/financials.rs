@@ -104,28 +104,14 @@ pub struct FinQuery {
 
 pub fn resolve(args: &FinArgs, v: &Vocabulary) -> Result<FinQuery, ToolError> {
     let mut f = FinFilter::default();
-    for c in &args.company {
-        let x = v.companies.resolve(c).ok_or_else(|| {
-            ToolError::Arguments(format!(
-                "unknown company {c:?} (companies: {})",
-                v.companies.values.join(", ")
-            ))
-        })?;
-        if !f.companies.contains(&x) {
-            f.companies.push(x);
-        }
-    }
-    for m in &args.metric {
-        let x = v.metrics.resolve(m).ok_or_else(|| {
-            ToolError::Arguments(format!(
-                "unknown metric {m:?} (metrics: {})",
-                v.metrics.values.join(", ")
-            ))
-        })?;
-        if !f.metrics.contains(&x) {
-            f.metrics.push(x);
-        }
-    }
+    f.companies = v
+        .companies
+        .resolve_all(&args.company, "company")
+        .map_err(ToolError::Arguments)?;
+    f.metrics = v
+        .metrics
+        .resolve_all(&args.metric, "metric")
+        .map_err(ToolError::Arguments)?;
     f.from = args
         .start_year
         .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, 1, 1));

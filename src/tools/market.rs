@@ -133,25 +133,9 @@ pub async fn territories(state: &AppState) -> Result<Names, ToolError> {
 }
 
 pub fn resolve(args: &MarketArgs, names: &Names, stacked: bool) -> Result<Resolved, ToolError> {
-    let mut territories = Vec::new();
-    for t in &args.territory {
-        match names.resolve(t) {
-            Some(v) if !territories.contains(&v) => territories.push(v),
-            Some(_) => {}
-            None => {
-                return Err(ToolError::Arguments(format!(
-                    "unknown territory {t:?}; the data has, for example: {}",
-                    names
-                        .values
-                        .iter()
-                        .take(20)
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )));
-            }
-        }
-    }
+    let territories = names
+        .resolve_all(&args.territory, "territory")
+        .map_err(ToolError::Arguments)?;
     let mut scenarios = Vec::new();
     for s in &args.scenario {
         let c = data::canonical_scenario(s).ok_or_else(|| {

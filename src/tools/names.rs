@@ -221,6 +221,22 @@ impl Names {
         found.into_iter().map(|(_, v)| v).collect()
     }
 
+    /// Resolve every input, each value once; an unknown one is an error naming it and listing
+    /// (up to 20) known values, so that a model can correct itself.
+    pub fn resolve_all(&self, inputs: &[String], what: &str) -> Result<Vec<String>, String> {
+        let mut out: Vec<String> = Vec::new();
+        for i in inputs {
+            let v = self.resolve(i).ok_or_else(|| {
+                let known: Vec<&str> = self.values.iter().take(20).map(String::as_str).collect();
+                format!("unknown {what} {i:?} (known: {})", known.join(", "))
+            })?;
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+        Ok(out)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()
     }

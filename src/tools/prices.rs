@@ -145,28 +145,14 @@ impl Vocabulary {
 
 pub fn resolve(args: &PriceArgs, v: &Vocabulary) -> Result<PriceFilter, ToolError> {
     let mut f = PriceFilter::default();
-    for i in &args.item {
-        let x = v.items.resolve(i).ok_or_else(|| {
-            ToolError::Arguments(format!(
-                "unknown item {i:?} (items: {})",
-                v.items.values.join(", ")
-            ))
-        })?;
-        if !f.items.contains(&x) {
-            f.items.push(x);
-        }
-    }
-    for r in &args.region {
-        let x = v.regions.resolve(r).ok_or_else(|| {
-            ToolError::Arguments(format!(
-                "unknown region {r:?} (regions: {})",
-                v.regions.values.join(", ")
-            ))
-        })?;
-        if !f.regions.contains(&x) {
-            f.regions.push(x);
-        }
-    }
+    f.items = v
+        .items
+        .resolve_all(&args.item, "item")
+        .map_err(ToolError::Arguments)?;
+    f.regions = v
+        .regions
+        .resolve_all(&args.region, "region")
+        .map_err(ToolError::Arguments)?;
     for t in &args.technology {
         let found = v.technologies(t);
         if found.is_empty() {
