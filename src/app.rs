@@ -27,6 +27,8 @@ pub struct AppInner {
     pub llm: crate::llm::Llm,
     /// Chat turns generating on this replica.
     pub hub: crate::chat::hub::Hub,
+    /// Group commit of chat events (`chat::recorder`).
+    pub recorder: crate::chat::recorder::Recorder,
     /// Identifies this replica in job leases.
     pub instance_id: String,
     shutting_down: AtomicBool,
@@ -101,6 +103,7 @@ impl App {
                 Err(e) => tracing::warn!(error = %e, "sample data not loaded"),
             }
         }
+        let recorder = crate::chat::recorder::Recorder::start(db.clone());
         let limiter = match (o.limiter, &settings.redis_url) {
             (Some(l), _) => l,
             (None, Some(url)) => Limiter::redis(url, "solarintel:")
@@ -126,6 +129,7 @@ impl App {
             limiter,
             llm,
             hub: Default::default(),
+            recorder,
             instance_id: format!("{}-{}", hostname(), uuid::Uuid::new_v4().simple()),
             shutting_down: AtomicBool::new(false),
             shutdown_tx,

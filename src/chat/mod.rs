@@ -2,5 +2,6 @@
 
 pub mod events;
 pub mod hub;
+pub mod recorder;
 pub mod sse;
 pub mod turn;

@@ -25,7 +25,6 @@ use crate::store::{self, chat as turns, conversations as conv};
 
 pub const KEEP_ALIVE_AFTER: Duration = Duration::from_secs(15);
 /// Events are collected for up to this long, recorded in one insert, then sent in one write.
-const BATCH_WINDOW: Duration = Duration::from_millis(100);
 const HEARTBEAT: Duration = Duration::from_secs(5);
 /// A running turn whose heartbeat is older than this was left by a process that died.
 pub const ORPHAN_AFTER: chrono::Duration = chrono::Duration::seconds(60);
@@ -306,12 +305,14 @@ async fn record(
                 continue;
             }
         };
+        // Everything already queued goes in this batch; no waiting. Batching across turns is the
+        // recorder's group commit, so an idle service sends each event at once and a busy one
+        // writes fewer, larger transactions.
         let mut batch = vec![first];
-        let window = tokio::time::Instant::now() + BATCH_WINDOW;
         while !batch.last().is_some_and(Event::is_terminal) {
-            match tokio::time::timeout_at(window, rx.recv()).await {
-                Ok(Some(e)) => batch.push(e),
-                _ => break,
+            match rx.try_recv() {
+                Ok(e) => batch.push(e),
+                Err(_) => break,
             }
         }
         let terminal = batch.iter().any(Event::is_terminal);
@@ -324,7 +325,7 @@ async fn record(
             })
             .collect();
         if recording {
-            recording = record_with_retry(&state, turn_id, &numbered, answered).await;
+            recording = record_with_retry(&state, turn_id, numbered.clone(), answered).await;
         }
         let frames = numbered
             .iter()
@@ -343,11 +344,15 @@ async fn record(
 async fn record_with_retry(
     state: &AppState,
     turn_id: i64,
-    events: &[(i64, String)],
+    events: Vec<(i64, String)>,
     answered: bool,
 ) -> bool {
     for attempt in 0..3u32 {
-        match turns::record_events(&state.db, turn_id, events, answered, store::now()).await {
+        match state
+            .recorder
+            .record(turn_id, events.clone(), answered)
+            .await
+        {
             Ok(exists) => return exists,
             Err(e) => {
                 tracing::warn!(turn_id, attempt, error = %e, "events not recorded");

@@ -144,6 +144,90 @@ pub async fn record_events(
     Ok(true)
 }
 
+/// One turn's share of a group commit.
+pub struct TurnEvents<'a> {
+    pub turn_id: i64,
+    pub events: &'a [(i64, String)],
+    pub answered: bool,
+}
+
+/// Record the events of several turns in one transaction (the recorder's group commit): the
+/// heartbeat of every turn, `answered` where content was produced, and every event. Returns the
+/// turns that still exist; events of turns that are gone (conversation deleted) are dropped.
+pub async fn record_batch(
+    db: &Db,
+    batch: &[TurnEvents<'_>],
+    now: NaiveDateTime,
+) -> Result<Vec<i64>, sqlx::Error> {
+    let mut ids: Vec<i64> = batch.iter().map(|b| b.turn_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let answered: Vec<i64> = batch
+        .iter()
+        .filter(|b| b.answered)
+        .map(|b| b.turn_id)
+        .collect();
+    let mut tx = db.begin().await?;
+    let existing: Vec<i64> = on_tx!(&mut tx, |c| {
+        let mut qb = sqlx::QueryBuilder::new(
+            "SELECT CAST(id AS BIGINT) FROM fastapi_chat_turns WHERE id IN (",
+        );
+        let mut sep = qb.separated(", ");
+        for id in &ids {
+            sep.push_bind(*id);
+        }
+        qb.push(")");
+        qb.build_query_scalar().fetch_all(c).await
+    })?;
+    if existing.is_empty() {
+        tx.commit().await?;
+        return Ok(existing);
+    }
+    on_tx!(&mut tx, |c| {
+        let mut qb = sqlx::QueryBuilder::new("UPDATE fastapi_chat_turns SET heartbeat_at = ");
+        qb.push_bind(now).push(", answered = (answered OR id IN (");
+        let mut sep = qb.separated(", ");
+        // `IN ()` is not valid SQL: a turn id never below 1 stands in for an empty list.
+        sep.push_bind(0i64);
+        for id in &answered {
+            sep.push_bind(*id);
+        }
+        qb.push(")) WHERE id IN (");
+        let mut sep = qb.separated(", ");
+        for id in &existing {
+            sep.push_bind(*id);
+        }
+        qb.push(")");
+        qb.build().execute(c).await.map(|_| ())
+    })?;
+    let rows: Vec<(i64, i64, &str)> = batch
+        .iter()
+        .filter(|b| existing.contains(&b.turn_id))
+        .flat_map(|b| {
+            b.events
+                .iter()
+                .map(move |(seq, d)| (b.turn_id, *seq, d.as_str()))
+        })
+        .collect();
+    // 4 parameters a row: 2,000 rows stay well under SQLite's bound-parameter limit.
+    for chunk in rows.chunks(2000) {
+        on_tx!(&mut tx, |c| {
+            let mut qb = sqlx::QueryBuilder::new(
+                "INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) ",
+            );
+            qb.push_values(chunk, |mut b, (turn, seq, data)| {
+                b.push_bind(*turn)
+                    .push_bind(*seq)
+                    .push_bind(*data)
+                    .push_bind(now);
+            });
+            qb.build().execute(c).await.map(|_| ())
+        })?;
+    }
+    tx.commit().await?;
+    Ok(existing)
+}
+
 pub async fn heartbeat(db: &Db, turn_id: i64, now: NaiveDateTime) -> Result<(), sqlx::Error> {
     on_db!(db, |p| sqlx::query(
         "UPDATE fastapi_chat_turns SET heartbeat_at = $2 WHERE id = $1 AND status = 'running'"
