@@ -95,8 +95,7 @@ pub async fn list(
         "SELECT c.id, c.title, c.agent_type, c.created_at, \
            (SELECT m.content FROM fastapi_messages m WHERE m.conversation_id = c.id AND m.sender = 'user' \
              ORDER BY m.id DESC LIMIT 1) AS last_user_content, \
-           CASE WHEN $4 THEN (SELECT COUNT(*) FROM fastapi_messages m2 WHERE m2.conversation_id = c.id) ELSE 0 END \
-             AS message_count \
+           CASE WHEN $4 THEN CAST(c.message_count AS BIGINT) ELSE 0 END AS message_count \
          FROM fastapi_conversations c \
          WHERE c.user_id = $1 AND ($2 IS NULL OR c.agent_type = $2) \
          ORDER BY c.created_at DESC, c.id DESC LIMIT $3"

@@ -369,3 +369,32 @@ db_test!(async fn a_failed_delete_leaves_everything_in_place(b) {
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_messages").await, 2, "messages restored by the rollback");
     assert_eq!(app.get(&format!("{path}/messages"), Some(&t)).await.json().as_array().unwrap().len(), 2);
 });
+
+db_test!(async fn message_counts_follow_every_writer(b) {
+    // The count is kept by triggers: messages written straight into the table (as the old
+    // service would), bulk deletes and moves all show in the list.
+    let app = TestApp::start(b).await;
+    let t = app.user("ann@example.com").await;
+    let a = new_conversation(&app, &t, json!({"title": "A"})).await;
+    let c = new_conversation(&app, &t, json!({"title": "C"})).await;
+    for i in 0..5 {
+        app.exec(&format!(
+            "INSERT INTO fastapi_messages (conversation_id, sender, content, timestamp) \
+             VALUES ({a}, 'user', '{{\"type\": \"string\", \"value\": \"q{i}\", \"comment\": null}}', '2026-01-01 00:00:00')"
+        ))
+        .await;
+    }
+    add(&app, &t, c, "user", &envelope("hello")).await;
+    let count = |items: &Value, id: i64| {
+        items.as_array().unwrap().iter().find(|i| i["id"] == id).unwrap()["message_count"].as_i64().unwrap()
+    };
+    let items = app.get("/api/v1/conversations", Some(&t)).await.json();
+    assert_eq!((count(&items, a), count(&items, c)), (5, 1));
+    app.exec(&format!("UPDATE fastapi_messages SET conversation_id = {c} WHERE conversation_id = {a} AND content LIKE '%q0%'")).await;
+    app.exec(&format!("DELETE FROM fastapi_messages WHERE conversation_id = {a} AND content LIKE '%q1%'")).await;
+    let items = app.get("/api/v1/conversations", Some(&t)).await.json();
+    assert_eq!((count(&items, a), count(&items, c)), (3, 2));
+    app.exec("DELETE FROM fastapi_messages").await;
+    let items = app.get("/api/v1/conversations", Some(&t)).await.json();
+    assert_eq!((count(&items, a), count(&items, c)), (0, 0));
+});
