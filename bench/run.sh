@@ -3,7 +3,8 @@
 # and prints a table. Usage:
 #   bench/run.sh                 # SQLite (embedded default)
 #   BENCH_PG=postgres://postgres:postgres@127.0.0.1:5432 bench/run.sh   # a fresh PostgreSQL database
-# Knobs: DURATION (default 10s), CONNECTIONS (default 32), NO_BUILD=1 to skip cargo build.
+# Knobs: DURATION (default 10s), CONNECTIONS (default 32), NO_BUILD=1 to skip cargo build,
+# DB_POOL_SIZE and DB_MAX_OVERFLOW passed to the service.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +29,8 @@ mkdir -p bench/results
 # A realistic configuration: bcrypt cost 12 as in production; the general rate limits are off so
 # the load generator measures the service, not the limiter.
 SVC=(env -i PATH="$PATH" HOME="$HOME" DATABASE_URL="$DB_URL" PORT="$PORT" SECRET_KEY=bench-secret
-  RATE_LIMIT_PER_MINUTE=0 LOGIN_RATE_LIMIT_PER_MINUTE=0 JOBS_ENABLED=false "$BIN")
+  RATE_LIMIT_PER_MINUTE=0 LOGIN_RATE_LIMIT_PER_MINUTE=0 JOBS_ENABLED=false
+  ${DB_POOL_SIZE:+DB_POOL_SIZE=$DB_POOL_SIZE} ${DB_MAX_OVERFLOW:+DB_MAX_OVERFLOW=$DB_MAX_OVERFLOW} "$BIN")
 # env execs the binary, so $! is the service's own pid (for its memory figures).
 "${SVC[@]}" serve >"$WORK/serve.log" 2>&1 &
 PID=$!
