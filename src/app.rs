@@ -27,6 +27,8 @@ pub struct AppInner {
     pub llm: crate::llm::Llm,
     /// Chat turns generating on this replica.
     pub hub: crate::chat::hub::Hub,
+    /// Prometheus counters (`METRICS_ADDR`).
+    pub metrics: crate::metrics::Metrics,
     /// Group commit of chat events (`chat::recorder`).
     pub recorder: crate::chat::recorder::Recorder,
     /// Identifies this replica in job leases.
@@ -129,6 +131,7 @@ impl App {
             limiter,
             llm,
             hub: Default::default(),
+            metrics: Default::default(),
             recorder,
             instance_id: format!("{}-{}", hostname(), uuid::Uuid::new_v4().simple()),
             shutting_down: AtomicBool::new(false),
@@ -158,6 +161,22 @@ impl App {
             tracing::info!("shutdown requested: finishing open requests");
             st.begin_shutdown();
         });
+        if let Some(addr) = &state.settings.metrics_addr {
+            let listener = TcpListener::bind(addr)
+                .await
+                .with_context(|| format!("METRICS_ADDR: cannot listen on {addr}"))?;
+            tracing::info!(address = %listener.local_addr()?, "metrics at /metrics");
+            let mut stop = state.shutdown_signal();
+            let router = crate::metrics::router(state.clone());
+            tokio::spawn(async move {
+                let served = axum::serve(listener, router).with_graceful_shutdown(async move {
+                    let _ = stop.wait_for(|v| *v).await;
+                });
+                if let Err(e) = served.await {
+                    tracing::warn!(error = %e, "metrics listener stopped");
+                }
+            });
+        }
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();

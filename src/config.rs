@@ -77,6 +77,8 @@ pub struct Settings {
     /// How long running chat turns may go on after a termination signal.
     pub chat_drain: Duration,
     pub jobs_enabled: bool,
+    /// Serve Prometheus metrics on this address (`METRICS_ADDR`).
+    pub metrics_addr: Option<String>,
     /// Load the synthetic sample into empty datasets at start (`SAMPLE_DATA`).
     pub sample_data: bool,
     /// Weaviate for the `weaviate` agent (`WEAVIATE_URL`, `WEAVIATE_API_KEY`).
@@ -314,6 +316,7 @@ impl Settings {
             chat_drain: secs(&get("CHAT_DRAIN_SECONDS"), "CHAT_DRAIN_SECONDS", 120)?,
             jobs_enabled: parse_bool(&get("JOBS_ENABLED"), "JOBS_ENABLED", true)?,
             sample_data: parse_bool(&get("SAMPLE_DATA"), "SAMPLE_DATA", true)?,
+            metrics_addr: get("METRICS_ADDR"),
             weaviate_url: get("WEAVIATE_URL").map(|u| u.trim_end_matches('/').to_string()),
             weaviate_api_key: get("WEAVIATE_API_KEY"),
             log_format,

@@ -12,6 +12,7 @@ pub mod http;
 pub mod jobs;
 pub mod llm;
 pub mod mail;
+pub mod metrics;
 pub mod ratelimit;
 pub mod store;
 pub mod tools;

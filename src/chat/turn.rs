@@ -331,6 +331,12 @@ async fn record(
             .iter()
             .map(|(s, d)| (*s, sse::frame(turn_id, *s, d)))
             .collect();
+        if terminal {
+            // Counted before the client can see the end.
+            state
+                .metrics
+                .turn_ended(matches!(batch.last(), Some(Event::Done { .. })));
+        }
         live.publish(frames, terminal);
         if terminal {
             return;

@@ -104,6 +104,7 @@ pub async fn edge(State(state): State<AppState>, mut req: Request, next: Next) -
     let started = Instant::now();
     let rid = request_id(req.headers());
     let method = req.method().clone();
+    let group = crate::metrics::Metrics::group(req.uri().path());
     let original = req
         .uri()
         .path_and_query()
@@ -159,7 +160,9 @@ pub async fn edge(State(state): State<AppState>, mut req: Request, next: Next) -
     if allowed && let Some(o) = origin.as_ref() {
         add_cors(resp.headers_mut(), o);
     }
-    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    let took = started.elapsed();
+    state.metrics.observe(&method, group, resp.status(), took);
+    let ms = took.as_secs_f64() * 1000.0;
     span.in_scope(|| {
         tracing::info!(
             status = resp.status().as_u16(),

@@ -230,3 +230,53 @@ fn ingest_from_the_command_line() {
         "docs/om: 2 files, 2 documents, 2 passages indexed"
     );
 }
+
+#[test]
+fn serve_answers_metrics_on_their_own_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let free = || {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let (port, mport) = (free(), free());
+    let mut child = bin()
+        .current_dir(dir.path())
+        .env("METRICS_ADDR", format!("127.0.0.1:{mport}"))
+        .env("SAMPLE_DATA", "false")
+        .args(["serve", "--port", &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let (metrics, public) = rt.block_on(async {
+        for _ in 0..100 {
+            if reqwest::get(format!("http://127.0.0.1:{port}/health"))
+                .await
+                .is_ok()
+            {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let m = reqwest::get(format!("http://127.0.0.1:{mport}/metrics"))
+            .await
+            .unwrap();
+        let p = reqwest::get(format!("http://127.0.0.1:{port}/metrics"))
+            .await
+            .unwrap();
+        (m.text().await.unwrap(), p.status().as_u16())
+    });
+    // SAFETY: sending a signal to our own child process.
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGTERM);
+    }
+    assert!(child.wait().unwrap().success());
+    assert!(
+        metrics.contains(
+            "solarintel_http_requests_total{group=\"health\",method=\"GET\",status=\"2xx\"}"
+        ),
+        "{metrics}"
+    );
+    assert_eq!(public, 404, "metrics are not on the public address");
+}

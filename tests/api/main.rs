@@ -18,6 +18,7 @@ mod edge;
 mod ingest;
 mod jobs;
 mod limits;
+mod metrics;
 mod profile;
 mod survey;
 mod waitlist;
