@@ -180,54 +180,74 @@ async fn pg_copy(
     Ok(())
 }
 
+/// Insert rows given as text fields (`None` is NULL): PostgreSQL through `COPY`, SQLite through
+/// multi-row INSERTs of bound text, which SQLite's column affinity stores as INTEGER, REAL or
+/// TEXT like the typed values (the round trip of Rust's shortest float text is exact).
+async fn insert_text_rows(
+    tx: &mut Tx,
+    table: &str,
+    columns: &[&str],
+    rows: Vec<Vec<Option<String>>>,
+) -> Result<(), sqlx::Error> {
+    match tx {
+        Tx::Postgres(t) => {
+            let statement = format!("COPY {table} ({}) FROM STDIN", columns.join(", "));
+            pg_copy(&mut **t, &statement, rows.into_iter()).await
+        }
+        Tx::Sqlite(t) => {
+            let mut qb =
+                sqlx::QueryBuilder::new(format!("INSERT INTO {table} ({}) ", columns.join(", ")));
+            qb.push_values(rows, |mut b, row| {
+                for f in row {
+                    b.push_bind(f);
+                }
+            });
+            qb.build().execute(&mut **t).await.map(|_| ())
+        }
+    }
+}
+
 pub async fn insert_market(
     tx: &mut Tx,
     source_id: i64,
     rows: &[MarketRec],
 ) -> Result<(), sqlx::Error> {
-    if let Tx::Postgres(t) = tx {
-        let sid = source_id.to_string();
-        return pg_copy(
-            &mut **t,
-            "COPY fastapi_market_data (source_id, line, territory, year, scenario, connection, type, capacity_mw, \
-             ac_dc, status) FROM STDIN",
-            rows.iter().map(|r| {
-                vec![
-                    Some(sid.clone()),
-                    Some(r.line.to_string()),
-                    Some(r.territory.clone()),
-                    Some(r.year.to_string()),
-                    Some(r.scenario.to_string()),
-                    Some(r.connection.to_string()),
-                    Some(r.kind.to_string()),
-                    Some(r.capacity_mw.to_string()),
-                    r.ac_dc.clone(),
-                    r.status.clone(),
-                ]
-            }),
-        )
-        .await;
-    }
-    on_tx!(tx, |t| {
-        let mut qb = sqlx::QueryBuilder::new(
-            "INSERT INTO fastapi_market_data (source_id, line, territory, year, scenario, connection, type, \
-             capacity_mw, ac_dc, status) ",
-        );
-        qb.push_values(rows, |mut b, r| {
-            b.push_bind(source_id)
-                .push_bind(r.line)
-                .push_bind(&r.territory)
-                .push_bind(r.year)
-                .push_bind(r.scenario)
-                .push_bind(r.connection)
-                .push_bind(r.kind)
-                .push_bind(r.capacity_mw)
-                .push_bind(&r.ac_dc)
-                .push_bind(&r.status);
-        });
-        qb.build().execute(t).await.map(|_| ())
-    })?;
-    Ok(())
+    let sid = source_id.to_string();
+    let rows = rows
+        .iter()
+        .map(|r| {
+            vec![
+                Some(sid.clone()),
+                Some(r.line.to_string()),
+                Some(r.territory.clone()),
+                Some(r.year.to_string()),
+                Some(r.scenario.to_string()),
+                Some(r.connection.to_string()),
+                Some(r.kind.to_string()),
+                Some(r.capacity_mw.to_string()),
+                r.ac_dc.clone(),
+                r.status.clone(),
+            ]
+        })
+        .collect();
+    insert_text_rows(
+        tx,
+        "fastapi_market_data",
+        &[
+            "source_id",
+            "line",
+            "territory",
+            "year",
+            "scenario",
+            "connection",
+            "type",
+            "capacity_mw",
+            "ac_dc",
+            "status",
+        ],
+        rows,
+    )
+    .await
 }
 
 pub async fn insert_prices(
@@ -235,49 +255,42 @@ pub async fn insert_prices(
     source_id: i64,
     rows: &[PriceRec],
 ) -> Result<(), sqlx::Error> {
-    if let Tx::Postgres(t) = tx {
-        let sid = source_id.to_string();
-        return pg_copy(
-            &mut **t,
-            "COPY fastapi_price_data (source_id, line, item, description, date, frequency, base_price, unit, region, \
-             origin) FROM STDIN",
-            rows.iter().map(|r| {
-                vec![
-                    Some(sid.clone()),
-                    Some(r.line.to_string()),
-                    Some(r.item.clone()),
-                    Some(r.description.clone()),
-                    Some(r.date.to_string()),
-                    Some(r.frequency.clone()),
-                    Some(r.base_price.to_string()),
-                    Some(r.unit.clone()),
-                    Some(r.region.clone()),
-                    r.origin.clone(),
-                ]
-            }),
-        )
-        .await;
-    }
-    on_tx!(tx, |t| {
-        let mut qb = sqlx::QueryBuilder::new(
-            "INSERT INTO fastapi_price_data (source_id, line, item, description, date, frequency, base_price, \
-             unit, region, origin) ",
-        );
-        qb.push_values(rows, |mut b, r| {
-            b.push_bind(source_id)
-                .push_bind(r.line)
-                .push_bind(&r.item)
-                .push_bind(&r.description)
-                .push_bind(r.date)
-                .push_bind(&r.frequency)
-                .push_bind(r.base_price)
-                .push_bind(&r.unit)
-                .push_bind(&r.region)
-                .push_bind(&r.origin);
-        });
-        qb.build().execute(t).await.map(|_| ())
-    })?;
-    Ok(())
+    let sid = source_id.to_string();
+    let rows = rows
+        .iter()
+        .map(|r| {
+            vec![
+                Some(sid.clone()),
+                Some(r.line.to_string()),
+                Some(r.item.clone()),
+                Some(r.description.clone()),
+                Some(r.date.to_string()),
+                Some(r.frequency.clone()),
+                Some(r.base_price.to_string()),
+                Some(r.unit.clone()),
+                Some(r.region.clone()),
+                r.origin.clone(),
+            ]
+        })
+        .collect();
+    insert_text_rows(
+        tx,
+        "fastapi_price_data",
+        &[
+            "source_id",
+            "line",
+            "item",
+            "description",
+            "date",
+            "frequency",
+            "base_price",
+            "unit",
+            "region",
+            "origin",
+        ],
+        rows,
+    )
+    .await
 }
 
 pub async fn insert_financials(
@@ -285,47 +298,40 @@ pub async fn insert_financials(
     source_id: i64,
     rows: &[FinRec],
 ) -> Result<(), sqlx::Error> {
-    if let Tx::Postgres(t) = tx {
-        let sid = source_id.to_string();
-        return pg_copy(
-            &mut **t,
-            "COPY fastapi_financial_data (source_id, line, company, period, period_kind, period_start, metric, value, \
-             unit) FROM STDIN",
-            rows.iter().map(|r| {
-                vec![
-                    Some(sid.clone()),
-                    Some(r.line.to_string()),
-                    Some(r.company.clone()),
-                    Some(r.period.clone()),
-                    Some(r.period_kind.to_string()),
-                    Some(r.period_start.to_string()),
-                    Some(r.metric.clone()),
-                    Some(r.value.to_string()),
-                    Some(r.unit.clone()),
-                ]
-            }),
-        )
-        .await;
-    }
-    on_tx!(tx, |t| {
-        let mut qb = sqlx::QueryBuilder::new(
-            "INSERT INTO fastapi_financial_data (source_id, line, company, period, period_kind, period_start, \
-             metric, value, unit) ",
-        );
-        qb.push_values(rows, |mut b, r| {
-            b.push_bind(source_id)
-                .push_bind(r.line)
-                .push_bind(&r.company)
-                .push_bind(&r.period)
-                .push_bind(r.period_kind)
-                .push_bind(r.period_start)
-                .push_bind(&r.metric)
-                .push_bind(r.value)
-                .push_bind(&r.unit);
-        });
-        qb.build().execute(t).await.map(|_| ())
-    })?;
-    Ok(())
+    let sid = source_id.to_string();
+    let rows = rows
+        .iter()
+        .map(|r| {
+            vec![
+                Some(sid.clone()),
+                Some(r.line.to_string()),
+                Some(r.company.clone()),
+                Some(r.period.clone()),
+                Some(r.period_kind.to_string()),
+                Some(r.period_start.to_string()),
+                Some(r.metric.clone()),
+                Some(r.value.to_string()),
+                Some(r.unit.clone()),
+            ]
+        })
+        .collect();
+    insert_text_rows(
+        tx,
+        "fastapi_financial_data",
+        &[
+            "source_id",
+            "line",
+            "company",
+            "period",
+            "period_kind",
+            "period_start",
+            "metric",
+            "value",
+            "unit",
+        ],
+        rows,
+    )
+    .await
 }
 
 pub async fn insert_passages(
