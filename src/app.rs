@@ -27,6 +27,8 @@ pub struct AppInner {
     pub llm: crate::llm::Llm,
     /// Chat turns generating on this replica.
     pub hub: crate::chat::hub::Hub,
+    /// The names in the loaded data, per data version (`tools::vocab`).
+    pub vocab: crate::tools::vocab::Cache,
     /// Prometheus counters (`METRICS_ADDR`).
     pub metrics: crate::metrics::Metrics,
     /// Group commit of chat events (`chat::recorder`).
@@ -132,6 +134,7 @@ impl App {
             llm,
             hub: Default::default(),
             metrics: Default::default(),
+            vocab: Default::default(),
             recorder,
             instance_id: format!("{}-{}", hostname(), uuid::Uuid::new_v4().simple()),
             shutting_down: AtomicBool::new(false),

@@ -14,7 +14,7 @@ use crate::llm::{ChatMessage, Role};
 use crate::tools::documents::{self, SearchArgs};
 use crate::tools::financials::{self, FinArgs};
 use crate::tools::market::{self, MarketArgs};
-use crate::tools::names::{Names, norm};
+use crate::tools::names::norm;
 use crate::tools::prices::{self, PriceArgs};
 use crate::tools::{ToolError, fmt_thousands};
 
@@ -100,11 +100,7 @@ fn is_follow_up(text: &str) -> bool {
         .any(|p| n.starts_with(p))
 }
 
-struct Vocabularies {
-    territories: Names,
-    prices: Option<prices::Vocabulary>,
-    fin: Option<financials::Vocabulary>,
-}
+use crate::tools::vocab::{self, Vocabulary as Vocabularies};
 
 fn parse(text: &str, v: &Vocabularies) -> Ask {
     let mut a = Ask {
@@ -282,12 +278,14 @@ fn parse(text: &str, v: &Vocabularies) -> Ask {
     );
     a.share = has_any(t, &["share", "shares", "percentage", "proportion", "quota"]);
     a.distribution = has_any(t, &["distribution", "spread", "range", "box"]);
-    if let Some(p) = &v.prices {
+    {
+        let p = &v.prices;
         a.items = p.items.find_in(t);
         a.regions = p.regions.find_in(t);
         a.techs = tech_words(t, &p.descriptions);
     }
-    if let Some(f) = &v.fin {
+    {
+        let f = &v.financials;
         a.companies = f.companies.find_in(t);
         a.metrics = f.metrics.find_in(t);
         for (words, metric) in [
@@ -349,15 +347,14 @@ fn tech_words(text: &str, descriptions: &[String]) -> Vec<String> {
         .flat_map(|d| norm(d).split(' ').map(String::from).collect::<Vec<_>>())
         .collect();
     let mut out = Vec::new();
-    let mut q: Vec<String> = norm(text).split(' ').map(String::from).collect();
-    // "n type topcon" style: keep "n-type"/"p-type" with the word after it.
-    q.dedup();
-    for w in &q {
+    // Each distinctive word of the question that is a word of some description ("topcon",
+    // "hjt", "m10"); generic ones ("type", "mono") would match almost everything.
+    for w in norm(text).split(' ').map(String::from) {
         if GENERIC.contains(&w.as_str()) || w.len() < 2 || w.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        if words.iter().any(|d| d == w) && !out.contains(w) {
-            out.push(w.clone());
+        if words.iter().any(|d| *d == w) && !out.contains(&w) {
+            out.push(w);
         }
     }
     if has_any(text, &["heterojunction"])
@@ -451,10 +448,16 @@ pub async fn answer(
         return Ok(());
     }
     emit(Event::Status("Analyzing data...".into()));
-    let vocab = Vocabularies {
-        territories: market::territories(state).await.unwrap_or_default(),
-        prices: prices::vocabulary(state).await.ok(),
-        fin: financials::vocabulary(state).await.ok(),
+    let vocab = match vocab::get(state).await {
+        Ok(v) => v,
+        Err(e) => {
+            tracing::warn!(error = %e, agent = agent.id, "built-in answer failed");
+            say(
+                emit,
+                &format!("I could not read the data for this question ({e})."),
+            );
+            return Ok(());
+        }
     };
     let current = parse(user_text, &vocab);
     // The previous user question, for follow-ups.
@@ -483,8 +486,8 @@ pub async fn answer(
     };
     let result = match domain {
         Domain::Market => market_answer(state, &ask, &vocab, emit).await,
-        Domain::Prices => price_answer(state, &ask, emit).await,
-        Domain::Financials => fin_answer(state, &ask, emit).await,
+        Domain::Prices => price_answer(state, &ask, &vocab, emit).await,
+        Domain::Financials => fin_answer(state, &ask, &vocab, emit).await,
         Domain::Documents => doc_answer(state, agent.id, user_text, emit).await,
     };
     match result {
@@ -622,18 +625,9 @@ async fn market_answer(
     if ask.territories.is_empty() {
         return Ok(false);
     }
-    let Some(src) = crate::store::datasets::sources(&state.db, "market")
-        .await
-        .map_err(ToolError::db)?
-        .into_iter()
-        .next()
-    else {
+    let Some((last_hist, last)) = vocab.market_years else {
         return Ok(false);
     };
-    let (last_hist, last) = crate::store::datasets::market_years(&state.db, src.id)
-        .await
-        .map_err(ToolError::db)?;
-    let (last_hist, last) = (last_hist.unwrap_or(2024), last.unwrap_or(2030));
     let split = ask.connections.as_ref().is_some_and(|c| c.len() > 1);
     let (start, end) = match ask.years {
         Some((a, b)) => (
@@ -844,7 +838,12 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-async fn price_answer(state: &AppState, ask: &Ask, emit: Emit<'_>) -> Result<bool, ToolError> {
+async fn price_answer(
+    state: &AppState,
+    ask: &Ask,
+    vocab: &Vocabularies,
+    emit: Emit<'_>,
+) -> Result<bool, ToolError> {
     if ask.items.is_empty() && ask.techs.is_empty() {
         return Ok(false);
     }
@@ -864,8 +863,7 @@ async fn price_answer(state: &AppState, ask: &Ask, emit: Emit<'_>) -> Result<boo
         },
         ..PriceArgs::default()
     };
-    let v = prices::vocabulary(state).await?;
-    let f = prices::resolve(&args, &v)?;
+    let f = prices::resolve(&args, &vocab.prices)?;
     let Some(res) = prices::query(state, &f).await? else {
         say(
             emit,
@@ -947,7 +945,12 @@ async fn price_answer(state: &AppState, ask: &Ask, emit: Emit<'_>) -> Result<boo
     Ok(true)
 }
 
-async fn fin_answer(state: &AppState, ask: &Ask, emit: Emit<'_>) -> Result<bool, ToolError> {
+async fn fin_answer(
+    state: &AppState,
+    ask: &Ask,
+    vocab: &Vocabularies,
+    emit: Emit<'_>,
+) -> Result<bool, ToolError> {
     if ask.companies.is_empty() && ask.metrics.is_empty() {
         return Ok(false);
     }
@@ -964,8 +967,7 @@ async fn fin_answer(state: &AppState, ask: &Ask, emit: Emit<'_>) -> Result<bool,
         }),
         plot_type: None,
     };
-    let v = financials::vocabulary(state).await?;
-    let q = financials::resolve(&args, &v)?;
+    let q = financials::resolve(&args, &vocab.financials)?;
     let Some(res) = financials::query(state, &q).await? else {
         say(
             emit,
@@ -1121,56 +1123,52 @@ async fn cannot_answer(
                 }
             }
         }
-        Domain::Prices => match &vocab.prices {
-            Some(p) if !p.items.is_empty() => {
-                let item = p
-                    .items
-                    .values
-                    .iter()
-                    .find(|i| *i == "Module")
-                    .unwrap_or(&p.items.values[0]);
-                let region = p
-                    .regions
-                    .values
-                    .iter()
-                    .find(|r| *r == "China")
-                    .or(p.regions.values.first())
-                    .cloned()
-                    .unwrap_or_default();
-                let tech = p
-                    .descriptions
-                    .iter()
-                    .find(|d| d.contains("TOPCon"))
-                    .or(p.descriptions.first())
-                    .cloned()
-                    .unwrap_or_default();
-                vec![
-                    format!("Latest {} price in {region}", item.to_lowercase()),
-                    format!("{tech} price trend in {region}"),
-                    format!(
-                        "Compare {} prices between {region} and EU",
-                        item.to_lowercase()
-                    ),
-                ]
-            }
-            _ => vec![],
-        },
-        Domain::Financials => match &vocab.fin {
-            Some(f) if !f.companies.is_empty() => {
-                let c = &f.companies.values[0];
-                let m = f
-                    .metrics
-                    .values
-                    .first()
-                    .cloned()
-                    .unwrap_or_else(|| "Revenue".into());
-                vec![
-                    format!("{m} of {c}"),
-                    format!("{m} trend of {c} by quarter as a chart"),
-                ]
-            }
-            _ => vec![],
-        },
+        Domain::Prices if !vocab.prices.items.is_empty() => {
+            let p = &vocab.prices;
+            let item = p
+                .items
+                .values
+                .iter()
+                .find(|i| *i == "Module")
+                .unwrap_or(&p.items.values[0]);
+            let region = p
+                .regions
+                .values
+                .iter()
+                .find(|r| *r == "China")
+                .or(p.regions.values.first())
+                .cloned()
+                .unwrap_or_default();
+            let tech = p
+                .descriptions
+                .iter()
+                .find(|d| d.contains("TOPCon"))
+                .or(p.descriptions.first())
+                .cloned()
+                .unwrap_or_default();
+            vec![
+                format!("Latest {} price in {region}", item.to_lowercase()),
+                format!("{tech} price trend in {region}"),
+                format!(
+                    "Compare {} prices between {region} and EU",
+                    item.to_lowercase()
+                ),
+            ]
+        }
+        Domain::Financials if !vocab.financials.companies.is_empty() => {
+            let f = &vocab.financials;
+            let c = &f.companies.values[0];
+            let m = f
+                .metrics
+                .values
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "Revenue".into());
+            vec![
+                format!("{m} of {c}"),
+                format!("{m} trend of {c} by quarter as a chart"),
+            ]
+        }
         Domain::Documents => {
             let coll = documents::collection_of(agent.id);
             match crate::store::datasets::titles(&state.db, coll, 3).await {
@@ -1178,9 +1176,13 @@ async fn cannot_answer(
                     .into_iter()
                     .map(|t| format!("Ask about: {t}"))
                     .collect(),
-                Err(_) => vec![],
+                Err(e) => {
+                    tracing::warn!(error = %e, "example titles unavailable");
+                    vec![]
+                }
             }
         }
+        Domain::Prices | Domain::Financials => vec![],
     };
     if examples.is_empty() {
         text.push_str("No data is loaded for this agent yet: an operator can load it with `solarintel ingest`.");
@@ -1227,6 +1229,7 @@ pub fn emit_offer(user_asked: bool, text_streamed: bool, conversation_id: i64, e
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tools::names::Names;
 
     fn vocab() -> Vocabularies {
         Vocabularies {
@@ -1236,8 +1239,16 @@ mod tests {
                     .map(String::from)
                     .to_vec(),
             ),
-            prices: None,
-            fin: None,
+            prices: prices::Vocabulary {
+                items: Names::default(),
+                regions: Names::default(),
+                descriptions: vec![],
+            },
+            financials: financials::Vocabulary {
+                companies: Names::default(),
+                metrics: Names::default(),
+            },
+            market_years: None,
         }
     }
 

@@ -444,10 +444,7 @@ pub async fn ingest_table(
             Some(c.column),
             format!(
                 "{} contradicts row {} ({} there) for the same {}",
-                fmt_num(c.value_b),
-                c.line_a,
-                fmt_num(c.value_a),
-                c.key
+                c.value_b, c.line_a, c.value_a, c.key
             ),
         ));
     }
@@ -464,10 +461,6 @@ pub async fn ingest_table(
         rows_stored: stored,
         duplicates,
     })
-}
-
-fn fmt_num(v: f64) -> String {
-    format!("{v}")
 }
 
 async fn flush(

@@ -113,6 +113,16 @@ pub async fn finish_source(
     Ok(())
 }
 
+/// The data version: the number of sources and the newest source id. Every ingestion (which
+/// replaces a source by a new row) changes it.
+pub async fn version(db: &Db) -> Result<(i64, i64), sqlx::Error> {
+    on_db!(db, |p| sqlx::query_as(
+        "SELECT COUNT(*), CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM fastapi_dataset_sources"
+    )
+    .fetch_one(p)
+    .await)
+}
+
 pub async fn has_source(db: &Db, kind: &str) -> Result<bool, sqlx::Error> {
     let n: i64 = on_db!(db, |p| sqlx::query_scalar(
         "SELECT COUNT(*) FROM fastapi_dataset_sources WHERE kind = $1"

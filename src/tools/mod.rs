@@ -8,6 +8,7 @@ pub mod financials;
 pub mod market;
 pub mod names;
 pub mod prices;
+pub mod vocab;
 
 use serde_json::Value;
 
@@ -97,20 +98,21 @@ pub async fn run(
         expert::NAME => expert::run(&args),
         market::QUERY | market::CHART => {
             let a: market::MarketArgs = typed(args)?;
-            let names = market::territories(state).await?;
+            let v = vocab::get(state).await?;
+            let names = &v.territories;
             let chart = name == market::CHART;
             let stacked = chart
                 && a.plot_type
                     .as_deref()
                     .is_some_and(|p| p.starts_with("stacked"));
-            let r = market::resolve(&a, &names, stacked)?;
+            let r = market::resolve(&a, names, stacked)?;
             let plot_type = if chart {
                 Some(market::plot_type(&a, &r)?)
             } else {
                 None
             };
             let r = match plot_type {
-                Some("stacked_bar") => market::resolve(&a, &names, true)?,
+                Some("stacked_bar") => market::resolve(&a, names, true)?,
                 _ => r,
             };
             let Some(res) = market::query(state, &r).await? else {
@@ -126,8 +128,8 @@ pub async fn run(
         }
         prices::QUERY | prices::CHART => {
             let a: prices::PriceArgs = typed(args)?;
-            let v = prices::vocabulary(state).await?;
-            let f = prices::resolve(&a, &v)?;
+            let v = vocab::get(state).await?;
+            let f = prices::resolve(&a, &v.prices)?;
             let Some(res) = prices::query(state, &f).await? else {
                 return Ok(text(NO_DATA.into()));
             };
@@ -142,8 +144,8 @@ pub async fn run(
         }
         financials::QUERY | financials::CHART => {
             let a: financials::FinArgs = typed(args)?;
-            let v = financials::vocabulary(state).await?;
-            let q = financials::resolve(&a, &v)?;
+            let v = vocab::get(state).await?;
+            let q = financials::resolve(&a, &v.financials)?;
             let Some(res) = financials::query(state, &q).await? else {
                 return Ok(text(NO_DATA.into()));
             };

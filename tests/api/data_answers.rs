@@ -354,3 +354,32 @@ db_test!(async fn without_an_answering_weaviate_the_agent_searches_locally(b) {
     assert!(text.contains("Weaviate did not answer"), "{text}");
     assert!(text.contains("example.com/sample/digitalization"), "{text}");
 });
+
+db_test!(async fn answers_follow_newly_ingested_data(b) {
+    // The names in the data are cached per data version: an ingestion (here, or by the CLI on
+    // another process) must show in the next answer.
+    let (app, t) = sample_app(b).await;
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Annual installations in Atlantis in 2023").await;
+    assert!(text.contains("For example"), "{text}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("atlantis.csv");
+    std::fs::write(
+        &path,
+        "Territory,Year,Scenario,Connection,Type,Capacity(MW),AC/DC,Estimated/Confirmed,Installed/Decomissioned\n\
+         Atlantis,2023,Historical Primary,Total,Annual,4321,DC,Confirmed,Installed\n",
+    )
+    .unwrap();
+    solarintel::data::ingest::ingest_file(
+        app.db(),
+        solarintel::data::Kind::Market,
+        &path,
+        None,
+        &mut solarintel::data::ingest::Progress::hidden(),
+    )
+    .await
+    .unwrap();
+    let (_, text) = ask(&app, &t, c, "market", "Annual installations in Atlantis in 2023").await;
+    assert!(text.contains("4,321 MW"), "{text}");
+    assert!(!text.contains("synthetic sample"), "real data replaced the sample: {text}");
+});
