@@ -419,11 +419,11 @@ db_test!(async fn shutdown_lets_running_turns_finish(b) {
     seen.push_str(&resp.text().await.unwrap());
     let events = parse_sse(&seen);
     assert_eq!(types(&events).last().map(String::as_str), Some("done"), "the open stream was finished");
-    // stored before `done` was sent (the service closes its pool once it has stopped)
-    let stored = app.scalar("SELECT COUNT(*) FROM fastapi_messages WHERE sender = 'bot' AND content = '{\"type\":\"string\",\"value\":\"a b c d\",\"comment\":null}'").await;
-    assert_eq!(stored, 1);
     let stopped = tokio::time::timeout(Duration::from_secs(10), &mut server.task).await;
     assert!(matches!(stopped, Ok(Ok(Ok(())))), "{stopped:?}");
+    // The service has closed its pool: read through a new one.
+    let stored = app.scalar_after_stop("SELECT COUNT(*) FROM fastapi_messages WHERE sender = 'bot' AND content = '{\"type\":\"string\",\"value\":\"a b c d\",\"comment\":null}'").await;
+    assert_eq!(stored, 1);
 });
 
 db_test!(async fn turns_still_running_after_the_drain_fail_cleanly(b) {
@@ -442,11 +442,12 @@ db_test!(async fn turns_still_running_after_the_drain_fail_cleanly(b) {
     let kinds = types(&events);
     assert_eq!(&kinds[kinds.len() - 2..], ["chunk", "error"]);
     assert_eq!(events.last().unwrap().1["message"], "Agent error: the answer is incomplete");
-    let stored = app.scalar("SELECT COUNT(*) FROM fastapi_messages WHERE sender = 'bot' AND content LIKE '%interrupted by an error%'").await;
-    assert_eq!(stored, 1, "the partial answer was stored");
-    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_chat_turns WHERE status = 'error'").await, 1);
     let stopped = tokio::time::timeout(Duration::from_secs(10), &mut server.task).await;
     assert!(matches!(stopped, Ok(Ok(Ok(())))), "{stopped:?}");
+    // The service has closed its pool: read through a new one.
+    let stored = app.scalar_after_stop("SELECT COUNT(*) FROM fastapi_messages WHERE sender = 'bot' AND content LIKE '%interrupted by an error%'").await;
+    assert_eq!(stored, 1, "the partial answer was stored");
+    assert_eq!(app.scalar_after_stop("SELECT COUNT(*) FROM fastapi_chat_turns WHERE status = 'error'").await, 1);
 });
 
 db_test!(async fn openai_chart_tool_call_emits_a_plot_and_returns_the_rows(b) {

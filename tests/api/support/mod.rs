@@ -429,9 +429,34 @@ impl TestApp {
 
     /// One integer from a query (any integer type, read as BIGINT).
     pub async fn scalar(&self, sql: &str) -> i64 {
+        scalar_on(self.db(), sql).await
+    }
+
+    /// Like [`TestApp::scalar`], through a new pool: for reading after a served app has stopped
+    /// and closed its own.
+    pub async fn scalar_after_stop(&self, sql: &str) -> i64 {
+        let db = match (&self.sqlite_path, &self.pg_schema) {
+            (Some(path), _) => Db::Sqlite(
+                sqlx::SqlitePool::connect(&format!("sqlite://{}", path.display()))
+                    .await
+                    .unwrap(),
+            ),
+            (None, Some(schema)) => Db::connect_url(&pg_url(), &self.state.settings, Some(schema))
+                .await
+                .unwrap(),
+            _ => panic!("no database to reopen"),
+        };
+        let v = scalar_on(&db, sql).await;
+        db.close().await;
+        v
+    }
+}
+
+async fn scalar_on(db: &Db, sql: &str) -> i64 {
+    {
         let sql = format!("SELECT CAST(({sql}) AS BIGINT)");
         let sql = sql.as_str();
-        match self.db() {
+        match db {
             Db::Sqlite(p) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
                 .fetch_one(p)
                 .await
@@ -442,7 +467,9 @@ impl TestApp {
                 .unwrap(),
         }
     }
+}
 
+impl TestApp {
     /// Serve on a real socket (port 0); returns the address and a handle that shuts it down.
     pub async fn spawn_server(&self) -> (SocketAddr, ServerHandle) {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
