@@ -2,18 +2,19 @@
 //!
 //! Two mechanisms over one store: a token bucket per key for the general limit, and an attempt
 //! counter per key with a doubling refusal for login throttling. The state lives in memory
-//! (bounded, pruned) on one machine, or in Redis when `REDIS_URL` is set, so replicas share it.
-//! The Redis scripts implement exactly the state machines of [`bucket_step`] and
-//! [`throttle_step`], with the server's clock.
+//! (bounded: the least recently used keys are evicted) on one machine, or in Redis when
+//! `REDIS_URL` is set, so replicas share it. The Redis scripts implement exactly the state
+//! machines of [`bucket_step`], [`throttle_check`] and [`throttle_count`], with the server's
+//! clock.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 
 use anyhow::Result;
 use redis::aio::ConnectionManager;
 
-/// Keys kept in memory at most; when full, idle entries are pruned first and, failing that, the
-/// table is cleared (a limiter may forget, it must not grow without bound).
+/// Keys kept in memory at most, per kind; when full, the least recently used key is evicted (a
+/// limiter may forget its oldest keys, it must not grow without bound, and never forgets all).
 const MAX_MEMORY_KEYS: usize = 200_000;
 const WINDOW_MS: i64 = 60_000;
 
@@ -57,15 +58,23 @@ pub fn bucket_step(state: Option<Bucket>, now_ms: i64, limit: u32) -> (Bucket, O
 /// Login-throttle state of one key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Throttle {
+    /// Start of the counting window (after a refusal: the moment the refusal ends).
     pub window_start_ms: i64,
+    /// Attempts counted in the window.
     pub count: u32,
+    /// Refused until then.
     pub blocked_until_ms: i64,
+    /// The last refusal's length, doubled by the next one that follows soon after.
     pub penalty_ms: i64,
 }
 
-/// One attempt. Over the limit, the first refusal waits until the minute is over; every further
-/// attempt while refused doubles the wait, up to `cap_ms`. Returns the new state and the wait.
-pub fn throttle_step(
+/// Whether an attempt may go ahead (decision F12, issue 10). A key over its limit is refused
+/// for the rest of its minute; a refusal that follows soon after the previous one (within a
+/// minute, or the previous refusal's length) lasts twice as long, up to `cap_ms`. Attempts
+/// while refused change nothing, so nobody can keep a key refused by knocking; when the wait is
+/// over a fresh window starts, so a client that waits as `Retry-After` says gets through.
+/// Returns the new state (changed only when a refusal starts) and, when refused, the wait.
+pub fn throttle_check(
     state: Throttle,
     now_ms: i64,
     limit: u32,
@@ -73,23 +82,106 @@ pub fn throttle_step(
 ) -> (Throttle, Option<i64>) {
     let mut s = state;
     if now_ms < s.blocked_until_ms {
-        s.penalty_ms = (s.penalty_ms * 2).clamp(1000, cap_ms);
-        s.blocked_until_ms = now_ms + s.penalty_ms;
-        return (s, Some(s.penalty_ms));
+        return (s, Some(s.blocked_until_ms - now_ms));
     }
-    if s.count == 0 || now_ms >= s.window_start_ms + WINDOW_MS {
-        s = Throttle {
-            window_start_ms: now_ms,
-            ..Throttle::default()
-        };
+    let window_over = now_ms >= s.window_start_ms + WINDOW_MS;
+    let count = if window_over { 0 } else { s.count };
+    if count < limit {
+        return (s, None);
+    }
+    let recent = s.blocked_until_ms > 0
+        && now_ms - s.blocked_until_ms < WINDOW_MS.max(s.penalty_ms);
+    s.penalty_ms = if recent {
+        (s.penalty_ms * 2).clamp(1000, cap_ms)
+    } else {
+        (s.window_start_ms + WINDOW_MS - now_ms).clamp(1000, cap_ms)
+    };
+    s.blocked_until_ms = now_ms + s.penalty_ms;
+    s.window_start_ms = s.blocked_until_ms;
+    s.count = 0;
+    (s, Some(s.penalty_ms))
+}
+
+/// Count one attempt (for logins: one failure) against a key.
+pub fn throttle_count(state: Throttle, now_ms: i64) -> Throttle {
+    let mut s = state;
+    // A window that starts in the future is the one after a refusal: count into it.
+    if s.count == 0 && s.window_start_ms <= now_ms || now_ms >= s.window_start_ms + WINDOW_MS {
+        s.window_start_ms = now_ms;
+        s.count = 0;
     }
     s.count += 1;
-    if s.count > limit {
-        s.penalty_ms = (s.window_start_ms + WINDOW_MS - now_ms).clamp(1000, cap_ms);
-        s.blocked_until_ms = now_ms + s.penalty_ms;
-        return (s, Some(s.penalty_ms));
+    s
+}
+
+/// The address a client is counted under: IPv4 addresses as they are, IPv6 by their /64
+/// network (one subscriber usually has a whole /64; counting each address would give them
+/// 2^64 budgets). IPv4-mapped IPv6 addresses count as the IPv4 address.
+pub fn address_key(ip: std::net::IpAddr) -> String {
+    match ip {
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
     }
-    (s, None)
+}
+
+/// A map bounded to `cap` keys that evicts the least recently used one when full: a limiter
+/// may forget its oldest keys under a flood of new ones, never all of them at once.
+struct Lru<V> {
+    map: HashMap<String, (V, u64)>,
+    order: BTreeMap<u64, String>,
+    tick: u64,
+    cap: usize,
+}
+
+impl<V: Copy> Lru<V> {
+    fn new(cap: usize) -> Self {
+        Lru {
+            map: HashMap::new(),
+            order: BTreeMap::new(),
+            tick: 0,
+            cap: cap.max(1),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<V> {
+        self.map.get(key).map(|(v, _)| *v)
+    }
+
+    /// Store `v` under `key` as the most recent key.
+    fn put(&mut self, key: &str, v: V) {
+        self.tick += 1;
+        let tick = self.tick;
+        if let Some(entry) = self.map.get_mut(key) {
+            self.order.remove(&entry.1);
+            *entry = (v, tick);
+            self.order.insert(tick, key.to_string());
+            return;
+        }
+        while self.map.len() >= self.cap {
+            let Some((_, oldest)) = self.order.pop_first() else {
+                break;
+            };
+            self.map.remove(&oldest);
+        }
+        self.map.insert(key.to_string(), (v, tick));
+        self.order.insert(tick, key.to_string());
+    }
+
+    fn remove(&mut self, key: &str) {
+        if let Some((_, tick)) = self.map.remove(key) {
+            self.order.remove(&tick);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.map.len()
+    }
 }
 
 const BUCKET_LUA: &str = r#"
@@ -109,7 +201,7 @@ redis.call('PEXPIRE', KEYS[1], 61000)
 return wait
 "#;
 
-const THROTTLE_LUA: &str = r#"
+const THROTTLE_CHECK_LUA: &str = r#"
 local limit = tonumber(ARGV[1])
 local cap = tonumber(ARGV[2])
 local t = redis.call('TIME')
@@ -119,42 +211,46 @@ local ws = tonumber(h[1]) or 0
 local n = tonumber(h[2]) or 0
 local bu = tonumber(h[3]) or 0
 local pen = tonumber(h[4]) or 0
-local wait = 0
-if now < bu then
+if now < bu then return bu - now end
+if now >= ws + 60000 then n = 0 end
+if n < limit then return 0 end
+if bu > 0 and now - bu < math.max(60000, pen) then
   pen = math.min(math.max(pen * 2, 1000), cap)
-  bu = now + pen
-  wait = pen
 else
-  if n == 0 or now >= ws + 60000 then ws = now; n = 0; bu = 0; pen = 0 end
-  n = n + 1
-  if n > limit then
-    pen = math.min(math.max(ws + 60000 - now, 1000), cap)
-    bu = now + pen
-    wait = pen
-  end
+  pen = math.min(math.max(ws + 60000 - now, 1000), cap)
 end
-redis.call('HSET', KEYS[1], 'ws', ws, 'n', n, 'bu', bu, 'pen', pen)
-redis.call('PEXPIRE', KEYS[1], math.max(bu - now, ws + 60000 - now) + cap + 1000)
-return wait
+bu = now + pen
+redis.call('HSET', KEYS[1], 'ws', bu, 'n', 0, 'bu', bu, 'pen', pen)
+redis.call('PEXPIRE', KEYS[1], pen + 60000 + math.max(60000, pen))
+return pen
 "#;
 
-const REFUND_LUA: &str = r#"
-local n = tonumber(redis.call('HGET', KEYS[1], 'n') or '0')
-if n > 0 then redis.call('HSET', KEYS[1], 'n', n - 1) end
-return 0
+const THROTTLE_COUNT_LUA: &str = r#"
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local h = redis.call('HMGET', KEYS[1], 'ws', 'n', 'bu', 'pen')
+local ws = tonumber(h[1]) or 0
+local n = tonumber(h[2]) or 0
+local bu = tonumber(h[3]) or 0
+local pen = tonumber(h[4]) or 0
+if (n == 0 and ws <= now) or now >= ws + 60000 then ws = now; n = 0 end
+n = n + 1
+redis.call('HSET', KEYS[1], 'ws', ws, 'n', n, 'bu', bu, 'pen', pen)
+redis.call('PEXPIRE', KEYS[1], math.max(ws + 60000, bu) - now + math.max(60000, pen))
+return n
 "#;
 
 enum Backend {
     Memory {
-        buckets: Mutex<HashMap<String, Bucket>>,
-        throttles: Mutex<HashMap<String, Throttle>>,
+        buckets: Mutex<Lru<Bucket>>,
+        throttles: Mutex<Lru<Throttle>>,
     },
     Redis {
         conn: ConnectionManager,
         prefix: String,
         bucket: redis::Script,
-        throttle: redis::Script,
-        refund: redis::Script,
+        check: redis::Script,
+        count: redis::Script,
     },
 }
 
@@ -166,23 +262,29 @@ fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
 
-fn prune<V>(map: &mut HashMap<String, V>, stale: impl Fn(&V) -> bool) {
-    if map.len() < MAX_MEMORY_KEYS {
-        return;
-    }
-    map.retain(|_, v| !stale(v));
-    if map.len() >= MAX_MEMORY_KEYS {
-        map.clear();
-    }
-}
-
 impl Limiter {
     pub fn memory() -> Self {
+        Self::memory_with_capacity(MAX_MEMORY_KEYS)
+    }
+
+    /// An in-memory limiter holding at most `keys` keys of each kind.
+    pub fn memory_with_capacity(keys: usize) -> Self {
         Limiter {
             backend: Backend::Memory {
-                buckets: Mutex::new(HashMap::new()),
-                throttles: Mutex::new(HashMap::new()),
+                buckets: Mutex::new(Lru::new(keys)),
+                throttles: Mutex::new(Lru::new(keys)),
             },
+        }
+    }
+
+    /// Keys held in memory (general limit, throttle); `None` for Redis.
+    pub fn memory_keys(&self) -> Option<(usize, usize)> {
+        match &self.backend {
+            Backend::Memory { buckets, throttles } => Some((
+                buckets.lock().expect("limiter lock").len(),
+                throttles.lock().expect("limiter lock").len(),
+            )),
+            Backend::Redis { .. } => None,
         }
     }
 
@@ -195,8 +297,8 @@ impl Limiter {
                 conn,
                 prefix: prefix.to_string(),
                 bucket: redis::Script::new(BUCKET_LUA),
-                throttle: redis::Script::new(THROTTLE_LUA),
-                refund: redis::Script::new(REFUND_LUA),
+                check: redis::Script::new(THROTTLE_CHECK_LUA),
+                count: redis::Script::new(THROTTLE_COUNT_LUA),
             },
         })
     }
@@ -214,9 +316,8 @@ impl Limiter {
             Backend::Memory { buckets, .. } => {
                 let now = now_ms();
                 let mut map = buckets.lock().expect("limiter lock");
-                prune(&mut map, |b: &Bucket| now - b.at_ms > WINDOW_MS);
-                let (next, wait) = bucket_step(map.get(key).copied(), now, limit_per_minute);
-                map.insert(key.to_string(), next);
+                let (next, wait) = bucket_step(map.get(key), now, limit_per_minute);
+                map.put(key, next);
                 Ok(wait)
             }
             Backend::Redis {
@@ -236,8 +337,9 @@ impl Limiter {
         }
     }
 
-    /// One login attempt for `key`. `Ok(Some(ms))` refuses it.
-    pub async fn attempt(
+    /// May an attempt for `key` go ahead? `Ok(Some(ms))` refuses it for `ms`. A key that is
+    /// not refused is not created or changed, so checking costs no memory.
+    pub async fn check(
         &self,
         key: &str,
         limit_per_minute: u32,
@@ -250,26 +352,23 @@ impl Limiter {
             Backend::Memory { throttles, .. } => {
                 let now = now_ms();
                 let mut map = throttles.lock().expect("limiter lock");
-                prune(&mut map, |t: &Throttle| {
-                    now > t.blocked_until_ms && now > t.window_start_ms + WINDOW_MS
-                });
-                let (next, wait) = throttle_step(
-                    map.get(key).copied().unwrap_or_default(),
-                    now,
-                    limit_per_minute,
-                    cap_ms,
-                );
-                map.insert(key.to_string(), next);
+                let Some(state) = map.get(key) else {
+                    return Ok(None);
+                };
+                let (next, wait) = throttle_check(state, now, limit_per_minute, cap_ms);
+                if next != state {
+                    map.put(key, next);
+                }
                 Ok(wait)
             }
             Backend::Redis {
                 conn,
                 prefix,
-                throttle,
+                check,
                 ..
             } => {
                 let mut c = conn.clone();
-                let wait: i64 = throttle
+                let wait: i64 = check
                     .key(format!("{prefix}th:{key}"))
                     .arg(limit_per_minute)
                     .arg(cap_ms)
@@ -280,23 +379,24 @@ impl Limiter {
         }
     }
 
-    /// Give back one counted attempt (a successful login does not count).
-    pub async fn refund(&self, key: &str) -> Result<()> {
+    /// Count one attempt (a login: one failure) against `key`.
+    pub async fn count(&self, key: &str) -> Result<()> {
         match &self.backend {
             Backend::Memory { throttles, .. } => {
-                if let Some(t) = throttles.lock().expect("limiter lock").get_mut(key) {
-                    t.count = t.count.saturating_sub(1);
-                }
+                let now = now_ms();
+                let mut map = throttles.lock().expect("limiter lock");
+                let next = throttle_count(map.get(key).unwrap_or_default(), now);
+                map.put(key, next);
                 Ok(())
             }
             Backend::Redis {
                 conn,
                 prefix,
-                refund,
+                count,
                 ..
             } => {
                 let mut c = conn.clone();
-                let _: i64 = refund
+                let _: i64 = count
                     .key(format!("{prefix}th:{key}"))
                     .invoke_async(&mut c)
                     .await?;
@@ -342,37 +442,127 @@ mod tests {
         assert_eq!(w, None);
     }
 
-    #[test]
-    fn throttle_refuses_until_the_minute_ends_then_doubles() {
-        let cap = 60_000;
-        let mut s = Throttle::default();
-        for i in 0..2 {
-            let (n, w) = throttle_step(s, 1_000 + i, 2, cap);
-            assert_eq!(w, None);
-            s = n;
+    /// `n` counted attempts at `at`, each checked first; returns the state and the first wait.
+    fn attempts(mut s: Throttle, n: u32, at: i64, limit: u32, cap: i64) -> (Throttle, Option<i64>) {
+        for _ in 0..n {
+            let (next, wait) = throttle_check(s, at, limit, cap);
+            s = next;
+            if wait.is_some() {
+                return (s, wait);
+            }
+            s = throttle_count(s, at);
         }
-        // third attempt at t=11 s: wait until the window (started at 1 s) ends at 61 s
-        let (n, w) = throttle_step(s, 11_000, 2, cap);
-        assert_eq!(w, Some(50_000));
-        // an attempt while refused doubles the wait, capped
-        let (n, w) = throttle_step(n, 12_000, 2, cap);
-        assert_eq!(w, Some(60_000));
-        let (n, w) = throttle_step(n, 13_000, 2, 900_000);
-        assert_eq!(w, Some(120_000));
-        // after the refusal ends, a fresh window starts
-        let (_, w) = throttle_step(n, 13_000 + 120_000, 2, cap);
+        (s, None)
+    }
+
+    #[test]
+    fn throttle_refuses_until_the_minute_ends_and_knocking_changes_nothing() {
+        let cap = 60_000;
+        let (s, w) = attempts(Throttle::default(), 2, 1_000, 2, cap);
         assert_eq!(w, None);
+        // third attempt at t=11 s: wait until the window (started at 1 s) ends at 61 s
+        let (s, w) = throttle_check(s, 11_000, 2, cap);
+        assert_eq!(w, Some(50_000));
+        // attempts while refused neither extend nor change the refusal
+        for t in [12_000, 30_000, 60_999] {
+            let (n, w) = throttle_check(s, t, 2, cap);
+            assert_eq!(n, s);
+            assert_eq!(w, Some(61_000 - t));
+        }
+        // the client that waited as told gets through, with a fresh window
+        let (s, w) = throttle_check(s, 61_000, 2, cap);
+        assert_eq!(w, None);
+        let s = throttle_count(s, 61_000);
+        assert_eq!(s.count, 1);
+    }
+
+    #[test]
+    fn throttle_doubles_a_refusal_that_follows_soon_and_forgets_after_a_quiet_spell() {
+        let cap = 900_000;
+        let (s, w) = attempts(Throttle::default(), 3, 0, 2, cap);
+        assert_eq!(w, Some(60_000));
+        // as soon as the refusal ends, two more failures and the next refusal is twice as long
+        let (s, w) = attempts(s, 3, 60_000, 2, cap);
+        assert_eq!(w, Some(120_000));
+        let (s, w) = attempts(s, 3, 180_000, 2, cap);
+        assert_eq!(w, Some(240_000));
+        // capped
+        let mut s = s;
+        let mut at = 420_000;
+        for _ in 0..5 {
+            let (n, w) = attempts(s, 3, at, 2, cap);
+            assert!(w.unwrap() <= cap);
+            s = n;
+            at = s.blocked_until_ms;
+        }
+        assert_eq!(s.penalty_ms, cap);
+        // after a quiet spell longer than the last refusal, the next one starts small again
+        let later = s.blocked_until_ms + cap + 1;
+        let (_, w) = attempts(s, 3, later, 2, cap);
+        assert_eq!(w, Some(60_000));
+    }
+
+    #[test]
+    fn ipv6_clients_count_per_64() {
+        let a: std::net::IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: std::net::IpAddr = "2001:db8:1:2:ffff:1:2:3".parse().unwrap();
+        let c: std::net::IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(address_key(a), address_key(b));
+        assert_ne!(address_key(a), address_key(c));
+        assert_eq!(address_key(a), "2001:db8:1:2::/64");
+        assert_eq!(address_key("::ffff:192.0.2.7".parse().unwrap()), "192.0.2.7");
+        assert_eq!(address_key("192.0.2.7".parse().unwrap()), "192.0.2.7");
+    }
+
+    #[test]
+    fn lru_evicts_the_least_recent_key_never_all() {
+        let mut m: Lru<u32> = Lru::new(3);
+        m.put("a", 1);
+        m.put("b", 2);
+        m.put("c", 3);
+        m.put("a", 10); // a is now the most recent
+        m.put("d", 4); // evicts b
+        assert_eq!(m.len(), 3);
+        assert_eq!(m.get("b"), None);
+        assert_eq!((m.get("a"), m.get("c"), m.get("d")), (Some(10), Some(3), Some(4)));
+        for i in 0..1000 {
+            m.put(&format!("k{i}"), i);
+        }
+        assert_eq!(m.len(), 3);
+        assert_eq!(m.get("k999"), Some(999));
+        m.remove("k999");
+        assert_eq!(m.len(), 2);
     }
 
     #[tokio::test]
-    async fn memory_limiter_refund_and_clear() {
+    async fn memory_limiter_keeps_a_block_under_a_flood_of_new_keys() {
+        let l = Limiter::memory_with_capacity(100);
+        l.count("victim").await.unwrap();
+        assert!(l.check("victim", 1, 60_000).await.unwrap().is_some());
+        // a flood of new keys evicts old idle keys, not the whole table
+        for i in 0..99 {
+            l.count(&format!("k{i}")).await.unwrap();
+        }
+        assert!(l.check("victim", 1, 60_000).await.unwrap().is_some());
+        for i in 0..500 {
+            l.count(&format!("n{i}")).await.unwrap();
+        }
+        assert_eq!(l.memory_keys(), Some((0, 100)));
+        // checking a key that was never counted creates nothing
+        for i in 0..50 {
+            assert_eq!(l.check(&format!("fresh{i}"), 1, 60_000).await.unwrap(), None);
+        }
+        assert_eq!(l.memory_keys(), Some((0, 100)));
+    }
+
+    #[tokio::test]
+    async fn memory_limiter_count_check_and_clear() {
         let l = Limiter::memory();
-        assert_eq!(l.attempt("k", 1, 60_000).await.unwrap(), None);
-        l.refund("k").await.unwrap();
-        assert_eq!(l.attempt("k", 1, 60_000).await.unwrap(), None);
-        assert!(l.attempt("k", 1, 60_000).await.unwrap().is_some());
+        assert_eq!(l.check("k", 1, 60_000).await.unwrap(), None);
+        l.count("k").await.unwrap();
+        assert!(l.check("k", 1, 60_000).await.unwrap().is_some());
         l.clear("k").await.unwrap();
-        assert_eq!(l.attempt("k", 1, 60_000).await.unwrap(), None);
+        assert_eq!(l.check("k", 1, 60_000).await.unwrap(), None);
         assert_eq!(l.hit("u", 0).await.unwrap(), None);
     }
 }

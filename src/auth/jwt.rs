@@ -25,6 +25,9 @@ struct OutClaims<'a> {
     sub: &'a str,
     exp: i64,
     iat: i64,
+    /// 128 random bits, so two tokens issued in the same second differ: logging out or keeping
+    /// one of them never touches the other (decision F10). Old tokens have none and stay valid.
+    jti: &'a str,
 }
 
 #[derive(Deserialize)]
@@ -52,10 +55,12 @@ impl JwtKeys {
     /// Issue a token for `user_id` at `now` (Unix seconds).
     pub fn issue(&self, user_id: i32, now: i64) -> String {
         let sub = user_id.to_string();
+        let jti = token_id();
         let claims = OutClaims {
             sub: &sub,
             iat: now,
             exp: now.saturating_add(self.lifetime_secs),
+            jti: &jti,
         };
         jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .expect("HS256 encoding of plain claims cannot fail")
@@ -79,6 +84,14 @@ impl JwtKeys {
         let iat = c.iat.as_ref().and_then(number_as_i64).unwrap_or(0);
         Some(Claims { user_id, iat, exp })
     }
+}
+
+/// A token id: 16 bytes from the OS CSPRNG, base64url without padding (22 characters).
+fn token_id() -> String {
+    use base64::Engine;
+    let mut buf = [0u8; 16];
+    getrandom::fill(&mut buf).expect("the OS random number generator is available");
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(buf)
 }
 
 fn number_as_i64(v: &serde_json::Value) -> Option<i64> {
@@ -129,6 +142,27 @@ mod tests {
         )
         .unwrap();
         assert_eq!(header, serde_json::json!({"alg": "HS256", "typ": "JWT"}));
+    }
+
+    #[test]
+    fn tokens_of_the_same_second_differ() {
+        let k = JwtKeys::new("s", 10);
+        let now = chrono::Utc::now().timestamp();
+        let (a, b) = (k.issue(3, now), k.issue(3, now));
+        assert_ne!(a, b);
+        assert_eq!(k.verify(&a), k.verify(&b));
+        let payload = |t: &str| -> serde_json::Value {
+            let p = t.split('.').nth(1).unwrap();
+            serde_json::from_slice(
+                &base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, p)
+                    .unwrap(),
+            )
+            .unwrap()
+        };
+        let (pa, pb) = (payload(&a), payload(&b));
+        assert_eq!(pa["jti"].as_str().unwrap().len(), 22);
+        assert_ne!(pa["jti"], pb["jti"]);
+        assert_eq!(pa["sub"], "3");
     }
 
     #[test]

@@ -1,8 +1,6 @@
 //! `/api/v1/auth` (api-contract §2.3): login, registration, tokens, password reset, email
 //! verification, account deletion and the waitlist.
 
-use std::net::IpAddr;
-
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -15,7 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::error::{ApiError, ApiResult, FieldError};
 use super::extract::{ClientIp, CurrentUser, FormFields, JsonBody, bearer_token};
-use super::middleware::wait_secs;
+use super::throttle;
 use crate::app::AppState;
 use crate::auth::{new_one_time_token, sha256_hex};
 use crate::domain::user::User;
@@ -98,44 +96,6 @@ pub struct TokenResponse {
     token_type: &'static str,
 }
 
-const TOO_MANY_LOGINS: &str = "Too many login attempts. Please try again later.";
-/// Login throttling caps (api-contract §1.8): 15 minutes per address, 60 seconds per account so
-/// the real owner is never locked out.
-const IP_CAP_MS: i64 = 15 * 60 * 1000;
-const ACCOUNT_CAP_MS: i64 = 60 * 1000;
-
-fn ip_key(ip: IpAddr) -> String {
-    format!("login-ip:{ip}")
-}
-fn account_key(account: &str) -> String {
-    format!("login-account:{account}")
-}
-
-/// Count one attempt per address and per account; 429 when either is over its limit. A refused
-/// attempt never reaches the endpoint's logic.
-async fn throttle(state: &AppState, ip: IpAddr, account: Option<&str>) -> ApiResult<()> {
-    let limit = state.settings.login_rate_limit_per_minute;
-    if limit == 0 {
-        return Ok(());
-    }
-    let mut wait: Option<i64> = None;
-    let mut keys = vec![(ip_key(ip), IP_CAP_MS)];
-    if let Some(a) = account {
-        keys.push((account_key(a), ACCOUNT_CAP_MS));
-    }
-    for (key, cap) in keys {
-        match state.limiter.attempt(&key, limit, cap).await {
-            Ok(Some(ms)) => wait = Some(wait.unwrap_or(0).max(ms)),
-            Ok(None) => {}
-            Err(e) => tracing::warn!(error = %e, "login throttle unavailable; attempt let through"),
-        }
-    }
-    match wait {
-        Some(ms) => Err(ApiError::too_many(TOO_MANY_LOGINS, wait_secs(ms))),
-        None => Ok(()),
-    }
-}
-
 /// The OAuth2 password form.
 #[derive(ToSchema)]
 #[allow(dead_code)]
@@ -190,11 +150,12 @@ pub async fn login(
         return Err(ApiError::Validation(errors));
     }
 
-    throttle(&state, ip.0, Some(&username)).await?;
+    throttle::check(&state, ip.0, Some(&username)).await?;
 
     let invalid = || ApiError::unauthorized("Invalid username or password");
     let Some(user) = store::users::get_by_username(&state.db, &username).await? else {
         state.hasher.verify_dummy(password).await;
+        throttle::count(&state, ip.0, Some(&username)).await;
         return Err(invalid());
     };
     match state
@@ -203,7 +164,10 @@ pub async fn login(
         .await
     {
         Ok(true) => {}
-        Ok(false) => return Err(invalid()),
+        Ok(false) => {
+            throttle::count(&state, ip.0, Some(&username)).await;
+            return Err(invalid());
+        }
         Err(e) => {
             tracing::warn!(user_id = user.id, error = %e, "stored password hash could not be checked");
             return Err(ApiError::unauthorized(
@@ -216,11 +180,9 @@ pub async fn login(
             "Your account is pending administrator approval. Please wait for an admin to activate your account.",
         ));
     }
-    // A successful login is not an attempt, and clears its account's counter.
-    if state.settings.login_rate_limit_per_minute > 0 {
-        let _ = state.limiter.refund(&ip_key(ip.0)).await;
-        let _ = state.limiter.clear(&account_key(&username)).await;
-    }
+    // A successful login is not an attempt, clears its account's counter, and makes this
+    // address one of the account's own.
+    throttle::login_succeeded(&state, ip.0, user.id, &user.username).await;
     let token = state.jwt.issue(user.id, chrono::Utc::now().timestamp());
     Ok(Json(TokenResponse {
         access_token: token,
@@ -273,7 +235,7 @@ pub async fn register(
     }
     o.finish()?;
 
-    throttle(&state, ip.0, Some(&email)).await?;
+    throttle::attempt(&state, ip.0, Some(&email)).await?;
 
     if !terms {
         return Err(ApiError::bad_request(
@@ -359,7 +321,7 @@ pub async fn request_password_reset(
     let mut o = body.object()?;
     let email = o.req_str("email");
     o.finish()?;
-    throttle(&state, ip.0, Some(&email)).await?;
+    throttle::attempt(&state, ip.0, Some(&email)).await?;
     // The work happens after the answer, so its timing says nothing about the account.
     let st = state.clone();
     tokio::spawn(async move {
@@ -424,7 +386,7 @@ pub async fn reset_password(
     let token = o.req_str("token");
     let new_password = o.req_str("new_password");
     o.finish()?;
-    throttle(&state, ip.0, None).await?;
+    throttle::attempt(&state, ip.0, None).await?;
 
     let invalid = || ApiError::bad_request("Invalid or expired reset token");
     let hash = sha256_hex(&token);
@@ -474,7 +436,7 @@ pub async fn send_verification(
     ip: ClientIp,
     user: CurrentUser,
 ) -> ApiResult<Json<MessageResponse>> {
-    throttle(&state, ip.0, Some(&user.user.username)).await?;
+    throttle::attempt(&state, ip.0, Some(&user.user.username)).await?;
     if user.user.email_verified() {
         return Ok(message("Email already verified."));
     }
@@ -539,7 +501,7 @@ pub async fn verify_email(
     let mut o = body.object()?;
     let token = o.req_str("token");
     o.finish()?;
-    throttle(&state, ip.0, None).await?;
+    throttle::attempt(&state, ip.0, None).await?;
     verify_token(&state, &token).await?;
     Ok(message("Email successfully verified!"))
 }
@@ -568,7 +530,7 @@ pub async fn verify_email_link(
     let Some(token) = token.filter(|t| !t.is_empty()) else {
         return Ok(Redirect::to(&format!("{base}/login?email_verified=0")).into_response());
     };
-    throttle(&state, ip.0, None).await?;
+    throttle::attempt(&state, ip.0, None).await?;
     let ok = verify_token(&state, &token).await.is_ok();
     Ok(Redirect::to(&format!("{base}/login?email_verified={}", u8::from(ok))).into_response())
 }

@@ -597,6 +597,9 @@ pub fn client_ip(
         .map(|c| c.0.ip())
         .unwrap_or(IpAddr::from([127, 0, 0, 1]));
     if trusted.is_empty() || !trusted.contains(&peer) {
+        if headers.contains_key("x-forwarded-for") {
+            warn_untrusted_forwarder(peer);
+        }
         return peer;
     }
     let Some(fwd) = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()) else {
@@ -625,6 +628,20 @@ impl FromRequestParts<AppState> for ClientIp {
             &parts.headers,
             &state.settings.trusted_proxies,
         )))
+    }
+}
+
+/// Said once per process: behind a proxy that is not in `TRUSTED_PROXIES` every client has the
+/// proxy's address, so they share one rate limit and one login throttle.
+fn warn_untrusted_forwarder(peer: IpAddr) {
+    static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        tracing::warn!(
+            %peer,
+            "a request came with X-Forwarded-For from an address not in TRUSTED_PROXIES: if this \
+             is your reverse proxy, add it there, or every client behind it shares one rate limit \
+             and one login throttle"
+        );
     }
 }
 

@@ -226,11 +226,11 @@ pub async fn rate_limit(State(state): State<AppState>, req: Request, next: Next)
         Some(c) => format!("user:{}", c.user_id),
         None => format!(
             "ip:{}",
-            client_ip(
+            crate::ratelimit::address_key(client_ip(
                 req.extensions(),
                 req.headers(),
                 &state.settings.trusted_proxies
-            )
+            ))
         ),
     };
     match state.limiter.hit(&key, limit).await {

@@ -16,6 +16,7 @@ pub mod openapi;
 pub mod profile;
 pub mod root;
 pub mod survey;
+pub mod throttle;
 pub mod waitlist;
 
 use axum::Router;

@@ -175,12 +175,14 @@ pub async fn change_password(
             "Password must be at least 8 characters",
         ));
     }
+    super::throttle::check_password_change(&state, user.user.id).await?;
     let ok = state
         .hasher
         .verify(current, user.user.password_hash.clone())
         .await
         .unwrap_or(false);
     if !ok {
+        super::throttle::count_password_change(&state, user.user.id).await;
         return Err(ApiError::new(
             axum::http::StatusCode::UNAUTHORIZED,
             "Current password is incorrect",

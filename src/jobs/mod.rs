@@ -60,7 +60,8 @@ pub async fn run_job(state: &AppState, name: &str) -> Result<u64> {
             Ok(store::jobs::delete_empty_conversations(db, now - Span::days(7)).await?)
         }
         CLEANUP => {
-            let tokens = store::tokens::delete_expired(db, now).await?;
+            let tokens = store::tokens::delete_expired(db, now).await?
+                + store::login_addresses::forget_before(db, now - Span::days(90)).await?;
             let turns = store::jobs::delete_finished_turns(db, now - Span::hours(24)).await?;
             // Turns left running by a process that died (streaming.md §8.4).
             let mut orphans = 0;

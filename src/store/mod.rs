@@ -10,6 +10,7 @@ pub mod contact;
 pub mod conversations;
 pub mod datasets;
 pub mod jobs;
+pub mod login_addresses;
 pub mod survey;
 pub mod tokens;
 pub mod users;
@@ -55,6 +56,23 @@ macro_rules! on_tx {
     };
 }
 
+/// SQLite: the id for a new row of `$table`, above every id the table holds and every id ever
+/// deleted from it (kept in `fastapi_id_floor` by triggers, migration 0007), so an id is never
+/// handed out twice. PostgreSQL's sequences already never do. An INSERT statement holds the
+/// write lock from its start, so two inserts cannot take the same id.
+#[macro_export]
+macro_rules! sqlite_next_id {
+    ($table:literal) => {
+        concat!(
+            "(SELECT MAX(COALESCE((SELECT MAX(id) FROM ",
+            $table,
+            "), 0), COALESCE((SELECT max_id FROM fastapi_id_floor WHERE table_name = '",
+            $table,
+            "'), 0)) + 1)"
+        )
+    };
+}
+
 #[derive(Clone, Debug)]
 pub enum Db {
     Sqlite(SqlitePool),
@@ -67,6 +85,10 @@ pub enum Tx {
 }
 
 impl Tx {
+    pub fn is_sqlite(&self) -> bool {
+        matches!(self, Tx::Sqlite(_))
+    }
+
     pub async fn commit(self) -> Result<(), sqlx::Error> {
         match self {
             Tx::Sqlite(t) => t.commit().await,
@@ -208,6 +230,10 @@ impl Db {
                 Ok(Db::Postgres(pool))
             }
         }
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        matches!(self, Db::Sqlite(_))
     }
 
     pub fn backend(&self) -> &'static str {

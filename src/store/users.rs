@@ -87,16 +87,29 @@ pub struct NewUser<'a> {
     pub now: NaiveDateTime,
 }
 
-/// The registration defaults of api-contract §2.3, written in one statement.
-const INSERT_USER: &str = concat!(
-    "INSERT INTO fastapi_users (username, password_hash, full_name, role, is_active, created_at, \
-       email_verified, gdpr_consent_given, gdpr_consent_date, terms_accepted, terms_accepted_date, \
-       marketing_consent, marketing_consent_date, privacy_policy_version, terms_version, plan_type, \
-       query_count, monthly_query_count, last_reset_date, deleted) \
-     VALUES ($1, $2, $3, $4, $5, $6, FALSE, TRUE, $6, TRUE, $6, $7, $8, '1.0', '1.0', $9, 0, 0, $6, FALSE) \
-     RETURNING ",
-    user_columns!()
-);
+/// The registration defaults of api-contract §2.3, written in one statement. `$id_col` and
+/// `$id_val` name the id on SQLite (never reused, [`crate::sqlite_next_id`]); PostgreSQL's
+/// sequence picks it. `tokens_valid_after` is the creation second: no token issued before the
+/// account existed opens it (issue 10).
+macro_rules! insert_user {
+    ($id_col:expr, $id_val:expr) => {
+        concat!(
+            "INSERT INTO fastapi_users (",
+            $id_col,
+            "username, password_hash, full_name, role, is_active, created_at, \
+               email_verified, gdpr_consent_given, gdpr_consent_date, terms_accepted, terms_accepted_date, \
+               marketing_consent, marketing_consent_date, privacy_policy_version, terms_version, plan_type, \
+               query_count, monthly_query_count, last_reset_date, deleted, tokens_valid_after) \
+             VALUES (",
+            $id_val,
+            "$1, $2, $3, $4, $5, $6, FALSE, TRUE, $6, TRUE, $6, $7, $8, '1.0', '1.0', $9, 0, 0, $6, FALSE, $10) \
+             RETURNING ",
+            user_columns!()
+        )
+    };
+}
+const INSERT_USER_PG: &str = insert_user!("", "");
+const INSERT_USER_SQLITE: &str = insert_user!("id, ", concat!(crate::sqlite_next_id!("fastapi_users"), ", "));
 
 fn unique_to_none(res: Result<User, sqlx::Error>) -> Result<Option<User>, sqlx::Error> {
     match res {
@@ -110,7 +123,8 @@ fn unique_to_none(res: Result<User, sqlx::Error>) -> Result<Option<User>, sqlx::
 /// registrations cannot both succeed.
 pub async fn insert(db: &Db, u: &NewUser<'_>) -> Result<Option<User>, sqlx::Error> {
     let marketing_date = u.marketing_consent.then_some(u.now);
-    unique_to_none(on_db!(db, |p| sqlx::query_as(INSERT_USER)
+    let sql = if db.is_sqlite() { INSERT_USER_SQLITE } else { INSERT_USER_PG };
+    unique_to_none(on_db!(db, |p| sqlx::query_as(sql)
         .bind(u.username)
         .bind(u.password_hash)
         .bind(u.full_name)
@@ -120,6 +134,7 @@ pub async fn insert(db: &Db, u: &NewUser<'_>) -> Result<Option<User>, sqlx::Erro
         .bind(u.marketing_consent)
         .bind(marketing_date)
         .bind(u.plan_type)
+        .bind(super::truncate_to_seconds(u.now))
         .fetch_one(p)
         .await))
 }
@@ -127,7 +142,8 @@ pub async fn insert(db: &Db, u: &NewUser<'_>) -> Result<Option<User>, sqlx::Erro
 /// [`insert`] inside an open transaction.
 pub async fn insert_in(tx: &mut Tx, u: &NewUser<'_>) -> Result<Option<User>, sqlx::Error> {
     let marketing_date = u.marketing_consent.then_some(u.now);
-    unique_to_none(on_tx!(tx, |t| sqlx::query_as(INSERT_USER)
+    let sql = if tx.is_sqlite() { INSERT_USER_SQLITE } else { INSERT_USER_PG };
+    unique_to_none(on_tx!(tx, |t| sqlx::query_as(sql)
         .bind(u.username)
         .bind(u.password_hash)
         .bind(u.full_name)
@@ -137,6 +153,7 @@ pub async fn insert_in(tx: &mut Tx, u: &NewUser<'_>) -> Result<Option<User>, sql
         .bind(u.marketing_consent)
         .bind(marketing_date)
         .bind(u.plan_type)
+        .bind(super::truncate_to_seconds(u.now))
         .fetch_one(t)
         .await))
 }
@@ -362,6 +379,25 @@ pub async fn update_full_name(
         .await)
 }
 
+/// `create-admin`'s new account (see [`insert_user!`] for the id and `tokens_valid_after`).
+macro_rules! insert_admin {
+    ($id_col:expr, $id_val:expr) => {
+        concat!(
+            "INSERT INTO fastapi_users (",
+            $id_col,
+            "username, password_hash, full_name, role, is_active, created_at, \
+               email_verified, gdpr_consent_given, terms_accepted, marketing_consent, privacy_policy_version, \
+               terms_version, plan_type, query_count, monthly_query_count, last_reset_date, deleted, tokens_valid_after) \
+             VALUES (",
+            $id_val,
+            "$1, $2, $3, 'admin', TRUE, $4, FALSE, FALSE, FALSE, FALSE, '1.0', '1.0', 'free', 0, 0, $4, FALSE, $5) \
+             RETURNING id"
+        )
+    };
+}
+const INSERT_ADMIN_PG: &str = insert_admin!("", "");
+const INSERT_ADMIN_SQLITE: &str = insert_admin!("id, ", concat!(crate::sqlite_next_id!("fastapi_users"), ", "));
+
 /// `create-admin`: promote and activate an existing user and set the password, or create the
 /// user as an active admin. Returns the user id.
 pub async fn upsert_admin(
@@ -396,21 +432,17 @@ pub async fn upsert_admin(
             });
             id
         }
-        None => on_tx!(&mut tx, |t| {
-            sqlx::query_scalar(
-            "INSERT INTO fastapi_users (username, password_hash, full_name, role, is_active, created_at, \
-               email_verified, gdpr_consent_given, terms_accepted, marketing_consent, privacy_policy_version, \
-               terms_version, plan_type, query_count, monthly_query_count, last_reset_date, deleted) \
-             VALUES ($1, $2, $3, 'admin', TRUE, $4, FALSE, FALSE, FALSE, FALSE, '1.0', '1.0', 'free', 0, 0, $4, FALSE) \
-             RETURNING id"
-        )
-        .bind(username)
-        .bind(password_hash)
-        .bind(full_name.unwrap_or(""))
-        .bind(now)
-        .fetch_one(t)
-        .await?
-        }),
+        None => {
+            let sql = if tx.is_sqlite() { INSERT_ADMIN_SQLITE } else { INSERT_ADMIN_PG };
+            on_tx!(&mut tx, |t| sqlx::query_scalar(sql)
+                .bind(username)
+                .bind(password_hash)
+                .bind(full_name.unwrap_or(""))
+                .bind(now)
+                .bind(super::truncate_to_seconds(now))
+                .fetch_one(t)
+                .await?)
+        }
     };
     tx.commit().await?;
     Ok(id)
@@ -523,6 +555,7 @@ pub async fn purge_in(tx: &mut Tx, id: i32, username: &str) -> Result<(), sqlx::
         "DELETE FROM fastapi_user_survey_stage2 WHERE user_id = $1",
         "DELETE FROM fastapi_contact_request WHERE user_id = $1",
         "DELETE FROM fastapi_revoked_tokens WHERE user_id = $1",
+        "DELETE FROM fastapi_login_addresses WHERE user_id = $1",
         // the admin log's entries about this user (entries of actions they took as an admin stay)
         "DELETE FROM fastapi_audit_log WHERE target_user_id = $1",
     ];

@@ -205,7 +205,9 @@ db_test!(async fn logout_revokes_only_that_token(b) {
 db_test!(async fn password_reset_by_email(b) {
     let app = TestApp::start(b).await;
     let uid = app.register("ann@example.com").await;
-    // a session from a minute ago (a token of the same second as the reset stays valid)
+    // a session from a minute ago, of an account made before it (a token of the same second as
+    // the reset stays valid)
+    app.backdate_account(uid, 120).await;
     let old_token = app.state.jwt.issue(uid as i32, chrono::Utc::now().timestamp() - 60);
     app.get("/api/v1/auth/me", Some(&old_token)).await.assert(200);
     let mut mails = Vec::new();

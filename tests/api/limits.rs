@@ -43,7 +43,7 @@ db_test!(async fn trusted_proxy_forwards_the_client_address(b) {
     app.request(from("198.51.100.1")).await.assert(429);
 });
 
-db_test!(async fn login_throttling_with_increasing_delay(b) {
+db_test!(async fn login_throttling_counts_failures_and_never_extends_a_refusal(b) {
     let mut app = TestApp::builder(b).env("LOGIN_RATE_LIMIT_PER_MINUTE", "3").start().await;
     app.register("ann@example.com").await; // one attempt from this address
     // successful logins are not attempts
@@ -56,19 +56,27 @@ db_test!(async fn login_throttling_with_increasing_delay(b) {
     r.assert_detail(429, "Too many login attempts. Please try again later.");
     let first: u64 = r.header("retry-after").unwrap().parse().unwrap();
     assert!((1..=60).contains(&first));
-    // a refused attempt never reaches the password check, even with the right password
-    let r = app.login_raw("ann@example.com", PASSWORD).await;
-    r.assert(429);
-    let second: u64 = r.header("retry-after").unwrap().parse().unwrap();
-    assert!(second >= first.min(60), "the wait grows: {first} then {second}");
-    // per account, the cap keeps the owner's wait at 60 s or less even from another address
-    // (an attacker on many addresses, one attempt each)
-    for i in 0..8u8 {
-        app.peer = SocketAddr::from(([192, 0, 2, i + 1], 1000));
-        let r = app.login_raw("ann@example.com", "x").await;
+    // a refused attempt never reaches the password check, even with the right password, and
+    // knocking while refused does not extend the wait
+    for _ in 0..5 {
+        let r = app.login_raw("ann@example.com", PASSWORD).await;
         r.assert(429);
         let w: u64 = r.header("retry-after").unwrap().parse().unwrap();
-        assert!(w <= 60, "account wait {w}");
+        assert!(w <= first, "the wait never grows while refused: {first} then {w}");
+    }
+    // the account counted the two failures (the refused attempts are not counted): one more
+    // failure from another address reaches its limit, and from then on an attacker on other
+    // addresses gets a wait of at most 60 s
+    for i in 0..6u8 {
+        app.peer = SocketAddr::from(([192, 0, 2, i + 1], 1000));
+        let r = app.login_raw("ann@example.com", "x").await;
+        if i == 0 {
+            r.assert(401);
+        } else {
+            r.assert(429);
+            let w: u64 = r.header("retry-after").unwrap().parse().unwrap();
+            assert!(w <= 60, "account wait {w}");
+        }
     }
     // validation comes first: a malformed form is 422, not 429
     app.post_raw("/api/v1/auth/login", None, Some("application/x-www-form-urlencoded"), "username=").await.assert(422);
@@ -129,16 +137,19 @@ async fn redis_throttle_matches_memory() {
     let redis = redis_limiter().await;
     let memory = Limiter::memory();
     for l in [&redis, &memory] {
-        assert_eq!(l.attempt("k", 2, 60_000).await.unwrap(), None);
-        assert_eq!(l.attempt("k", 2, 60_000).await.unwrap(), None);
-        let w1 = l.attempt("k", 2, 60_000).await.unwrap().expect("refused");
+        // checking an unknown key refuses nothing
+        assert_eq!(l.check("k", 2, 60_000).await.unwrap(), None);
+        l.count("k").await.unwrap();
+        assert_eq!(l.check("k", 2, 60_000).await.unwrap(), None);
+        l.count("k").await.unwrap();
+        let w1 = l.check("k", 2, 60_000).await.unwrap().expect("refused");
         assert!((1_000..=60_000).contains(&w1));
-        let w2 = l.attempt("k", 2, 60_000).await.unwrap().expect("refused");
-        assert!(w2 >= w1.min(60_000) && w2 <= 60_000);
+        // refused again: the same refusal, not a longer one; counting while refused changes it not
+        l.count("k").await.unwrap();
+        let w2 = l.check("k", 2, 60_000).await.unwrap().expect("refused");
+        assert!(w2 <= w1, "{w1} then {w2}");
         l.clear("k").await.unwrap();
-        assert_eq!(l.attempt("k", 2, 60_000).await.unwrap(), None);
-        l.refund("k").await.unwrap();
-        assert_eq!(l.attempt("k", 1, 60_000).await.unwrap(), None);
+        assert_eq!(l.check("k", 2, 60_000).await.unwrap(), None);
         for _ in 0..3 {
             assert_eq!(l.hit("u", 3).await.unwrap(), None);
         }

@@ -20,6 +20,7 @@ mod jobs;
 mod limits;
 mod metrics;
 mod profile;
+mod security;
 mod survey;
 mod waitlist;
 mod wire;

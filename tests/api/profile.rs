@@ -87,7 +87,8 @@ db_test!(async fn change_password_keeps_this_session_only(b) {
     let app = TestApp::start(b).await;
     let current = app.user("ann@example.com").await;
     let uid = app.state.jwt.verify(&current).unwrap().user_id;
-    // another session issued earlier
+    // another session issued earlier (of an account created before it)
+    app.backdate_account(i64::from(uid), 60).await;
     let other = app.state.jwt.issue(uid, chrono::Utc::now().timestamp() - 30);
     let path = "/api/v1/profile/change-password";
     let body = |cur: &str, new: &str, conf: &str| json!({"current_password": cur, "new_password": new, "confirm_password": conf});

@@ -410,6 +410,16 @@ impl TestApp {
         self.login(email, PASSWORD).await
     }
 
+    /// Make account `id` look `secs` old: created then, and taking tokens issued since then (a
+    /// token issued before an account existed never opens it).
+    pub async fn backdate_account(&self, id: i64, secs: i64) {
+        let t = (chrono::Utc::now() - chrono::Duration::seconds(secs)).format("%Y-%m-%d %H:%M:%S");
+        self.exec(&format!(
+            "UPDATE fastapi_users SET created_at = '{t}', tokens_valid_after = '{t}' WHERE id = {id}"
+        ))
+        .await;
+    }
+
     /// Run a statement directly (test set-up that no endpoint offers).
     pub async fn exec(&self, sql: &str) {
         use sqlx::Executor;
