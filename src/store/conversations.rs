@@ -46,6 +46,25 @@ pub struct Message {
     pub timestamp: Option<NaiveDateTime>,
 }
 
+/// A new conversation; on SQLite with an id never handed out before ([`crate::sqlite_next_id`]),
+/// so a turn still running for a deleted conversation cannot reach its successor.
+macro_rules! insert_conversation {
+    ($id_col:expr, $id_val:expr) => {
+        concat!(
+            "INSERT INTO fastapi_conversations (",
+            $id_col,
+            "user_id, title, agent_type, created_at) VALUES (",
+            $id_val,
+            "$1, $2, $3, $4) RETURNING id, user_id, title, agent_type, created_at"
+        )
+    };
+}
+const INSERT_CONVERSATION_PG: &str = insert_conversation!("", "");
+const INSERT_CONVERSATION_SQLITE: &str = insert_conversation!(
+    "id, ",
+    concat!(crate::sqlite_next_id!("fastapi_conversations"), ", ")
+);
+
 pub async fn create(
     db: &Db,
     user_id: i32,
@@ -53,11 +72,13 @@ pub async fn create(
     title: Option<&str>,
     now: NaiveDateTime,
 ) -> Result<Conversation, sqlx::Error> {
+    let sql = if db.is_sqlite() {
+        INSERT_CONVERSATION_SQLITE
+    } else {
+        INSERT_CONVERSATION_PG
+    };
     on_db!(db, |p| {
-        sqlx::query_as(
-        "INSERT INTO fastapi_conversations (user_id, title, agent_type, created_at) VALUES ($1, $2, $3, $4) \
-         RETURNING id, user_id, title, agent_type, created_at"
-    )
+        sqlx::query_as(sql)
     .bind(user_id)
     .bind(title)
     .bind(agent_type)
@@ -220,17 +241,21 @@ pub async fn fresh_create_or_get(
     .await?);
     let id = match existing {
         Some(id) => id,
-        None => on_tx!(&mut tx, |t| {
-            sqlx::query_scalar(
-            "INSERT INTO fastapi_conversations (user_id, title, agent_type, created_at) VALUES ($1, NULL, $2, $3) \
-             RETURNING id"
-        )
-        .bind(user_id)
-        .bind(agent_type)
-        .bind(now)
-        .fetch_one(t)
-        .await?
-        }),
+        None => {
+            let sql = if tx.is_sqlite() {
+                INSERT_CONVERSATION_SQLITE
+            } else {
+                INSERT_CONVERSATION_PG
+            };
+            let c: Conversation = on_tx!(&mut tx, |t| sqlx::query_as(sql)
+                .bind(user_id)
+                .bind(None::<&str>)
+                .bind(agent_type)
+                .bind(now)
+                .fetch_one(t)
+                .await?);
+            c.id
+        }
     };
     tx.commit().await?;
     Ok(id)

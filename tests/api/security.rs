@@ -165,3 +165,25 @@ db_test!(async fn change_password_is_throttled_per_user(b) {
     // per user: another account is not held up
     app.post_json(path, Some(&other), &body(PASSWORD)).await.assert(200);
 });
+
+db_test!(async fn a_deleted_conversations_id_is_never_handed_out_again(b) {
+    let app = TestApp::start(b).await;
+    let ann = app.user("ann@example.com").await;
+    let bob = app.user("bob@example.com").await;
+    let create = |t: String| {
+        let app = &app;
+        async move {
+            let r = app.post_json("/api/v1/conversations", Some(&t), &json!({"agent_type": "market"})).await;
+            r.assert(201);
+            r.json()["id"].as_i64().unwrap()
+        }
+    };
+    let first = create(ann.clone()).await;
+    app.send_json(Method::DELETE, &format!("/api/v1/conversations/{first}"), Some(&ann), &json!({})).await.assert(200);
+    let second = create(bob.clone()).await;
+    assert!(second > first, "{first} then {second}");
+    app.send_json(Method::DELETE, &format!("/api/v1/conversations/{second}"), Some(&bob), &json!({})).await.assert(200);
+    let fresh = app.get("/api/v1/conversations/fresh/create-or-get", Some(&bob)).await;
+    fresh.assert(200);
+    assert!(fresh.json()["conversation_id"].as_i64().unwrap() > second);
+});
