@@ -201,9 +201,9 @@ redis.call('PEXPIRE', KEYS[1], 61000)
 return wait
 "#;
 
-const THROTTLE_CHECK_LUA: &str = r#"
-local limit = tonumber(ARGV[1])
-local cap = tonumber(ARGV[2])
+/// [`throttle_check`] (`ARGV[1]` = `check`, with the limit and cap) or [`throttle_count`]
+/// (`count`) on one key.
+const THROTTLE_LUA: &str = r#"
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local h = redis.call('HMGET', KEYS[1], 'ws', 'n', 'bu', 'pen')
@@ -211,6 +211,15 @@ local ws = tonumber(h[1]) or 0
 local n = tonumber(h[2]) or 0
 local bu = tonumber(h[3]) or 0
 local pen = tonumber(h[4]) or 0
+if ARGV[1] == 'count' then
+  if (n == 0 and ws <= now) or now >= ws + 60000 then ws = now; n = 0 end
+  n = n + 1
+  redis.call('HSET', KEYS[1], 'ws', ws, 'n', n, 'bu', bu, 'pen', pen)
+  redis.call('PEXPIRE', KEYS[1], math.max(ws + 60000, bu) - now + math.max(60000, pen))
+  return 0
+end
+local limit = tonumber(ARGV[2])
+local cap = tonumber(ARGV[3])
 if now < bu then return bu - now end
 if now >= ws + 60000 then n = 0 end
 if n < limit then return 0 end
@@ -225,21 +234,6 @@ redis.call('PEXPIRE', KEYS[1], pen + 60000 + math.max(60000, pen))
 return pen
 "#;
 
-const THROTTLE_COUNT_LUA: &str = r#"
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local h = redis.call('HMGET', KEYS[1], 'ws', 'n', 'bu', 'pen')
-local ws = tonumber(h[1]) or 0
-local n = tonumber(h[2]) or 0
-local bu = tonumber(h[3]) or 0
-local pen = tonumber(h[4]) or 0
-if (n == 0 and ws <= now) or now >= ws + 60000 then ws = now; n = 0 end
-n = n + 1
-redis.call('HSET', KEYS[1], 'ws', ws, 'n', n, 'bu', bu, 'pen', pen)
-redis.call('PEXPIRE', KEYS[1], math.max(ws + 60000, bu) - now + math.max(60000, pen))
-return n
-"#;
-
 enum Backend {
     Memory {
         buckets: Mutex<Lru<Bucket>>,
@@ -249,8 +243,7 @@ enum Backend {
         conn: ConnectionManager,
         prefix: String,
         bucket: redis::Script,
-        check: redis::Script,
-        count: redis::Script,
+        throttle: redis::Script,
     },
 }
 
@@ -297,8 +290,7 @@ impl Limiter {
                 conn,
                 prefix: prefix.to_string(),
                 bucket: redis::Script::new(BUCKET_LUA),
-                check: redis::Script::new(THROTTLE_CHECK_LUA),
-                count: redis::Script::new(THROTTLE_COUNT_LUA),
+                throttle: redis::Script::new(THROTTLE_LUA),
             },
         })
     }
@@ -364,12 +356,13 @@ impl Limiter {
             Backend::Redis {
                 conn,
                 prefix,
-                check,
+                throttle,
                 ..
             } => {
                 let mut c = conn.clone();
-                let wait: i64 = check
+                let wait: i64 = throttle
                     .key(format!("{prefix}th:{key}"))
+                    .arg("check")
                     .arg(limit_per_minute)
                     .arg(cap_ms)
                     .invoke_async(&mut c)
@@ -392,12 +385,13 @@ impl Limiter {
             Backend::Redis {
                 conn,
                 prefix,
-                count,
+                throttle,
                 ..
             } => {
                 let mut c = conn.clone();
-                let _: i64 = count
+                let _: i64 = throttle
                     .key(format!("{prefix}th:{key}"))
+                    .arg("count")
                     .invoke_async(&mut c)
                     .await?;
                 Ok(())

@@ -155,7 +155,7 @@ pub struct ChangePasswordRequest {
 /// the request stays valid (decision F10).
 #[utoipa::path(post, path = "/api/v1/profile/change-password", tag = "profile", security(("bearer" = [])),
     request_body = ChangePasswordRequest,
-    responses((status = 200, body = MessageResponse), (status = 400), (status = 401), (status = 422)))]
+    responses((status = 200, body = MessageResponse), (status = 400), (status = 401), (status = 422), (status = 429)))]
 pub async fn change_password(
     State(state): State<AppState>,
     headers: HeaderMap,
