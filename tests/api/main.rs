@@ -20,6 +20,7 @@ mod jobs;
 mod limits;
 mod metrics;
 mod profile;
+mod sizes;
 mod survey;
 mod waitlist;
 mod wire;
