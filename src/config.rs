@@ -67,6 +67,9 @@ pub struct Settings {
     pub hash_concurrency: usize,
     pub smtp: Option<SmtpSettings>,
     pub smtp_from: String,
+    /// Run without SMTP, emails only logged with their one-time links redacted
+    /// (`MAIL_LOG_ONLY`); production refuses to start without SMTP unless this is set.
+    pub mail_log_only: bool,
     pub rate_limit_per_minute: u32,
     pub login_rate_limit_per_minute: u32,
     pub trusted_proxies: Vec<IpAddr>,
@@ -207,6 +210,18 @@ impl Settings {
             }
         };
 
+        // Without SMTP a reset or verification email reaches nobody (its link is redacted from
+        // the log): in production that has to be said explicitly.
+        let mail_log_only = parse_bool(&get("MAIL_LOG_ONLY"), "MAIL_LOG_ONLY", false)?;
+        if mail_log_only && smtp.is_some() {
+            bail!("MAIL_LOG_ONLY=true and SMTP_HOST are both set: unset one of them");
+        }
+        if production && smtp.is_none() && !mail_log_only {
+            bail!(
+                "SMTP_HOST is required when ENVIRONMENT=production (reset and verification emails must reach the user); set MAIL_LOG_ONLY=true to run without email"
+            );
+        }
+
         let trusted_proxies = match get("TRUSTED_PROXIES") {
             None => Vec::new(),
             Some(raw) => parse_list(&raw)
@@ -294,6 +309,7 @@ impl Settings {
             hash_concurrency: hash_concurrency.max(1),
             smtp,
             smtp_from,
+            mail_log_only,
             rate_limit_per_minute: parse(
                 &get("RATE_LIMIT_PER_MINUTE"),
                 "RATE_LIMIT_PER_MINUTE",
@@ -427,10 +443,34 @@ mod tests {
         assert!(
             Settings::from_map(&map(&[
                 ("ENVIRONMENT", "production"),
-                ("SECRET_KEY", "s3cr3t")
+                ("SECRET_KEY", "s3cr3t"),
+                ("SMTP_HOST", "smtp.example"),
             ]))
             .is_ok()
         );
+    }
+
+    /// Without SMTP the reset and verification emails cannot reach anyone: production refuses
+    /// to start that way unless the operator says so.
+    #[test]
+    fn production_needs_smtp_or_an_explicit_log_only_setting() {
+        let prod = [("ENVIRONMENT", "production"), ("SECRET_KEY", "s3cr3t")];
+        let with = |extra: &[(&'static str, &'static str)]| {
+            let mut v = prod.to_vec();
+            v.extend_from_slice(extra);
+            Settings::from_map(&map(&v))
+        };
+        let e = with(&[]).unwrap_err().to_string();
+        assert!(e.contains("SMTP_HOST is required when ENVIRONMENT=production"), "{e}");
+        assert!(e.contains("MAIL_LOG_ONLY=true"), "{e}");
+        assert!(with(&[("MAIL_LOG_ONLY", "false")]).is_err());
+        assert!(with(&[("SMTP_HOST", "smtp.example")]).is_ok());
+        assert!(with(&[("MAIL_LOG_ONLY", "true")]).unwrap().mail_log_only);
+        assert!(with(&[("MAIL_LOG_ONLY", "maybe")]).is_err());
+        let e = with(&[("MAIL_LOG_ONLY", "true"), ("SMTP_HOST", "smtp.example")]).unwrap_err();
+        assert!(e.to_string().contains("both set"), "{e}");
+        // development keeps working without SMTP
+        assert!(Settings::from_map(&map(&[])).unwrap().smtp.is_none());
     }
 
     #[test]

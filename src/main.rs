@@ -147,9 +147,9 @@ async fn run(cli: Cli) -> Result<()> {
                     "SECRET_KEY is not set: using the development key. Anyone can forge tokens; set SECRET_KEY outside development."
                 );
             }
-            if settings.is_production() && settings.smtp.is_none() {
+            if settings.smtp.is_none() {
                 tracing::warn!(
-                    "SMTP_HOST is not set: emails (with their reset links) are written to the log"
+                    "SMTP_HOST is not set: emails are written to the log with their one-time links redacted, so password resets and email verification cannot be completed"
                 );
             }
             let stop = solarintel::app::shutdown_signal();
