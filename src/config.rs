@@ -55,6 +55,8 @@ pub struct Settings {
     pub cors_origins: Vec<String>,
     pub frontend_url: String,
     pub public_url: String,
+    /// `PUBLIC_URL` was not set: it follows the address served ([`Settings::set_served_address`]).
+    pub public_url_is_default: bool,
     pub static_dir: Option<String>,
     pub db_pool_size: u32,
     pub db_max_overflow: u32,
@@ -234,14 +236,8 @@ impl Settings {
                 .collect::<Result<_>>()?,
         };
 
-        let public_url = get("PUBLIC_URL").unwrap_or_else(|| {
-            let h = if host == "0.0.0.0" || host == "::" {
-                "localhost"
-            } else {
-                host.as_str()
-            };
-            format!("http://{h}:{port}")
-        });
+        let public_url_is_default = get("PUBLIC_URL").is_none();
+        let public_url = get("PUBLIC_URL").unwrap_or_else(|| default_public_url(&host, port));
 
         let log_format = match get("LOG_FORMAT").as_deref().map(str::to_ascii_lowercase) {
             None => LogFormat::Text,
@@ -297,6 +293,7 @@ impl Settings {
                 .trim_end_matches('/')
                 .to_string(),
             public_url: public_url.trim_end_matches('/').to_string(),
+            public_url_is_default,
             static_dir: get("STATIC_DIR"),
             db_pool_size: parse(&get("DB_POOL_SIZE"), "DB_POOL_SIZE", pool_default.0)?,
             db_max_overflow: parse(&get("DB_MAX_OVERFLOW"), "DB_MAX_OVERFLOW", pool_default.1)?,
@@ -342,6 +339,17 @@ impl Settings {
         })
     }
 
+    /// Record the address `serve` listens on (`--host`, `--port`, and the port the system chose
+    /// for port 0). Without `PUBLIC_URL` the links in emails follow it; they used to keep
+    /// pointing at `HOST`/`PORT` from the settings.
+    pub fn set_served_address(&mut self, host: &str, port: u16) {
+        self.host = host.to_string();
+        self.port = port;
+        if self.public_url_is_default {
+            self.public_url = default_public_url(host, port);
+        }
+    }
+
     pub fn is_production(&self) -> bool {
         self.environment.eq_ignore_ascii_case("production")
     }
@@ -349,6 +357,17 @@ impl Settings {
     /// The pool's maximum size: `DB_POOL_SIZE + DB_MAX_OVERFLOW`.
     pub fn max_connections(&self) -> u32 {
         (self.db_pool_size + self.db_max_overflow).max(1)
+    }
+}
+
+/// `PUBLIC_URL` when unset: `http://HOST:PORT`, with `localhost` for the wildcard addresses and
+/// an IPv6 address in brackets.
+pub fn default_public_url(host: &str, port: u16) -> String {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    match host.parse::<IpAddr>() {
+        Ok(ip) if ip.is_unspecified() => format!("http://localhost:{port}"),
+        Ok(IpAddr::V6(ip)) => format!("http://[{ip}]:{port}"),
+        _ => format!("http://{host}:{port}"),
     }
 }
 
@@ -427,6 +446,23 @@ mod tests {
         assert_eq!(s.bcrypt_cost, 12);
         assert_eq!(s.rate_limit_per_minute, 60);
         assert_eq!(s.login_rate_limit_per_minute, 10);
+    }
+
+    #[test]
+    fn the_default_public_url_follows_the_served_address() {
+        assert_eq!(default_public_url("0.0.0.0", 80), "http://localhost:80");
+        assert_eq!(default_public_url("::", 8080), "http://localhost:8080");
+        assert_eq!(default_public_url("::1", 9000), "http://[::1]:9000");
+        assert_eq!(default_public_url("[::1]", 9000), "http://[::1]:9000");
+        assert_eq!(default_public_url("api.internal", 9000), "http://api.internal:9000");
+        let mut s = Settings::from_map(&map(&[])).unwrap();
+        s.set_served_address("0.0.0.0", 9123);
+        assert_eq!((s.host.as_str(), s.port), ("0.0.0.0", 9123));
+        assert_eq!(s.public_url, "http://localhost:9123");
+        // an explicit PUBLIC_URL stays as set
+        let mut s = Settings::from_map(&map(&[("PUBLIC_URL", "https://api.example/")])).unwrap();
+        s.set_served_address("127.0.0.1", 9123);
+        assert_eq!(s.public_url, "https://api.example");
     }
 
     #[test]
