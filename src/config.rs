@@ -454,7 +454,10 @@ mod tests {
         assert_eq!(default_public_url("::", 8080), "http://localhost:8080");
         assert_eq!(default_public_url("::1", 9000), "http://[::1]:9000");
         assert_eq!(default_public_url("[::1]", 9000), "http://[::1]:9000");
-        assert_eq!(default_public_url("api.internal", 9000), "http://api.internal:9000");
+        assert_eq!(
+            default_public_url("api.internal", 9000),
+            "http://api.internal:9000"
+        );
         let mut s = Settings::from_map(&map(&[])).unwrap();
         s.set_served_address("0.0.0.0", 9123);
         assert_eq!((s.host.as_str(), s.port), ("0.0.0.0", 9123));
@@ -497,7 +500,10 @@ mod tests {
             Settings::from_map(&map(&v))
         };
         let e = with(&[]).unwrap_err().to_string();
-        assert!(e.contains("SMTP_HOST is required when ENVIRONMENT=production"), "{e}");
+        assert!(
+            e.contains("SMTP_HOST is required when ENVIRONMENT=production"),
+            "{e}"
+        );
         assert!(e.contains("MAIL_LOG_ONLY=true"), "{e}");
         assert!(with(&[("MAIL_LOG_ONLY", "false")]).is_err());
         assert!(with(&[("SMTP_HOST", "smtp.example")]).is_ok());

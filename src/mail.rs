@@ -227,7 +227,10 @@ mod tests {
             .await
             .unwrap();
         let text = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
-        assert!(text.contains("Reset your Solar Intelligence password"), "{text}");
+        assert!(
+            text.contains("Reset your Solar Intelligence password"),
+            "{text}"
+        );
         assert!(
             text.contains("http://app.example/reset-password?token=<redacted>"),
             "{text}"

@@ -188,13 +188,11 @@ fn is_active_admin(u: &UserSnapshot) -> bool {
 /// already runs writers one at a time.
 async fn another_active_admin(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
     let admins: Vec<i32> = match tx {
-        Tx::Sqlite(t) => {
-            sqlx::query_scalar(
-                "SELECT id FROM fastapi_users WHERE role = 'admin' AND is_active = TRUE ORDER BY id",
-            )
-            .fetch_all(&mut **t)
-            .await?
-        }
+        Tx::Sqlite(t) => sqlx::query_scalar(
+            "SELECT id FROM fastapi_users WHERE role = 'admin' AND is_active = TRUE ORDER BY id",
+        )
+        .fetch_all(&mut **t)
+        .await?,
         Tx::Postgres(t) => {
             sqlx::query_scalar(
                 "SELECT id FROM fastapi_users WHERE role = 'admin' AND is_active = TRUE \

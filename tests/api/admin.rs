@@ -249,7 +249,8 @@ db_test!(async fn maintenance_cleanup(b) {
 });
 
 async fn active_admins(app: &TestApp) -> i64 {
-    app.scalar("SELECT COUNT(*) FROM fastapi_users WHERE role = 'admin' AND is_active = TRUE").await
+    app.scalar("SELECT COUNT(*) FROM fastapi_users WHERE role = 'admin' AND is_active = TRUE")
+        .await
 }
 
 db_test!(async fn an_admin_cannot_demote_deactivate_or_delete_themselves(b) {

@@ -348,7 +348,10 @@ fn serve_links_follow_the_served_port_without_public_url() {
         let link = first_link(&mail.wait_for(email, 1).await.body);
         // the link works where it points
         let followed = http.get(&link).send().await.map(|r| {
-            let to = r.headers().get("location").map(|l| l.to_str().unwrap().to_string());
+            let to = r
+                .headers()
+                .get("location")
+                .map(|l| l.to_str().unwrap().to_string());
             (r.status().as_u16(), to)
         });
         (link, followed)
@@ -365,7 +368,10 @@ fn serve_links_follow_the_served_port_without_public_url() {
     );
     assert_eq!(
         followed.ok(),
-        Some((303, Some("http://localhost:3000/login?email_verified=1".to_string()))),
+        Some((
+            303,
+            Some("http://localhost:3000/login?email_verified=1".to_string())
+        )),
         "{link}"
     );
 }

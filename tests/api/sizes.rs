@@ -7,12 +7,20 @@ use crate::support::*;
 
 fn too_long(r: &Resp, loc: Value, max: usize) {
     // not `Resp::assert`: it would print the whole long body
-    assert_eq!(r.status, 422, "{}", r.text().chars().take(300).collect::<String>());
+    assert_eq!(
+        r.status,
+        422,
+        "{}",
+        r.text().chars().take(300).collect::<String>()
+    );
     let d = r.detail();
     assert_eq!(d.as_array().unwrap().len(), 1, "{d}");
     assert_eq!(d[0]["type"], "string_too_long");
     assert_eq!(d[0]["loc"], loc);
-    assert_eq!(d[0]["msg"], format!("String should have at most {max} characters"));
+    assert_eq!(
+        d[0]["msg"],
+        format!("String should have at most {max} characters")
+    );
     assert_eq!(d[0]["ctx"], json!({"max_length": max}));
 }
 
