@@ -55,6 +55,8 @@ pub struct Settings {
     pub cors_origins: Vec<String>,
     pub frontend_url: String,
     pub public_url: String,
+    /// `PUBLIC_URL` was not set: it follows the address served ([`Settings::set_served_address`]).
+    pub public_url_is_default: bool,
     pub static_dir: Option<String>,
     pub db_pool_size: u32,
     pub db_max_overflow: u32,
@@ -67,6 +69,9 @@ pub struct Settings {
     pub hash_concurrency: usize,
     pub smtp: Option<SmtpSettings>,
     pub smtp_from: String,
+    /// Run without SMTP, emails only logged with their one-time links redacted
+    /// (`MAIL_LOG_ONLY`); production refuses to start without SMTP unless this is set.
+    pub mail_log_only: bool,
     pub rate_limit_per_minute: u32,
     pub login_rate_limit_per_minute: u32,
     pub trusted_proxies: Vec<IpAddr>,
@@ -207,6 +212,18 @@ impl Settings {
             }
         };
 
+        // Without SMTP a reset or verification email reaches nobody (its link is redacted from
+        // the log): in production that has to be said explicitly.
+        let mail_log_only = parse_bool(&get("MAIL_LOG_ONLY"), "MAIL_LOG_ONLY", false)?;
+        if mail_log_only && smtp.is_some() {
+            bail!("MAIL_LOG_ONLY=true and SMTP_HOST are both set: unset one of them");
+        }
+        if production && smtp.is_none() && !mail_log_only {
+            bail!(
+                "SMTP_HOST is required when ENVIRONMENT=production (reset and verification emails must reach the user); set MAIL_LOG_ONLY=true to run without email"
+            );
+        }
+
         let trusted_proxies = match get("TRUSTED_PROXIES") {
             None => Vec::new(),
             Some(raw) => parse_list(&raw)
@@ -219,14 +236,8 @@ impl Settings {
                 .collect::<Result<_>>()?,
         };
 
-        let public_url = get("PUBLIC_URL").unwrap_or_else(|| {
-            let h = if host == "0.0.0.0" || host == "::" {
-                "localhost"
-            } else {
-                host.as_str()
-            };
-            format!("http://{h}:{port}")
-        });
+        let public_url_is_default = get("PUBLIC_URL").is_none();
+        let public_url = get("PUBLIC_URL").unwrap_or_else(|| default_public_url(&host, port));
 
         let log_format = match get("LOG_FORMAT").as_deref().map(str::to_ascii_lowercase) {
             None => LogFormat::Text,
@@ -282,6 +293,7 @@ impl Settings {
                 .trim_end_matches('/')
                 .to_string(),
             public_url: public_url.trim_end_matches('/').to_string(),
+            public_url_is_default,
             static_dir: get("STATIC_DIR"),
             db_pool_size: parse(&get("DB_POOL_SIZE"), "DB_POOL_SIZE", pool_default.0)?,
             db_max_overflow: parse(&get("DB_MAX_OVERFLOW"), "DB_MAX_OVERFLOW", pool_default.1)?,
@@ -294,6 +306,7 @@ impl Settings {
             hash_concurrency: hash_concurrency.max(1),
             smtp,
             smtp_from,
+            mail_log_only,
             rate_limit_per_minute: parse(
                 &get("RATE_LIMIT_PER_MINUTE"),
                 "RATE_LIMIT_PER_MINUTE",
@@ -326,6 +339,17 @@ impl Settings {
         })
     }
 
+    /// Record the address `serve` listens on (`--host`, `--port`, and the port the system chose
+    /// for port 0). Without `PUBLIC_URL` the links in emails follow it; they used to keep
+    /// pointing at `HOST`/`PORT` from the settings.
+    pub fn set_served_address(&mut self, host: &str, port: u16) {
+        self.host = host.to_string();
+        self.port = port;
+        if self.public_url_is_default {
+            self.public_url = default_public_url(host, port);
+        }
+    }
+
     pub fn is_production(&self) -> bool {
         self.environment.eq_ignore_ascii_case("production")
     }
@@ -333,6 +357,17 @@ impl Settings {
     /// The pool's maximum size: `DB_POOL_SIZE + DB_MAX_OVERFLOW`.
     pub fn max_connections(&self) -> u32 {
         (self.db_pool_size + self.db_max_overflow).max(1)
+    }
+}
+
+/// `PUBLIC_URL` when unset: `http://HOST:PORT`, with `localhost` for the wildcard addresses and
+/// an IPv6 address in brackets.
+pub fn default_public_url(host: &str, port: u16) -> String {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    match host.parse::<IpAddr>() {
+        Ok(ip) if ip.is_unspecified() => format!("http://localhost:{port}"),
+        Ok(IpAddr::V6(ip)) => format!("http://[{ip}]:{port}"),
+        _ => format!("http://{host}:{port}"),
     }
 }
 
@@ -414,6 +449,26 @@ mod tests {
     }
 
     #[test]
+    fn the_default_public_url_follows_the_served_address() {
+        assert_eq!(default_public_url("0.0.0.0", 80), "http://localhost:80");
+        assert_eq!(default_public_url("::", 8080), "http://localhost:8080");
+        assert_eq!(default_public_url("::1", 9000), "http://[::1]:9000");
+        assert_eq!(default_public_url("[::1]", 9000), "http://[::1]:9000");
+        assert_eq!(
+            default_public_url("api.internal", 9000),
+            "http://api.internal:9000"
+        );
+        let mut s = Settings::from_map(&map(&[])).unwrap();
+        s.set_served_address("0.0.0.0", 9123);
+        assert_eq!((s.host.as_str(), s.port), ("0.0.0.0", 9123));
+        assert_eq!(s.public_url, "http://localhost:9123");
+        // an explicit PUBLIC_URL stays as set
+        let mut s = Settings::from_map(&map(&[("PUBLIC_URL", "https://api.example/")])).unwrap();
+        s.set_served_address("127.0.0.1", 9123);
+        assert_eq!(s.public_url, "https://api.example");
+    }
+
+    #[test]
     fn production_requires_a_real_secret_and_cost() {
         let e = Settings::from_map(&map(&[("ENVIRONMENT", "production")])).unwrap_err();
         assert!(e.to_string().contains("SECRET_KEY is required"));
@@ -427,10 +482,37 @@ mod tests {
         assert!(
             Settings::from_map(&map(&[
                 ("ENVIRONMENT", "production"),
-                ("SECRET_KEY", "s3cr3t")
+                ("SECRET_KEY", "s3cr3t"),
+                ("SMTP_HOST", "smtp.example"),
             ]))
             .is_ok()
         );
+    }
+
+    /// Without SMTP the reset and verification emails cannot reach anyone: production refuses
+    /// to start that way unless the operator says so.
+    #[test]
+    fn production_needs_smtp_or_an_explicit_log_only_setting() {
+        let prod = [("ENVIRONMENT", "production"), ("SECRET_KEY", "s3cr3t")];
+        let with = |extra: &[(&'static str, &'static str)]| {
+            let mut v = prod.to_vec();
+            v.extend_from_slice(extra);
+            Settings::from_map(&map(&v))
+        };
+        let e = with(&[]).unwrap_err().to_string();
+        assert!(
+            e.contains("SMTP_HOST is required when ENVIRONMENT=production"),
+            "{e}"
+        );
+        assert!(e.contains("MAIL_LOG_ONLY=true"), "{e}");
+        assert!(with(&[("MAIL_LOG_ONLY", "false")]).is_err());
+        assert!(with(&[("SMTP_HOST", "smtp.example")]).is_ok());
+        assert!(with(&[("MAIL_LOG_ONLY", "true")]).unwrap().mail_log_only);
+        assert!(with(&[("MAIL_LOG_ONLY", "maybe")]).is_err());
+        let e = with(&[("MAIL_LOG_ONLY", "true"), ("SMTP_HOST", "smtp.example")]).unwrap_err();
+        assert!(e.to_string().contains("both set"), "{e}");
+        // development keeps working without SMTP
+        assert!(Settings::from_map(&map(&[])).unwrap().smtp.is_none());
     }
 
     #[test]

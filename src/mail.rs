@@ -1,5 +1,6 @@
-//! Email (decision F15): over SMTP when `SMTP_HOST` is set, otherwise written to the log. Sending
-//! happens in the background; a failure is logged and never changes an HTTP response.
+//! Email (decision F15): over SMTP when `SMTP_HOST` is set, otherwise written to the log with
+//! its one-time tokens redacted. Sending happens in the background; a failure is logged and never
+//! changes an HTTP response.
 
 use lettre::message::{Mailbox, header::ContentType};
 use lettre::transport::smtp::authentication::Credentials;
@@ -67,8 +68,8 @@ impl Mailer {
                 tracing::info!(
                     to = %email.to,
                     subject = %email.subject,
-                    "email (SMTP_HOST not set, so written to the log instead of sent):\n{}",
-                    email.body
+                    "email (SMTP_HOST not set, so written to the log instead of sent; one-time tokens redacted):\n{}",
+                    redact_tokens(&email.body)
                 );
                 Ok(())
             }
@@ -87,6 +88,28 @@ impl Mailer {
             }
         }
     }
+}
+
+/// `text` with the value of every `token=` query parameter replaced by `<redacted>`. A logged
+/// email never carries a usable reset or verification token: whoever reads the log must not be
+/// able to take over an account (issue 10), in any environment.
+pub fn redact_tokens(text: &str) -> String {
+    const KEY: &str = "token=";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(KEY) {
+        let (head, tail) = rest.split_at(at + KEY.len());
+        out.push_str(head);
+        let end = tail
+            .find(|c: char| c.is_whitespace() || "&#\"'<>()[]".contains(c))
+            .unwrap_or(tail.len());
+        if end > 0 {
+            out.push_str("<redacted>");
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The texts of api-contract §4.11.
@@ -145,5 +168,86 @@ pub mod templates {
                    have now been deleted.\n"
                 .into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+
+    /// A log sink for one test's thread.
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Captured {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
+        type Writer = Captured;
+        fn make_writer(&'a self) -> Captured {
+            self.clone()
+        }
+    }
+
+    /// Without SMTP the emails go to the log, and their one-time tokens do not: whoever reads
+    /// the log must not be able to reset a password or verify an address.
+    #[tokio::test(flavor = "current_thread")]
+    async fn logged_mail_carries_no_token() {
+        let log = Captured::default();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(log.clone())
+            .with_ansi(false)
+            .with_max_level(tracing::Level::TRACE)
+            .finish();
+        let _guard = tracing::subscriber::set_default(subscriber);
+        let reset = crate::auth::new_one_time_token();
+        let verify = crate::auth::new_one_time_token();
+        let mailer = Mailer::from_settings(None).unwrap();
+        mailer
+            .send_now(&templates::password_reset(
+                "ann@example.com",
+                &format!("http://app.example/reset-password?token={reset}"),
+            ))
+            .await
+            .unwrap();
+        mailer
+            .send_now(&templates::verification(
+                "ann@example.com",
+                &format!("http://api.example/api/v1/auth/verify-email?token={verify}&x=1"),
+            ))
+            .await
+            .unwrap();
+        let text = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+        assert!(
+            text.contains("Reset your Solar Intelligence password"),
+            "{text}"
+        );
+        assert!(
+            text.contains("http://app.example/reset-password?token=<redacted>"),
+            "{text}"
+        );
+        assert!(
+            text.contains("http://api.example/api/v1/auth/verify-email?token=<redacted>&x=1"),
+            "{text}"
+        );
+        assert!(!text.contains(&reset) && !text.contains(&verify), "{text}");
+    }
+
+    #[test]
+    fn redaction_keeps_the_rest_of_the_text() {
+        assert_eq!(redact_tokens("no link here"), "no link here");
+        assert_eq!(
+            redact_tokens("a ?token=abc_-9 b\n(x?token=def) token=&y=1 token="),
+            "a ?token=<redacted> b\n(x?token=<redacted>) token=&y=1 token="
+        );
     }
 }

@@ -136,27 +136,27 @@ async fn run(cli: Cli) -> Result<()> {
     init_logging(&settings);
     match cli.command {
         Command::Serve { host, port } => {
-            if let Some(h) = host {
-                settings.host = h;
-            }
-            if let Some(p) = port {
-                settings.port = p;
-            }
+            let host = host.unwrap_or_else(|| settings.host.clone());
+            let port = port.unwrap_or(settings.port);
             if settings.secret_key_is_default {
                 tracing::warn!(
                     "SECRET_KEY is not set: using the development key. Anyone can forge tokens; set SECRET_KEY outside development."
                 );
             }
-            if settings.is_production() && settings.smtp.is_none() {
+            if settings.smtp.is_none() {
                 tracing::warn!(
-                    "SMTP_HOST is not set: emails (with their reset links) are written to the log"
+                    "SMTP_HOST is not set: emails are written to the log with their one-time links redacted, so password resets and email verification cannot be completed"
                 );
             }
             let stop = solarintel::app::shutdown_signal();
-            let addr = format!("{}:{}", settings.host, settings.port);
-            let listener = tokio::net::TcpListener::bind(&addr)
-                .await
-                .with_context(|| format!("cannot listen on {addr}"))?;
+            let listener = tokio::net::TcpListener::bind((
+                host.trim_start_matches('[').trim_end_matches(']'),
+                port,
+            ))
+            .await
+            .with_context(|| format!("cannot listen on {host}:{port}"))?;
+            // Links in emails point at the address really served unless PUBLIC_URL says otherwise.
+            settings.set_served_address(&host, listener.local_addr()?.port());
             let app = App::build(settings).await?;
             tracing::info!(
                 address = %listener.local_addr()?,

@@ -45,10 +45,15 @@ impl PasswordHasherPool {
         }
     }
 
+    /// Run `f` on its own thread once a permit is free. The permit moves into the thread and is
+    /// released only when `f` has finished: a caller that goes away (a client disconnecting drops
+    /// the request future) leaves the hash running and its permit held, so the bound counts the
+    /// hashes really running, not the requests still waiting for them.
     async fn run<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> T {
-        let _permit = self
+        let permit = self
             .permits
-            .acquire()
+            .clone()
+            .acquire_owned()
             .await
             .expect("semaphore never closed");
         let (tx, rx) = oneshot::channel();
@@ -56,10 +61,18 @@ impl PasswordHasherPool {
             .name("password-hash".into())
             .spawn(move || {
                 lower_thread_priority();
-                let _ = tx.send(f());
+                let out = f();
+                // Released before the answer, so a caller that got it sees its permit back.
+                drop(permit);
+                let _ = tx.send(out);
             })
             .expect("spawning a hashing thread");
         rx.await.expect("hashing thread panicked")
+    }
+
+    /// Permits free right now (`HASH_CONCURRENCY` minus the hashes running).
+    pub fn available_permits(&self) -> usize {
+        self.permits.available_permits()
     }
 
     /// Hash a new password with the configured kind.
@@ -167,5 +180,46 @@ mod tests {
         assert!(pool.verify("pw-123456".into(), h.clone()).await.unwrap());
         assert!(!pool.verify("nope".into(), h).await.unwrap());
         pool.verify_dummy("anything".into()).await;
+    }
+
+    /// A caller that goes away (its future dropped while the hash runs) does not free the
+    /// permit: with concurrency 1, the next hash waits for the abandoned one to finish.
+    #[tokio::test]
+    async fn an_abandoned_hash_keeps_its_permit_until_it_finishes() {
+        let pool = PasswordHasherPool::new(PasswordHashKind::Bcrypt, 4, 1);
+        assert_eq!(pool.available_permits(), 1);
+        let (started_tx, started_rx) = oneshot::channel::<()>();
+        let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
+        let (finished_tx, finished_rx) = oneshot::channel::<()>();
+        let p = pool.clone();
+        let caller = tokio::spawn(async move {
+            p.run(move || {
+                let _ = started_tx.send(());
+                let _ = release_rx.recv();
+                let _ = finished_tx.send(());
+            })
+            .await
+        });
+        started_rx.await.unwrap();
+        // The client disconnects: the request future is dropped while the hash runs.
+        caller.abort();
+        assert!(caller.await.unwrap_err().is_cancelled());
+        assert_eq!(
+            pool.available_permits(),
+            0,
+            "the running hash still holds its permit"
+        );
+        let second = pool.run(|| ());
+        tokio::pin!(second);
+        assert!(
+            tokio::time::timeout(std::time::Duration::from_millis(50), &mut second)
+                .await
+                .is_err(),
+            "a second hash cannot start while the abandoned one runs"
+        );
+        release_tx.send(()).unwrap();
+        finished_rx.await.unwrap();
+        second.await;
+        assert_eq!(pool.available_permits(), 1);
     }
 }

@@ -16,7 +16,7 @@ use super::error::{ApiError, ApiResult, FieldError};
 use super::extract::{AdminUser, JsonBody, Obj, QueryMap, admin_from, path_int};
 use super::middleware::RequestId;
 use crate::app::AppState;
-use crate::store::admin::{self as store_admin, AdminUserRow, StatusChange, UserChanges};
+use crate::store::admin::{self as store_admin, AdminUserRow, Removal, StatusChange, UserChanges};
 use crate::store::audit::{self, Audit};
 use crate::store::{self, conversations::NO_LIMIT};
 
@@ -101,6 +101,12 @@ fn failed(detail: &'static str) -> impl FnOnce(sqlx::Error) -> ApiError {
 
 fn user_not_found() -> ApiError {
     ApiError::bad_request("User not found")
+}
+
+/// Nobody may take away the admin access of the last active admin (issue 10): the check runs in
+/// the transaction of the write (store::admin), so two admins removing each other at once leave one.
+fn last_admin() -> ApiError {
+    ApiError::bad_request("Cannot remove the last active admin")
 }
 
 fn user_id(raw: &str) -> ApiResult<i64> {
@@ -351,7 +357,16 @@ pub async fn update_user(
     {
         return Err(ApiError::bad_request("Invalid plan type"));
     }
-    if !store_admin::update_user(
+    // An admin may not demote or deactivate themselves: the console would lock them out.
+    if id == i64::from(admin.0.user.id)
+        && (changes.role.as_deref().is_some_and(|r| r != "admin")
+            || changes.is_active == Some(false))
+    {
+        return Err(ApiError::bad_request(
+            "You cannot remove your own admin access",
+        ));
+    }
+    match store_admin::update_user(
         &state.db,
         id,
         &changes,
@@ -361,9 +376,10 @@ pub async fn update_user(
     .await
     .map_err(fail())?
     {
-        return Err(user_not_found());
+        Removal::Done => Ok(message(&format!("User {id} updated successfully"))),
+        Removal::NotFound => Err(user_not_found()),
+        Removal::LastAdmin => Err(last_admin()),
     }
-    Ok(message(&format!("User {id} updated successfully")))
 }
 
 /// Delete a user and all their data at once (the purge of the 30-day lifecycle, without email).
@@ -379,7 +395,7 @@ pub async fn delete_user(
     if id == i64::from(admin.0.user.id) {
         return Err(ApiError::bad_request("Cannot delete your own account"));
     }
-    let deleted = store_admin::delete_user(&state.db, id, store::now(), &audit_of(&admin, &rid))
+    let outcome = store_admin::delete_user(&state.db, id, store::now(), &audit_of(&admin, &rid))
         .await
         .map_err(|e| {
             tracing::error!(error = %e, "user delete failed");
@@ -390,10 +406,11 @@ pub async fn delete_user(
                 _ => ApiError::bad_request("Failed to delete user"),
             }
         })?;
-    if !deleted {
-        return Err(user_not_found());
+    match outcome {
+        Removal::Done => Ok(message(&format!("User {id} deleted successfully"))),
+        Removal::NotFound => Err(user_not_found()),
+        Removal::LastAdmin => Err(last_admin()),
     }
-    Ok(message(&format!("User {id} deleted successfully")))
 }
 
 /// Activate a pending user.
@@ -415,6 +432,7 @@ pub async fn approve(
         StatusChange::Now(_) => Ok(Json(
             json!({"success": true, "message": format!("User {id} approved successfully")}),
         )),
+        StatusChange::LastAdmin => Err(last_admin()),
     }
 }
 
@@ -441,7 +459,8 @@ pub async fn toggle_status(
                 json!({"success": true, "new_status": active, "message": format!("User {id} {word} successfully")}),
             ))
         }
-        _ => Err(user_not_found()),
+        StatusChange::LastAdmin => Err(last_admin()),
+        StatusChange::NotFound | StatusChange::AlreadyActive => Err(user_not_found()),
     }
 }
 

@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 use utoipa::ToSchema;
 
-use super::error::{ApiError, ApiResult};
+use super::error::{ApiError, ApiResult, FieldError};
 use super::extract::{CurrentUser, JsonBody, body_read_error, path_int};
 use crate::app::AppState;
 use crate::chat::{hub, sse, turn};
@@ -190,6 +190,7 @@ pub async fn approval_response(
     let context = o
         .opt_str("context")
         .unwrap_or_else(|| "expert_contact".into());
+    o.max_chars("context", &context, MAX_APPROVAL_CONTEXT_CHARS);
     o.finish()?;
     tracing::info!(approved, context = %context, "expert approval decision");
     let (said, reply) = if approved {
@@ -228,6 +229,13 @@ pub async fn approval_response(
     }))
 }
 
+/// Caps on the contact form's free text (characters, before trimming), far above what the React
+/// app sends: a message, and each expert id (the app's are under 20 characters).
+pub const MAX_CONTACT_MESSAGE_CHARS: usize = 5_000;
+pub const MAX_EXPERT_ID_CHARS: usize = 100;
+/// `context` of the approval answer is only logged; the app sends `expert_contact`.
+pub const MAX_APPROVAL_CONTEXT_CHARS: usize = 200;
+
 #[derive(ToSchema)]
 #[allow(dead_code)]
 pub struct ContactSubmit {
@@ -255,7 +263,19 @@ pub async fn contact_submit(
     if o.has_str("message") {
         o.min_chars("message", &message, 1);
     }
+    if o.has_str("message") {
+        o.max_chars("message", &message, MAX_CONTACT_MESSAGE_CHARS);
+    }
     let experts = o.opt_str_list("selected_experts");
+    for (i, e) in experts.iter().flatten().enumerate() {
+        if e.chars().count() > MAX_EXPERT_ID_CHARS {
+            o.push(FieldError::too_long(
+                vec![json!("body"), json!("selected_experts"), json!(i)],
+                json!(e),
+                MAX_EXPERT_ID_CHARS,
+            ));
+        }
+    }
     o.finish()?;
     let message = message.trim();
     if message.is_empty() {

@@ -374,6 +374,10 @@ pub async fn messages_for_agent(
     ))
 }
 
+/// The longest message content that is stored (characters). Far above what the React app writes,
+/// plot and table JSON included; without it only the 1 MiB body limit bounded a message.
+pub const MAX_MESSAGE_CHARS: usize = 100_000;
+
 #[derive(ToSchema)]
 #[allow(dead_code)]
 pub struct MessageCreate {
@@ -396,6 +400,7 @@ pub async fn add_message(
     let mut o = body.object()?;
     let sender = o.req_str("sender");
     let content = o.req_str("content");
+    o.max_chars("content", &content, MAX_MESSAGE_CHARS);
     let id = o.finish_after(id)?;
     // Before the ownership check (kept for compatibility).
     if sender != "user" && sender != "bot" {

@@ -14,6 +14,9 @@ use crate::domain::plans;
 use crate::domain::user::User;
 use crate::store::{self, survey};
 
+/// `weekly_insight` is a TEXT column: capped far above the React app's answers (characters).
+pub const MAX_WEEKLY_INSIGHT_CHARS: usize = 5_000;
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/survey/submit-user-survey", post(submit_stage1))
@@ -157,6 +160,9 @@ pub async fn submit_stage2(
     }
     if let Some(v) = &technologies_other {
         o.max_chars("technologies_other", v, 200);
+    }
+    if let Some(v) = &weekly_insight {
+        o.max_chars("weekly_insight", v, MAX_WEEKLY_INSIGHT_CHARS);
     }
     o.finish()?;
 

@@ -176,6 +176,44 @@ async fn commit_audited(
     tx.commit().await
 }
 
+/// An admin is a user with role `admin`; an active one can use the admin console.
+fn is_active_admin(u: &UserSnapshot) -> bool {
+    u.role.as_deref() == Some("admin") && u.is_active == Some(true)
+}
+
+/// Lock the rows of every active admin until the transaction ends and say whether one other
+/// than `id` exists. The last-admin check and the write that follows it are then one step:
+/// on PostgreSQL two admins removing each other wait for one another here, and the second,
+/// re-reading the locked rows, sees the first one's change; on SQLite `BEGIN IMMEDIATE`
+/// already runs writers one at a time.
+async fn another_active_admin(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
+    let admins: Vec<i32> = match tx {
+        Tx::Sqlite(t) => sqlx::query_scalar(
+            "SELECT id FROM fastapi_users WHERE role = 'admin' AND is_active = TRUE ORDER BY id",
+        )
+        .fetch_all(&mut **t)
+        .await?,
+        Tx::Postgres(t) => {
+            sqlx::query_scalar(
+                "SELECT id FROM fastapi_users WHERE role = 'admin' AND is_active = TRUE \
+                 ORDER BY id FOR NO KEY UPDATE",
+            )
+            .fetch_all(&mut **t)
+            .await?
+        }
+    };
+    Ok(admins.iter().any(|a| i64::from(*a) != id))
+}
+
+/// The outcome of an update or delete that could take away the last admin.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Removal {
+    Done,
+    NotFound,
+    /// Refused: the user is the last active admin, and this would remove their admin access.
+    LastAdmin,
+}
+
 /// The fields an admin update may change (`None`: leave as is).
 #[derive(Clone, Debug, Default)]
 pub struct UserChanges {
@@ -185,19 +223,30 @@ pub struct UserChanges {
     pub is_active: Option<bool>,
 }
 
-/// Apply an admin update; a deactivation revokes the user's tokens (decision F10). Returns
-/// false when the user does not exist. One transaction with its audit record.
+/// Apply an admin update; a deactivation revokes the user's tokens (decision F10). Refused when
+/// it would demote or deactivate the last active admin. One transaction with its audit record.
 pub async fn update_user(
     db: &Db,
     id: i64,
     changes: &UserChanges,
     now: NaiveDateTime,
     audit: &Audit,
-) -> Result<bool, sqlx::Error> {
+) -> Result<Removal, sqlx::Error> {
     let mut tx = db.begin().await?;
-    let Some(before) = snapshot(&mut tx, id).await? else {
-        return Ok(false);
+    let may_remove =
+        changes.role.as_deref().is_some_and(|r| r != "admin") || changes.is_active == Some(false);
+    // Taken before the user is read, so what is read is what the lock protects.
+    let others = if may_remove {
+        Some(another_active_admin(&mut tx, id).await?)
+    } else {
+        None
     };
+    let Some(before) = snapshot(&mut tx, id).await? else {
+        return Ok(Removal::NotFound);
+    };
+    if may_remove && is_active_admin(&before) && others == Some(false) {
+        return Ok(Removal::LastAdmin);
+    }
     let deactivates = before.is_active == Some(true) && changes.is_active == Some(false);
     on_tx!(&mut tx, |t| sqlx::query(
         "UPDATE fastapi_users SET full_name = COALESCE($2, full_name), role = COALESCE($3, role), \
@@ -217,7 +266,7 @@ pub async fn update_user(
     .await
     .map(|r| r.rows_affected()))?;
     commit_audited(tx, "update_user", &before, audit, now).await?;
-    Ok(true)
+    Ok(Removal::Done)
 }
 
 /// The outcome of approve and toggle.
@@ -226,6 +275,8 @@ pub enum StatusChange {
     NotFound,
     AlreadyActive,
     Now(bool),
+    /// Refused: this would deactivate the last active admin.
+    LastAdmin,
 }
 
 /// `approve`: activate an inactive user.
@@ -254,6 +305,7 @@ pub async fn approve(
 }
 
 /// `toggle-status`: flip `is_active` (NULL counts as false); a deactivation revokes tokens.
+/// Refused for the last active admin.
 pub async fn toggle(
     db: &Db,
     id: i64,
@@ -261,9 +313,13 @@ pub async fn toggle(
     audit: &Audit,
 ) -> Result<StatusChange, sqlx::Error> {
     let mut tx = db.begin().await?;
+    let others = another_active_admin(&mut tx, id).await?;
     let Some(before) = snapshot(&mut tx, id).await? else {
         return Ok(StatusChange::NotFound);
     };
+    if is_active_admin(&before) && !others {
+        return Ok(StatusChange::LastAdmin);
+    }
     let new = !before.is_active.unwrap_or(false);
     on_tx!(&mut tx, |t| sqlx::query(
         "UPDATE fastapi_users SET is_active = $2, \
@@ -333,14 +389,22 @@ pub async fn create_user(
 }
 
 /// `DELETE /admin/users/{id}`: the purge of api-contract §4.10 and its audit record, in one
-/// transaction. The record keeps only ids: the user's own data is gone.
+/// transaction. The record keeps only ids: the user's own data is gone. Refused for the last
+/// active admin.
 pub async fn delete_user(
     db: &Db,
     id: i64,
     now: NaiveDateTime,
     audit: &Audit,
-) -> Result<bool, sqlx::Error> {
+) -> Result<Removal, sqlx::Error> {
     let mut tx = db.begin().await?;
+    let others = another_active_admin(&mut tx, id).await?;
+    let Some(before) = snapshot(&mut tx, id).await? else {
+        return Ok(Removal::NotFound);
+    };
+    if is_active_admin(&before) && !others {
+        return Ok(Removal::LastAdmin);
+    }
     let found: Option<(i32, String)> = on_tx!(&mut tx, |t| sqlx::query_as(
         "SELECT id, username FROM fastapi_users WHERE id = $1"
     )
@@ -348,7 +412,7 @@ pub async fn delete_user(
     .fetch_optional(t)
     .await?);
     let Some((uid, username)) = found else {
-        return Ok(false);
+        return Ok(Removal::NotFound);
     };
     super::users::purge_in(&mut tx, uid, &username).await?;
     audit::record(
@@ -363,7 +427,7 @@ pub async fn delete_user(
     )
     .await?;
     tx.commit().await?;
-    Ok(true)
+    Ok(Removal::Done)
 }
 
 /// `GET /admin/statistics/system`, in one aggregate query.

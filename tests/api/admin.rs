@@ -250,3 +250,95 @@ db_test!(async fn maintenance_cleanup(b) {
     let r = app.post_empty("/api/v1/admin/maintenance/cleanup-conversations?days_old=1", Some(&admin)).await;
     assert_eq!(r.json()["message"], "Deleted 0 empty conversations older than 1 days");
 });
+
+async fn active_admins(app: &TestApp) -> i64 {
+    app.scalar("SELECT COUNT(*) FROM fastapi_users WHERE role = 'admin' AND is_active = TRUE")
+        .await
+}
+
+db_test!(async fn an_admin_cannot_demote_deactivate_or_delete_themselves(b) {
+    let app = TestApp::start(b).await;
+    let admin = app.admin("root@example.com").await;
+    let me = uid(&app, &admin);
+    // another admin exists: the refusal is about oneself, not about the last admin
+    let other = app.admin("second@example.com").await;
+    let other_id = uid(&app, &other);
+    let path = format!("/api/v1/admin/users/{me}");
+    let own = "You cannot remove your own admin access";
+    app.send_json(Method::PUT, &path, Some(&admin), &json!({"role": "user"})).await.assert_detail(400, own);
+    app.send_json(Method::PUT, &path, Some(&admin), &json!({"is_active": false})).await.assert_detail(400, own);
+    app.send_json(Method::PUT, &path, Some(&admin), &json!({"full_name": "Changed", "role": "user"})).await.assert_detail(400, own);
+    delete(&app, &path, &admin).await.assert_detail(400, "Cannot delete your own account");
+    app.post_empty(&format!("{path}/toggle-status"), Some(&admin)).await.assert_detail(400, "Cannot modify your own status");
+    let u = app.get(&path, Some(&admin)).await.json();
+    assert_eq!((u["role"].clone(), u["is_active"].clone(), u["full_name"].clone()), (json!("admin"), json!(true), json!("Admin")), "unchanged");
+    // what keeps one's admin access stays allowed
+    app.send_json(Method::PUT, &path, Some(&admin), &json!({"full_name": "Root", "role": "admin", "is_active": true, "plan_type": "max"})).await.assert(200);
+    // and another admin can still be demoted while the caller stays an admin
+    app.send_json(Method::PUT, &format!("/api/v1/admin/users/{other_id}"), Some(&admin), &json!({"role": "user"})).await.assert(200);
+    assert_eq!(active_admins(&app).await, 1);
+});
+
+db_test!(async fn the_last_active_admin_cannot_be_removed(b) {
+    use solarintel::store::{self, admin as sa, audit::Audit};
+    let app = TestApp::start(b).await;
+    let admin = app.admin("root@example.com").await;
+    let me = uid(&app, &admin);
+    let db = app.db();
+    let now = store::now();
+    let audit = Audit::default();
+    // A request that authenticated as another admin who has since lost admin access reaches
+    // the store with `me` as the only active admin: every route that removes admin access refuses.
+    let demote = sa::UserChanges { role: Some("user".into()), ..Default::default() };
+    let deactivate = sa::UserChanges { is_active: Some(false), ..Default::default() };
+    assert_eq!(sa::update_user(db, me, &demote, now, &audit).await.unwrap(), sa::Removal::LastAdmin);
+    assert_eq!(sa::update_user(db, me, &deactivate, now, &audit).await.unwrap(), sa::Removal::LastAdmin);
+    assert_eq!(sa::toggle(db, me, now, &audit).await.unwrap(), sa::StatusChange::LastAdmin);
+    assert_eq!(sa::delete_user(db, me, now, &audit).await.unwrap(), sa::Removal::LastAdmin);
+    assert_eq!(active_admins(&app).await, 1, "still the one active admin");
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_audit_log").await, 0, "nothing was done");
+    // the same over HTTP: a second admin whose admin access went away between two requests
+    let other = app.admin("second@example.com").await;
+    let other_id = uid(&app, &other);
+    let keep = sa::UserChanges { full_name: Some("Kept".into()), ..Default::default() };
+    assert_eq!(sa::update_user(db, me, &keep, now, &audit).await.unwrap(), sa::Removal::Done);
+    app.send_json(Method::PUT, &format!("/api/v1/admin/users/{me}"), Some(&other), &json!({"is_active": false})).await.assert(200);
+    assert_eq!(sa::update_user(db, other_id, &demote, now, &audit).await.unwrap(), sa::Removal::LastAdmin);
+    assert_eq!(sa::delete_user(db, other_id, now, &audit).await.unwrap(), sa::Removal::LastAdmin);
+    // a non-admin target is never blocked
+    let ann = app.register("ann@example.com").await;
+    assert_eq!(sa::update_user(db, ann, &deactivate, now, &audit).await.unwrap(), sa::Removal::Done);
+    assert_eq!(sa::delete_user(db, ann, now, &audit).await.unwrap(), sa::Removal::Done);
+    assert_eq!(sa::delete_user(db, ann, now, &audit).await.unwrap(), sa::Removal::NotFound);
+});
+
+db_test!(async fn two_admins_removing_each_other_at_once_leave_one(b) {
+    let app = TestApp::start(b).await;
+    let a = app.admin("a@example.com").await;
+    let b_token = app.admin("b@example.com").await;
+    let (a_id, b_id) = (uid(&app, &a), uid(&app, &b_token));
+    for round in 0..6 {
+        let a = app.login("a@example.com", PASSWORD).await;
+        let b_token = app.login("b@example.com", PASSWORD).await;
+        // alternate the routes: demotion, toggle, deactivation
+        let (pa, pb) = (format!("/api/v1/admin/users/{b_id}"), format!("/api/v1/admin/users/{a_id}"));
+        let (ta, tb) = (format!("{pa}/toggle-status"), format!("{pb}/toggle-status"));
+        let body = if round % 3 == 0 { json!({"role": "user"}) } else { json!({"is_active": false}) };
+        let (ra, rb) = if round % 3 == 1 {
+            tokio::join!(app.post_empty(&ta, Some(&a)), app.post_empty(&tb, Some(&b_token)))
+        } else {
+            tokio::join!(
+                app.send_json(Method::PUT, &pa, Some(&a), &body),
+                app.send_json(Method::PUT, &pb, Some(&b_token), &body),
+            )
+        };
+        for r in [&ra, &rb] {
+            assert!([200, 400, 403].contains(&r.status.as_u16()), "{round}: {} {}", r.status, r.text());
+            if r.status == 400 {
+                assert_eq!(r.detail(), "Cannot remove the last active admin");
+            }
+        }
+        assert_eq!(active_admins(&app).await, 1, "round {round}: exactly one admin left");
+        app.exec("UPDATE fastapi_users SET role = 'admin', is_active = TRUE").await;
+    }
+});

@@ -3,6 +3,8 @@
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use crate::support::{PASSWORD, SmtpSink, TestApp, first_link};
+
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_solarintel"));
     c.env_clear()
@@ -279,4 +281,97 @@ fn serve_answers_metrics_on_their_own_address() {
         "{metrics}"
     );
     assert_eq!(public, 404, "metrics are not on the public address");
+}
+
+/// Without `PUBLIC_URL`, the links in emails point at the address `serve` really listens on,
+/// `--host` and `--port` included (they used to keep pointing at port 8000).
+#[test]
+fn serve_links_follow_the_served_port_without_public_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let mail = rt.block_on(SmtpSink::start());
+    let mut child = bin()
+        .current_dir(dir.path())
+        .env("SAMPLE_DATA", "false")
+        .env("SMTP_HOST", "127.0.0.1")
+        .env("SMTP_PORT", mail.port.to_string())
+        .env("SMTP_TLS", "none")
+        .args(["serve", "--host", "127.0.0.1", "--port", &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    let outcome = rt.block_on(async {
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        for _ in 0..100 {
+            if http.get(format!("{base}/health")).send().await.is_ok() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let email = "cli@example.com";
+        let r = http
+            .post(format!("{base}/api/v1/auth/register"))
+            .json(&TestApp::registration(email, PASSWORD))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 201);
+        let form = form_urlencoded::Serializer::new(String::new())
+            .append_pair("username", email)
+            .append_pair("password", PASSWORD)
+            .finish();
+        let r = http
+            .post(format!("{base}/api/v1/auth/login"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form)
+            .send()
+            .await
+            .unwrap();
+        let token: serde_json::Value = r.json().await.unwrap();
+        let token = token["access_token"].as_str().unwrap().to_string();
+        let r = http
+            .post(format!("{base}/api/v1/auth/send-verification"))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let link = first_link(&mail.wait_for(email, 1).await.body);
+        // the link works where it points
+        let followed = http.get(&link).send().await.map(|r| {
+            let to = r
+                .headers()
+                .get("location")
+                .map(|l| l.to_str().unwrap().to_string());
+            (r.status().as_u16(), to)
+        });
+        (link, followed)
+    });
+    // SAFETY: sending a signal to our own child process.
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGTERM);
+    }
+    assert!(child.wait().unwrap().success());
+    let (link, followed) = outcome;
+    assert!(
+        link.starts_with(&format!("{base}/api/v1/auth/verify-email?token=")),
+        "{link}"
+    );
+    assert_eq!(
+        followed.ok(),
+        Some((
+            303,
+            Some("http://localhost:3000/login?email_verified=1".to_string())
+        )),
+        "{link}"
+    );
 }

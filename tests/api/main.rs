@@ -21,6 +21,7 @@ mod limits;
 mod metrics;
 mod profile;
 mod security;
+mod sizes;
 mod survey;
 mod waitlist;
 mod wire;
