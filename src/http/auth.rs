@@ -541,6 +541,9 @@ pub struct DeletionRequest {
     reason: Option<String>,
 }
 
+/// A deletion reason is stored as free text: far above what the React app's form sends.
+const MAX_DELETION_REASON_CHARS: usize = 2_000;
+
 /// Ask for the account to be deleted in 30 days.
 #[utoipa::path(post, path = "/api/v1/auth/request-deletion", tag = "auth", security(("bearer" = [])),
     request_body = DeletionRequest,
@@ -553,6 +556,9 @@ pub async fn request_deletion(
     let user = CurrentUser::authenticate(&headers, &state).await?;
     let mut o = body.object()?;
     let reason = o.opt_str("reason");
+    if let Some(r) = &reason {
+        o.max_chars("reason", r, MAX_DELETION_REASON_CHARS);
+    }
     o.finish()?;
     let now = store::now();
     store::users::request_deletion(&state.db, user.user.id, reason.as_deref(), now)

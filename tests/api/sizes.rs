@@ -57,3 +57,12 @@ db_test!(async fn contact_and_survey_free_text_is_capped(b) {
     too_long(&r, json!(["body", "weekly_insight"]), 5000);
     app.post_json("/api/v1/survey/submit-user-survey-stage2", Some(&t), &stage2("w".repeat(5000))).await.assert(200);
 });
+
+db_test!(async fn deletion_reason_is_capped(b) {
+    let app = TestApp::start(b).await;
+    let t = app.user("ann@example.com").await;
+    let r = app.post_json("/api/v1/auth/request-deletion", Some(&t), &json!({"reason": "x".repeat(2_001)})).await;
+    too_long(&r, json!(["body", "reason"]), 2_000);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_users WHERE deleted = TRUE").await, 0);
+    app.post_json("/api/v1/auth/request-deletion", Some(&t), &json!({"reason": "é".repeat(2_000)})).await.assert(200);
+});
