@@ -6,6 +6,9 @@
 //! the previous question. When the data cannot answer, it says what it can answer, with examples
 //! built from the loaded data; the market agent then offers a human expert.
 
+mod understand;
+mod words;
+
 use super::{AgentDef, AgentError};
 use crate::app::AppState;
 use crate::chat::events::Event;

@@ -241,6 +241,11 @@ impl Names {
         self.values.is_empty()
     }
 
+    /// Every (normalised spelling, value) pair: the data's values and their aliases.
+    pub fn keys(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.keys.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
     pub fn vocab(&self) -> Option<Vocab> {
         self.vocab
     }

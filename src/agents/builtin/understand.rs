@@ -1,0 +1,673 @@
+//! Understanding a question in a closed world (issue 11). The question is split into words and
+//! each span of words is read as what it names: a value in the loaded data (a territory, an item,
+//! a company, ...), a word of the tables in [`super::words`] (a scenario, an operation, a filler
+//! word, ...), a year, a month or a count. A word that is none of these is not understood, and a
+//! word that names something no dataset here holds (another technology, a measure that is not a
+//! column) is recorded as such: the answerers decline on either, saying what they could not
+//! match, instead of answering a question they did not understand.
+
+use std::collections::HashMap;
+
+use super::words;
+use crate::tools::names::norm;
+use crate::tools::vocab::Vocabulary;
+
+/// Which dataset a word says the question is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Topic {
+    Market,
+    Prices,
+    Financials,
+    /// "solar", "PV": any of them.
+    Any,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    Top,
+    Bottom,
+    Share,
+    Change,
+    Cagr,
+    Compare,
+    Min,
+    Max,
+    Average,
+    Sum,
+    Latest,
+    First,
+    Trend,
+    Forecast,
+    Chart,
+    Distribution,
+}
+
+/// What a span of the question means.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Word {
+    Filler,
+    Territory(String),
+    Region(String),
+    Item(String),
+    /// A whole price description ("n-type TOPCon").
+    Description(String),
+    /// A distinctive word of price descriptions ("topcon", "hjt").
+    Tech(String),
+    Company(String),
+    Metric(String),
+    Scenario(&'static str),
+    AllScenarios,
+    Connection(&'static str),
+    AllConnections,
+    Kind(&'static str),
+    Topic(Topic),
+    Op(Op),
+    Year(i32),
+    Month(u32),
+    /// `q1`..`q4`.
+    Quarter(u32),
+    /// `h1`, `h2`.
+    Half(u32),
+    /// `fy`: the full year.
+    FullYear,
+    Count(u32),
+    Since,
+    Until,
+    /// "expert", "analyst": the user wants a person.
+    Human,
+    /// A concept no dataset here holds; the category says what it is.
+    NotHeld(&'static str),
+    /// A country that is not in the loaded market data.
+    Country,
+}
+
+impl Word {
+    /// A word that only shapes the question (for every dataset).
+    pub fn is_neutral(&self) -> bool {
+        matches!(
+            self,
+            Word::Filler | Word::Since | Word::Until | Word::Topic(Topic::Any)
+        )
+    }
+}
+
+/// One span of the question: the words as written (normalised) and every meaning they may
+/// have (a name can be a market territory and a price region at once).
+#[derive(Clone, Debug)]
+pub struct Span {
+    pub text: String,
+    pub meanings: Vec<Word>,
+    /// Set when the words were read as a near spelling ("itlay" as "italy").
+    pub read_as: Option<String>,
+}
+
+impl Span {
+    pub fn is_unknown(&self) -> bool {
+        self.meanings.is_empty()
+    }
+
+    pub fn has(&self, f: impl Fn(&Word) -> bool) -> bool {
+        self.meanings.iter().any(f)
+    }
+}
+
+/// A question read word by word.
+#[derive(Clone, Debug, Default)]
+pub struct Question {
+    pub spans: Vec<Span>,
+}
+
+/// The phrases a question can be read with: the data's names and the tables of [`words`].
+pub struct Lexicon {
+    /// Normalised phrase → meanings.
+    phrases: HashMap<String, Vec<Word>>,
+    /// Longest phrase, in words.
+    longest: usize,
+    /// Single words that typos are compared with (not the filler words: a typo of "the" is not
+    /// worth reading).
+    fuzzy: Vec<String>,
+}
+
+fn add(map: &mut HashMap<String, Vec<Word>>, phrase: &str, w: Word) {
+    let key = norm(phrase);
+    if key.is_empty() {
+        return;
+    }
+    let e = map.entry(key).or_default();
+    if !e.contains(&w) {
+        e.push(w);
+    }
+}
+
+/// Words of price descriptions that say nothing on their own ("type", "mono").
+const GENERIC_TECH: &[&str] = &[
+    "type", "mono", "si", "n", "p", "the", "in", "of", "price", "prices", "module", "cell", "and",
+    "based", "grade", "standard", "per", "wp", "kg", "m2", "silicon", "multi", "poly", "crystalline",
+];
+
+impl Lexicon {
+    pub fn new(v: &Vocabulary) -> Lexicon {
+        let mut p: HashMap<String, Vec<Word>> = HashMap::new();
+        for (k, val) in v.territories.keys() {
+            add(&mut p, k, Word::Territory(val.to_string()));
+        }
+        for (k, val) in v.prices.items.keys() {
+            add(&mut p, k, Word::Item(val.to_string()));
+        }
+        for (k, val) in v.prices.regions.keys() {
+            add(&mut p, k, Word::Region(val.to_string()));
+        }
+        for d in &v.prices.descriptions {
+            add(&mut p, d, Word::Description(d.clone()));
+            for w in norm(d).split(' ') {
+                if w.len() < 2 || w.chars().all(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                if GENERIC_TECH.contains(&w) {
+                    add(&mut p, w, Word::Filler);
+                } else {
+                    add(&mut p, w, Word::Tech(w.to_string()));
+                }
+            }
+        }
+        if v.prices.descriptions.iter().any(|d| norm(d).split(' ').any(|w| w == "hjt")) {
+            add(&mut p, "heterojunction", Word::Tech("hjt".into()));
+        }
+        for (k, val) in v.financials.companies.keys() {
+            add(&mut p, k, Word::Company(val.to_string()));
+        }
+        for (k, val) in v.financials.metrics.keys() {
+            add(&mut p, k, Word::Metric(val.to_string()));
+        }
+        for (words, metric) in METRIC_SYNONYMS {
+            match v.financials.metrics.resolve(metric) {
+                Some(m) => {
+                    for w in *words {
+                        add(&mut p, w, Word::Metric(m.clone()));
+                    }
+                }
+                None => {
+                    for w in *words {
+                        add(&mut p, w, Word::NotHeld("a measure the data does not hold"));
+                    }
+                }
+            }
+        }
+        // The tables. Names from the data come first, so "Distributed" stays a connection only
+        // when the data has no territory of that name, and a country in the data is never
+        // "a country the data does not hold".
+        for (k, t) in words::TOPICS {
+            add(&mut p, k, Word::Topic(*t));
+        }
+        for (k, w) in words::SCENARIOS
+            .iter()
+            .chain(words::CONNECTIONS)
+            .chain(words::KINDS)
+            .chain(words::SPAN_WORDS)
+        {
+            add(&mut p, k, w.clone());
+        }
+        for (k, op) in words::OPS {
+            add(&mut p, k, Word::Op(*op));
+        }
+        for (k, m) in words::MONTHS {
+            add(&mut p, k, Word::Month(*m));
+        }
+        for (k, n) in words::COUNTS {
+            add(&mut p, k, Word::Count(*n));
+        }
+        for (i, k) in ["q1", "q2", "q3", "q4"].iter().enumerate() {
+            add(&mut p, k, Word::Quarter(i as u32 + 1));
+        }
+        add(&mut p, "h1", Word::Half(1));
+        add(&mut p, "h2", Word::Half(2));
+        for k in ["fy", "full year", "fiscal year", "financial year"] {
+            add(&mut p, k, Word::FullYear);
+        }
+        for k in [
+            "quarter", "quarters", "quarterly", "half", "half year", "semester", "period",
+        ] {
+            add(&mut p, k, Word::Filler);
+        }
+        for k in HUMAN_WORDS {
+            add(&mut p, k, Word::Human);
+        }
+        for (category, ws) in words::NOT_HELD {
+            for k in *ws {
+                if !p.contains_key(&norm(k)) {
+                    add(&mut p, k, Word::NotHeld(category));
+                }
+            }
+        }
+        for k in words::COUNTRIES {
+            if !p.contains_key(&norm(k)) {
+                add(&mut p, k, Word::Country);
+            }
+        }
+        for k in words::FILLER {
+            if !p.contains_key(&norm(k)) {
+                add(&mut p, k, Word::Filler);
+            }
+        }
+        let longest = p.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        let mut fuzzy: Vec<String> = p
+            .iter()
+            .filter(|(k, ws)| {
+                k.len() >= 4
+                    && !k.contains(' ')
+                    && ws.iter().any(|w| !matches!(w, Word::Filler | Word::Country))
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        fuzzy.sort();
+        Lexicon {
+            phrases: p,
+            longest,
+            fuzzy,
+        }
+    }
+
+    /// The meanings of an exact (normalised) phrase.
+    fn get(&self, phrase: &str) -> Option<&Vec<Word>> {
+        self.phrases.get(phrase)
+    }
+
+    /// The one known word `w` is a near spelling of, if exactly one is near enough.
+    fn near(&self, w: &str) -> Option<&str> {
+        let n = w.chars().count();
+        if n < 4 || w.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let max = if n >= 8 { 2 } else { 1 };
+        let mut best: Option<(&str, usize)> = None;
+        let mut tie = false;
+        for k in &self.fuzzy {
+            let d = distance(w, k);
+            if d > max {
+                continue;
+            }
+            match best {
+                Some((_, bd)) if d > bd => {}
+                Some((b, bd)) if d == bd => {
+                    if self.phrases.get(b) != self.phrases.get(k.as_str()) {
+                        tie = true;
+                    }
+                }
+                _ => {
+                    best = Some((k, d));
+                    tie = false;
+                }
+            }
+        }
+        if tie { None } else { best.map(|(k, _)| k) }
+    }
+}
+
+/// Words that mean "let me talk to a person".
+const HUMAN_WORDS: &[&str] = &[
+    "expert",
+    "experts",
+    "human",
+    "analyst",
+    "analysts",
+    "consultant",
+    "talk to someone",
+    "speak to someone",
+    "contact",
+    "a person",
+    "someone",
+];
+
+/// Financial metric words, and the metric name they mean when the data has it.
+const METRIC_SYNONYMS: &[(&[&str], &str)] = &[
+    (&["revenue", "revenues", "sales", "turnover", "top line"], "Revenue"),
+    (&["margin", "margins", "gross margin", "gross margins"], "Gross margin"),
+    (
+        &["net income", "profit", "profits", "net profit", "earnings", "bottom line", "loss", "losses"],
+        "Net income",
+    ),
+    (&["shipments", "shipped", "shipment", "ship"], "Module shipments"),
+    (
+        &["production capacity", "manufacturing capacity", "nameplate capacity"],
+        "Production capacity",
+    ),
+    (&["ebitda"], "EBITDA"),
+    (&["operating income", "operating profit", "ebit"], "Operating income"),
+    (&["r d", "research and development"], "R&D"),
+    (&["debt", "net debt"], "Net debt"),
+    (&["cash", "cash flow", "free cash flow"], "Cash flow"),
+];
+
+/// Damerau-Levenshtein distance (adjacent transpositions count once), on characters.
+pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > 2 {
+        return 3;
+    }
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=m {
+        d[0][j] = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
+}
+
+/// Read a question (issue 11).
+pub fn understand(text: &str, lex: &Lexicon) -> Question {
+    let words: Vec<String> = norm(&split_joined(text))
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        // Longest phrase first.
+        let mut matched = false;
+        for len in (1..=lex.longest.min(words.len() - i)).rev() {
+            let phrase = words[i..i + len].join(" ");
+            if let Some(ws) = lex.get(&phrase) {
+                spans.push(Span {
+                    text: phrase,
+                    meanings: ws.clone(),
+                    read_as: None,
+                });
+                i += len;
+                matched = true;
+                break;
+            }
+        }
+        if matched {
+            continue;
+        }
+        let w = &words[i];
+        let span = if let Some(m) = number(w) {
+            Span {
+                text: w.clone(),
+                meanings: vec![m],
+                read_as: None,
+            }
+        } else if let Some(plural) = w.strip_suffix('s').and_then(|s| lex.get(s).map(|m| (s, m))) {
+            Span {
+                text: w.clone(),
+                meanings: plural.1.clone(),
+                read_as: None,
+            }
+        } else if let Some(k) = lex.near(w) {
+            Span {
+                text: w.clone(),
+                meanings: lex.get(k).cloned().unwrap_or_default(),
+                read_as: Some(k.to_string()),
+            }
+        } else {
+            Span {
+                text: w.clone(),
+                meanings: Vec::new(),
+                read_as: None,
+            }
+        };
+        spans.push(span);
+        i += 1;
+    }
+    Question { spans }
+}
+
+/// `2024-03` → `2024 03`, `fy2023` → `fy 2023`, `q1-2024` → `q1 2024`: numbers glued to
+/// letters are read apart (but `m10`, `g12`, `co2` stay words).
+fn split_joined(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let lower = text.to_lowercase();
+    for tok in lower.split_whitespace() {
+        let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
+        let split = ["fy", "q1", "q2", "q3", "q4", "h1", "h2"]
+            .iter()
+            .find(|p| t.starts_with(*p) && t.len() > p.len() && t[p.len()..].chars().all(|c| c.is_ascii_digit() || c == '-' || c == '/'));
+        match split {
+            Some(p) => {
+                out.push_str(p);
+                out.push(' ');
+                out.push_str(&t[p.len()..]);
+            }
+            None => out.push_str(tok),
+        }
+        out.push(' ');
+    }
+    out
+}
+
+/// A year (1990–2100), or a small count.
+fn number(w: &str) -> Option<Word> {
+    if !w.chars().all(|c| c.is_ascii_digit()) || w.len() > 4 {
+        return None;
+    }
+    let n: u32 = w.parse().ok()?;
+    if w.len() == 4 && (1990..=2100).contains(&n) {
+        return Some(Word::Year(n as i32));
+    }
+    if (1..=100).contains(&n) && w.len() <= 3 {
+        return Some(Word::Count(n));
+    }
+    None
+}
+
+impl Question {
+    /// Spans no table or name explains.
+    pub fn unknown(&self) -> Vec<&str> {
+        self.spans
+            .iter()
+            .filter(|s| s.is_unknown())
+            .map(|s| s.text.as_str())
+            .collect()
+    }
+
+    /// Spans that name something no dataset holds, with what kind of thing it is.
+    pub fn not_held(&self) -> Vec<(&str, &'static str)> {
+        self.spans
+            .iter()
+            .filter_map(|s| {
+                s.meanings.iter().find_map(|m| match m {
+                    Word::NotHeld(c) => Some((s.text.as_str(), *c)),
+                    Word::Country => Some((s.text.as_str(), "a country that is not in the loaded data")),
+                    _ => None,
+                })
+            })
+            .collect()
+    }
+
+    /// Every meaning `f` picks out, in order, each once.
+    pub fn all<T: PartialEq>(&self, f: impl Fn(&Word) -> Option<T>) -> Vec<T> {
+        let mut out = Vec::new();
+        for s in &self.spans {
+            for m in &s.meanings {
+                if let Some(v) = f(m)
+                    && !out.contains(&v)
+                {
+                    out.push(v);
+                }
+            }
+        }
+        out
+    }
+
+    pub fn has(&self, f: impl Fn(&Word) -> bool) -> bool {
+        self.spans.iter().any(|s| s.has(&f))
+    }
+
+    pub fn has_op(&self, op: Op) -> bool {
+        self.has(|w| *w == Word::Op(op))
+    }
+
+    pub fn years(&self) -> Vec<i32> {
+        self.all(|w| match w {
+            Word::Year(y) => Some(*y),
+            _ => None,
+        })
+    }
+
+    /// The span of years asked: one year, `since Y`, `until Y`, or from the first to the last
+    /// year named. `None` when no year is named.
+    pub fn year_span(&self) -> Option<(Option<i32>, Option<i32>)> {
+        let ys = self.years();
+        match ys.as_slice() {
+            [] => None,
+            [y] => {
+                let before = self
+                    .spans
+                    .iter()
+                    .position(|s| s.has(|w| *w == Word::Year(*y)))
+                    .and_then(|i| i.checked_sub(1))
+                    .map(|i| &self.spans[i]);
+                match before {
+                    Some(s) if s.has(|w| *w == Word::Since) => Some((Some(*y), None)),
+                    Some(s) if s.has(|w| *w == Word::Until) => Some((None, Some(*y))),
+                    _ => Some((Some(*y), Some(*y))),
+                }
+            }
+            many => Some((many.iter().min().copied(), many.iter().max().copied())),
+        }
+    }
+
+    /// "top 5", "5 largest", "five biggest": the count that goes with a ranking.
+    pub fn count(&self) -> Option<u32> {
+        self.all(|w| match w {
+            Word::Count(n) => Some(*n),
+            _ => None,
+        })
+        .first()
+        .copied()
+    }
+
+    /// Spans read as near spellings, for the answer to say how it read them.
+    pub fn read_as(&self) -> Vec<(&str, &str)> {
+        self.spans
+            .iter()
+            .filter_map(|s| s.read_as.as_deref().map(|r| (s.text.as_str(), r)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tools::names::{Names, Vocab};
+
+    pub fn vocabulary() -> Vocabulary {
+        Vocabulary {
+            territories: Names::new(
+                Vocab::Territory,
+                ["Italy", "Germany", "Spain", "France", "Netherlands", "Poland", "World"]
+                    .map(String::from)
+                    .to_vec(),
+            ),
+            prices: crate::tools::prices::Vocabulary {
+                items: Names::new(
+                    Vocab::Item,
+                    ["Module", "Cell", "Wafer", "Polysilicon", "PV glass"].map(String::from).to_vec(),
+                ),
+                regions: Names::new(
+                    Vocab::Region,
+                    ["China", "EU", "US", "India"].map(String::from).to_vec(),
+                ),
+                descriptions: ["n-type TOPCon", "p-type mono-Si PERC M10", "n-type HJT"]
+                    .map(String::from)
+                    .to_vec(),
+            },
+            financials: crate::tools::financials::Vocabulary {
+                companies: Names::new(
+                    Vocab::Plain,
+                    ["Helios Modules Ltd", "Aurora Cells"].map(String::from).to_vec(),
+                ),
+                metrics: Names::new(
+                    Vocab::Plain,
+                    ["Revenue", "Gross margin", "Net income", "Module shipments"]
+                        .map(String::from)
+                        .to_vec(),
+                ),
+            },
+            market_years: Some((2024, 2030)),
+        }
+    }
+
+    fn read(text: &str) -> Question {
+        understand(text, &Lexicon::new(&vocabulary()))
+    }
+
+    #[test]
+    fn every_word_of_a_plain_question_is_understood() {
+        for q in [
+            "What was the annual installed capacity of Italy in 2023?",
+            "How much PV did Germany install in 2022?",
+            "Which country installed the most in 2024?",
+            "top 5 countries in 2024",
+            "How much did Spain grow from 2022 to 2023?",
+            "What share of Italy's installations was distributed in 2023?",
+            "What was the price of n-type TOPCon modules in China in March 2024?",
+            "What is the latest quarterly revenue of Helios?",
+            "CAGR of France between 2015 and 2024",
+            "Please, could you tell me the cumulative capacity of Poland in 2020? Thanks!",
+        ] {
+            let u = read(q);
+            assert!(u.unknown().is_empty(), "{q}: {:?}", u.unknown());
+            assert!(u.not_held().is_empty(), "{q}: {:?}", u.not_held());
+        }
+    }
+
+    #[test]
+    fn concepts_the_data_does_not_hold_are_named() {
+        let u = read("How much solar thermal capacity did Greece add in 2022?");
+        let nh = u.not_held();
+        assert!(nh.iter().any(|(w, _)| *w == "solar thermal"), "{nh:?}");
+        assert!(nh.iter().any(|(w, c)| *w == "greece" && c.contains("country")), "{nh:?}");
+        let u = read("What was Italy's electricity generation from PV in 2023?");
+        assert!(u.not_held().iter().any(|(w, _)| *w == "electricity"));
+        let u = read("What is the EBITDA of Helios?");
+        assert_eq!(u.not_held(), [("ebitda", "a measure the data does not hold")]);
+        let u = read("Annual installations in Atlantis in 2023");
+        assert_eq!(u.unknown(), ["atlantis"]);
+    }
+
+    #[test]
+    fn names_typos_and_numbers() {
+        let u = read("annual capacity of Itlay in 2023");
+        assert_eq!(u.all(|w| match w { Word::Territory(t) => Some(t.clone()), _ => None }), ["Italy"]);
+        assert_eq!(u.read_as(), [("itlay", "italy")]);
+        assert!(u.unknown().is_empty());
+        let u = read("top 5 in 2024");
+        assert_eq!(u.count(), Some(5));
+        assert_eq!(u.year_span(), Some((Some(2024), Some(2024))));
+        assert!(u.has_op(Op::Top));
+        assert_eq!(read("since 2018").year_span(), Some((Some(2018), None)));
+        assert_eq!(read("from 2015 to 2020").year_span(), Some((Some(2015), Some(2020))));
+        let u = read("module price in 2024-03");
+        assert!(u.has(|w| *w == Word::Month(3)) || u.has(|w| *w == Word::Count(3)));
+        let u = read("Helios revenue in Q1 2024");
+        assert!(u.has(|w| *w == Word::Quarter(1)));
+        let u = read("Helios revenue FY2023");
+        assert!(u.has(|w| *w == Word::FullYear) && u.years() == [2023]);
+        // a country in the data is never "not held", nor a near spelling of another
+        assert!(read("Spain").not_held().is_empty());
+        assert_eq!(read("Iran in 2023").not_held().len(), 1);
+    }
+
+    #[test]
+    fn distance_counts_edits() {
+        assert_eq!(distance("itlay", "italy"), 1);
+        assert_eq!(distance("germnay", "germany"), 1);
+        assert_eq!(distance("spain", "spain"), 0);
+        assert_eq!(distance("cagr", "cigar"), 2);
+    }
+}
