@@ -1,0 +1,135 @@
+//! Issue 10 (chat): a turn whose conversation was deleted cannot write into a newer turn that
+//! got its id, a failed turn is refunded exactly once, open streams are capped, the LLM timeout
+//! bounds silence, a cut provider stream fails the turn, and plots stay within their size.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::Method;
+use serde_json::{Value, json};
+
+use crate::chat_turn::{chat, counters, openai_app, openai_app_with, ready};
+use crate::support::fake_llm::{Reply, parse_sse, types};
+use crate::support::*;
+
+const SLOW_A: [&str; 12] = [
+    "A1 ", "A2 ", "A3 ", "A4 ", "A5 ", "A6 ", "A7 ", "A8 ", "A9 ", "A10 ", "A11 ", "A12",
+];
+
+db_test!(async fn a_deleted_conversations_turn_cannot_write_into_a_reused_id(b) {
+    let (app, _fake) = openai_app(b, vec![
+        Reply::Text(SLOW_A.to_vec(), Duration::from_millis(150)),
+        Reply::Text(vec!["B1 ", "B2 ", "B3 ", "B4"], Duration::from_millis(400)),
+    ]).await;
+    let (ta, ca) = ready(&app, "ann@example.com", "news").await;
+    let tb = app.user("bob@example.com").await;
+    app.post_json("/api/v1/agent-management/hire", Some(&tb), &json!({"agent_type": "news"})).await.assert(201);
+    let (addr, _server) = app.spawn_server().await;
+    // A's slow turn is running...
+    let mut resp_a = reqwest::Client::new()
+        .post(format!("http://{addr}/api/v1/chat/send"))
+        .bearer_auth(&ta)
+        .json(&json!({"conversation_id": ca, "message": "count slowly", "agent_type": "news"}))
+        .send()
+        .await
+        .unwrap();
+    let turn_a: i64 = resp_a.headers()["x-chat-turn-id"].to_str().unwrap().parse().unwrap();
+    let mut seen_a = String::new();
+    while !seen_a.contains("\"type\":\"chunk\"") {
+        seen_a.push_str(&String::from_utf8_lossy(&resp_a.chunk().await.unwrap().expect("more body")));
+    }
+    // ...when A deletes its conversation, and B starts a turn in a new one.
+    app.send_json(Method::DELETE, &format!("/api/v1/conversations/{ca}"), Some(&ta), &json!({})).await.assert(200);
+    let cb = app.get("/api/v1/conversations/fresh/create-or-get", Some(&tb)).await.json()["conversation_id"].as_i64().unwrap();
+    let rb = chat(&app, &tb, cb, "hello", "news").await;
+    rb.assert(200);
+    let turn_b: i64 = rb.header("x-chat-turn-id").unwrap().parse().unwrap();
+    if b == Backend::Sqlite {
+        assert_eq!((cb, turn_b), (ca, turn_a), "SQLite gives the deleted rows' ids to B's conversation and turn");
+    }
+    // B's turn completes normally, with B's answer only.
+    let events_b = parse_sse(&rb.text());
+    assert_eq!(types(&events_b), ["processing", "chunk", "chunk", "chunk", "chunk", "done"]);
+    assert_eq!(events_b.last().unwrap().1["full_response"], "B1 B2 B3 B4");
+    // A's stream ends early (the generation stopped when its turn was found gone), with `done`.
+    let rest = tokio::time::timeout(Duration::from_secs(10), resp_a.text()).await.expect("A's stream ends").unwrap();
+    seen_a.push_str(&rest);
+    let events_a = parse_sse(&seen_a);
+    assert_eq!(types(&events_a).last().map(String::as_str), Some("done"));
+    assert!(!seen_a.contains("A12"), "A's generation stopped early: {seen_a}");
+    // Let anything A might still write land, then look at B's conversation, turn and events.
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let msgs = app.get(&format!("/api/v1/conversations/{cb}/messages"), Some(&tb)).await.json();
+    let contents: Vec<&str> = msgs.as_array().unwrap().iter().map(|m| m["content"].as_str().unwrap()).collect();
+    assert_eq!(contents, [
+        json!({"type": "string", "value": "hello", "comment": null}).to_string(),
+        json!({"type": "string", "value": "B1 B2 B3 B4", "comment": null}).to_string(),
+    ]);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_messages WHERE content LIKE '%A1%'").await, 0);
+    let replay = app.get(&format!("/api/v1/chat/stream/{turn_b}"), Some(&tb)).await;
+    assert_eq!(parse_sse(&replay.text()), events_b, "B's recorded events are B's alone");
+    assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM fastapi_chat_events WHERE turn_id = {turn_b} AND data LIKE '%A1%'")).await, 0);
+    assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM fastapi_chat_turns WHERE id = {turn_b} AND status = 'done'")).await, 1);
+    // A can no longer resume under that id; nothing is left running.
+    app.get(&format!("/api/v1/chat/stream/{turn_a}"), Some(&ta)).await.assert_detail(404, "Stream not found");
+    assert_eq!(app.state.hub.running(), 0);
+});
+
+/// Insert a turn of `uid` in `c` left running by a process that died before answering.
+async fn orphan(app: &TestApp, uid: i64, c: i64) -> i64 {
+    let now = chrono::Utc::now().naive_utc();
+    let at = |m: i64| (now - chrono::Duration::minutes(m)).format("%Y-%m-%d %H:%M:%S%.6f").to_string();
+    app.exec(&format!("UPDATE fastapi_users SET query_count = 3, monthly_query_count = 3, last_reset_date = '{}' WHERE id = {uid}", at(60))).await;
+    app.exec(&format!("UPDATE fastapi_conversations SET created_at = '{}' WHERE id = {c}", at(10))).await;
+    app.exec(&format!("INSERT INTO fastapi_chat_turns (user_id, conversation_id, agent_type, status, answered, refunded, created_at, heartbeat_at) \
+        VALUES ({uid}, {c}, 'market', 'running', FALSE, FALSE, '{}', '{}')", at(5), at(4))).await;
+    let turn = app.scalar("SELECT MAX(id) FROM fastapi_chat_turns").await;
+    app.exec(&format!("INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) VALUES \
+        ({turn}, 1, '{{\"type\":\"processing\",\"message\":\"Analyzing your query...\"}}', '{}')", at(5))).await;
+    turn
+}
+
+db_test!(async fn an_orphaned_turn_is_refunded_exactly_once(b) {
+    let app = Arc::new(TestApp::start(b).await);
+    let (t, c) = ready(&app, "ann@example.com", "market").await;
+    let uid = app.state.jwt.verify(&t).unwrap().user_id as i64;
+    for round in 0..3 {
+        let turn = orphan(&app, uid, c).await;
+        let row = solarintel::store::chat::turn(app.db(), turn).await.unwrap().unwrap();
+        // Finalisers racing: direct calls, the cleanup job, and two resumes.
+        let mut direct = Vec::new();
+        for _ in 0..4 {
+            let (state, row) = (app.state.clone(), row.clone());
+            direct.push(tokio::spawn(async move { solarintel::chat::turn::finalize_orphan(&state, &row).await }));
+        }
+        let mut others = Vec::new();
+        for _ in 0..2 {
+            let state = app.state.clone();
+            others.push(tokio::spawn(async move {
+                solarintel::jobs::run_job(&state, solarintel::jobs::CLEANUP).await.unwrap();
+                String::new()
+            }));
+            let (app, t) = (app.clone(), t.clone());
+            others.push(tokio::spawn(async move { app.get(&format!("/api/v1/chat/stream/{turn}"), Some(&t)).await.text() }));
+        }
+        for h in direct {
+            h.await.unwrap();
+        }
+        for h in others {
+            let body = h.await.unwrap();
+            if !body.is_empty() {
+                let events = parse_sse(&body);
+                assert_eq!(types(&events), ["processing", "chunk", "error"], "round {round}: {body}");
+            }
+        }
+        // ...and once more, one after the other.
+        assert!(!solarintel::chat::turn::finalize_orphan(&app.state, &row).await);
+        assert_eq!(counters(&app).await, (2, 2), "round {round}: the query was given back exactly once");
+        assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM fastapi_chat_turns WHERE id = {turn} AND status = 'error' AND refunded = TRUE")).await, 1);
+        assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM fastapi_chat_events WHERE turn_id = {turn}")).await, 3, "one set of failure events");
+    }
+    // A live turn's own failure refund cannot be repeated either.
+    let key = solarintel::store::chat::turn(app.db(), app.scalar("SELECT MAX(id) FROM fastapi_chat_turns").await).await.unwrap().unwrap().key();
+    assert!(!solarintel::store::chat::refund(app.db(), &key).await.unwrap());
+    assert_eq!(counters(&app).await, (2, 2));
+});
