@@ -93,6 +93,7 @@ pub struct Settings {
     pub openai_model: String,
     /// `AGENT_MODEL_<ID>` overrides, keyed by the lower-cased agent id.
     pub agent_models: HashMap<String, String>,
+    /// The longest silence from the LLM provider: until its response starts and between chunks.
     pub llm_timeout: Duration,
     /// The longest a chat turn may generate before it is failed.
     pub turn_max: Duration,

@@ -133,3 +133,46 @@ db_test!(async fn an_orphaned_turn_is_refunded_exactly_once(b) {
     assert!(!solarintel::store::chat::refund(app.db(), &key).await.unwrap());
     assert_eq!(counters(&app).await, (2, 2));
 });
+
+db_test!(async fn llm_timeout_bounds_silence_not_the_whole_answer(b) {
+    // Six chunks 200 ms apart take longer than the 0.5 s timeout, but the provider is never
+    // silent for that long: the answer completes.
+    let deltas = vec!["one ", "two ", "three ", "four ", "five ", "six"];
+    let (app, _fake) = openai_app_with(b, vec![Reply::Text(deltas, Duration::from_millis(200))], &[("LLM_TIMEOUT_SECONDS", "0.5")]).await;
+    let (t, c) = ready(&app, "ann@example.com", "news").await;
+    let events = parse_sse(&chat(&app, &t, c, "count", "news").await.text());
+    assert_eq!(types(&events).last().map(String::as_str), Some("done"), "{events:?}");
+    assert_eq!(events.last().unwrap().1["full_response"], "one two three four five six");
+    // A provider that goes silent for longer than the timeout mid-answer fails the turn (§8.3).
+    let (app, _fake) = openai_app_with(b, vec![Reply::Stall(vec!["Hello"], Duration::from_secs(3))], &[("LLM_TIMEOUT_SECONDS", "0.5")]).await;
+    let (t, c) = ready(&app, "ann@example.com", "news").await;
+    let started = std::time::Instant::now();
+    let events = parse_sse(&chat(&app, &t, c, "hi", "news").await.text());
+    assert!(started.elapsed() < Duration::from_secs(3), "failed at the timeout, not at the end");
+    assert_eq!(types(&events), ["processing", "chunk", "chunk", "error"]);
+    assert_eq!(events[2].1["content"], "\n\n*The answer was interrupted by an error.*");
+    assert_eq!(events[3].1["message"], "Agent error: the answer is incomplete");
+    let msgs = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(&t)).await.json();
+    assert_eq!(msgs[1]["content"], json!({"type": "string", "value": "Hello\n\n*The answer was interrupted by an error.*", "comment": null}).to_string());
+});
+
+db_test!(async fn a_provider_stream_that_stops_without_done_fails_the_turn(b) {
+    // Cut after some text: the partial answer is kept with the notice, the query stays counted.
+    let (app, _fake) = openai_app(b, vec![Reply::Truncate(vec!["Italy installed", " 6.7 GW"])]).await;
+    let (t, c) = ready(&app, "ann@example.com", "news").await;
+    let events = parse_sse(&chat(&app, &t, c, "Italy?", "news").await.text());
+    assert_eq!(types(&events), ["processing", "chunk", "chunk", "chunk", "error"]);
+    assert_eq!(events[4].1["message"], "Agent error: the answer is incomplete");
+    assert_eq!(counters(&app).await, (1, 1));
+    let msgs = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(&t)).await.json();
+    assert_eq!(msgs[1]["content"], json!({"type": "string", "value": "Italy installed 6.7 GW\n\n*The answer was interrupted by an error.*", "comment": null}).to_string());
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_chat_turns WHERE status = 'error'").await, 1);
+    // Cut before any text (every attempt): nothing was answered, the query is given back.
+    let (app, fake) = openai_app(b, vec![Reply::Truncate(vec![])]).await;
+    let (t, c) = ready(&app, "ann@example.com", "news").await;
+    let events = parse_sse(&chat(&app, &t, c, "Italy?", "news").await.text());
+    assert_eq!(types(&events), ["processing", "chunk", "error"]);
+    assert_eq!(events[2].1["message"], "Agent error: no answer was produced");
+    assert_eq!(fake.requests().len(), 3, "retried like any failure before the first token");
+    assert_eq!(counters(&app).await, (0, 0));
+});
