@@ -176,3 +176,93 @@ db_test!(async fn a_provider_stream_that_stops_without_done_fails_the_turn(b) {
     assert_eq!(fake.requests().len(), 3, "retried like any failure before the first token");
     assert_eq!(counters(&app).await, (0, 0));
 });
+
+/// Send a request through the router and keep its response open (the body unread).
+async fn open(app: &TestApp, mut req: axum::http::Request<axum::body::Body>) -> axum::response::Response {
+    use tower::ServiceExt;
+    req.extensions_mut().insert(axum::extract::ConnectInfo(app.peer));
+    app.app_router.clone().oneshot(req).await.unwrap()
+}
+
+fn send_req(t: &str, c: i64) -> axum::http::Request<axum::body::Body> {
+    TestApp::req(Method::POST, "/api/v1/chat/send", Some(t))
+        .header("content-type", "application/json")
+        .body(axum::body::Body::from(json!({"conversation_id": c, "message": "count", "agent_type": "news"}).to_string()))
+        .unwrap()
+}
+
+fn resume_req(t: &str, turn: &str) -> axum::http::Request<axum::body::Body> {
+    TestApp::req(Method::GET, &format!("/api/v1/chat/stream/{turn}"), Some(t)).body(axum::body::Body::empty()).unwrap()
+}
+
+async fn refused(res: axum::response::Response, detail: &str) {
+    use http_body_util::BodyExt;
+    assert_eq!(res.status(), 429);
+    assert_eq!(res.headers()["retry-after"], "5");
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(serde_json::from_slice::<Value>(&body).unwrap(), json!({"detail": detail}));
+}
+
+db_test!(async fn open_streams_are_capped_per_user_and_per_turn(b) {
+    let deltas: Vec<&'static str> = vec!["x "; 30];
+    let (app, _fake) = openai_app_with(b, vec![Reply::Text(deltas, Duration::from_millis(100))],
+        &[("CHAT_MAX_STREAMS_PER_USER", "3"), ("CHAT_MAX_STREAMS_PER_TURN", "1")]).await;
+    let (t, c) = ready(&app, "ann@example.com", "news").await;
+    let uid = app.state.jwt.verify(&t).unwrap().user_id;
+    let s1 = open(&app, send_req(&t, c)).await;
+    assert_eq!(s1.status(), 200);
+    let turn1 = s1.headers()["x-chat-turn-id"].to_str().unwrap().to_string();
+    let s2 = open(&app, send_req(&t, c)).await;
+    assert_eq!(s2.status(), 200);
+    // one resumed reader of turn 1 at most
+    let r1 = open(&app, resume_req(&t, &turn1)).await;
+    assert_eq!(r1.status(), 200);
+    drop(s2);
+    refused(open(&app, resume_req(&t, &turn1)).await, "Too many open streams for this turn; close one and try again").await;
+    // three streams per user at most, live and resumed together; a refused send costs nothing
+    let s3 = open(&app, send_req(&t, c)).await;
+    assert_eq!(s3.status(), 200);
+    let used = counters(&app).await;
+    refused(open(&app, send_req(&t, c)).await, "Too many open chat streams; close one and try again").await;
+    assert_eq!(counters(&app).await, used, "nothing counted for the refused send");
+    let lasts = app.scalar("SELECT COUNT(*) FROM fastapi_messages WHERE sender = 'user'").await;
+    assert_eq!(lasts, 3, "nothing stored for it");
+    // other users are not affected
+    let bob = app.user("bob@example.com").await;
+    app.post_json("/api/v1/agent-management/hire", Some(&bob), &json!({"agent_type": "news"})).await.assert(201);
+    let cb = app.get("/api/v1/conversations/fresh/create-or-get", Some(&bob)).await.json()["conversation_id"].as_i64().unwrap();
+    assert_eq!(open(&app, send_req(&bob, cb)).await.status(), 200);
+    // a stream read to its end gives its place back
+    use http_body_util::BodyExt;
+    let text = String::from_utf8(r1.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    assert_eq!(types(&parse_sse(&text)).last().map(String::as_str), Some("done"));
+    assert_eq!(app.state.streams.open_for(uid), 2);
+    drop((s1, s3));
+    assert_eq!(app.state.streams.open_for(uid), 0);
+    // over a real socket: a client that goes away gives its place back
+    app.exec("UPDATE fastapi_users SET monthly_query_count = 0").await; // (the free plan has 5)
+    let (addr, _server) = app.spawn_server().await;
+    let client = reqwest::Client::new();
+    let send = || client.post(format!("http://{addr}/api/v1/chat/send")).bearer_auth(&t)
+        .json(&json!({"conversation_id": c, "message": "count", "agent_type": "news"})).send();
+    let mut held = Vec::new();
+    for _ in 0..3 {
+        let r = send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        held.push(r);
+    }
+    let r = send().await.unwrap();
+    assert_eq!(r.status(), 429);
+    assert_eq!(r.headers()["retry-after"], "5");
+    drop(held.pop());
+    let mut freed = false;
+    for _ in 0..50 {
+        if app.state.streams.open_for(uid) == 2 {
+            freed = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(freed, "the place of the client that went away was given back");
+    assert_eq!(send().await.unwrap().status(), 200);
+});
