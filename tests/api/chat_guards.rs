@@ -266,3 +266,58 @@ db_test!(async fn open_streams_are_capped_per_user_and_per_turn(b) {
     assert!(freed, "the place of the client that went away was given back");
     assert_eq!(send().await.unwrap().status(), 200);
 });
+
+/// Eight module price series in China with long names, monthly over 25 years.
+fn big_price_csv(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut csv = String::from("item,description,date,frequency,base_price,unit,region,source\n");
+    for s in 0..8 {
+        let description = format!("n-type TOPCon bifacial module series {s} {}", "with a long name ".repeat(8));
+        for y in 2000..2025 {
+            for m in 1..=12 {
+                csv.push_str(&format!("Module,{description},{y}-{m:02}-01,Monthly,{:.3},US$/Wp,China,Test\n", 0.1 + s as f64 / 100.0 + m as f64 / 1000.0));
+            }
+        }
+    }
+    let path = dir.join("prices.csv");
+    std::fs::write(&path, csv).unwrap();
+    path
+}
+
+fn plot_of(events: &[(String, Value)]) -> Value {
+    events.iter().find(|(_, e)| e["type"] == "plot").map(|(_, e)| e["content"].clone()).expect("a plot event")
+}
+
+db_test!(async fn an_oversized_chart_is_thinned_under_max_plot_bytes(b) {
+    let (app, fake) = openai_app(b, vec![
+        Reply::ToolCall { text: "", name: "chart_prices", arguments: "{\"item\": \"Module\", \"region\": \"China\"}", lenient: false },
+        Reply::Text(vec!["Prices fell."], Duration::ZERO),
+    ]).await;
+    let dir = tempfile::tempdir().unwrap();
+    solarintel::data::ingest::ingest_file(app.db(), solarintel::data::Kind::Prices, &big_price_csv(dir.path()), None,
+        &mut solarintel::data::ingest::Progress::hidden()).await.unwrap();
+    let (t, c) = ready(&app, "ann@example.com", "price").await;
+    // through the model's chart tool
+    let events = parse_sse(&chat(&app, &t, c, "Chart module prices in China", "price").await.text());
+    assert_eq!(types(&events), ["processing", "plot", "chunk", "done"]);
+    let p = plot_of(&events);
+    let bytes = serde_json::to_vec(&p).unwrap().len();
+    assert!(bytes <= solarintel::tools::charts::MAX_PLOT_BYTES, "{bytes}");
+    assert!(p["metadata"]["notes"].as_str().unwrap().contains("Thinned to "), "{}", p["metadata"]);
+    let tool_result = fake.requests()[1]["messages"].as_array().unwrap().last().unwrap()["content"].as_str().unwrap().to_string();
+    assert!(tool_result.contains("was shown to the user"), "{tool_result}");
+    // and the stored plot row is the thinned one
+    let msgs = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(&t)).await.json();
+    let stored: Vec<Value> = msgs.as_array().unwrap().iter().map(|m| serde_json::from_str(m["content"].as_str().unwrap()).unwrap()).collect();
+    let row = stored.iter().find(|m| m["type"] == "plot").expect("a stored plot");
+    let stored_plot = if row["plot"].is_object() { &row["plot"] } else { &row["value"] };
+    assert!(stored_plot["data"] == p["data"], "the stored plot is the thinned one");
+    // the built-in provider builds the same way
+    let app2 = TestApp::start(b).await;
+    solarintel::data::ingest::ingest_file(app2.db(), solarintel::data::Kind::Prices, &big_price_csv(dir.path()), None,
+        &mut solarintel::data::ingest::Progress::hidden()).await.unwrap();
+    let (t, c) = ready(&app2, "ann@example.com", "price").await;
+    let events = parse_sse(&chat(&app2, &t, c, "Chart the module price trend in China", "price").await.text());
+    let p = plot_of(&events);
+    assert!(serde_json::to_vec(&p).unwrap().len() <= solarintel::tools::charts::MAX_PLOT_BYTES);
+    assert!(p["metadata"]["notes"].as_str().unwrap_or("").contains("Thinned to "), "{}", p["metadata"]);
+});
