@@ -836,9 +836,7 @@ fn show_chart(
     match chart {
         Ok(Some(plot)) => emit(Event::Plot(plot)),
         Ok(None) => {}
-        Err(ToolError::PlotTooLarge(why)) => {
-            say(emit, &format!("\n\n*No chart is shown: {why}.*"))
-        }
+        Err(ToolError::PlotTooLarge(why)) => say(emit, &format!("\n\n*No chart is shown: {why}.*")),
         Err(e) => return Err(e),
     }
     Ok(())

@@ -121,7 +121,10 @@ impl Hub {
     /// Remove the turn's entry, only if it is still this one (not a newer turn's under the id).
     pub fn close(&self, live: &Arc<Live>) {
         let mut turns = self.turns.lock().expect("hub lock");
-        if turns.get(&live.key.id).is_some_and(|l| Arc::ptr_eq(l, live)) {
+        if turns
+            .get(&live.key.id)
+            .is_some_and(|l| Arc::ptr_eq(l, live))
+        {
             turns.remove(&live.key.id);
         }
     }

@@ -279,8 +279,7 @@ async fn store_answer(state: &AppState, job: &Job, rows: &[String], status: &str
     let mut wait = Duration::from_millis(200);
     let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
     loop {
-        match turns::finish_turn(&state.db, &job.key, rows, status, store::now()).await
-        {
+        match turns::finish_turn(&state.db, &job.key, rows, status, store::now()).await {
             Ok(stored) => {
                 if !stored {
                     tracing::info!(
@@ -530,7 +529,11 @@ pub async fn finalize_orphan(state: &AppState, turn: &turns::TurnRow) -> bool {
         answer.observe(&notice);
         vec![notice, Event::Error(INCOMPLETE.into())]
     };
-    let rows = if refund { Vec::new() } else { answer.bot_rows() };
+    let rows = if refund {
+        Vec::new()
+    } else {
+        answer.bot_rows()
+    };
     let numbered: Vec<(i64, String)> = tail
         .iter()
         .map(|e| {

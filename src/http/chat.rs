@@ -70,9 +70,7 @@ fn open_stream(
 /// dropped either way).
 fn guarded<S>(stream: S, guard: StreamGuard) -> Body
 where
-    S: futures::Stream<Item = Result<axum::body::Bytes, std::convert::Infallible>>
-        + Send
-        + 'static,
+    S: futures::Stream<Item = Result<axum::body::Bytes, std::convert::Infallible>> + Send + 'static,
 {
     use futures::StreamExt;
     Body::from_stream(stream.map(move |chunk| {

@@ -448,19 +448,11 @@ pub async fn finalize_orphan(
     if claimed == 0 {
         drop(tx);
         // Still there (under its own key) but not claimable: finished or alive elsewhere.
+        // The row is there under its own key, but its conversation no longer goes with it.
         let row = turn(db, key.id).await?;
-        if row.as_ref().is_some_and(|r| r.key() == *key) {
-            let conversation_ok: Option<i32> = on_db!(db, |p| sqlx::query_scalar(
-                "SELECT id FROM fastapi_conversations WHERE id = $1 AND user_id = $2"
-            )
-            .bind(key.conversation_id)
-            .bind(key.user_id)
-            .fetch_optional(p)
-            .await?);
-            if conversation_ok.is_none() {
-                delete_turn(db, key).await?;
-                return Ok(Orphan::Gone);
-            }
+        if row.as_ref().is_some_and(|r| r.key() == *key) && !belongs(db, key).await? {
+            delete_turn(db, key).await?;
+            return Ok(Orphan::Gone);
         }
         return Ok(Orphan::Taken);
     }
@@ -472,7 +464,6 @@ pub async fn finalize_orphan(
     tx.commit().await?;
     Ok(Orphan::Finalized)
 }
-
 
 /// Recorded events after `seq`, in order.
 pub async fn events_after(
@@ -501,6 +492,33 @@ pub async fn stale_turns(db: &Db, cutoff: NaiveDateTime) -> Result<Vec<TurnRow>,
     .fetch_all(p)
     .await
     })
+}
+
+/// Whether the turn's row matches its key with a conversation that goes with it (the condition
+/// of every write for the turn).
+async fn belongs(db: &Db, key: &TurnKey) -> Result<bool, sqlx::Error> {
+    let (lite, pg) = keyed!("SELECT CAST(id AS BIGINT) FROM fastapi_chat_turns", "");
+    let found: Option<i64> = match db {
+        Db::Sqlite(p) => {
+            sqlx::query_scalar(lite)
+                .bind(key.id)
+                .bind(key.user_id)
+                .bind(key.conversation_id)
+                .bind(key.created_at)
+                .fetch_optional(p)
+                .await?
+        }
+        Db::Postgres(p) => {
+            sqlx::query_scalar(pg)
+                .bind(key.id)
+                .bind(key.user_id)
+                .bind(key.conversation_id)
+                .bind(key.created_at)
+                .fetch_optional(p)
+                .await?
+        }
+    };
+    Ok(found.is_some())
 }
 
 /// Delete a turn and its events (a turn whose conversation is gone), matched by its whole key.

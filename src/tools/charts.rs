@@ -313,13 +313,25 @@ mod tests {
                 .filter(|d| d["series"].as_str().unwrap().starts_with(s))
                 .map(|d| d["date"].as_str().unwrap())
                 .collect();
-            assert_eq!(dates.first(), Some(&"day 0000"), "each series keeps its ends");
+            assert_eq!(
+                dates.first(),
+                Some(&"day 0000"),
+                "each series keeps its ends"
+            );
             assert_eq!(dates.last(), Some(&"day 0599"));
         }
         let notes = p["notes"].as_array().unwrap();
         assert_eq!(notes[0], "Synthetic sample data.");
-        assert!(notes[1].as_str().unwrap().starts_with("Thinned to "), "{notes:?}");
-        assert!(p["metadata"]["notes"].as_str().unwrap().contains("under 32 KB"));
+        assert!(
+            notes[1].as_str().unwrap().starts_with("Thinned to "),
+            "{notes:?}"
+        );
+        assert!(
+            p["metadata"]["notes"]
+                .as_str()
+                .unwrap()
+                .contains("under 32 KB")
+        );
     }
 
     #[test]

@@ -78,14 +78,26 @@ db_test!(async fn a_deleted_conversations_turn_cannot_write_into_a_reused_id(b) 
 /// Insert a turn of `uid` in `c` left running by a process that died before answering.
 async fn orphan(app: &TestApp, uid: i64, c: i64) -> i64 {
     let now = chrono::Utc::now().naive_utc();
-    let at = |m: i64| (now - chrono::Duration::minutes(m)).format("%Y-%m-%d %H:%M:%S%.6f").to_string();
+    let at = |m: i64| {
+        (now - chrono::Duration::minutes(m))
+            .format("%Y-%m-%d %H:%M:%S%.6f")
+            .to_string()
+    };
     app.exec(&format!("UPDATE fastapi_users SET query_count = 3, monthly_query_count = 3, last_reset_date = '{}' WHERE id = {uid}", at(60))).await;
-    app.exec(&format!("UPDATE fastapi_conversations SET created_at = '{}' WHERE id = {c}", at(10))).await;
+    app.exec(&format!(
+        "UPDATE fastapi_conversations SET created_at = '{}' WHERE id = {c}",
+        at(10)
+    ))
+    .await;
     app.exec(&format!("INSERT INTO fastapi_chat_turns (user_id, conversation_id, agent_type, status, answered, refunded, created_at, heartbeat_at) \
         VALUES ({uid}, {c}, 'market', 'running', FALSE, FALSE, '{}', '{}')", at(5), at(4))).await;
     let turn = app.scalar("SELECT MAX(id) FROM fastapi_chat_turns").await;
-    app.exec(&format!("INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) VALUES \
-        ({turn}, 1, '{{\"type\":\"processing\",\"message\":\"Analyzing your query...\"}}', '{}')", at(5))).await;
+    app.exec(&format!(
+        "INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) VALUES \
+        ({turn}, 1, '{{\"type\":\"processing\",\"message\":\"Analyzing your query...\"}}', '{}')",
+        at(5)
+    ))
+    .await;
     turn
 }
 
@@ -178,21 +190,29 @@ db_test!(async fn a_provider_stream_that_stops_without_done_fails_the_turn(b) {
 });
 
 /// Send a request through the router and keep its response open (the body unread).
-async fn open(app: &TestApp, mut req: axum::http::Request<axum::body::Body>) -> axum::response::Response {
+async fn open(
+    app: &TestApp,
+    mut req: axum::http::Request<axum::body::Body>,
+) -> axum::response::Response {
     use tower::ServiceExt;
-    req.extensions_mut().insert(axum::extract::ConnectInfo(app.peer));
+    req.extensions_mut()
+        .insert(axum::extract::ConnectInfo(app.peer));
     app.app_router.clone().oneshot(req).await.unwrap()
 }
 
 fn send_req(t: &str, c: i64) -> axum::http::Request<axum::body::Body> {
     TestApp::req(Method::POST, "/api/v1/chat/send", Some(t))
         .header("content-type", "application/json")
-        .body(axum::body::Body::from(json!({"conversation_id": c, "message": "count", "agent_type": "news"}).to_string()))
+        .body(axum::body::Body::from(
+            json!({"conversation_id": c, "message": "count", "agent_type": "news"}).to_string(),
+        ))
         .unwrap()
 }
 
 fn resume_req(t: &str, turn: &str) -> axum::http::Request<axum::body::Body> {
-    TestApp::req(Method::GET, &format!("/api/v1/chat/stream/{turn}"), Some(t)).body(axum::body::Body::empty()).unwrap()
+    TestApp::req(Method::GET, &format!("/api/v1/chat/stream/{turn}"), Some(t))
+        .body(axum::body::Body::empty())
+        .unwrap()
 }
 
 async fn refused(res: axum::response::Response, detail: &str) {
@@ -200,7 +220,10 @@ async fn refused(res: axum::response::Response, detail: &str) {
     assert_eq!(res.status(), 429);
     assert_eq!(res.headers()["retry-after"], "5");
     let body = res.into_body().collect().await.unwrap().to_bytes();
-    assert_eq!(serde_json::from_slice::<Value>(&body).unwrap(), json!({"detail": detail}));
+    assert_eq!(
+        serde_json::from_slice::<Value>(&body).unwrap(),
+        json!({"detail": detail})
+    );
 }
 
 db_test!(async fn open_streams_are_capped_per_user_and_per_turn(b) {
@@ -271,10 +294,16 @@ db_test!(async fn open_streams_are_capped_per_user_and_per_turn(b) {
 fn big_price_csv(dir: &std::path::Path) -> std::path::PathBuf {
     let mut csv = String::from("item,description,date,frequency,base_price,unit,region,source\n");
     for s in 0..8 {
-        let description = format!("n-type TOPCon bifacial module series {s} {}", "with a long name ".repeat(8));
+        let description = format!(
+            "n-type TOPCon bifacial module series {s} {}",
+            "with a long name ".repeat(8)
+        );
         for y in 2000..2025 {
             for m in 1..=12 {
-                csv.push_str(&format!("Module,{description},{y}-{m:02}-01,Monthly,{:.3},US$/Wp,China,Test\n", 0.1 + s as f64 / 100.0 + m as f64 / 1000.0));
+                csv.push_str(&format!(
+                    "Module,{description},{y}-{m:02}-01,Monthly,{:.3},US$/Wp,China,Test\n",
+                    0.1 + s as f64 / 100.0 + m as f64 / 1000.0
+                ));
             }
         }
     }
@@ -284,7 +313,11 @@ fn big_price_csv(dir: &std::path::Path) -> std::path::PathBuf {
 }
 
 fn plot_of(events: &[(String, Value)]) -> Value {
-    events.iter().find(|(_, e)| e["type"] == "plot").map(|(_, e)| e["content"].clone()).expect("a plot event")
+    events
+        .iter()
+        .find(|(_, e)| e["type"] == "plot")
+        .map(|(_, e)| e["content"].clone())
+        .expect("a plot event")
 }
 
 db_test!(async fn an_oversized_chart_is_thinned_under_max_plot_bytes(b) {

@@ -37,15 +37,13 @@ pub(crate) async fn chat(app: &TestApp, t: &str, c: i64, message: &str, agent: &
     .await
 }
 
-pub(crate) fn counters(app: &TestApp) -> impl std::future::Future<Output = (i64, i64)> + '_ {
-    async move {
-        (
-            app.scalar("SELECT query_count FROM fastapi_users WHERE username LIKE 'ann%'")
-                .await,
-            app.scalar("SELECT monthly_query_count FROM fastapi_users WHERE username LIKE 'ann%'")
-                .await,
-        )
-    }
+pub(crate) async fn counters(app: &TestApp) -> (i64, i64) {
+    (
+        app.scalar("SELECT query_count FROM fastapi_users WHERE username LIKE 'ann%'")
+            .await,
+        app.scalar("SELECT monthly_query_count FROM fastapi_users WHERE username LIKE 'ann%'")
+            .await,
+    )
 }
 
 pub(crate) async fn openai_app(b: Backend, replies: Vec<Reply>) -> (TestApp, FakeLlm) {
