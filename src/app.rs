@@ -27,6 +27,8 @@ pub struct AppInner {
     pub llm: crate::llm::Llm,
     /// Chat turns generating on this replica.
     pub hub: crate::chat::hub::Hub,
+    /// Open chat streams per user and per turn on this replica.
+    pub streams: Arc<crate::chat::streams::StreamLimits>,
     /// The names in the loaded data, per data version (`tools::vocab`).
     pub vocab: crate::tools::vocab::Cache,
     /// Prometheus counters (`METRICS_ADDR`).
@@ -123,6 +125,10 @@ impl App {
         );
         let jwt = JwtKeys::new(&settings.secret_key, settings.access_token_expire_minutes);
         let llm = crate::llm::Llm::from_settings(&settings);
+        let streams = crate::chat::streams::StreamLimits::new(
+            settings.chat_max_streams_per_user,
+            settings.chat_max_streams_per_turn,
+        );
         let (shutdown_tx, _) = watch::channel(false);
         let state = AppState(Arc::new(AppInner {
             settings,
@@ -133,6 +139,7 @@ impl App {
             limiter,
             llm,
             hub: Default::default(),
+            streams,
             metrics: Default::default(),
             vocab: Default::default(),
             recorder,

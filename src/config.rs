@@ -98,9 +98,14 @@ pub struct Settings {
     pub openai_model: String,
     /// `AGENT_MODEL_<ID>` overrides, keyed by the lower-cased agent id.
     pub agent_models: HashMap<String, String>,
+    /// The longest silence from the LLM provider: until its response starts and between chunks.
     pub llm_timeout: Duration,
     /// The longest a chat turn may generate before it is failed.
     pub turn_max: Duration,
+    /// Open chat streams (live and resumed) one user may hold on a replica; 0: no limit.
+    pub chat_max_streams_per_user: usize,
+    /// Resumed readers of one turn at once on a replica; 0: no limit.
+    pub chat_max_streams_per_turn: usize,
 }
 
 pub const DEFAULT_SECRET_KEY: &str = "dev-secret-key";
@@ -273,6 +278,16 @@ impl Settings {
             agent_models,
             llm_timeout: secs(&get("LLM_TIMEOUT_SECONDS"), "LLM_TIMEOUT_SECONDS", 120)?,
             turn_max: secs(&get("TURN_MAX_SECONDS"), "TURN_MAX_SECONDS", 300)?,
+            chat_max_streams_per_user: parse(
+                &get("CHAT_MAX_STREAMS_PER_USER"),
+                "CHAT_MAX_STREAMS_PER_USER",
+                20,
+            )?,
+            chat_max_streams_per_turn: parse(
+                &get("CHAT_MAX_STREAMS_PER_TURN"),
+                "CHAT_MAX_STREAMS_PER_TURN",
+                5,
+            )?,
             app_name: get("APP_NAME").unwrap_or_else(|| "Solar Intelligence API".into()),
             version: get("VERSION").unwrap_or_else(|| env!("CARGO_PKG_VERSION").into()),
             environment,
@@ -446,6 +461,10 @@ mod tests {
         assert_eq!(s.bcrypt_cost, 12);
         assert_eq!(s.rate_limit_per_minute, 60);
         assert_eq!(s.login_rate_limit_per_minute, 10);
+        assert_eq!(
+            (s.chat_max_streams_per_user, s.chat_max_streams_per_turn),
+            (20, 5)
+        );
     }
 
     #[test]

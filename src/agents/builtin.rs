@@ -826,11 +826,23 @@ async fn market_answer(
         ask.chart || ask.trend || ask.compare || split || (!single && years.len() > 2);
     if wants_chart {
         let pt = market::plot_type(&args, &r)?;
-        if let Some(plot) = market::chart(&res, &args, pt) {
-            emit(Event::Plot(plot));
-        }
+        show_chart(emit, market::chart(&res, &args, pt))?;
     }
     Ok(true)
+}
+
+/// Emit a chart. One too large to send even thinned is said instead; the answer above stands.
+fn show_chart(
+    emit: Emit<'_>,
+    chart: Result<Option<serde_json::Value>, ToolError>,
+) -> Result<(), ToolError> {
+    match chart {
+        Ok(Some(plot)) => emit(Event::Plot(plot)),
+        Ok(None) => {}
+        Err(ToolError::PlotTooLarge(why)) => say(emit, &format!("\n\n*No chart is shown: {why}.*")),
+        Err(e) => return Err(e),
+    }
+    Ok(())
 }
 
 fn capitalise(s: &str) -> String {
@@ -941,9 +953,7 @@ async fn price_answer(
                 ),
             );
         }
-        if let Some(plot) = prices::chart(&res, &args)? {
-            emit(Event::Plot(plot));
-        }
+        show_chart(emit, prices::chart(&res, &args))?;
     }
     Ok(true)
 }
@@ -1025,9 +1035,7 @@ async fn fin_answer(
                 &format!("\n\nThe chart shows {first_metric}: one metric per chart."),
             );
         }
-        if let Some(plot) = financials::chart(&res, &args)? {
-            emit(Event::Plot(plot));
-        }
+        show_chart(emit, financials::chart(&res, &args))?;
     }
     Ok(true)
 }

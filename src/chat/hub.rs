@@ -1,6 +1,11 @@
 //! Live turns of this replica: the frames recorded so far and a signal for new ones, so the
 //! connection that started a turn and any resume on this replica stream from memory (B4). A turn
 //! leaves the hub when it ends; later resumes read the database.
+//!
+//! An entry is one turn under its whole key (`TurnKey`), not just its id: SQLite gives the id of
+//! a deleted turn to the next one, so a turn whose conversation was deleted may still be running
+//! here when a newer turn, perhaps another user's, gets its id. The newer turn takes the slot and
+//! the older one is told to stop; a turn only ever removes its own entry.
 
 use std::collections::HashMap;
 use std::convert::Infallible;
@@ -12,11 +17,16 @@ use futures::Stream;
 use tokio::sync::watch;
 
 use super::sse::KEEP_ALIVE;
+use crate::store::chat::TurnKey;
 
 /// Frames of one running turn.
 pub struct Live {
+    /// The turn these frames belong to.
+    pub key: TurnKey,
     state: Mutex<LiveState>,
     version: watch::Sender<u64>,
+    /// Set when the turn should stop generating (its conversation is gone).
+    stop: watch::Sender<bool>,
 }
 
 #[derive(Default)]
@@ -27,11 +37,24 @@ struct LiveState {
 }
 
 impl Live {
-    fn new() -> Self {
+    fn new(key: TurnKey) -> Self {
         Live {
+            key,
             state: Mutex::new(LiveState::default()),
             version: watch::channel(0).0,
+            stop: watch::channel(false).0,
         }
+    }
+
+    /// Ask the turn to stop generating: nothing it produces can be kept any more.
+    pub fn stop(&self) {
+        self.stop.send_replace(true);
+    }
+
+    /// Resolves once [`Live::stop`] was called.
+    pub async fn stopped(&self) {
+        let mut rx = self.stop.subscribe();
+        let _ = rx.wait_for(|v| *v).await;
     }
 
     /// Add recorded frames; `finished` after the terminal event (or when the turn stops).
@@ -59,21 +82,51 @@ pub struct Hub {
 }
 
 impl Hub {
-    pub fn open(&self, turn_id: i64) -> Arc<Live> {
-        let live = Arc::new(Live::new());
-        self.turns
+    /// Register a new turn. The database has just given it its id, so an entry still under that
+    /// id is a turn whose row is gone (its conversation was deleted): it is told to stop, and it
+    /// can no longer be resumed or close the new turn's entry.
+    pub fn open(&self, key: TurnKey) -> Arc<Live> {
+        let live = Arc::new(Live::new(key));
+        let old = self
+            .turns
             .lock()
             .expect("hub lock")
-            .insert(turn_id, live.clone());
+            .insert(key.id, live.clone());
+        if let Some(old) = old {
+            tracing::warn!(
+                turn_id = key.id,
+                old_user_id = old.key.user_id,
+                "a turn whose row is gone was still running under a reused id; stopping it"
+            );
+            old.stop();
+        }
         live
     }
 
-    pub fn get(&self, turn_id: i64) -> Option<Arc<Live>> {
-        self.turns.lock().expect("hub lock").get(&turn_id).cloned()
+    /// The live frames of exactly this turn, if it runs here.
+    pub fn get(&self, key: &TurnKey) -> Option<Arc<Live>> {
+        self.turns
+            .lock()
+            .expect("hub lock")
+            .get(&key.id)
+            .filter(|l| l.key == *key)
+            .cloned()
     }
 
-    pub fn close(&self, turn_id: i64) {
-        self.turns.lock().expect("hub lock").remove(&turn_id);
+    /// Whether this turn is generating on this replica.
+    pub fn is_live(&self, key: &TurnKey) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Remove the turn's entry, only if it is still this one (not a newer turn's under the id).
+    pub fn close(&self, live: &Arc<Live>) {
+        let mut turns = self.turns.lock().expect("hub lock");
+        if turns
+            .get(&live.key.id)
+            .is_some_and(|l| Arc::ptr_eq(l, live))
+        {
+            turns.remove(&live.key.id);
+        }
     }
 
     /// Number of turns generating on this replica.
@@ -136,4 +189,39 @@ where
         rx,
         |mut rx| async move { rx.recv().await.map(|b| (Ok(b), rx)) },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(id: i64, user_id: i32) -> TurnKey {
+        TurnKey {
+            id,
+            user_id,
+            conversation_id: 1,
+            created_at: chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+                .unwrap()
+                .and_hms_opt(0, 0, user_id as u32)
+                .unwrap(),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_reused_id_takes_the_slot_and_stops_the_old_turn() {
+        let hub = Hub::default();
+        let old = hub.open(key(1, 1));
+        let new = hub.open(key(1, 2));
+        // the old turn was told to stop, and is no longer found under either key
+        tokio::time::timeout(Duration::from_secs(1), old.stopped())
+            .await
+            .expect("the displaced turn is stopped");
+        assert!(hub.get(&key(1, 1)).is_none());
+        assert!(Arc::ptr_eq(&hub.get(&key(1, 2)).unwrap(), &new));
+        // the old turn ending does not remove the new one's entry
+        hub.close(&old);
+        assert!(hub.is_live(&key(1, 2)));
+        hub.close(&new);
+        assert_eq!(hub.running(), 0);
+    }
 }

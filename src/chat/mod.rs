@@ -4,4 +4,5 @@ pub mod events;
 pub mod hub;
 pub mod recorder;
 pub mod sse;
+pub mod streams;
 pub mod turn;

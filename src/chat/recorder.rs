@@ -5,13 +5,14 @@
 
 use tokio::sync::{mpsc, oneshot};
 
+use crate::store::chat::TurnKey;
 use crate::store::{self, Db, chat as turns};
 
 /// Jobs per transaction at most (each is one turn's batch, usually one or two events).
 const MAX_JOBS: usize = 512;
 
 struct Job {
-    turn_id: i64,
+    key: TurnKey,
     events: Vec<(i64, String)>,
     answered: bool,
     reply: oneshot::Sender<Result<bool, String>>,
@@ -45,14 +46,14 @@ impl Recorder {
     /// Record one turn's events; `Ok(false)` when the turn no longer exists.
     pub async fn record(
         &self,
-        turn_id: i64,
+        key: TurnKey,
         events: Vec<(i64, String)>,
         answered: bool,
     ) -> Result<bool, String> {
         let (reply, rx) = oneshot::channel();
         self.tx
             .send(Job {
-                turn_id,
+                key,
                 events,
                 answered,
                 reply,
@@ -75,7 +76,7 @@ async fn writer(db: Db, mut rx: mpsc::UnboundedReceiver<Job>) {
         let batch: Vec<turns::TurnEvents<'_>> = jobs
             .iter()
             .map(|j| turns::TurnEvents {
-                turn_id: j.turn_id,
+                key: j.key,
                 events: &j.events,
                 answered: j.answered,
             })
@@ -85,7 +86,7 @@ async fn writer(db: Db, mut rx: mpsc::UnboundedReceiver<Job>) {
         match result {
             Ok(exists) => {
                 for j in jobs {
-                    let ok = exists.contains(&j.turn_id);
+                    let ok = exists.contains(&j.key);
                     let _ = j.reply.send(Ok(ok));
                 }
             }

@@ -90,7 +90,7 @@ pub async fn start(
         user_message: &string_envelope(text),
         now,
     };
-    let (turn_id, message_id) = match turns::start_turn(db, &new).await {
+    let (key, message_id) = match turns::start_turn(db, &new).await {
         Ok(ids) => ids,
         Err(turns::StartError::LimitReached) => {
             let used = store::users::get(db, user.id)
@@ -116,10 +116,11 @@ pub async fn start(
         }
         Err(turns::StartError::Turn(e)) => return Err(ApiError::internal(e)),
     };
-    let turn_id = i64::from(turn_id);
-    let live = state.hub.open(turn_id);
+    let turn_id = key.id;
+    let live = state.hub.open(key);
     let job = Job {
         turn_id,
+        key,
         message_id: i64::from(message_id),
         conversation_id,
         agent,
@@ -136,6 +137,7 @@ fn fixed_500(detail: &'static str, e: sqlx::Error) -> ApiError {
 
 struct Job {
     turn_id: i64,
+    key: turns::TurnKey,
     message_id: i64,
     conversation_id: i64,
     agent: &'static AgentDef,
@@ -177,7 +179,7 @@ async fn history(state: &AppState, job: &Job) -> Vec<ChatMessage> {
 
 async fn generate(state: AppState, job: Job, live: Arc<Live>) {
     let (tx, rx) = mpsc::unbounded_channel::<Event>();
-    let recorder = tokio::spawn(record(state.clone(), job.turn_id, rx, live));
+    let recorder = tokio::spawn(record(state.clone(), job.key, rx, live.clone()));
     let mut answer = Answer::default();
     let send = |e: Event, answer: &mut Answer| {
         answer.observe(&e);
@@ -203,14 +205,34 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
             ),
         );
         tokio::select! {
-            r = run => r.map_err(|_| "the turn exceeded its time limit"),
-            _ = abort.wait_for(|v| *v) => Err("the service shut down before the turn finished"),
+            r = run => r.map_err(|_| Stop::Failed("the turn exceeded its time limit")),
+            _ = abort.wait_for(|v| *v) => Err(Stop::Failed("the service shut down before the turn finished")),
+            // The recorder found the turn gone: its conversation was deleted.
+            _ = live.stopped() => Err(Stop::Discarded),
         }
     };
     let failure = match outcome {
         Ok(Ok(())) => None,
         Ok(Err(e)) => Some(e.to_string()),
-        Err(why) => Some(why.to_string()),
+        Err(Stop::Failed(why)) => Some(why.to_string()),
+        Err(Stop::Discarded) => {
+            // §8.2: nothing is stored, and what was produced still reaches a connected client,
+            // which sees the stream end with `done`.
+            tracing::info!(
+                turn_id = job.turn_id,
+                "conversation deleted during the turn; generation stopped, answer not stored"
+            );
+            send(
+                Event::Done {
+                    full_response: answer.full_response(),
+                },
+                &mut answer,
+            );
+            drop(tx);
+            let _ = recorder.await;
+            state.hub.close(&live);
+            return;
+        }
     };
     match failure {
         None => {
@@ -224,9 +246,7 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
         }
         Some(cause) if !answer.has_content() => {
             tracing::warn!(turn_id = job.turn_id, cause = %cause, "turn failed before answering; query refunded");
-            if let Ok(Some(turn)) = turns::turn(&state.db, job.turn_id).await
-                && let Err(e) = turns::refund(&state.db, &turn).await
-            {
+            if let Err(e) = turns::refund(&state.db, &job.key).await {
                 tracing::error!(turn_id = job.turn_id, error = %e, "refund failed");
             }
             send(Event::Chunk(SORRY.into()), &mut answer);
@@ -242,7 +262,15 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
     }
     drop(tx);
     let _ = recorder.await;
-    state.hub.close(job.turn_id);
+    state.hub.close(&live);
+}
+
+/// Why generation stopped before the agent finished.
+enum Stop {
+    /// A failure (§8.3).
+    Failed(&'static str),
+    /// The turn is gone (its conversation was deleted): nothing of it can be kept.
+    Discarded,
 }
 
 /// Store the bot rows and close the turn, retrying with backoff for up to a minute (§8.2); the
@@ -251,16 +279,7 @@ async fn store_answer(state: &AppState, job: &Job, rows: &[String], status: &str
     let mut wait = Duration::from_millis(200);
     let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
     loop {
-        match turns::finish_turn(
-            &state.db,
-            job.turn_id,
-            job.conversation_id,
-            rows,
-            status,
-            store::now(),
-        )
-        .await
-        {
+        match turns::finish_turn(&state.db, &job.key, rows, status, store::now()).await {
             Ok(stored) => {
                 if !stored {
                     tracing::info!(
@@ -286,10 +305,11 @@ async fn store_answer(state: &AppState, job: &Job, rows: &[String], status: &str
 /// Number, record (in batches) and publish the turn's events; refresh the heartbeat meanwhile.
 async fn record(
     state: AppState,
-    turn_id: i64,
+    key: turns::TurnKey,
     mut rx: mpsc::UnboundedReceiver<Event>,
     live: Arc<Live>,
 ) {
+    let turn_id = key.id;
     let mut seq = 0i64;
     let mut recording = true;
     loop {
@@ -297,10 +317,16 @@ async fn record(
             Ok(Some(e)) => e,
             Ok(None) => break,
             Err(_) => {
-                if recording
-                    && let Err(e) = turns::heartbeat(&state.db, turn_id, store::now()).await
-                {
-                    tracing::warn!(turn_id, error = %e, "heartbeat not written");
+                if recording {
+                    match turns::heartbeat(&state.db, &key, store::now()).await {
+                        Ok(true) => {}
+                        Ok(false) => {
+                            // Gone (conversation deleted) or finalised elsewhere: stop.
+                            recording = false;
+                            live.stop();
+                        }
+                        Err(e) => tracing::warn!(turn_id, error = %e, "heartbeat not written"),
+                    }
                 }
                 continue;
             }
@@ -325,7 +351,11 @@ async fn record(
             })
             .collect();
         if recording {
-            recording = record_with_retry(&state, turn_id, numbered.clone(), answered).await;
+            recording = record_with_retry(&state, key, numbered.clone(), answered).await;
+            if !recording {
+                // The turn is gone: generating more would only be thrown away.
+                live.stop();
+            }
         }
         let frames = numbered
             .iter()
@@ -349,19 +379,15 @@ async fn record(
 /// is retried briefly, then the batch is sent unrecorded rather than withheld.
 async fn record_with_retry(
     state: &AppState,
-    turn_id: i64,
+    key: turns::TurnKey,
     events: Vec<(i64, String)>,
     answered: bool,
 ) -> bool {
     for attempt in 0..3u32 {
-        match state
-            .recorder
-            .record(turn_id, events.clone(), answered)
-            .await
-        {
+        match state.recorder.record(key, events.clone(), answered).await {
             Ok(exists) => return exists,
             Err(e) => {
-                tracing::warn!(turn_id, attempt, error = %e, "events not recorded");
+                tracing::warn!(turn_id = key.id, attempt, error = %e, "events not recorded");
                 tokio::time::sleep(Duration::from_millis(200 * u64::from(attempt + 1))).await;
             }
         }
@@ -401,7 +427,7 @@ pub async fn resume(
     if turn.user_id != user.id {
         return Err(not_found());
     }
-    if let Some(live) = state.hub.get(turn_id) {
+    if let Some(live) = state.hub.get(&turn.key()) {
         return Ok(futures::future::Either::Left(hub::stream(
             live,
             seq,
@@ -442,7 +468,7 @@ pub async fn resume(
                         let stale = t
                             .heartbeat_at
                             .is_none_or(|h| h < store::now() - ORPHAN_AFTER);
-                        if stale && state.hub.get(turn_id).is_none() {
+                        if stale && !state.hub.is_live(&t.key()) {
                             finalize_orphan(&state, &t).await;
                         }
                     }
@@ -475,14 +501,17 @@ pub async fn resume(
 }
 
 /// Finish a turn whose process died (§8.4): the failure events after the recorded ones, the
-/// partial answer rebuilt from them, or a refund when there was none.
-pub async fn finalize_orphan(state: &AppState, turn: &turns::TurnRow) {
-    let turn_id = i64::from(turn.id);
+/// partial answer rebuilt from them, or a refund when there was none. The claim, the refund or
+/// the answer and the events are one transaction that only one of several racing finalisers (the
+/// cleanup job, resumes on any replica) gets to make. True when this call finalised the turn.
+pub async fn finalize_orphan(state: &AppState, turn: &turns::TurnRow) -> bool {
+    let key = turn.key();
+    let turn_id = key.id;
     let recorded = match turns::events_after(&state.db, turn_id, 0).await {
         Ok(e) => e,
         Err(e) => {
             tracing::warn!(turn_id, error = %e, "orphan turn not finalised");
-            return;
+            return false;
         }
     };
     let mut answer = Answer::default();
@@ -492,21 +521,19 @@ pub async fn finalize_orphan(state: &AppState, turn: &turns::TurnRow) {
         }
     }
     let mut seq = recorded.last().map(|(s, _)| *s).unwrap_or(0);
-    let mut tail = Vec::new();
-    let rows;
-    if answer.has_content() {
-        tail.push(Event::Chunk(INTERRUPTED.into()));
-        answer.observe(&tail[0]);
-        tail.push(Event::Error(INCOMPLETE.into()));
-        rows = answer.bot_rows();
+    let refund = !answer.has_content();
+    let tail = if refund {
+        vec![Event::Chunk(SORRY.into()), Event::Error(NO_ANSWER.into())]
     } else {
-        if let Err(e) = turns::refund(&state.db, turn).await {
-            tracing::error!(turn_id, error = %e, "refund failed");
-        }
-        tail.push(Event::Chunk(SORRY.into()));
-        tail.push(Event::Error(NO_ANSWER.into()));
-        rows = Vec::new();
-    }
+        let notice = Event::Chunk(INTERRUPTED.into());
+        answer.observe(&notice);
+        vec![notice, Event::Error(INCOMPLETE.into())]
+    };
+    let rows = if refund {
+        Vec::new()
+    } else {
+        answer.bot_rows()
+    };
     let numbered: Vec<(i64, String)> = tail
         .iter()
         .map(|e| {
@@ -514,31 +541,34 @@ pub async fn finalize_orphan(state: &AppState, turn: &turns::TurnRow) {
             (seq, e.to_json())
         })
         .collect();
-    match turns::finish_turn(
+    let now = store::now();
+    match turns::finalize_orphan(
         &state.db,
-        turn_id,
-        i64::from(turn.conversation_id),
+        &key,
         &rows,
-        "error",
-        store::now(),
+        refund,
+        &numbered,
+        now - ORPHAN_AFTER,
+        now,
     )
     .await
     {
-        Ok(true) => {
-            if let Err(e) =
-                turns::record_events(&state.db, turn_id, &numbered, false, store::now()).await
-            {
-                tracing::warn!(turn_id, error = %e, "orphan failure events not recorded");
-            }
-            tracing::info!(turn_id, "orphaned turn finalised");
+        Ok(turns::Orphan::Finalized) => {
+            tracing::info!(turn_id, refund, "orphaned turn finalised");
+            true
         }
-        Ok(false) => {
-            // Its conversation is gone: so are the turn's answer and, now, the turn itself.
-            if let Err(e) = turns::delete_turn(&state.db, turn_id).await {
-                tracing::warn!(turn_id, error = %e, "orphan turn of a deleted conversation not removed");
-            }
+        Ok(turns::Orphan::Taken) => {
+            tracing::debug!(turn_id, "orphaned turn already finalised elsewhere");
+            false
         }
-        Err(e) => tracing::warn!(turn_id, error = %e, "orphan turn not finalised"),
+        Ok(turns::Orphan::Gone) => {
+            tracing::info!(turn_id, "orphan turn of a deleted conversation removed");
+            false
+        }
+        Err(e) => {
+            tracing::warn!(turn_id, error = %e, "orphan turn not finalised");
+            false
+        }
     }
 }
 

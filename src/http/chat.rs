@@ -15,6 +15,7 @@ use utoipa::ToSchema;
 use super::error::{ApiError, ApiResult, FieldError};
 use super::extract::{CurrentUser, JsonBody, body_read_error, path_int};
 use crate::app::AppState;
+use crate::chat::streams::{self, StreamGuard};
 use crate::chat::{hub, sse, turn};
 use crate::domain::agents::CHAT_NAMES;
 use crate::domain::conversation::string_envelope;
@@ -46,8 +47,36 @@ async fn resume_response(
     turn_id: i64,
     seq: i64,
 ) -> ApiResult<Response> {
+    let guard = open_stream(state, user, Some(turn_id))?;
     let body = turn::resume(state, &user.user, turn_id, seq).await?;
-    Ok(sse::response(Body::from_stream(body), Some(turn_id)))
+    Ok(sse::response(guarded(body, guard), Some(turn_id)))
+}
+
+/// A place for one more open stream of the caller (a new turn's, or a resume of `turn_id`), or
+/// 429 with a string `detail` and `Retry-After` over `CHAT_MAX_STREAMS_PER_USER` /
+/// `CHAT_MAX_STREAMS_PER_TURN`.
+fn open_stream(
+    state: &AppState,
+    user: &CurrentUser,
+    turn_id: Option<i64>,
+) -> ApiResult<StreamGuard> {
+    state
+        .streams
+        .acquire(user.user.id, turn_id)
+        .map_err(|r| ApiError::too_many(r.detail(), streams::RETRY_AFTER_SECS))
+}
+
+/// The SSE body holding the stream's place until it ends or the client goes away (the body is
+/// dropped either way).
+fn guarded<S>(stream: S, guard: StreamGuard) -> Body
+where
+    S: futures::Stream<Item = Result<axum::body::Bytes, std::convert::Infallible>> + Send + 'static,
+{
+    use futures::StreamExt;
+    Body::from_stream(stream.map(move |chunk| {
+        let _held = &guard;
+        chunk
+    }))
 }
 
 #[derive(ToSchema)]
@@ -88,12 +117,11 @@ pub async fn send(
     let conversation_id = o.req_int("conversation_id");
     let agent_type = o.opt_str("agent_type").unwrap_or_else(|| "market".into());
     o.finish()?;
+    // Before anything is counted or stored: a refused stream costs nothing.
+    let guard = open_stream(&state, &user, None)?;
     let started = turn::start(&state, &user.user, &message, conversation_id, &agent_type).await?;
     let stream = hub::stream(started.live, 0, turn::KEEP_ALIVE_AFTER);
-    Ok(sse::response(
-        Body::from_stream(stream),
-        Some(started.turn_id),
-    ))
+    Ok(sse::response(guarded(stream, guard), Some(started.turn_id)))
 }
 
 /// Resume or replay a turn's stream after `Last-Event-ID` (from the start without it).

@@ -66,8 +66,9 @@ pub async fn run_job(state: &AppState, name: &str) -> Result<u64> {
             // Turns left running by a process that died (streaming.md §8.4).
             let mut orphans = 0;
             for turn in store::chat::stale_turns(db, now - crate::chat::turn::ORPHAN_AFTER).await? {
-                if state.hub.get(i64::from(turn.id)).is_none() {
-                    crate::chat::turn::finalize_orphan(state, &turn).await;
+                if !state.hub.is_live(&turn.key())
+                    && crate::chat::turn::finalize_orphan(state, &turn).await
+                {
                     orphans += 1;
                 }
             }

@@ -172,6 +172,8 @@ pub enum LlmError {
     Status { status: u16, body: String },
     #[error("provider timed out")]
     Timeout,
+    #[error("the provider stream ended without [DONE] or a finish reason")]
+    Incomplete,
     #[error("malformed provider stream: {0}")]
     Malformed(String),
 }

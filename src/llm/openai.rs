@@ -14,6 +14,9 @@ pub struct OpenAiClient {
     http: reqwest::Client,
     base_url: String,
     api_key: Option<String>,
+    /// The longest silence: until the response starts, and between two chunks of it. A long
+    /// answer that keeps streaming is not cut off; the turn as a whole is bounded by
+    /// `TURN_MAX_SECONDS`.
     timeout: Duration,
     /// Attempts for 429, 5xx and connection failures before the first token.
     attempts: u32,
@@ -67,12 +70,7 @@ impl OpenAiClient {
                 produced = true;
                 on_text(s);
             };
-            let result =
-                match tokio::time::timeout(self.timeout, self.once(&body, &mut forward)).await {
-                    Ok(r) => r,
-                    Err(_) => Err(LlmError::Timeout),
-                };
-            match result {
+            match self.once(&body, &mut forward).await {
                 Err(e) if !produced && attempt < self.attempts && retryable(&e) => {
                     tracing::warn!(attempt, error = %e, "LLM call failed before any output; retrying");
                     tokio::time::sleep(self.backoff * 2u32.pow(attempt - 1)).await;
@@ -94,9 +92,9 @@ impl OpenAiClient {
         if let Some(k) = &self.api_key {
             req = req.bearer_auth(k);
         }
-        let resp = req
-            .send()
+        let resp = tokio::time::timeout(self.timeout, req.send())
             .await
+            .map_err(|_| LlmError::Timeout)?
             .map_err(|e| LlmError::Unreachable(e.without_url().to_string()))?;
         let status = resp.status();
         if !status.is_success() {
@@ -109,7 +107,12 @@ impl OpenAiClient {
         let mut calls = CallAccumulator::default();
         let mut buf: Vec<u8> = Vec::new();
         let mut stream = resp.bytes_stream();
-        while let Some(chunk) = stream.next().await {
+        // Whether the model said why it stopped (`finish_reason`).
+        let mut finished = false;
+        while let Some(chunk) = tokio::time::timeout(self.timeout, stream.next())
+            .await
+            .map_err(|_| LlmError::Timeout)?
+        {
             let chunk = chunk.map_err(|e| LlmError::Unreachable(e.without_url().to_string()))?;
             buf.extend_from_slice(&chunk);
             while let Some(pos) = buf.iter().position(|b| *b == b'\n') {
@@ -134,6 +137,9 @@ impl OpenAiClient {
                         body: err.to_string().chars().take(300).collect(),
                     });
                 }
+                finished |= v
+                    .pointer("/choices/0/finish_reason")
+                    .is_some_and(|f| f.as_str().is_some_and(|f| !f.is_empty()));
                 let Some(delta) = v.pointer("/choices/0/delta") else {
                     continue;
                 };
@@ -149,14 +155,19 @@ impl OpenAiClient {
                 }
             }
         }
-        // A server that closes without [DONE] still gave a complete answer if it said why it stopped.
-        Ok(calls.finish())
+        // A server that closes without [DONE] still gave a complete answer if it said why it
+        // stopped; without either, the answer was cut off.
+        if finished {
+            Ok(calls.finish())
+        } else {
+            Err(LlmError::Incomplete)
+        }
     }
 }
 
 fn retryable(e: &LlmError) -> bool {
     match e {
-        LlmError::Unreachable(_) | LlmError::Timeout => true,
+        LlmError::Unreachable(_) | LlmError::Timeout | LlmError::Incomplete => true,
         LlmError::Status { status, .. } => *status == 429 || *status >= 500,
         LlmError::Malformed(_) => false,
     }

@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use sqlx::FromRow;
 
-use super::Db;
+use super::{Db, Tx};
 use crate::{on_db, on_tx};
 
 #[derive(Clone, Debug, FromRow)]
@@ -18,6 +18,89 @@ pub struct TurnRow {
     pub created_at: NaiveDateTime,
     pub heartbeat_at: Option<NaiveDateTime>,
     pub finished_at: Option<NaiveDateTime>,
+}
+
+impl TurnRow {
+    pub fn key(&self) -> TurnKey {
+        TurnKey {
+            id: i64::from(self.id),
+            user_id: self.user_id,
+            conversation_id: i64::from(self.conversation_id),
+            created_at: self.created_at,
+        }
+    }
+}
+
+/// What identifies one turn for every write on its behalf. SQLite reuses the highest id after a
+/// delete (no AUTOINCREMENT), so a running turn whose conversation was deleted could otherwise
+/// write into a newer turn, of another user, that got its id. Every UPDATE and INSERT for a turn
+/// therefore matches all four, and requires the conversation to exist and be the same user's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TurnKey {
+    pub id: i64,
+    pub user_id: i32,
+    pub conversation_id: i64,
+    pub created_at: NaiveDateTime,
+}
+
+/// `(SQLite, PostgreSQL)` text of a statement on one turn: `$head WHERE <the key matches> $tail`,
+/// with `$1`..`$4` = id, user id, conversation id, created at. The conversation must exist and be
+/// the same user's. On SQLite timestamps are text: they are compared as instants (to the
+/// millisecond, so a value written in another format still matches), and the conversation must
+/// be no newer than the turn (a reused conversation id is a newer row). PostgreSQL never reuses
+/// ids, and replicas' clocks may differ a little, so there the exact key suffices.
+macro_rules! keyed {
+    ($head:literal, $tail:literal) => {
+        (
+            concat!(
+                $head,
+                " WHERE id = $1 AND user_id = $2 AND conversation_id = $3 \
+                 AND julianday(created_at) = julianday($4) \
+                 AND EXISTS (SELECT 1 FROM fastapi_conversations c WHERE c.id = $3 AND c.user_id = $2 \
+                   AND (c.created_at IS NULL OR julianday(c.created_at) <= julianday($4)))",
+                $tail
+            ),
+            concat!(
+                $head,
+                " WHERE id = $1 AND user_id = $2 AND conversation_id = $3 AND created_at = $4 \
+                 AND EXISTS (SELECT 1 FROM fastapi_conversations c WHERE c.id = $3 AND c.user_id = $2)",
+                $tail
+            ),
+        )
+    };
+}
+
+/// Run a [`keyed!`] statement in a transaction (`tx: &mut Tx`) or on the pool (`db: &Db`),
+/// binding the key and then `$extra`; the number of rows it changed.
+macro_rules! exec_keyed {
+    (tx: $tx:expr, $sql:expr, $key:expr $(, $extra:expr)*) => {{
+        let (lite, pg): (&'static str, &'static str) = $sql;
+        let k: &TurnKey = $key;
+        match $tx {
+            Tx::Sqlite(t) => sqlx::query(lite)
+                .bind(k.id).bind(k.user_id).bind(k.conversation_id).bind(k.created_at)
+                $(.bind($extra))*
+                .execute(&mut **t).await.map(|r| r.rows_affected()),
+            Tx::Postgres(t) => sqlx::query(pg)
+                .bind(k.id).bind(k.user_id).bind(k.conversation_id).bind(k.created_at)
+                $(.bind($extra))*
+                .execute(&mut **t).await.map(|r| r.rows_affected()),
+        }
+    }};
+    (db: $db:expr, $sql:expr, $key:expr $(, $extra:expr)*) => {{
+        let (lite, pg): (&'static str, &'static str) = $sql;
+        let k: &TurnKey = $key;
+        match $db {
+            Db::Sqlite(p) => sqlx::query(lite)
+                .bind(k.id).bind(k.user_id).bind(k.conversation_id).bind(k.created_at)
+                $(.bind($extra))*
+                .execute(p).await.map(|r| r.rows_affected()),
+            Db::Postgres(p) => sqlx::query(pg)
+                .bind(k.id).bind(k.user_id).bind(k.conversation_id).bind(k.created_at)
+                $(.bind($extra))*
+                .execute(p).await.map(|r| r.rows_affected()),
+        }
+    }};
 }
 
 /// Why step 7 of streaming.md §3 did not happen.
@@ -46,8 +129,8 @@ pub struct NewTurn<'a> {
 
 /// Count the query (only while under the limit: one conditional update, so parallel sends cannot
 /// overshoot), store the user message and create the running turn, in one transaction. Returns
-/// the turn id and the user message id.
-pub async fn start_turn(db: &Db, t: &NewTurn<'_>) -> Result<(i32, i32), StartError> {
+/// the turn's key and the user message id.
+pub async fn start_turn(db: &Db, t: &NewTurn<'_>) -> Result<(TurnKey, i32), StartError> {
     let mut tx = db.begin().await.map_err(StartError::Count)?;
     let counted = on_tx!(&mut tx, |c| sqlx::query(
         "UPDATE fastapi_users SET query_count = COALESCE(query_count, 0) + 1, \
@@ -87,7 +170,13 @@ pub async fn start_turn(db: &Db, t: &NewTurn<'_>) -> Result<(i32, i32), StartErr
     .await)
     .map_err(StartError::Turn)?;
     tx.commit().await.map_err(StartError::Turn)?;
-    Ok((turn_id, message_id))
+    let key = TurnKey {
+        id: i64::from(turn_id),
+        user_id: t.user_id,
+        conversation_id: t.conversation_id,
+        created_at: t.now,
+    };
+    Ok((key, message_id))
 }
 
 pub async fn turn(db: &Db, id: i64) -> Result<Option<TurnRow>, sqlx::Error> {
@@ -102,87 +191,97 @@ pub async fn turn(db: &Db, id: i64) -> Result<Option<TurnRow>, sqlx::Error> {
     })
 }
 
-/// Record a batch of events (and `answered` when one of them is content). False when the turn
-/// no longer exists (its conversation was deleted): nothing is recorded then.
-pub async fn record_events(
-    db: &Db,
+/// Insert events of one turn inside an open transaction.
+async fn insert_events(
+    tx: &mut Tx,
     turn_id: i64,
     events: &[(i64, String)],
-    answered: bool,
     now: NaiveDateTime,
-) -> Result<bool, sqlx::Error> {
-    let mut tx = db.begin().await?;
-    let n = on_tx!(&mut tx, |c| {
-        sqlx::query(
-        "UPDATE fastapi_chat_turns SET heartbeat_at = $2, answered = (answered OR $3) WHERE id = $1"
-    )
-    .bind(turn_id)
-    .bind(now)
-    .bind(answered)
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected())
-    })?;
-    if n == 0 {
-        return Ok(false);
-    }
+) -> Result<(), sqlx::Error> {
     for (seq, data) in events {
-        on_tx!(&mut tx, |c| {
+        on_tx!(&mut *tx, |c| {
             sqlx::query(
-            "INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) VALUES ($1, $2, $3, $4)"
-        )
-        .bind(turn_id)
-        .bind(*seq)
-        .bind(data)
-        .bind(now)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected())
+                "INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(turn_id)
+            .bind(*seq)
+            .bind(data)
+            .bind(now)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
         })?;
     }
-    tx.commit().await?;
-    Ok(true)
+    Ok(())
 }
 
 /// One turn's share of a group commit.
 pub struct TurnEvents<'a> {
-    pub turn_id: i64,
+    pub key: TurnKey,
     pub events: &'a [(i64, String)],
     pub answered: bool,
 }
 
 /// Record the events of several turns in one transaction (the recorder's group commit): the
 /// heartbeat of every turn, `answered` where content was produced, and every event. Returns the
-/// turns that still exist; events of turns that are gone (conversation deleted) are dropped.
+/// turns that still exist, matched by their whole key; events of turns that are gone
+/// (conversation deleted, perhaps with the id taken by a newer turn) are dropped.
 pub async fn record_batch(
     db: &Db,
     batch: &[TurnEvents<'_>],
     now: NaiveDateTime,
-) -> Result<Vec<i64>, sqlx::Error> {
-    let mut ids: Vec<i64> = batch.iter().map(|b| b.turn_id).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let answered: Vec<i64> = batch
-        .iter()
-        .filter(|b| b.answered)
-        .map(|b| b.turn_id)
-        .collect();
+) -> Result<Vec<TurnKey>, sqlx::Error> {
+    let mut keys: Vec<TurnKey> = batch.iter().map(|b| b.key).collect();
+    keys.sort_unstable_by_key(|k| (k.id, k.user_id, k.conversation_id, k.created_at));
+    keys.dedup();
+    let sqlite = matches!(db, Db::Sqlite(_));
     let mut tx = db.begin().await?;
-    let existing: Vec<i64> = on_tx!(&mut tx, |c| {
+    // The candidate rows: same id, user and conversation, the conversation the user's. The
+    // creation time is compared exactly below (on SQLite it is text, whose format may vary).
+    type Candidate = (i64, i32, i64, NaiveDateTime, Option<NaiveDateTime>);
+    let rows: Vec<Candidate> = on_tx!(&mut tx, |c| {
         let mut qb = sqlx::QueryBuilder::new(
-            "SELECT CAST(id AS BIGINT) FROM fastapi_chat_turns WHERE id IN (",
+            "SELECT CAST(t.id AS BIGINT), t.user_id, CAST(t.conversation_id AS BIGINT), t.created_at, \
+               c.created_at FROM fastapi_chat_turns t JOIN fastapi_conversations c \
+               ON c.id = t.conversation_id AND c.user_id = t.user_id WHERE ",
         );
-        let mut sep = qb.separated(", ");
-        for id in &ids {
-            sep.push_bind(*id);
+        for (i, k) in keys.iter().enumerate() {
+            if i > 0 {
+                qb.push(" OR ");
+            }
+            qb.push("(t.id = ")
+                .push_bind(k.id)
+                .push(" AND t.user_id = ")
+                .push_bind(k.user_id)
+                .push(" AND t.conversation_id = ")
+                .push_bind(k.conversation_id)
+                .push(")");
         }
-        qb.push(")");
-        qb.build_query_scalar().fetch_all(c).await
+        qb.build_query_as().fetch_all(c).await
     })?;
+    let existing: Vec<TurnKey> = keys
+        .iter()
+        .filter(|k| {
+            rows.iter().any(|(id, u, c, at, conversation_at)| {
+                *id == k.id
+                    && *u == k.user_id
+                    && *c == k.conversation_id
+                    && *at == k.created_at
+                    // as in `keyed!`: on SQLite a conversation newer than the turn is a reused id
+                    && (!sqlite || conversation_at.is_none_or(|t| t <= *at))
+            })
+        })
+        .copied()
+        .collect();
     if existing.is_empty() {
         tx.commit().await?;
         return Ok(existing);
     }
+    let answered: Vec<i64> = batch
+        .iter()
+        .filter(|b| b.answered && existing.contains(&b.key))
+        .map(|b| b.key.id)
+        .collect();
     on_tx!(&mut tx, |c| {
         let mut qb = sqlx::QueryBuilder::new("UPDATE fastapi_chat_turns SET heartbeat_at = ");
         qb.push_bind(now).push(", answered = (answered OR id IN (");
@@ -194,19 +293,19 @@ pub async fn record_batch(
         }
         qb.push(")) WHERE id IN (");
         let mut sep = qb.separated(", ");
-        for id in &existing {
-            sep.push_bind(*id);
+        for k in &existing {
+            sep.push_bind(k.id);
         }
         qb.push(")");
         qb.build().execute(c).await.map(|_| ())
     })?;
     let rows: Vec<(i64, i64, &str)> = batch
         .iter()
-        .filter(|b| existing.contains(&b.turn_id))
+        .filter(|b| existing.contains(&b.key))
         .flat_map(|b| {
             b.events
                 .iter()
-                .map(move |(seq, d)| (b.turn_id, *seq, d.as_str()))
+                .map(move |(seq, d)| (b.key.id, *seq, d.as_str()))
         })
         .collect();
     // 4 parameters a row: 2,000 rows stay well under SQLite's bound-parameter limit.
@@ -228,89 +327,142 @@ pub async fn record_batch(
     Ok(existing)
 }
 
-pub async fn heartbeat(db: &Db, turn_id: i64, now: NaiveDateTime) -> Result<(), sqlx::Error> {
-    on_db!(db, |p| sqlx::query(
-        "UPDATE fastapi_chat_turns SET heartbeat_at = $2 WHERE id = $1 AND status = 'running'"
-    )
-    .bind(turn_id)
-    .bind(now)
-    .execute(p)
-    .await
-    .map(|r| r.rows_affected()))?;
-    Ok(())
+/// Refresh a running turn's heartbeat; false when the turn is gone or no longer running (its
+/// conversation was deleted, or another replica finalised it).
+pub async fn heartbeat(db: &Db, key: &TurnKey, now: NaiveDateTime) -> Result<bool, sqlx::Error> {
+    let n = exec_keyed!(db: db,
+        keyed!("UPDATE fastapi_chat_turns SET heartbeat_at = $5", " AND status = 'running'"),
+        key, now)?;
+    Ok(n > 0)
 }
 
 /// Store the turn's bot rows and close it (`done` or `error`) in one transaction. Nothing is
-/// stored when the turn or its conversation is gone; returns whether it was stored.
+/// stored when the turn or its conversation is gone, or the turn is no longer running; returns
+/// whether it was stored.
 pub async fn finish_turn(
     db: &Db,
-    turn_id: i64,
-    conversation_id: i64,
+    key: &TurnKey,
     bot_rows: &[String],
     status: &str,
     now: NaiveDateTime,
 ) -> Result<bool, sqlx::Error> {
     let mut tx = db.begin().await?;
-    let n = on_tx!(&mut tx, |c| {
-        sqlx::query(
-        "UPDATE fastapi_chat_turns SET status = $2, finished_at = $3, heartbeat_at = $3 WHERE id = $1 AND status = 'running' \
-         AND EXISTS (SELECT 1 FROM fastapi_conversations WHERE id = $4)"
-    )
-    .bind(turn_id)
-    .bind(status)
-    .bind(now)
-    .bind(conversation_id)
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected())
-    })?;
+    let n = exec_keyed!(tx: &mut tx,
+        keyed!("UPDATE fastapi_chat_turns SET status = $5, finished_at = $6, heartbeat_at = $6", " AND status = 'running'"),
+        key, status, now)?;
     if n == 0 {
         return Ok(false);
     }
-    for content in bot_rows {
-        on_tx!(&mut tx, |c| {
-            sqlx::query(
-            "INSERT INTO fastapi_messages (conversation_id, sender, content, timestamp) VALUES ($1, 'bot', $2, $3)"
-        )
-        .bind(conversation_id)
-        .bind(content)
-        .bind(now)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected())
-        })?;
-    }
+    insert_bot_rows(&mut tx, key.conversation_id, bot_rows, now).await?;
     tx.commit().await?;
     Ok(true)
 }
 
-/// Give a failed turn's query back (decision F7): both counters minus one, never below zero,
-/// unless the monthly counter was reset after the turn started. Marks the turn refunded.
-pub async fn refund(db: &Db, turn: &TurnRow) -> Result<bool, sqlx::Error> {
+async fn insert_bot_rows(
+    tx: &mut Tx,
+    conversation_id: i64,
+    bot_rows: &[String],
+    now: NaiveDateTime,
+) -> Result<(), sqlx::Error> {
+    for content in bot_rows {
+        on_tx!(&mut *tx, |c| {
+            sqlx::query(
+                "INSERT INTO fastapi_messages (conversation_id, sender, content, timestamp) VALUES ($1, 'bot', $2, $3)",
+            )
+            .bind(conversation_id)
+            .bind(content)
+            .bind(now)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+    }
+    Ok(())
+}
+
+/// Give a failed turn's query back (decision F7), at most once: the turn is marked refunded by a
+/// conditional update (only while it exists and is not refunded yet, and only if the monthly
+/// counter was not reset after the turn started), and both counters go down by one, never
+/// below zero, only when that update changed the row. True when this call gave it back.
+pub async fn refund(db: &Db, key: &TurnKey) -> Result<bool, sqlx::Error> {
     let mut tx = db.begin().await?;
-    let n = on_tx!(&mut tx, |c| {
-        sqlx::query(
-        "UPDATE fastapi_users SET \
-           monthly_query_count = CASE WHEN COALESCE(monthly_query_count, 0) > 0 THEN monthly_query_count - 1 ELSE 0 END, \
-           query_count = CASE WHEN COALESCE(query_count, 0) > 0 THEN query_count - 1 ELSE 0 END \
-         WHERE id = $1 AND (last_reset_date IS NULL OR last_reset_date <= $2)"
-    )
-    .bind(turn.user_id)
-    .bind(turn.created_at)
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected())
-    })?;
-    on_tx!(&mut tx, |c| sqlx::query(
-        "UPDATE fastapi_chat_turns SET refunded = $2 WHERE id = $1"
-    )
-    .bind(turn.id)
-    .bind(n > 0)
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected()))?;
+    let given = refund_in_tx(&mut tx, key).await?;
     tx.commit().await?;
-    Ok(n > 0)
+    Ok(given)
+}
+
+async fn refund_in_tx(tx: &mut Tx, key: &TurnKey) -> Result<bool, sqlx::Error> {
+    let claimed = exec_keyed!(tx: &mut *tx,
+        keyed!("UPDATE fastapi_chat_turns SET refunded = TRUE",
+            " AND refunded = FALSE AND EXISTS (SELECT 1 FROM fastapi_users u WHERE u.id = $2 \
+               AND (u.last_reset_date IS NULL OR u.last_reset_date <= $4))"),
+        key)?;
+    if claimed == 0 {
+        return Ok(false);
+    }
+    on_tx!(&mut *tx, |c| {
+        sqlx::query(
+            "UPDATE fastapi_users SET \
+               monthly_query_count = CASE WHEN COALESCE(monthly_query_count, 0) > 0 THEN monthly_query_count - 1 ELSE 0 END, \
+               query_count = CASE WHEN COALESCE(query_count, 0) > 0 THEN query_count - 1 ELSE 0 END \
+             WHERE id = $1 AND (last_reset_date IS NULL OR last_reset_date <= $2)",
+        )
+        .bind(key.user_id)
+        .bind(key.created_at)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(true)
+}
+
+/// What [`finalize_orphan`] found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Orphan {
+    /// This call claimed the turn and finalised it.
+    Finalized,
+    /// The turn is no longer running, or its heartbeat is fresh: someone else has it.
+    Taken,
+    /// The turn's conversation is gone (or is no longer its user's); the turn was removed.
+    Gone,
+}
+
+/// Finalise a turn whose process died (streaming.md §8.4), in one transaction: claim it
+/// (`running` → `error`, only while its heartbeat is older than `stale_before`), then refund it
+/// (when `refund`) or store `bot_rows`, and record the failure `events`. Of several finalisers
+/// racing for one turn only the one whose claim changed the row does anything.
+pub async fn finalize_orphan(
+    db: &Db,
+    key: &TurnKey,
+    bot_rows: &[String],
+    refund: bool,
+    events: &[(i64, String)],
+    stale_before: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<Orphan, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let claimed = exec_keyed!(tx: &mut tx,
+        keyed!("UPDATE fastapi_chat_turns SET status = 'error', finished_at = $5, heartbeat_at = $5",
+            " AND status = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < $6)"),
+        key, now, stale_before)?;
+    if claimed == 0 {
+        drop(tx);
+        // Still there (under its own key) but not claimable: finished or alive elsewhere.
+        // The row is there under its own key, but its conversation no longer goes with it.
+        let row = turn(db, key.id).await?;
+        if row.as_ref().is_some_and(|r| r.key() == *key) && !belongs(db, key).await? {
+            delete_turn(db, key).await?;
+            return Ok(Orphan::Gone);
+        }
+        return Ok(Orphan::Taken);
+    }
+    if refund {
+        refund_in_tx(&mut tx, key).await?;
+    }
+    insert_bot_rows(&mut tx, key.conversation_id, bot_rows, now).await?;
+    insert_events(&mut tx, key.id, events, now).await?;
+    tx.commit().await?;
+    Ok(Orphan::Finalized)
 }
 
 /// Recorded events after `seq`, in order.
@@ -342,18 +494,51 @@ pub async fn stale_turns(db: &Db, cutoff: NaiveDateTime) -> Result<Vec<TurnRow>,
     })
 }
 
-/// Delete a turn and its events (a turn whose conversation is gone).
-pub async fn delete_turn(db: &Db, turn_id: i64) -> Result<(), sqlx::Error> {
+/// Whether the turn's row matches its key with a conversation that goes with it (the condition
+/// of every write for the turn).
+async fn belongs(db: &Db, key: &TurnKey) -> Result<bool, sqlx::Error> {
+    let (lite, pg) = keyed!("SELECT CAST(id AS BIGINT) FROM fastapi_chat_turns", "");
+    let found: Option<i64> = match db {
+        Db::Sqlite(p) => {
+            sqlx::query_scalar(lite)
+                .bind(key.id)
+                .bind(key.user_id)
+                .bind(key.conversation_id)
+                .bind(key.created_at)
+                .fetch_optional(p)
+                .await?
+        }
+        Db::Postgres(p) => {
+            sqlx::query_scalar(pg)
+                .bind(key.id)
+                .bind(key.user_id)
+                .bind(key.conversation_id)
+                .bind(key.created_at)
+                .fetch_optional(p)
+                .await?
+        }
+    };
+    Ok(found.is_some())
+}
+
+/// Delete a turn and its events (a turn whose conversation is gone), matched by its whole key.
+pub async fn delete_turn(db: &Db, key: &TurnKey) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
-    for sql in [
-        "DELETE FROM fastapi_chat_events WHERE turn_id = $1",
-        "DELETE FROM fastapi_chat_turns WHERE id = $1",
-    ] {
-        on_tx!(&mut tx, |c| sqlx::query(sql)
-            .bind(turn_id)
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))?;
+    let (lite, pg) = (
+        "DELETE FROM fastapi_chat_turns WHERE id = $1 AND user_id = $2 AND conversation_id = $3 \
+         AND julianday(created_at) = julianday($4)",
+        "DELETE FROM fastapi_chat_turns WHERE id = $1 AND user_id = $2 AND conversation_id = $3 \
+         AND created_at = $4",
+    );
+    let n = exec_keyed!(tx: &mut tx, (lite, pg), key)?;
+    if n > 0 {
+        on_tx!(&mut tx, |c| sqlx::query(
+            "DELETE FROM fastapi_chat_events WHERE turn_id = $1"
+        )
+        .bind(key.id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
     }
     tx.commit().await
 }

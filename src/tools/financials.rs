@@ -272,10 +272,10 @@ pub fn chart(res: &FinResult, args: &FinArgs) -> Result<Option<Value>, ToolError
         ),
         notes,
     };
-    Ok(charts::build(
+    charts::build(
         spec,
         data,
         charts::series_info(&companies, |_| Map::new()),
         None,
-    ))
+    )
 }

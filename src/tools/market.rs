@@ -386,8 +386,12 @@ fn year_span(rows: &[&MarketRow]) -> String {
     }
 }
 
-/// The plot for a result. `None` when nothing is left to draw.
-pub fn chart(res: &MarketResult, args: &MarketArgs, plot_type: &'static str) -> Option<Value> {
+/// The plot for a result. `None` when nothing is left to draw; an error when it is too large.
+pub fn chart(
+    res: &MarketResult,
+    args: &MarketArgs,
+    plot_type: &'static str,
+) -> Result<Option<Value>, ToolError> {
     let r = &res.resolved;
     let mut notes = res.notes.clone();
     if res.source.is_sample {
@@ -399,7 +403,10 @@ pub fn chart(res: &MarketResult, args: &MarketArgs, plot_type: &'static str) -> 
         .iter()
         .filter(|x| x.capacity_mw != 0.0)
         .map(|x| x.year)
-        .min()?;
+        .min();
+    let Some(first_nonzero) = first_nonzero else {
+        return Ok(None);
+    };
     rows.retain(|x| x.year >= first_nonzero);
     let territory_label = if r.territories.is_empty() {
         "All territories".to_string()
@@ -432,7 +439,10 @@ pub fn chart(res: &MarketResult, args: &MarketArgs, plot_type: &'static str) -> 
     match plot_type {
         "stacked_bar" => {
             // One territory's split by connection, per year.
-            let territory = rows.first()?.territory.clone();
+            let Some(first) = rows.first() else {
+                return Ok(None);
+            };
+            let territory = first.territory.clone();
             if r.territories.len() > 1 {
                 notes.push(format!(
                     "Only {territory} is shown: a stacked chart shows one territory."
@@ -500,7 +510,9 @@ pub fn chart(res: &MarketResult, args: &MarketArgs, plot_type: &'static str) -> 
             let years: BTreeSet<i32> = rows.iter().map(|x| x.year).collect();
             let series_of = series_key(r);
             let (data, title, x) = if years.len() == 1 {
-                let y = *years.iter().next()?;
+                let Some(&y) = years.iter().next() else {
+                    return Ok(None);
+                };
                 let mut pts: Vec<(String, f64)> = Vec::new();
                 for row in &rows {
                     let k = series_of(row);

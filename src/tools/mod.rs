@@ -39,6 +39,9 @@ pub enum ToolError {
     Arguments(String),
     #[error("{0}")]
     Failed(String),
+    /// A chart over `charts::MAX_PLOT_BYTES` even after thinning.
+    #[error("{0}")]
+    PlotTooLarge(String),
 }
 
 impl ToolError {
@@ -121,7 +124,7 @@ pub async fn run(
             match plot_type {
                 None => Ok(text(market::for_model(&res, &a))),
                 Some(pt) => Ok(plotted(
-                    market::chart(&res, &a, pt),
+                    market::chart(&res, &a, pt)?,
                     market::for_model(&res, &a),
                 )),
             }

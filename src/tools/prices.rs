@@ -466,12 +466,12 @@ pub fn chart(res: &PriceResult, args: &PriceArgs) -> Result<Option<Value>, ToolE
                 m
             });
             let description = describe(&series, &unit);
-            Ok(charts::build(
+            charts::build(
                 spec("line", title, "", notes, description),
                 data,
                 info,
                 None,
-            ))
+            )
         }
         kind => {
             let axis = axis_of(args, res);
@@ -520,12 +520,12 @@ pub fn chart(res: &PriceResult, args: &PriceArgs) -> Result<Option<Value>, ToolE
                 format!("Price Distribution by {axis_title}")
             };
             let kind: &'static str = if kind == "bar" { "bar" } else { "box" };
-            Ok(charts::build(
+            charts::build(
                 spec(kind, title, axis_title, notes, None),
                 data,
                 charts::series_info(&names, |_| Map::new()),
                 None,
-            ))
+            )
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::support::fake_llm::{FakeLlm, Reply, parse_sse, types};
 use crate::support::*;
 
 /// A user who hired `agent`, with a fresh conversation: `(token, conversation id)`.
-async fn ready(app: &TestApp, email: &str, agent: &str) -> (String, i64) {
+pub(crate) async fn ready(app: &TestApp, email: &str, agent: &str) -> (String, i64) {
     let t = app.user(email).await;
     app.post_json(
         "/api/v1/agent-management/hire",
@@ -28,7 +28,7 @@ async fn ready(app: &TestApp, email: &str, agent: &str) -> (String, i64) {
     (t, c)
 }
 
-async fn chat(app: &TestApp, t: &str, c: i64, message: &str, agent: &str) -> Resp {
+pub(crate) async fn chat(app: &TestApp, t: &str, c: i64, message: &str, agent: &str) -> Resp {
     app.post_json(
         "/api/v1/chat/send",
         Some(t),
@@ -37,40 +37,37 @@ async fn chat(app: &TestApp, t: &str, c: i64, message: &str, agent: &str) -> Res
     .await
 }
 
-fn counters(app: &TestApp) -> impl std::future::Future<Output = (i64, i64)> + '_ {
-    async move {
-        (
-            app.scalar("SELECT query_count FROM fastapi_users WHERE username LIKE 'ann%'")
-                .await,
-            app.scalar("SELECT monthly_query_count FROM fastapi_users WHERE username LIKE 'ann%'")
-                .await,
-        )
-    }
+pub(crate) async fn counters(app: &TestApp) -> (i64, i64) {
+    (
+        app.scalar("SELECT query_count FROM fastapi_users WHERE username LIKE 'ann%'")
+            .await,
+        app.scalar("SELECT monthly_query_count FROM fastapi_users WHERE username LIKE 'ann%'")
+            .await,
+    )
 }
 
-async fn openai_app(b: Backend, replies: Vec<Reply>) -> (TestApp, FakeLlm) {
+pub(crate) async fn openai_app(b: Backend, replies: Vec<Reply>) -> (TestApp, FakeLlm) {
     openai_app_with(b, replies, &[]).await
 }
 
-async fn openai_app_with(
+pub(crate) async fn openai_app_with(
     b: Backend,
     replies: Vec<Reply>,
     extra: &[(&str, &str)],
 ) -> (TestApp, FakeLlm) {
     let fake = FakeLlm::start(replies).await;
-    let mut builder = TestApp::builder(b);
-    for (k, v) in extra {
-        builder = builder.env(k, v);
-    }
-    let app = builder
+    let mut builder = TestApp::builder(b)
         .env("LLM_PROVIDER", "openai")
         .env("OPENAI_API_KEY", "test-key")
         .env("OPENAI_BASE_URL", &fake.base_url)
         .env("OPENAI_MODEL", "fake-default")
         .env("AGENT_MODEL_NEWS", "fake-news")
-        .env("LLM_TIMEOUT_SECONDS", "2")
-        .start()
-        .await;
+        .env("LLM_TIMEOUT_SECONDS", "2");
+    // `extra` may override any of the above.
+    for (k, v) in extra {
+        builder = builder.env(k, v);
+    }
+    let app = builder.start().await;
     (app, fake)
 }
 
@@ -367,6 +364,9 @@ db_test!(async fn orphaned_turns_are_finalised(b) {
     app.exec(&format!("UPDATE fastapi_users SET query_count = 2, monthly_query_count = 2, last_reset_date = '{reset}' WHERE id = {uid}")).await;
     let started = (now - chrono::Duration::minutes(5)).format("%Y-%m-%d %H:%M:%S%.6f");
     let beat = (now - chrono::Duration::minutes(4)).format("%Y-%m-%d %H:%M:%S%.6f");
+    // (a turn is never older than its conversation)
+    let created = (now - chrono::Duration::minutes(10)).format("%Y-%m-%d %H:%M:%S%.6f");
+    app.exec(&format!("UPDATE fastapi_conversations SET created_at = '{created}' WHERE id = {c}")).await;
     app.exec(&format!("INSERT INTO fastapi_chat_turns (user_id, conversation_id, agent_type, status, answered, refunded, created_at, heartbeat_at) VALUES \
         ({uid}, {c}, 'market', 'running', TRUE, FALSE, '{started}', '{beat}'), \
         ({uid}, {c}, 'market', 'running', FALSE, FALSE, '{started}', '{beat}')")).await;
@@ -389,7 +389,7 @@ db_test!(async fn orphaned_turns_are_finalised(b) {
 });
 
 /// Send over a real socket and read until the first chunk; returns the open response.
-async fn send_and_read_first_chunk(
+pub(crate) async fn send_and_read_first_chunk(
     addr: std::net::SocketAddr,
     t: &str,
     c: i64,

@@ -9,6 +9,7 @@ mod agent_access;
 mod agent_management;
 mod auth;
 mod chat;
+mod chat_guards;
 mod chat_turn;
 mod cli;
 mod compat;

@@ -33,6 +33,10 @@ pub enum Reply {
     Break(Vec<&'static str>),
     /// Wait this long before answering anything.
     Hang(Duration),
+    /// Stream these deltas, go silent for this long, then finish normally.
+    Stall(Vec<&'static str>, Duration),
+    /// Stream these deltas, then end the body cleanly, without `[DONE]` or a finish reason.
+    Truncate(Vec<&'static str>),
 }
 
 #[derive(Clone, Default)]
@@ -152,6 +156,30 @@ async fn completions(State(script): State<Script>, body: String) -> Response {
             out.push_str(&chunk(second, None));
             out.push_str(&chunk(json!({}), Some("tool_calls")));
             out.push_str("data: [DONE]\n\n");
+            sse(Body::from(out))
+        }
+        Reply::Stall(deltas, pause) => {
+            let mut parts: Vec<(Duration, String)> = deltas
+                .into_iter()
+                .map(|d| (Duration::ZERO, chunk(json!({"content": d}), None)))
+                .collect();
+            parts.push((pause, chunk(json!({"content": " (late)"}), None)));
+            parts.push((
+                Duration::ZERO,
+                chunk(json!({}), Some("stop")) + "data: [DONE]\n\n",
+            ));
+            let stream = futures::stream::unfold(parts.into_iter(), |mut it| async move {
+                let (wait, part) = it.next()?;
+                tokio::time::sleep(wait).await;
+                Some((Ok::<_, Infallible>(Bytes::from(part)), it))
+            });
+            sse(Body::from_stream(stream))
+        }
+        Reply::Truncate(deltas) => {
+            let out: String = deltas
+                .into_iter()
+                .map(|d| chunk(json!({"content": d}), None))
+                .collect();
             sse(Body::from(out))
         }
         Reply::Break(deltas) => {
