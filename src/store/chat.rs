@@ -127,6 +127,24 @@ pub struct NewTurn<'a> {
     pub now: NaiveDateTime,
 }
 
+/// A new running turn; on SQLite with an id never handed out before ([`crate::sqlite_next_id`]),
+/// so a turn still finishing for a deleted conversation never shares its id with a new one.
+macro_rules! insert_turn {
+    ($id_col:expr, $id_val:expr) => {
+        concat!(
+            "INSERT INTO fastapi_chat_turns (",
+            $id_col,
+            "user_id, conversation_id, user_message_id, agent_type, status, answered, refunded, \
+               created_at, heartbeat_at) VALUES (",
+            $id_val,
+            "$1, $2, $3, $4, 'running', FALSE, FALSE, $5, $5) RETURNING id"
+        )
+    };
+}
+const INSERT_TURN_PG: &str = insert_turn!("", "");
+const INSERT_TURN_SQLITE: &str =
+    insert_turn!("id, ", concat!(crate::sqlite_next_id!("fastapi_chat_turns"), ", "));
+
 /// Count the query (only while under the limit: one conditional update, so parallel sends cannot
 /// overshoot), store the user message and create the running turn, in one transaction. Returns
 /// the turn's key and the user message id.
@@ -157,10 +175,12 @@ pub async fn start_turn(db: &Db, t: &NewTurn<'_>) -> Result<(TurnKey, i32), Star
     .fetch_one(c)
     .await)
     .map_err(StartError::Message)?;
-    let turn_id: i32 = on_tx!(&mut tx, |c| sqlx::query_scalar(
-        "INSERT INTO fastapi_chat_turns (user_id, conversation_id, user_message_id, agent_type, status, answered, refunded, \
-           created_at, heartbeat_at) VALUES ($1, $2, $3, $4, 'running', FALSE, FALSE, $5, $5) RETURNING id"
-    )
+    let sql = if tx.is_sqlite() {
+        INSERT_TURN_SQLITE
+    } else {
+        INSERT_TURN_PG
+    };
+    let turn_id: i32 = on_tx!(&mut tx, |c| sqlx::query_scalar(sql)
     .bind(t.user_id)
     .bind(t.conversation_id)
     .bind(message_id)
