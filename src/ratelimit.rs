@@ -89,8 +89,8 @@ pub fn throttle_check(
     if count < limit {
         return (s, None);
     }
-    let recent = s.blocked_until_ms > 0
-        && now_ms - s.blocked_until_ms < WINDOW_MS.max(s.penalty_ms);
+    let recent =
+        s.blocked_until_ms > 0 && now_ms - s.blocked_until_ms < WINDOW_MS.max(s.penalty_ms);
     s.penalty_ms = if recent {
         (s.penalty_ms * 2).clamp(1000, cap_ms)
     } else {
@@ -504,7 +504,10 @@ mod tests {
         assert_eq!(address_key(a), address_key(b));
         assert_ne!(address_key(a), address_key(c));
         assert_eq!(address_key(a), "2001:db8:1:2::/64");
-        assert_eq!(address_key("::ffff:192.0.2.7".parse().unwrap()), "192.0.2.7");
+        assert_eq!(
+            address_key("::ffff:192.0.2.7".parse().unwrap()),
+            "192.0.2.7"
+        );
         assert_eq!(address_key("192.0.2.7".parse().unwrap()), "192.0.2.7");
     }
 
@@ -518,7 +521,10 @@ mod tests {
         m.put("d", 4); // evicts b
         assert_eq!(m.len(), 3);
         assert_eq!(m.get("b"), None);
-        assert_eq!((m.get("a"), m.get("c"), m.get("d")), (Some(10), Some(3), Some(4)));
+        assert_eq!(
+            (m.get("a"), m.get("c"), m.get("d")),
+            (Some(10), Some(3), Some(4))
+        );
         for i in 0..1000 {
             m.put(&format!("k{i}"), i);
         }
@@ -544,7 +550,10 @@ mod tests {
         assert_eq!(l.memory_keys(), Some((0, 100)));
         // checking a key that was never counted creates nothing
         for i in 0..50 {
-            assert_eq!(l.check(&format!("fresh{i}"), 1, 60_000).await.unwrap(), None);
+            assert_eq!(
+                l.check(&format!("fresh{i}"), 1, 60_000).await.unwrap(),
+                None
+            );
         }
         assert_eq!(l.memory_keys(), Some((0, 100)));
     }

@@ -12,7 +12,7 @@ use crate::store::datasets as ds;
 
 /// How answers from sample data say so (agents.md).
 pub const NOTICE: &str = "*Computed from the built-in synthetic sample data, not real figures: load real data with \
-`solarintel ingest`.*";
+the solarintel ingest command.*";
 
 const MARKET: &str = include_str!("../../data/sample/market.csv");
 const PRICES: &str = include_str!("../../data/sample/prices.csv");

@@ -121,13 +121,9 @@ pub async fn login_succeeded(state: &AppState, ip: IpAddr, user_id: i32, usernam
     {
         tracing::warn!(error = %e, "login throttle unavailable; account counter not cleared");
     }
-    if let Err(e) = store::login_addresses::remember(
-        &state.db,
-        user_id,
-        &address_hash(state, ip),
-        store::now(),
-    )
-    .await
+    if let Err(e) =
+        store::login_addresses::remember(&state.db, user_id, &address_hash(state, ip), store::now())
+            .await
     {
         tracing::warn!(user_id, error = %e, "login address not remembered");
     }

@@ -142,8 +142,10 @@ macro_rules! insert_turn {
     };
 }
 const INSERT_TURN_PG: &str = insert_turn!("", "");
-const INSERT_TURN_SQLITE: &str =
-    insert_turn!("id, ", concat!(crate::sqlite_next_id!("fastapi_chat_turns"), ", "));
+const INSERT_TURN_SQLITE: &str = insert_turn!(
+    "id, ",
+    concat!(crate::sqlite_next_id!("fastapi_chat_turns"), ", ")
+);
 
 /// Count the query (only while under the limit: one conditional update, so parallel sends cannot
 /// overshoot), store the user message and create the running turn, in one transaction. Returns
@@ -181,13 +183,13 @@ pub async fn start_turn(db: &Db, t: &NewTurn<'_>) -> Result<(TurnKey, i32), Star
         INSERT_TURN_PG
     };
     let turn_id: i32 = on_tx!(&mut tx, |c| sqlx::query_scalar(sql)
-    .bind(t.user_id)
-    .bind(t.conversation_id)
-    .bind(message_id)
-    .bind(t.agent_type)
-    .bind(t.now)
-    .fetch_one(c)
-    .await)
+        .bind(t.user_id)
+        .bind(t.conversation_id)
+        .bind(message_id)
+        .bind(t.agent_type)
+        .bind(t.now)
+        .fetch_one(c)
+        .await)
     .map_err(StartError::Turn)?;
     tx.commit().await.map_err(StartError::Turn)?;
     let key = TurnKey {

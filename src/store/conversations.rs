@@ -79,12 +79,12 @@ pub async fn create(
     };
     on_db!(db, |p| {
         sqlx::query_as(sql)
-    .bind(user_id)
-    .bind(title)
-    .bind(agent_type)
-    .bind(now)
-    .fetch_one(p)
-    .await
+            .bind(user_id)
+            .bind(title)
+            .bind(agent_type)
+            .bind(now)
+            .fetch_one(p)
+            .await
     })
 }
 

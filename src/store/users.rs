@@ -109,7 +109,10 @@ macro_rules! insert_user {
     };
 }
 const INSERT_USER_PG: &str = insert_user!("", "");
-const INSERT_USER_SQLITE: &str = insert_user!("id, ", concat!(crate::sqlite_next_id!("fastapi_users"), ", "));
+const INSERT_USER_SQLITE: &str = insert_user!(
+    "id, ",
+    concat!(crate::sqlite_next_id!("fastapi_users"), ", ")
+);
 
 fn unique_to_none(res: Result<User, sqlx::Error>) -> Result<Option<User>, sqlx::Error> {
     match res {
@@ -123,7 +126,11 @@ fn unique_to_none(res: Result<User, sqlx::Error>) -> Result<Option<User>, sqlx::
 /// registrations cannot both succeed.
 pub async fn insert(db: &Db, u: &NewUser<'_>) -> Result<Option<User>, sqlx::Error> {
     let marketing_date = u.marketing_consent.then_some(u.now);
-    let sql = if db.is_sqlite() { INSERT_USER_SQLITE } else { INSERT_USER_PG };
+    let sql = if db.is_sqlite() {
+        INSERT_USER_SQLITE
+    } else {
+        INSERT_USER_PG
+    };
     unique_to_none(on_db!(db, |p| sqlx::query_as(sql)
         .bind(u.username)
         .bind(u.password_hash)
@@ -142,7 +149,11 @@ pub async fn insert(db: &Db, u: &NewUser<'_>) -> Result<Option<User>, sqlx::Erro
 /// [`insert`] inside an open transaction.
 pub async fn insert_in(tx: &mut Tx, u: &NewUser<'_>) -> Result<Option<User>, sqlx::Error> {
     let marketing_date = u.marketing_consent.then_some(u.now);
-    let sql = if tx.is_sqlite() { INSERT_USER_SQLITE } else { INSERT_USER_PG };
+    let sql = if tx.is_sqlite() {
+        INSERT_USER_SQLITE
+    } else {
+        INSERT_USER_PG
+    };
     unique_to_none(on_tx!(tx, |t| sqlx::query_as(sql)
         .bind(u.username)
         .bind(u.password_hash)
@@ -396,7 +407,10 @@ macro_rules! insert_admin {
     };
 }
 const INSERT_ADMIN_PG: &str = insert_admin!("", "");
-const INSERT_ADMIN_SQLITE: &str = insert_admin!("id, ", concat!(crate::sqlite_next_id!("fastapi_users"), ", "));
+const INSERT_ADMIN_SQLITE: &str = insert_admin!(
+    "id, ",
+    concat!(crate::sqlite_next_id!("fastapi_users"), ", ")
+);
 
 /// `create-admin`: promote and activate an existing user and set the password, or create the
 /// user as an active admin. Returns the user id.
@@ -433,7 +447,11 @@ pub async fn upsert_admin(
             id
         }
         None => {
-            let sql = if tx.is_sqlite() { INSERT_ADMIN_SQLITE } else { INSERT_ADMIN_PG };
+            let sql = if tx.is_sqlite() {
+                INSERT_ADMIN_SQLITE
+            } else {
+                INSERT_ADMIN_PG
+            };
             on_tx!(&mut tx, |t| sqlx::query_scalar(sql)
                 .bind(username)
                 .bind(password_hash)

@@ -221,6 +221,18 @@ impl Series {
             mean(self.points.iter().filter(|p| p.0 == d).map(|p| p.1)),
         )
     }
+    /// The observation nearest `date` (the mean of that day's observations), earlier on a tie.
+    pub fn nearest(&self, date: NaiveDate) -> Option<(NaiveDate, f64)> {
+        let d = self
+            .points
+            .iter()
+            .map(|p| p.0)
+            .min_by_key(|d| ((*d - date).num_days().abs(), *d))?;
+        Some((
+            d,
+            mean(self.points.iter().filter(|p| p.0 == d).map(|p| p.1)),
+        ))
+    }
     pub fn average(&self) -> f64 {
         mean(self.points.iter().map(|p| p.1))
     }

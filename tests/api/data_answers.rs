@@ -10,7 +10,7 @@ use crate::support::fake_llm::{parse_sse, types};
 use crate::support::*;
 
 /// The sample file, parsed here without the service's reader.
-fn sample_rows(name: &str) -> Vec<HashMap<String, String>> {
+pub(crate) fn sample_rows(name: &str) -> Vec<HashMap<String, String>> {
     let path = format!("{}/data/sample/{name}", env!("CARGO_MANIFEST_DIR"));
     let mut r = csv::Reader::from_path(path).unwrap();
     let headers = r.headers().unwrap().clone();
@@ -26,7 +26,13 @@ fn sample_rows(name: &str) -> Vec<HashMap<String, String>> {
         .collect()
 }
 
-fn market_value(territory: &str, year: &str, scenario: &str, connection: &str, kind: &str) -> f64 {
+pub(crate) fn market_value(
+    territory: &str,
+    year: &str,
+    scenario: &str,
+    connection: &str,
+    kind: &str,
+) -> f64 {
     sample_rows("market.csv")
         .into_iter()
         .find(|r| {
@@ -41,7 +47,7 @@ fn market_value(territory: &str, year: &str, scenario: &str, connection: &str, k
 }
 
 /// 12345.6 → "12,346" (how answers print megawatts).
-fn thousands(v: f64) -> String {
+pub(crate) fn thousands(v: f64) -> String {
     let s = format!("{:.0}", v);
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
@@ -53,13 +59,13 @@ fn thousands(v: f64) -> String {
     out
 }
 
-async fn sample_app(b: Backend) -> (TestApp, String) {
+pub(crate) async fn sample_app(b: Backend) -> (TestApp, String) {
     let app = TestApp::builder(b).env("SAMPLE_DATA", "true").start().await;
     let t = app.admin("ada@example.com").await;
     (app, t)
 }
 
-async fn conversation(app: &TestApp, t: &str) -> i64 {
+pub(crate) async fn conversation(app: &TestApp, t: &str) -> i64 {
     app.post_json("/api/v1/conversations/", Some(t), &json!({}))
         .await
         .json()["id"]
@@ -68,7 +74,7 @@ async fn conversation(app: &TestApp, t: &str) -> i64 {
 }
 
 /// Ask and read the whole stream: (events, full text of the done event).
-async fn ask(
+pub(crate) async fn ask(
     app: &TestApp,
     t: &str,
     c: i64,

@@ -21,6 +21,7 @@ mod jobs;
 mod limits;
 mod metrics;
 mod profile;
+mod questions;
 mod security;
 mod sizes;
 mod survey;

@@ -90,7 +90,12 @@ async fn attack(app: &mut TestApp, n: u8) -> Vec<u16> {
     let mut statuses = Vec::new();
     for i in 0..n {
         app.peer = SocketAddr::from(([203, 0, 113, i + 1], 6000));
-        statuses.push(app.login_raw("ann@example.com", "guess").await.status.as_u16());
+        statuses.push(
+            app.login_raw("ann@example.com", "guess")
+                .await
+                .status
+                .as_u16(),
+        );
     }
     statuses
 }

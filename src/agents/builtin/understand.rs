@@ -141,8 +141,30 @@ fn add(map: &mut HashMap<String, Vec<Word>>, phrase: &str, w: Word) {
 
 /// Words of price descriptions that say nothing on their own ("type", "mono").
 const GENERIC_TECH: &[&str] = &[
-    "type", "mono", "si", "n", "p", "the", "in", "of", "price", "prices", "module", "cell", "and",
-    "based", "grade", "standard", "per", "wp", "kg", "m2", "silicon", "multi", "poly", "crystalline",
+    "type",
+    "mono",
+    "si",
+    "n",
+    "p",
+    "the",
+    "in",
+    "of",
+    "price",
+    "prices",
+    "module",
+    "cell",
+    "and",
+    "based",
+    "grade",
+    "standard",
+    "per",
+    "wp",
+    "kg",
+    "m2",
+    "silicon",
+    "multi",
+    "poly",
+    "crystalline",
 ];
 
 impl Lexicon {
@@ -159,6 +181,13 @@ impl Lexicon {
         }
         for d in &v.prices.descriptions {
             add(&mut p, d, Word::Description(d.clone()));
+            // "n-type" / "p-type": the cell polarity, a technology of its own.
+            let n = norm(d);
+            for polarity in ["n type", "p type"] {
+                if n.starts_with(polarity) || n.contains(&format!(" {polarity}")) {
+                    add(&mut p, polarity, Word::Tech(polarity.to_string()));
+                }
+            }
             for w in norm(d).split(' ') {
                 if w.len() < 2 || w.chars().all(|c| c.is_ascii_digit()) {
                     continue;
@@ -170,7 +199,11 @@ impl Lexicon {
                 }
             }
         }
-        if v.prices.descriptions.iter().any(|d| norm(d).split(' ').any(|w| w == "hjt")) {
+        if v.prices
+            .descriptions
+            .iter()
+            .any(|d| norm(d).split(' ').any(|w| w == "hjt"))
+        {
             add(&mut p, "heterojunction", Word::Tech("hjt".into()));
         }
         for (k, val) in v.financials.companies.keys() {
@@ -225,7 +258,13 @@ impl Lexicon {
             add(&mut p, k, Word::FullYear);
         }
         for k in [
-            "quarter", "quarters", "quarterly", "half", "half year", "semester", "period",
+            "quarter",
+            "quarters",
+            "quarterly",
+            "half",
+            "half year",
+            "semester",
+            "period",
         ] {
             add(&mut p, k, Word::Filler);
         }
@@ -255,7 +294,9 @@ impl Lexicon {
             .filter(|(k, ws)| {
                 k.len() >= 4
                     && !k.contains(' ')
-                    && ws.iter().any(|w| !matches!(w, Word::Filler | Word::Country))
+                    && ws
+                        .iter()
+                        .any(|w| !matches!(w, Word::Filler | Word::Country))
             })
             .map(|(k, _)| k.clone())
             .collect();
@@ -320,19 +361,44 @@ const HUMAN_WORDS: &[&str] = &[
 
 /// Financial metric words, and the metric name they mean when the data has it.
 const METRIC_SYNONYMS: &[(&[&str], &str)] = &[
-    (&["revenue", "revenues", "sales", "turnover", "top line"], "Revenue"),
-    (&["margin", "margins", "gross margin", "gross margins"], "Gross margin"),
     (
-        &["net income", "profit", "profits", "net profit", "earnings", "bottom line", "loss", "losses"],
+        &["revenue", "revenues", "sales", "turnover", "top line"],
+        "Revenue",
+    ),
+    (
+        &["margin", "margins", "gross margin", "gross margins"],
+        "Gross margin",
+    ),
+    (
+        &[
+            "net income",
+            "profit",
+            "profits",
+            "net profit",
+            "earnings",
+            "bottom line",
+            "loss",
+            "losses",
+        ],
         "Net income",
     ),
-    (&["shipments", "shipped", "shipment", "ship"], "Module shipments"),
     (
-        &["production capacity", "manufacturing capacity", "nameplate capacity"],
+        &["shipments", "shipped", "shipment", "ship"],
+        "Module shipments",
+    ),
+    (
+        &[
+            "production capacity",
+            "manufacturing capacity",
+            "nameplate capacity",
+        ],
         "Production capacity",
     ),
     (&["ebitda"], "EBITDA"),
-    (&["operating income", "operating profit", "ebit"], "Operating income"),
+    (
+        &["operating income", "operating profit", "ebit"],
+        "Operating income",
+    ),
     (&["r d", "research and development"], "R&D"),
     (&["debt", "net debt"], "Net debt"),
     (&["cash", "cash flow", "free cash flow"], "Cash flow"),
@@ -350,13 +416,15 @@ pub fn distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(d[i - 2][j - 2] + 1);
             }
@@ -433,9 +501,13 @@ fn split_joined(text: &str) -> String {
     let lower = text.to_lowercase();
     for tok in lower.split_whitespace() {
         let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
-        let split = ["fy", "q1", "q2", "q3", "q4", "h1", "h2"]
-            .iter()
-            .find(|p| t.starts_with(*p) && t.len() > p.len() && t[p.len()..].chars().all(|c| c.is_ascii_digit() || c == '-' || c == '/'));
+        let split = ["fy", "q1", "q2", "q3", "q4", "h1", "h2"].iter().find(|p| {
+            t.starts_with(*p)
+                && t.len() > p.len()
+                && t[p.len()..]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '-' || c == '/')
+        });
         match split {
             Some(p) => {
                 out.push_str(p);
@@ -466,6 +538,7 @@ fn number(w: &str) -> Option<Word> {
 
 impl Question {
     /// Spans no table or name explains.
+    #[cfg(test)]
     pub fn unknown(&self) -> Vec<&str> {
         self.spans
             .iter()
@@ -475,13 +548,16 @@ impl Question {
     }
 
     /// Spans that name something no dataset holds, with what kind of thing it is.
+    #[cfg(test)]
     pub fn not_held(&self) -> Vec<(&str, &'static str)> {
         self.spans
             .iter()
             .filter_map(|s| {
                 s.meanings.iter().find_map(|m| match m {
                     Word::NotHeld(c) => Some((s.text.as_str(), *c)),
-                    Word::Country => Some((s.text.as_str(), "a country that is not in the loaded data")),
+                    Word::Country => {
+                        Some((s.text.as_str(), "a country that is not in the loaded data"))
+                    }
                     _ => None,
                 })
             })
@@ -507,6 +583,7 @@ impl Question {
         self.spans.iter().any(|s| s.has(&f))
     }
 
+    #[cfg(test)]
     pub fn has_op(&self, op: Op) -> bool {
         self.has(|w| *w == Word::Op(op))
     }
@@ -569,14 +646,24 @@ mod tests {
         Vocabulary {
             territories: Names::new(
                 Vocab::Territory,
-                ["Italy", "Germany", "Spain", "France", "Netherlands", "Poland", "World"]
-                    .map(String::from)
-                    .to_vec(),
+                [
+                    "Italy",
+                    "Germany",
+                    "Spain",
+                    "France",
+                    "Netherlands",
+                    "Poland",
+                    "World",
+                ]
+                .map(String::from)
+                .to_vec(),
             ),
             prices: crate::tools::prices::Vocabulary {
                 items: Names::new(
                     Vocab::Item,
-                    ["Module", "Cell", "Wafer", "Polysilicon", "PV glass"].map(String::from).to_vec(),
+                    ["Module", "Cell", "Wafer", "Polysilicon", "PV glass"]
+                        .map(String::from)
+                        .to_vec(),
                 ),
                 regions: Names::new(
                     Vocab::Region,
@@ -589,7 +676,9 @@ mod tests {
             financials: crate::tools::financials::Vocabulary {
                 companies: Names::new(
                     Vocab::Plain,
-                    ["Helios Modules Ltd", "Aurora Cells"].map(String::from).to_vec(),
+                    ["Helios Modules Ltd", "Aurora Cells"]
+                        .map(String::from)
+                        .to_vec(),
                 ),
                 metrics: Names::new(
                     Vocab::Plain,
@@ -631,11 +720,18 @@ mod tests {
         let u = read("How much solar thermal capacity did Greece add in 2022?");
         let nh = u.not_held();
         assert!(nh.iter().any(|(w, _)| *w == "solar thermal"), "{nh:?}");
-        assert!(nh.iter().any(|(w, c)| *w == "greece" && c.contains("country")), "{nh:?}");
+        assert!(
+            nh.iter()
+                .any(|(w, c)| *w == "greece" && c.contains("country")),
+            "{nh:?}"
+        );
         let u = read("What was Italy's electricity generation from PV in 2023?");
         assert!(u.not_held().iter().any(|(w, _)| *w == "electricity"));
         let u = read("What is the EBITDA of Helios?");
-        assert_eq!(u.not_held(), [("ebitda", "a measure the data does not hold")]);
+        assert_eq!(
+            u.not_held(),
+            [("ebitda", "a measure the data does not hold")]
+        );
         let u = read("Annual installations in Atlantis in 2023");
         assert_eq!(u.unknown(), ["atlantis"]);
     }
@@ -643,7 +739,13 @@ mod tests {
     #[test]
     fn names_typos_and_numbers() {
         let u = read("annual capacity of Itlay in 2023");
-        assert_eq!(u.all(|w| match w { Word::Territory(t) => Some(t.clone()), _ => None }), ["Italy"]);
+        assert_eq!(
+            u.all(|w| match w {
+                Word::Territory(t) => Some(t.clone()),
+                _ => None,
+            }),
+            ["Italy"]
+        );
         assert_eq!(u.read_as(), [("itlay", "italy")]);
         assert!(u.unknown().is_empty());
         let u = read("top 5 in 2024");
@@ -651,7 +753,10 @@ mod tests {
         assert_eq!(u.year_span(), Some((Some(2024), Some(2024))));
         assert!(u.has_op(Op::Top));
         assert_eq!(read("since 2018").year_span(), Some((Some(2018), None)));
-        assert_eq!(read("from 2015 to 2020").year_span(), Some((Some(2015), Some(2020))));
+        assert_eq!(
+            read("from 2015 to 2020").year_span(),
+            Some((Some(2015), Some(2020)))
+        );
         let u = read("module price in 2024-03");
         assert!(u.has(|w| *w == Word::Month(3)) || u.has(|w| *w == Word::Count(3)));
         let u = read("Helios revenue in Q1 2024");

@@ -6,6 +6,8 @@
 //! the previous question. When the data cannot answer, it says what it can answer, with examples
 //! built from the loaded data; the market agent then offers a human expert.
 
+mod decline;
+mod market;
 mod understand;
 mod words;
 
@@ -16,7 +18,6 @@ use crate::data::sample::NOTICE;
 use crate::llm::{ChatMessage, Role};
 use crate::tools::documents::{self, SearchArgs};
 use crate::tools::financials::{self, FinArgs};
-use crate::tools::market::{self, MarketArgs};
 use crate::tools::names::norm;
 use crate::tools::prices::{self, PriceArgs};
 use crate::tools::{ToolError, fmt_thousands};
@@ -487,11 +488,55 @@ pub async fn answer(
         "weaviate" => classify(user_text, prev_text.as_deref(), &ask),
         _ => Domain::Documents,
     };
+    // The closed world (issue 11): every word of a dataset question must be understood.
+    let lex = understand::Lexicon::new(&vocab);
+    let question = understand::understand(user_text, &lex);
+    let previous = prev_text
+        .as_deref()
+        .filter(|_| is_follow_up(user_text))
+        .map(|p| understand::understand(p, &lex));
+    let declined = |emit: Emit<'_>, d: &decline::Decline| {
+        say(
+            emit,
+            &format!(
+                "{}
+
+",
+                d.text()
+            ),
+        );
+        Ok(false)
+    };
+    let read_as = question.read_as();
+    if !read_as.is_empty() && domain != Domain::Documents {
+        let r: Vec<String> = read_as
+            .iter()
+            .map(|(w, k)| format!("\"{w}\" as \"{k}\""))
+            .collect();
+        say(emit, &format!("*I read {}.*\n\n", r.join(", ")));
+    }
     let result = match domain {
-        Domain::Market => market_answer(state, &ask, &vocab, emit).await,
-        Domain::Prices => price_answer(state, &ask, &vocab, emit).await,
-        Domain::Financials => fin_answer(state, &ask, &vocab, emit).await,
+        Domain::Market => match market::read(&question, previous.as_ref(), &vocab) {
+            Ok(a) => market::answer(state, &a, &vocab, emit).await,
+            Err(d) => declined(emit, &d),
+        },
+        Domain::Prices => match closed_world(&question, previous.as_ref(), fits_prices) {
+            Ok(()) => price_answer(state, &ask, &question, &vocab, emit).await,
+            Err(d) => declined(emit, &d),
+        },
+        Domain::Financials => match closed_world(&question, previous.as_ref(), fits_financials) {
+            Ok(()) => fin_answer(state, &ask, &vocab, emit).await,
+            Err(d) => declined(emit, &d),
+        },
         Domain::Documents => doc_answer(state, agent.id, user_text, emit).await,
+    };
+    let result = match result {
+        // What the question asks cannot be computed (a change without two years, say).
+        Err(ToolError::Arguments(why)) => declined(
+            emit,
+            &decline::Decline::because(format!("I cannot compute that: {why}.")),
+        ),
+        other => other,
     };
     match result {
         Ok(true) => Ok(()),
@@ -512,6 +557,53 @@ pub async fn answer(
             Ok(())
         }
     }
+}
+
+/// Decline unless every word of the question (and of the question a follow-up leans on) is
+/// understood and fits the dataset.
+fn closed_world(
+    q: &understand::Question,
+    prev: Option<&understand::Question>,
+    fits: fn(&understand::Word) -> bool,
+) -> Result<(), decline::Decline> {
+    let d = decline::unmatched(q, fits);
+    if !d.is_empty() {
+        return Err(d);
+    }
+    let _ = prev;
+    Ok(())
+}
+
+fn fits_prices(w: &understand::Word) -> bool {
+    use understand::{Topic, Word};
+    matches!(
+        w,
+        Word::Item(_)
+            | Word::Region(_)
+            | Word::Description(_)
+            | Word::Tech(_)
+            | Word::Topic(Topic::Prices)
+            | Word::Op(_)
+            | Word::Year(_)
+            | Word::Month(_)
+            | Word::Count(_)
+    )
+}
+
+fn fits_financials(w: &understand::Word) -> bool {
+    use understand::{Topic, Word};
+    matches!(
+        w,
+        Word::Company(_)
+            | Word::Metric(_)
+            | Word::Topic(Topic::Financials)
+            | Word::Op(_)
+            | Word::Year(_)
+            | Word::Quarter(_)
+            | Word::Half(_)
+            | Word::FullYear
+            | Word::Count(_)
+    )
 }
 
 fn has_market_words(text: &str, prev: Option<&str>) -> bool {
@@ -611,224 +703,21 @@ fn mw(v: f64) -> String {
     }
 }
 
+/// The source file of the figures (plain text: the React app draws inline code as a block).
 fn source_line(name: &str, is_sample: bool) -> String {
     if is_sample {
-        format!("\n\nSource: `{name}`.\n\n{NOTICE}")
+        format!("\n\nSource: {name}.\n\n{NOTICE}")
     } else {
-        format!("\n\nSource: `{name}`.")
+        format!("\n\nSource: {name}.")
     }
 }
 
-async fn market_answer(
-    state: &AppState,
-    ask: &Ask,
-    vocab: &Vocabularies,
-    emit: Emit<'_>,
-) -> Result<bool, ToolError> {
-    if ask.territories.is_empty() {
-        return Ok(false);
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
     }
-    let Some((last_hist, last)) = vocab.market_years else {
-        return Ok(false);
-    };
-    let split = ask.connections.as_ref().is_some_and(|c| c.len() > 1);
-    let (start, end) = match ask.years {
-        Some((a, b)) => (
-            a,
-            b.or(if a.is_some() {
-                Some(if ask.forecast { last } else { last_hist })
-            } else {
-                None
-            }),
-        ),
-        None if ask.forecast => (Some(last_hist + 1), Some(last)),
-        None if ask.trend || ask.chart || split => (Some(last_hist - 9), Some(last_hist)),
-        None => (Some(last_hist), Some(last_hist)),
-    };
-    let mut scenarios = ask.scenarios.clone().unwrap_or_default();
-    if ask.forecast && scenarios.is_empty() && start.is_some_and(|s| s > last_hist) {
-        scenarios = vec!["Forecast - Most probable"];
-    }
-    let args = MarketArgs {
-        territory: ask.territories.clone(),
-        year: None,
-        start_year: start,
-        end_year: end,
-        scenario: scenarios.iter().map(|s| s.to_string()).collect(),
-        connection: ask
-            .connections
-            .clone()
-            .unwrap_or_default()
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-        kind: ask.kind.map(String::from),
-        group_by: if split {
-            Some("connection".into())
-        } else if ask.share || ask.territories.len() > 1 {
-            Some("territory".into())
-        } else {
-            None
-        },
-        plot_type: None,
-    };
-    let r = market::resolve(&args, &vocab.territories, split)?;
-    let Some(res) = market::query(state, &r).await? else {
-        say(
-            emit,
-            &format!(
-                "The market data has no {} figures for {} in the period asked{}.",
-                r.kind.to_lowercase(),
-                r.territories.join(", "),
-                if r.scenarios.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", r.scenarios.join(", "))
-                }
-            ),
-        );
-        return Ok(false);
-    };
-    let years: std::collections::BTreeSet<i32> = res.rows.iter().map(|x| x.year).collect();
-    let what = if r.kind == "Cumulative" {
-        "cumulative installed capacity"
-    } else {
-        "annual installed capacity"
-    };
-    let mut text = String::new();
-    let single = years.len() == 1 && res.rows.len() == 1;
-    if single {
-        let x = &res.rows[0];
-        text.push_str(&format!(
-            "**{}** — {what} in **{}** ({}, {} connection): **{}** (DC).",
-            x.territory,
-            x.year,
-            x.scenario,
-            x.connection.to_lowercase(),
-            mw(x.capacity_mw)
-        ));
-    } else if split {
-        text.push_str(&format!(
-            "**{}** — {what} by connection type (MW DC):\n\n",
-            res.rows[0].territory
-        ));
-        let mut rows = Vec::new();
-        for y in &years {
-            let parts: Vec<_> = res
-                .rows
-                .iter()
-                .filter(|x| x.year == *y && x.territory == res.rows[0].territory)
-                .collect();
-            let total: f64 = parts.iter().map(|x| x.capacity_mw).sum();
-            let mut row = vec![y.to_string()];
-            for c in ["Centralised", "Distributed", "Off-grid"] {
-                let v = parts
-                    .iter()
-                    .find(|x| x.connection == c)
-                    .map(|x| x.capacity_mw)
-                    .unwrap_or(0.0);
-                let share = if total > 0.0 {
-                    format!(" ({:.0}%)", v / total * 100.0)
-                } else {
-                    String::new()
-                };
-                row.push(format!("{}{share}", fmt_thousands(v, 0)));
-            }
-            row.push(fmt_thousands(total, 0));
-            rows.push(row);
-        }
-        text.push_str(&table(
-            &["Year", "Centralised", "Distributed", "Off-grid", "Total"],
-            &rows,
-        ));
-    } else if years.len() == 1 {
-        let y = *years.iter().next().expect("a year");
-        text.push_str(&format!("{} in **{y}** (MW DC):\n\n", capitalise(what)));
-        let groups = market::groups(&res, "territory");
-        let rows: Vec<Vec<String>> = groups
-            .iter()
-            .map(|(t, v, s)| {
-                vec![
-                    t.clone(),
-                    fmt_thousands(*v, 0),
-                    format!("{:.1}%", s * 100.0),
-                ]
-            })
-            .collect();
-        text.push_str(&table(&["Territory", "MW", "Share of listed"], &rows));
-        if let Some(sc) = res.rows.first().map(|x| x.scenario.clone()) {
-            text.push_str(&format!(
-                "\nScenario: {sc}; connection: {}.",
-                r.connections.join(", ")
-            ));
-        }
-    } else {
-        let series: Vec<String> = {
-            let mut s: Vec<String> = Vec::new();
-            for x in &res.rows {
-                let k = if r.scenarios.len() > 1 && r.territories.len() == 1 {
-                    x.scenario.clone()
-                } else {
-                    x.territory.clone()
-                };
-                if !s.contains(&k) {
-                    s.push(k);
-                }
-            }
-            s
-        };
-        text.push_str(&format!(
-            "{} of {} ({}-{}, MW DC):\n\n",
-            capitalise(what),
-            r.territories.join(", "),
-            years.iter().next().expect("years"),
-            years.iter().last().expect("years")
-        ));
-        let mut header = vec!["Year".to_string()];
-        header.extend(series.iter().cloned());
-        let mut rows = Vec::new();
-        for y in years.iter().rev().take(20).rev() {
-            let mut row = vec![y.to_string()];
-            for s in &series {
-                let v = res.rows.iter().find(|x| {
-                    x.year == *y
-                        && (x.territory == *s || x.scenario == *s)
-                        && (r.territories.len() > 1 || r.scenarios.len() <= 1 || x.scenario == *s)
-                });
-                row.push(
-                    v.map(|x| fmt_thousands(x.capacity_mw, 0))
-                        .unwrap_or_else(|| "–".into()),
-                );
-            }
-            if r.scenarios.len() <= 1 && r.territories.len() == 1 {
-                let sc = res
-                    .rows
-                    .iter()
-                    .find(|x| x.year == *y)
-                    .map(|x| x.scenario.clone())
-                    .unwrap_or_default();
-                row.push(sc);
-            }
-            rows.push(row);
-        }
-        if r.scenarios.len() <= 1 && r.territories.len() == 1 {
-            header.push("Scenario".into());
-        }
-        let h: Vec<&str> = header.iter().map(String::as_str).collect();
-        text.push_str(&table(&h, &rows));
-    }
-    for n in &res.notes {
-        text.push_str(&format!("\n\n*{n}*"));
-    }
-    text.push_str(&source_line(&res.source.name, res.source.is_sample));
-    say(emit, &text);
-    let wants_chart =
-        ask.chart || ask.trend || ask.compare || split || (!single && years.len() > 2);
-    if wants_chart {
-        let pt = market::plot_type(&args, &r)?;
-        show_chart(emit, market::chart(&res, &args, pt))?;
-    }
-    Ok(true)
 }
 
 /// Emit a chart. One too large to send even thinned is said instead; the answer above stands.
@@ -845,22 +734,36 @@ fn show_chart(
     Ok(())
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
-
 async fn price_answer(
     state: &AppState,
     ask: &Ask,
+    question: &understand::Question,
     vocab: &Vocabularies,
     emit: Emit<'_>,
 ) -> Result<bool, ToolError> {
     if ask.items.is_empty() && ask.techs.is_empty() {
         return Ok(false);
+    }
+    let months = question.all(|w| match w {
+        understand::Word::Month(m) => Some(*m),
+        _ => None,
+    });
+    // The technologies as understood ("p-type", "TOPCon", a whole description), else those a
+    // follow-up inherited.
+    let understood = question.all(|w| match w {
+        understand::Word::Tech(t) | understand::Word::Description(t) => Some(t.clone()),
+        _ => None,
+    });
+    let ask = &Ask {
+        techs: if understood.is_empty() {
+            ask.techs.clone()
+        } else {
+            understood
+        },
+        ..ask.clone()
+    };
+    if !months.is_empty() {
+        return price_in_month(state, ask, question, &months, vocab, emit).await;
     }
     let (start, end) = ask.years.unwrap_or((None, None));
     let args = PriceArgs {
@@ -955,6 +858,82 @@ async fn price_answer(
         }
         show_chart(emit, prices::chart(&res, &args))?;
     }
+    Ok(true)
+}
+
+/// A price in a month: per series, the observation nearest the middle of the month, with the
+/// date it is from (none more than 45 days away).
+async fn price_in_month(
+    state: &AppState,
+    ask: &Ask,
+    question: &understand::Question,
+    months: &[u32],
+    vocab: &Vocabularies,
+    emit: Emit<'_>,
+) -> Result<bool, ToolError> {
+    let years = question.years();
+    let ([month], [year]) = (months, years.as_slice()) else {
+        return Err(ToolError::Arguments(
+            "a price at a date needs one month and its year, e.g. March 2024".into(),
+        ));
+    };
+    let Some(target) = chrono::NaiveDate::from_ymd_opt(*year, *month, 15) else {
+        return Err(ToolError::Arguments("that month does not exist".into()));
+    };
+    let args = PriceArgs {
+        item: ask.items.clone(),
+        technology: ask.techs.clone(),
+        region: ask.regions.clone(),
+        ..PriceArgs::default()
+    };
+    let f = prices::resolve(&args, &vocab.prices)?;
+    let Some(res) = prices::query(state, &f).await? else {
+        return Ok(false);
+    };
+    let label = target.format("%B %Y").to_string();
+    let mut found = Vec::new();
+    for s in &res.series {
+        if let Some((d, v)) = s.nearest(target)
+            && (d - target).num_days().abs() <= 45
+        {
+            found.push((s, d, v));
+        }
+    }
+    if found.is_empty() {
+        say(
+            emit,
+            &format!(
+                "The price data has no observation near {label} for these filters ({}).",
+                res.series
+                    .iter()
+                    .take(3)
+                    .map(|s| format!("{} runs {} to {}", s.name(), s.first().0, s.latest().0))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        );
+        return Ok(true);
+    }
+    let mut text = String::new();
+    if let [(s, d, v)] = found.as_slice() {
+        text.push_str(&format!(
+            "The price of **{}** in {label} was **{v:.3} {}** (the observation of {d}).",
+            s.name(),
+            s.unit
+        ));
+    } else {
+        text.push_str(&format!(
+            "Component prices in {label} (each in its own unit; the nearest observation):\n\n"
+        ));
+        let rows: Vec<Vec<String>> = found
+            .iter()
+            .take(25)
+            .map(|(s, d, v)| vec![s.name(), s.unit.clone(), format!("{v:.3}"), d.to_string()])
+            .collect();
+        text.push_str(&table(&["Series", "Unit", "Price", "Observed"], &rows));
+    }
+    text.push_str(&source_line(&res.source.name, res.source.is_sample));
+    say(emit, &text);
     Ok(true)
 }
 
@@ -1196,7 +1175,7 @@ async fn cannot_answer(
         Domain::Prices | Domain::Financials => vec![],
     };
     if examples.is_empty() {
-        text.push_str("No data is loaded for this agent yet: an operator can load it with `solarintel ingest`.");
+        text.push_str("No data is loaded for this agent yet: an operator can load it with the solarintel ingest command.");
     } else {
         text.push_str("For example, try:\n");
         for e in examples {

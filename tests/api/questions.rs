@@ -1,0 +1,659 @@
+//! The question set of issue 11: questions as analysts write them, each labelled answerable —
+//! with the figure the answer must state, computed here from the sample files — or not
+//! answerable, with why. It reports, per agent and overall, **precision** (of the answers that
+//! state a figure, those that state the right one) and **coverage** (of the answerable
+//! questions, those answered with the right figure), and requires precision 100% and coverage
+//! at least 90%. `bench/questions.sh` prints the table.
+
+use std::collections::BTreeMap;
+
+use crate::data_answers::{ask, conversation, market_value, sample_app, sample_rows, thousands};
+use crate::support::*;
+
+/// What a question must get.
+enum Want {
+    /// The answer states this figure (as the answers print it).
+    Figure(String),
+    /// The answer states no figure and says why.
+    Decline(&'static str),
+}
+
+struct Q {
+    agent: &'static str,
+    /// Questions asked in one conversation, in order; the last one is judged.
+    text: Vec<String>,
+    want: Want,
+}
+
+fn q(agent: &'static str, text: &str, want: Want) -> Q {
+    Q {
+        agent,
+        text: vec![text.to_string()],
+        want,
+    }
+}
+
+fn follow(agent: &'static str, texts: &[&str], want: Want) -> Q {
+    Q {
+        agent,
+        text: texts.iter().map(|t| t.to_string()).collect(),
+        want,
+    }
+}
+
+const HIST: &str = "Historical Primary";
+const LAST_HIST: i32 = 2024;
+const AGGREGATES: &[&str] = &["World"];
+
+fn annual(t: &str, y: i32) -> f64 {
+    let s = if y <= LAST_HIST {
+        HIST
+    } else {
+        "Forecast - Most probable"
+    };
+    market_value(t, &y.to_string(), s, "Total", "Annual")
+}
+
+fn mw(v: f64) -> Want {
+    Want::Figure(thousands(v))
+}
+
+fn pct(v: f64) -> Want {
+    Want::Figure(format!("{:.1}%", v * 100.0))
+}
+
+fn territories() -> Vec<String> {
+    let mut t: Vec<String> = sample_rows("market.csv")
+        .into_iter()
+        .map(|r| r["Territory"].clone())
+        .collect();
+    t.sort();
+    t.dedup();
+    t
+}
+
+/// (country, annual MW in `y`), largest first; aggregates left out.
+fn ranking(y: i32) -> Vec<(String, f64)> {
+    let mut r: Vec<(String, f64)> = territories()
+        .into_iter()
+        .filter(|t| !AGGREGATES.contains(&t.as_str()))
+        .map(|t| {
+            let v = annual(&t, y);
+            (t, v)
+        })
+        .collect();
+    r.sort_by(|a, b| b.1.total_cmp(&a.1));
+    r
+}
+
+fn price_series(item: &str, desc: &str, region: &str) -> Vec<(String, f64)> {
+    let mut s: Vec<(String, f64)> = sample_rows("prices.csv")
+        .into_iter()
+        .filter(|r| r["item"] == item && r["description"] == desc && r["region"] == region)
+        .map(|r| (r["date"].clone(), r["base_price"].parse().unwrap()))
+        .collect();
+    s.sort_by(|a, b| a.0.cmp(&b.0));
+    s
+}
+
+/// The observation nearest the 15th of the month (earlier on a tie).
+fn price_in(item: &str, desc: &str, region: &str, year: i32, month: u32) -> f64 {
+    let target = chrono::NaiveDate::from_ymd_opt(year, month, 15).unwrap();
+    price_series(item, desc, region)
+        .into_iter()
+        .min_by_key(|(d, _)| {
+            let d = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+            ((d - target).num_days().abs(), d)
+        })
+        .unwrap()
+        .1
+}
+
+fn questions() -> Vec<Q> {
+    use Want::Decline;
+    let top23 = ranking(2023);
+    let top24 = ranking(2024);
+    let de: Vec<(i32, f64)> = (2015..=2024).map(|y| (y, annual("Germany", y))).collect();
+    let de_peak = de
+        .iter()
+        .copied()
+        .fold((0, f64::MIN), |b, x| if x.1 > b.1 { x } else { b });
+    let fr_avg = (2020..=2024).map(|y| annual("France", y)).sum::<f64>() / 5.0;
+    let it_sum = (2020..=2024).map(|y| annual("Italy", y)).sum::<f64>();
+    let dist = market_value("Italy", "2023", HIST, "Distributed", "Annual");
+    let cagr = (annual("France", 2024) / annual("France", 2015)).powf(1.0 / 9.0) - 1.0;
+    vec![
+        // Lookups, as analysts write them.
+        q(
+            "market",
+            "What was the annual installed capacity of Italy in 2023?",
+            mw(annual("Italy", 2023)),
+        ),
+        q(
+            "market",
+            "How much PV did Germany install in 2022?",
+            mw(annual("Germany", 2022)),
+        ),
+        q(
+            "market",
+            "spain 2021 annual installations",
+            mw(annual("Spain", 2021)),
+        ),
+        q(
+            "market",
+            "Please, could you tell me the cumulative capacity of Poland in 2020? Thanks!",
+            mw(market_value("Poland", "2020", HIST, "Total", "Cumulative")),
+        ),
+        q(
+            "market",
+            "Cumulative installed PV in the Netherlands, 2019",
+            mw(market_value(
+                "Netherlands",
+                "2019",
+                HIST,
+                "Total",
+                "Cumulative",
+            )),
+        ),
+        q(
+            "market",
+            "new solar capacity in France in 2018",
+            mw(annual("France", 2018)),
+        ),
+        q(
+            "market",
+            "What was the world's annual PV market in 2024?",
+            mw(annual("World", 2024)),
+        ),
+        q(
+            "market",
+            "How much utility-scale PV was built in Spain in 2023?",
+            mw(market_value("Spain", "2023", HIST, "Centralised", "Annual")),
+        ),
+        q(
+            "market",
+            "rooftop installations in Germany in 2022",
+            mw(market_value(
+                "Germany",
+                "2022",
+                HIST,
+                "Distributed",
+                "Annual",
+            )),
+        ),
+        q(
+            "market",
+            "off-grid capacity added in Italy in 2020",
+            mw(market_value("Italy", "2020", HIST, "Off-grid", "Annual")),
+        ),
+        // Typos.
+        q(
+            "market",
+            "annual instaled capacity of Itlay in 2023",
+            mw(annual("Italy", 2023)),
+        ),
+        q(
+            "market",
+            "Germnay cumulative capacity 2024",
+            mw(market_value("Germany", "2024", HIST, "Total", "Cumulative")),
+        ),
+        // Forecasts.
+        q(
+            "market",
+            "What is the forecast for Spain in 2030 in the high scenario?",
+            mw(market_value(
+                "Spain",
+                "2030",
+                "Forecast - High",
+                "Total",
+                "Annual",
+            )),
+        ),
+        q(
+            "market",
+            "Italy 2028 low scenario annual installations",
+            mw(market_value(
+                "Italy",
+                "2028",
+                "Forecast - Low",
+                "Total",
+                "Annual",
+            )),
+        ),
+        q(
+            "market",
+            "How much will France install in 2027?",
+            mw(market_value(
+                "France",
+                "2027",
+                "Forecast - Most probable",
+                "Total",
+                "Annual",
+            )),
+        ),
+        // Rankings (countries only).
+        q(
+            "market",
+            "Which country installed the most in 2023?",
+            mw(top23[0].1),
+        ),
+        q(
+            "market",
+            "Which country had the largest annual installations in 2024?",
+            mw(top24[0].1),
+        ),
+        q("market", "top 5 countries in 2024", mw(top24[4].1)),
+        q(
+            "market",
+            "Which country installed the least in 2023?",
+            mw(top23.last().unwrap().1),
+        ),
+        // Shares.
+        q(
+            "market",
+            "What share of Italy's installations was distributed in 2023?",
+            pct(dist / annual("Italy", 2023)),
+        ),
+        q(
+            "market",
+            "What share of world installations did Germany have in 2024?",
+            pct(annual("Germany", 2024) / annual("World", 2024)),
+        ),
+        q(
+            "market",
+            "Spain's share of the world market in 2022",
+            pct(annual("Spain", 2022) / annual("World", 2022)),
+        ),
+        // Change, growth, CAGR.
+        q(
+            "market",
+            "How much did Spain grow from 2022 to 2023?",
+            mw((annual("Spain", 2023) - annual("Spain", 2022)).abs()),
+        ),
+        q(
+            "market",
+            "change in annual installations in Italy between 2020 and 2024",
+            Want::Figure(format!(
+                "{:+.1}%",
+                (annual("Italy", 2024) / annual("Italy", 2020) - 1.0) * 100.0
+            )),
+        ),
+        q(
+            "market",
+            "CAGR of France between 2015 and 2024",
+            Want::Figure(format!("{:+.1}%", cagr * 100.0)),
+        ),
+        // Comparisons, min / max / average, sums.
+        q(
+            "market",
+            "Compare Italy and Spain in 2023",
+            mw(annual("Spain", 2023)),
+        ),
+        q(
+            "market",
+            "Italy vs Germany annual installations 2022",
+            mw(annual("Germany", 2022)),
+        ),
+        q(
+            "market",
+            "In which year did Germany install the most?",
+            mw(de_peak.1),
+        ),
+        q(
+            "market",
+            "Average annual installations in France from 2020 to 2024",
+            mw(fr_avg),
+        ),
+        q(
+            "market",
+            "Combined installations of Italy, Spain and France in 2023",
+            mw(annual("Italy", 2023) + annual("Spain", 2023) + annual("France", 2023)),
+        ),
+        q(
+            "market",
+            "Total installations in Italy from 2020 to 2024 in total",
+            mw(it_sum),
+        ),
+        // Trends and follow-ups.
+        q(
+            "market",
+            "Show the trend of annual installations in Germany from 2015 to 2024",
+            mw(annual("Germany", 2016)),
+        ),
+        follow(
+            "market",
+            &["Cumulative capacity of Italy in 2022", "and Spain?"],
+            mw(market_value("Spain", "2022", HIST, "Total", "Cumulative")),
+        ),
+        follow(
+            "market",
+            &["annual installations in France in 2021", "what about 2023?"],
+            mw(annual("France", 2023)),
+        ),
+        // The open-questions agent routes to the market data.
+        q(
+            "weaviate",
+            "What is the cumulative installed capacity of Germany in 2024?",
+            mw(market_value("Germany", "2024", HIST, "Total", "Cumulative")),
+        ),
+        // Not answerable: another technology, another measure, a place or period not held.
+        q(
+            "market",
+            "How much solar thermal capacity did Greece add in 2022?",
+            Decline("another technology, and a country not in the data"),
+        ),
+        q(
+            "market",
+            "How much solar thermal capacity did Italy add in 2022?",
+            Decline("another technology"),
+        ),
+        q(
+            "market",
+            "How much wind capacity did Germany install in 2023?",
+            Decline("another technology"),
+        ),
+        q(
+            "market",
+            "Battery storage installations in Spain 2023",
+            Decline("another technology"),
+        ),
+        q(
+            "market",
+            "Italy offshore capacity 2023",
+            Decline("another technology"),
+        ),
+        q(
+            "market",
+            "What was Italy's electricity generation from PV in 2023?",
+            Decline("a measure not held"),
+        ),
+        q(
+            "market",
+            "How many jobs does the solar industry in Spain have?",
+            Decline("a measure not held"),
+        ),
+        q(
+            "market",
+            "Investment in PV in France in 2023",
+            Decline("a measure not held"),
+        ),
+        q(
+            "market",
+            "What is the LCOE of solar in Spain?",
+            Decline("a measure not held"),
+        ),
+        q(
+            "market",
+            "How many households have rooftop solar in Germany?",
+            Decline("a measure not held"),
+        ),
+        q(
+            "market",
+            "What was the capacity factor of PV in Italy in 2022?",
+            Decline("a measure not held"),
+        ),
+        q(
+            "market",
+            "Annual installations in Atlantis in 2023",
+            Decline("an unknown place"),
+        ),
+        q(
+            "market",
+            "How much PV did Greece install in 2023?",
+            Decline("a country not in the data"),
+        ),
+        q(
+            "market",
+            "What was the installed capacity of Italy in 2040?",
+            Decline("a year past the data"),
+        ),
+        q(
+            "market",
+            "What is the forecast for Italy in 2019?",
+            Decline("a forecast for a historical year"),
+        ),
+        q(
+            "market",
+            "What will the weather be like tomorrow?",
+            Decline("not about the data"),
+        ),
+        q(
+            "market",
+            "What is the module price in China?",
+            Decline("a price, not market data"),
+        ),
+        q(
+            "market",
+            "What is the revenue of Helios in 2023?",
+            Decline("financials, not market data"),
+        ),
+        q(
+            "market",
+            "How much did Italy grow?",
+            Decline("a change needs two years"),
+        ),
+        // Prices.
+        q(
+            "price",
+            "What is the latest n-type TOPCon module price in China?",
+            Want::Figure(format!(
+                "{:.3}",
+                price_series("Module", "n-type TOPCon", "China")
+                    .last()
+                    .unwrap()
+                    .1
+            )),
+        ),
+        q(
+            "price",
+            "What was the price of n-type TOPCon modules in China in March 2024?",
+            Want::Figure(format!(
+                "{:.3}",
+                price_in("Module", "n-type TOPCon", "China", 2024, 3)
+            )),
+        ),
+        q(
+            "price",
+            "HJT module price in the US in June 2023",
+            Want::Figure(format!(
+                "{:.3}",
+                price_in("Module", "n-type HJT", "US", 2023, 6)
+            )),
+        ),
+        q(
+            "price",
+            "p-type wafer price in China, January 2024",
+            Want::Figure(format!(
+                "{:.3}",
+                price_in("Wafer", "p-type mono-Si M10", "China", 2024, 1)
+            )),
+        ),
+        q(
+            "price",
+            "What is the price of wind turbines in China?",
+            Decline("another technology"),
+        ),
+        q(
+            "price",
+            "Module price in Italy",
+            Decline("Italy is not a price region"),
+        ),
+        q(
+            "price",
+            "electricity price in Germany",
+            Decline("a measure not held"),
+        ),
+        q(
+            "price",
+            "What is the module price in India in March 2031?",
+            Decline("a date past the data"),
+        ),
+        // Financials.
+        q(
+            "manufacturer_financial",
+            "What is the EBITDA of Helios?",
+            Decline("a metric not held"),
+        ),
+        q(
+            "manufacturer_financial",
+            "What was the revenue of Tesla in 2023?",
+            Decline("a company not in the data"),
+        ),
+        q(
+            "manufacturer_financial",
+            "How many employees does Helios have?",
+            Decline("a measure not held"),
+        ),
+    ]
+}
+
+/// A number in the text that is not a year or a date: the answer states a figure. The expert
+/// offer's canned text ("within 24-48 hours") is not an answer.
+fn states_a_figure(text: &str) -> bool {
+    let text = text
+        .split("## How Our Experts Can Help")
+        .next()
+        .unwrap_or("");
+    text.split(|c: char| c.is_whitespace() || "()[]*|:;!?\"'/–".contains(c))
+        .map(|t| t.trim_end_matches(['.', ',']))
+        .filter(|t| !t.is_empty())
+        .any(|t| {
+            let body = t.trim_start_matches(['+', '-', '−']).trim_end_matches('%');
+            let numeric = !body.is_empty()
+                && body
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                && body.chars().next().is_some_and(|c| c.is_ascii_digit());
+            let year = body.len() == 4
+                && body
+                    .parse::<i32>()
+                    .is_ok_and(|y| (1990..=2100).contains(&y));
+            numeric && !year
+        })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_question_set_on_the_sample() {
+    let (app, t) = sample_app(Backend::Sqlite).await;
+    let qs = questions();
+    let answerable = qs
+        .iter()
+        .filter(|q| matches!(q.want, Want::Figure(_)))
+        .count();
+    assert!(
+        qs.len() - answerable >= 20,
+        "not-answerable questions in the set"
+    );
+    // per agent: (stated a figure, stated the right one, answerable, answered right)
+    let mut tally: BTreeMap<&str, [usize; 4]> = BTreeMap::new();
+    let mut failures = Vec::new();
+    for item in &qs {
+        let c = conversation(&app, &t).await;
+        let mut text = String::new();
+        for m in &item.text {
+            text = ask(&app, &t, c, item.agent, m).await.1;
+        }
+        let stated = states_a_figure(&text);
+        let e = tally.entry(item.agent).or_default();
+        match &item.want {
+            Want::Figure(f) => {
+                e[2] += 1;
+                let right = text.contains(f.as_str());
+                if stated {
+                    e[0] += 1;
+                }
+                if right {
+                    e[1] += 1;
+                    e[3] += 1;
+                } else {
+                    failures.push(format!("{:?}: wanted {f}, got: {text}", item.text));
+                }
+            }
+            Want::Decline(why) => {
+                if stated {
+                    e[0] += 1;
+                    failures.push(format!(
+                        "{:?} ({why}) should decline, got: {text}",
+                        item.text
+                    ));
+                }
+            }
+        }
+    }
+    let mut report =
+        String::from("| agent | questions | precision | coverage |\n|---|---|---|---|\n");
+    let mut all = [0usize; 4];
+    for (agent, v) in &tally {
+        for i in 0..4 {
+            all[i] += v[i];
+        }
+        report.push_str(&row(
+            agent,
+            v,
+            qs.iter().filter(|q| q.agent == *agent).count(),
+        ));
+    }
+    report.push_str(&row("all", &all, qs.len()));
+    println!("{report}");
+    for f in &failures {
+        println!("MISS {f}");
+    }
+    let precision = if all[0] == 0 {
+        1.0
+    } else {
+        all[1] as f64 / all[0] as f64
+    };
+    let coverage = all[3] as f64 / all[2] as f64;
+    assert_eq!(
+        precision,
+        1.0,
+        "a wrong figure was stated:\n{}",
+        failures.join("\n")
+    );
+    assert!(
+        coverage >= 0.9,
+        "coverage {coverage:.2}:\n{}",
+        failures.join("\n")
+    );
+}
+
+fn row(agent: &str, v: &[usize; 4], n: usize) -> String {
+    let p = if v[0] == 0 {
+        "–".to_string()
+    } else {
+        format!(
+            "{:.0}% ({}/{})",
+            v[1] as f64 / v[0] as f64 * 100.0,
+            v[1],
+            v[0]
+        )
+    };
+    let c = if v[2] == 0 {
+        "–".to_string()
+    } else {
+        format!(
+            "{:.0}% ({}/{})",
+            v[3] as f64 / v[2] as f64 * 100.0,
+            v[3],
+            v[2]
+        )
+    };
+    format!("| {agent} | {n} | {p} | {c} |\n")
+}
+
+#[test]
+fn figures_are_told_from_years() {
+    assert!(!states_a_figure(
+        "I could not match \"atlantis\". Try Annual installations in Italy in 2023, 2015–2024."
+    ));
+    assert!(states_a_figure("Italy: 1,234 MW in 2023"));
+    assert!(states_a_figure("a share of 12.5%"));
+    assert!(!states_a_figure("Forecasts cover 2025–2030."));
+    assert!(!states_a_figure(
+        "The series runs 2023-01-01 to 2024-12-01 (p-type mono-Si PERC M10)."
+    ));
+    assert!(!states_a_figure(
+        "x\n\n## How Our Experts Can Help\n\nwithin 24-48 hours"
+    ));
+    assert!(states_a_figure("moved by -3.5% to 0.221 US$/Wp"));
+}
