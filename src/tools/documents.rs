@@ -181,6 +181,62 @@ pub fn terms(query: &str) -> Vec<String> {
     out
 }
 
+/// Words of the domain that nearly every passage shares: they do not make a passage relevant.
+const GENERIC: &[&str] = &[
+    "solar",
+    "pv",
+    "photovoltaic",
+    "photovoltaics",
+    "energy",
+    "module",
+    "modules",
+    "panel",
+    "panels",
+    "market",
+    "markets",
+    "power",
+    "plant",
+    "plants",
+    "system",
+    "systems",
+    "industry",
+    "new",
+    "year",
+    "years",
+];
+
+/// Whether a passage addresses a question with these search terms: it mentions every distinctive
+/// term when there are one or two, else at least half of them (a word counts when it shares the
+/// term's first five letters, so "cleaning" meets "clean"). Generic domain words count only when
+/// the question has nothing else.
+pub fn addresses(terms: &[String], text: &str) -> bool {
+    let words: Vec<String> = norm(text).split(' ').map(String::from).collect();
+    let mentions = |t: &str| {
+        let stem: String = t.chars().take(5).collect();
+        words.iter().any(|w| {
+            w.starts_with(&stem) || (w.chars().count() >= 4 && stem.starts_with(w.as_str()))
+        })
+    };
+    let distinctive: Vec<&String> = terms
+        .iter()
+        .filter(|t| !GENERIC.contains(&t.as_str()))
+        .collect();
+    let pool: Vec<&String> = if distinctive.is_empty() {
+        terms.iter().collect()
+    } else {
+        distinctive
+    };
+    if pool.is_empty() {
+        return false;
+    }
+    let needed = if pool.len() <= 2 {
+        pool.len()
+    } else {
+        pool.len().div_ceil(2)
+    };
+    pool.iter().filter(|t| mentions(t)).count() >= needed
+}
+
 #[derive(Clone, Debug)]
 pub struct SearchResult {
     pub hits: Vec<Hit>,
@@ -412,6 +468,24 @@ async fn weaviate_search(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_passage_addresses_a_question_only_with_enough_of_its_words() {
+        let t = terms("bifacial tracker yield study");
+        assert!(addresses(
+            &t,
+            "Tracker yields in Spain. Bifacial modules on single-axis trackers gained 8% yield."
+        ));
+        assert!(!addresses(&t, "Older note. Trackers need maintenance."));
+        let t = terms("solar thermal storage");
+        assert!(!addresses(&t, "Solar module prices fell in 2024."));
+        let t = terms("module cleaning and soiling");
+        assert!(addresses(&t, "Soiling losses: clean modules twice a year."));
+        assert!(!addresses(
+            &terms("zebra xylophone"),
+            "Modules and inverters."
+        ));
+    }
 
     #[test]
     fn search_terms_drop_stop_words() {

@@ -16,6 +16,10 @@ enum Want {
     Figure(String),
     /// The answer states no figure and says why.
     Decline(&'static str),
+    /// A document agent quotes the passage with this title.
+    Passage(&'static str),
+    /// A document agent quotes no passage.
+    NoPassage(&'static str),
 }
 
 struct Q {
@@ -109,8 +113,24 @@ fn price_in(item: &str, desc: &str, region: &str, year: i32, month: u32) -> f64 
         .1
 }
 
+fn financial(company: &str, period: &str, metric: &str) -> Want {
+    let v: f64 = sample_rows("financials.csv")
+        .into_iter()
+        .find(|r| r["company"] == company && r["period"] == period && r["metric"] == metric)
+        .map(|r| r["value"].parse().unwrap())
+        .unwrap_or_else(|| panic!("no sample row {company} {period} {metric}"));
+    Want::Figure(if v.fract() == 0.0 {
+        thousands(v)
+    } else {
+        format!("{v}")
+    })
+}
+
+const HELIOS: &str = "Helios Modules Ltd (sample)";
+const AURORA: &str = "Aurora PV Group (sample)";
+
 fn questions() -> Vec<Q> {
-    use Want::Decline;
+    use Want::{Decline, NoPassage, Passage};
     let top23 = ranking(2023);
     let top24 = ranking(2024);
     let de: Vec<(i32, f64)> = (2015..=2024).map(|y| (y, annual("Germany", y))).collect();
@@ -504,6 +524,238 @@ fn questions() -> Vec<Q> {
             "How many employees does Helios have?",
             Decline("a measure not held"),
         ),
+        q(
+            "manufacturer_financial",
+            "What was Helios revenue in Q2 2023?",
+            financial(HELIOS, "2023-Q2", "Revenue"),
+        ),
+        q(
+            "manufacturer_financial",
+            "Helios revenue FY2023",
+            financial(HELIOS, "FY2023", "Revenue"),
+        ),
+        q(
+            "manufacturer_financial",
+            "gross margin of Aurora in Q3 2023",
+            financial(AURORA, "2023-Q3", "Gross margin"),
+        ),
+        q(
+            "manufacturer_financial",
+            "Aurora module shipments in the first quarter of 2024",
+            financial(AURORA, "2024-Q1", "Module shipments"),
+        ),
+        // Document agents quote passages that address the question, and none otherwise.
+        q(
+            "news",
+            "module price declines and inventories",
+            Passage("Module prices slide below"),
+        ),
+        q(
+            "news",
+            "Which manufacturer announced a TOPCon factory?",
+            Passage("TOPCon factory"),
+        ),
+        q(
+            "news",
+            "news about tariffs on module sourcing in the United States",
+            Passage("Tariffs reshape module sourcing"),
+        ),
+        q(
+            "news",
+            "What did Tesla announce about electric cars?",
+            NoPassage("nothing in the news is about it"),
+        ),
+        q(
+            "digitalization",
+            "drone inspections with thermal imaging",
+            Passage("Drone inspections"),
+        ),
+        q(
+            "digitalization",
+            "digital twins for asset management",
+            Passage("Digital twins"),
+        ),
+        q(
+            "digitalization",
+            "blockchain energy trading platforms",
+            NoPassage("no document about it"),
+        ),
+        q(
+            "nzia_policy",
+            "non-price criteria in renewable auctions",
+            Passage("Non-price criteria"),
+        ),
+        q("nzia_policy", "FER X decree auctions", Passage("FER X")),
+        q(
+            "nzia_policy",
+            "US Inflation Reduction Act tax credits",
+            NoPassage("not an EU rule"),
+        ),
+        q(
+            "nzia_market_impact",
+            "Can Europe reach 40% domestic manufacturing?",
+            Passage("40% domestic solar manufacturing"),
+        ),
+        q(
+            "nzia_market_impact",
+            "NZIA resilience criteria and module prices",
+            Passage("resilience criteria"),
+        ),
+        q(
+            "leo_om",
+            "module cleaning and soiling losses",
+            Passage("Module cleaning and soiling"),
+        ),
+        q(
+            "leo_om",
+            "inverter failures and downtime",
+            Passage("Inverter failures"),
+        ),
+        q(
+            "leo_om",
+            "vegetation management",
+            Passage("Vegetation management"),
+        ),
+        q(
+            "leo_om",
+            "How do I maintain a wind turbine gearbox?",
+            NoPassage("another technology"),
+        ),
+        q("leo_om", "zebra xylophone", NoPassage("nonsense")),
+        q(
+            "weaviate",
+            "drone inspections and digital twins",
+            Passage("Drone inspections"),
+        ),
+        q(
+            "weaviate",
+            "What is the price of n-type TOPCon modules in China in March 2024?",
+            Want::Figure(format!(
+                "{:.3}",
+                price_in("Module", "n-type TOPCon", "China", 2024, 3)
+            )),
+        ),
+        q(
+            "weaviate",
+            "What was Helios revenue in Q2 2023?",
+            financial(HELIOS, "2023-Q2", "Revenue"),
+        ),
+        // Readings an analyst expects: "installed capacity" is the installed base, "add" is annual.
+        q(
+            "market",
+            "What is the installed capacity of Italy in 2023?",
+            mw(market_value("Italy", "2023", HIST, "Total", "Cumulative")),
+        ),
+        q(
+            "market",
+            "Italy capacity 2022",
+            mw(market_value("Italy", "2022", HIST, "Total", "Cumulative")),
+        ),
+        q(
+            "market",
+            "How much capacity did Germany add in 2022?",
+            mw(annual("Germany", 2022)),
+        ),
+        q(
+            "market",
+            "How much PV did Italy install?",
+            mw(annual("Italy", LAST_HIST)),
+        ),
+        q(
+            "market",
+            "Italy installations last year",
+            mw(annual("Italy", LAST_HIST)),
+        ),
+        q(
+            "market",
+            "Which countries installed the most in 2022? Top 3",
+            mw(ranking(2022)[2].1),
+        ),
+        q("market", "biggest market in 2021", mw(ranking(2021)[0].1)),
+        q(
+            "market",
+            "What percentage of Spain's 2023 additions were utility-scale?",
+            pct(market_value("Spain", "2023", HIST, "Centralised", "Annual")
+                / annual("Spain", 2023)),
+        ),
+        q(
+            "market",
+            "Germany vs France 2024 cumulative",
+            mw(market_value("France", "2024", HIST, "Total", "Cumulative")),
+        ),
+        q(
+            "market",
+            "Did Poland install more than the Netherlands in 2023?",
+            mw(annual("Netherlands", 2023)),
+        ),
+        q(
+            "market",
+            "What was the installed capacity of Italy in 2010?",
+            Decline("before the data"),
+        ),
+        q(
+            "market",
+            "How many solar panels were installed in Italy in 2023?",
+            Decline("a count of panels is not held"),
+        ),
+        q(
+            "market",
+            "What will Germany install in 2035?",
+            Decline("past the data"),
+        ),
+        q(
+            "market",
+            "How much hydrogen capacity is there in Spain?",
+            Decline("another technology"),
+        ),
+        q(
+            "market",
+            "Forecast for the UK in 2030",
+            Decline("a country not in the data"),
+        ),
+        q(
+            "price",
+            "Average module price in Spain",
+            Decline("Spain is not a price region"),
+        ),
+        q(
+            "price",
+            "What is the module price in China in 1999?",
+            Decline("before the data"),
+        ),
+        q(
+            "manufacturer_financial",
+            "Helios revenue in Q2 2030",
+            Decline("a period not in the data"),
+        ),
+        q(
+            "manufacturer_financial",
+            "market share of First Solar",
+            Decline("a company not in the data"),
+        ),
+        q(
+            "weaviate",
+            "How many MW of geothermal did Italy build in 2022?",
+            Decline("another technology"),
+        ),
+        q(
+            "market",
+            "top 3 countries by cumulative capacity in 2024",
+            {
+                let mut c: Vec<f64> = territories()
+                    .iter()
+                    .filter(|t| !AGGREGATES.contains(&t.as_str()))
+                    .map(|t| market_value(t, "2024", HIST, "Total", "Cumulative"))
+                    .collect();
+                c.sort_by(|a, b| b.total_cmp(a));
+                mw(c[2])
+            },
+        ),
+        q(
+            "market",
+            "Which country installed the least in 2022?",
+            mw(ranking(2022).last().unwrap().1),
+        ),
     ]
 }
 
@@ -538,7 +790,7 @@ async fn the_question_set_on_the_sample() {
     let qs = questions();
     let answerable = qs
         .iter()
-        .filter(|q| matches!(q.want, Want::Figure(_)))
+        .filter(|q| matches!(q.want, Want::Figure(_) | Want::Passage(_)))
         .count();
     assert!(
         qs.len() - answerable >= 20,
@@ -553,9 +805,37 @@ async fn the_question_set_on_the_sample() {
         for m in &item.text {
             text = ask(&app, &t, c, item.agent, m).await.1;
         }
+        if std::env::var_os("QUESTIONS_VERBOSE").is_some() {
+            println!("\n### {} — {:?}\n\n{text}\n", item.agent, item.text);
+        }
         let stated = states_a_figure(&text);
         let e = tally.entry(item.agent).or_default();
+        let quoted = text.contains("passages that address");
         match &item.want {
+            Want::Passage(title) => {
+                e[2] += 1;
+                if quoted {
+                    e[0] += 1;
+                }
+                if quoted && text.contains(title) {
+                    e[1] += 1;
+                    e[3] += 1;
+                } else {
+                    failures.push(format!(
+                        "{:?}: wanted the passage {title:?}, got: {text}",
+                        item.text
+                    ));
+                }
+            }
+            Want::NoPassage(why) => {
+                if quoted {
+                    e[0] += 1;
+                    failures.push(format!(
+                        "{:?} ({why}) should quote nothing, got: {text}",
+                        item.text
+                    ));
+                }
+            }
             Want::Figure(f) => {
                 e[2] += 1;
                 let right = text.contains(f.as_str());

@@ -30,6 +30,12 @@ impl MarketAsk {
     fn has(&self, op: Op) -> bool {
         self.ops.contains(&op)
     }
+
+    /// Countries ranked: "the most", "top 5", "the least", with no country named.
+    fn is_ranking(&self) -> bool {
+        (self.has(Op::Top) || self.has(Op::Bottom) || self.has(Op::Rank))
+            && self.territories.iter().all(|t| is_aggregate(t))
+    }
 }
 
 /// Whether a territory is an aggregate (World, EU, a continent), never ranked with countries.
@@ -49,6 +55,7 @@ fn fits(w: &Word) -> bool {
             | Word::Connection(_)
             | Word::AllConnections
             | Word::Kind(_)
+            | Word::KindHint(_)
             | Word::Topic(Topic::Market)
             | Word::Op(_)
             | Word::Year(_)
@@ -73,13 +80,22 @@ fn facets(q: &Question) -> MarketAsk {
             _ => None,
         }),
         by_connection: q.has(|w| *w == Word::AllConnections),
+        // An annual or cumulative word says which; else "capacity" means the installed base.
         kind: q
             .all(|w| match w {
                 Word::Kind(k) => Some(*k),
                 _ => None,
             })
             .first()
-            .copied(),
+            .copied()
+            .or_else(|| {
+                q.all(|w| match w {
+                    Word::KindHint(k) => Some(*k),
+                    _ => None,
+                })
+                .first()
+                .copied()
+            }),
         ops: q.all(|w| match w {
             Word::Op(o) => Some(*o),
             _ => None,
@@ -163,9 +179,7 @@ pub fn read(
     } else if forecast_asked && last <= last_hist {
         return Err(Decline::because("The loaded market data has no forecasts."));
     }
-    let ranking =
-        (a.has(Op::Top) || a.has(Op::Bottom)) && a.territories.iter().all(|t| is_aggregate(t));
-    if a.territories.is_empty() && !ranking {
+    if a.territories.is_empty() && !a.is_ranking() {
         return Err(Decline::because("Name a territory (a country, or World)."));
     }
     Ok(a)
@@ -272,9 +286,7 @@ pub async fn answer(
     };
     let (from, to) = years(a, last_hist, last);
     let kind = a.kind.unwrap_or("Annual");
-    let ranking =
-        (a.has(Op::Top) || a.has(Op::Bottom)) && a.territories.iter().all(|t| is_aggregate(t));
-    if ranking {
+    if a.is_ranking() {
         return rank(state, a, vocab, from, to, emit).await;
     }
     if a.by_connection {
@@ -606,11 +618,7 @@ async fn rank(
     let n = a
         .count
         .map(|c| c as usize)
-        .unwrap_or(if a.has(Op::Top) && !a.has(Op::Max) {
-            5
-        } else {
-            1
-        })
+        .unwrap_or(if a.has(Op::Rank) { 5 } else { 1 })
         .max(1);
     let period = if from == to {
         format!("in **{from}**")

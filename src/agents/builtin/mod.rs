@@ -525,7 +525,7 @@ pub async fn answer(
             Err(d) => declined(emit, &d),
         },
         Domain::Financials => match closed_world(&question, previous.as_ref(), fits_financials) {
-            Ok(()) => fin_answer(state, &ask, &vocab, emit).await,
+            Ok(()) => fin_answer(state, &ask, &question, &vocab, emit).await,
             Err(d) => declined(emit, &d),
         },
         Domain::Documents => doc_answer(state, agent.id, user_text, emit).await,
@@ -940,12 +940,41 @@ async fn price_in_month(
 async fn fin_answer(
     state: &AppState,
     ask: &Ask,
+    question: &understand::Question,
     vocab: &Vocabularies,
     emit: Emit<'_>,
 ) -> Result<bool, ToolError> {
     if ask.companies.is_empty() && ask.metrics.is_empty() {
         return Ok(false);
     }
+    // A quarter, a half or the full year of one year: that period only.
+    let years = question.years();
+    let part = question.all(|w| match w {
+        understand::Word::Quarter(q) => Some(("Q", *q)),
+        understand::Word::Half(h) => Some(("H", *h)),
+        understand::Word::FullYear => Some(("FY", 1)),
+        _ => None,
+    });
+    let period = match (part.as_slice(), years.as_slice()) {
+        ([], _) => None,
+        ([(kind, n)], [y]) => {
+            let month = match *kind {
+                "Q" => 3 * (n - 1) + 1,
+                "H" => 6 * (n - 1) + 1,
+                _ => 1,
+            };
+            Some((*kind, chrono::NaiveDate::from_ymd_opt(*y, month, 1)))
+        }
+        _ => {
+            return Err(ToolError::Arguments(
+                "name one period and its year, e.g. Q2 2024, H1 2023 or FY2023".into(),
+            ));
+        }
+    };
+    let ask = &Ask {
+        period_kind: period.map(|(k, _)| k).or(ask.period_kind),
+        ..ask.clone()
+    };
     let (start, end) = ask.years.unwrap_or((None, None));
     let args = FinArgs {
         company: ask.companies.clone(),
@@ -970,6 +999,16 @@ async fn fin_answer(
     let latest_only = !(ask.trend || ask.chart || ask.compare) && ask.years.is_none();
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut shown = res.rows.clone();
+    if let Some((_, start)) = period {
+        shown.retain(|r| Some(r.period_start) == start);
+        if shown.is_empty() {
+            say(
+                emit,
+                "The manufacturer data has no figures for that period.\n\n",
+            );
+            return Ok(false);
+        }
+    }
     if latest_only {
         let last = shown.iter().map(|r| r.period_start).max();
         shown.retain(|r| Some(r.period_start) == last);
@@ -1035,7 +1074,7 @@ async fn doc_answer(
 ) -> Result<bool, ToolError> {
     let args = SearchArgs {
         query: question.to_string(),
-        limit: Some(3),
+        limit: Some(10),
         ..SearchArgs::default()
     };
     let res = match documents::search(state, agent_id, &args).await {
@@ -1043,11 +1082,33 @@ async fn doc_answer(
         Err(ToolError::Arguments(_)) => return Ok(false),
         Err(e) => return Err(e),
     };
-    if res.hits.is_empty() {
+    // Only passages that address the question (issue 11): full-text search ranks any passage
+    // with one of the words, and one shared word is not an answer.
+    let terms = documents::terms(question);
+    let hits: Vec<_> = res
+        .hits
+        .iter()
+        .filter(|h| documents::addresses(&terms, &format!("{} {}", h.title, h.body)))
+        .take(3)
+        .collect();
+    if hits.is_empty() {
+        if !res.hits.is_empty() {
+            say(
+                emit,
+                &format!(
+                    "No passage in the loaded documents addresses this question: none mentions enough of {}.\n\n",
+                    terms
+                        .iter()
+                        .map(|t| format!("\"{t}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+        }
         return Ok(false);
     }
-    let mut text = String::from("Here are the most relevant passages:\n\n");
-    for h in &res.hits {
+    let mut text = String::from("Here are the passages that address your question:\n\n");
+    for h in &hits {
         let title = match &h.url {
             Some(u) => format!("[{}]({u})", h.title),
             None => h.title.clone(),
@@ -1064,7 +1125,7 @@ async fn doc_answer(
     for n in &res.notes {
         text.push_str(&format!("*{n}*\n\n"));
     }
-    if res.hits.iter().any(|h| h.is_sample) {
+    if hits.iter().any(|h| h.is_sample) {
         text.push_str(NOTICE);
     }
     say(emit, text.trim_end());

@@ -24,7 +24,10 @@ pub enum Topic {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Op {
+    /// "the most", "largest": the first.
     Top,
+    /// "top", "ranking": a ranking (five unless a count is given).
+    Rank,
     Bottom,
     Share,
     Change,
@@ -60,6 +63,9 @@ pub enum Word {
     Connection(&'static str),
     AllConnections,
     Kind(&'static str),
+    /// "installed capacity", "capacity": the installed base, unless an annual word says
+    /// otherwise ("capacity added").
+    KindHint(&'static str),
     Topic(Topic),
     Op(Op),
     Year(i32),
@@ -232,6 +238,16 @@ impl Lexicon {
         for (k, t) in words::TOPICS {
             add(&mut p, k, Word::Topic(*t));
         }
+        for k in [
+            "capacity",
+            "installed capacity",
+            "solar capacity",
+            "pv capacity",
+            "total capacity",
+        ] {
+            add(&mut p, k, Word::Topic(Topic::Market));
+            add(&mut p, k, Word::KindHint("Cumulative"));
+        }
         for (k, w) in words::SCENARIOS
             .iter()
             .chain(words::CONNECTIONS)
@@ -252,6 +268,19 @@ impl Lexicon {
         for (i, k) in ["q1", "q2", "q3", "q4"].iter().enumerate() {
             add(&mut p, k, Word::Quarter(i as u32 + 1));
         }
+        for (i, k) in [
+            "first quarter",
+            "second quarter",
+            "third quarter",
+            "fourth quarter",
+        ]
+        .iter()
+        .enumerate()
+        {
+            add(&mut p, k, Word::Quarter(i as u32 + 1));
+        }
+        add(&mut p, "first half", Word::Half(1));
+        add(&mut p, "second half", Word::Half(2));
         add(&mut p, "h1", Word::Half(1));
         add(&mut p, "h2", Word::Half(2));
         for k in ["fy", "full year", "fiscal year", "financial year"] {
