@@ -38,12 +38,12 @@ impl MarketAsk {
     }
 }
 
-/// Whether a territory is an aggregate (World, EU, a continent), never ranked with countries.
+/// Whether a territory is an aggregate (World, EU, a continent or region) rather than a
+/// country: anything that is not a known country name. Aggregates are never ranked with
+/// countries.
 pub fn is_aggregate(t: &str) -> bool {
     let n = norm(t);
-    super::words::AGGREGATES.contains(&n.as_str())
-        || n.starts_with("rest of")
-        || n.starts_with("other")
+    !(super::words::COUNTRIES.contains(&n.as_str()) || super::words::MORE_COUNTRY_NAMES.contains(&n.as_str()))
 }
 
 fn fits(w: &Word) -> bool {
@@ -671,7 +671,7 @@ async fn rank(
     say(
         emit,
         &format!(
-            "{lead}\n\n{}\nShares are of the {} countries in the data (aggregates such as World are not ranked).{}",
+            "{lead}\n\n{}\nShares are of the {} countries in the data (regions and aggregates such as World or the EU are not ranked).{}",
             table(
                 &["Rank", "Country", "MW", "Share"],
                 &rows[..if n == 1 {

@@ -635,44 +635,11 @@ pub const NOT_HELD: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Territories that are aggregates, never ranked with countries unless asked.
-pub const AGGREGATES: &[&str] = &[
-    "world",
-    "global",
-    "eu",
-    "eu27",
-    "eu 27",
-    "european union",
-    "europe",
-    "rest of europe",
-    "asia",
-    "asia pacific",
-    "apac",
-    "africa",
-    "middle east",
-    "mea",
-    "mena",
-    "americas",
-    "north america",
-    "latin america",
-    "south america",
-    "central america",
-    "oceania",
-    "rest of world",
-    "rest of the world",
-    "row",
-    "other",
-    "others",
-    "emea",
-    "g7",
-    "g20",
-    "oecd",
-    "non oecd",
-    "caribbean",
-    "central asia",
-    "southeast asia",
-    "south asia",
-    "east asia",
+/// Other spellings of countries that data files use.
+pub const MORE_COUNTRY_NAMES: &[&str] = &[
+    "chinese taipei", "bosnia herzegovina", "bosnia and herzegovina", "republic of moldova",
+    "republic of korea", "korea republic", "russian federation", "viet nam", "czechia",
+    "slovak republic", "the netherlands", "united states of america", "great britain",
 ];
 
 /// Country names, so that a country the data does not hold is named as such when declining
