@@ -1,6 +1,7 @@
 //! Answers render well in the React app, live and after a reload (issue 11, item 5): a stored
-//! chart reads as a one-line caption with the plot object under `plot` (decision F18), and rows of
-//! the old shape are returned as they are.
+//! chart reads as a one-line caption with the plot object under `plot` (decision F18), rows of the
+//! old shape are returned as they are, and no answer holds an inline code span (the React app
+//! renders one as a block).
 
 use serde_json::{Value, json};
 
@@ -124,4 +125,76 @@ db_test!(async fn an_orphaned_chart_answer_is_stored_in_the_new_shape(b) {
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert_eq!(rows[0], json!({"type": "string", "value": solarintel::chat::turn::INTERRUPTED, "comment": null}));
     assert_eq!(rows[1], json!({"type": "plot", "value": "Chart: Italy (2016-2020), MW", "plot": plot}));
+});
+
+/// Typical questions of each of the nine agents, answerable or not.
+const QUESTIONS: &[(&str, &[&str])] = &[
+    ("market", &[
+        "What was the annual installed capacity of Italy in 2023?",
+        "Show the trend of annual installations in Germany from 2015 to 2024",
+        "Which countries installed the most in 2024?",
+        "Breakdown by connection for Italy from 2020 to 2024",
+        "What is the forecast for Spain in 2030 in the high scenario?",
+        "Annual installations in Atlantis in 2023",
+        "What will the weather be like tomorrow?",
+    ]),
+    ("price", &[
+        "What is the latest n-type TOPCon module price in China?",
+        "Chart the n-type TOPCon module price trend in Europe",
+        "Compare module and wafer prices in China over time",
+        "What is the price of bananas?",
+    ]),
+    ("news", &["module price declines and new factory announcements", "What is the latest solar news?", "zebra xylophone"]),
+    ("digitalization", &["drone inspections and digital twins", "How is AI used in PV plants?"]),
+    ("nzia_policy", &["NZIA manufacturing benchmark in auctions", "What does the Net-Zero Industry Act require?"]),
+    ("nzia_market_impact", &["EU manufacturing targets and supply chain", "How will NZIA affect module imports?"]),
+    ("manufacturer_financial", &[
+        "What is the latest quarterly revenue of Helios?",
+        "Compare the gross margin of the sample companies",
+        "What is the revenue of Unknown Corp?",
+    ]),
+    ("leo_om", &["module cleaning and soiling losses", "How often should inverters be serviced?", "zebra xylophone"]),
+    ("weaviate", &[
+        "What is the cumulative installed capacity of Germany in 2024?",
+        "drone inspections and digital twins",
+        "Hello",
+    ]),
+];
+
+fn assert_no_backtick(agent: &str, question: &str, what: &str, text: &str) {
+    assert!(!text.contains('`'), "{agent} / {question:?}: a backtick in {what}: {text}");
+}
+
+/// Every question of every agent, one conversation each: neither the streamed answer nor any
+/// stored message holds a backtick.
+async fn ask_all(app: &TestApp, t: &str, questions: &[(&str, &[&str])]) {
+    for (agent, qs) in questions {
+        for q in *qs {
+            let c = conversation(app, t).await;
+            let (events, full) = ask(app, t, c, agent, q).await;
+            assert_no_backtick(agent, q, "full_response", &full);
+            for (_, e) in &events {
+                assert_no_backtick(agent, q, "an event", &e.to_string());
+            }
+            let msgs = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(t)).await.json();
+            let msgs = msgs.as_array().unwrap();
+            assert!(msgs.len() >= 2, "{agent} / {q:?}: {msgs:?}");
+            for m in msgs {
+                let content = m["content"].as_str().unwrap();
+                let v = parsed(content);
+                assert!(v["value"].is_string(), "{agent} / {q:?}: `String(value)` must read well: {content}");
+                assert_no_backtick(agent, q, "a stored message", content);
+            }
+        }
+    }
+}
+
+db_test!(async fn no_answer_of_any_agent_holds_inline_code(b) {
+    let (app, t) = sample_app(b).await;
+    ask_all(&app, &t, QUESTIONS).await;
+    // Without data, the agents say how to load it: also without code spans.
+    let app = TestApp::start(b).await;
+    let t = app.admin("ada@example.com").await;
+    let first: Vec<(&str, &[&str])> = QUESTIONS.iter().map(|(a, qs)| (*a, &qs[..1])).collect();
+    ask_all(&app, &t, &first).await;
 });
