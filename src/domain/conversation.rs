@@ -180,9 +180,7 @@ pub fn memory_text(content: &str) -> Option<String> {
     match serde_json::from_str::<Value>(content) {
         Ok(Value::Object(map)) => match map.get("type").and_then(Value::as_str) {
             Some("plot") => Some(match (map.get("value"), map.get("plot")) {
-                (Some(Value::String(caption)), _) if !caption.trim().is_empty() => {
-                    caption.clone()
-                }
+                (Some(Value::String(caption)), _) if !caption.trim().is_empty() => caption.clone(),
                 // the old service's shape: the plot object in `value`
                 (Some(plot @ Value::Object(_)), _) | (_, Some(plot @ Value::Object(_))) => {
                     plot_caption(plot)

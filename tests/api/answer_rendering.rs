@@ -14,8 +14,14 @@ use crate::support::*;
 async fn stored_contents(app: &TestApp, c: i64) -> Vec<String> {
     const SQL: &str = "SELECT content FROM fastapi_messages WHERE conversation_id = $1 ORDER BY id";
     match app.db() {
-        solarintel::store::Db::Sqlite(p) => sqlx::query_scalar(SQL).bind(c).fetch_all(p).await.unwrap(),
-        solarintel::store::Db::Postgres(p) => sqlx::query_scalar(SQL).bind(c as i32).fetch_all(p).await.unwrap(),
+        solarintel::store::Db::Sqlite(p) => {
+            sqlx::query_scalar(SQL).bind(c).fetch_all(p).await.unwrap()
+        }
+        solarintel::store::Db::Postgres(p) => sqlx::query_scalar(SQL)
+            .bind(c as i32)
+            .fetch_all(p)
+            .await
+            .unwrap(),
     }
 }
 
@@ -129,40 +135,87 @@ db_test!(async fn an_orphaned_chart_answer_is_stored_in_the_new_shape(b) {
 
 /// Typical questions of each of the nine agents, answerable or not.
 const QUESTIONS: &[(&str, &[&str])] = &[
-    ("market", &[
-        "What was the annual installed capacity of Italy in 2023?",
-        "Show the trend of annual installations in Germany from 2015 to 2024",
-        "Which countries installed the most in 2024?",
-        "Breakdown by connection for Italy from 2020 to 2024",
-        "What is the forecast for Spain in 2030 in the high scenario?",
-        "Annual installations in Atlantis in 2023",
-        "What will the weather be like tomorrow?",
-    ]),
-    ("price", &[
-        "What is the latest n-type TOPCon module price in China?",
-        "Chart the n-type TOPCon module price trend in Europe",
-        "Compare module and wafer prices in China over time",
-        "What is the price of bananas?",
-    ]),
-    ("news", &["module price declines and new factory announcements", "What is the latest solar news?", "zebra xylophone"]),
-    ("digitalization", &["drone inspections and digital twins", "How is AI used in PV plants?"]),
-    ("nzia_policy", &["NZIA manufacturing benchmark in auctions", "What does the Net-Zero Industry Act require?"]),
-    ("nzia_market_impact", &["EU manufacturing targets and supply chain", "How will NZIA affect module imports?"]),
-    ("manufacturer_financial", &[
-        "What is the latest quarterly revenue of Helios?",
-        "Compare the gross margin of the sample companies",
-        "What is the revenue of Unknown Corp?",
-    ]),
-    ("leo_om", &["module cleaning and soiling losses", "How often should inverters be serviced?", "zebra xylophone"]),
-    ("weaviate", &[
-        "What is the cumulative installed capacity of Germany in 2024?",
-        "drone inspections and digital twins",
-        "Hello",
-    ]),
+    (
+        "market",
+        &[
+            "What was the annual installed capacity of Italy in 2023?",
+            "Show the trend of annual installations in Germany from 2015 to 2024",
+            "Which countries installed the most in 2024?",
+            "Breakdown by connection for Italy from 2020 to 2024",
+            "What is the forecast for Spain in 2030 in the high scenario?",
+            "Annual installations in Atlantis in 2023",
+            "What will the weather be like tomorrow?",
+        ],
+    ),
+    (
+        "price",
+        &[
+            "What is the latest n-type TOPCon module price in China?",
+            "Chart the n-type TOPCon module price trend in Europe",
+            "Compare module and wafer prices in China over time",
+            "What is the price of bananas?",
+        ],
+    ),
+    (
+        "news",
+        &[
+            "module price declines and new factory announcements",
+            "What is the latest solar news?",
+            "zebra xylophone",
+        ],
+    ),
+    (
+        "digitalization",
+        &[
+            "drone inspections and digital twins",
+            "How is AI used in PV plants?",
+        ],
+    ),
+    (
+        "nzia_policy",
+        &[
+            "NZIA manufacturing benchmark in auctions",
+            "What does the Net-Zero Industry Act require?",
+        ],
+    ),
+    (
+        "nzia_market_impact",
+        &[
+            "EU manufacturing targets and supply chain",
+            "How will NZIA affect module imports?",
+        ],
+    ),
+    (
+        "manufacturer_financial",
+        &[
+            "What is the latest quarterly revenue of Helios?",
+            "Compare the gross margin of the sample companies",
+            "What is the revenue of Unknown Corp?",
+        ],
+    ),
+    (
+        "leo_om",
+        &[
+            "module cleaning and soiling losses",
+            "How often should inverters be serviced?",
+            "zebra xylophone",
+        ],
+    ),
+    (
+        "weaviate",
+        &[
+            "What is the cumulative installed capacity of Germany in 2024?",
+            "drone inspections and digital twins",
+            "Hello",
+        ],
+    ),
 ];
 
 fn assert_no_backtick(agent: &str, question: &str, what: &str, text: &str) {
-    assert!(!text.contains('`'), "{agent} / {question:?}: a backtick in {what}: {text}");
+    assert!(
+        !text.contains('`'),
+        "{agent} / {question:?}: a backtick in {what}: {text}"
+    );
 }
 
 /// Every question of every agent, one conversation each: neither the streamed answer nor any
@@ -176,13 +229,19 @@ async fn ask_all(app: &TestApp, t: &str, questions: &[(&str, &[&str])]) {
             for (_, e) in &events {
                 assert_no_backtick(agent, q, "an event", &e.to_string());
             }
-            let msgs = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(t)).await.json();
+            let msgs = app
+                .get(&format!("/api/v1/conversations/{c}/messages"), Some(t))
+                .await
+                .json();
             let msgs = msgs.as_array().unwrap();
             assert!(msgs.len() >= 2, "{agent} / {q:?}: {msgs:?}");
             for m in msgs {
                 let content = m["content"].as_str().unwrap();
                 let v = parsed(content);
-                assert!(v["value"].is_string(), "{agent} / {q:?}: `String(value)` must read well: {content}");
+                assert!(
+                    v["value"].is_string(),
+                    "{agent} / {q:?}: `String(value)` must read well: {content}"
+                );
                 assert_no_backtick(agent, q, "a stored message", content);
             }
         }
