@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::domain::conversation::string_envelope;
+use crate::domain::conversation::{plot_envelope, string_envelope};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
@@ -103,14 +103,15 @@ impl Answer {
         !self.text.is_empty() || self.plot.is_some() || self.approval.is_some()
     }
 
-    /// The bot rows of streaming.md §9, in insertion order.
+    /// The bot rows of streaming.md §9, in insertion order; a chart row has the shape of decision
+    /// F18 (caption in `value`, the object under `plot`).
     pub fn bot_rows(&self) -> Vec<String> {
         let mut rows = Vec::new();
         if !self.text.is_empty() && self.approval.is_none() {
             rows.push(string_envelope(&self.text));
         }
         if let Some(p) = &self.plot {
-            rows.push(json!({"type": "plot", "value": p}).to_string());
+            rows.push(plot_envelope(p));
         }
         if let Some(a) = &self.approval {
             rows.push(json!({"type": "approval_request", "value": a}).to_string());
@@ -171,7 +172,10 @@ mod tests {
         a.observe(&Event::Plot(json!({"title": "T"})));
         assert_eq!(a.bot_rows().len(), 2);
         assert!(a.bot_rows()[0].contains("\"type\":\"string\""));
-        assert!(a.bot_rows()[1].contains("\"type\":\"plot\""));
+        assert_eq!(
+            serde_json::from_str::<Value>(&a.bot_rows()[1]).unwrap(),
+            json!({"type": "plot", "value": "Chart: T", "plot": {"title": "T"}})
+        );
         a.observe(&Event::Approval {
             message: "m".into(),
             question: None,

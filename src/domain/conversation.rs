@@ -146,19 +146,47 @@ pub fn string_value(content: &str) -> Option<String> {
     }
 }
 
+/// The one-line caption of a chart (decision F18): `Chart: <title>, <unit>`, without the parts
+/// the plot lacks; whitespace runs (newlines included) become one space.
+pub fn plot_caption(plot: &Value) -> String {
+    let one_line = |key: &str| {
+        plot.get(key)
+            .and_then(Value::as_str)
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    let (title, unit) = (one_line("title"), one_line("unit"));
+    let mut caption = String::from("Chart");
+    if !title.is_empty() {
+        caption.push_str(": ");
+        caption.push_str(&title);
+    }
+    if !unit.is_empty() {
+        caption.push_str(if title.is_empty() { ": " } else { ", " });
+        caption.push_str(&unit);
+    }
+    caption
+}
+
+/// The stored chart message (decision F18): the caption in `value`, which the React app shows as
+/// `String(value)` after a reload, and the plot object under `plot`.
+pub fn plot_envelope(plot: &Value) -> String {
+    json!({"type": "plot", "value": plot_caption(plot), "plot": plot}).to_string()
+}
+
 /// A stored message as the agents read it back as memory (decision B3): the text of a string or
-/// approval envelope, a short mention of a chart, or the raw content.
+/// approval envelope, the caption of a chart (of either stored shape), or the raw content.
 pub fn memory_text(content: &str) -> Option<String> {
     match serde_json::from_str::<Value>(content) {
         Ok(Value::Object(map)) => match map.get("type").and_then(Value::as_str) {
-            Some("plot") => {
-                let title = map
-                    .get("value")
-                    .and_then(|v| v.get("title"))
-                    .and_then(Value::as_str)
-                    .unwrap_or("");
-                Some(format!("[Chart shown to the user: {title}]"))
-            }
+            Some("plot") => Some(match (map.get("value"), map.get("plot")) {
+                (Some(Value::String(caption)), _) if !caption.trim().is_empty() => caption.clone(),
+                // the old service's shape: the plot object in `value`
+                (Some(plot @ Value::Object(_)), _) | (_, Some(plot @ Value::Object(_))) => {
+                    plot_caption(plot)
+                }
+                _ => plot_caption(&Value::Null),
+            }),
             _ => match map.get("value") {
                 Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
                 Some(Value::Null) | None => None,
@@ -276,10 +304,25 @@ mod tests {
             memory_text(r#"{"type":"string","value":"hi","comment":null}"#),
             Some("hi".into())
         );
+        // both stored shapes of a chart read as its caption (decision F18)
         assert_eq!(
             memory_text(r#"{"type":"plot","value":{"title":"Italy"}}"#),
-            Some("[Chart shown to the user: Italy]".into())
+            Some("Chart: Italy".into())
         );
+        assert_eq!(
+            memory_text(r#"{"type":"plot","value":{"title":"Italy","unit":"MW"}}"#),
+            Some("Chart: Italy, MW".into())
+        );
+        let p = json!({"title": "Module Trends in China (2023-2024)", "unit": "US$/Wp"});
+        assert_eq!(
+            memory_text(&plot_envelope(&p)),
+            Some("Chart: Module Trends in China (2023-2024), US$/Wp".into())
+        );
+        assert_eq!(
+            memory_text(r#"{"type":"plot","value":"","plot":{"title":"T"}}"#),
+            Some("Chart: T".into())
+        );
+        assert_eq!(memory_text(r#"{"type":"plot"}"#), Some("Chart".into()));
         assert_eq!(
             memory_text(r#"{"type":"approval_request","value":"Connect?"}"#),
             Some("Connect?".into())
@@ -299,6 +342,33 @@ mod tests {
         assert_eq!(
             string_value(r#"{"type":"string","value":3}"#),
             Some("3".into())
+        );
+    }
+
+    #[test]
+    fn plot_captions_and_envelopes() {
+        let p = json!({"plot_type": "line", "title": "Module Trends in China (2023-2024)", "unit": "US$/Wp", "data": [1]});
+        assert_eq!(
+            plot_caption(&p),
+            "Chart: Module Trends in China (2023-2024), US$/Wp"
+        );
+        assert_eq!(
+            plot_caption(&json!({"title": " Two\nlines ", "unit": ""})),
+            "Chart: Two lines"
+        );
+        assert_eq!(plot_caption(&json!({"unit": "MW"})), "Chart: MW");
+        assert_eq!(plot_caption(&json!({"title": null})), "Chart");
+        let e: Value = serde_json::from_str(&plot_envelope(&p)).unwrap();
+        assert_eq!(
+            e,
+            json!({"type": "plot", "value": "Chart: Module Trends in China (2023-2024), US$/Wp", "plot": p})
+        );
+        // a chart row is no text for the title, the previews or the agent history
+        assert_eq!(string_value(&plot_envelope(&p)), None);
+        assert_eq!(auto_title(1, &plot_envelope(&p)), AutoTitle::Keep);
+        assert_eq!(
+            preview(Some(&plot_envelope(&p)), Some("T")),
+            "Chart: Module Trends in China (2023-2024), US$/Wp"
         );
     }
 

@@ -206,7 +206,9 @@ db_test!(async fn openai_streams_text_with_history_and_model_override(b) {
     let (app, fake) = openai_app(b, vec![Reply::Text(vec!["Italy installed ", "6.7 GW【3:1†source】", " in 2024."], Duration::from_millis(5))]).await;
     let (t, c) = ready(&app, "ann@example.com", "news").await;
     app.post_json(&format!("/api/v1/conversations/{c}/messages"), Some(&t), &json!({"sender": "user", "content": json!({"type": "string", "value": "earlier question", "comment": null}).to_string()})).await.assert(201);
+    // a chart of the old service's shape, then one of decision F18's
     app.post_json(&format!("/api/v1/conversations/{c}/messages"), Some(&t), &json!({"sender": "bot", "content": json!({"type": "plot", "value": {"title": "Italy"}}).to_string()})).await.assert(201);
+    app.post_json(&format!("/api/v1/conversations/{c}/messages"), Some(&t), &json!({"sender": "bot", "content": json!({"type": "plot", "value": "Chart: Spain, MW", "plot": {"title": "Spain", "unit": "MW"}}).to_string()})).await.assert(201);
     let r = chat(&app, &t, c, "How much did Italy install?", "news").await;
     r.assert(200);
     let events = parse_sse(&r.text());
@@ -217,10 +219,11 @@ db_test!(async fn openai_streams_text_with_history_and_model_override(b) {
     assert_eq!(req["model"], "fake-news");
     assert_eq!(req["stream"], true);
     let roles: Vec<&str> = req["messages"].as_array().unwrap().iter().map(|m| m["role"].as_str().unwrap()).collect();
-    assert_eq!(roles, ["system", "user", "assistant", "user"]);
+    assert_eq!(roles, ["system", "user", "assistant", "assistant", "user"]);
     assert_eq!(req["messages"][1]["content"], "earlier question");
-    assert_eq!(req["messages"][2]["content"], "[Chart shown to the user: Italy]");
-    assert_eq!(req["messages"][3]["content"], "How much did Italy install?");
+    assert_eq!(req["messages"][2]["content"], "Chart: Italy", "the model remembers a chart by its caption");
+    assert_eq!(req["messages"][3]["content"], "Chart: Spain, MW");
+    assert_eq!(req["messages"][4]["content"], "How much did Italy install?");
     let msgs = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(&t)).await.json();
     assert_eq!(msgs.as_array().unwrap().last().unwrap()["content"], json!({"type": "string", "value": "Italy installed 6.7 GW in 2024.", "comment": null}).to_string());
 });
@@ -491,4 +494,6 @@ db_test!(async fn openai_chart_tool_call_emits_a_plot_and_returns_the_rows(b) {
         .map(|m| serde_json::from_str(m["content"].as_str().unwrap()).unwrap()).collect();
     assert_eq!(rows[0]["value"], "Italy grew steadily.");
     assert_eq!(rows[1]["type"], "plot");
+    assert_eq!(rows[1]["plot"], *plot, "decision F18: the object under `plot`");
+    assert_eq!(rows[1]["value"], format!("Chart: {}, MW", plot["title"].as_str().unwrap()));
 });

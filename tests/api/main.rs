@@ -7,6 +7,7 @@ pub mod support;
 mod admin;
 mod agent_access;
 mod agent_management;
+mod answer_rendering;
 mod auth;
 mod chat;
 mod chat_guards;
