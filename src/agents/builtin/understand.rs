@@ -780,7 +780,7 @@ mod tests {
         let u = read("top 5 in 2024");
         assert_eq!(u.count(), Some(5));
         assert_eq!(u.year_span(), Some((Some(2024), Some(2024))));
-        assert!(u.has_op(Op::Top));
+        assert!(u.has_op(Op::Rank));
         assert_eq!(read("since 2018").year_span(), Some((Some(2018), None)));
         assert_eq!(
             read("from 2015 to 2020").year_span(),
