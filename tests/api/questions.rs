@@ -937,3 +937,291 @@ fn figures_are_told_from_years() {
     ));
     assert!(states_a_figure("moved by -3.5% to 0.221 US$/Wp"));
 }
+
+/// The real market file, read here with the csv crate: (territory, year, scenario, connection,
+/// type) → MW.
+struct RealMarket(std::collections::HashMap<(String, i32, String, String, String), f64>);
+
+impl RealMarket {
+    fn load(path: &std::path::Path) -> RealMarket {
+        let mut m = std::collections::HashMap::new();
+        let mut rd = csv::Reader::from_path(path).unwrap();
+        for r in rd.records() {
+            let r = r.unwrap();
+            let key = (
+                r[0].to_string(),
+                r[1].parse().unwrap(),
+                r[2].to_string(),
+                r[3].to_string(),
+                r[4].to_string(),
+            );
+            m.entry(key).or_insert(r[5].parse::<f64>().unwrap());
+        }
+        RealMarket(m)
+    }
+
+    /// The figure the agents answer with: historical primary, else secondary, for the past; the
+    /// most probable forecast after 2024.
+    fn get(&self, t: &str, y: i32, conn: &str, kind: &str) -> Option<f64> {
+        let scen: &[&str] = if y <= 2024 {
+            &["Historical Primary", "Historical Secondary"]
+        } else {
+            &["Forecast - Most probable"]
+        };
+        scen.iter().find_map(|s| {
+            self.0
+                .get(&(t.into(), y, s.to_string(), conn.into(), kind.into()))
+                .copied()
+        })
+    }
+
+    fn annual(&self, t: &str, y: i32) -> f64 {
+        self.get(t, y, "Total", "Annual")
+            .unwrap_or_else(|| panic!("no real row {t} {y}"))
+    }
+
+    /// Countries by `kind` in `y`, largest first: every territory of the file but its regions
+    /// and aggregates, listed here from the file.
+    fn ranking(&self, y: i32, kind: &str) -> Vec<(String, f64)> {
+        const REGIONS: &[&str] = &[
+            "ASEAN",
+            "Africa",
+            "America",
+            "Asia",
+            "Central America",
+            "Central Asia",
+            "Central Europe",
+            "EU",
+            "East Asia",
+            "East Europe",
+            "Eurasia",
+            "Europe",
+            "Middle East",
+            "North Africa",
+            "North America",
+            "North Europe",
+            "Oceania",
+            "RoW",
+            "South America",
+            "South Asia",
+            "South Europe",
+            "Southeast Asia",
+            "Southern Africa",
+            "World",
+        ];
+        let mut ts: Vec<String> = self
+            .0
+            .keys()
+            .map(|k| k.0.clone())
+            .filter(|t| !REGIONS.contains(&t.as_str()))
+            .collect();
+        ts.sort();
+        ts.dedup();
+        let mut r: Vec<(String, f64)> = ts
+            .into_iter()
+            .filter_map(|t| self.get(&t, y, "Total", kind).map(|v| (t, v)))
+            .collect();
+        r.sort_by(|a, b| b.1.total_cmp(&a.1));
+        r
+    }
+}
+
+fn real_questions(m: &RealMarket) -> Vec<Q> {
+    use Want::Decline;
+    let top23 = m.ranking(2023, "Annual");
+    let cum23 = m.ranking(2023, "Cumulative");
+    let cagr = (m.annual("India", 2023) / m.annual("India", 2015)).powf(1.0 / 8.0) - 1.0;
+    vec![
+        q(
+            "market",
+            "What was the annual installed capacity of Italy in 2023?",
+            mw(m.annual("Italy", 2023)),
+        ),
+        q(
+            "market",
+            "How much PV did Brazil install in 2022?",
+            mw(m.annual("Brazil", 2022)),
+        ),
+        q(
+            "market",
+            "annual installations in Japan in 2019",
+            mw(m.annual("Japan", 2019)),
+        ),
+        q(
+            "market",
+            "cumulative capacity of China in 2023",
+            mw(m.get("China", 2023, "Total", "Cumulative").unwrap()),
+        ),
+        q(
+            "market",
+            "What is the installed capacity of Germany in 2024?",
+            mw(m.get("Germany", 2024, "Total", "Cumulative").unwrap()),
+        ),
+        q(
+            "market",
+            "How much did Poland install in 2021?",
+            mw(m.annual("Poland", 2021)),
+        ),
+        q(
+            "market",
+            "What did the USA install in 2023?",
+            mw(m.annual("USA", 2023)),
+        ),
+        q(
+            "market",
+            "Türkiye annual installations 2023",
+            mw(m.annual("Türkiye", 2023)),
+        ),
+        q(
+            "market",
+            "Which country installed the most in 2023?",
+            mw(top23[0].1),
+        ),
+        q("market", "top 5 countries in 2023", mw(top23[4].1)),
+        q(
+            "market",
+            "top 3 countries by cumulative capacity in 2023",
+            mw(cum23[2].1),
+        ),
+        q(
+            "market",
+            "What share of world installations did India have in 2023?",
+            pct(m.annual("India", 2023) / m.annual("World", 2023)),
+        ),
+        q(
+            "market",
+            "What share of Germany's installations was distributed in 2022?",
+            pct(m.get("Germany", 2022, "Distributed", "Annual").unwrap()
+                / m.annual("Germany", 2022)),
+        ),
+        q(
+            "market",
+            "How much did Spain grow from 2021 to 2023?",
+            mw((m.annual("Spain", 2023) - m.annual("Spain", 2021)).abs()),
+        ),
+        q(
+            "market",
+            "CAGR of India between 2015 and 2023",
+            Want::Figure(format!("{:+.1}%", cagr * 100.0)),
+        ),
+        q(
+            "market",
+            "Compare Spain and Italy in 2022",
+            mw(m.annual("Italy", 2022)),
+        ),
+        q(
+            "market",
+            "forecast for Germany in 2028",
+            mw(m.annual("Germany", 2028)),
+        ),
+        q(
+            "market",
+            "How much PV did Greece install in 2023?",
+            mw(m.annual("Greece", 2023)),
+        ),
+        q(
+            "market",
+            "How much solar thermal capacity did Greece add in 2022?",
+            Decline("another technology"),
+        ),
+        q(
+            "market",
+            "How much wind capacity did Germany install in 2023?",
+            Decline("another technology"),
+        ),
+        q(
+            "market",
+            "Annual installations in Atlantis in 2023",
+            Decline("an unknown place"),
+        ),
+        q(
+            "market",
+            "What was the installed capacity of Italy in 2040?",
+            Decline("past the data"),
+        ),
+        q(
+            "market",
+            "What is the forecast for Italy in 2019?",
+            Decline("a historical year"),
+        ),
+        q(
+            "market",
+            "PV electricity generation in Spain in 2023",
+            Decline("a measure not held"),
+        ),
+        q(
+            "market",
+            "How many jobs are in the Chilean solar market?",
+            Decline("a measure not held"),
+        ),
+    ]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_question_set_on_the_real_market_file() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/datasets/market-database-fy.csv");
+    if !path.exists() {
+        eprintln!("../shared/datasets not present: skipped");
+        return;
+    }
+    let m = RealMarket::load(&path);
+    let (app, t) = sample_app(Backend::Sqlite).await;
+    solarintel::data::ingest::ingest_file(
+        app.db(),
+        solarintel::data::Kind::Market,
+        &path,
+        None,
+        &mut solarintel::data::ingest::Progress::hidden(),
+    )
+    .await
+    .unwrap();
+    let qs = real_questions(&m);
+    let mut failures = Vec::new();
+    let (mut stated, mut right, mut answerable, mut covered) = (0, 0, 0, 0);
+    for item in &qs {
+        let c = conversation(&app, &t).await;
+        let text = ask(&app, &t, c, item.agent, &item.text[0]).await.1;
+        if std::env::var_os("QUESTIONS_VERBOSE").is_some() {
+            println!("\n### real {} — {:?}\n\n{text}\n", item.agent, item.text);
+        }
+        let s = states_a_figure(&text);
+        stated += usize::from(s);
+        match &item.want {
+            Want::Figure(f) => {
+                answerable += 1;
+                if text.contains(f.as_str()) {
+                    right += 1;
+                    covered += 1;
+                } else {
+                    failures.push(format!("{:?}: wanted {f}, got: {text}", item.text));
+                }
+            }
+            Want::Decline(why) if s => failures.push(format!(
+                "{:?} ({why}) should decline, got: {text}",
+                item.text
+            )),
+            _ => {}
+        }
+    }
+    println!(
+        "| real market file | {} | {:.0}% ({right}/{stated}) | {:.0}% ({covered}/{answerable}) |",
+        qs.len(),
+        right as f64 / stated.max(1) as f64 * 100.0,
+        covered as f64 / answerable as f64 * 100.0
+    );
+    for f in &failures {
+        println!("MISS {f}");
+    }
+    assert_eq!(
+        right,
+        stated,
+        "a wrong figure was stated:\n{}",
+        failures.join("\n")
+    );
+    assert!(
+        covered as f64 / answerable as f64 >= 0.9,
+        "{}",
+        failures.join("\n")
+    );
+}

@@ -43,7 +43,8 @@ impl MarketAsk {
 /// countries.
 pub fn is_aggregate(t: &str) -> bool {
     let n = norm(t);
-    !(super::words::COUNTRIES.contains(&n.as_str()) || super::words::MORE_COUNTRY_NAMES.contains(&n.as_str()))
+    !(super::words::COUNTRIES.contains(&n.as_str())
+        || super::words::MORE_COUNTRY_NAMES.contains(&n.as_str()))
 }
 
 fn fits(w: &Word) -> bool {

@@ -637,9 +637,19 @@ pub const NOT_HELD: &[(&str, &[&str])] = &[
 
 /// Other spellings of countries that data files use.
 pub const MORE_COUNTRY_NAMES: &[&str] = &[
-    "chinese taipei", "bosnia herzegovina", "bosnia and herzegovina", "republic of moldova",
-    "republic of korea", "korea republic", "russian federation", "viet nam", "czechia",
-    "slovak republic", "the netherlands", "united states of america", "great britain",
+    "chinese taipei",
+    "bosnia herzegovina",
+    "bosnia and herzegovina",
+    "republic of moldova",
+    "republic of korea",
+    "korea republic",
+    "russian federation",
+    "viet nam",
+    "czechia",
+    "slovak republic",
+    "the netherlands",
+    "united states of america",
+    "great britain",
 ];
 
 /// Country names, so that a country the data does not hold is named as such when declining
