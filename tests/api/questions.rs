@@ -756,6 +756,50 @@ fn questions() -> Vec<Q> {
             "Which country installed the least in 2022?",
             mw(ranking(2022).last().unwrap().1),
         ),
+        q(
+            "price",
+            "lowest n-type TOPCon module price in China in 2024",
+            Want::Figure(format!(
+                "{:.3}",
+                price_series("Module", "n-type TOPCon", "China")
+                    .into_iter()
+                    .filter(|(d, _)| d.starts_with("2024"))
+                    .map(|(_, v)| v)
+                    .fold(f64::INFINITY, f64::min)
+            )),
+        ),
+        q(
+            "price",
+            "average p-type mono-Si PERC M10 module price in the EU in 2023",
+            Want::Figure(format!("{:.3}", {
+                let v: Vec<f64> = price_series("Module", "p-type mono-Si PERC M10", "EU")
+                    .into_iter()
+                    .filter(|(d, _)| d.starts_with("2023"))
+                    .map(|(_, v)| v)
+                    .collect();
+                v.iter().sum::<f64>() / v.len() as f64
+            })),
+        ),
+        q(
+            "price",
+            "Rank module prices by region",
+            Decline("a ranking of prices is not computed"),
+        ),
+        q(
+            "price",
+            "How much did module prices in China change from 2023 to 2024?",
+            Decline("a change of prices is not computed yet"),
+        ),
+        q(
+            "manufacturer_financial",
+            "Helios revenue growth from 2023 to 2024",
+            Decline("a change is not computed yet"),
+        ),
+        q(
+            "manufacturer_financial",
+            "Which company had the highest revenue in 2023?",
+            Decline("a ranking is not computed yet"),
+        ),
     ]
 }
 

@@ -520,11 +520,15 @@ pub async fn answer(
             Ok(a) => market::answer(state, &a, &vocab, emit).await,
             Err(d) => declined(emit, &d),
         },
-        Domain::Prices => match closed_world(&question, previous.as_ref(), fits_prices) {
+        Domain::Prices => match closed_world(&question, previous.as_ref(), fits_prices)
+            .and_then(|()| supported(&question, PRICE_OPS, "prices"))
+        {
             Ok(()) => price_answer(state, &ask, &question, &vocab, emit).await,
             Err(d) => declined(emit, &d),
         },
-        Domain::Financials => match closed_world(&question, previous.as_ref(), fits_financials) {
+        Domain::Financials => match closed_world(&question, previous.as_ref(), fits_financials)
+            .and_then(|()| supported(&question, FIN_OPS, "manufacturer figures"))
+        {
             Ok(()) => fin_answer(state, &ask, &question, &vocab, emit).await,
             Err(d) => declined(emit, &d),
         },
@@ -572,6 +576,65 @@ fn closed_world(
     }
     let _ = prev;
     Ok(())
+}
+
+/// The operations the price and financial answers compute; any other one declines rather than
+/// answering a different question (the latest price for "the lowest price", say).
+const PRICE_OPS: &[understand::Op] = &[
+    understand::Op::Latest,
+    understand::Op::First,
+    understand::Op::Trend,
+    understand::Op::Compare,
+    understand::Op::Chart,
+    understand::Op::Distribution,
+    understand::Op::Average,
+    understand::Op::Min,
+    understand::Op::Max,
+    understand::Op::Top,
+    understand::Op::Bottom,
+];
+const FIN_OPS: &[understand::Op] = &[
+    understand::Op::Latest,
+    understand::Op::Trend,
+    understand::Op::Compare,
+    understand::Op::Chart,
+];
+
+fn supported(
+    q: &understand::Question,
+    ops: &[understand::Op],
+    what: &str,
+) -> Result<(), decline::Decline> {
+    let asked = q.all(|w| match w {
+        understand::Word::Op(o) => Some(*o),
+        _ => None,
+    });
+    match asked.iter().find(|o| !ops.contains(o)) {
+        None => Ok(()),
+        Some(o) => Err(decline::Decline::because(format!(
+            "For {what} I can give the latest figure, the figure of a given period, a trend or a comparison, \
+             but not {} yet, so I will not guess one.",
+            op_name(*o)
+        ))),
+    }
+}
+
+fn op_name(o: understand::Op) -> &'static str {
+    use understand::Op;
+    match o {
+        Op::Top | Op::Rank => "a ranking",
+        Op::Bottom => "the lowest-ranked",
+        Op::Share => "a share",
+        Op::Change => "a change between periods",
+        Op::Cagr => "a growth rate",
+        Op::Min => "a minimum",
+        Op::Max => "a maximum",
+        Op::Average => "an average",
+        Op::Sum => "a sum",
+        Op::First => "the first figure",
+        Op::Forecast => "a forecast",
+        _ => "that operation",
+    }
 }
 
 fn fits_prices(w: &understand::Word) -> bool {
@@ -765,6 +828,15 @@ async fn price_answer(
     if !months.is_empty() {
         return price_in_month(state, ask, question, &months, vocab, emit).await;
     }
+    use understand::Op;
+    let extreme = if question.has(|w| matches!(w, understand::Word::Op(Op::Min | Op::Bottom))) {
+        Some(false)
+    } else if question.has(|w| matches!(w, understand::Word::Op(Op::Max | Op::Top))) {
+        Some(true)
+    } else {
+        None
+    };
+    let average = question.has(|w| *w == understand::Word::Op(Op::Average));
     let (start, end) = ask.years.unwrap_or((None, None));
     let args = PriceArgs {
         item: ask.items.clone(),
@@ -790,6 +862,65 @@ async fn price_answer(
         return Ok(false);
     };
     let mut text = String::new();
+    if extreme.is_some() || average {
+        // The lowest, highest or average price of each series over the period asked.
+        let rows: Vec<Vec<String>> = res
+            .series
+            .iter()
+            .take(25)
+            .map(|s| {
+                let (first, last) = (s.first().0, s.latest().0);
+                let figure = match extreme {
+                    Some(high) => {
+                        let (d, v) = s
+                            .points
+                            .iter()
+                            .copied()
+                            .reduce(|a, b| {
+                                if (high && b.1 > a.1) || (!high && b.1 < a.1) {
+                                    b
+                                } else {
+                                    a
+                                }
+                            })
+                            .expect("a series has points");
+                        format!("{v:.3} ({d})")
+                    }
+                    None => format!("{:.3}", s.average()),
+                };
+                vec![
+                    s.name(),
+                    s.unit.clone(),
+                    figure,
+                    format!("{first} to {last}"),
+                ]
+            })
+            .collect();
+        let what = match extreme {
+            Some(true) => "Highest",
+            Some(false) => "Lowest",
+            None => "Average",
+        };
+        if let ([row], [s]) = (rows.as_slice(), res.series.as_slice()) {
+            text.push_str(&format!(
+                "{what} price of **{}** over {}: **{} {}**{}.",
+                s.name(),
+                row[3],
+                row[2].split(' ').next().unwrap_or(""),
+                s.unit,
+                row[2]
+                    .split_once(' ')
+                    .map(|(_, d)| format!(" on {}", d.trim_matches(['(', ')'])))
+                    .unwrap_or_default()
+            ));
+        } else {
+            text.push_str(&format!("{what} prices (each row in its own unit):\n\n"));
+            text.push_str(&table(&["Series", "Unit", what, "Period"], &rows));
+        }
+        text.push_str(&source_line(&res.source.name, res.source.is_sample));
+        say(emit, &text);
+        return Ok(true);
+    }
     if res.series.len() == 1 {
         let s = &res.series[0];
         let (ld, lv) = s.latest();
