@@ -197,12 +197,19 @@ pub async fn run(
                     calls.clone(),
                 ));
                 for call in &calls {
-                    let out = match tokio::time::timeout(
-                        TOOL_TIME_LIMIT,
-                        tools::run(&call.function.name, &call.function.arguments, &ctx),
-                    )
-                    .await
-                    {
+                    // Only the agent's own tools: the market agent cannot read prices by naming
+                    // a tool it was not given.
+                    let own = async {
+                        if !agent.tools.contains(&call.function.name.as_str()) {
+                            return Err(tools::ToolError::Unknown(format!(
+                                "{} (this agent's tools: {})",
+                                call.function.name,
+                                agent.tools.join(", ")
+                            )));
+                        }
+                        tools::run(&call.function.name, &call.function.arguments, &ctx).await
+                    };
+                    let out = match tokio::time::timeout(TOOL_TIME_LIMIT, own).await {
                         Ok(Ok(out)) => out,
                         // The model gets the error and may recover: not a turn failure.
                         Ok(Err(e)) => tools::ToolOutput {
@@ -236,6 +243,31 @@ pub async fn run(
             } else {
                 Err(AgentError::NoAnswer)
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_prompt_carries_the_rules_and_only_the_market_agent_offers_an_expert() {
+        for a in &AGENTS {
+            let p = system_prompt(a);
+            assert!(p.contains(COMMON), "{}", a.id);
+            assert_eq!(
+                p.contains("offer_expert_contact"),
+                a.id == "market",
+                "{}",
+                a.id
+            );
+            assert_eq!(
+                p.contains("title, date and link"),
+                a.tools.contains(&tools::documents::NAME),
+                "{}",
+                a.id
+            );
         }
     }
 }
