@@ -315,15 +315,12 @@ pub fn for_model(res: &SearchResult) -> String {
         v["sample_notice"] =
             json!("Passages marked sample are synthetic demonstration documents: say so.");
     }
+    if res.hits.is_empty() {
+        v["notes"] = json!([
+            "No passage matches: try other keywords or say the documents do not cover it; never invent a source."
+        ]);
+    }
     v.to_string()
-}
-
-/// A search that found nothing, for the model: say so, invent no source.
-pub fn no_passages(res: &SearchResult) -> ToolError {
-    ToolError::NoData(format!(
-        "no passage matches {}; try other keywords or say the documents do not cover it, without inventing sources",
-        filters(res)
-    ))
 }
 
 fn client() -> &'static reqwest::Client {

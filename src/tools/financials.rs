@@ -104,21 +104,22 @@ pub struct FinQuery {
 }
 
 pub fn resolve(args: &FinArgs, v: &Vocabulary) -> Result<FinQuery, ToolError> {
-    let mut f = FinFilter::default();
-    f.companies = v
-        .companies
-        .resolve_all(&args.company, "company")
-        .map_err(ToolError::Arguments)?;
-    f.metrics = v
-        .metrics
-        .resolve_all(&args.metric, "metric")
-        .map_err(ToolError::Arguments)?;
-    f.from = args
-        .start_year
-        .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, 1, 1));
-    f.to = args
-        .end_year
-        .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, 12, 31));
+    let f = FinFilter {
+        companies: v
+            .companies
+            .resolve_all(&args.company, "company")
+            .map_err(ToolError::Arguments)?,
+        metrics: v
+            .metrics
+            .resolve_all(&args.metric, "metric")
+            .map_err(ToolError::Arguments)?,
+        from: args
+            .start_year
+            .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)),
+        to: args
+            .end_year
+            .and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31)),
+    };
     let period_kind = match args.period_type.as_deref() {
         None | Some("") => None,
         Some("quarter") | Some("quarterly") | Some("Q") => Some("Q"),

@@ -164,9 +164,6 @@ pub async fn run(
         documents::NAME => {
             let a: documents::SearchArgs = typed(args)?;
             let res = documents::search(state, ctx.agent_id, &a).await?;
-            if res.hits.is_empty() {
-                return Err(documents::no_passages(&res));
-            }
             Ok(text(documents::for_model(&res)))
         }
         other => Err(ToolError::Unknown(other.to_string())),

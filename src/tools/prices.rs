@@ -144,15 +144,17 @@ impl Vocabulary {
 }
 
 pub fn resolve(args: &PriceArgs, v: &Vocabulary) -> Result<PriceFilter, ToolError> {
-    let mut f = PriceFilter::default();
-    f.items = v
-        .items
-        .resolve_all(&args.item, "item")
-        .map_err(ToolError::Arguments)?;
-    f.regions = v
-        .regions
-        .resolve_all(&args.region, "region")
-        .map_err(ToolError::Arguments)?;
+    let mut f = PriceFilter {
+        items: v
+            .items
+            .resolve_all(&args.item, "item")
+            .map_err(ToolError::Arguments)?,
+        regions: v
+            .regions
+            .resolve_all(&args.region, "region")
+            .map_err(ToolError::Arguments)?,
+        ..PriceFilter::default()
+    };
     for t in &args.technology {
         let found = v.technologies(t);
         if found.is_empty() {
