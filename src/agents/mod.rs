@@ -20,8 +20,30 @@ pub struct AgentDef {
     pub tools: &'static [&'static str],
 }
 
-const COMMON: &str = "Answer in Markdown. Use only figures that come from your tools or the conversation; \
-never invent numbers. Say which data a figure comes from. Be concise.";
+/// The rules every agent answers by (issue 11: an agent never states a figure the data does not
+/// hold). Tool results are JSON with the source file, the units and the filters applied; tool
+/// errors name what the data holds.
+pub const COMMON: &str = "Rules:\n\
+- Answer only from your tool results and this conversation. Never state a figure, name or date they do not \
+contain; never estimate, extrapolate or fill gaps from memory.\n\
+- Give every figure with its unit, its scenario or period (year, date or reporting period) and the source file \
+named in the tool result; say so when the result is synthetic sample data.\n\
+- Never combine two units: never add, average or compare figures of different units.\n\
+- When the tools cannot answer (a technology, metric, place or period the data does not hold, a tool error, no \
+rows), say what could not be matched and what can be answered instead (the values the tool names), and state no \
+figure.\n\
+- Answer in concise Markdown. No inline code spans: write names and numbers as plain text, without backticks.";
+
+/// What a document agent adds.
+const DOCUMENTS: &str = "Cite passages from search_documents with their title, date and link; never invent a \
+source.";
+
+/// What an agent with the expert-contact tool (the market agent) adds (streaming.md §11).
+const MARKET_EXPERT: &str = "When the data cannot answer the question, first explain briefly what could not be \
+matched and what can be answered, say that our experts offer tailored analysis, custom reports and consultation \
+with a reply within 24-48 h, and ask whether to connect; then call offer_expert_contact with reason \
+data_unavailable and write nothing after it. When the user asks for a human, call it with reason user_request. \
+Never call it for a chart request.";
 
 pub const AGENTS: [AgentDef; 9] = [
     AgentDef {
@@ -37,7 +59,7 @@ pub const AGENTS: [AgentDef; 9] = [
     AgentDef {
         id: "price",
         prompt: "You are the Module Prices Agent: a component price analyst for modules, cells, wafers, polysilicon, \
-                 PV glass and raw materials by technology, region and date. Never mix units in one figure.",
+                 PV glass and raw materials by technology, region and date.",
         tools: &["query_prices", "chart_prices"],
     },
     AgentDef {
@@ -89,6 +111,23 @@ pub const AGENTS: [AgentDef; 9] = [
     },
 ];
 
+/// The system prompt of an agent for a language model: its role, the rules of its tools, the
+/// common rules.
+pub fn system_prompt(agent: &AgentDef) -> String {
+    let mut p = agent.prompt.to_string();
+    if agent.tools.contains(&tools::documents::NAME) {
+        p.push(' ');
+        p.push_str(DOCUMENTS);
+    }
+    if agent.tools.contains(&tools::expert::NAME) {
+        p.push(' ');
+        p.push_str(MARKET_EXPERT);
+    }
+    p.push_str("\n\n");
+    p.push_str(COMMON);
+    p
+}
+
 /// The agent chat can route for a normalised type.
 pub fn agent(id: &str) -> Option<&'static AgentDef> {
     AGENTS.iter().find(|a| a.id == id)
@@ -124,10 +163,7 @@ pub async fn run(
             let model = models.for_agent(agent.id);
             let specs = tools::specs(agent.tools);
             let mut messages = Vec::with_capacity(history.len() + 2);
-            messages.push(ChatMessage::system(&format!(
-                "{}\n\n{COMMON}",
-                agent.prompt
-            )));
+            messages.push(ChatMessage::system(&system_prompt(agent)));
             messages.extend(history);
             messages.push(ChatMessage::user(user_text));
             let ctx = ToolContext {
@@ -161,12 +197,19 @@ pub async fn run(
                     calls.clone(),
                 ));
                 for call in &calls {
-                    let out = match tokio::time::timeout(
-                        TOOL_TIME_LIMIT,
-                        tools::run(&call.function.name, &call.function.arguments, &ctx),
-                    )
-                    .await
-                    {
+                    // Only the agent's own tools: the market agent cannot read prices by naming
+                    // a tool it was not given.
+                    let own = async {
+                        if !agent.tools.contains(&call.function.name.as_str()) {
+                            return Err(tools::ToolError::Unknown(format!(
+                                "{} (this agent's tools: {})",
+                                call.function.name,
+                                agent.tools.join(", ")
+                            )));
+                        }
+                        tools::run(&call.function.name, &call.function.arguments, &ctx).await
+                    };
+                    let out = match tokio::time::timeout(TOOL_TIME_LIMIT, own).await {
                         Ok(Ok(out)) => out,
                         // The model gets the error and may recover: not a turn failure.
                         Ok(Err(e)) => tools::ToolOutput {
@@ -200,6 +243,31 @@ pub async fn run(
             } else {
                 Err(AgentError::NoAnswer)
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_prompt_carries_the_rules_and_only_the_market_agent_offers_an_expert() {
+        for a in &AGENTS {
+            let p = system_prompt(a);
+            assert!(p.contains(COMMON), "{}", a.id);
+            assert_eq!(
+                p.contains("offer_expert_contact"),
+                a.id == "market",
+                "{}",
+                a.id
+            );
+            assert_eq!(
+                p.contains("title, date and link"),
+                a.tools.contains(&tools::documents::NAME),
+                "{}",
+                a.id
+            );
         }
     }
 }

@@ -594,6 +594,22 @@ pub async fn market_years(
     .await)
 }
 
+/// What the market data holds for some territories (all when empty), over every source: per
+/// scenario, its first and last year. For a tool to say what exists when a query finds nothing.
+pub async fn market_coverage(
+    db: &Db,
+    territories: &[String],
+) -> Result<Vec<(String, i32, i32)>, sqlx::Error> {
+    on_db!(db, |p| {
+        let mut qb = sqlx::QueryBuilder::new(
+            "SELECT scenario, MIN(year), MAX(year) FROM fastapi_market_data WHERE 1 = 1",
+        );
+        push_in!(qb, "territory", territories);
+        qb.push(" GROUP BY scenario ORDER BY scenario");
+        qb.build_query_as().fetch_all(p).await
+    })
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct PriceFilter {
     pub items: Vec<String>,
@@ -633,6 +649,26 @@ pub async fn price_rows(
             qb.push(" AND date <= ").push_bind(d);
         }
         qb.push(" ORDER BY item, description, region, unit, date LIMIT 200000");
+        qb.build_query_as().fetch_all(p).await
+    })
+}
+
+/// The price series that match a filter's items, descriptions and regions (its dates are
+/// ignored), over every source, with their first and last date: at most `limit`.
+pub async fn price_coverage(
+    db: &Db,
+    f: &PriceFilter,
+    limit: i64,
+) -> Result<Vec<(String, String, String, String, NaiveDate, NaiveDate)>, sqlx::Error> {
+    on_db!(db, |p| {
+        let mut qb = sqlx::QueryBuilder::new(
+            "SELECT item, description, region, unit, MIN(date), MAX(date) FROM fastapi_price_data WHERE 1 = 1",
+        );
+        push_in!(qb, "item", f.items);
+        push_in!(qb, "description", f.descriptions);
+        push_in!(qb, "region", f.regions);
+        qb.push(" GROUP BY item, description, region, unit ORDER BY item, description, region, unit LIMIT ")
+            .push_bind(limit);
         qb.build_query_as().fetch_all(p).await
     })
 }
@@ -680,6 +716,28 @@ pub async fn financial_rows(
     })
 }
 
+/// The (company, metric, period kind) figures that match a filter's companies and metrics (its
+/// dates are ignored), over every source, with their first and last period start: at most `limit`.
+pub async fn financial_coverage(
+    db: &Db,
+    f: &FinFilter,
+    limit: i64,
+) -> Result<Vec<(String, String, String, NaiveDate, NaiveDate)>, sqlx::Error> {
+    on_db!(db, |p| {
+        let mut qb = sqlx::QueryBuilder::new(
+            "SELECT company, metric, period_kind, MIN(period_start), MAX(period_start) FROM fastapi_financial_data \
+             WHERE 1 = 1",
+        );
+        push_in!(qb, "company", f.companies);
+        push_in!(qb, "metric", f.metrics);
+        qb.push(
+            " GROUP BY company, metric, period_kind ORDER BY company, metric, period_kind LIMIT ",
+        )
+        .push_bind(limit);
+        qb.build_query_as().fetch_all(p).await
+    })
+}
+
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow, serde::Serialize)]
 pub struct Hit {
     pub collection: String,
@@ -689,6 +747,8 @@ pub struct Hit {
     pub body: String,
     pub score: f64,
     pub is_sample: bool,
+    /// The file the passage was loaded from (or the Weaviate class it came from).
+    pub source: String,
 }
 
 /// Full-text search over passages: any of `terms` (already reduced to letters and digits),
@@ -713,7 +773,7 @@ pub async fn search_passages(
                 .collect::<Vec<_>>()
                 .join(" OR ");
             let mut qb = sqlx::QueryBuilder::new(
-                "SELECT d.collection, d.title, d.url, d.published_at, d.body, -bm25(fastapi_passages_fts, 2.0, 1.0) AS score, s.is_sample \
+                "SELECT d.collection, d.title, d.url, d.published_at, d.body, -bm25(fastapi_passages_fts, 2.0, 1.0) AS score, s.is_sample, s.name AS source \
                  FROM fastapi_passages_fts JOIN fastapi_document_passages d ON d.id = fastapi_passages_fts.rowid \
                  JOIN fastapi_dataset_sources s ON s.id = d.source_id \
                  WHERE fastapi_passages_fts MATCH ",
@@ -734,7 +794,7 @@ pub async fn search_passages(
             let q = terms.join(" | ");
             let mut qb = sqlx::QueryBuilder::new(
                 "SELECT d.collection, d.title, d.url, d.published_at, d.body, \
-                 CAST(ts_rank_cd(d.tsv, q) AS DOUBLE PRECISION) AS score, s.is_sample \
+                 CAST(ts_rank_cd(d.tsv, q) AS DOUBLE PRECISION) AS score, s.is_sample, s.name AS source \
                  FROM fastapi_document_passages d JOIN fastapi_dataset_sources s ON s.id = d.source_id, \
                  to_tsquery('english', ",
             );

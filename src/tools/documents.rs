@@ -242,6 +242,11 @@ pub struct SearchResult {
     pub hits: Vec<Hit>,
     pub backend: &'static str,
     pub notes: Vec<String>,
+    /// What was searched: the terms, the collections (empty: all), the publication dates.
+    pub terms: Vec<String>,
+    pub collections: Vec<String>,
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
 }
 
 pub async fn search(
@@ -295,6 +300,10 @@ pub async fn search(
                     hits,
                     backend: "weaviate",
                     notes,
+                    terms,
+                    collections: vec![],
+                    from: None,
+                    to: None,
                 });
             }
             Err(e) => {
@@ -313,6 +322,10 @@ pub async fn search(
         hits,
         backend: "local",
         notes,
+        terms,
+        collections,
+        from,
+        to,
     })
 }
 
@@ -328,22 +341,40 @@ pub fn excerpt(body: &str, max: usize) -> String {
     }
 }
 
+/// What a search ran with.
+pub fn filters(res: &SearchResult) -> Value {
+    json!({
+        "terms": res.terms,
+        "collection": if res.collections.is_empty() { json!("all") } else { json!(res.collections) },
+        "published": match (res.from, res.to) {
+            (Some(a), Some(b)) => format!("{a} to {b}"),
+            (Some(a), None) => format!("from {a}"),
+            (None, Some(b)) => format!("up to {b}"),
+            (None, None) => "any date".into(),
+        },
+    })
+}
+
+/// The passages for the model, each with its title, date, link, collection and source file.
 pub fn for_model(res: &SearchResult) -> String {
     let passages: Vec<Value> = res
         .hits
         .iter()
         .map(|h| {
             json!({"title": h.title, "date": h.published_at.map(|d| d.to_string()), "url": h.url,
-                   "collection": h.collection, "text": excerpt(&h.body, 900), "sample": h.is_sample})
+                   "collection": h.collection, "source": h.source, "sample": h.is_sample,
+                   "text": excerpt(&h.body, 900)})
         })
         .collect();
-    let mut v = json!({"backend": res.backend, "passages": passages, "notes": res.notes});
+    let mut v = json!({"backend": res.backend, "filters": filters(res), "passages": passages, "notes": res.notes});
     if res.hits.iter().any(|h| h.is_sample) {
         v["sample_notice"] =
             json!("Passages marked sample are synthetic demonstration documents: say so.");
     }
     if res.hits.is_empty() {
-        v["notes"] = json!(["No passage matches: say so, and do not invent sources."]);
+        v["notes"] = json!([
+            "No passage matches: try other keywords or say the documents do not cover it; never invent a source."
+        ]);
     }
     v.to_string()
 }
@@ -457,6 +488,7 @@ async fn weaviate_search(
                 body: b.to_string(),
                 score,
                 is_sample: false,
+                source: format!("Weaviate class {name}"),
             });
         }
     }

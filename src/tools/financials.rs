@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
@@ -103,21 +104,22 @@ pub struct FinQuery {
 }
 
 pub fn resolve(args: &FinArgs, v: &Vocabulary) -> Result<FinQuery, ToolError> {
-    let mut f = FinFilter::default();
-    f.companies = v
-        .companies
-        .resolve_all(&args.company, "company")
-        .map_err(ToolError::Arguments)?;
-    f.metrics = v
-        .metrics
-        .resolve_all(&args.metric, "metric")
-        .map_err(ToolError::Arguments)?;
-    f.from = args
-        .start_year
-        .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, 1, 1));
-    f.to = args
-        .end_year
-        .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, 12, 31));
+    let f = FinFilter {
+        companies: v
+            .companies
+            .resolve_all(&args.company, "company")
+            .map_err(ToolError::Arguments)?,
+        metrics: v
+            .metrics
+            .resolve_all(&args.metric, "metric")
+            .map_err(ToolError::Arguments)?,
+        from: args
+            .start_year
+            .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)),
+        to: args
+            .end_year
+            .and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31)),
+    };
     let period_kind = match args.period_type.as_deref() {
         None | Some("") => None,
         Some("quarter") | Some("quarterly") | Some("Q") => Some("Q"),
@@ -139,6 +141,8 @@ pub fn resolve(args: &FinArgs, v: &Vocabulary) -> Result<FinQuery, ToolError> {
 pub struct FinResult {
     pub source: Source,
     pub rows: Vec<FinRow>,
+    /// The query that found the rows, with its period kind once defaulted.
+    pub query: FinQuery,
 }
 
 pub async fn query(state: &AppState, q: &FinQuery) -> Result<Option<FinResult>, ToolError> {
@@ -160,26 +164,133 @@ pub async fn query(state: &AppState, q: &FinQuery) -> Result<Option<FinResult>, 
         if rows.is_empty() {
             continue;
         }
-        return Ok(Some(FinResult { source, rows }));
+        let mut query = q.clone();
+        if query.period_kind.is_none() && rows.iter().all(|r| r.period_kind == "Q") {
+            query.period_kind = Some("Q");
+        }
+        return Ok(Some(FinResult {
+            source,
+            rows,
+            query,
+        }));
     }
     Ok(None)
 }
 
-pub fn for_model(res: &FinResult, args: &FinArgs) -> String {
+fn kind_name(k: &str) -> &'static str {
+    match k {
+        "Q" => "quarter",
+        "H" => "half",
+        "FY" => "year",
+        _ => "other",
+    }
+}
+
+fn list_or_all(v: &[String]) -> Value {
+    if v.is_empty() { json!("all") } else { json!(v) }
+}
+
+/// The filters a query actually ran with (after name matching and defaults).
+pub fn filters(q: &FinQuery) -> Value {
+    let year = |d: Option<chrono::NaiveDate>| d.map(|d| d.year());
+    json!({
+        "company": list_or_all(&q.filter.companies),
+        "metric": list_or_all(&q.filter.metrics),
+        "years": super::market::years_text(year(q.filter.from), year(q.filter.to)),
+        "period_type": q.period_kind.map_or("any (quarters when there are any)", kind_name),
+    })
+}
+
+/// The result for the model: each figure with its unit, the filters applied, the source file.
+pub fn for_model(res: &FinResult) -> String {
+    const MAX_ROWS: usize = 300;
     let rows: Vec<Value> = res
         .rows
         .iter()
-        .take(300)
-        .map(|r| json!({"company": r.company, "period": r.period, "metric": r.metric, "value": r.value, "unit": r.unit}))
+        .take(MAX_ROWS)
+        .map(|r| json!([r.company, r.period, r.metric, r.value, r.unit]))
         .collect();
-    let mut v = json!({"source": res.source.name, "sample_data": res.source.is_sample, "arguments": args,
-                       "rows": rows, "row_count": res.rows.len()});
+    let mut notes = vec![
+        "Each figure has its own unit; never add or compare figures of different units."
+            .to_string(),
+    ];
+    if res.rows.len() > MAX_ROWS {
+        notes.push(format!(
+            "Only the first {MAX_ROWS} of {} rows are listed: narrow the filters for the rest.",
+            res.rows.len()
+        ));
+    }
+    let mut v = json!({
+        "source": res.source.name,
+        "sample_data": res.source.is_sample,
+        "filters": filters(&res.query),
+        "columns": ["company", "period", "metric", "value", "unit"],
+        "rows": rows,
+        "row_count": res.rows.len(),
+        "notes": notes,
+    });
     if res.source.is_sample {
         v["sample_notice"] = json!(
             "These are synthetic sample figures of fictional companies: say so in the answer."
         );
     }
     v.to_string()
+}
+
+fn figures_text(rows: &[(String, String, String, NaiveDate, NaiveDate)]) -> String {
+    let mut out = rows
+        .iter()
+        .take(20)
+        .map(|(c, m, k, a, b)| {
+            format!("{c} {m} by {} ({} to {})", kind_name(k), a.year(), b.year())
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    if rows.len() > 20 {
+        out.push_str("; and more");
+    }
+    out
+}
+
+/// Why a query found no figures: the company does not report the metric (what it reports is
+/// named), or the period type or the years are not in the data (what is there is named).
+pub async fn no_rows(state: &AppState, q: &FinQuery) -> ToolError {
+    let cover = match ds::financial_coverage(&state.db, &q.filter, 41).await {
+        Ok(c) => c,
+        Err(e) => return ToolError::db(e),
+    };
+    if cover.is_empty() {
+        let wider = FinFilter {
+            companies: q.filter.companies.clone(),
+            ..Default::default()
+        };
+        return match ds::financial_coverage(&state.db, &wider, 41).await {
+            Ok(c) if !c.is_empty() => ToolError::NoData(format!(
+                "no figures match these filters {}; what exists: {}",
+                filters(q),
+                figures_text(&c)
+            )),
+            Ok(_) => ToolError::NoData("no manufacturer financial data is loaded".into()),
+            Err(e) => ToolError::db(e),
+        };
+    }
+    let of_kind: Vec<_> = cover
+        .iter()
+        .filter(|c| q.period_kind.is_none_or(|k| c.2 == k))
+        .cloned()
+        .collect();
+    if of_kind.is_empty() {
+        return ToolError::NoData(format!(
+            "no figures by {} for these companies and metrics; what exists: {}",
+            q.period_kind.map_or("period", kind_name),
+            figures_text(&cover)
+        ));
+    }
+    ToolError::NoData(format!(
+        "no figures for years {}: the matching figures cover {}; state no figure for other years",
+        filters(q)["years"].as_str().unwrap_or("asked for"),
+        figures_text(&of_kind)
+    ))
 }
 
 /// Line for quarters (plotted at each quarter's first day), bar with period labels otherwise.

@@ -318,26 +318,95 @@ pub fn groups(res: &MarketResult, by: &str) -> Vec<(String, f64, f64)> {
     out
 }
 
-pub fn for_model(res: &MarketResult, args: &MarketArgs) -> String {
+/// A year range as the model reads it: "2016-2020", "2023", "from 2016", "up to 2020", "all".
+pub fn years_text(min: Option<i32>, max: Option<i32>) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}-{b}"),
+        (Some(a), None) => format!("from {a}"),
+        (None, Some(b)) => format!("up to {b}"),
+        (None, None) => "all".into(),
+    }
+}
+
+fn list_or_all(v: &[impl AsRef<str>]) -> Value {
+    if v.is_empty() {
+        json!("all")
+    } else {
+        json!(v.iter().map(|s| s.as_ref()).collect::<Vec<_>>())
+    }
+}
+
+/// The filters a query actually ran with (after name matching and defaults).
+pub fn filters(r: &Resolved) -> Value {
+    json!({
+        "territory": list_or_all(&r.territories),
+        "years": years_text(r.min_year, r.max_year),
+        "scenario": if r.scenarios.is_empty() {
+            json!("default: Historical Primary (else Secondary) up to the last historical year, then Forecast - Most probable")
+        } else {
+            json!(r.scenarios)
+        },
+        "connection": r.connections,
+        "type": r.kind,
+    })
+}
+
+/// The result for the model: unit, the filters applied, the source file, compact rows.
+pub fn for_model(res: &MarketResult) -> String {
+    const MAX_ROWS: usize = 300;
     let rows: Vec<Value> = res
         .rows
         .iter()
-        .take(300)
+        .take(MAX_ROWS)
         .map(|r| {
-            json!({"territory": r.territory, "year": r.year, "scenario": r.scenario,
-                   "connection": r.connection, "type": r.kind, "capacity_mw": charts::round(r.capacity_mw, 3)})
+            json!([
+                r.territory,
+                r.year,
+                r.scenario,
+                r.connection,
+                r.kind,
+                charts::round(r.capacity_mw, 3)
+            ])
         })
         .collect();
+    let r = &res.resolved;
+    let lo = res.rows.iter().map(|x| x.year).min();
+    let hi = res.rows.iter().map(|x| x.year).max();
+    let mut notes = res.notes.clone();
+    if let (Some(want), Some(lo)) = (r.min_year, lo)
+        && want < lo
+    {
+        notes.push(format!(
+            "No rows before {lo} for these filters: state no figure for earlier years."
+        ));
+    }
+    if let (Some(want), Some(hi)) = (r.max_year, hi)
+        && want > hi
+    {
+        notes.push(format!(
+            "No rows after {hi} for these filters: state no figure for later years."
+        ));
+    }
+    if res.rows.len() > MAX_ROWS {
+        notes.push(format!(
+            "Only the first {MAX_ROWS} of {} rows are listed: narrow the filters for the rest.",
+            res.rows.len()
+        ));
+    }
     let mut v = json!({
         "source": res.source.name,
         "sample_data": res.source.is_sample,
         "unit": "MW (DC)",
-        "arguments": args,
+        "measure": if r.kind == "Cumulative" { "cumulative installed capacity" } else { "annual installed capacity (new capacity in the year)" },
+        "filters": filters(r),
+        "years_in_rows": years_text(lo, hi),
+        "columns": ["territory", "year", "scenario", "connection", "type", "capacity_mw"],
         "rows": rows,
         "row_count": res.rows.len(),
-        "notes": res.notes,
+        "notes": notes,
     });
-    if let Some(by) = res.resolved.group_by {
+    if let Some(by) = r.group_by {
         v["groups"] = json!(
             groups(res, by)
                 .into_iter()
@@ -350,6 +419,42 @@ pub fn for_model(res: &MarketResult, args: &MarketArgs) -> String {
             json!("These are synthetic sample figures, not real data: say so in the answer.");
     }
     v.to_string()
+}
+
+/// Why a query found no rows, naming what the data holds for those territories: the years of
+/// each scenario, or the whole range when the years asked for lie outside it.
+pub async fn no_rows(state: &AppState, r: &Resolved) -> ToolError {
+    let cover = match ds::market_coverage(&state.db, &r.territories).await {
+        Ok(c) => c,
+        Err(e) => return ToolError::db(e),
+    };
+    let (Some(lo), Some(hi)) = (
+        cover.iter().map(|c| c.1).min(),
+        cover.iter().map(|c| c.2).max(),
+    ) else {
+        return ToolError::NoData("no market data is loaded".into());
+    };
+    let whose = if r.territories.is_empty() {
+        String::new()
+    } else {
+        format!(" for {}", r.territories.join(", "))
+    };
+    let outside = r.min_year.is_some_and(|y| y > hi) || r.max_year.is_some_and(|y| y < lo);
+    if outside {
+        return ToolError::NoData(format!(
+            "years {} are outside the market data{whose}, which covers {lo}-{hi}; state no figure for them",
+            years_text(r.min_year, r.max_year)
+        ));
+    }
+    let held = cover
+        .iter()
+        .map(|(s, a, b)| format!("{s} {}", years_text(Some(*a), Some(*b))))
+        .collect::<Vec<_>>()
+        .join(", ");
+    ToolError::NoData(format!(
+        "no rows match these filters {}; the market data{whose} holds: {held}. Change the filters or say the data cannot answer",
+        filters(r)
+    ))
 }
 
 /// Which chart a request gets (streaming.md §10.4).

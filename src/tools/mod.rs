@@ -42,6 +42,10 @@ pub enum ToolError {
     /// A chart over `charts::MAX_PLOT_BYTES` even after thinning.
     #[error("{0}")]
     PlotTooLarge(String),
+    /// Valid filters that select nothing: the message says what the data does hold, so that the
+    /// model corrects the call or says the data cannot answer, and never invents a figure.
+    #[error("no data: {0}")]
+    NoData(String),
 }
 
 impl ToolError {
@@ -96,7 +100,6 @@ pub async fn run(
         for_model: s,
         effects: vec![],
     };
-    const NO_DATA: &str = "No rows match these filters in the loaded data.";
     match name {
         expert::NAME => expert::run(&args),
         market::QUERY | market::CHART => {
@@ -119,13 +122,13 @@ pub async fn run(
                 _ => r,
             };
             let Some(res) = market::query(state, &r).await? else {
-                return Ok(text(NO_DATA.into()));
+                return Err(market::no_rows(state, &r).await);
             };
             match plot_type {
-                None => Ok(text(market::for_model(&res, &a))),
+                None => Ok(text(market::for_model(&res))),
                 Some(pt) => Ok(plotted(
                     market::chart(&res, &a, pt)?,
-                    market::for_model(&res, &a),
+                    market::for_model(&res),
                 )),
             }
         }
@@ -134,15 +137,12 @@ pub async fn run(
             let v = vocab::get(state).await?;
             let f = prices::resolve(&a, &v.prices)?;
             let Some(res) = prices::query(state, &f).await? else {
-                return Ok(text(NO_DATA.into()));
+                return Err(prices::no_rows(state, &f).await);
             };
             if name == prices::QUERY {
-                Ok(text(prices::for_model(&res, &a)))
+                Ok(text(prices::for_model(&res)))
             } else {
-                Ok(plotted(
-                    prices::chart(&res, &a)?,
-                    prices::for_model(&res, &a),
-                ))
+                Ok(plotted(prices::chart(&res, &a)?, prices::for_model(&res)))
             }
         }
         financials::QUERY | financials::CHART => {
@@ -150,14 +150,14 @@ pub async fn run(
             let v = vocab::get(state).await?;
             let q = financials::resolve(&a, &v.financials)?;
             let Some(res) = financials::query(state, &q).await? else {
-                return Ok(text(NO_DATA.into()));
+                return Err(financials::no_rows(state, &q).await);
             };
             if name == financials::QUERY {
-                Ok(text(financials::for_model(&res, &a)))
+                Ok(text(financials::for_model(&res)))
             } else {
                 Ok(plotted(
                     financials::chart(&res, &a)?,
-                    financials::for_model(&res, &a),
+                    financials::for_model(&res),
                 ))
             }
         }

@@ -226,10 +226,9 @@ impl Names {
     pub fn resolve_all(&self, inputs: &[String], what: &str) -> Result<Vec<String>, String> {
         let mut out: Vec<String> = Vec::new();
         for i in inputs {
-            let v = self.resolve(i).ok_or_else(|| {
-                let known: Vec<&str> = self.values.iter().take(20).map(String::as_str).collect();
-                format!("unknown {what} {i:?} (known: {})", known.join(", "))
-            })?;
+            let v = self
+                .resolve(i)
+                .ok_or_else(|| format!("unknown {what} {i:?} ({})", known(&self.values)))?;
             if !out.contains(&v) {
                 out.push(v);
             }
@@ -249,6 +248,20 @@ impl Names {
     pub fn vocab(&self) -> Option<Vocab> {
         self.vocab
     }
+}
+
+/// Up to 20 known values, and how many there are in all when there are more: "known: a, b".
+pub fn known(values: &[String]) -> String {
+    if values.is_empty() {
+        return "the data holds none".into();
+    }
+    let shown: Vec<&str> = values.iter().take(20).map(String::as_str).collect();
+    let more = if values.len() > shown.len() {
+        format!(", and {} more", values.len() - shown.len())
+    } else {
+        String::new()
+    };
+    format!("known: {}{more}", shown.join(", "))
 }
 
 fn written_in_capitals(text: &str, key: &str) -> bool {

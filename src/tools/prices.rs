@@ -144,26 +144,23 @@ impl Vocabulary {
 }
 
 pub fn resolve(args: &PriceArgs, v: &Vocabulary) -> Result<PriceFilter, ToolError> {
-    let mut f = PriceFilter::default();
-    f.items = v
-        .items
-        .resolve_all(&args.item, "item")
-        .map_err(ToolError::Arguments)?;
-    f.regions = v
-        .regions
-        .resolve_all(&args.region, "region")
-        .map_err(ToolError::Arguments)?;
+    let mut f = PriceFilter {
+        items: v
+            .items
+            .resolve_all(&args.item, "item")
+            .map_err(ToolError::Arguments)?,
+        regions: v
+            .regions
+            .resolve_all(&args.region, "region")
+            .map_err(ToolError::Arguments)?,
+        ..PriceFilter::default()
+    };
     for t in &args.technology {
         let found = v.technologies(t);
         if found.is_empty() {
             return Err(ToolError::Arguments(format!(
-                "unknown technology {t:?}; descriptions include: {}",
-                v.descriptions
-                    .iter()
-                    .take(15)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "unknown technology {t:?} ({})",
+                super::names::known(&v.descriptions)
             )));
         }
         for d in found {
@@ -317,11 +314,37 @@ fn to_series(rows: Vec<PriceRow>) -> Vec<Series> {
     out
 }
 
-pub fn for_model(res: &PriceResult, args: &PriceArgs) -> String {
+fn dates_text(from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
+    match (from, to) {
+        (Some(a), Some(b)) => format!("{a} to {b}"),
+        (Some(a), None) => format!("from {a}"),
+        (None, Some(b)) => format!("up to {b}"),
+        (None, None) => "all".into(),
+    }
+}
+
+fn list_or_all(v: &[String]) -> Value {
+    if v.is_empty() { json!("all") } else { json!(v) }
+}
+
+/// The filters a query actually ran with (after name matching).
+pub fn filters(f: &PriceFilter) -> Value {
+    json!({
+        "item": list_or_all(&f.items),
+        "technology": list_or_all(&f.descriptions),
+        "region": list_or_all(&f.regions),
+        "dates": dates_text(f.from, f.to),
+    })
+}
+
+/// The result for the model: per series its unit and figures, the filters applied, the source
+/// file.
+pub fn for_model(res: &PriceResult) -> String {
+    const MAX_SERIES: usize = 60;
     let series: Vec<Value> = res
         .series
         .iter()
-        .take(60)
+        .take(MAX_SERIES)
         .map(|s| {
             let (fd, fv) = s.first();
             let (ld, lv) = s.latest();
@@ -335,19 +358,113 @@ pub fn for_model(res: &PriceResult, args: &PriceArgs) -> String {
             })
         })
         .collect();
+    let mut notes = vec![
+        "Each series has its own unit; never add or average prices of different units.".to_string(),
+    ];
+    let first = res
+        .series
+        .iter()
+        .filter_map(|s| s.points.first())
+        .map(|p| p.0)
+        .min();
+    let last = res
+        .series
+        .iter()
+        .filter_map(|s| s.points.last())
+        .map(|p| p.0)
+        .max();
+    if let (Some(want), Some(first)) = (res.filter.from, first)
+        && want < first
+    {
+        notes.push(format!("No observations before {first} for these filters."));
+    }
+    if let (Some(want), Some(last)) = (res.filter.to, last)
+        && want > last
+    {
+        notes.push(format!("No observations after {last} for these filters."));
+    }
+    if res.series.len() > MAX_SERIES {
+        notes.push(format!(
+            "Only the first {MAX_SERIES} of {} series are listed: narrow the filters for the rest.",
+            res.series.len()
+        ));
+    }
     let mut v = json!({
         "source": res.source.name,
         "sample_data": res.source.is_sample,
-        "arguments": args,
+        "units": units(res),
+        "filters": filters(&res.filter),
+        "dates_in_data": dates_text(first, last),
         "series": series,
         "series_count": res.series.len(),
-        "note": "Each series has its own unit; never add or average prices of different units.",
+        "notes": notes,
     });
     if res.source.is_sample {
         v["sample_notice"] =
             json!("These are synthetic sample prices, not real data: say so in the answer.");
     }
     v.to_string()
+}
+
+fn series_text(rows: &[(String, String, String, String, NaiveDate, NaiveDate)]) -> String {
+    let mut out = rows
+        .iter()
+        .take(20)
+        .map(|(i, d, r, u, a, b)| format!("{d} {i} in {r} ({u}, {a} to {b})"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    if rows.len() > 20 {
+        out.push_str("; and more");
+    }
+    out
+}
+
+/// Why a query found no observations: no series combines the item, technology and region asked
+/// for (the series of the item or region that exist are named), or the dates lie outside the
+/// matching series (their ranges are named).
+pub async fn no_rows(state: &AppState, f: &PriceFilter) -> ToolError {
+    let cover = match ds::price_coverage(&state.db, f, 21).await {
+        Ok(c) => c,
+        Err(e) => return ToolError::db(e),
+    };
+    if !cover.is_empty() {
+        let lo = cover.iter().map(|c| c.4).min().expect("non-empty");
+        let hi = cover.iter().map(|c| c.5).max().expect("non-empty");
+        return ToolError::NoData(format!(
+            "no observations for dates {}: the matching series cover {lo} to {hi} ({}); state no price for other dates",
+            dates_text(f.from, f.to),
+            series_text(&cover)
+        ));
+    }
+    // The combination does not exist: show what each part of it has on its own.
+    let mut wider_first = Vec::new();
+    if !f.items.is_empty() {
+        wider_first.push(PriceFilter {
+            items: f.items.clone(),
+            ..Default::default()
+        });
+    }
+    if !f.regions.is_empty() {
+        wider_first.push(PriceFilter {
+            regions: f.regions.clone(),
+            ..Default::default()
+        });
+    }
+    wider_first.push(PriceFilter::default());
+    for relax in wider_first {
+        match ds::price_coverage(&state.db, &relax, 21).await {
+            Ok(c) if !c.is_empty() => {
+                return ToolError::NoData(format!(
+                    "no price series matches these filters {}; series that exist: {}",
+                    filters(f),
+                    series_text(&c)
+                ));
+            }
+            Ok(_) => {}
+            Err(e) => return ToolError::db(e),
+        }
+    }
+    ToolError::NoData("no price data is loaded".into())
 }
 
 /// The units among the result's series.

@@ -20,6 +20,7 @@ mod edge;
 mod ingest;
 mod jobs;
 mod limits;
+mod llm_rules;
 mod metrics;
 mod profile;
 mod questions;
