@@ -811,18 +811,11 @@ async fn price_answer(
         understand::Word::Month(m) => Some(*m),
         _ => None,
     });
-    // The technologies as understood ("p-type", "TOPCon", a whole description), else those a
-    // follow-up inherited.
-    let understood = question.all(|w| match w {
-        understand::Word::Tech(t) | understand::Word::Description(t) => Some(t.clone()),
-        _ => None,
-    });
+    // The technologies as understood ("p-type", "TOPCon", a whole description); the legacy
+    // keyword reading took any word of a description ("average") for one.
+    let understood = question.technologies();
     let ask = &Ask {
-        techs: if understood.is_empty() {
-            ask.techs.clone()
-        } else {
-            understood
-        },
+        techs: understood,
         ..ask.clone()
     };
     if !months.is_empty() {
@@ -857,7 +850,7 @@ async fn price_answer(
     let Some(res) = prices::query(state, &f).await? else {
         say(
             emit,
-            "The price data has no observations for these filters.",
+            "The price data has no observations for these filters.\n\n",
         );
         return Ok(false);
     };
@@ -1123,7 +1116,7 @@ async fn fin_answer(
     let Some(res) = financials::query(state, &q).await? else {
         say(
             emit,
-            "The manufacturer data has no figures for these filters.",
+            "The manufacturer data has no figures for these filters.\n\n",
         );
         return Ok(false);
     };

@@ -317,6 +317,28 @@ impl Lexicon {
                 add(&mut p, k, Word::Filler);
             }
         }
+        // A word of the tables keeps its table meaning only: a description that happens to hold
+        // "average" or "high" does not make every average a technology filter.
+        for ws in p.values_mut() {
+            let tabled = ws.iter().any(|w| {
+                matches!(
+                    w,
+                    Word::Op(_)
+                        | Word::Filler
+                        | Word::Kind(_)
+                        | Word::KindHint(_)
+                        | Word::Scenario(_)
+                        | Word::Connection(_)
+                        | Word::Since
+                        | Word::Until
+                        | Word::Month(_)
+                        | Word::Topic(_)
+                )
+            });
+            if tabled && ws.len() > 1 {
+                ws.retain(|w| !matches!(w, Word::Tech(_)));
+            }
+        }
         let longest = p.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
         let mut fuzzy: Vec<String> = p
             .iter()
@@ -657,6 +679,47 @@ impl Question {
         .copied()
     }
 
+    /// The technologies named: a whole description as it is, and technology words written
+    /// together as one ("PERC M10" is the descriptions with both words), apart when "and", "or",
+    /// or "vs" separate them ("TOPCon and HJT").
+    pub fn technologies(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut current: Vec<String> = Vec::new();
+        let flush = |current: &mut Vec<String>, out: &mut Vec<String>| {
+            if !current.is_empty() {
+                let t = current.join(" ");
+                if !out.contains(&t) {
+                    out.push(t);
+                }
+                current.clear();
+            }
+        };
+        for s in &self.spans {
+            let tech = s.meanings.iter().find_map(|m| match m {
+                Word::Tech(t) => Some(t.clone()),
+                _ => None,
+            });
+            let description = s.meanings.iter().find_map(|m| match m {
+                Word::Description(d) => Some(d.clone()),
+                _ => None,
+            });
+            if let Some(d) = description {
+                flush(&mut current, &mut out);
+                if !out.contains(&d) {
+                    out.push(d);
+                }
+            } else if let Some(t) = tech {
+                current.push(t);
+            } else if matches!(s.text.as_str(), "and" | "or" | "vs" | "versus")
+                || s.has(|w| matches!(w, Word::Item(_) | Word::Region(_) | Word::Op(_)))
+            {
+                flush(&mut current, &mut out);
+            }
+        }
+        flush(&mut current, &mut out);
+        out
+    }
+
     /// Spans read as near spellings, for the answer to say how it read them.
     pub fn read_as(&self) -> Vec<(&str, &str)> {
         self.spans
@@ -795,6 +858,14 @@ mod tests {
         // a country in the data is never "not held", nor a near spelling of another
         assert!(read("Spain").not_held().is_empty());
         assert_eq!(read("Iran in 2023").not_held().len(), 1);
+    }
+
+    #[test]
+    fn technologies_written_together_are_one() {
+        assert_eq!(read("PERC M10 module price in China").technologies(), ["perc m10"]);
+        assert_eq!(read("compare TOPCon and HJT module prices").technologies(), ["topcon", "hjt"]);
+        assert_eq!(read("n-type TOPCon price").technologies(), ["n-type TOPCon"]);
+        assert_eq!(read("p-type wafer price").technologies(), ["p type"]);
     }
 
     #[test]
