@@ -1269,3 +1269,181 @@ async fn the_question_set_on_the_real_market_file() {
         failures.join("\n")
     );
 }
+
+/// The real price file, read here with the Parquet record API: (item, description, region) →
+/// [(day since the epoch, price)].
+fn real_prices(
+    path: &std::path::Path,
+) -> std::collections::HashMap<(String, String, String), Vec<(i64, f64)>> {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let rdr = SerializedFileReader::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out: std::collections::HashMap<(String, String, String), Vec<(i64, f64)>> =
+        Default::default();
+    for row in rdr.get_row_iter(None).unwrap() {
+        let row = row.unwrap();
+        let f: Vec<String> = row
+            .get_column_iter()
+            .map(|(_, v)| v.to_string().trim_matches('"').to_string())
+            .collect();
+        let ns = match row.get_column_iter().nth(2).unwrap().1 {
+            parquet::record::Field::Long(v) => *v,
+            parquet::record::Field::TimestampMillis(v) => *v * 1_000_000,
+            parquet::record::Field::TimestampMicros(v) => *v * 1_000,
+            other => panic!("{other:?}"),
+        };
+        let Ok(price) = f[4].parse::<f64>() else {
+            continue;
+        };
+        out.entry((f[0].clone(), f[1].clone(), f[6].clone()))
+            .or_default()
+            .push((ns / 86_400_000_000_000, price));
+    }
+    out
+}
+
+/// The mean of the observations of the day nearest `date` (earlier on a tie), formatted.
+fn real_price_near(series: &[(i64, f64)], date: chrono::NaiveDate) -> String {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+    let target = (date - epoch).num_days();
+    let day = series
+        .iter()
+        .map(|p| p.0)
+        .min_by_key(|d| ((d - target).abs(), *d))
+        .unwrap();
+    let v: Vec<f64> = series.iter().filter(|p| p.0 == day).map(|p| p.1).collect();
+    format!("{:.3}", v.iter().sum::<f64>() / v.len() as f64)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_question_set_on_the_real_price_file() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/datasets/component-prices.parquet");
+    if !path.exists() {
+        eprintln!("../shared/datasets not present: skipped");
+        return;
+    }
+    let p = real_prices(&path);
+    let s = |item: &str, desc: &str, region: &str| {
+        p[&(item.to_string(), desc.to_string(), region.to_string())].clone()
+    };
+    let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let latest = |v: &[(i64, f64)]| {
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        real_price_near(
+            v,
+            epoch + chrono::Duration::days(v.iter().map(|p| p.0).max().unwrap()),
+        )
+    };
+    let cdte = s("Module", "CdTe", "Overseas");
+    let cdte_min = format!(
+        "{:.3}",
+        cdte.iter().map(|p| p.1).fold(f64::INFINITY, f64::min)
+    );
+    use Want::Decline;
+    let qs = vec![
+        q(
+            "price",
+            "What was the price of p-type mono-Si PERC M10 modules in China in March 2024?",
+            Want::Figure(real_price_near(
+                &s("Module", "p-type mono-Si PERC M10", "China"),
+                d(2024, 3, 15),
+            )),
+        ),
+        q(
+            "price",
+            "TOPCon module price in China in March 2024",
+            Want::Figure(real_price_near(
+                &s("Module", "n-type TOPCon", "China"),
+                d(2024, 3, 15),
+            )),
+        ),
+        q(
+            "price",
+            "What is the latest n-type TOPCon module price in China?",
+            Want::Figure(latest(&s("Module", "n-type TOPCon", "China"))),
+        ),
+        q("price", "lowest CdTe module price", Want::Figure(cdte_min)),
+        q(
+            "price",
+            "PERC M10 module price in China in June 2023",
+            Want::Figure(real_price_near(
+                &s("Module", "p-type mono-Si PERC M10", "China"),
+                d(2023, 6, 15),
+            )),
+        ),
+        q(
+            "price",
+            "What is the price of wind turbines in China?",
+            Decline("another technology"),
+        ),
+        q(
+            "price",
+            "module price in Atlantis",
+            Decline("an unknown region"),
+        ),
+        q(
+            "price",
+            "What was the module price in China in March 2031?",
+            Decline("a date past the data"),
+        ),
+        q(
+            "price",
+            "How much did module prices change from 2023 to 2024?",
+            Decline("a change is not computed yet"),
+        ),
+    ];
+    let (app, t) = sample_app(Backend::Sqlite).await;
+    solarintel::data::ingest::ingest_file(
+        app.db(),
+        solarintel::data::Kind::Prices,
+        &path,
+        None,
+        &mut solarintel::data::ingest::Progress::hidden(),
+    )
+    .await
+    .unwrap();
+    let (mut stated, mut right, mut answerable, mut covered, mut failures) =
+        (0, 0, 0, 0, Vec::new());
+    for item in &qs {
+        let c = conversation(&app, &t).await;
+        let text = ask(&app, &t, c, item.agent, &item.text[0]).await.1;
+        let st = states_a_figure(&text);
+        stated += usize::from(st);
+        match &item.want {
+            Want::Figure(f) => {
+                answerable += 1;
+                if text.contains(f.as_str()) {
+                    right += 1;
+                    covered += 1;
+                } else {
+                    failures.push(format!("{:?}: wanted {f}, got: {text}", item.text));
+                }
+            }
+            Want::Decline(why) if st => failures.push(format!(
+                "{:?} ({why}) should decline, got: {text}",
+                item.text
+            )),
+            _ => {}
+        }
+    }
+    println!(
+        "| real price file | {} | {:.0}% ({right}/{stated}) | {:.0}% ({covered}/{answerable}) |",
+        qs.len(),
+        right as f64 / stated.max(1) as f64 * 100.0,
+        covered as f64 / answerable as f64 * 100.0
+    );
+    for f in &failures {
+        println!("MISS {f}");
+    }
+    assert_eq!(
+        right,
+        stated,
+        "a wrong figure was stated:\n{}",
+        failures.join("\n")
+    );
+    assert!(
+        covered as f64 / answerable as f64 >= 0.9,
+        "{}",
+        failures.join("\n")
+    );
+}

@@ -862,9 +862,18 @@ mod tests {
 
     #[test]
     fn technologies_written_together_are_one() {
-        assert_eq!(read("PERC M10 module price in China").technologies(), ["perc m10"]);
-        assert_eq!(read("compare TOPCon and HJT module prices").technologies(), ["topcon", "hjt"]);
-        assert_eq!(read("n-type TOPCon price").technologies(), ["n-type TOPCon"]);
+        assert_eq!(
+            read("PERC M10 module price in China").technologies(),
+            ["perc m10"]
+        );
+        assert_eq!(
+            read("compare TOPCon and HJT module prices").technologies(),
+            ["topcon", "hjt"]
+        );
+        assert_eq!(
+            read("n-type TOPCon price").technologies(),
+            ["n-type TOPCon"]
+        );
         assert_eq!(read("p-type wafer price").technologies(), ["p type"]);
     }
 
