@@ -800,6 +800,11 @@ fn questions() -> Vec<Q> {
             "Which company had the highest revenue in 2023?",
             Decline("a ranking is not computed yet"),
         ),
+        q(
+            "market",
+            "centralised and distributed installations in Italy in 2023",
+            mw(market_value("Italy", "2023", HIST, "Distributed", "Annual")),
+        ),
     ]
 }
 

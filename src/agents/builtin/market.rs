@@ -294,7 +294,7 @@ pub async fn answer(
         return split(state, a, vocab, from, to, emit).await;
     }
     if a.has(Op::Share) {
-        return share(state, a, vocab, from, to, emit).await;
+        return share(state, a, vocab, to, emit).await;
     }
     if a.has(Op::Cagr) || a.has(Op::Change) {
         return change(state, a, vocab, emit).await;
@@ -305,7 +305,8 @@ pub async fn answer(
         a.connections.clone()
     };
     if a.connections.len() > 1 {
-        return Ok(false);
+        // Several connection types named: the split shows each of them.
+        return split(state, a, vocab, from, to, emit).await;
     }
     let conn = connections[0];
     let Some(res) = run(
@@ -750,16 +751,14 @@ async fn split(
 
 /// A share: of a connection type in a territory's total, or of a territory in an aggregate
 /// (the one named, else World).
+/// (A share is of one year: the last year of the span asked.)
 async fn share(
     state: &AppState,
     a: &MarketAsk,
     vocab: &Vocabulary,
-    from: i32,
-    to: i32,
+    year: i32,
     emit: Emit<'_>,
 ) -> Result<bool, ToolError> {
-    let year = to;
-    let _ = from;
     let kind = a.kind.unwrap_or("Annual");
     if let Some(conn) = a.connections.first() {
         let t = &a.territories[0];
