@@ -1,6 +1,7 @@
 //! Tools: the only way an agent touches data or the user interface. Typed, validated arguments;
 //! parameterised queries; no model-written query or code is ever executed.
 
+pub mod args;
 pub mod charts;
 pub mod documents;
 pub mod expert;
