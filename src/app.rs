@@ -55,6 +55,11 @@ impl Deref for AppState {
 }
 
 impl AppState {
+    /// What the tools may touch of this state (agent-less: see `ToolContext::for_agent`).
+    pub fn tool_context(&self) -> crate::tools::ToolContext<'_> {
+        crate::tools::ToolContext::new(&self.db, &self.vocab, &self.settings)
+    }
+
     pub fn is_shutting_down(&self) -> bool {
         self.shutting_down.load(Ordering::SeqCst)
     }

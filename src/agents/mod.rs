@@ -9,7 +9,7 @@ use std::time::Duration;
 use crate::app::AppState;
 use crate::chat::events::{Event, strip_citations};
 use crate::llm::{ChatMessage, Llm, LlmError};
-use crate::tools::{self, Effect, ToolContext};
+use crate::tools::{self, Effect};
 
 /// One agent of the catalogue.
 #[derive(Debug)]
@@ -166,11 +166,7 @@ pub async fn run(
             messages.push(ChatMessage::system(&system_prompt(agent)));
             messages.extend(history);
             messages.push(ChatMessage::user(user_text));
-            let ctx = ToolContext {
-                state,
-                conversation_id,
-                agent_id: agent.id,
-            };
+            let ctx = state.tool_context().for_agent(agent.id);
             let mut produced = false;
             let mut plotted = false;
             for _ in 0..MAX_ROUNDS {

@@ -8,9 +8,10 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::ToolError;
+use futures::future::BoxFuture;
+
 use super::names::norm;
-use crate::app::AppState;
+use super::{Arguments, Mode, Tool, ToolContext, ToolError, ToolOutput};
 use crate::llm::ToolSpec;
 use crate::store::datasets::{self as ds, Hit};
 
@@ -33,22 +34,52 @@ pub struct SearchArgs {
     pub limit: Option<i32>,
 }
 
-pub fn spec() -> ToolSpec {
-    ToolSpec {
-        name: NAME,
-        description: "Search the document collection for passages (title, date, link, text), best first.",
-        parameters: json!({
-            "type": "object",
-            "properties": {
-                "query": {"type": "string", "description": "keywords"},
-                "collection": {"type": "string", "enum": crate::data::COLLECTIONS,
-                               "description": "only for the open-questions agent; other agents search their own collection"},
-                "start_date": {"type": "string", "description": "published on or after, YYYY-MM-DD"},
-                "end_date": {"type": "string", "description": "published on or before, YYYY-MM-DD"},
-                "limit": {"type": "integer", "minimum": 1, "maximum": 10}
-            },
-            "required": ["query"]
-        }),
+impl Arguments for SearchArgs {
+    const REQUIRED: &'static [&'static str] = &["query"];
+
+    fn property(field: &str, _: Mode) -> Option<Value> {
+        Some(match field {
+            "query" => json!({"type": "string", "description": "keywords"}),
+            "collection" => json!({"type": "string", "enum": crate::data::COLLECTIONS,
+                "description": "only for the open-questions agent; other agents search their own collection"}),
+            "start_date" => {
+                json!({"type": "string", "description": "published on or after, YYYY-MM-DD"})
+            }
+            "end_date" => {
+                json!({"type": "string", "description": "published on or before, YYYY-MM-DD"})
+            }
+            "limit" => json!({"type": "integer", "minimum": 1, "maximum": 10}),
+            _ => return None,
+        })
+    }
+}
+
+/// The `search_documents` tool.
+pub struct Documents;
+
+impl Tool for Documents {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn spec(&self) -> ToolSpec {
+        ToolSpec {
+            name: NAME,
+            description: "Search the document collection for passages (title, date, link, text), best first.",
+            parameters: SearchArgs::schema(Mode::Query),
+        }
+    }
+
+    fn run<'a>(
+        &'a self,
+        args: Value,
+        ctx: &'a ToolContext<'a>,
+    ) -> BoxFuture<'a, Result<ToolOutput, ToolError>> {
+        Box::pin(async move {
+            let a: SearchArgs = super::typed(args)?;
+            let res = search(ctx, &a).await?;
+            Ok(super::text(for_model(&res)))
+        })
     }
 }
 
@@ -249,11 +280,8 @@ pub struct SearchResult {
     pub to: Option<chrono::NaiveDate>,
 }
 
-pub async fn search(
-    state: &AppState,
-    agent_id: &str,
-    args: &SearchArgs,
-) -> Result<SearchResult, ToolError> {
+pub async fn search(ctx: &ToolContext<'_>, args: &SearchArgs) -> Result<SearchResult, ToolError> {
+    let agent_id = ctx.agent_id;
     let limit = args.limit.unwrap_or(5).clamp(1, 10) as i64;
     let date = |s: &Option<String>, name: &str| -> Result<Option<chrono::NaiveDate>, ToolError> {
         match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -285,16 +313,9 @@ pub async fn search(
     }
     let mut notes = Vec::new();
     if agent_id == "weaviate"
-        && let Some(url) = &state.settings.weaviate_url
+        && let Some(w) = ctx.weaviate
     {
-        match weaviate_search(
-            url,
-            state.settings.weaviate_api_key.as_deref(),
-            &terms,
-            limit,
-        )
-        .await
-        {
+        match weaviate_search(w.url, w.api_key, &terms, limit).await {
             Ok(hits) => {
                 return Ok(SearchResult {
                     hits,
@@ -315,7 +336,7 @@ pub async fn search(
             }
         }
     }
-    let hits = ds::search_passages(&state.db, &terms, &collections, from, to, limit)
+    let hits = ds::search_passages(ctx.db, &terms, &collections, from, to, limit)
         .await
         .map_err(ToolError::db)?;
     Ok(SearchResult {

@@ -9,9 +9,8 @@ use serde_json::{Map, Value, json};
 
 use super::charts::{self, PlotSpec};
 use super::names::{Names, Vocab};
-use super::{ToolError, lenient};
-use crate::app::AppState;
-use crate::llm::ToolSpec;
+use super::{Arguments, DataTool, Mode, ToolContext, ToolError, lenient};
+use crate::store::Db;
 use crate::store::datasets::{self as ds, FinFilter, FinRow, Source};
 
 pub const QUERY: &str = "query_financials";
@@ -47,34 +46,61 @@ pub struct FinArgs {
     pub plot_type: Option<String>,
 }
 
-fn properties(chart: bool) -> Value {
-    let mut p = json!({
-        "company": {"type": "array", "items": {"type": "string"}},
-        "metric": {"type": "array", "items": {"type": "string"},
-                   "description": "e.g. Revenue, Gross margin, Net income, Module shipments, Production capacity"},
-        "start_year": {"type": "integer"},
-        "end_year": {"type": "integer"},
-        "period_type": {"type": "string", "enum": ["quarter", "half", "year"]}
-    });
-    if chart {
-        p["plot_type"] = json!({"type": "string", "enum": ["line", "bar"]});
-    }
-    p
-}
-
-pub fn query_spec() -> ToolSpec {
-    ToolSpec {
-        name: QUERY,
-        description: "Financial and operating figures of PV manufacturers by company, metric and reporting period.",
-        parameters: json!({"type": "object", "properties": properties(false)}),
+impl Arguments for FinArgs {
+    fn property(field: &str, mode: Mode) -> Option<Value> {
+        Some(match field {
+            "company" => json!({"type": "array", "items": {"type": "string"}}),
+            "metric" => json!({"type": "array", "items": {"type": "string"},
+                "description": "e.g. Revenue, Gross margin, Net income, Module shipments, Production capacity"}),
+            "start_year" | "end_year" => json!({"type": "integer"}),
+            "period_type" => json!({"type": "string", "enum": ["quarter", "half", "year"]}),
+            "plot_type" if mode == Mode::Chart => {
+                json!({"type": "string", "enum": ["line", "bar"]})
+            }
+            _ => return None,
+        })
     }
 }
 
-pub fn chart_spec() -> ToolSpec {
-    ToolSpec {
-        name: CHART,
-        description: "Draw a chart of one manufacturer metric for the user (one metric per chart).",
-        parameters: json!({"type": "object", "properties": properties(true)}),
+/// The manufacturer-financials dataset's tools.
+pub struct Financials;
+
+impl DataTool for Financials {
+    type Args = FinArgs;
+    type Resolved = FinQuery;
+    type Result = FinResult;
+
+    const QUERY: (&'static str, &'static str) = (
+        QUERY,
+        "Financial and operating figures of PV manufacturers by company, metric and reporting period.",
+    );
+    const CHART: (&'static str, &'static str) = (
+        CHART,
+        "Draw a chart of one manufacturer metric for the user (one metric per chart).",
+    );
+
+    fn resolve(
+        args: &FinArgs,
+        vocab: &super::vocab::Vocabulary,
+        _: Mode,
+    ) -> Result<FinQuery, ToolError> {
+        resolve(args, &vocab.financials)
+    }
+
+    async fn query(ctx: &ToolContext<'_>, q: &FinQuery) -> Result<Option<FinResult>, ToolError> {
+        query(ctx.db, q).await
+    }
+
+    async fn no_rows(ctx: &ToolContext<'_>, q: &FinQuery) -> ToolError {
+        no_rows(ctx.db, q).await
+    }
+
+    fn for_model(res: &FinResult) -> String {
+        for_model(res)
+    }
+
+    fn chart(res: &FinResult, args: &FinArgs) -> Result<Option<Value>, ToolError> {
+        chart(res, args)
     }
 }
 
@@ -83,8 +109,8 @@ pub struct Vocabulary {
     pub metrics: Names,
 }
 
-pub async fn vocabulary(state: &AppState) -> Result<Vocabulary, ToolError> {
-    let get = |c| ds::distinct(&state.db, ds::Table::Financials, c);
+pub async fn vocabulary(db: &Db) -> Result<Vocabulary, ToolError> {
+    let get = |c| ds::distinct(db, ds::Table::Financials, c);
     Ok(Vocabulary {
         companies: Names::new(
             Vocab::Plain,
@@ -145,12 +171,9 @@ pub struct FinResult {
     pub query: FinQuery,
 }
 
-pub async fn query(state: &AppState, q: &FinQuery) -> Result<Option<FinResult>, ToolError> {
-    for source in ds::sources(&state.db, "financials")
-        .await
-        .map_err(ToolError::db)?
-    {
-        let mut rows = ds::financial_rows(&state.db, source.id, &q.filter)
+async fn query(db: &Db, q: &FinQuery) -> Result<Option<FinResult>, ToolError> {
+    for source in ds::sources(db, "financials").await.map_err(ToolError::db)? {
+        let mut rows = ds::financial_rows(db, source.id, &q.filter)
             .await
             .map_err(ToolError::db)?;
         match q.period_kind {
@@ -254,8 +277,8 @@ fn figures_text(rows: &[(String, String, String, NaiveDate, NaiveDate)]) -> Stri
 
 /// Why a query found no figures: the company does not report the metric (what it reports is
 /// named), or the period type or the years are not in the data (what is there is named).
-pub async fn no_rows(state: &AppState, q: &FinQuery) -> ToolError {
-    let cover = match ds::financial_coverage(&state.db, &q.filter, 41).await {
+async fn no_rows(db: &Db, q: &FinQuery) -> ToolError {
+    let cover = match ds::financial_coverage(db, &q.filter, 41).await {
         Ok(c) => c,
         Err(e) => return ToolError::db(e),
     };
@@ -264,7 +287,7 @@ pub async fn no_rows(state: &AppState, q: &FinQuery) -> ToolError {
             companies: q.filter.companies.clone(),
             ..Default::default()
         };
-        return match ds::financial_coverage(&state.db, &wider, 41).await {
+        return match ds::financial_coverage(db, &wider, 41).await {
             Ok(c) if !c.is_empty() => ToolError::NoData(format!(
                 "no figures match these filters {}; what exists: {}",
                 filters(q),

@@ -9,10 +9,10 @@ use serde_json::{Value, json};
 
 use super::charts::{self, PlotSpec};
 use super::names::{Names, Vocab};
-use super::{ToolError, lenient};
-use crate::app::AppState;
+use super::vocab::Vocabulary;
+use super::{Arguments, DataTool, Mode, ToolContext, ToolError, lenient};
 use crate::data::{self, CONNECTIONS};
-use crate::llm::ToolSpec;
+use crate::store::Db;
 use crate::store::datasets::{self as ds, MarketFilter, MarketRow, Source};
 
 pub const QUERY: &str = "query_market_data";
@@ -59,42 +59,88 @@ pub struct MarketArgs {
     pub plot_type: Option<String>,
 }
 
-fn properties(chart: bool) -> Value {
-    let mut p = json!({
-        "territory": {"type": "array", "items": {"type": "string"},
-                      "description": "countries or regions, e.g. [\"Italy\", \"Germany\"], \"World\", \"EU\""},
-        "year": {"type": "integer", "description": "a single year"},
-        "start_year": {"type": "integer"},
-        "end_year": {"type": "integer"},
-        "scenario": {"type": "array", "items": {"type": "string", "enum": data::SCENARIOS},
-                     "description": "default: historical up to the last historical year, then Forecast - Most probable"},
-        "connection": {"type": "array", "items": {"type": "string", "enum": CONNECTIONS},
-                       "description": "default Total"},
-        "type": {"type": "string", "enum": data::TYPES, "description": "default Annual (new capacity per year)"},
-        "group_by": {"type": "string", "enum": ["territory", "year", "connection", "scenario"],
-                     "description": "totals and shares per group"}
-    });
-    if chart {
-        p["plot_type"] = json!({"type": "string", "enum": ["line", "bar", "stacked_bar"],
-            "description": "line for trends, bar for one year across territories, stacked_bar for the split by connection"});
+impl Arguments for MarketArgs {
+    fn property(field: &str, mode: Mode) -> Option<Value> {
+        Some(match field {
+            "territory" => json!({"type": "array", "items": {"type": "string"},
+                "description": "countries or regions, e.g. [\"Italy\", \"Germany\"], \"World\", \"EU\""}),
+            "year" => json!({"type": "integer", "description": "a single year"}),
+            "start_year" | "end_year" => json!({"type": "integer"}),
+            "scenario" => {
+                json!({"type": "array", "items": {"type": "string", "enum": data::SCENARIOS},
+                    "description": "default: historical up to the last historical year, then Forecast - Most probable"})
+            }
+            "connection" => {
+                json!({"type": "array", "items": {"type": "string", "enum": CONNECTIONS},
+                    "description": "default Total"})
+            }
+            "type" => json!({"type": "string", "enum": data::TYPES,
+                "description": "default Annual (new capacity per year)"}),
+            "group_by" => {
+                json!({"type": "string", "enum": ["territory", "year", "connection", "scenario"],
+                    "description": "totals and shares per group"})
+            }
+            "plot_type" if mode == Mode::Chart => {
+                json!({"type": "string", "enum": ["line", "bar", "stacked_bar"],
+                    "description": "line for trends, bar for one year across territories, stacked_bar for the split by connection"})
+            }
+            _ => return None,
+        })
     }
-    p
 }
 
-pub fn query_spec() -> ToolSpec {
-    ToolSpec {
-        name: QUERY,
-        description: "Installed PV capacity in MW (DC): annual additions or cumulative, by territory, year, scenario \
-                      (historical or forecast) and connection (Total, Centralised, Distributed, Off-grid).",
-        parameters: json!({"type": "object", "properties": properties(false)}),
-    }
-}
+/// The market dataset's tools.
+pub struct Market;
 
-pub fn chart_spec() -> ToolSpec {
-    ToolSpec {
-        name: CHART,
-        description: "Draw a chart of installed PV capacity for the user (same filters as query_market_data).",
-        parameters: json!({"type": "object", "properties": properties(true)}),
+impl DataTool for Market {
+    type Args = MarketArgs;
+    type Resolved = Resolved;
+    type Result = MarketResult;
+
+    const QUERY: (&'static str, &'static str) = (
+        QUERY,
+        "Installed PV capacity in MW (DC): annual additions or cumulative, by territory, year, scenario \
+         (historical or forecast) and connection (Total, Centralised, Distributed, Off-grid).",
+    );
+    const CHART: (&'static str, &'static str) = (
+        CHART,
+        "Draw a chart of installed PV capacity for the user (same filters as query_market_data).",
+    );
+
+    /// A chart's plot type is checked here; a stacked chart splits by connection.
+    fn resolve(args: &MarketArgs, vocab: &Vocabulary, mode: Mode) -> Result<Resolved, ToolError> {
+        let names = &vocab.territories;
+        let chart = mode == Mode::Chart;
+        let stacked = chart
+            && args
+                .plot_type
+                .as_deref()
+                .is_some_and(|p| p.starts_with("stacked"));
+        let r = resolve(args, names, stacked)?;
+        if chart && plot_type(args, &r)? == "stacked_bar" {
+            return resolve(args, names, true);
+        }
+        Ok(r)
+    }
+
+    /// Run the query: the newest source with matching rows answers.
+    async fn query(ctx: &ToolContext<'_>, r: &Resolved) -> Result<Option<MarketResult>, ToolError> {
+        query(ctx.db, r).await
+    }
+
+    /// Why a query found no rows, naming what the data holds for those territories: the years of
+    /// each scenario, or the whole range when the years asked for lie outside it.
+    async fn no_rows(ctx: &ToolContext<'_>, r: &Resolved) -> ToolError {
+        no_rows(ctx.db, r).await
+    }
+
+    fn for_model(res: &MarketResult) -> String {
+        for_model(res)
+    }
+
+    /// The plot type the arguments ask for (or the default for the filters).
+    fn chart(res: &MarketResult, args: &MarketArgs) -> Result<Option<Value>, ToolError> {
+        chart(res, args, plot_type(args, &res.resolved)?)
     }
 }
 
@@ -125,8 +171,8 @@ const AUTO: [&str; 3] = [
     "Forecast - Most probable",
 ];
 
-pub async fn territories(state: &AppState) -> Result<Names, ToolError> {
-    let v = ds::distinct(&state.db, ds::Table::Market, ds::Column::Territory)
+pub async fn territories(db: &Db) -> Result<Names, ToolError> {
+    let v = ds::distinct(db, ds::Table::Market, ds::Column::Territory)
         .await
         .map_err(ToolError::db)?;
     Ok(Names::new(Vocab::Territory, v))
@@ -211,8 +257,7 @@ pub fn resolve(args: &MarketArgs, names: &Names, stacked: bool) -> Result<Resolv
     })
 }
 
-/// Run the query: the newest source with matching rows answers.
-pub async fn query(state: &AppState, r: &Resolved) -> Result<Option<MarketResult>, ToolError> {
+async fn query(db: &Db, r: &Resolved) -> Result<Option<MarketResult>, ToolError> {
     let filter = MarketFilter {
         territories: r.territories.clone(),
         scenarios: if r.scenarios.is_empty() {
@@ -225,11 +270,8 @@ pub async fn query(state: &AppState, r: &Resolved) -> Result<Option<MarketResult
         min_year: r.min_year,
         max_year: r.max_year,
     };
-    for source in ds::sources(&state.db, "market")
-        .await
-        .map_err(ToolError::db)?
-    {
-        let mut rows = ds::market_rows(&state.db, source.id, &filter)
+    for source in ds::sources(db, "market").await.map_err(ToolError::db)? {
+        let mut rows = ds::market_rows(db, source.id, &filter)
             .await
             .map_err(ToolError::db)?;
         if rows.is_empty() {
@@ -421,10 +463,8 @@ pub fn for_model(res: &MarketResult) -> String {
     v.to_string()
 }
 
-/// Why a query found no rows, naming what the data holds for those territories: the years of
-/// each scenario, or the whole range when the years asked for lie outside it.
-pub async fn no_rows(state: &AppState, r: &Resolved) -> ToolError {
-    let cover = match ds::market_coverage(&state.db, &r.territories).await {
+async fn no_rows(db: &Db, r: &Resolved) -> ToolError {
+    let cover = match ds::market_coverage(db, &r.territories).await {
         Ok(c) => c,
         Err(e) => return ToolError::db(e),
     };

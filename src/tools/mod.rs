@@ -1,6 +1,7 @@
 //! Tools: the only way an agent touches data or the user interface. Typed, validated arguments;
 //! parameterised queries; no model-written query or code is ever executed.
 
+pub mod args;
 pub mod charts;
 pub mod documents;
 pub mod expert;
@@ -10,10 +11,18 @@ pub mod names;
 pub mod prices;
 pub mod vocab;
 
+use std::marker::PhantomData;
+use std::sync::Arc;
+
+use futures::future::BoxFuture;
 use serde_json::Value;
 
-use crate::app::AppState;
+pub use args::{Arguments, Mode};
+
+use crate::config::Settings;
 use crate::llm::ToolSpec;
+use crate::store::Db;
+use vocab::Vocabulary;
 
 /// What a tool does besides answering the model.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,31 +65,170 @@ impl ToolError {
     }
 }
 
-/// The context a tool runs in.
+/// What a tool may touch: the database, the vocabulary cache, the settings it needs and the agent
+/// running it. Not the application state: a tool cannot send mail or read another turn.
+#[derive(Clone, Copy)]
 pub struct ToolContext<'a> {
-    pub state: &'a AppState,
-    pub conversation_id: i64,
-    /// The agent running the tool: document search is bound to its collection.
+    pub db: &'a Db,
+    pub vocab: &'a vocab::Cache,
+    /// Weaviate for the open-questions agent, when configured.
+    pub weaviate: Option<Weaviate<'a>>,
+    /// The agent running the tool: document search is bound to its collection. Empty for the
+    /// built-in provider's dataset answers, which search no documents.
     pub agent_id: &'a str,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Weaviate<'a> {
+    pub url: &'a str,
+    pub api_key: Option<&'a str>,
+}
+
+impl<'a> ToolContext<'a> {
+    pub fn new(db: &'a Db, vocab: &'a vocab::Cache, settings: &'a Settings) -> ToolContext<'a> {
+        ToolContext {
+            db,
+            vocab,
+            weaviate: settings.weaviate_url.as_deref().map(|url| Weaviate {
+                url,
+                api_key: settings.weaviate_api_key.as_deref(),
+            }),
+            agent_id: "",
+        }
+    }
+
+    pub fn for_agent(self, agent_id: &'a str) -> ToolContext<'a> {
+        ToolContext { agent_id, ..self }
+    }
+
+    /// The names in the loaded data (cached per data version).
+    pub async fn vocabulary(&self) -> Result<Arc<Vocabulary>, ToolError> {
+        vocab::get(self.db, self.vocab).await
+    }
+}
+
+/// A dataset's pair of tools, `query_*` and `chart_*`, from one description of how to read it:
+/// match the arguments against the data, query, explain an empty result, write the rows for the
+/// model, draw the chart. The registry turns it into the two tools.
+pub trait DataTool: 'static {
+    type Args: Arguments;
+    /// The filters after matching names against the data.
+    type Resolved: Send + Sync;
+    type Result: Send + Sync;
+
+    /// Names and descriptions of the query tool and the chart tool.
+    const QUERY: (&'static str, &'static str);
+    const CHART: (&'static str, &'static str);
+
+    /// Arguments that do not fit the data (or, for a chart, the chart) fail here, before any
+    /// query runs.
+    fn resolve(
+        args: &Self::Args,
+        vocab: &Vocabulary,
+        mode: Mode,
+    ) -> Result<Self::Resolved, ToolError>;
+
+    /// The newest source that has rows for the filters answers; `None` when none has.
+    fn query(
+        ctx: &ToolContext<'_>,
+        r: &Self::Resolved,
+    ) -> impl Future<Output = Result<Option<Self::Result>, ToolError>> + Send;
+
+    /// Why the query found nothing, naming what the data does hold.
+    fn no_rows(ctx: &ToolContext<'_>, r: &Self::Resolved)
+    -> impl Future<Output = ToolError> + Send;
+
+    fn for_model(res: &Self::Result) -> String;
+
+    /// The plot; `None` when nothing is left to draw.
+    fn chart(res: &Self::Result, args: &Self::Args) -> Result<Option<Value>, ToolError>;
+}
+
+/// A tool as the registry holds it.
+pub trait Tool: Sync {
+    fn name(&self) -> &'static str;
+    fn spec(&self) -> ToolSpec;
+    fn run<'a>(
+        &'a self,
+        args: Value,
+        ctx: &'a ToolContext<'a>,
+    ) -> BoxFuture<'a, Result<ToolOutput, ToolError>>;
+}
+
+/// The query or the chart tool of a dataset.
+pub struct Data<T>(Mode, PhantomData<fn() -> T>);
+
+impl<T> Data<T> {
+    pub const QUERY: Data<T> = Data(Mode::Query, PhantomData);
+    pub const CHART: Data<T> = Data(Mode::Chart, PhantomData);
+}
+
+impl<T: DataTool> Data<T> {
+    fn named(&self) -> (&'static str, &'static str) {
+        match self.0 {
+            Mode::Query => T::QUERY,
+            Mode::Chart => T::CHART,
+        }
+    }
+}
+
+impl<T: DataTool> Tool for Data<T> {
+    fn name(&self) -> &'static str {
+        self.named().0
+    }
+
+    fn spec(&self) -> ToolSpec {
+        let (name, description) = self.named();
+        ToolSpec {
+            name,
+            description,
+            parameters: T::Args::schema(self.0),
+        }
+    }
+
+    fn run<'a>(
+        &'a self,
+        args: Value,
+        ctx: &'a ToolContext<'a>,
+    ) -> BoxFuture<'a, Result<ToolOutput, ToolError>> {
+        Box::pin(async move {
+            let a: T::Args = typed(args)?;
+            let v = ctx.vocabulary().await?;
+            let r = T::resolve(&a, &v, self.0)?;
+            let Some(res) = T::query(ctx, &r).await? else {
+                return Err(T::no_rows(ctx, &r).await);
+            };
+            Ok(match self.0 {
+                Mode::Query => text(T::for_model(&res)),
+                Mode::Chart => plotted(T::chart(&res, &a)?, T::for_model(&res)),
+            })
+        })
+    }
+}
+
+/// Every tool, by name. The order is irrelevant: an agent's tool list orders its specs.
+pub static REGISTRY: &[&dyn Tool] = &[
+    &Data::<market::Market>::QUERY,
+    &Data::<market::Market>::CHART,
+    &Data::<prices::Prices>::QUERY,
+    &Data::<prices::Prices>::CHART,
+    &Data::<financials::Financials>::QUERY,
+    &Data::<financials::Financials>::CHART,
+    &documents::Documents,
+    &expert::Expert,
+];
+
+pub fn find(name: &str) -> Option<&'static dyn Tool> {
+    REGISTRY.iter().copied().find(|t| t.name() == name)
 }
 
 /// The specifications of the named tools that exist, for the model.
 pub fn specs(names: &[&str]) -> Vec<ToolSpec> {
-    names.iter().filter_map(|n| spec(n)).collect()
-}
-
-fn spec(name: &str) -> Option<ToolSpec> {
-    match name {
-        expert::NAME => Some(expert::spec()),
-        market::QUERY => Some(market::query_spec()),
-        market::CHART => Some(market::chart_spec()),
-        prices::QUERY => Some(prices::query_spec()),
-        prices::CHART => Some(prices::chart_spec()),
-        financials::QUERY => Some(financials::query_spec()),
-        financials::CHART => Some(financials::chart_spec()),
-        documents::NAME => Some(documents::spec()),
-        _ => None,
-    }
+    names
+        .iter()
+        .filter_map(|n| find(n))
+        .map(|t| t.spec())
+        .collect()
 }
 
 /// Run a tool with the model's JSON arguments.
@@ -95,83 +243,21 @@ pub async fn run(
         arguments
     })
     .map_err(|e| ToolError::Arguments(e.to_string()))?;
-    let state = ctx.state;
-    let text = |s: String| ToolOutput {
-        for_model: s,
-        effects: vec![],
-    };
-    match name {
-        expert::NAME => expert::run(&args),
-        market::QUERY | market::CHART => {
-            let a: market::MarketArgs = typed(args)?;
-            let v = vocab::get(state).await?;
-            let names = &v.territories;
-            let chart = name == market::CHART;
-            let stacked = chart
-                && a.plot_type
-                    .as_deref()
-                    .is_some_and(|p| p.starts_with("stacked"));
-            let r = market::resolve(&a, names, stacked)?;
-            let plot_type = if chart {
-                Some(market::plot_type(&a, &r)?)
-            } else {
-                None
-            };
-            let r = match plot_type {
-                Some("stacked_bar") => market::resolve(&a, names, true)?,
-                _ => r,
-            };
-            let Some(res) = market::query(state, &r).await? else {
-                return Err(market::no_rows(state, &r).await);
-            };
-            match plot_type {
-                None => Ok(text(market::for_model(&res))),
-                Some(pt) => Ok(plotted(
-                    market::chart(&res, &a, pt)?,
-                    market::for_model(&res),
-                )),
-            }
-        }
-        prices::QUERY | prices::CHART => {
-            let a: prices::PriceArgs = typed(args)?;
-            let v = vocab::get(state).await?;
-            let f = prices::resolve(&a, &v.prices)?;
-            let Some(res) = prices::query(state, &f).await? else {
-                return Err(prices::no_rows(state, &f).await);
-            };
-            if name == prices::QUERY {
-                Ok(text(prices::for_model(&res)))
-            } else {
-                Ok(plotted(prices::chart(&res, &a)?, prices::for_model(&res)))
-            }
-        }
-        financials::QUERY | financials::CHART => {
-            let a: financials::FinArgs = typed(args)?;
-            let v = vocab::get(state).await?;
-            let q = financials::resolve(&a, &v.financials)?;
-            let Some(res) = financials::query(state, &q).await? else {
-                return Err(financials::no_rows(state, &q).await);
-            };
-            if name == financials::QUERY {
-                Ok(text(financials::for_model(&res)))
-            } else {
-                Ok(plotted(
-                    financials::chart(&res, &a)?,
-                    financials::for_model(&res),
-                ))
-            }
-        }
-        documents::NAME => {
-            let a: documents::SearchArgs = typed(args)?;
-            let res = documents::search(state, ctx.agent_id, &a).await?;
-            Ok(text(documents::for_model(&res)))
-        }
-        other => Err(ToolError::Unknown(other.to_string())),
+    match find(name) {
+        Some(tool) => tool.run(args, ctx).await,
+        None => Err(ToolError::Unknown(name.to_string())),
     }
 }
 
 fn typed<T: serde::de::DeserializeOwned>(v: Value) -> Result<T, ToolError> {
     serde_json::from_value(v).map_err(|e| ToolError::Arguments(e.to_string()))
+}
+
+fn text(for_model: String) -> ToolOutput {
+    ToolOutput {
+        for_model,
+        effects: vec![],
+    }
 }
 
 /// A chart tool's output: the plot for the user, and the rows behind it for the model.
@@ -285,5 +371,161 @@ mod tests {
         assert_eq!(a.year, Some(2023));
         let e = serde_json::from_value::<market::MarketArgs>(serde_json::json!({"year": "soon"}));
         assert!(e.is_err());
+    }
+
+    const NAMES: [&str; 8] = [
+        "query_market_data",
+        "chart_market_data",
+        "query_prices",
+        "chart_prices",
+        "query_financials",
+        "chart_financials",
+        "search_documents",
+        "offer_expert_contact",
+    ];
+
+    /// A tool's argument fields, and those only its chart takes.
+    fn fields(name: &str) -> (Vec<&'static str>, &'static [&'static str]) {
+        match name {
+            "query_market_data" | "chart_market_data" => {
+                (args::field_names::<market::MarketArgs>(), &["plot_type"])
+            }
+            "query_prices" | "chart_prices" => (
+                args::field_names::<prices::PriceArgs>(),
+                &["plot_type", "axis"],
+            ),
+            "query_financials" | "chart_financials" => {
+                (args::field_names::<financials::FinArgs>(), &["plot_type"])
+            }
+            "search_documents" => (args::field_names::<documents::SearchArgs>(), &[]),
+            "offer_expert_contact" => (args::field_names::<expert::ExpertArgs>(), &[]),
+            other => panic!("no arguments type for {other}"),
+        }
+    }
+
+    #[test]
+    fn registry_specs_are_the_tools_with_the_fields_of_their_arguments() {
+        let names: Vec<&str> = REGISTRY.iter().map(|t| t.name()).collect();
+        assert_eq!(names, NAMES);
+        let all = specs(&NAMES);
+        assert_eq!(all.iter().map(|s| s.name).collect::<Vec<_>>(), NAMES);
+        for spec in &all {
+            assert_eq!(spec.parameters["type"], "object", "{}", spec.name);
+            let props: Vec<&str> = spec.parameters["properties"]
+                .as_object()
+                .unwrap_or_else(|| panic!("{} has no properties", spec.name))
+                .keys()
+                .map(String::as_str)
+                .collect();
+            let (fields, chart_only) = fields(spec.name);
+            let want: Vec<&str> = if spec.name.starts_with("query_") {
+                fields
+                    .iter()
+                    .copied()
+                    .filter(|f| !chart_only.contains(f))
+                    .collect()
+            } else {
+                fields
+            };
+            assert_eq!(props, want, "{}", spec.name);
+            for r in spec.parameters["required"].as_array().into_iter().flatten() {
+                assert!(props.contains(&r.as_str().unwrap()), "{}: {r}", spec.name);
+            }
+        }
+        // The argument names the model has always sent.
+        assert_eq!(
+            fields("chart_market_data").0,
+            [
+                "territory",
+                "year",
+                "start_year",
+                "end_year",
+                "scenario",
+                "connection",
+                "type",
+                "group_by",
+                "plot_type"
+            ]
+        );
+        assert_eq!(
+            fields("chart_prices").0,
+            [
+                "item",
+                "technology",
+                "region",
+                "start_date",
+                "end_date",
+                "start_year",
+                "end_year",
+                "plot_type",
+                "axis"
+            ]
+        );
+        assert_eq!(
+            fields("chart_financials").0,
+            [
+                "company",
+                "metric",
+                "start_year",
+                "end_year",
+                "period_type",
+                "plot_type"
+            ]
+        );
+        assert_eq!(
+            fields("search_documents").0,
+            ["query", "collection", "start_date", "end_date", "limit"]
+        );
+        assert_eq!(fields("offer_expert_contact").0, ["reason"]);
+        // Every tool an agent lists is registered; an unknown name gets no spec.
+        for a in &crate::agents::AGENTS {
+            assert_eq!(specs(a.tools).len(), a.tools.len(), "{}", a.id);
+        }
+        assert!(specs(&["run_sql"]).is_empty());
+    }
+
+    #[tokio::test]
+    async fn every_registered_tool_is_reachable_by_run() {
+        let settings = crate::config::Settings::from_map(&Default::default()).unwrap();
+        let db = Db::connect_url("sqlite::memory:", &settings, None)
+            .await
+            .unwrap();
+        db.migrate().await.unwrap();
+        let cache = vocab::Cache::default();
+        let ctx = ToolContext::new(&db, &cache, &settings).for_agent("weaviate");
+        for tool in REGISTRY {
+            let name = tool.name();
+            let out = run(name, r#"{"query": "soiling"}"#, &ctx).await;
+            match out {
+                // The empty database: the data tools say what is missing.
+                Err(ToolError::NoData(m)) => assert!(m.contains("is loaded"), "{name}: {m}"),
+                Ok(out) if name == documents::NAME => {
+                    assert!(
+                        out.for_model.contains("\"passages\":[]"),
+                        "{}",
+                        out.for_model
+                    )
+                }
+                Ok(out) if name == expert::NAME => {
+                    assert_eq!(out.effects, [Effect::ExpertOffer { user_asked: false }])
+                }
+                other => panic!("{name}: {other:?}"),
+            }
+        }
+        let unknown = run("run_sql", "{}", &ctx).await.unwrap_err();
+        assert_eq!(unknown.to_string(), "unknown tool run_sql");
+    }
+
+    /// The specs the model receives, byte for byte as the hand-written `spec()` functions wrote
+    /// them before the registry (`specs.json` was written from those). A change to a tool's
+    /// description or arguments updates the file on purpose.
+    #[test]
+    fn specs_are_unchanged() {
+        let v: Vec<Value> = specs(&NAMES)
+            .into_iter()
+            .map(|s| serde_json::json!({"name": s.name, "description": s.description, "parameters": s.parameters}))
+            .collect();
+        let now = serde_json::to_string_pretty(&v).unwrap();
+        assert_eq!(now, include_str!("specs.json"));
     }
 }

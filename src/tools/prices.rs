@@ -10,9 +10,8 @@ use serde_json::{Map, Value, json};
 
 use super::charts::{self, PlotSpec};
 use super::names::{Names, Vocab, norm};
-use super::{ToolError, lenient};
-use crate::app::AppState;
-use crate::llm::ToolSpec;
+use super::{Arguments, DataTool, Mode, ToolContext, ToolError, lenient};
+use crate::store::Db;
 use crate::store::datasets::{self as ds, PriceFilter, PriceRow, Source};
 
 pub const QUERY: &str = "query_prices";
@@ -57,42 +56,73 @@ pub struct PriceArgs {
     pub axis: Option<String>,
 }
 
-fn properties(chart: bool) -> Value {
-    let mut p = json!({
-        "item": {"type": "array", "items": {"type": "string"},
-                 "description": "Module, Cell, Wafer, Polysilicon, PV glass, Aluminium, Copper, Silver, EVA"},
-        "technology": {"type": "array", "items": {"type": "string"},
-                       "description": "technology / description, e.g. \"n-type TOPCon\", \"PERC M10\" (partial names match)"},
-        "region": {"type": "array", "items": {"type": "string"},
-                   "description": "China, Overseas, EU, US, India, Australia (Europe and USA are understood)"},
-        "start_date": {"type": "string", "description": "YYYY-MM-DD"},
-        "end_date": {"type": "string", "description": "YYYY-MM-DD"},
-        "start_year": {"type": "integer"},
-        "end_year": {"type": "integer"}
-    });
-    if chart {
-        p["plot_type"] = json!({"type": "string", "enum": ["line", "bar", "box"],
-                                "description": "line: monthly trend; bar: average per category; box: distribution per category"});
-        p["axis"] = json!({"type": "string", "enum": ["description", "region", "item"],
-                           "description": "category axis of bar and box charts"});
-    }
-    p
-}
-
-pub fn query_spec() -> ToolSpec {
-    ToolSpec {
-        name: QUERY,
-        description: "Component prices (latest, average, minimum, maximum, change over the period) per item, \
-                      technology and region; each series has one unit.",
-        parameters: json!({"type": "object", "properties": properties(false)}),
+impl Arguments for PriceArgs {
+    fn property(field: &str, mode: Mode) -> Option<Value> {
+        Some(match field {
+            "item" => json!({"type": "array", "items": {"type": "string"},
+                "description": "Module, Cell, Wafer, Polysilicon, PV glass, Aluminium, Copper, Silver, EVA"}),
+            "technology" => json!({"type": "array", "items": {"type": "string"},
+                "description": "technology / description, e.g. \"n-type TOPCon\", \"PERC M10\" (partial names match)"}),
+            "region" => json!({"type": "array", "items": {"type": "string"},
+                "description": "China, Overseas, EU, US, India, Australia (Europe and USA are understood)"}),
+            "start_date" | "end_date" => json!({"type": "string", "description": "YYYY-MM-DD"}),
+            "start_year" | "end_year" => json!({"type": "integer"}),
+            "plot_type" if mode == Mode::Chart => {
+                json!({"type": "string", "enum": ["line", "bar", "box"],
+                    "description": "line: monthly trend; bar: average per category; box: distribution per category"})
+            }
+            "axis" if mode == Mode::Chart => {
+                json!({"type": "string", "enum": ["description", "region", "item"],
+                    "description": "category axis of bar and box charts"})
+            }
+            _ => return None,
+        })
     }
 }
 
-pub fn chart_spec() -> ToolSpec {
-    ToolSpec {
-        name: CHART,
-        description: "Draw a chart of component prices for the user (one unit per chart: chart one item at a time).",
-        parameters: json!({"type": "object", "properties": properties(true)}),
+/// The component-prices dataset's tools.
+pub struct Prices;
+
+impl DataTool for Prices {
+    type Args = PriceArgs;
+    type Resolved = PriceFilter;
+    type Result = PriceResult;
+
+    const QUERY: (&'static str, &'static str) = (
+        QUERY,
+        "Component prices (latest, average, minimum, maximum, change over the period) per item, \
+         technology and region; each series has one unit.",
+    );
+    const CHART: (&'static str, &'static str) = (
+        CHART,
+        "Draw a chart of component prices for the user (one unit per chart: chart one item at a time).",
+    );
+
+    fn resolve(
+        args: &PriceArgs,
+        vocab: &super::vocab::Vocabulary,
+        _: Mode,
+    ) -> Result<PriceFilter, ToolError> {
+        resolve(args, &vocab.prices)
+    }
+
+    async fn query(
+        ctx: &ToolContext<'_>,
+        f: &PriceFilter,
+    ) -> Result<Option<PriceResult>, ToolError> {
+        query(ctx.db, f).await
+    }
+
+    async fn no_rows(ctx: &ToolContext<'_>, f: &PriceFilter) -> ToolError {
+        no_rows(ctx.db, f).await
+    }
+
+    fn for_model(res: &PriceResult) -> String {
+        for_model(res)
+    }
+
+    fn chart(res: &PriceResult, args: &PriceArgs) -> Result<Option<Value>, ToolError> {
+        chart(res, args)
     }
 }
 
@@ -103,8 +133,8 @@ pub struct Vocabulary {
     pub descriptions: Vec<String>,
 }
 
-pub async fn vocabulary(state: &AppState) -> Result<Vocabulary, ToolError> {
-    let get = |c| ds::distinct(&state.db, ds::Table::Prices, c);
+pub async fn vocabulary(db: &Db) -> Result<Vocabulary, ToolError> {
+    let get = |c| ds::distinct(db, ds::Table::Prices, c);
     Ok(Vocabulary {
         items: Names::new(
             Vocab::Item,
@@ -270,12 +300,9 @@ pub struct PriceResult {
     pub filter: PriceFilter,
 }
 
-pub async fn query(state: &AppState, f: &PriceFilter) -> Result<Option<PriceResult>, ToolError> {
-    for source in ds::sources(&state.db, "prices")
-        .await
-        .map_err(ToolError::db)?
-    {
-        let rows = ds::price_rows(&state.db, source.id, f)
+async fn query(db: &Db, f: &PriceFilter) -> Result<Option<PriceResult>, ToolError> {
+    for source in ds::sources(db, "prices").await.map_err(ToolError::db)? {
+        let rows = ds::price_rows(db, source.id, f)
             .await
             .map_err(ToolError::db)?;
         if rows.is_empty() {
@@ -422,8 +449,8 @@ fn series_text(rows: &[(String, String, String, String, NaiveDate, NaiveDate)]) 
 /// Why a query found no observations: no series combines the item, technology and region asked
 /// for (the series of the item or region that exist are named), or the dates lie outside the
 /// matching series (their ranges are named).
-pub async fn no_rows(state: &AppState, f: &PriceFilter) -> ToolError {
-    let cover = match ds::price_coverage(&state.db, f, 21).await {
+async fn no_rows(db: &Db, f: &PriceFilter) -> ToolError {
+    let cover = match ds::price_coverage(db, f, 21).await {
         Ok(c) => c,
         Err(e) => return ToolError::db(e),
     };
@@ -452,7 +479,7 @@ pub async fn no_rows(state: &AppState, f: &PriceFilter) -> ToolError {
     }
     wider_first.push(PriceFilter::default());
     for relax in wider_first {
-        match ds::price_coverage(&state.db, &relax, 21).await {
+        match ds::price_coverage(db, &relax, 21).await {
             Ok(c) if !c.is_empty() => {
                 return ToolError::NoData(format!(
                     "no price series matches these filters {}; series that exist: {}",

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use super::names::Names;
 use super::{ToolError, financials, market, prices};
-use crate::app::AppState;
+use crate::store::Db;
 use crate::store::datasets as ds;
 
 pub struct Vocabulary {
@@ -22,23 +22,20 @@ pub struct Vocabulary {
 #[derive(Default)]
 pub struct Cache(Mutex<Option<((i64, i64), Arc<Vocabulary>)>>);
 
-pub async fn get(state: &AppState) -> Result<Arc<Vocabulary>, ToolError> {
-    let version = ds::version(&state.db).await.map_err(ToolError::db)?;
-    if let Some((v, vocab)) = &*state.vocab.0.lock().expect("vocabulary cache") {
-        if *v == version {
-            return Ok(vocab.clone());
-        }
+pub async fn get(db: &Db, cache: &Cache) -> Result<Arc<Vocabulary>, ToolError> {
+    let version = ds::version(db).await.map_err(ToolError::db)?;
+    if let Some((v, vocab)) = &*cache.0.lock().expect("vocabulary cache")
+        && *v == version
+    {
+        return Ok(vocab.clone());
     }
     // Read outside the lock; two turns may both read after an ingestion, which is harmless.
-    let market_years = match ds::sources(&state.db, "market")
+    let market_years = match ds::sources(db, "market")
         .await
         .map_err(ToolError::db)?
         .first()
     {
-        Some(src) => match ds::market_years(&state.db, src.id)
-            .await
-            .map_err(ToolError::db)?
-        {
+        Some(src) => match ds::market_years(db, src.id).await.map_err(ToolError::db)? {
             (Some(h), Some(l)) => Some((h, l)),
             (None, Some(l)) => Some((l, l)),
             _ => None,
@@ -46,11 +43,11 @@ pub async fn get(state: &AppState) -> Result<Arc<Vocabulary>, ToolError> {
         None => None,
     };
     let vocab = Arc::new(Vocabulary {
-        territories: market::territories(state).await?,
-        prices: prices::vocabulary(state).await?,
-        financials: financials::vocabulary(state).await?,
+        territories: market::territories(db).await?,
+        prices: prices::vocabulary(db).await?,
+        financials: financials::vocabulary(db).await?,
         market_years,
     });
-    *state.vocab.0.lock().expect("vocabulary cache") = Some((version, vocab.clone()));
+    *cache.0.lock().expect("vocabulary cache") = Some((version, vocab.clone()));
     Ok(vocab)
 }

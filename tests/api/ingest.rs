@@ -10,9 +10,9 @@ use serde_json::json;
 use solarintel::data::docs::{self, Format};
 use solarintel::data::ingest::{Progress, Report, ingest_file};
 use solarintel::data::{IngestError, Kind};
-use solarintel::tools::market::{self, MarketArgs};
-use solarintel::tools::prices::{self, PriceArgs};
-use solarintel::tools::{ToolContext, documents};
+use solarintel::tools::market::{self, Market, MarketArgs};
+use solarintel::tools::prices::{self, PriceArgs, Prices};
+use solarintel::tools::{DataTool, ToolContext, documents};
 
 use crate::support::*;
 
@@ -30,9 +30,11 @@ async fn ingest(app: &TestApp, kind: Kind, path: &Path) -> Result<Report, Ingest
 
 async fn market_figure(app: &TestApp, args: serde_json::Value) -> Option<f64> {
     let args: MarketArgs = serde_json::from_value(args).unwrap();
-    let names = market::territories(&app.state).await.unwrap();
+    let names = market::territories(&app.state.db).await.unwrap();
     let r = market::resolve(&args, &names, false).unwrap();
-    let res = market::query(&app.state, &r).await.unwrap()?;
+    let res = Market::query(&app.state.tool_context(), &r)
+        .await
+        .unwrap()?;
     assert_eq!(res.rows.len(), 1, "{:?}", res.rows);
     Some(res.rows[0].capacity_mw)
 }
@@ -313,15 +315,15 @@ db_test!(async fn prices_from_parquet_keep_units_apart(b) {
     ]);
     let r = ingest(&app, Kind::Prices, &path).await.unwrap();
     assert_eq!((r.rows_read, r.rows_stored, r.duplicates), (4, 3, 1));
-    let v = prices::vocabulary(&app.state).await.unwrap();
+    let v = prices::vocabulary(&app.state.db).await.unwrap();
     let args = PriceArgs { technology: vec!["topcon".into()], region: vec!["chinese".into()], ..Default::default() };
     let f = prices::resolve(&args, &v).unwrap();
-    let res = prices::query(&app.state, &f).await.unwrap().unwrap();
+    let res = Prices::query(&app.state.tool_context(), &f).await.unwrap().unwrap();
     assert_eq!(res.series.len(), 1);
     let (d, p) = res.series[0].latest();
     assert_eq!((d.to_string(), p), ("2024-02-01".to_string(), 0.1));
     // Both items together: two series, two units, and no chart that mixes them.
-    let all = prices::query(&app.state, &prices::resolve(&PriceArgs::default(), &v).unwrap()).await.unwrap().unwrap();
+    let all = Prices::query(&app.state.tool_context(), &prices::resolve(&PriceArgs::default(), &v).unwrap()).await.unwrap().unwrap();
     assert_eq!(prices::units(&all), vec!["US$/Wp", "US$/pce"]);
     let e = prices::chart(&all, &PriceArgs::default()).unwrap_err().to_string();
     assert!(e.contains("different units"), "{e}");
@@ -363,7 +365,7 @@ db_test!(async fn documents_of_every_format_are_searchable_and_replaced_per_file
     };
     let r = docs::ingest_docs(app.db(), "om", &load(&files), false).await.unwrap();
     assert_eq!((r.files, r.documents, r.passages), (4, 4, 4));
-    let ctx = ToolContext { state: &app.state, conversation_id: 0, agent_id: "leo_om" };
+    let ctx = app.state.tool_context().for_agent("leo_om");
     let search = |q: &str| {
         let q = q.to_string();
         let ctx = &ctx;
@@ -423,8 +425,8 @@ db_test!(async fn the_real_datasets_ingest_and_match_figures_computed_from_the_f
     assert_eq!(market_figure(&app, json!({"territory": "Italy", "year": 2023})).await, Some(want));
     // The sum of the connection parts is the total for historical years (a property of the file).
     let args: MarketArgs = serde_json::from_value(json!({"territory": "Germany", "year": 2020, "group_by": "connection"})).unwrap();
-    let names = market::territories(&app.state).await.unwrap();
-    let res = market::query(&app.state, &market::resolve(&args, &names, false).unwrap()).await.unwrap().unwrap();
+    let names = market::territories(&app.state.db).await.unwrap();
+    let res = Market::query(&app.state.tool_context(), &market::resolve(&args, &names, false).unwrap()).await.unwrap().unwrap();
     let parts: f64 = res.rows.iter().map(|x| x.capacity_mw).sum();
     let total = market_figure(&app, json!({"territory": "Germany", "year": 2020})).await.unwrap();
     assert!((parts - total).abs() < 1.0, "{parts} vs {total}");
@@ -464,9 +466,9 @@ db_test!(async fn the_real_datasets_ingest_and_match_figures_computed_from_the_f
     let last_day = obs.iter().map(|o| o.0).max().unwrap();
     let latest: Vec<f64> = obs.iter().filter(|o| o.0 == last_day).map(|o| o.1).collect();
     let want_p = latest.iter().sum::<f64>() / latest.len() as f64;
-    let v = prices::vocabulary(&app.state).await.unwrap();
+    let v = prices::vocabulary(&app.state.db).await.unwrap();
     let f = prices::resolve(&PriceArgs { item: vec!["modules".into()], technology: vec!["n-type TOPCon".into()], region: vec!["China".into()], ..Default::default() }, &v).unwrap();
-    let res = prices::query(&app.state, &f).await.unwrap().unwrap();
+    let res = Prices::query(&app.state.tool_context(), &f).await.unwrap().unwrap();
     assert_eq!(res.series.len(), 1);
     let (d, p) = res.series[0].latest();
     assert_eq!(d.signed_duration_since(chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()).num_days(), last_day);

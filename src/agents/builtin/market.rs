@@ -8,10 +8,10 @@ use super::decline::{Decline, unmatched};
 use super::understand::{Op, Question, Topic, Word};
 use super::{Emit, capitalise, mw, say, show_chart, source_line, table};
 use crate::app::AppState;
-use crate::tools::market::{self, MarketArgs, MarketResult};
+use crate::tools::market::{self, Market, MarketArgs, MarketResult};
 use crate::tools::names::norm;
 use crate::tools::vocab::Vocabulary;
-use crate::tools::{ToolError, fmt_thousands};
+use crate::tools::{DataTool, ToolError, fmt_thousands};
 
 /// A market question, understood.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -241,7 +241,7 @@ async fn run(
     stacked: bool,
 ) -> Result<Option<MarketResult>, ToolError> {
     let r = market::resolve(args, &vocab.territories, stacked)?;
-    market::query(state, &r).await
+    Market::query(&state.tool_context(), &r).await
 }
 
 fn what(kind: &str) -> &'static str {

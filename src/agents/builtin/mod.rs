@@ -17,10 +17,10 @@ use crate::chat::events::Event;
 use crate::data::sample::NOTICE;
 use crate::llm::{ChatMessage, Role};
 use crate::tools::documents::{self, SearchArgs};
-use crate::tools::financials::{self, FinArgs};
+use crate::tools::financials::{self, FinArgs, Financials};
 use crate::tools::names::norm;
-use crate::tools::prices::{self, PriceArgs};
-use crate::tools::{ToolError, fmt_thousands};
+use crate::tools::prices::{self, PriceArgs, Prices};
+use crate::tools::{DataTool, ToolError, fmt_thousands};
 
 type Emit<'a> = &'a mut (dyn FnMut(Event) + Send);
 
@@ -452,7 +452,7 @@ pub async fn answer(
         return Ok(());
     }
     emit(Event::Status("Analyzing data...".into()));
-    let vocab = match vocab::get(state).await {
+    let vocab = match vocab::get(&state.db, &state.vocab).await {
         Ok(v) => v,
         Err(e) => {
             tracing::warn!(error = %e, agent = agent.id, "built-in answer failed");
@@ -847,7 +847,7 @@ async fn price_answer(
         ..PriceArgs::default()
     };
     let f = prices::resolve(&args, &vocab.prices)?;
-    let Some(res) = prices::query(state, &f).await? else {
+    let Some(res) = Prices::query(&state.tool_context(), &f).await? else {
         say(
             emit,
             "The price data has no observations for these filters.\n\n",
@@ -1011,7 +1011,7 @@ async fn price_in_month(
         ..PriceArgs::default()
     };
     let f = prices::resolve(&args, &vocab.prices)?;
-    let Some(res) = prices::query(state, &f).await? else {
+    let Some(res) = Prices::query(&state.tool_context(), &f).await? else {
         return Ok(false);
     };
     let label = target.format("%B %Y").to_string();
@@ -1113,7 +1113,7 @@ async fn fin_answer(
         plot_type: None,
     };
     let q = financials::resolve(&args, &vocab.financials)?;
-    let Some(res) = financials::query(state, &q).await? else {
+    let Some(res) = Financials::query(&state.tool_context(), &q).await? else {
         say(
             emit,
             "The manufacturer data has no figures for these filters.\n\n",
@@ -1201,7 +1201,7 @@ async fn doc_answer(
         limit: Some(10),
         ..SearchArgs::default()
     };
-    let res = match documents::search(state, agent_id, &args).await {
+    let res = match documents::search(&state.tool_context().for_agent(agent_id), &args).await {
         Ok(r) => r,
         Err(ToolError::Arguments(_)) => return Ok(false),
         Err(e) => return Err(e),
