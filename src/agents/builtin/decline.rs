@@ -2,6 +2,7 @@
 //! data does not hold, said in one sentence before the examples of what can be answered.
 
 use super::understand::{Question, Word};
+use super::*;
 
 /// What made the provider decline.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -74,4 +75,118 @@ pub fn unmatched(q: &Question, fits: impl Fn(&Word) -> bool) -> Decline {
         }
     }
     d
+}
+
+/// The honest answer when the data cannot answer: what the agent can answer, with examples built
+/// from the loaded data.
+pub(super) async fn cannot_answer(
+    state: &AppState,
+    agent: &AgentDef,
+    domain: Domain,
+    vocab: &Vocabularies,
+    emit: Emit<'_>,
+) {
+    let (name, capabilities) = crate::domain::agents::catalogue_entry(agent.id)
+        .map(|a| (a.display_name, a.capabilities.join(", ")))
+        .unwrap_or(("This agent", String::new()));
+    let mut text = format!(
+        "I could not answer this from the loaded data. **{name}** covers: {capabilities}.\n\n"
+    );
+    let examples: Vec<String> = match domain {
+        Domain::Market => {
+            let t: Vec<&String> = vocab
+                .territories
+                .values
+                .iter()
+                .filter(|t| ["Italy", "Germany", "Spain", "France", "World"].contains(&t.as_str()))
+                .take(3)
+                .collect();
+            let t: Vec<&String> = if t.is_empty() {
+                vocab.territories.values.iter().take(3).collect()
+            } else {
+                t
+            };
+            match t.as_slice() {
+                [] => vec![],
+                [a, rest @ ..] => {
+                    let b = rest.first().copied().unwrap_or(a);
+                    vec![
+                        format!("Annual installations in {a} in 2023"),
+                        format!("Cumulative capacity of {b} from 2015 to 2024 as a chart"),
+                        format!("Forecast for {a} in 2030 in the high scenario"),
+                        format!("Split by connection type for {b}"),
+                    ]
+                }
+            }
+        }
+        Domain::Prices if !vocab.prices.items.is_empty() => {
+            let p = &vocab.prices;
+            let item = p
+                .items
+                .values
+                .iter()
+                .find(|i| *i == "Module")
+                .unwrap_or(&p.items.values[0]);
+            let region = p
+                .regions
+                .values
+                .iter()
+                .find(|r| *r == "China")
+                .or(p.regions.values.first())
+                .cloned()
+                .unwrap_or_default();
+            let tech = p
+                .descriptions
+                .iter()
+                .find(|d| d.contains("TOPCon"))
+                .or(p.descriptions.first())
+                .cloned()
+                .unwrap_or_default();
+            vec![
+                format!("Latest {} price in {region}", item.to_lowercase()),
+                format!("{tech} price trend in {region}"),
+                format!(
+                    "Compare {} prices between {region} and EU",
+                    item.to_lowercase()
+                ),
+            ]
+        }
+        Domain::Financials if !vocab.financials.companies.is_empty() => {
+            let f = &vocab.financials;
+            let c = &f.companies.values[0];
+            let m = f
+                .metrics
+                .values
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "Revenue".into());
+            vec![
+                format!("{m} of {c}"),
+                format!("{m} trend of {c} by quarter as a chart"),
+            ]
+        }
+        Domain::Documents => {
+            let coll = documents::collection_of(agent.id);
+            match crate::store::datasets::titles(&state.db, coll, 3).await {
+                Ok(titles) => titles
+                    .into_iter()
+                    .map(|t| format!("Ask about: {t}"))
+                    .collect(),
+                Err(e) => {
+                    tracing::warn!(error = %e, "example titles unavailable");
+                    vec![]
+                }
+            }
+        }
+        Domain::Prices | Domain::Financials => vec![],
+    };
+    if examples.is_empty() {
+        text.push_str("No data is loaded for this agent yet: an operator can load it with the solarintel ingest command.");
+    } else {
+        text.push_str("For example, try:\n");
+        for e in examples {
+            text.push_str(&format!("- *{e}*\n"));
+        }
+    }
+    say(emit, text.trim_end());
 }
