@@ -8,8 +8,8 @@
 
 mod decline;
 mod docs;
+mod facets;
 mod financial;
-mod keywords;
 mod market;
 mod price;
 mod understand;
@@ -17,8 +17,8 @@ mod words;
 
 use decline::cannot_answer;
 use docs::doc_answer;
+use facets::*;
 use financial::{FIN_OPS, fin_answer, fits_financials};
-use keywords::*;
 use price::{PRICE_OPS, fits_prices, price_answer};
 
 use super::{AgentDef, AgentError};
@@ -88,31 +88,12 @@ pub async fn answer(
             return Ok(());
         }
     };
-    let current = parse(user_text, &vocab);
     // The previous user question, for follow-ups.
     let prev_text = history
         .iter()
         .rev()
         .find(|m| m.role == Role::User)
         .and_then(|m| m.content.clone());
-    let ask = match &prev_text {
-        Some(p) if is_follow_up(user_text) => inherit(current, &parse(p, &vocab)),
-        _ => current,
-    };
-    let domain = match agent.id {
-        "market" => Domain::Market,
-        "price" => Domain::Prices,
-        "manufacturer_financial" => Domain::Financials,
-        "nzia_market_impact" => {
-            if !ask.territories.is_empty() && has_market_words(user_text, prev_text.as_deref()) {
-                Domain::Market
-            } else {
-                Domain::Documents
-            }
-        }
-        "weaviate" => classify(user_text, prev_text.as_deref(), &ask),
-        _ => Domain::Documents,
-    };
     // The closed world (issue 11): every word of a dataset question must be understood.
     let lex = understand::Lexicon::new(&vocab);
     let question = understand::understand(user_text, &lex);
@@ -120,6 +101,28 @@ pub async fn answer(
         .as_deref()
         .filter(|_| is_follow_up(user_text))
         .map(|p| understand::understand(p, &lex));
+    let ask = match &previous {
+        Some(p) => inherit(ask_of(&question), &ask_of(p)),
+        None => ask_of(&question),
+    };
+    let domain = match agent.id {
+        "market" => Domain::Market,
+        "price" => Domain::Prices,
+        "manufacturer_financial" => Domain::Financials,
+        "nzia_market_impact" => {
+            if !ask.territories.is_empty()
+                && (speaks_of_market(&question) || previous.as_ref().is_some_and(speaks_of_market))
+            {
+                Domain::Market
+            } else {
+                Domain::Documents
+            }
+        }
+        "weaviate" => domain_of(&question)
+            .or_else(|| previous.as_ref().and_then(domain_of))
+            .unwrap_or(Domain::Documents),
+        _ => Domain::Documents,
+    };
     let declined = |emit: Emit<'_>, d: &decline::Decline| {
         say(
             emit,
@@ -347,40 +350,54 @@ mod tests {
                 companies: Names::default(),
                 metrics: Names::default(),
             },
-            market_years: None,
+            market_years: Some((2024, 2030)),
         }
+    }
+
+    fn read(text: &str) -> understand::Question {
+        understand::understand(text, &understand::Lexicon::new(&vocab()))
     }
 
     #[test]
     fn questions_become_filters() {
         let v = vocab();
-        let a = parse("What was Italy's cumulative capacity in 2022?", &v);
-        assert_eq!(a.territories, vec!["Italy"]);
-        assert_eq!(a.years, Some((Some(2022), Some(2022))));
-        assert_eq!(a.kind, Some("Cumulative"));
-        let a = parse(
-            "Show the trend of installations in Germany from 2015 to 2024 by connection",
+        let a = market::read(
+            &read("What was Italy's cumulative capacity in 2022?"),
+            None,
             &v,
-        );
-        assert_eq!(a.years, Some((Some(2015), Some(2024))));
-        assert!(a.trend);
-        assert_eq!(a.connections.as_ref().map(|c| c.len()), Some(3));
-        let a = parse("Spain forecast 2030 high scenario", &v);
-        assert_eq!(a.scenarios, Some(vec!["Forecast - High"]));
-        assert!(a.forecast);
+        )
+        .unwrap();
+        assert_eq!(a.territories, vec!["Italy"]);
+        assert_eq!(a.span, Some((Some(2022), Some(2022))));
+        assert_eq!(a.kind, Some("Cumulative"));
+        let a = market::read(
+            &read("Show the trend of installations in Germany from 2015 to 2024 by connection"),
+            None,
+            &v,
+        )
+        .unwrap();
+        assert_eq!(a.span, Some((Some(2015), Some(2024))));
+        assert!(a.ops.contains(&understand::Op::Trend) && a.by_connection);
+        let a = market::read(&read("Spain forecast 2030 high scenario"), None, &v).unwrap();
+        assert_eq!(a.scenarios, vec!["Forecast - High"]);
+        assert!(a.ops.contains(&understand::Op::Forecast));
     }
 
     #[test]
     fn follow_ups_reuse_the_previous_filters() {
         let v = vocab();
-        let prev = parse("Cumulative capacity of Italy in 2022", &v);
         assert!(is_follow_up("and Spain?"));
-        let a = inherit(parse("and Spain?", &v), &prev);
+        let prev = read("Cumulative capacity of Italy in 2022");
+        let a = market::read(&read("and Spain?"), Some(&prev), &v).unwrap();
         assert_eq!(a.territories, vec!["Spain"]);
-        assert_eq!(a.years, Some((Some(2022), Some(2022))));
+        assert_eq!(a.span, Some((Some(2022), Some(2022))));
         assert_eq!(a.kind, Some("Cumulative"));
         assert!(!is_follow_up(
             "What was the annual installed capacity of Germany in 2020 in total?"
         ));
+        // a follow-up of a question the closed world refused inherits nothing
+        let refused = read("solar thermal in Italy in 2022");
+        let a = market::read(&read("and Spain?"), Some(&refused), &v).unwrap();
+        assert_eq!(a.span, None);
     }
 }
