@@ -787,23 +787,69 @@ fn questions() -> Vec<Q> {
         ),
         q(
             "price",
-            "How much did module prices in China change from 2023 to 2024?",
-            Decline("a change of prices is not computed yet"),
+            "How much did n-type TOPCon module prices in China change from 2023 to 2024?",
+            {
+                let s = price_series("Module", "n-type TOPCon", "China");
+                Want::Figure(format!(
+                    "{:+.1}%",
+                    (s.last().unwrap().1 / s[0].1 - 1.0) * 100.0
+                ))
+            },
+        ),
+        q(
+            "price",
+            "How much did module prices in China change?",
+            Decline("a change needs a span"),
         ),
         q(
             "manufacturer_financial",
             "Helios revenue growth from 2023 to 2024",
-            Decline("a change is not computed yet"),
+            {
+                let fy = |p: &str| {
+                    sample_rows("financials.csv")
+                        .into_iter()
+                        .find(|r| {
+                            r["company"] == HELIOS && r["period"] == p && r["metric"] == "Revenue"
+                        })
+                        .map(|r| r["value"].parse::<f64>().unwrap())
+                        .unwrap()
+                };
+                Want::Figure(format!(
+                    "{:+.1}%",
+                    (fy("FY2024") / fy("FY2023") - 1.0) * 100.0
+                ))
+            },
+        ),
+        q(
+            "manufacturer_financial",
+            "Helios revenue growth",
+            Decline("a change needs two years"),
         ),
         q(
             "manufacturer_financial",
             "Which company had the highest revenue in 2023?",
-            Decline("a ranking is not computed yet"),
+            {
+                let top = sample_rows("financials.csv")
+                    .into_iter()
+                    .filter(|r| r["period"] == "FY2023" && r["metric"] == "Revenue")
+                    .map(|r| r["value"].parse::<f64>().unwrap())
+                    .fold(f64::MIN, f64::max);
+                Want::Figure(if top.fract() == 0.0 {
+                    thousands(top)
+                } else {
+                    format!("{top}")
+                })
+            },
         ),
         q(
             "market",
             "centralised and distributed installations in Italy in 2023",
             mw(market_value("Italy", "2023", HIST, "Distributed", "Annual")),
+        ),
+        q(
+            "weaviate",
+            "news about a TOPCon factory announcement",
+            Passage("TOPCon factory"),
         ),
     ]
 }
@@ -1393,8 +1439,27 @@ async fn the_question_set_on_the_real_price_file() {
         ),
         q(
             "price",
-            "How much did module prices change from 2023 to 2024?",
-            Decline("a change is not computed yet"),
+            "How much did TOPCon module prices in China change from 2023 to 2024?",
+            {
+                let v = s("Module", "n-type TOPCon", "China");
+                let in_span = |y0: i64, y1: i64| {
+                    v.iter()
+                        .filter(|p| p.0 >= y0 && p.0 <= y1)
+                        .map(|p| p.0)
+                        .collect::<Vec<_>>()
+                };
+                let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+                let days = |y, m, dd| {
+                    (chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap() - epoch).num_days()
+                };
+                let span = in_span(days(2023, 1, 1), days(2024, 12, 31));
+                let (d0, d1) = (*span.iter().min().unwrap(), *span.iter().max().unwrap());
+                let mean = |d: i64| {
+                    let x: Vec<f64> = v.iter().filter(|p| p.0 == d).map(|p| p.1).collect();
+                    x.iter().sum::<f64>() / x.len() as f64
+                };
+                Want::Figure(format!("{:+.1}%", (mean(d1) / mean(d0) - 1.0) * 100.0))
+            },
         ),
     ];
     let (app, t) = sample_app(Backend::Sqlite).await;

@@ -152,31 +152,17 @@ pub(super) fn speaks_of_market(q: &understand::Question) -> bool {
     })
 }
 
-/// The dataset a question of the open-questions agent belongs to, if its words say so.
+/// The dataset a question of the open-questions agent belongs to, if its words say so: a price
+/// word (or an item with a month), a financial metric, or capacity words. A technology or a
+/// company alone ("news about TOPCon", "what did Helios announce") stays with the documents.
 pub(super) fn domain_of(q: &understand::Question) -> Option<Domain> {
     use understand::{Topic, Word};
-    if q.has(|w| {
-        matches!(
-            w,
-            Word::Item(_)
-                | Word::Description(_)
-                | Word::Tech(_)
-                | Word::Topic(Topic::Prices)
-                | Word::Month(_)
-        )
-    }) {
+    let priced = q.has(|w| *w == Word::Topic(Topic::Prices))
+        || (q.has(|w| matches!(w, Word::Item(_) | Word::Description(_) | Word::Tech(_)))
+            && q.has(|w| matches!(w, Word::Month(_))));
+    if priced {
         Some(Domain::Prices)
-    } else if q.has(|w| {
-        matches!(
-            w,
-            Word::Company(_)
-                | Word::Metric(_)
-                | Word::Topic(Topic::Financials)
-                | Word::Quarter(_)
-                | Word::Half(_)
-                | Word::FullYear
-        )
-    }) {
+    } else if q.has(|w| matches!(w, Word::Metric(_))) {
         Some(Domain::Financials)
     } else if speaks_of_market(q) {
         Some(Domain::Market)

@@ -1,6 +1,8 @@
 //! Manufacturer answers of the built-in provider: a metric in a quarter, half or full year,
 //! the latest one, or a trend.
 
+use chrono::Datelike;
+
 use super::*;
 
 pub(super) const FIN_OPS: &[understand::Op] = &[
@@ -8,6 +10,10 @@ pub(super) const FIN_OPS: &[understand::Op] = &[
     understand::Op::Trend,
     understand::Op::Compare,
     understand::Op::Chart,
+    understand::Op::Change,
+    understand::Op::Top,
+    understand::Op::Rank,
+    understand::Op::Bottom,
 ];
 
 pub(super) fn fits_financials(w: &understand::Word) -> bool {
@@ -35,6 +41,13 @@ pub(super) async fn fin_answer(
 ) -> Result<bool, ToolError> {
     if ask.companies.is_empty() && ask.metrics.is_empty() {
         return Ok(false);
+    }
+    use understand::{Op, Word};
+    let change = question.has(|w| *w == Word::Op(Op::Change));
+    let ranking = ask.companies.is_empty()
+        && question.has(|w| matches!(w, Word::Op(Op::Top | Op::Rank | Op::Bottom)));
+    if change || ranking {
+        return full_years(state, ask, question, vocab, change, emit).await;
     }
     // A quarter, a half or the full year of one year: that period only.
     let years = question.years();
@@ -153,4 +166,120 @@ pub(super) fn fmt_value(v: f64) -> String {
     } else {
         format!("{v}")
     }
+}
+
+/// Full-year figures: the change of a company's metric between two years (absolute and %), or
+/// the companies ranked by a metric in one year (the last year asked, else the latest).
+async fn full_years(
+    state: &AppState,
+    ask: &Ask,
+    question: &understand::Question,
+    vocab: &Vocabularies,
+    change: bool,
+    emit: Emit<'_>,
+) -> Result<bool, ToolError> {
+    let (from, to) = match (change, ask.years) {
+        (true, Some((Some(a), Some(b)))) if a < b => (Some(a), Some(b)),
+        (true, _) => {
+            return Err(ToolError::Arguments(
+                "a change needs two years, e.g. from 2023 to 2024".into(),
+            ));
+        }
+        (false, Some((_, b))) => (b, b),
+        (false, None) => (None, None),
+    };
+    if ask.metrics.len() != 1 {
+        return Err(ToolError::Arguments("name one metric, e.g. revenue".into()));
+    }
+    let args = FinArgs {
+        company: ask.companies.clone(),
+        metric: ask.metrics.clone(),
+        start_year: from,
+        end_year: to,
+        period_type: Some("year".into()),
+        plot_type: None,
+    };
+    let q = financials::resolve(&args, &vocab.financials)?;
+    let Some(res) = Financials::query(&state.tool_context(), &q).await? else {
+        say(
+            emit,
+            "The manufacturer data has no full-year figures for these filters.\n\n",
+        );
+        return Ok(false);
+    };
+    let fig = |r: &crate::store::datasets::FinRow| format!("{} {}", fmt_value(r.value), r.unit);
+    let mut text = String::new();
+    if change {
+        let (a, b) = (from.unwrap_or_default(), to.unwrap_or_default());
+        let mut lines = Vec::new();
+        let mut companies: Vec<&String> = res.rows.iter().map(|r| &r.company).collect();
+        companies.dedup();
+        for c in companies {
+            let at = |y: i32| {
+                res.rows
+                    .iter()
+                    .find(|r| &r.company == c && r.period_start.year() == y)
+            };
+            let (Some(r0), Some(r1)) = (at(a), at(b)) else {
+                lines.push(format!(
+                    "- **{c}**: the data has no full-year figure for {a} or {b}."
+                ));
+                continue;
+            };
+            let mut line = format!(
+                "- **{c}** — {} from {} ({}) to {} ({})",
+                r0.metric,
+                fig(r0),
+                r0.period,
+                fig(r1),
+                r1.period
+            );
+            if r0.unit == r1.unit && r0.value != 0.0 {
+                line.push_str(&format!(
+                    ": {:+.1} {} ({:+.1}%)",
+                    r1.value - r0.value,
+                    r0.unit,
+                    (r1.value / r0.value - 1.0) * 100.0
+                ));
+            }
+            line.push('.');
+            lines.push(line);
+        }
+        text.push_str(&lines.join("\n"));
+    } else {
+        let year = res
+            .rows
+            .iter()
+            .map(|r| r.period_start)
+            .max()
+            .map(|d| d.year());
+        let mut rows: Vec<&crate::store::datasets::FinRow> = res
+            .rows
+            .iter()
+            .filter(|r| Some(r.period_start.year()) == year)
+            .collect();
+        rows.sort_by(|x, y| y.value.total_cmp(&x.value));
+        if question.has(|w| *w == understand::Word::Op(understand::Op::Bottom)) {
+            rows.reverse();
+        }
+        let Some(first) = rows.first() else {
+            return Ok(false);
+        };
+        text.push_str(&format!(
+            "By {} in {}, **{}** comes first with **{}**.\n\n",
+            first.metric,
+            first.period,
+            first.company,
+            fig(first)
+        ));
+        let table_rows: Vec<Vec<String>> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| vec![(i + 1).to_string(), r.company.clone(), fig(r)])
+            .collect();
+        text.push_str(&table(&["Rank", "Company", &first.metric], &table_rows));
+    }
+    text.push_str(&source_line(&res.source.name, res.source.is_sample));
+    say(emit, &text);
+    Ok(true)
 }

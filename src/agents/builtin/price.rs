@@ -18,6 +18,7 @@ pub(super) const PRICE_OPS: &[understand::Op] = &[
     understand::Op::Max,
     understand::Op::Top,
     understand::Op::Bottom,
+    understand::Op::Change,
 ];
 
 pub(super) fn fits_prices(w: &understand::Word) -> bool {
@@ -94,6 +95,51 @@ pub(super) async fn price_answer(
         return Ok(false);
     };
     let mut text = String::new();
+    if question.has(|w| *w == understand::Word::Op(Op::Change)) {
+        // The change of each series from its first to its last observation in the span asked
+        // (the dates say which), in the series' unit and in %.
+        if ask.years.is_none_or(|(a, b)| a.is_none() || a == b) {
+            return Err(ToolError::Arguments(
+                "a change needs a span, e.g. from 2023 to 2024".into(),
+            ));
+        }
+        let rows: Vec<Vec<String>> = res
+            .series
+            .iter()
+            .take(25)
+            .map(|s| {
+                let ((d0, v0), (d1, v1)) = (s.first(), s.latest());
+                let pct = if v0 != 0.0 {
+                    format!("{:+.1}%", (v1 / v0 - 1.0) * 100.0)
+                } else {
+                    "–".into()
+                };
+                vec![
+                    s.name(),
+                    s.unit.clone(),
+                    format!("{v0:.3} ({d0})"),
+                    format!("{v1:.3} ({d1})"),
+                    format!("{:+.3}", v1 - v0),
+                    pct,
+                ]
+            })
+            .collect();
+        if let [row] = rows.as_slice() {
+            text.push_str(&format!(
+                "The price of **{}** went from {} to {}: **{} {}** (**{}**).",
+                row[0], row[2], row[3], row[4], row[1], row[5]
+            ));
+        } else {
+            text.push_str("Price changes over the span asked (each row in its own unit):\n\n");
+            text.push_str(&table(
+                &["Series", "Unit", "From", "To", "Change", "%"],
+                &rows,
+            ));
+        }
+        text.push_str(&source_line(&res.source.name, res.source.is_sample));
+        say(emit, &text);
+        return Ok(true);
+    }
     if extreme.is_some() || average {
         // The lowest, highest or average price of each series over the period asked.
         let rows: Vec<Vec<String>> = res

@@ -520,7 +520,26 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
                 meanings: vec![m],
                 read_as: None,
             }
-        } else if let Some(plural) = w.strip_suffix('s').and_then(|s| lex.get(s).map(|m| (s, m))) {
+        } else if let Some(plural) = w
+            .strip_suffix('s')
+            .and_then(|s| lex.get(s).map(|m| (s, m)))
+            .filter(|(_, m)| {
+                // A plural of a name in the data ("modules"); never of a table word ("news" is not
+                // more than one "new").
+                m.iter().all(|w| {
+                    matches!(
+                        w,
+                        Word::Territory(_)
+                            | Word::Item(_)
+                            | Word::Region(_)
+                            | Word::Company(_)
+                            | Word::Metric(_)
+                            | Word::Tech(_)
+                            | Word::Description(_)
+                    )
+                })
+            })
+        {
             Span {
                 text: w.clone(),
                 meanings: plural.1.clone(),
@@ -855,6 +874,8 @@ mod tests {
         assert!(u.has(|w| *w == Word::Quarter(1)));
         let u = read("Helios revenue FY2023");
         assert!(u.has(|w| *w == Word::FullYear) && u.years() == [2023]);
+        // "news" is not the plural of "new"
+        assert!(read("news about TOPCon").spans[0].is_unknown());
         // a country in the data is never "not held", nor a near spelling of another
         assert!(read("Spain").not_held().is_empty());
         assert_eq!(read("Iran in 2023").not_held().len(), 1);

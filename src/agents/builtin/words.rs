@@ -228,6 +228,16 @@ pub const TOPICS: &[(&str, Topic)] = &[
     ("financials", Topic::Financials),
     ("results", Topic::Financials),
     ("reported", Topic::Financials),
+    ("company", Topic::Financials),
+    ("companies", Topic::Financials),
+    ("manufacturer", Topic::Financials),
+    ("manufacturers", Topic::Financials),
+    ("maker", Topic::Financials),
+    ("makers", Topic::Financials),
+    ("supplier", Topic::Financials),
+    ("suppliers", Topic::Financials),
+    ("firm", Topic::Financials),
+    ("firms", Topic::Financials),
 ];
 
 /// Scenario words, to the long names the data uses.
