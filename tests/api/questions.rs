@@ -851,6 +851,11 @@ fn questions() -> Vec<Q> {
             "news about a TOPCon factory announcement",
             Passage("TOPCon factory"),
         ),
+        follow(
+            "price",
+            &["wind turbine prices in China", "and in the EU?"],
+            Decline("a follow-up of a refused question carries nothing over"),
+        ),
     ]
 }
 

@@ -97,10 +97,13 @@ pub async fn answer(
     // The closed world (issue 11): every word of a dataset question must be understood.
     let lex = understand::Lexicon::new(&vocab);
     let question = understand::understand(user_text, &lex);
+    // A follow-up leans only on a previous question that was itself understood: the filters of
+    // a refused question are not carried into the next one.
     let previous = prev_text
         .as_deref()
         .filter(|_| is_follow_up(user_text))
-        .map(|p| understand::understand(p, &lex));
+        .map(|p| understand::understand(p, &lex))
+        .filter(|p| decline::unmatched(p, |_| true).is_empty());
     let ask = match &previous {
         Some(p) => inherit(ask_of(&question), &ask_of(p)),
         None => ask_of(&question),
@@ -148,13 +151,13 @@ pub async fn answer(
             Ok(a) => market::answer(state, &a, &vocab, emit).await,
             Err(d) => declined(emit, &d),
         },
-        Domain::Prices => match closed_world(&question, previous.as_ref(), fits_prices)
+        Domain::Prices => match closed_world(&question, fits_prices)
             .and_then(|()| supported(&question, PRICE_OPS, "prices"))
         {
             Ok(()) => price_answer(state, &ask, &question, &vocab, emit).await,
             Err(d) => declined(emit, &d),
         },
-        Domain::Financials => match closed_world(&question, previous.as_ref(), fits_financials)
+        Domain::Financials => match closed_world(&question, fits_financials)
             .and_then(|()| supported(&question, FIN_OPS, "manufacturer figures"))
         {
             Ok(()) => fin_answer(state, &ask, &question, &vocab, emit).await,
@@ -191,19 +194,13 @@ pub async fn answer(
     }
 }
 
-/// Decline unless every word of the question (and of the question a follow-up leans on) is
-/// understood and fits the dataset.
+/// Decline unless every word of the question is understood and fits the dataset.
 fn closed_world(
     q: &understand::Question,
-    prev: Option<&understand::Question>,
     fits: fn(&understand::Word) -> bool,
 ) -> Result<(), decline::Decline> {
     let d = decline::unmatched(q, fits);
-    if !d.is_empty() {
-        return Err(d);
-    }
-    let _ = prev;
-    Ok(())
+    if d.is_empty() { Ok(()) } else { Err(d) }
 }
 
 fn supported(
