@@ -224,3 +224,24 @@ db_test!(async fn static_dir_serves_the_web_app_beside_the_api(b) {
     app.get("/health", None).await.assert(200);
     assert_eq!(app.get("/../etc/passwd", None).await.text(), "<html>app</html>");
 });
+
+/// The OpenAPI document is pinned: a change to a route, a request or a response type shows up
+/// as a diff of `tests/api/openapi.json`. After an intended change, regenerate it with
+/// `UPDATE_OPENAPI_SNAPSHOT=1 cargo nextest run -E 'test(/openapi_document_matches/)'`.
+#[test]
+fn openapi_document_matches_the_snapshot() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/api/openapi.json");
+    let doc = serde_json::to_string_pretty(&solarintel::http::openapi::document()).unwrap() + "\n";
+    if std::env::var_os("UPDATE_OPENAPI_SNAPSHOT").is_some() {
+        std::fs::write(&path, &doc).unwrap();
+    }
+    let want = std::fs::read_to_string(&path).expect("tests/api/openapi.json exists");
+    let (want, got): (serde_json::Value, serde_json::Value) = (
+        serde_json::from_str(&want).unwrap(),
+        serde_json::from_str(&doc).unwrap(),
+    );
+    assert!(
+        want == got,
+        "the OpenAPI document changed: regenerate tests/api/openapi.json (see above) and review the diff"
+    );
+}
