@@ -1,0 +1,131 @@
+//! Authentication (api-contract §1.3): the bearer token, the current user and the admin.
+
+use axum::extract::FromRequestParts;
+use axum::http::{HeaderMap, header, request::Parts};
+
+use crate::app::AppState;
+use crate::auth::{jwt::Claims, sha256_hex};
+use crate::domain::{plans, user::User};
+use crate::http::error::ApiError;
+use crate::store;
+
+/// The bearer token of the request, if the header has the `Bearer` scheme (case-insensitive).
+pub fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    let v = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = v.trim().split_once(' ')?;
+    if scheme.eq_ignore_ascii_case("bearer") {
+        Some(token.trim())
+    } else {
+        None
+    }
+}
+
+/// The authenticated, active user of a `user` endpoint (api-contract §1.3, checks 1–5), after
+/// the lazy monthly reset (decision F1).
+#[derive(Clone, Debug)]
+pub struct CurrentUser {
+    pub user: User,
+    pub claims: Claims,
+    /// SHA-256 of the bearer token (decision F10).
+    pub token_hash: String,
+}
+
+impl CurrentUser {
+    pub async fn authenticate(headers: &HeaderMap, state: &AppState) -> Result<Self, ApiError> {
+        let token = bearer_token(headers).ok_or_else(|| {
+            ApiError::new(axum::http::StatusCode::UNAUTHORIZED, "Not authenticated")
+        })?;
+        let claims = state.jwt.verify(token).ok_or_else(ApiError::credentials)?;
+        let token_hash = sha256_hex(token);
+        let (mut user, logged_out) =
+            store::users::get_for_auth(&state.db, claims.user_id, &token_hash)
+                .await?
+                .ok_or_else(ApiError::credentials)?;
+        if !user.is_active() {
+            return Err(ApiError::forbidden("Inactive user"));
+        }
+        if logged_out || is_revoked(&user, &claims, &token_hash) {
+            return Err(ApiError::credentials());
+        }
+        let now = store::now();
+        if user.counter_is_stale(now)
+            && store::users::reset_monthly_if_stale(
+                &state.db,
+                user.id,
+                plans::month_start(now),
+                now,
+            )
+            .await?
+        {
+            user.monthly_query_count = Some(0);
+            user.last_reset_date = Some(now);
+        }
+        Ok(CurrentUser {
+            user,
+            claims,
+            token_hash,
+        })
+    }
+}
+
+/// Revocation by `tokens_valid_after` (decision F10): a token issued before it is invalid unless
+/// it is the user's exempted token.
+pub fn is_revoked(user: &User, claims: &Claims, token_hash: &str) -> bool {
+    match user.tokens_valid_after {
+        Some(after) if claims.iat < after.and_utc().timestamp() => {
+            user.token_exempt_hash.as_deref() != Some(token_hash)
+        }
+        _ => false,
+    }
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        CurrentUser::authenticate(&parts.headers, state).await
+    }
+}
+
+/// A user whose role is `admin` (check 6 of api-contract §1.3).
+#[derive(Clone, Debug)]
+pub struct AdminUser(pub CurrentUser);
+
+/// Checks 1–6 of api-contract §1.3, for handlers that read a body first.
+pub async fn admin_from(headers: &HeaderMap, state: &AppState) -> Result<AdminUser, ApiError> {
+    let u = CurrentUser::authenticate(headers, state).await?;
+    if !u.user.is_admin() {
+        return Err(ApiError::forbidden(
+            "Not enough permissions. Admin access required.",
+        ));
+    }
+    Ok(AdminUser(u))
+}
+
+impl FromRequestParts<AppState> for AdminUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        admin_from(&parts.headers, state).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bearer_scheme_is_case_insensitive() {
+        let mut h = HeaderMap::new();
+        h.insert(header::AUTHORIZATION, "bEaReR abc".parse().unwrap());
+        assert_eq!(bearer_token(&h), Some("abc"));
+        h.insert(header::AUTHORIZATION, "Basic abc".parse().unwrap());
+        assert_eq!(bearer_token(&h), None);
+    }
+}

@@ -1,0 +1,14 @@
+//! Extractors, by concern: the body before field validation ([`body`]), the fields with the old
+//! service's coercions and 422s ([`fields`]), the request types that read a whole body in the
+//! contract's order ([`request`]), the client address ([`client`]) and authentication
+//! ([`auth`]).
+
+pub mod auth;
+pub mod body;
+pub mod client;
+pub mod fields;
+
+pub use auth::{AdminUser, CurrentUser, admin_from, bearer_token, is_revoked};
+pub use body::{FormFields, JsonBody, body_read_error};
+pub use client::{ClientIp, client_ip};
+pub use fields::{Obj, QueryMap, parse_datetime, path_int};
