@@ -1,8 +1,8 @@
 //! `/api/v1/admin` (api-contract §2.7) and the audit log. "Not found" in the user operations is
 //! 400 `User not found` (kept for compatibility), except `GET /admin/users/{id}` (404).
 
-use axum::extract::{Extension, Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Extension, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -11,10 +11,10 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 use utoipa::ToSchema;
 
-use super::auth::{MessageResponse, message};
-use super::error::{ApiError, ApiResult, FieldError};
-use super::extract::{AdminUser, JsonBody, Obj, QueryMap, admin_from, path_int};
+use super::error::{ApiError, ApiResult, FieldError, ResultExt};
+use super::extract::{AdminJson, AdminUser, Obj, QueryMap, RequestBody};
 use super::middleware::RequestId;
+use super::responses::{MessageResponse, message};
 use crate::app::AppState;
 use crate::store::admin::{self as store_admin, AdminUserRow, Removal, StatusChange, UserChanges};
 use crate::store::audit::{self, Audit};
@@ -92,13 +92,6 @@ fn audit_of(admin: &AdminUser, rid: &RequestId) -> Audit {
     }
 }
 
-fn failed(detail: &'static str) -> impl FnOnce(sqlx::Error) -> ApiError {
-    move |e| {
-        tracing::error!(error = %e, detail, "admin operation failed");
-        ApiError::bad_request(detail)
-    }
-}
-
 fn user_not_found() -> ApiError {
     ApiError::bad_request("User not found")
 }
@@ -109,9 +102,11 @@ fn last_admin() -> ApiError {
     ApiError::bad_request("Cannot remove the last active admin")
 }
 
-fn user_id(raw: &str) -> ApiResult<i64> {
-    path_int("user_id", raw).map_err(ApiError::validation)
-}
+crate::int_path_param!(
+    /// `{user_id}`: an integer, or 422 `int_parsing` (after the admin checks).
+    UserId,
+    "user_id"
+);
 
 /// A bounded query integer: 422 `greater_than_equal` / `less_than_equal` outside `[min, max]`.
 fn bounded(o: &mut Obj<'_>, field: &str, value: i64, min: i64, max: Option<i64>) {
@@ -212,9 +207,8 @@ pub struct UserDetail {
 pub async fn get_user(
     State(state): State<AppState>,
     _a: AdminUser,
-    Path(raw): Path<String>,
+    UserId(id): UserId,
 ) -> ApiResult<Json<UserDetail>> {
-    let id = user_id(&raw)?;
     let Some(u) = store_admin::get_user(&state.db, id).await? else {
         return Err(ApiError::not_found("User not found"));
     };
@@ -233,14 +227,40 @@ pub async fn get_user(
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct UserCreate {
-    username: String,
-    password: String,
-    full_name: String,
-    role: Option<String>,
-    plan_type: Option<String>,
-    is_active: Option<bool>,
+    pub username: String,
+    pub password: String,
+    pub full_name: String,
+    /// Absent or `null` is `user`.
+    #[schema(value_type = Option<String>)]
+    pub role: String,
+    /// Absent or `null` is `free`.
+    #[schema(value_type = Option<String>)]
+    pub plan_type: String,
+    /// Absent is `true`.
+    #[schema(value_type = Option<bool>)]
+    pub is_active: bool,
+}
+
+impl RequestBody for UserCreate {
+    fn read(o: &mut Obj<'_>) -> Self {
+        let u = UserCreate {
+            username: o.req_str("username"),
+            password: o.req_str("password"),
+            full_name: o.req_str("full_name"),
+            role: o.opt_str("role").unwrap_or_else(|| "user".into()),
+            plan_type: o.opt_str("plan_type").unwrap_or_else(|| "free".into()),
+            is_active: o.opt_bool("is_active", true),
+        };
+        o.max_chars("username", &u.username, 80);
+        if o.has_str("password") {
+            o.min_chars("password", &u.password, 8);
+        }
+        o.max_chars("full_name", &u.full_name, 100);
+        o.max_chars("role", &u.role, 50);
+        o.max_chars("plan_type", &u.plan_type, 20);
+        u
+    }
 }
 
 /// Create a user (any role and plan string is accepted here: kept for compatibility).
@@ -249,36 +269,25 @@ pub struct UserCreate {
 pub async fn create_user(
     State(state): State<AppState>,
     Extension(rid): Extension<RequestId>,
-    headers: HeaderMap,
-    body: JsonBody,
+    AdminJson { admin, body, .. }: AdminJson<UserCreate>,
 ) -> ApiResult<Response> {
-    let admin = admin_from(&headers, &state).await?;
-    let mut o = body.object()?;
-    let username = o.req_str("username");
-    let password = o.req_str("password");
-    let full_name = o.req_str("full_name");
-    let role = o.opt_str("role").unwrap_or_else(|| "user".into());
-    let plan_type = o.opt_str("plan_type").unwrap_or_else(|| "free".into());
-    let is_active = o.opt_bool("is_active", true);
-    o.max_chars("username", &username, 80);
-    if o.has_str("password") {
-        o.min_chars("password", &password, 8);
-    }
-    o.max_chars("full_name", &full_name, 100);
-    o.max_chars("role", &role, 50);
-    o.max_chars("plan_type", &plan_type, 20);
-    o.finish()?;
+    let UserCreate {
+        username,
+        password,
+        full_name,
+        role,
+        plan_type,
+        is_active,
+    } = body;
+    const FAILED: &str = "Failed to create user";
     let taken = || ApiError::bad_request("User with this username already exists");
     if store::users::username_exists(&state.db, &username)
         .await
-        .map_err(failed("Failed to create user"))?
+        .or_400(FAILED)?
     {
         return Err(taken());
     }
-    let hash = state.hasher.hash(password).await.map_err(|e| {
-        tracing::error!(error = %e, "hashing failed");
-        ApiError::bad_request("Failed to create user")
-    })?;
+    let hash = state.hasher.hash(password).await.or_400(FAILED)?;
     let now = store::now();
     let new = store::users::NewUser {
         username: &username,
@@ -292,7 +301,7 @@ pub async fn create_user(
     };
     let created = store_admin::create_user(&state.db, &new, &audit_of(&admin, &rid))
         .await
-        .map_err(failed("Failed to create user"))?
+        .or_400(FAILED)?
         .ok_or_else(taken)?;
     let row = store_admin::get_user(&state.db, i64::from(created))
         .await?
@@ -300,13 +309,30 @@ pub async fn create_user(
     Ok((StatusCode::CREATED, Json(AdminUserOut::from(row))).into_response())
 }
 
+/// Each field is applied only when present and not `null`.
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct UserUpdate {
-    full_name: Option<String>,
-    role: Option<String>,
-    plan_type: Option<String>,
-    is_active: Option<bool>,
+    pub full_name: Option<String>,
+    pub role: Option<String>,
+    pub plan_type: Option<String>,
+    pub is_active: Option<bool>,
+}
+
+impl RequestBody for UserUpdate {
+    fn read(o: &mut Obj<'_>) -> Self {
+        let u = UserUpdate {
+            full_name: o.opt_str("full_name"),
+            role: o.opt_str("role"),
+            plan_type: o.opt_str("plan_type"),
+            is_active: o
+                .is_set("is_active")
+                .then(|| o.opt_bool("is_active", false)),
+        };
+        if let Some(n) = &u.full_name {
+            o.max_chars("full_name", n, 100);
+        }
+        u
+    }
 }
 
 /// Change a user's name, role, plan or status; a deactivation revokes their tokens (F10).
@@ -316,29 +342,22 @@ pub struct UserUpdate {
 pub async fn update_user(
     State(state): State<AppState>,
     Extension(rid): Extension<RequestId>,
-    headers: HeaderMap,
-    Path(raw): Path<String>,
-    body: JsonBody,
+    AdminJson {
+        admin,
+        body,
+        path: UserId(id),
+    }: AdminJson<UserUpdate, UserId>,
 ) -> ApiResult<Json<MessageResponse>> {
-    let admin = admin_from(&headers, &state).await?;
-    let id = path_int("user_id", &raw);
-    let mut o = body.object()?;
     let changes = UserChanges {
-        full_name: o.opt_str("full_name"),
-        role: o.opt_str("role"),
-        plan_type: o.opt_str("plan_type"),
-        is_active: o
-            .is_set("is_active")
-            .then(|| o.opt_bool("is_active", false)),
+        full_name: body.full_name,
+        role: body.role,
+        plan_type: body.plan_type,
+        is_active: body.is_active,
     };
-    if let Some(n) = &changes.full_name {
-        o.max_chars("full_name", n, 100);
-    }
-    let id = o.finish_after(id)?;
-    let fail = || failed("Failed to update user");
+    const FAILED: &str = "Failed to update user";
     if store_admin::get_user(&state.db, id)
         .await
-        .map_err(fail())?
+        .or_400(FAILED)?
         .is_none()
     {
         return Err(user_not_found());
@@ -374,7 +393,7 @@ pub async fn update_user(
         &audit_of(&admin, &rid),
     )
     .await
-    .map_err(fail())?
+    .or_400(FAILED)?
     {
         Removal::Done => Ok(message(&format!("User {id} updated successfully"))),
         Removal::NotFound => Err(user_not_found()),
@@ -389,23 +408,15 @@ pub async fn delete_user(
     State(state): State<AppState>,
     Extension(rid): Extension<RequestId>,
     admin: AdminUser,
-    Path(raw): Path<String>,
+    UserId(id): UserId,
 ) -> ApiResult<Json<MessageResponse>> {
-    let id = user_id(&raw)?;
     if id == i64::from(admin.0.user.id) {
         return Err(ApiError::bad_request("Cannot delete your own account"));
     }
     let outcome = store_admin::delete_user(&state.db, id, store::now(), &audit_of(&admin, &rid))
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "user delete failed");
-            match &e {
-                sqlx::Error::Database(d) if d.is_foreign_key_violation() => {
-                    ApiError::bad_request("Cannot delete user due to database constraints")
-                }
-                _ => ApiError::bad_request("Failed to delete user"),
-            }
-        })?;
+        .on_conflict(|| ApiError::bad_request("Cannot delete user due to database constraints"))
+        .or_400("Failed to delete user")?;
     match outcome {
         Removal::Done => Ok(message(&format!("User {id} deleted successfully"))),
         Removal::NotFound => Err(user_not_found()),
@@ -420,12 +431,11 @@ pub async fn approve(
     State(state): State<AppState>,
     Extension(rid): Extension<RequestId>,
     admin: AdminUser,
-    Path(raw): Path<String>,
+    UserId(id): UserId,
 ) -> ApiResult<Json<Value>> {
-    let id = user_id(&raw)?;
     match store_admin::approve(&state.db, id, store::now(), &audit_of(&admin, &rid))
         .await
-        .map_err(failed("Failed to approve user"))?
+        .or_400("Failed to approve user")?
     {
         StatusChange::NotFound => Err(user_not_found()),
         StatusChange::AlreadyActive => Err(ApiError::bad_request("User is already active")),
@@ -443,15 +453,14 @@ pub async fn toggle_status(
     State(state): State<AppState>,
     Extension(rid): Extension<RequestId>,
     admin: AdminUser,
-    Path(raw): Path<String>,
+    UserId(id): UserId,
 ) -> ApiResult<Json<Value>> {
-    let id = user_id(&raw)?;
     if id == i64::from(admin.0.user.id) {
         return Err(ApiError::bad_request("Cannot modify your own status"));
     }
     match store_admin::toggle(&state.db, id, store::now(), &audit_of(&admin, &rid))
         .await
-        .map_err(failed("Failed to toggle user status"))?
+        .or_400("Failed to toggle user status")?
     {
         StatusChange::Now(active) => {
             let word = if active { "activated" } else { "deactivated" };
@@ -471,12 +480,11 @@ pub async fn reset_query_count(
     State(state): State<AppState>,
     Extension(rid): Extension<RequestId>,
     admin: AdminUser,
-    Path(raw): Path<String>,
+    UserId(id): UserId,
 ) -> ApiResult<Json<MessageResponse>> {
-    let id = user_id(&raw)?;
     if !store_admin::reset_query_count(&state.db, id, store::now(), &audit_of(&admin, &rid))
         .await
-        .map_err(failed("Failed to reset query count"))?
+        .or_400("Failed to reset query count")?
     {
         return Err(user_not_found());
     }
@@ -557,13 +565,10 @@ pub async fn cleanup_conversations(
         });
     let n = store::jobs::delete_empty_conversations(&state.db, cutoff)
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "cleanup failed");
-            ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Failed to cleanup conversations",
-            )
-        })?;
+        .or_fail(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Failed to cleanup conversations",
+        )?;
     Ok(Json(
         json!({"deleted_count": n, "message": format!("Deleted {n} empty conversations older than {days} days")}),
     ))

@@ -2,7 +2,7 @@
 //! whitelist and configuration.
 
 use axum::extract::{Extension, Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
@@ -11,10 +11,10 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 use utoipa::ToSchema;
 
-use super::auth::{MessageResponse, message};
-use super::error::{ApiError, ApiResult};
-use super::extract::{AdminUser, CurrentUser, JsonBody, QueryMap, admin_from};
+use super::error::{ApiError, ApiResult, ResultExt};
+use super::extract::{AdminJson, AdminUser, CurrentUser, Obj, QueryMap, RequestBody, UserJson};
 use super::middleware::RequestId;
+use super::responses::{MessageResponse, message};
 use crate::app::AppState;
 use crate::domain::access::{self, AccessFacts, Decision};
 use crate::domain::conversation::normalize_agent_type;
@@ -134,18 +134,6 @@ pub async fn my_agents(
     Ok(Json(out))
 }
 
-/// The 400 of the agent-access module for an unexpected failure: fixed prefix, the request id
-/// instead of the cause (decision F13).
-fn internal_400<'a>(
-    prefix: &'static str,
-    rid: &'a RequestId,
-) -> impl FnOnce(sqlx::Error) -> ApiError + 'a {
-    move |e| {
-        tracing::error!(error = %e, "{prefix}");
-        ApiError::bad_request(format!("{prefix}: internal error (request id {})", rid.0))
-    }
-}
-
 fn audit_of(admin: &AdminUser, rid: &RequestId) -> Audit {
     Audit {
         actor_id: Some(admin.0.user.id),
@@ -153,10 +141,18 @@ fn audit_of(admin: &AdminUser, rid: &RequestId) -> Audit {
     }
 }
 
+/// `{"agent_type": ...}`, normalised (also the body of `/agent-management/hire` and `release`).
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct AgentTypeBody {
-    agent_type: String,
+    pub agent_type: String,
+}
+
+impl RequestBody for AgentTypeBody {
+    fn read(o: &mut Obj<'_>) -> Self {
+        AgentTypeBody {
+            agent_type: normalize_agent_type(&o.req_str("agent_type")),
+        }
+    }
 }
 
 /// Hire an agent (with a plan check; the React app uses `/agent-management/hire` instead).
@@ -165,17 +161,16 @@ pub struct AgentTypeBody {
 pub async fn hire(
     State(state): State<AppState>,
     Extension(rid): Extension<RequestId>,
-    headers: HeaderMap,
-    body: JsonBody,
+    UserJson {
+        user,
+        body: AgentTypeBody { agent_type: t },
+        ..
+    }: UserJson<AgentTypeBody>,
 ) -> ApiResult<Response> {
-    let user = CurrentUser::authenticate(&headers, &state).await?;
-    let mut o = body.object()?;
-    let t = normalize_agent_type(&o.req_str("agent_type"));
-    o.finish()?;
-    let fail = || internal_400("Error recording agent hire", &rid);
+    const FAILED: &str = "Error recording agent hire";
     let row = agents::config(&state.db, &t)
         .await
-        .map_err(fail())?
+        .or_400_citing(FAILED, &rid)?
         .ok_or_else(|| ApiError::bad_request(format!("Agent '{t}' not found")))?;
     let required = row.config().required_plan().to_string();
     if plan_level(user.user.plan_type.as_deref()) < plan_level(Some(&required)) {
@@ -191,7 +186,7 @@ pub async fn hire(
         store::now(),
     )
     .await
-    .map_err(fail())?;
+    .or_400_citing(FAILED, &rid)?;
     Ok((
         StatusCode::CREATED,
         message(&format!("Successfully hired agent '{t}'")),
@@ -200,12 +195,24 @@ pub async fn hire(
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct GrantRequest {
-    user_id: i64,
-    agent_type: String,
-    expires_at: Option<String>,
-    reason: Option<String>,
+    pub user_id: i64,
+    pub agent_type: String,
+    /// ISO-8601, with or without an offset (converted to UTC), or a plain date.
+    #[schema(value_type = Option<String>)]
+    pub expires_at: Option<NaiveDateTime>,
+    pub reason: Option<String>,
+}
+
+impl RequestBody for GrantRequest {
+    fn read(o: &mut Obj<'_>) -> Self {
+        GrantRequest {
+            user_id: o.req_int("user_id"),
+            agent_type: normalize_agent_type(&o.req_str("agent_type")),
+            expires_at: o.opt_datetime("expires_at"),
+            reason: o.opt_str("reason"),
+        }
+    }
 }
 
 /// Whitelist a user for an agent (admin), optionally until a date.
@@ -214,20 +221,18 @@ pub struct GrantRequest {
 pub async fn grant_access(
     State(state): State<AppState>,
     Extension(rid): Extension<RequestId>,
-    headers: HeaderMap,
-    body: JsonBody,
+    AdminJson { admin, body, .. }: AdminJson<GrantRequest>,
 ) -> ApiResult<Json<MessageResponse>> {
-    let admin = admin_from(&headers, &state).await?;
-    let mut o = body.object()?;
-    let user_id = o.req_int("user_id");
-    let t = normalize_agent_type(&o.req_str("agent_type"));
-    let expires_at = o.opt_datetime("expires_at");
-    let reason = o.opt_str("reason");
-    o.finish()?;
-    let fail = || internal_400("Error granting access", &rid);
+    let GrantRequest {
+        user_id,
+        agent_type: t,
+        expires_at,
+        reason,
+    } = body;
+    const FAILED: &str = "Error granting access";
     if agents::config(&state.db, &t)
         .await
-        .map_err(fail())?
+        .or_400_citing(FAILED, &rid)?
         .is_none()
     {
         return Err(ApiError::bad_request(format!("Agent '{t}' not found")));
@@ -236,7 +241,7 @@ pub async fn grant_access(
     let exists = match target {
         Some(id) => store::users::get(&state.db, id)
             .await
-            .map_err(fail())?
+            .or_400_citing(FAILED, &rid)?
             .is_some(),
         None => false,
     };
@@ -253,30 +258,46 @@ pub async fn grant_access(
         &audit_of(&admin, &rid),
     )
     .await
-    .map_err(fail())?;
+    .or_400_citing(FAILED, &rid)?;
     Ok(message(&format!(
         "Successfully granted access to agent '{t}' for user {user_id}"
     )))
 }
 
+#[derive(ToSchema)]
+pub struct RevokeRequest {
+    pub user_id: i64,
+    pub agent_type: String,
+}
+
+impl RequestBody for RevokeRequest {
+    fn read(o: &mut Obj<'_>) -> Self {
+        RevokeRequest {
+            user_id: o.req_int("user_id"),
+            agent_type: normalize_agent_type(&o.req_str("agent_type")),
+        }
+    }
+}
+
 /// Deactivate a user's whitelist entry (admin); the rows are kept.
 #[utoipa::path(post, path = "/api/v1/agent-access/admin/revoke-access", tag = "agent-access", security(("bearer" = [])),
-    responses((status = 200, body = MessageResponse), (status = 400), (status = 403), (status = 422)))]
+    request_body = RevokeRequest, responses((status = 200, body = MessageResponse), (status = 400), (status = 403), (status = 422)))]
 pub async fn revoke_access(
     State(state): State<AppState>,
     Extension(rid): Extension<RequestId>,
-    headers: HeaderMap,
-    body: JsonBody,
+    AdminJson {
+        admin,
+        body: RevokeRequest {
+            user_id,
+            agent_type: t,
+        },
+        ..
+    }: AdminJson<RevokeRequest>,
 ) -> ApiResult<Json<MessageResponse>> {
-    let admin = admin_from(&headers, &state).await?;
-    let mut o = body.object()?;
-    let user_id = o.req_int("user_id");
-    let t = normalize_agent_type(&o.req_str("agent_type"));
-    o.finish()?;
     let revoked = match i32::try_from(user_id) {
         Ok(id) => agents::revoke(&state.db, id, &t, store::now(), &audit_of(&admin, &rid))
             .await
-            .map_err(internal_400("Error revoking access", &rid))?,
+            .or_400_citing("Error revoking access", &rid)?,
         Err(_) => false,
     };
     if !revoked {
@@ -288,12 +309,30 @@ pub async fn revoke_access(
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct ConfigUpdate {
-    agent_type: String,
-    required_plan: Option<String>,
-    is_enabled: Option<bool>,
-    description: Option<String>,
+    pub agent_type: String,
+    pub required_plan: Option<String>,
+    /// Applied only when present and not `null`.
+    pub is_enabled: Option<bool>,
+    pub description: Option<String>,
+}
+
+impl RequestBody for ConfigUpdate {
+    fn read(o: &mut Obj<'_>) -> Self {
+        let c = ConfigUpdate {
+            agent_type: normalize_agent_type(&o.req_str("agent_type")),
+            required_plan: o.opt_str("required_plan"),
+            is_enabled: o
+                .is_set("is_enabled")
+                .then(|| o.opt_bool("is_enabled", false)),
+            description: o.opt_str("description"),
+        };
+        o.max_chars("agent_type", &c.agent_type, 50);
+        if let Some(p) = &c.required_plan {
+            o.max_chars("required_plan", p, 20);
+        }
+        c
+    }
 }
 
 /// Create or change an agent's configuration (admin). Raising the required plan grandfathers
@@ -303,26 +342,18 @@ pub struct ConfigUpdate {
 pub async fn update_config(
     State(state): State<AppState>,
     Extension(rid): Extension<RequestId>,
-    headers: HeaderMap,
-    body: JsonBody,
+    AdminJson { admin, body, .. }: AdminJson<ConfigUpdate>,
 ) -> ApiResult<Json<MessageResponse>> {
-    let admin = admin_from(&headers, &state).await?;
-    let mut o = body.object()?;
-    let t = normalize_agent_type(&o.req_str("agent_type"));
-    let required_plan = o.opt_str("required_plan");
-    let is_enabled = o
-        .is_set("is_enabled")
-        .then(|| o.opt_bool("is_enabled", false));
-    let description = o.opt_str("description");
-    o.max_chars("agent_type", &t, 50);
-    if let Some(p) = &required_plan {
-        o.max_chars("required_plan", p, 20);
-    }
-    o.finish()?;
-    let fail = || internal_400("Error updating agent config", &rid);
+    let ConfigUpdate {
+        agent_type: t,
+        required_plan,
+        is_enabled,
+        description,
+    } = body;
+    const FAILED: &str = "Error updating agent config";
     let exists = agents::config(&state.db, &t)
         .await
-        .map_err(fail())?
+        .or_400_citing(FAILED, &rid)?
         .is_some();
     if exists
         && let Some(p) = &required_plan
@@ -340,7 +371,7 @@ pub async fn update_config(
         &audit_of(&admin, &rid),
     )
     .await
-    .map_err(fail())?;
+    .or_400_citing(FAILED, &rid)?;
     Ok(message(&format!(
         "Successfully updated configuration for agent '{t}'"
     )))
@@ -411,10 +442,10 @@ pub async fn statistics(
     let t = normalize_agent_type(&agent_type);
     let rows = agents::statistics(&state.db, Some(&t), store::now())
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "agent statistics failed");
-            ApiError::not_found(format!("No statistics found for agent '{t}'"))
-        })?;
+        .or_fail(
+            StatusCode::NOT_FOUND,
+            format!("No statistics found for agent '{t}'"),
+        )?;
     let (_, h, w) = rows.into_iter().next().unwrap_or((t, 0, 0));
     Ok(Json(AgentStatistics {
         total_hired: h,

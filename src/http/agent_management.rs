@@ -1,7 +1,7 @@
 //! `/api/v1/agent-management` (api-contract §2.8) and `/api/v1/agents/available` (§2.9).
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -10,9 +10,10 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 use utoipa::ToSchema;
 
-use super::auth::{MessageResponse, message};
-use super::error::{ApiError, ApiResult, FieldError};
-use super::extract::{CurrentUser, JsonBody, QueryMap, path_int};
+use super::agent_access::AgentTypeBody;
+use super::error::{ApiError, ApiResult, FieldError, ResultExt};
+use super::extract::{CurrentUser, QueryMap, UserJson, path_int};
+use super::responses::{MessageResponse, message};
 use crate::app::AppState;
 use crate::domain::agents::{CATALOGUE, catalogue_entry, suggest_agent_type};
 use crate::domain::conversation::normalize_agent_type;
@@ -133,37 +134,22 @@ pub async fn suggest(_user: CurrentUser, q: QueryMap) -> ApiResult<Json<Suggesti
     }))
 }
 
-/// The `agent_type` of a body, normalised.
-fn agent_type_of(body: &JsonBody) -> ApiResult<String> {
-    let mut o = body.object()?;
-    let t = o.req_str("agent_type");
-    o.finish()?;
-    Ok(normalize_agent_type(&t))
-}
-
-fn failed(detail: &'static str) -> impl FnOnce(sqlx::Error) -> ApiError {
-    move |e| {
-        tracing::error!(error = %e, detail, "agent management failed");
-        ApiError::bad_request(detail)
-    }
-}
-
 /// Hire an agent of the catalogue (no plan check, kept for compatibility: chat decides).
 #[utoipa::path(post, path = "/api/v1/agent-management/hire", tag = "agent-management", security(("bearer" = [])),
-    responses((status = 201, body = MessageResponse), (status = 400), (status = 422)))]
+    request_body = AgentTypeBody, responses((status = 201, body = MessageResponse), (status = 400), (status = 422)))]
 pub async fn hire(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    body: JsonBody,
+    UserJson {
+        user,
+        body: AgentTypeBody { agent_type: t },
+        ..
+    }: UserJson<AgentTypeBody>,
 ) -> ApiResult<Response> {
-    let user = CurrentUser::authenticate(&headers, &state).await?;
-    let t = agent_type_of(&body)?;
     if catalogue_entry(&t).is_none() {
         return Err(ApiError::bad_request(format!("Invalid agent type: {t}")));
     }
-    let required = agents::config(&state.db, &t)
-        .await
-        .map_err(failed("Failed to hire agent"))?;
+    const FAILED: &str = "Failed to hire agent";
+    let required = agents::config(&state.db, &t).await.or_400(FAILED)?;
     let outcome = agents::hire(
         &state.db,
         user.user.id,
@@ -175,7 +161,7 @@ pub async fn hire(
         store::now(),
     )
     .await
-    .map_err(failed("Failed to hire agent"))?;
+    .or_400(FAILED)?;
     if outcome == agents::HireOutcome::AlreadyActive {
         return Err(ApiError::bad_request("Agent already hired"));
     }
@@ -188,17 +174,18 @@ pub async fn hire(
 
 /// Release a hired agent (gives up grandfathering).
 #[utoipa::path(post, path = "/api/v1/agent-management/release", tag = "agent-management", security(("bearer" = [])),
-    responses((status = 200, body = MessageResponse), (status = 400), (status = 422)))]
+    request_body = AgentTypeBody, responses((status = 200, body = MessageResponse), (status = 400), (status = 422)))]
 pub async fn release(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    body: JsonBody,
+    UserJson {
+        user,
+        body: AgentTypeBody { agent_type: t },
+        ..
+    }: UserJson<AgentTypeBody>,
 ) -> ApiResult<Json<MessageResponse>> {
-    let user = CurrentUser::authenticate(&headers, &state).await?;
-    let t = agent_type_of(&body)?;
     let n = agents::release(&state.db, user.user.id, &t)
         .await
-        .map_err(failed("Failed to release agent"))?;
+        .or_400("Failed to release agent")?;
     if n == 0 {
         return Err(ApiError::bad_request("Agent not hired"));
     }

@@ -1,18 +1,21 @@
 //! `/api/v1/auth` (api-contract §2.3): login, registration, tokens, password reset, email
 //! verification, account deletion and the waitlist.
 
-use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
+use axum::http::{HeaderMap, StatusCode, request::Parts};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::{Duration, NaiveDateTime};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Value, json};
 use utoipa::{IntoParams, ToSchema};
 
-use super::error::{ApiError, ApiResult, FieldError};
-use super::extract::{ClientIp, CurrentUser, FormFields, JsonBody, bearer_token};
+use super::error::{ApiError, ApiResult, FieldError, ResultExt};
+use super::extract::{
+    ClientIp, CurrentUser, FormFields, Obj, PublicJson, RequestBody, UserJson, bearer_token,
+};
+use super::responses::{MessageResponse, message};
 use super::throttle;
 use crate::app::AppState;
 use crate::auth::{new_one_time_token, sha256_hex};
@@ -80,36 +83,71 @@ impl From<&User> for UserResponse {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct MessageResponse {
-    message: String,
-}
-
-pub fn message(m: &str) -> Json<MessageResponse> {
-    Json(MessageResponse {
-        message: m.to_string(),
-    })
-}
-
-#[derive(Serialize, ToSchema)]
 pub struct TokenResponse {
     access_token: String,
     token_type: &'static str,
 }
 
-/// The OAuth2 password form.
+/// The OAuth2 password form (urlencoded or multipart). An empty `username` or `password` is
+/// missing, as in FastAPI's form parsing.
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct LoginForm {
-    username: String,
-    password: String,
-    grant_type: Option<String>,
-    scope: Option<String>,
-    client_id: Option<String>,
-    client_secret: Option<String>,
+    pub username: String,
+    pub password: String,
+    pub grant_type: Option<String>,
+    pub scope: Option<String>,
+    pub client_id: Option<String>,
+    pub client_secret: Option<String>,
 }
 
 fn form_missing(field: &str) -> FieldError {
     FieldError::missing(vec![json!("body"), json!(field)], Value::Null)
+}
+
+impl LoginForm {
+    fn read(mut f: std::collections::BTreeMap<String, String>) -> ApiResult<LoginForm> {
+        let mut errors = Vec::new();
+        let username = f.remove("username").filter(|s| !s.is_empty());
+        let password = f.remove("password").filter(|s| !s.is_empty());
+        let grant_type = f.remove("grant_type");
+        if let Some(gt) = &grant_type
+            && !gt.contains("password")
+        {
+            errors.push(FieldError {
+                kind: "string_pattern_mismatch",
+                loc: vec![json!("body"), json!("grant_type")],
+                msg: "String should match pattern 'password'".into(),
+                input: json!(gt),
+                ctx: Some(json!({"pattern": "password"})),
+            });
+        }
+        if username.is_none() {
+            errors.insert(0, form_missing("username"));
+        }
+        if password.is_none() {
+            let at = usize::from(username.is_none());
+            errors.insert(at, form_missing("password"));
+        }
+        match (username, password) {
+            (Some(username), Some(password)) if errors.is_empty() => Ok(LoginForm {
+                username,
+                password,
+                grant_type,
+                scope: f.remove("scope"),
+                client_id: f.remove("client_id"),
+                client_secret: f.remove("client_secret"),
+            }),
+            _ => Err(ApiError::Validation(errors)),
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for LoginForm {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        LoginForm::read(FormFields::from_request(req, state).await?.0)
+    }
 }
 
 /// Log in with the OAuth2 password form; returns a bearer token.
@@ -119,37 +157,10 @@ fn form_missing(field: &str) -> FieldError {
 pub async fn login(
     State(state): State<AppState>,
     ip: ClientIp,
-    form: FormFields,
+    LoginForm {
+        username, password, ..
+    }: LoginForm,
 ) -> ApiResult<Response> {
-    let f = form.0;
-    let mut errors = Vec::new();
-    let username = f.get("username").filter(|s| !s.is_empty()).cloned();
-    let password = f.get("password").filter(|s| !s.is_empty()).cloned();
-    if let Some(gt) = f.get("grant_type")
-        && !gt.contains("password")
-    {
-        errors.push(FieldError {
-            kind: "string_pattern_mismatch",
-            loc: vec![json!("body"), json!("grant_type")],
-            msg: "String should match pattern 'password'".into(),
-            input: json!(gt),
-            ctx: Some(json!({"pattern": "password"})),
-        });
-    }
-    if username.is_none() {
-        errors.insert(0, form_missing("username"));
-    }
-    if password.is_none() {
-        let at = usize::from(username.is_none());
-        errors.insert(at, form_missing("password"));
-    }
-    let (Some(username), Some(password)) = (username, password) else {
-        return Err(ApiError::Validation(errors));
-    };
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
-
     throttle::check(&state, ip.0, Some(&username)).await?;
 
     let invalid = || ApiError::unauthorized("Invalid username or password");
@@ -192,18 +203,51 @@ pub async fn login(
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct RegisterRequest {
-    first_name: String,
-    last_name: String,
-    email: String,
-    password: String,
-    job_title: String,
-    company_name: String,
-    country: String,
-    company_size: String,
-    terms_agreement: bool,
-    communications: Option<bool>,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub password: String,
+    pub job_title: String,
+    pub company_name: String,
+    pub country: String,
+    pub company_size: String,
+    pub terms_agreement: bool,
+    /// Absent means `false`.
+    #[schema(value_type = Option<bool>)]
+    pub communications: bool,
+}
+
+impl RegisterRequest {
+    fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+    }
+}
+
+impl RequestBody for RegisterRequest {
+    fn read(o: &mut Obj<'_>) -> Self {
+        let r = RegisterRequest {
+            first_name: o.req_str("first_name"),
+            last_name: o.req_str("last_name"),
+            email: o.req_str("email"),
+            password: o.req_str("password"),
+            job_title: o.req_str("job_title"),
+            company_name: o.req_str("company_name"),
+            country: o.req_str("country"),
+            company_size: o.req_str("company_size"),
+            terms_agreement: o.req_bool("terms_agreement"),
+            communications: o.opt_bool("communications", false),
+        };
+        o.max_chars("email", &r.email, 80);
+        if r.full_name().chars().count() > 100 {
+            o.push(FieldError::too_long(
+                vec![json!("body"), json!("last_name")],
+                json!(r.last_name),
+                100,
+            ));
+        }
+        r
+    }
 }
 
 /// Create an active account (no approval, no email).
@@ -212,32 +256,19 @@ pub struct RegisterRequest {
 pub async fn register(
     State(state): State<AppState>,
     ip: ClientIp,
-    body: JsonBody,
+    PublicJson(r): PublicJson<RegisterRequest>,
 ) -> ApiResult<Response> {
-    let mut o = body.object()?;
-    let first_name = o.req_str("first_name");
-    let last_name = o.req_str("last_name");
-    let email = o.req_str("email");
-    let password = o.req_str("password");
-    for f in ["job_title", "company_name", "country", "company_size"] {
-        o.req_str(f);
-    }
-    let terms = o.req_bool("terms_agreement");
-    let communications = o.opt_bool("communications", false);
-    o.max_chars("email", &email, 80);
-    let full_name = format!("{first_name} {last_name}");
-    if full_name.chars().count() > 100 {
-        o.push(FieldError::too_long(
-            vec![json!("body"), json!("last_name")],
-            json!(last_name),
-            100,
-        ));
-    }
-    o.finish()?;
-
+    let full_name = r.full_name();
+    let RegisterRequest {
+        email,
+        password,
+        terms_agreement,
+        communications,
+        ..
+    } = r;
     throttle::attempt(&state, ip.0, Some(&email)).await?;
 
-    if !terms {
+    if !terms_agreement {
         return Err(ApiError::bad_request(
             "You must agree to the terms of service and privacy policy",
         ));
@@ -246,11 +277,7 @@ pub async fn register(
     if store::users::username_exists(&state.db, &email).await? {
         return Err(exists());
     }
-    let hash = state
-        .hasher
-        .hash(password)
-        .await
-        .map_err(ApiError::internal)?;
+    let hash = state.hasher.hash(password).await?;
     let new = store::users::NewUser {
         username: &email,
         password_hash: &hash,
@@ -303,9 +330,16 @@ pub async fn logout(
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct EmailRequest {
-    email: String,
+    pub email: String,
+}
+
+impl RequestBody for EmailRequest {
+    fn read(o: &mut Obj<'_>) -> Self {
+        EmailRequest {
+            email: o.req_str("email"),
+        }
+    }
 }
 
 const RESET_SENT: &str = "If the email exists, a password reset link has been sent.";
@@ -316,11 +350,8 @@ const RESET_SENT: &str = "If the email exists, a password reset link has been se
 pub async fn request_password_reset(
     State(state): State<AppState>,
     ip: ClientIp,
-    body: JsonBody,
+    PublicJson(EmailRequest { email }): PublicJson<EmailRequest>,
 ) -> ApiResult<Json<MessageResponse>> {
-    let mut o = body.object()?;
-    let email = o.req_str("email");
-    o.finish()?;
     throttle::attempt(&state, ip.0, Some(&email)).await?;
     // The work happens after the answer, so its timing says nothing about the account.
     let st = state.clone();
@@ -362,16 +393,24 @@ async fn issue_reset(state: &AppState, email: &str) -> anyhow::Result<()> {
 pub async fn forgot_password(
     state: State<AppState>,
     ip: ClientIp,
-    body: JsonBody,
+    body: PublicJson<EmailRequest>,
 ) -> ApiResult<Json<MessageResponse>> {
     request_password_reset(state, ip, body).await
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct ResetPasswordRequest {
-    token: String,
-    new_password: String,
+    pub token: String,
+    pub new_password: String,
+}
+
+impl RequestBody for ResetPasswordRequest {
+    fn read(o: &mut Obj<'_>) -> Self {
+        ResetPasswordRequest {
+            token: o.req_str("token"),
+            new_password: o.req_str("new_password"),
+        }
+    }
 }
 
 /// Set a new password with a reset token; revokes every earlier access token.
@@ -380,12 +419,11 @@ pub struct ResetPasswordRequest {
 pub async fn reset_password(
     State(state): State<AppState>,
     ip: ClientIp,
-    body: JsonBody,
+    PublicJson(ResetPasswordRequest {
+        token,
+        new_password,
+    }): PublicJson<ResetPasswordRequest>,
 ) -> ApiResult<Json<MessageResponse>> {
-    let mut o = body.object()?;
-    let token = o.req_str("token");
-    let new_password = o.req_str("new_password");
-    o.finish()?;
     throttle::attempt(&state, ip.0, None).await?;
 
     let invalid = || ApiError::bad_request("Invalid or expired reset token");
@@ -402,11 +440,8 @@ pub async fn reset_password(
             "Password must be at least 8 characters",
         ));
     }
-    let failed = || ApiError::bad_request("Failed to reset password");
-    let new_hash = state.hasher.hash(new_password).await.map_err(|e| {
-        tracing::error!(error = %e, "hashing failed");
-        failed()
-    })?;
+    const FAILED: &str = "Failed to reset password";
+    let new_hash = state.hasher.hash(new_password).await.or_400(FAILED)?;
     let done = store::users::complete_password_reset(
         &state.db,
         id,
@@ -415,10 +450,7 @@ pub async fn reset_password(
         store::truncate_to_seconds(now),
     )
     .await
-    .map_err(|e| {
-        tracing::error!(error = %e, "password reset failed");
-        failed()
-    })?;
+    .or_400(FAILED)?;
     if !done {
         // Used by a concurrent request in the meantime.
         return Err(invalid());
@@ -450,10 +482,7 @@ pub async fn send_verification(
         expiry,
     )
     .await
-    .map_err(|e| {
-        tracing::error!(error = %e, "verification token not stored");
-        ApiError::bad_request("Failed to send verification email")
-    })?;
+    .or_400("Failed to send verification email")?;
     let link = format!(
         "{}/api/v1/auth/verify-email?token={token}",
         state.settings.public_url
@@ -477,17 +506,21 @@ async fn verify_token(state: &AppState, token: &str) -> ApiResult<()> {
     }
     let done = store::users::complete_email_verification(&state.db, id, &hash)
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "email verification failed");
-            ApiError::bad_request("Failed to verify email")
-        })?;
+        .or_400("Failed to verify email")?;
     if done { Ok(()) } else { Err(invalid()) }
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct TokenRequest {
-    token: String,
+    pub token: String,
+}
+
+impl RequestBody for TokenRequest {
+    fn read(o: &mut Obj<'_>) -> Self {
+        TokenRequest {
+            token: o.req_str("token"),
+        }
+    }
 }
 
 /// Verify the email address with the token from the email.
@@ -496,20 +529,31 @@ pub struct TokenRequest {
 pub async fn verify_email(
     State(state): State<AppState>,
     ip: ClientIp,
-    body: JsonBody,
+    PublicJson(TokenRequest { token }): PublicJson<TokenRequest>,
 ) -> ApiResult<Json<MessageResponse>> {
-    let mut o = body.object()?;
-    let token = o.req_str("token");
-    o.finish()?;
     throttle::attempt(&state, ip.0, None).await?;
     verify_token(&state, &token).await?;
     Ok(message("Email successfully verified!"))
 }
 
-#[derive(Deserialize, IntoParams)]
-#[allow(dead_code)]
+/// The query of the emailed link: the first `token`, if any. It never fails: a link without a
+/// token redirects with `email_verified=0`.
+#[derive(IntoParams)]
 pub struct VerifyLinkQuery {
-    token: Option<String>,
+    pub token: Option<String>,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for VerifyLinkQuery {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let token = parts.uri.query().and_then(|q| {
+            form_urlencoded::parse(q.as_bytes())
+                .find(|(k, _)| k == "token")
+                .map(|(_, v)| v.into_owned())
+        });
+        Ok(VerifyLinkQuery { token })
+    }
 }
 
 /// The link in the verification email (decision F17): verifies, then redirects to the React
@@ -519,14 +563,9 @@ pub struct VerifyLinkQuery {
 pub async fn verify_email_link(
     State(state): State<AppState>,
     ip: ClientIp,
-    RawQuery(q): RawQuery,
+    VerifyLinkQuery { token }: VerifyLinkQuery,
 ) -> ApiResult<Response> {
     let base = &state.settings.frontend_url;
-    let token = q.as_deref().and_then(|q| {
-        form_urlencoded::parse(q.as_bytes())
-            .find(|(k, _)| k == "token")
-            .map(|(_, v)| v.into_owned())
-    });
     let Some(token) = token.filter(|t| !t.is_empty()) else {
         return Ok(Redirect::to(&format!("{base}/login?email_verified=0")).into_response());
     };
@@ -535,14 +574,23 @@ pub async fn verify_email_link(
     Ok(Redirect::to(&format!("{base}/login?email_verified={}", u8::from(ok))).into_response())
 }
 
-#[derive(ToSchema)]
-#[allow(dead_code)]
-pub struct DeletionRequest {
-    reason: Option<String>,
-}
-
 /// A deletion reason is stored as free text: far above what the React app's form sends.
 const MAX_DELETION_REASON_CHARS: usize = 2_000;
+
+#[derive(ToSchema)]
+pub struct DeletionRequest {
+    pub reason: Option<String>,
+}
+
+impl RequestBody for DeletionRequest {
+    fn read(o: &mut Obj<'_>) -> Self {
+        let reason = o.opt_str("reason");
+        if let Some(r) = &reason {
+            o.max_chars("reason", r, MAX_DELETION_REASON_CHARS);
+        }
+        DeletionRequest { reason }
+    }
+}
 
 /// Ask for the account to be deleted in 30 days.
 #[utoipa::path(post, path = "/api/v1/auth/request-deletion", tag = "auth", security(("bearer" = [])),
@@ -550,23 +598,16 @@ const MAX_DELETION_REASON_CHARS: usize = 2_000;
     responses((status = 200, body = MessageResponse), (status = 400), (status = 401), (status = 422)))]
 pub async fn request_deletion(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    body: JsonBody,
+    UserJson {
+        user,
+        body: DeletionRequest { reason },
+        ..
+    }: UserJson<DeletionRequest>,
 ) -> ApiResult<Json<MessageResponse>> {
-    let user = CurrentUser::authenticate(&headers, &state).await?;
-    let mut o = body.object()?;
-    let reason = o.opt_str("reason");
-    if let Some(r) = &reason {
-        o.max_chars("reason", r, MAX_DELETION_REASON_CHARS);
-    }
-    o.finish()?;
     let now = store::now();
     store::users::request_deletion(&state.db, user.user.id, reason.as_deref(), now)
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "deletion request not stored");
-            ApiError::bad_request("Failed to request account deletion")
-        })?;
+        .or_400("Failed to request account deletion")?;
     let date = (now + Duration::days(30))
         .format("%Y-%m-%d %H:%M")
         .to_string();
@@ -590,10 +631,7 @@ pub async fn cancel_deletion(
     }
     let changed = store::users::cancel_deletion(&state.db, user.user.id)
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "deletion not cancelled");
-            ApiError::bad_request("Failed to cancel account deletion")
-        })?;
+        .or_400("Failed to cancel account deletion")?;
     if !changed {
         return Err(ApiError::bad_request("Account is not marked for deletion"));
     }
@@ -604,10 +642,20 @@ pub async fn cancel_deletion(
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct WaitlistJoinRequest {
-    email: String,
-    interested_agents: Option<String>,
+    pub email: String,
+    pub interested_agents: Option<String>,
+}
+
+impl RequestBody for WaitlistJoinRequest {
+    fn read(o: &mut Obj<'_>) -> Self {
+        let r = WaitlistJoinRequest {
+            email: o.req_str("email"),
+            interested_agents: o.opt_str("interested_agents"),
+        };
+        o.max_chars("email", &r.email, 120);
+        r
+    }
 }
 
 /// Join the waitlist.
@@ -615,14 +663,9 @@ pub struct WaitlistJoinRequest {
     responses((status = 200, body = MessageResponse), (status = 400), (status = 422)))]
 pub async fn waitlist_join(
     State(state): State<AppState>,
-    body: JsonBody,
+    PublicJson(r): PublicJson<WaitlistJoinRequest>,
 ) -> ApiResult<Json<MessageResponse>> {
-    let mut o = body.object()?;
-    let email = o.req_str("email");
-    let agents = o.opt_str("interested_agents");
-    o.max_chars("email", &email, 120);
-    o.finish()?;
-    join_waitlist(&state, &email, agents.as_deref()).await
+    join_waitlist(&state, &r.email, r.interested_agents.as_deref()).await
 }
 
 /// The waitlist insert shared by both join endpoints.
@@ -633,10 +676,7 @@ pub async fn join_waitlist(
 ) -> ApiResult<Json<MessageResponse>> {
     let added = store::waitlist::join(&state.db, email, agents, store::now())
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "waitlist insert failed");
-            ApiError::bad_request("Failed to add to waitlist")
-        })?;
+        .or_400("Failed to add to waitlist")?;
     if !added {
         return Err(ApiError::bad_request("Email already in waitlist"));
     }

@@ -12,8 +12,10 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 use utoipa::ToSchema;
 
-use super::error::{ApiError, ApiResult, FieldError};
-use super::extract::{CurrentUser, JsonBody, body_read_error, path_int};
+use super::error::{ApiError, ApiResult, FieldError, ResultExt};
+use super::extract::{
+    CurrentUser, Obj, RequestBody, UserJson, body_read_error, path_int, read_user_json,
+};
 use crate::app::AppState;
 use crate::chat::streams::{self, StreamGuard};
 use crate::chat::{hub, sse, turn};
@@ -80,11 +82,27 @@ where
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct ChatRequest {
-    message: String,
-    conversation_id: i64,
-    agent_type: Option<String>,
+    pub message: String,
+    pub conversation_id: i64,
+    /// Absent or `null` is `market`.
+    #[schema(value_type = Option<String>)]
+    pub agent_type: String,
+}
+
+impl RequestBody for ChatRequest {
+    fn read(o: &mut Obj<'_>) -> Self {
+        let message = o.req_str("message");
+        if o.has_str("message") {
+            o.min_chars("message", &message, 1);
+            o.max_chars("message", &message, 5000);
+        }
+        ChatRequest {
+            message,
+            conversation_id: o.req_int("conversation_id"),
+            agent_type: o.opt_str("agent_type").unwrap_or_else(|| "market".into()),
+        }
+    }
 }
 
 /// Send a message to an agent; the answer streams back as Server-Sent Events (streaming.md).
@@ -106,17 +124,14 @@ pub async fn send(
         return resume_response(&state, &user, turn_id, seq).await;
     }
     let bytes = body.map_err(body_read_error)?;
-    let body = JsonBody::parse(&headers, &bytes)?;
-    let user = CurrentUser::authenticate(&headers, &state).await?;
-    let mut o = body.object()?;
-    let message = o.req_str("message");
-    if o.has_str("message") {
-        o.min_chars("message", &message, 1);
-        o.max_chars("message", &message, 5000);
-    }
-    let conversation_id = o.req_int("conversation_id");
-    let agent_type = o.opt_str("agent_type").unwrap_or_else(|| "market".into());
-    o.finish()?;
+    let (
+        user,
+        ChatRequest {
+            message,
+            conversation_id,
+            agent_type,
+        },
+    ) = read_user_json::<ChatRequest>(&headers, &bytes, &state).await?;
     // Before anything is counted or stored: a refused stream costs nothing.
     let guard = open_stream(&state, &user, None)?;
     let started = turn::start(&state, &user.user, &message, conversation_id, &agent_type).await?;
@@ -192,11 +207,26 @@ pub struct ApprovalResult {
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct ApprovalRequest {
-    approved: bool,
-    conversation_id: i64,
-    context: Option<String>,
+    pub approved: bool,
+    pub conversation_id: i64,
+    /// Only logged; absent or `null` is `expert_contact`.
+    #[schema(value_type = Option<String>)]
+    pub context: String,
+}
+
+impl RequestBody for ApprovalRequest {
+    fn read(o: &mut Obj<'_>) -> Self {
+        let r = ApprovalRequest {
+            approved: o.req_bool("approved"),
+            conversation_id: o.req_int("conversation_id"),
+            context: o
+                .opt_str("context")
+                .unwrap_or_else(|| "expert_contact".into()),
+        };
+        o.max_chars("context", &r.context, MAX_APPROVAL_CONTEXT_CHARS);
+        r
+    }
 }
 
 const APPROVED: &str = "Excellent! Let me open the contact form for you. Please fill in your details and our experts will reach out to you within 24-48 hours with personalized insights.\n\n**Opening contact form...**";
@@ -208,18 +238,13 @@ const DECLINED: &str = "No problem! Can I help you with other queries then?";
     request_body = ApprovalRequest, responses((status = 200, body = ApprovalResult), (status = 401), (status = 422)))]
 pub async fn approval_response(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    body: JsonBody,
+    UserJson { user, body, .. }: UserJson<ApprovalRequest>,
 ) -> ApiResult<Json<ApprovalResult>> {
-    let user = CurrentUser::authenticate(&headers, &state).await?;
-    let mut o = body.object()?;
-    let approved = o.req_bool("approved");
-    let conversation_id = o.req_int("conversation_id");
-    let context = o
-        .opt_str("context")
-        .unwrap_or_else(|| "expert_contact".into());
-    o.max_chars("context", &context, MAX_APPROVAL_CONTEXT_CHARS);
-    o.finish()?;
+    let ApprovalRequest {
+        approved,
+        conversation_id,
+        context,
+    } = body;
     tracing::info!(approved, context = %context, "expert approval decision");
     let (said, reply) = if approved {
         ("Yes, I want to contact an expert", APPROVED)
@@ -265,10 +290,35 @@ pub const MAX_EXPERT_ID_CHARS: usize = 100;
 pub const MAX_APPROVAL_CONTEXT_CHARS: usize = 200;
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct ContactSubmit {
-    message: String,
-    selected_experts: Option<Vec<String>>,
+    pub message: String,
+    pub selected_experts: Option<Vec<String>>,
+}
+
+impl RequestBody for ContactSubmit {
+    fn read(o: &mut Obj<'_>) -> Self {
+        let message = o.req_str("message");
+        if o.has_str("message") {
+            o.min_chars("message", &message, 1);
+        }
+        if o.has_str("message") {
+            o.max_chars("message", &message, MAX_CONTACT_MESSAGE_CHARS);
+        }
+        let selected_experts = o.opt_str_list("selected_experts");
+        for (i, e) in selected_experts.iter().flatten().enumerate() {
+            if e.chars().count() > MAX_EXPERT_ID_CHARS {
+                o.push(FieldError::too_long(
+                    vec![json!("body"), json!("selected_experts"), json!(i)],
+                    json!(e),
+                    MAX_EXPERT_ID_CHARS,
+                ));
+            }
+        }
+        ContactSubmit {
+            message,
+            selected_experts,
+        }
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -282,29 +332,12 @@ pub struct ContactResult {
     request_body = ContactSubmit, responses((status = 200, body = ContactResult), (status = 400), (status = 422), (status = 500)))]
 pub async fn contact_submit(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    body: JsonBody,
+    UserJson { user, body, .. }: UserJson<ContactSubmit>,
 ) -> ApiResult<Json<ContactResult>> {
-    let user = CurrentUser::authenticate(&headers, &state).await?;
-    let mut o = body.object()?;
-    let message = o.req_str("message");
-    if o.has_str("message") {
-        o.min_chars("message", &message, 1);
-    }
-    if o.has_str("message") {
-        o.max_chars("message", &message, MAX_CONTACT_MESSAGE_CHARS);
-    }
-    let experts = o.opt_str_list("selected_experts");
-    for (i, e) in experts.iter().flatten().enumerate() {
-        if e.chars().count() > MAX_EXPERT_ID_CHARS {
-            o.push(FieldError::too_long(
-                vec![json!("body"), json!("selected_experts"), json!(i)],
-                json!(e),
-                MAX_EXPERT_ID_CHARS,
-            ));
-        }
-    }
-    o.finish()?;
+    let ContactSubmit {
+        message,
+        selected_experts: experts,
+    } = body;
     let message = message.trim();
     if message.is_empty() {
         return Err(ApiError::bad_request("Message is required"));
@@ -325,13 +358,10 @@ pub async fn contact_submit(
         },
     )
     .await
-    .map_err(|e| {
-        tracing::error!(error = %e, "contact request not stored");
-        ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "An error occurred. Please try again.",
-        )
-    })?;
+    .or_fail(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "An error occurred. Please try again.",
+    )?;
     Ok(Json(ContactResult {
         success: true,
         message: "Thank you! Our experts will reach out within 24-48 hours.",

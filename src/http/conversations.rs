@@ -2,7 +2,7 @@
 //! user's conversation is answered exactly like a missing one.
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -10,9 +10,9 @@ use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::auth::{MessageResponse, message};
-use super::error::{ApiError, ApiResult};
-use super::extract::{CurrentUser, JsonBody, QueryMap, path_int};
+use super::error::{ApiError, ApiResult, ResultExt};
+use super::extract::{CurrentUser, Obj, QueryMap, RequestBody, UserJson, path_int};
+use super::responses::{MessageResponse, message};
 use crate::app::AppState;
 use crate::domain::conversation::{self as rules, AutoTitle};
 use crate::store::{self, conversations as conv};
@@ -105,14 +105,11 @@ pub struct AgentMessage {
     timestamp: Option<NaiveDateTime>,
 }
 
-/// A fixed failure `detail` for an unexpected error of the operation itself (kept for
-/// compatibility, including the status); the cause is logged.
-fn failed(status: StatusCode, detail: &'static str) -> impl FnOnce(sqlx::Error) -> ApiError {
-    move |e| {
-        tracing::error!(error = %e, detail, "conversation operation failed");
-        ApiError::new(status, detail)
-    }
-}
+crate::int_path_param!(
+    /// `{conversation_id}`: an integer, or 422 `int_parsing` (after authentication).
+    ConversationId,
+    "conversation_id"
+);
 
 fn not_found() -> ApiError {
     ApiError::not_found("Conversation not found")
@@ -124,10 +121,26 @@ fn page_limit(limit: i64) -> i64 {
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct ConversationCreate {
-    agent_type: Option<String>,
-    title: Option<String>,
+    /// Normalised; absent or `null` is `market`.
+    #[schema(value_type = Option<String>)]
+    pub agent_type: String,
+    /// An empty title counts as none.
+    pub title: Option<String>,
+}
+
+impl RequestBody for ConversationCreate {
+    fn read(o: &mut Obj<'_>) -> Self {
+        let agent_type = rules::normalize_agent_type(
+            &o.opt_str("agent_type").unwrap_or_else(|| "market".into()),
+        );
+        let title = o.opt_str("title").filter(|t| !t.is_empty());
+        o.max_chars("agent_type", &agent_type, 50);
+        if let Some(t) = &title {
+            o.max_chars("title", t, 256);
+        }
+        ConversationCreate { agent_type, title }
+    }
 }
 
 /// Create a conversation.
@@ -136,19 +149,12 @@ pub struct ConversationCreate {
     responses((status = 201, body = ConversationResponse), (status = 400), (status = 401), (status = 422)))]
 pub async fn create(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    body: JsonBody,
+    UserJson {
+        user,
+        body: ConversationCreate { agent_type, title },
+        ..
+    }: UserJson<ConversationCreate>,
 ) -> ApiResult<Response> {
-    let user = CurrentUser::authenticate(&headers, &state).await?;
-    let mut o = body.object()?;
-    let agent_type =
-        rules::normalize_agent_type(&o.opt_str("agent_type").unwrap_or_else(|| "market".into()));
-    let title = o.opt_str("title").filter(|t| !t.is_empty());
-    o.max_chars("agent_type", &agent_type, 50);
-    if let Some(t) = &title {
-        o.max_chars("title", t, 256);
-    }
-    o.finish()?;
     let title = title.unwrap_or_else(|| rules::default_title(&agent_type));
     let c = conv::create(
         &state.db,
@@ -158,10 +164,7 @@ pub async fn create(
         store::now(),
     )
     .await
-    .map_err(failed(
-        StatusCode::BAD_REQUEST,
-        "Failed to create conversation",
-    ))?;
+    .or_400("Failed to create conversation")?;
     Ok((StatusCode::CREATED, Json(ConversationResponse::from(&c))).into_response())
 }
 
@@ -203,11 +206,6 @@ pub async fn list(
     ))
 }
 
-/// Parse the path id after authentication (validation is step 5 of §1.2).
-fn conversation_id(raw: &str) -> ApiResult<i64> {
-    path_int("conversation_id", raw).map_err(ApiError::validation)
-}
-
 /// One conversation.
 #[utoipa::path(get, path = "/api/v1/conversations/{conversation_id}", tag = "conversations", security(("bearer" = [])),
     params(("conversation_id" = i64, Path)),
@@ -215,20 +213,29 @@ fn conversation_id(raw: &str) -> ApiResult<i64> {
 pub async fn get_one(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(raw): Path<String>,
+    ConversationId(id): ConversationId,
 ) -> ApiResult<Json<ConversationResponse>> {
-    let id = conversation_id(&raw)?;
     let c = conv::get(&state.db, user.user.id, id)
         .await
-        .map_err(failed(StatusCode::NOT_FOUND, "Failed to load conversation"))?
+        .or_fail(StatusCode::NOT_FOUND, "Failed to load conversation")?
         .ok_or_else(not_found)?;
     Ok(Json(ConversationResponse::from(&c)))
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct TitleUpdate {
-    title: String,
+    pub title: String,
+}
+
+impl RequestBody for TitleUpdate {
+    fn read(o: &mut Obj<'_>) -> Self {
+        let title = o.req_str("title");
+        if o.has_str("title") {
+            o.min_chars("title", &title, 1);
+            o.max_chars("title", &title, 256);
+        }
+        TitleUpdate { title }
+    }
 }
 
 /// Rename a conversation.
@@ -237,22 +244,15 @@ pub struct TitleUpdate {
     responses((status = 200, body = MessageResponse), (status = 400), (status = 404), (status = 422)))]
 pub async fn update_title(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(raw): Path<String>,
-    body: JsonBody,
+    UserJson {
+        user,
+        body: TitleUpdate { title },
+        path: ConversationId(id),
+    }: UserJson<TitleUpdate, ConversationId>,
 ) -> ApiResult<Json<MessageResponse>> {
-    let user = CurrentUser::authenticate(&headers, &state).await?;
-    let id = path_int("conversation_id", &raw);
-    let mut o = body.object()?;
-    let title = o.req_str("title");
-    if o.has_str("title") {
-        o.min_chars("title", &title, 1);
-        o.max_chars("title", &title, 256);
-    }
-    let id = o.finish_after(id)?;
     let changed = conv::update_title(&state.db, user.user.id, id, &title)
         .await
-        .map_err(failed(StatusCode::BAD_REQUEST, "Failed to update title"))?;
+        .or_400("Failed to update title")?;
     if !changed {
         return Err(not_found());
     }
@@ -266,15 +266,11 @@ pub async fn update_title(
 pub async fn delete_one(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(raw): Path<String>,
+    ConversationId(id): ConversationId,
 ) -> ApiResult<Json<MessageResponse>> {
-    let id = conversation_id(&raw)?;
     let deleted = conv::delete(&state.db, user.user.id, id)
         .await
-        .map_err(failed(
-            StatusCode::BAD_REQUEST,
-            "Failed to delete conversation",
-        ))?;
+        .or_400("Failed to delete conversation")?;
     if !deleted {
         return Err(not_found());
     }
@@ -302,10 +298,7 @@ pub async fn fresh(
     o.finish()?;
     let id = conv::fresh_create_or_get(&state.db, user.user.id, &agent_type, store::now())
         .await
-        .map_err(failed(
-            StatusCode::BAD_REQUEST,
-            "Failed to create conversation",
-        ))?;
+        .or_400("Failed to create conversation")?;
     Ok(Json(FreshResponse {
         conversation_id: id,
     }))
@@ -332,14 +325,14 @@ pub async fn messages(
     q: QueryMap,
 ) -> ApiResult<Json<Vec<MessageOut>>> {
     let (id, limit, before_id) = page_params(&raw, &q)?;
-    let fail = || failed(StatusCode::BAD_REQUEST, "Failed to load messages");
+    const FAILED: &str = "Failed to load messages";
     conv::get(&state.db, user.user.id, id)
         .await
-        .map_err(fail())?
+        .or_400(FAILED)?
         .ok_or_else(not_found)?;
     let page = conv::messages_page(&state.db, id, limit, before_id)
         .await
-        .map_err(fail())?;
+        .or_400(FAILED)?;
     Ok(Json(page.into_iter().map(MessageOut::from).collect()))
 }
 
@@ -379,10 +372,20 @@ pub async fn messages_for_agent(
 pub const MAX_MESSAGE_CHARS: usize = 100_000;
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct MessageCreate {
-    sender: String,
-    content: String,
+    pub sender: String,
+    pub content: String,
+}
+
+impl RequestBody for MessageCreate {
+    fn read(o: &mut Obj<'_>) -> Self {
+        let m = MessageCreate {
+            sender: o.req_str("sender"),
+            content: o.req_str("content"),
+        };
+        o.max_chars("content", &m.content, MAX_MESSAGE_CHARS);
+        m
+    }
 }
 
 /// Store a message verbatim.
@@ -391,29 +394,24 @@ pub struct MessageCreate {
     responses((status = 201, body = MessageOut), (status = 400), (status = 404), (status = 422)))]
 pub async fn add_message(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(raw): Path<String>,
-    body: JsonBody,
+    UserJson {
+        user,
+        body: MessageCreate { sender, content },
+        path: ConversationId(id),
+    }: UserJson<MessageCreate, ConversationId>,
 ) -> ApiResult<Response> {
-    let user = CurrentUser::authenticate(&headers, &state).await?;
-    let id = path_int("conversation_id", &raw);
-    let mut o = body.object()?;
-    let sender = o.req_str("sender");
-    let content = o.req_str("content");
-    o.max_chars("content", &content, MAX_MESSAGE_CHARS);
-    let id = o.finish_after(id)?;
     // Before the ownership check (kept for compatibility).
     if sender != "user" && sender != "bot" {
         return Err(ApiError::bad_request("Sender must be 'user' or 'bot'"));
     }
-    let fail = || failed(StatusCode::BAD_REQUEST, "Failed to save message");
+    const FAILED: &str = "Failed to save message";
     conv::get(&state.db, user.user.id, id)
         .await
-        .map_err(fail())?
+        .or_400(FAILED)?
         .ok_or_else(not_found)?;
     let m = conv::add_message(&state.db, id, &sender, &content, store::now())
         .await
-        .map_err(fail())?;
+        .or_400(FAILED)?;
     Ok((StatusCode::CREATED, Json(MessageOut::from(m))).into_response())
 }
 
@@ -424,12 +422,11 @@ pub async fn add_message(
 pub async fn clear_messages(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(raw): Path<String>,
+    ConversationId(id): ConversationId,
 ) -> ApiResult<Json<MessageResponse>> {
-    let id = conversation_id(&raw)?;
     let cleared = conv::clear_messages(&state.db, user.user.id, id)
         .await
-        .map_err(failed(StatusCode::BAD_REQUEST, "Failed to clear messages"))?;
+        .or_400("Failed to clear messages")?;
     if !cleared {
         return Err(not_found());
     }
@@ -443,23 +440,22 @@ pub async fn clear_messages(
 pub async fn generate_title(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(raw): Path<String>,
+    ConversationId(id): ConversationId,
 ) -> ApiResult<Json<MessageResponse>> {
-    let id = conversation_id(&raw)?;
-    let fail = || failed(StatusCode::BAD_REQUEST, "Failed to generate title");
+    const FAILED: &str = "Failed to generate title";
     let c = conv::get(&state.db, user.user.id, id)
         .await
-        .map_err(fail())?
+        .or_400(FAILED)?
         .ok_or_else(not_found)?;
     if c.title.as_deref().unwrap_or("").is_empty()
         && let Some(content) = conv::first_user_message(&state.db, id)
             .await
-            .map_err(fail())?
+            .or_400(FAILED)?
         && let AutoTitle::Set(title) = rules::auto_title(c.id, content.as_deref().unwrap_or(""))
     {
         conv::set_title_if_empty(&state.db, id, &title)
             .await
-            .map_err(fail())?;
+            .or_400(FAILED)?;
     }
     Ok(message("Title generated successfully"))
 }
@@ -494,10 +490,7 @@ pub async fn cleanup_empty(
         .clamp(lo, hi);
     let n = conv::delete_empty_for_user(&state.db, user.user.id, cutoff)
         .await
-        .map_err(failed(
-            StatusCode::BAD_REQUEST,
-            "Failed to cleanup conversations",
-        ))?;
+        .or_400("Failed to cleanup conversations")?;
     Ok(Json(CleanupResponse {
         deleted_count: n,
         message: format!("Deleted {n} empty conversations"),

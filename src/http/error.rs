@@ -6,6 +6,10 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
+use super::middleware::RequestId;
+use crate::auth::password::HashError;
+use crate::store::DbError;
+
 /// One entry of a 422 `detail` array (decision C2).
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldError {
@@ -140,6 +144,82 @@ impl From<sqlx::Error> for ApiError {
 impl From<anyhow::Error> for ApiError {
     fn from(e: anyhow::Error) -> Self {
         ApiError::Internal(e)
+    }
+}
+
+impl From<DbError> for ApiError {
+    fn from(e: DbError) -> Self {
+        ApiError::Internal(e.into())
+    }
+}
+
+impl From<HashError> for ApiError {
+    fn from(e: HashError) -> Self {
+        ApiError::Internal(e.into())
+    }
+}
+
+/// How a handler answers a failure the contract gives a fixed answer for (api-contract §1.4,
+/// "Fixed failure details"). Only an unexpected failure (what would otherwise be the generic 500)
+/// is replaced, and its cause is logged; an error that is already an answer (404, 422, ...)
+/// passes through unchanged, so the calls chain:
+///
+/// ```ignore
+/// store::admin::delete_user(..).await
+///     .on_conflict(|| ApiError::bad_request("Cannot delete user due to database constraints"))
+///     .or_400("Failed to delete user")?;
+/// ```
+pub trait ResultExt<T>: Sized {
+    /// An unexpected failure answers `status` with `detail`.
+    fn or_fail(self, status: StatusCode, detail: impl Into<String>) -> ApiResult<T>;
+
+    /// An unexpected failure answers 400 with `detail` (kept for compatibility, §1.4).
+    fn or_400(self, detail: impl Into<String>) -> ApiResult<T> {
+        self.or_fail(StatusCode::BAD_REQUEST, detail)
+    }
+
+    /// An unexpected failure answers 400 `<prefix>: internal error (request id <rid>)`: the
+    /// agent-access module's details, with the request id in place of the cause (decision F13).
+    fn or_400_citing(self, prefix: &str, rid: &RequestId) -> ApiResult<T> {
+        self.or_400(format!("{prefix}: internal error (request id {})", rid.0))
+    }
+
+    /// A write refused by a unique or foreign-key constraint answers `answer()`; any other
+    /// failure stays unexpected.
+    fn on_conflict(self, answer: impl FnOnce() -> ApiError) -> ApiResult<T>;
+}
+
+impl<T, E: Into<ApiError>> ResultExt<T> for Result<T, E> {
+    fn or_fail(self, status: StatusCode, detail: impl Into<String>) -> ApiResult<T> {
+        self.map_err(|e| match e.into() {
+            ApiError::Internal(cause) => {
+                let detail = detail.into();
+                tracing::error!(error = %format!("{cause:#}"), %detail, "operation failed");
+                ApiError::new(status, detail)
+            }
+            answered => answered,
+        })
+    }
+
+    fn on_conflict(self, answer: impl FnOnce() -> ApiError) -> ApiResult<T> {
+        self.map_err(|e| match e.into() {
+            ApiError::Internal(cause) if is_conflict(&cause) => {
+                tracing::warn!(error = %format!("{cause:#}"), "write refused by a constraint");
+                answer()
+            }
+            other => other,
+        })
+    }
+}
+
+/// Whether an unexpected failure is a unique or foreign-key violation ([`DbError::Conflict`]).
+fn is_conflict(cause: &anyhow::Error) -> bool {
+    if let Some(DbError::Conflict(_)) = cause.downcast_ref::<DbError>() {
+        return true;
+    }
+    match cause.downcast_ref::<sqlx::Error>() {
+        Some(sqlx::Error::Database(d)) => d.is_unique_violation() || d.is_foreign_key_violation(),
+        _ => false,
     }
 }
 

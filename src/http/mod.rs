@@ -14,6 +14,7 @@ pub mod json;
 pub mod middleware;
 pub mod openapi;
 pub mod profile;
+pub mod responses;
 pub mod root;
 pub mod survey;
 pub mod throttle;

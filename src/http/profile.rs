@@ -1,16 +1,15 @@
 //! `/api/v1/profile` (api-contract §2.11).
 
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::auth::{MessageResponse, message};
 use super::error::{ApiError, ApiResult};
-use super::extract::{CurrentUser, JsonBody};
+use super::extract::{CurrentUser, Obj, RequestBody, UserJson};
+use super::responses::{MessageResponse, message};
 use crate::app::AppState;
 use crate::domain::{plans, user::User};
 use crate::store::{self, users::ContactRequestRow};
@@ -119,9 +118,16 @@ pub async fn get_profile(
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct ProfileUpdate {
-    full_name: String,
+    pub full_name: String,
+}
+
+impl RequestBody for ProfileUpdate {
+    fn read(o: &mut Obj<'_>) -> Self {
+        let full_name = o.req_str("full_name");
+        o.max_chars("full_name", &full_name, 100);
+        ProfileUpdate { full_name }
+    }
 }
 
 /// Change the caller's full name.
@@ -129,14 +135,12 @@ pub struct ProfileUpdate {
     request_body = ProfileUpdate, responses((status = 200, body = ProfileUser), (status = 401), (status = 422)))]
 pub async fn update_profile(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    body: JsonBody,
+    UserJson {
+        user,
+        body: ProfileUpdate { full_name },
+        ..
+    }: UserJson<ProfileUpdate>,
 ) -> ApiResult<Json<ProfileUser>> {
-    let user = CurrentUser::authenticate(&headers, &state).await?;
-    let mut o = body.object()?;
-    let full_name = o.req_str("full_name");
-    o.max_chars("full_name", &full_name, 100);
-    o.finish()?;
     let updated = store::users::update_full_name(&state.db, user.user.id, &full_name)
         .await?
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("user vanished during update")))?;
@@ -144,11 +148,20 @@ pub async fn update_profile(
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct ChangePasswordRequest {
-    current_password: String,
-    new_password: String,
-    confirm_password: String,
+    pub current_password: String,
+    pub new_password: String,
+    pub confirm_password: String,
+}
+
+impl RequestBody for ChangePasswordRequest {
+    fn read(o: &mut Obj<'_>) -> Self {
+        ChangePasswordRequest {
+            current_password: o.req_str("current_password"),
+            new_password: o.req_str("new_password"),
+            confirm_password: o.req_str("confirm_password"),
+        }
+    }
 }
 
 /// Change the password. Every other token issued before now stops working; the token that made
@@ -158,15 +171,13 @@ pub struct ChangePasswordRequest {
     responses((status = 200, body = MessageResponse), (status = 400), (status = 401), (status = 422), (status = 429)))]
 pub async fn change_password(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    body: JsonBody,
+    UserJson { user, body, .. }: UserJson<ChangePasswordRequest>,
 ) -> ApiResult<Json<MessageResponse>> {
-    let user = CurrentUser::authenticate(&headers, &state).await?;
-    let mut o = body.object()?;
-    let current = o.req_str("current_password");
-    let new = o.req_str("new_password");
-    let confirm = o.req_str("confirm_password");
-    o.finish()?;
+    let ChangePasswordRequest {
+        current_password: current,
+        new_password: new,
+        confirm_password: confirm,
+    } = body;
     if new != confirm {
         return Err(ApiError::bad_request("New passwords do not match"));
     }
@@ -188,7 +199,7 @@ pub async fn change_password(
             "Current password is incorrect",
         ));
     }
-    let hash = state.hasher.hash(new).await.map_err(ApiError::internal)?;
+    let hash = state.hasher.hash(new).await?;
     let now = store::truncate_to_seconds(store::now());
     store::users::set_password(
         &state.db,

@@ -1,14 +1,13 @@
 //! `/api/v1/survey` (api-contract §2.12): two onboarding surveys, each worth 5 bonus queries.
 
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::error::{ApiError, ApiResult};
-use super::extract::{CurrentUser, JsonBody};
+use super::extract::{CurrentUser, Obj, RequestBody, UserJson};
 use crate::app::AppState;
 use crate::domain::plans;
 use crate::domain::user::User;
@@ -61,14 +60,35 @@ fn to_json(list: &[String]) -> String {
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct UserSurvey {
-    role: String,
-    role_other: Option<String>,
-    regions: Vec<String>,
-    familiarity: String,
-    insights: Vec<String>,
-    tailored: Option<String>,
+    pub role: String,
+    pub role_other: Option<String>,
+    pub regions: Vec<String>,
+    pub familiarity: String,
+    pub insights: Vec<String>,
+    pub tailored: Option<String>,
+}
+
+impl RequestBody for UserSurvey {
+    fn read(o: &mut Obj<'_>) -> Self {
+        let s = UserSurvey {
+            role: o.req_str("role"),
+            role_other: o.opt_str("role_other"),
+            regions: o.req_str_list("regions"),
+            familiarity: o.req_str("familiarity"),
+            insights: o.req_str_list("insights"),
+            tailored: o.opt_str("tailored"),
+        };
+        o.max_chars("role", &s.role, 50);
+        if let Some(v) = &s.role_other {
+            o.max_chars("role_other", v, 100);
+        }
+        o.max_chars("familiarity", &s.familiarity, 20);
+        if let Some(v) = &s.tailored {
+            o.max_chars("tailored", v, 10);
+        }
+        s
+    }
 }
 
 /// Stage 1: the user profile survey.
@@ -76,27 +96,16 @@ pub struct UserSurvey {
     request_body = UserSurvey, responses((status = 200, body = SurveySubmit), (status = 400), (status = 401), (status = 422)))]
 pub async fn submit_stage1(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    body: JsonBody,
+    UserJson { user, body, .. }: UserJson<UserSurvey>,
 ) -> ApiResult<Json<SurveySubmit>> {
-    let user = CurrentUser::authenticate(&headers, &state).await?;
-    let mut o = body.object()?;
-    let role = o.req_str("role");
-    let role_other = o.opt_str("role_other");
-    let regions = o.req_str_list("regions");
-    let familiarity = o.req_str("familiarity");
-    let insights = o.req_str_list("insights");
-    let tailored = o.opt_str("tailored");
-    o.max_chars("role", &role, 50);
-    if let Some(v) = &role_other {
-        o.max_chars("role_other", v, 100);
-    }
-    o.max_chars("familiarity", &familiarity, 20);
-    if let Some(v) = &tailored {
-        o.max_chars("tailored", v, 10);
-    }
-    o.finish()?;
-
+    let UserSurvey {
+        role,
+        role_other,
+        regions,
+        familiarity,
+        insights,
+        tailored,
+    } = body;
     let (done1, _) = survey::status(&state.db, user.user.id).await?;
     if done1 {
         return Err(ApiError::bad_request(STAGE1_DONE));
@@ -126,15 +135,39 @@ pub async fn submit_stage1(
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct UserSurveyStage2 {
-    work_focus: String,
-    work_focus_other: Option<String>,
-    pv_segments: Vec<String>,
-    technologies: Vec<String>,
-    technologies_other: Option<String>,
-    challenges: Vec<String>,
-    weekly_insight: Option<String>,
+    pub work_focus: String,
+    pub work_focus_other: Option<String>,
+    pub pv_segments: Vec<String>,
+    pub technologies: Vec<String>,
+    pub technologies_other: Option<String>,
+    pub challenges: Vec<String>,
+    pub weekly_insight: Option<String>,
+}
+
+impl RequestBody for UserSurveyStage2 {
+    fn read(o: &mut Obj<'_>) -> Self {
+        let s = UserSurveyStage2 {
+            work_focus: o.req_str("work_focus"),
+            work_focus_other: o.opt_str("work_focus_other"),
+            pv_segments: o.req_str_list("pv_segments"),
+            technologies: o.req_str_list("technologies"),
+            technologies_other: o.opt_str("technologies_other"),
+            challenges: o.req_str_list("challenges"),
+            weekly_insight: o.opt_str("weekly_insight"),
+        };
+        o.max_chars("work_focus", &s.work_focus, 100);
+        if let Some(v) = &s.work_focus_other {
+            o.max_chars("work_focus_other", v, 100);
+        }
+        if let Some(v) = &s.technologies_other {
+            o.max_chars("technologies_other", v, 200);
+        }
+        if let Some(v) = &s.weekly_insight {
+            o.max_chars("weekly_insight", v, MAX_WEEKLY_INSIGHT_CHARS);
+        }
+        s
+    }
 }
 
 /// Stage 2: work focus and challenges; needs stage 1.
@@ -142,30 +175,17 @@ pub struct UserSurveyStage2 {
     request_body = UserSurveyStage2, responses((status = 200, body = SurveySubmit), (status = 400), (status = 401), (status = 422)))]
 pub async fn submit_stage2(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    body: JsonBody,
+    UserJson { user, body, .. }: UserJson<UserSurveyStage2>,
 ) -> ApiResult<Json<SurveySubmit>> {
-    let user = CurrentUser::authenticate(&headers, &state).await?;
-    let mut o = body.object()?;
-    let work_focus = o.req_str("work_focus");
-    let work_focus_other = o.opt_str("work_focus_other");
-    let pv_segments = o.req_str_list("pv_segments");
-    let technologies = o.req_str_list("technologies");
-    let technologies_other = o.opt_str("technologies_other");
-    let challenges = o.req_str_list("challenges");
-    let weekly_insight = o.opt_str("weekly_insight");
-    o.max_chars("work_focus", &work_focus, 100);
-    if let Some(v) = &work_focus_other {
-        o.max_chars("work_focus_other", v, 100);
-    }
-    if let Some(v) = &technologies_other {
-        o.max_chars("technologies_other", v, 200);
-    }
-    if let Some(v) = &weekly_insight {
-        o.max_chars("weekly_insight", v, MAX_WEEKLY_INSIGHT_CHARS);
-    }
-    o.finish()?;
-
+    let UserSurveyStage2 {
+        work_focus,
+        work_focus_other,
+        pv_segments,
+        technologies,
+        technologies_other,
+        challenges,
+        weekly_insight,
+    } = body;
     let (done1, done2) = survey::status(&state.db, user.user.id).await?;
     if !done1 {
         return Err(ApiError::bad_request(

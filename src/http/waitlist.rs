@@ -5,9 +5,10 @@ use axum::routing::post;
 use axum::{Json, Router};
 use utoipa::ToSchema;
 
-use super::auth::{MessageResponse, join_waitlist};
+use super::auth::join_waitlist;
 use super::error::ApiResult;
-use super::extract::JsonBody;
+use super::extract::{Obj, PublicJson, RequestBody};
+use super::responses::MessageResponse;
 use crate::app::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -15,10 +16,20 @@ pub fn routes() -> Router<AppState> {
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct WaitlistAliasRequest {
-    email: String,
-    agents: Option<Vec<String>>,
+    pub email: String,
+    pub agents: Option<Vec<String>>,
+}
+
+impl RequestBody for WaitlistAliasRequest {
+    fn read(o: &mut Obj<'_>) -> Self {
+        let r = WaitlistAliasRequest {
+            email: o.req_str("email"),
+            agents: o.opt_str_list("agents"),
+        };
+        o.max_chars("email", &r.email, 120);
+        r
+    }
 }
 
 /// Join the waitlist; `agents` is stored as JSON text.
@@ -26,13 +37,8 @@ pub struct WaitlistAliasRequest {
     responses((status = 200, body = MessageResponse), (status = 400), (status = 422)))]
 pub async fn join(
     State(state): State<AppState>,
-    body: JsonBody,
+    PublicJson(WaitlistAliasRequest { email, agents }): PublicJson<WaitlistAliasRequest>,
 ) -> ApiResult<Json<MessageResponse>> {
-    let mut o = body.object()?;
-    let email = o.req_str("email");
-    let agents = o.opt_str_list("agents");
-    o.max_chars("email", &email, 120);
-    o.finish()?;
     let agents_json = agents
         .filter(|a| !a.is_empty())
         .map(|a| serde_json::to_string(&a).expect("a list of strings serialises"));

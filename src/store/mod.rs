@@ -9,6 +9,7 @@ pub mod chat;
 pub mod contact;
 pub mod conversations;
 pub mod datasets;
+pub mod error;
 pub mod jobs;
 pub mod login_addresses;
 pub mod survey;
@@ -26,6 +27,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{PgPool, SqlitePool};
 
 use crate::config::Settings;
+
+pub use error::DbError;
 
 /// Run the same body against whichever pool is active. `$p` is bound to the concrete pool.
 #[macro_export]

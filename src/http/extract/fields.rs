@@ -307,7 +307,7 @@ impl<'a> Obj<'a> {
     }
 
     /// Answer these errors after an earlier one (a path parameter comes before the body).
-    pub fn finish_after(self, earlier: Result<i64, FieldError>) -> Result<i64, ApiError> {
+    pub fn finish_after<V>(self, earlier: Result<V, FieldError>) -> Result<V, ApiError> {
         match earlier {
             Ok(v) => self.finish().map(|()| v),
             Err(e) => {

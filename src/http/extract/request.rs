@@ -1,0 +1,202 @@
+//! Request types: one struct per body that both parses it (with the contract's 422s) and
+//! documents it (it derives `ToSchema`), and the extractors that read it in the contract's order
+//! (api-contract §1.2): JSON syntax → authentication → path and body fields.
+//!
+//! | extractor         | syntax 422 | then         | then                     |
+//! |-------------------|------------|--------------|--------------------------|
+//! | [`PublicJson<T>`] | yes        | —            | fields of `T`            |
+//! | [`UserJson<T,P>`] | yes        | user 401/403 | path `P`, fields of `T`  |
+//! | [`AdminJson<T,P>`]| yes        | admin 401/403| path `P`, fields of `T`  |
+//!
+//! Throttles and the endpoint's own checks come after, in the handler.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
+use axum::http::HeaderMap;
+use axum::http::request::Parts;
+use serde_json::{Value, json};
+
+use super::auth::{AdminUser, CurrentUser, admin_from};
+use super::body::{JsonBody, body_read_error};
+use super::fields::Obj;
+use crate::app::AppState;
+use crate::http::error::{ApiError, FieldError};
+
+/// A JSON body read field by field. `read` takes every field in the order the old service
+/// validated them (the order of the 422's entries), pushing each failure onto `o`; whatever it
+/// returns when `o` holds errors is discarded.
+pub trait RequestBody: Sized {
+    fn read(o: &mut Obj<'_>) -> Self;
+}
+
+/// Path parameters read with a body: validated after authentication, their 422 entries before
+/// the body's (api-contract §1.2). `()` for a route without any.
+pub trait PathParams: Sized {
+    fn read(params: &[(String, String)]) -> Result<Self, FieldError>;
+}
+
+impl PathParams for () {
+    fn read(_: &[(String, String)]) -> Result<Self, FieldError> {
+        Ok(())
+    }
+}
+
+/// The raw text of path parameter `name` (`""` when the route has none: a routing mistake that
+/// then fails as an invalid integer).
+pub fn path_param<'a>(params: &'a [(String, String)], name: &str) -> &'a str {
+    params
+        .iter()
+        .find(|(k, _)| k == name)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+/// Declares an integer path parameter type: `int_path_param!(ConversationId, "conversation_id")`.
+/// It is an extractor of its own (for routes without a body: put it after the authentication
+/// extractor, so a bad id is a 422 only for an authenticated caller) and a [`PathParams`] for
+/// [`UserJson`] and [`AdminJson`].
+#[macro_export]
+macro_rules! int_path_param {
+    ($(#[$meta:meta])* $name:ident, $param:literal) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug)]
+        pub struct $name(pub i64);
+
+        impl $crate::http::extract::PathParams for $name {
+            fn read(
+                params: &[(String, String)],
+            ) -> Result<Self, $crate::http::error::FieldError> {
+                $crate::http::extract::path_int(
+                    $param,
+                    $crate::http::extract::path_param(params, $param),
+                )
+                .map($name)
+            }
+        }
+
+        impl<S: Send + Sync> axum::extract::FromRequestParts<S> for $name {
+            type Rejection = $crate::http::error::ApiError;
+
+            async fn from_request_parts(
+                parts: &mut axum::http::request::Parts,
+                state: &S,
+            ) -> Result<Self, Self::Rejection> {
+                let params = $crate::http::extract::request::raw_params(parts, state).await;
+                <$name as $crate::http::extract::PathParams>::read(&params)
+                    .map_err($crate::http::error::ApiError::validation)
+            }
+        }
+    };
+}
+
+/// The route's path parameters as owned pairs.
+pub async fn raw_params<S: Send + Sync>(parts: &mut Parts, state: &S) -> Vec<(String, String)> {
+    match RawPathParams::from_request_parts(parts, state).await {
+        Ok(p) => p
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The fields of `T` (and of path `P`) from a body whose syntax was already checked: a missing
+/// or non-object body first, on its own; then every failing path and body field together.
+pub fn read_fields<T: RequestBody, P: PathParams>(
+    body: &JsonBody,
+    path: Result<P, FieldError>,
+) -> Result<(T, P), ApiError> {
+    let mut o = body.object()?;
+    let value = T::read(&mut o);
+    let path = o.finish_after(path)?;
+    Ok((value, path))
+}
+
+/// A request of an unauthenticated endpoint: its body type `T`.
+pub struct PublicJson<T>(pub T);
+
+/// A request of a `user` endpoint: the caller, the body `T` and the path parameters `P`.
+pub struct UserJson<T, P = ()> {
+    pub user: CurrentUser,
+    pub body: T,
+    pub path: P,
+}
+
+/// A request of an `admin` endpoint: the admin, the body `T` and the path parameters `P`.
+pub struct AdminJson<T, P = ()> {
+    pub admin: AdminUser,
+    pub body: T,
+    pub path: P,
+}
+
+/// Headers, path parameters and the syntax-checked body of a request.
+async fn split(
+    req: Request,
+    state: &AppState,
+) -> Result<(HeaderMap, Vec<(String, String)>, JsonBody), ApiError> {
+    let (mut parts, body) = req.into_parts();
+    let params = raw_params(&mut parts, state).await;
+    let headers = parts.headers.clone();
+    let bytes = Bytes::from_request(Request::from_parts(parts, body), state)
+        .await
+        .map_err(body_read_error)?;
+    let body = JsonBody::parse(&headers, &bytes)?;
+    Ok((headers, params, body))
+}
+
+impl<T: RequestBody> FromRequest<AppState> for PublicJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (_, _, body) = split(req, state).await?;
+        let (value, ()) = read_fields::<T, ()>(&body, Ok(()))?;
+        Ok(PublicJson(value))
+    }
+}
+
+/// The checks of [`UserJson`] on a body already read: syntax, the caller, then the fields. For a
+/// handler that must look at the request before deciding to read a body (`chat/send`).
+pub async fn read_user_json<T: RequestBody>(
+    headers: &HeaderMap,
+    bytes: &[u8],
+    state: &AppState,
+) -> Result<(CurrentUser, T), ApiError> {
+    let body = JsonBody::parse(headers, bytes)?;
+    let user = CurrentUser::authenticate(headers, state).await?;
+    let (value, ()) = read_fields::<T, ()>(&body, Ok(()))?;
+    Ok((user, value))
+}
+
+impl<T: RequestBody, P: PathParams> FromRequest<AppState> for UserJson<T, P> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (headers, params, body) = split(req, state).await?;
+        let user = CurrentUser::authenticate(&headers, state).await?;
+        let (body, path) = read_fields(&body, P::read(&params))?;
+        Ok(UserJson { user, body, path })
+    }
+}
+
+impl<T: RequestBody, P: PathParams> FromRequest<AppState> for AdminJson<T, P> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (headers, params, body) = split(req, state).await?;
+        let admin = admin_from(&headers, state).await?;
+        let (body, path) = read_fields(&body, P::read(&params))?;
+        Ok(AdminJson { admin, body, path })
+    }
+}
+
+/// For tests of `read`: the 422 entries a body gives, or the value.
+pub fn read_value<T: RequestBody>(v: Value) -> Result<T, Value> {
+    let body = JsonBody::Json(v);
+    read_fields::<T, ()>(&body, Ok(()))
+        .map(|(t, ())| t)
+        .map_err(|e| match e {
+            ApiError::Validation(errs) => {
+                Value::Array(errs.iter().map(FieldError::to_json).collect())
+            }
+            other => json!(format!("{other:?}")),
+        })
+}
