@@ -250,7 +250,7 @@ pub async fn rate_limit(State(state): State<AppState>, req: Request, next: Next)
 
 /// Whole seconds for `Retry-After`, at least 1.
 pub fn wait_secs(ms: i64) -> u64 {
-    (((ms.max(0) as u64) + 999) / 1000).max(1)
+    (ms.max(0) as u64).div_ceil(1000).max(1)
 }
 
 #[cfg(test)]

@@ -245,3 +245,97 @@ fn openapi_document_matches_the_snapshot() {
         "the OpenAPI document changed: regenerate tests/api/openapi.json (see above) and review the diff"
     );
 }
+
+async fn send_raw(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    body: &str,
+) -> Resp {
+    let req = TestApp::req(method, path, token)
+        .header("content-type", "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    app.request(req).await
+}
+
+// api-contract §1.2, kept once in the body extractors: JSON syntax (422) → authentication
+// (401/403) → path and body fields (422), for a user body, a user body with a path id, the chat
+// message, an admin body and an admin body with a path id.
+db_test!(async fn body_checks_run_in_the_contract_order(b) {
+    let app = TestApp::start(b).await;
+    let user = app.user("ann@example.com").await;
+    let admin = app.admin("root@example.com").await;
+    let forged = "not.a.token";
+    let cases = [
+        // (method, path, admin only, a valid body, a body with a bad field)
+        (Method::PUT, "/api/v1/profile", false, json!({"full_name": "Ann"}), json!({"full_name": 5})),
+        (Method::POST, "/api/v1/profile/change-password", false,
+            json!({"current_password": "a", "new_password": "b", "confirm_password": "b"}), json!({"current_password": 5})),
+        (Method::PUT, "/api/v1/conversations/1", false, json!({"title": "t"}), json!({"title": 5})),
+        (Method::POST, "/api/v1/chat/send", false, json!({"message": "hi", "conversation_id": 1}), json!({"message": 5})),
+        (Method::POST, "/api/v1/agent-management/hire", false, json!({"agent_type": "market"}), json!({"agent_type": 5})),
+        (Method::POST, "/api/v1/admin/users", true,
+            json!({"username": "x@example.com", "password": "long-enough", "full_name": "X"}), json!({"username": 5})),
+        (Method::PUT, "/api/v1/admin/users/1", true, json!({"full_name": "X"}), json!({"full_name": 5})),
+        (Method::POST, "/api/v1/agent-access/admin/grant-access", true,
+            json!({"user_id": 1, "agent_type": "market"}), json!({"user_id": "x", "agent_type": "market"})),
+    ];
+    for (method, path, admin_only, good, bad) in cases {
+        let (good, bad) = (good.to_string(), bad.to_string());
+        let ctx = format!("{method} {path}");
+        // 1. syntax first: without a token, with a forged one, with a non-admin one
+        for token in [None, Some(forged), Some(user.as_str())] {
+            let r = send_raw(&app, method.clone(), path, token, "{bad").await;
+            assert_eq!(r.error_types(), ["json_invalid"], "{ctx} {token:?}");
+        }
+        // 2. then authentication, whatever the fields hold
+        for body in [&good, &bad] {
+            send_raw(&app, method.clone(), path, None, body).await.assert_detail(401, "Not authenticated");
+            let r = send_raw(&app, method.clone(), path, Some(forged), body).await;
+            r.assert_detail(401, "Could not validate credentials");
+            assert_eq!(r.header("www-authenticate"), Some("Bearer"), "{ctx}");
+        }
+        if admin_only {
+            send_raw(&app, method.clone(), path, Some(&user), &bad).await
+                .assert_detail(403, "Not enough permissions. Admin access required.");
+        }
+        // 3. then the fields
+        let token = if admin_only { &admin } else { &user };
+        let r = send_raw(&app, method.clone(), path, Some(token), &bad).await;
+        r.assert(422);
+        assert_eq!(r.detail()[0]["loc"][0], "body", "{ctx}: {}", r.text());
+    }
+
+    // A bad path id is a field error: after authentication, reported with the body's, first.
+    for (path, admin_only) in [("/api/v1/conversations/abc", false), ("/api/v1/admin/users/abc", true)] {
+        let field = if admin_only { "full_name" } else { "title" };
+        let bad = json!({ field: 5 }).to_string();
+        let r = send_raw(&app, Method::PUT, path, None, "{bad").await;
+        assert_eq!(r.error_types(), ["json_invalid"]);
+        send_raw(&app, Method::PUT, path, None, &bad).await.assert_detail(401, "Not authenticated");
+        if admin_only {
+            send_raw(&app, Method::PUT, path, Some(&user), &bad).await
+                .assert_detail(403, "Not enough permissions. Admin access required.");
+        }
+        let token = if admin_only { &admin } else { &user };
+        let r = send_raw(&app, Method::PUT, path, Some(token), &bad).await;
+        assert_eq!(r.error_types(), ["int_parsing", "string_type"], "{path}");
+        let name = if admin_only { "user_id" } else { "conversation_id" };
+        assert_eq!(r.detail()[0]["loc"], json!(["path", name]));
+        assert_eq!(r.detail()[1]["loc"], json!(["body", field]));
+    }
+    // Without a body, a bad path id is a 422 only for an authenticated caller.
+    app.get("/api/v1/conversations/abc", None).await.assert_detail(401, "Not authenticated");
+    let r = app.get("/api/v1/conversations/abc", Some(&user)).await;
+    assert_eq!(r.error_types(), ["int_parsing"]);
+    app.request(TestApp::req(Method::DELETE, "/api/v1/admin/users/abc", Some(&user)).body(Body::empty()).unwrap()).await
+        .assert_detail(403, "Not enough permissions. Admin access required.");
+
+    // An unauthenticated body ignores the token: its fields are checked whatever it holds.
+    let r = send_raw(&app, Method::POST, "/api/v1/waitlist/join", Some(forged), "{}").await;
+    assert_eq!(r.error_types(), ["missing"]);
+    let r = send_raw(&app, Method::POST, "/api/v1/auth/register", Some(forged), "{bad").await;
+    assert_eq!(r.error_types(), ["json_invalid"]);
+});

@@ -14,11 +14,14 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
+#[cfg(test)]
 use serde_json::{Value, json};
 
 use super::auth::{AdminUser, CurrentUser, admin_from};
 use super::body::{JsonBody, body_read_error};
 use super::fields::Obj;
+#[cfg(test)]
+use super::fields::path_int;
 use crate::app::AppState;
 use crate::http::error::{ApiError, FieldError};
 
@@ -32,6 +35,8 @@ pub trait RequestBody: Sized {
 /// Path parameters read with a body: validated after authentication, their 422 entries before
 /// the body's (api-contract §1.2). `()` for a route without any.
 pub trait PathParams: Sized {
+    // One 422 entry, on a cold path: not worth a box.
+    #[allow(clippy::result_large_err)]
     fn read(params: &[(String, String)]) -> Result<Self, FieldError>;
 }
 
@@ -101,7 +106,7 @@ pub async fn raw_params<S: Send + Sync>(parts: &mut Parts, state: &S) -> Vec<(St
 
 /// The fields of `T` (and of path `P`) from a body whose syntax was already checked: a missing
 /// or non-object body first, on its own; then every failing path and body field together.
-pub fn read_fields<T: RequestBody, P: PathParams>(
+pub fn read_fields<T: RequestBody, P>(
     body: &JsonBody,
     path: Result<P, FieldError>,
 ) -> Result<(T, P), ApiError> {
@@ -188,15 +193,84 @@ impl<T: RequestBody, P: PathParams> FromRequest<AppState> for AdminJson<T, P> {
     }
 }
 
-/// For tests of `read`: the 422 entries a body gives, or the value.
-pub fn read_value<T: RequestBody>(v: Value) -> Result<T, Value> {
-    let body = JsonBody::Json(v);
-    read_fields::<T, ()>(&body, Ok(()))
-        .map(|(t, ())| t)
-        .map_err(|e| match e {
-            ApiError::Validation(errs) => {
-                Value::Array(errs.iter().map(FieldError::to_json).collect())
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Named {
+        name: String,
+        size: i64,
+    }
+
+    impl RequestBody for Named {
+        fn read(o: &mut Obj<'_>) -> Self {
+            let name = o.req_str("name");
+            o.max_chars("name", &name, 3);
+            Named {
+                name,
+                size: o.req_int("size"),
             }
-            other => json!(format!("{other:?}")),
-        })
+        }
+    }
+
+    fn errors(e: ApiError) -> Value {
+        match e {
+            ApiError::Validation(v) => Value::Array(v.iter().map(FieldError::to_json).collect()),
+            other => panic!("not a validation error: {other:?}"),
+        }
+    }
+
+    #[allow(clippy::result_large_err)]
+    fn bad_id() -> Result<i64, FieldError> {
+        path_int("id", "abc")
+    }
+
+    #[test]
+    fn fields_are_read_in_order_after_the_path() {
+        let body = JsonBody::Json(json!({"name": "long", "size": "x"}));
+        let e = read_fields::<Named, i64>(&body, bad_id()).err().unwrap();
+        let v = errors(e);
+        let locs: Vec<&Value> = v.as_array().unwrap().iter().map(|e| &e["loc"]).collect();
+        assert_eq!(
+            locs,
+            [
+                &json!(["path", "id"]),
+                &json!(["body", "name"]),
+                &json!(["body", "size"])
+            ]
+        );
+        assert_eq!(v[1]["type"], "string_too_long");
+        assert_eq!(v[2]["type"], "int_parsing");
+
+        let body = JsonBody::Json(json!({"name": "abc", "size": 2}));
+        let (n, id) = read_fields::<Named, i64>(&body, Ok(7)).ok().unwrap();
+        assert_eq!((n.name.as_str(), n.size, id), ("abc", 2, 7));
+    }
+
+    #[test]
+    fn a_missing_or_non_object_body_is_answered_alone() {
+        let v = errors(
+            read_fields::<Named, i64>(&JsonBody::Missing, bad_id())
+                .err()
+                .unwrap(),
+        );
+        assert_eq!(
+            v,
+            json!([{"type": "missing", "loc": ["body"], "msg": "Field required", "input": null}])
+        );
+        let v = errors(
+            read_fields::<Named, ()>(&JsonBody::Json(json!([1])), Ok(()))
+                .err()
+                .unwrap(),
+        );
+        assert_eq!(v[0]["type"], "model_attributes_type");
+        assert_eq!(v.as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn path_parameters_by_name() {
+        let params = vec![("user_id".to_string(), "12".to_string())];
+        assert_eq!(path_param(&params, "user_id"), "12");
+        assert_eq!(path_param(&params, "other"), "");
+    }
 }
