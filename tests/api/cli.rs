@@ -520,6 +520,26 @@ async fn doctor_passes_on_working_parts_and_names_each_broken_one() {
         }
     }
 
+    // On PostgreSQL the migrations are read from its catalogue.
+    if let Ok(pg) = std::env::var("TEST_DATABASE_URL") {
+        let mut vars: Vec<(&str, &str)> = working
+            .iter()
+            .filter(|(n, _)| *n != "DATABASE_URL")
+            .copied()
+            .collect();
+        vars.push(("DATABASE_URL", pg.as_str()));
+        let (_, out, _) = doctor(dir.path(), &vars);
+        let line = check_line(&out, "database");
+        assert!(
+            line.contains("ok   postgres") && line.contains("migrations applied"),
+            "{out}"
+        );
+        assert!(
+            !out.contains(":postgres@"),
+            "the PostgreSQL password was printed:\n{out}"
+        );
+    }
+
     // The LLM refusing the key is a failure that says so.
     let refusing = FakeLlm::start(vec![Reply::Status(401)]).await;
     let mut vars: Vec<(&str, &str)> = working
