@@ -273,7 +273,10 @@ async fn run(cli: Cli) -> Result<()> {
                             data::docs::doc_format(f).expect("collect_files filters formats");
                         loaded.push((f.display().to_string(), format, text));
                     }
-                    let r = data::docs::ingest_docs(&db, &collection, &loaded, false).await?;
+                    let mut progress = data::ingest::Progress::new(true);
+                    let r =
+                        data::docs::ingest_docs(&db, &collection, &loaded, false, &mut progress)
+                            .await?;
                     println!(
                         "docs/{}: {} files, {} documents, {} passages indexed",
                         r.collection, r.files, r.documents, r.passages

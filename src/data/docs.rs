@@ -479,6 +479,7 @@ pub async fn ingest_docs(
     collection: &str,
     files: &[(String, Format, String)],
     is_sample: bool,
+    progress: &mut super::progress::Progress,
 ) -> Result<DocsReport, IngestError> {
     if collection.is_empty()
         || collection.len() > 60
@@ -491,6 +492,11 @@ pub async fn ingest_docs(
             super::COLLECTIONS.join(", ")
         )));
     }
+    progress.start(
+        &format!("docs/{collection}"),
+        "files",
+        Some(files.len() as u64),
+    );
     let mut tx = db.begin().await?;
     let mut report = DocsReport {
         collection: collection.to_string(),
@@ -528,8 +534,11 @@ pub async fn ingest_docs(
         report.files += 1;
         report.documents += docs.len();
         report.passages += all.len();
+        progress.add(1);
     }
+    progress.phase("committing");
     tx.commit().await?;
+    progress.finish();
     Ok(report)
 }
 

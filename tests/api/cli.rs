@@ -177,6 +177,7 @@ fn ingest_from_the_command_line() {
     .unwrap();
     let out = bin()
         .env("DATABASE_URL", &url)
+        .env("LOG_LEVEL", "info")
         .args(["ingest", "market"])
         .arg(&file)
         .output()
@@ -190,6 +191,18 @@ fn ingest_from_the_command_line() {
         String::from_utf8_lossy(&out.stdout).trim(),
         "market: 2 rows read, 1 stored, 1 duplicates counted once (long layout) from market.csv"
     );
+    // Without a terminal the progress is in the log: the estimate, each phase after reading,
+    // and the end.
+    let log = String::from_utf8_lossy(&out.stderr);
+    for line in [
+        "reading market.csv: about 2 rows",
+        "market.csv: 2 rows read; checking for rows that contradict each other",
+        "market.csv: 2 rows read; removing duplicates",
+        "market.csv: 2 rows read; committing",
+        "market.csv: done, 2 rows in ",
+    ] {
+        assert!(log.contains(line), "{line} not in\n{log}");
+    }
     // A bad file: non-zero exit, one line naming the file, row and column.
     std::fs::write(
         &file,
@@ -218,6 +231,7 @@ fn ingest_from_the_command_line() {
     std::fs::write(docs.join("b.txt"), "Inverters\n\nReplace fans yearly.").unwrap();
     let out = bin()
         .env("DATABASE_URL", &url)
+        .env("LOG_LEVEL", "info")
         .args(["ingest", "docs", "--collection", "om"])
         .arg(&docs)
         .output()
@@ -226,6 +240,12 @@ fn ingest_from_the_command_line() {
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        log.contains("reading docs/om: about 2 files")
+            && log.contains("docs/om: done, 2 files in "),
+        "{log}"
     );
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
