@@ -3,8 +3,9 @@
 //! The names are the old service's (decision C6); every setting is listed in the README table and
 //! in `.env.example`. Invalid values fail fast with one clear message.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::net::IpAddr;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
@@ -91,6 +92,8 @@ pub struct Settings {
     pub weaviate_api_key: Option<String>,
     pub log_format: LogFormat,
     pub log_level: String,
+    /// `RUST_LOG`: per-module levels, over `LOG_LEVEL`.
+    pub rust_log: Option<String>,
     /// `builtin` or `openai`.
     pub llm_provider: String,
     pub openai_api_key: Option<String>,
@@ -122,13 +125,305 @@ pub fn default_cors_origins() -> Vec<String> {
     v
 }
 
+/// Every setting this service reads, and whether its value is a secret (never printed).
+/// `AGENT_MODEL_<ID>` is a family of names, matched by its prefix.
+pub const SETTINGS: &[(&str, bool)] = &[
+    ("APP_NAME", false),
+    ("VERSION", false),
+    ("ENVIRONMENT", false),
+    ("HOST", false),
+    ("PORT", false),
+    ("PUBLIC_URL", false),
+    ("FRONTEND_URL", false),
+    ("STATIC_DIR", false),
+    ("CORS_ORIGINS", false),
+    ("TRUSTED_PROXIES", false),
+    ("MAX_BODY_BYTES", false),
+    ("REQUEST_TIMEOUT_SECONDS", false),
+    ("SHUTDOWN_GRACE_SECONDS", false),
+    ("CHAT_DRAIN_SECONDS", false),
+    ("JOBS_ENABLED", false),
+    ("DATABASE_URL", true),
+    ("FASTAPI_DATABASE_URL", true),
+    ("DB_POOL_SIZE", false),
+    ("DB_MAX_OVERFLOW", false),
+    ("DB_POOL_TIMEOUT", false),
+    ("DB_POOL_RECYCLE", false),
+    ("DB_CONNECT_TIMEOUT", false),
+    ("DB_COMMAND_TIMEOUT", false),
+    ("SECRET_KEY", true),
+    ("ALGORITHM", false),
+    ("ACCESS_TOKEN_EXPIRE_MINUTES", false),
+    ("PASSWORD_HASH", false),
+    ("BCRYPT_COST", false),
+    ("HASH_CONCURRENCY", false),
+    ("SMTP_HOST", false),
+    ("SMTP_PORT", false),
+    ("SMTP_USERNAME", false),
+    ("SMTP_PASSWORD", true),
+    ("SMTP_FROM", false),
+    ("SMTP_TLS", false),
+    ("MAIL_LOG_ONLY", false),
+    ("RATE_LIMIT_PER_MINUTE", false),
+    ("LOGIN_RATE_LIMIT_PER_MINUTE", false),
+    ("REDIS_URL", true),
+    ("LLM_PROVIDER", false),
+    ("OPENAI_API_KEY", true),
+    ("OPENAI_BASE_URL", false),
+    ("OPENAI_MODEL", false),
+    ("AGENT_MODEL_<ID>", false),
+    ("LLM_TIMEOUT_SECONDS", false),
+    ("TURN_MAX_SECONDS", false),
+    ("CHAT_MAX_STREAMS_PER_USER", false),
+    ("CHAT_MAX_STREAMS_PER_TURN", false),
+    ("SAMPLE_DATA", false),
+    ("WEAVIATE_URL", false),
+    ("WEAVIATE_API_KEY", true),
+    ("METRICS_ADDR", false),
+    ("LOG_FORMAT", false),
+    ("LOG_LEVEL", false),
+    ("RUST_LOG", false),
+];
+
+const AGENT_MODEL_PREFIX: &str = "AGENT_MODEL_";
+
+/// Whether `name` is one of [`SETTINGS`] (an `AGENT_MODEL_` name counts).
+pub fn is_setting(name: &str) -> bool {
+    (name.starts_with(AGENT_MODEL_PREFIX) && name.len() > AGENT_MODEL_PREFIX.len())
+        || SETTINGS.iter().any(|(n, _)| *n == name)
+}
+
+fn is_secret(name: &str) -> bool {
+    SETTINGS.iter().any(|(n, secret)| *n == name && *secret)
+}
+
+/// Where a setting's value came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Default,
+    DotEnv,
+    Environment,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Origin::Default => "default",
+            Origin::DotEnv => ".env",
+            Origin::Environment => "environment",
+        })
+    }
+}
+
+/// A `.env` line that could not be read. Its text is not kept: a broken line may hold a secret.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DotEnvError {
+    /// 1-based line number in the file.
+    pub line: usize,
+    /// The variable name the line starts with, when it has one.
+    pub name: Option<String>,
+}
+
+impl std::fmt::Display for DotEnvError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.name {
+            Some(n) => write!(
+                f,
+                "line {} ({n}) could not be read and was skipped",
+                self.line
+            ),
+            None => write!(f, "line {} could not be read and was skipped", self.line),
+        }
+    }
+}
+
+/// The variables the settings are read from: the process environment over `.env` (variables
+/// already set win, as with pydantic-settings).
+#[derive(Clone, Debug, Default)]
+pub struct Env {
+    pub vars: HashMap<String, String>,
+    /// Names whose value came from `.env`.
+    pub from_dotenv: HashSet<String>,
+    /// The `.env` file read, if there was one.
+    pub dotenv_path: Option<PathBuf>,
+    /// Lines of `.env` that did not parse (python-dotenv also skips them, with a warning).
+    pub dotenv_errors: Vec<DotEnvError>,
+}
+
+impl Env {
+    /// The process environment and `.env` in the working directory.
+    pub fn load() -> Env {
+        Env::load_from(Path::new(".env"), std::env::vars())
+    }
+
+    /// `process` over the `.env` file at `path` (absent is fine).
+    pub fn load_from(path: &Path, process: impl IntoIterator<Item = (String, String)>) -> Env {
+        let mut env = Env {
+            vars: process.into_iter().collect(),
+            ..Env::default()
+        };
+        let Ok(text) = std::fs::read_to_string(path) else {
+            return env;
+        };
+        env.dotenv_path = Some(std::fs::canonicalize(path).unwrap_or_else(|_| path.into()));
+        let (pairs, errors) = parse_dotenv(&text);
+        env.dotenv_errors = errors;
+        for (k, v) in pairs {
+            if !env.vars.contains_key(&k) {
+                env.from_dotenv.insert(k.clone());
+                env.vars.insert(k, v);
+            }
+        }
+        env
+    }
+
+    /// Where the value of `name` comes from (empty values count as unset, as in
+    /// [`Settings::from_map`]).
+    pub fn origin(&self, name: &str) -> Origin {
+        match self.vars.get(name) {
+            Some(v) if !v.trim().is_empty() => {
+                if self.from_dotenv.contains(name) {
+                    Origin::DotEnv
+                } else {
+                    Origin::Environment
+                }
+            }
+            _ => Origin::Default,
+        }
+    }
+}
+
+/// The pairs of a `.env` text (dotenvy's syntax: quotes, `export`, multi-line values) and the
+/// lines that did not parse, by line number.
+pub fn parse_dotenv(text: &str) -> (Vec<(String, String)>, Vec<DotEnvError>) {
+    let physical: Vec<&str> = text.lines().collect();
+    let mut pairs = Vec::new();
+    let mut errors = Vec::new();
+    let mut cursor = 0;
+    for item in dotenvy::from_read_iter(text.as_bytes()) {
+        match item {
+            Ok(pair) => pairs.push(pair),
+            Err(dotenvy::Error::LineParse(line, _)) => {
+                // The error carries the logical line: find its first physical line, after the
+                // previous error when it repeats.
+                let first = line.lines().next().unwrap_or("").trim_end();
+                let at = |from: usize| {
+                    physical[from.min(physical.len())..]
+                        .iter()
+                        .position(|l| l.trim_end() == first)
+                        .map(|i| i + from)
+                };
+                let idx = at(cursor).or_else(|| at(0));
+                if let Some(i) = idx {
+                    cursor = i + 1;
+                }
+                let name = first
+                    .trim_start()
+                    .trim_start_matches("export ")
+                    .split(['=', ' ', ':'])
+                    .next()
+                    .filter(|n| {
+                        !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    })
+                    .map(str::to_string);
+                errors.push(DotEnvError {
+                    line: idx.map_or(0, |i| i + 1),
+                    name,
+                });
+            }
+            Err(_) => break,
+        }
+    }
+    (pairs, errors)
+}
+
+/// A name set in the environment or `.env` that is not ours but close to one of ours (a typo,
+/// or another program's spelling such as `OPENAI_API_BASE_URL`): the setting it probably meant.
+pub fn near_setting(name: &str) -> Option<&'static str> {
+    if is_setting(name)
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    {
+        return None;
+    }
+    let tokens: HashSet<&str> = name.split('_').filter(|t| !t.is_empty()).collect();
+    SETTINGS
+        .iter()
+        .map(|(n, _)| *n)
+        .filter(|n| !n.contains('<'))
+        .find(|known| {
+            let d = edit_distance(name, known);
+            let close = if known.len() <= 6 { d <= 1 } else { d <= 2 };
+            // Same words with one added or missing, in the same family (first word).
+            let ktokens: HashSet<&str> = known.split('_').collect();
+            let same_family = name.split('_').next() == known.split('_').next();
+            let one_word_apart = same_family
+                && ktokens.len() >= 2
+                && tokens.symmetric_difference(&ktokens).count() == 1;
+            // Same words but one shortened (`SMTP_PASS`).
+            let nt: Vec<&str> = name.split('_').collect();
+            let kt: Vec<&str> = known.split('_').collect();
+            let shortened = same_family
+                && nt.len() == kt.len()
+                && nt.iter().zip(&kt).all(|(a, b)| {
+                    a == b || (a.len() >= 3 && (b.starts_with(a) || a.starts_with(b)))
+                });
+            close || one_word_apart || shortened
+        })
+        .or_else(|| {
+            // Well-known spellings of other tools for the same thing.
+            match name {
+                "DATABASE_URI" | "DB_URL" | "SQLALCHEMY_DATABASE_URI" => Some("DATABASE_URL"),
+                "OPENAI_API_BASE" | "OPENAI_BASE" | "OPENAI_API_URL" | "OPENAI_ENDPOINT" => {
+                    Some("OPENAI_BASE_URL")
+                }
+                "JWT_SECRET" | "JWT_SECRET_KEY" => Some("SECRET_KEY"),
+                _ => None,
+            }
+        })
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// `url` with the password of its user part replaced, for printing.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let (authority, path) = match rest.find('/') {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    match authority.rsplit_once('@') {
+        Some((user, host)) => {
+            let user = match user.split_once(':') {
+                Some((name, _)) => format!("{name}:<redacted>"),
+                None => user.to_string(),
+            };
+            format!("{scheme}://{user}@{host}{path}")
+        }
+        None => url.to_string(),
+    }
+}
+
 impl Settings {
     /// Read the process environment, after loading `.env` from the working directory (variables
     /// already set win, as with pydantic-settings).
     pub fn from_env() -> Result<Self> {
-        let _ = dotenvy::dotenv();
-        let vars: HashMap<String, String> = std::env::vars().collect();
-        Self::from_map(&vars)
+        Self::from_map(&Env::load().vars)
     }
 
     /// Build the settings from a map of variables (used by tests, which never touch the process
@@ -351,7 +646,175 @@ impl Settings {
             log_level: get("LOG_LEVEL")
                 .unwrap_or_else(|| "info".into())
                 .to_ascii_lowercase(),
+            rust_log: get("RUST_LOG"),
         })
+    }
+
+    /// The effective value of every setting of [`SETTINGS`] as text, secrets redacted (URLs
+    /// keep their scheme and host), for `doctor`.
+    pub fn effective(&self) -> Vec<(String, String)> {
+        fn opt(v: &Option<String>) -> String {
+            v.clone().unwrap_or_else(|| "(unset)".into())
+        }
+        fn secret(v: Option<&str>) -> String {
+            match v {
+                None => "(unset)".into(),
+                Some(v) if v.contains("://") => redact_url(v),
+                // A SQLite path or `sqlite::memory:` holds no password.
+                Some(v) if v.starts_with("sqlite:") => v.to_string(),
+                Some(_) => "<redacted>".into(),
+            }
+        }
+        let smtp = self.smtp.as_ref();
+        let mut out = Vec::new();
+        for (name, _) in SETTINGS {
+            let value = match *name {
+                "APP_NAME" => self.app_name.clone(),
+                "VERSION" => self.version.clone(),
+                "ENVIRONMENT" => self.environment.clone(),
+                "HOST" => self.host.clone(),
+                "PORT" => self.port.to_string(),
+                "PUBLIC_URL" => self.public_url.clone(),
+                "FRONTEND_URL" => self.frontend_url.clone(),
+                "STATIC_DIR" => opt(&self.static_dir),
+                "CORS_ORIGINS" => self.cors_origins.join(","),
+                "TRUSTED_PROXIES" => {
+                    let v: Vec<String> =
+                        self.trusted_proxies.iter().map(|p| p.to_string()).collect();
+                    if v.is_empty() {
+                        "(unset)".into()
+                    } else {
+                        v.join(",")
+                    }
+                }
+                "MAX_BODY_BYTES" => self.max_body_bytes.to_string(),
+                "REQUEST_TIMEOUT_SECONDS" => self.request_timeout.as_secs_f64().to_string(),
+                "SHUTDOWN_GRACE_SECONDS" => self.shutdown_grace.as_secs_f64().to_string(),
+                "CHAT_DRAIN_SECONDS" => self.chat_drain.as_secs_f64().to_string(),
+                "JOBS_ENABLED" => self.jobs_enabled.to_string(),
+                "DATABASE_URL" => secret(Some(&self.database_url)),
+                "FASTAPI_DATABASE_URL" => "(read when DATABASE_URL is unset)".into(),
+                "DB_POOL_SIZE" => self.db_pool_size.to_string(),
+                "DB_MAX_OVERFLOW" => self.db_max_overflow.to_string(),
+                "DB_POOL_TIMEOUT" => self.db_pool_timeout.as_secs_f64().to_string(),
+                "DB_POOL_RECYCLE" => self.db_pool_recycle.as_secs_f64().to_string(),
+                "DB_CONNECT_TIMEOUT" => self.db_connect_timeout.as_secs_f64().to_string(),
+                "DB_COMMAND_TIMEOUT" => self.db_command_timeout.as_secs_f64().to_string(),
+                "SECRET_KEY" if self.secret_key_is_default => "the development key (unset)".into(),
+                "SECRET_KEY" => secret(Some(&self.secret_key)),
+                "ALGORITHM" => self.algorithm.clone(),
+                "ACCESS_TOKEN_EXPIRE_MINUTES" => self.access_token_expire_minutes.to_string(),
+                "PASSWORD_HASH" => match self.password_hash {
+                    PasswordHashKind::Bcrypt => "bcrypt".into(),
+                    PasswordHashKind::Argon2id => "argon2id".into(),
+                },
+                "BCRYPT_COST" => self.bcrypt_cost.to_string(),
+                "HASH_CONCURRENCY" => self.hash_concurrency.to_string(),
+                "SMTP_HOST" => smtp.map_or("(unset)".into(), |s| s.host.clone()),
+                "SMTP_PORT" => smtp.map_or("(unset)".into(), |s| s.port.to_string()),
+                "SMTP_USERNAME" => smtp.map_or("(unset)".into(), |s| opt(&s.username)),
+                "SMTP_PASSWORD" => secret(smtp.and_then(|s| s.password.as_deref())),
+                "SMTP_FROM" => self.smtp_from.clone(),
+                "SMTP_TLS" => match smtp.map(|s| s.tls) {
+                    None => "(unset)".into(),
+                    Some(SmtpTls::None) => "none".into(),
+                    Some(SmtpTls::StartTls) => "starttls".into(),
+                    Some(SmtpTls::Tls) => "tls".into(),
+                },
+                "MAIL_LOG_ONLY" => self.mail_log_only.to_string(),
+                "RATE_LIMIT_PER_MINUTE" => self.rate_limit_per_minute.to_string(),
+                "LOGIN_RATE_LIMIT_PER_MINUTE" => self.login_rate_limit_per_minute.to_string(),
+                "REDIS_URL" => secret(self.redis_url.as_deref()),
+                "LLM_PROVIDER" => self.llm_provider.clone(),
+                "OPENAI_API_KEY" => secret(self.openai_api_key.as_deref()),
+                "OPENAI_BASE_URL" => self.openai_base_url.clone(),
+                "OPENAI_MODEL" => self.openai_model.clone(),
+                "AGENT_MODEL_<ID>" => {
+                    let mut v: Vec<String> = self
+                        .agent_models
+                        .iter()
+                        .map(|(id, m)| format!("{}={m}", id.to_ascii_uppercase()))
+                        .collect();
+                    v.sort();
+                    if v.is_empty() {
+                        "(unset)".into()
+                    } else {
+                        v.join(",")
+                    }
+                }
+                "LLM_TIMEOUT_SECONDS" => self.llm_timeout.as_secs_f64().to_string(),
+                "TURN_MAX_SECONDS" => self.turn_max.as_secs_f64().to_string(),
+                "CHAT_MAX_STREAMS_PER_USER" => self.chat_max_streams_per_user.to_string(),
+                "CHAT_MAX_STREAMS_PER_TURN" => self.chat_max_streams_per_turn.to_string(),
+                "SAMPLE_DATA" => self.sample_data.to_string(),
+                "WEAVIATE_URL" => opt(&self.weaviate_url),
+                "WEAVIATE_API_KEY" => secret(self.weaviate_api_key.as_deref()),
+                "METRICS_ADDR" => opt(&self.metrics_addr),
+                "LOG_FORMAT" => match self.log_format {
+                    LogFormat::Text => "text".into(),
+                    LogFormat::Json => "json".into(),
+                },
+                "LOG_LEVEL" => self.log_level.clone(),
+                "RUST_LOG" => opt(&self.rust_log),
+                other => unreachable!("setting {other} has no effective value"),
+            };
+            // Whatever a secret's line computed, only its redacted form is printed.
+            let value = if is_secret(name) && !value.starts_with('(') && !value.starts_with("the ")
+            {
+                secret(Some(&value))
+            } else {
+                value
+            };
+            out.push((name.to_string(), value));
+        }
+        out
+    }
+
+    /// Development defaults that a production deployment most likely did not mean to keep
+    /// (`doctor` warns about them; start-up refuses the dangerous ones itself).
+    pub fn development_defaults(&self, env: &Env) -> Vec<String> {
+        let mut w = Vec::new();
+        let default = |n: &str| env.origin(n) == Origin::Default;
+        if !self.is_production() {
+            if self.secret_key_is_default {
+                w.push(
+                    "SECRET_KEY is the development key: anyone can forge tokens (fine on a developer machine only)"
+                        .to_string(),
+                );
+            }
+            return w;
+        }
+        if default("CORS_ORIGINS") {
+            w.push("CORS_ORIGINS is the development list of localhost origins".into());
+        }
+        if default("FRONTEND_URL") {
+            w.push(format!(
+                "FRONTEND_URL is the development default {}: reset links point there",
+                self.frontend_url
+            ));
+        }
+        if default("PUBLIC_URL") {
+            w.push(format!(
+                "PUBLIC_URL is unset: verification links use {}",
+                self.public_url
+            ));
+        }
+        if self.sample_data {
+            w.push("SAMPLE_DATA is on: empty datasets get the synthetic sample, and agents answer from it".into());
+        }
+        if default("DATABASE_URL") && default("FASTAPI_DATABASE_URL") {
+            w.push(
+                "DATABASE_URL is unset: the database is solarintel.db in the working directory"
+                    .into(),
+            );
+        }
+        if self.mail_log_only {
+            w.push("MAIL_LOG_ONLY is on: no email reaches anyone".into());
+        }
+        if self.rate_limit_per_minute == 0 || self.login_rate_limit_per_minute == 0 {
+            w.push("a rate limit is 0 (off)".into());
+        }
+        w
     }
 
     /// Record the address `serve` listens on (`--host`, `--port`, and the port the system chose
@@ -443,6 +906,131 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn dotenv_lines_that_do_not_parse_are_reported_by_number() {
+        let text = "# comment\nPORT=9000\nSECRET_KEY=\"unclosed\nHOST=0.0.0.0\n";
+        let (pairs, errors) = parse_dotenv(text);
+        assert_eq!(pairs, vec![("PORT".to_string(), "9000".to_string())]);
+        // An unclosed quote swallows the rest of the file: reported at the line it starts.
+        assert_eq!(
+            errors,
+            vec![DotEnvError {
+                line: 3,
+                name: Some("SECRET_KEY".into())
+            }]
+        );
+        let text = "A=1\nnot a line\nB=2\nC D=3\nexport E=5\n";
+        let (pairs, errors) = parse_dotenv(text);
+        let names: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["A", "B", "E"]);
+        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [2, 4]);
+        // The text of a broken line is never kept (it may hold a secret).
+        assert_eq!(
+            errors[0].to_string(),
+            "line 2 (not) could not be read and was skipped"
+        );
+    }
+
+    #[test]
+    fn the_environment_wins_over_dotenv_and_origins_say_so() {
+        let dir = std::env::temp_dir().join(format!("solarintel-env-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(".env");
+        std::fs::write(&path, "PORT=9000\nHOST=0.0.0.0\nbroken\n").unwrap();
+        let env = Env::load_from(&path, [("PORT".to_string(), "7000".to_string())]);
+        assert_eq!(env.vars["PORT"], "7000");
+        assert_eq!(env.vars["HOST"], "0.0.0.0");
+        assert_eq!(env.origin("PORT"), Origin::Environment);
+        assert_eq!(env.origin("HOST"), Origin::DotEnv);
+        assert_eq!(env.origin("SECRET_KEY"), Origin::Default);
+        assert_eq!(env.dotenv_errors.len(), 1);
+        assert_eq!(env.dotenv_errors[0].line, 3);
+        let absent = Env::load_from(&dir.join("missing"), []);
+        assert!(absent.dotenv_path.is_none() && absent.vars.is_empty());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn names_close_to_ours_are_recognised() {
+        let cases = [
+            ("OPENAI_API_BASE_URL", Some("OPENAI_BASE_URL")),
+            ("OPENAI_API_BASE", Some("OPENAI_BASE_URL")),
+            ("DATABASE_URI", Some("DATABASE_URL")),
+            ("SECRET_KYE", Some("SECRET_KEY")),
+            ("SMTP_PASS", Some("SMTP_PASSWORD")),
+            ("REDIS_HOST_URL", Some("REDIS_URL")),
+            ("DATABASE_URL", None),
+            ("AGENT_MODEL_MARKET", None),
+            ("PATH", None),
+            ("HOME", None),
+            ("HOSTNAME", None),
+            ("PWD", None),
+            ("TERM", None),
+            ("LANG", None),
+            ("CARGO_HOME", None),
+            ("path", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(near_setting(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn urls_are_printed_without_their_password() {
+        let cases = [
+            (
+                "postgres://u:pw@h:5432/db",
+                "postgres://u:<redacted>@h:5432/db",
+            ),
+            (
+                "redis://:pw@127.0.0.1:6379/",
+                "redis://:<redacted>@127.0.0.1:6379/",
+            ),
+            ("redis://127.0.0.1:6379/", "redis://127.0.0.1:6379/"),
+            ("sqlite://solarintel.db", "sqlite://solarintel.db"),
+            ("postgres://u@h/d", "postgres://u@h/d"),
+        ];
+        for (url, want) in cases {
+            assert_eq!(redact_url(url), want);
+        }
+    }
+
+    #[test]
+    fn every_setting_read_is_listed_and_secrets_never_show() {
+        // Every name this file reads is in SETTINGS (so doctor, the README test and
+        // .env.example see it).
+        let src = include_str!("config.rs");
+        let mut read = Vec::new();
+        for part in src.split("get(\"").skip(1) {
+            let name: String = part.chars().take_while(|c| *c != '"').collect();
+            if name.chars().all(|c| c.is_ascii_uppercase() || c == '_') && !name.is_empty() {
+                read.push(name);
+            }
+        }
+        assert!(read.len() > 40, "{read:?}");
+        for name in &read {
+            assert!(is_setting(name), "{name} is read but not in SETTINGS");
+        }
+        let secrets: Vec<(&str, String)> = SETTINGS
+            .iter()
+            .filter(|(_, s)| *s)
+            .map(|(n, _)| (*n, format!("postgres://user:pw-{}@host/db", n.len() * 7919)))
+            .collect();
+        let mut pairs: Vec<(&str, &str)> = secrets.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        pairs.push(("SMTP_HOST", "mail.example"));
+        pairs.push(("LLM_PROVIDER", "openai"));
+        let s = Settings::from_map(&map(&pairs)).unwrap();
+        let eff = s.effective();
+        assert_eq!(eff.len(), SETTINGS.len());
+        for (name, value) in &eff {
+            for (_, secret) in &secrets {
+                let pw = secret.split(['@', ':']).nth(2).unwrap();
+                assert!(!value.contains(pw), "{name} shows a secret: {value}");
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod chat;
 pub mod config;
 pub mod data;
+pub mod doctor;
 pub mod domain;
 pub mod http;
 pub mod jobs;

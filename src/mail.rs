@@ -52,6 +52,21 @@ impl Mailer {
         })
     }
 
+    /// Connect, greet (EHLO, STARTTLS and login as configured) and say NOOP; no mail is sent
+    /// (`doctor`). The log mailer has nothing to check.
+    pub async fn test_connection(&self) -> anyhow::Result<()> {
+        match self {
+            Mailer::Log => Ok(()),
+            Mailer::Smtp { transport, .. } => {
+                if transport.test_connection().await? {
+                    Ok(())
+                } else {
+                    anyhow::bail!("the server did not answer NOOP")
+                }
+            }
+        }
+    }
+
     /// Queue an email; returns at once.
     pub fn send(&self, email: Email) {
         let me = self.clone();

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use solarintel::config::{LogFormat, Settings};
+use solarintel::config::{Env, LogFormat, Settings};
 use std::path::PathBuf;
 
 use solarintel::{App, data, jobs, store};
@@ -15,7 +15,12 @@ use solarintel::{App, data, jobs, store};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
-#[command(name = "solarintel", version, about = "Solar Intelligence backend")]
+#[command(
+    name = "solarintel",
+    version,
+    about = "Solar Intelligence backend",
+    long_about = "Solar Intelligence backend. Settings come from the environment and from .env in the working directory (the environment wins); `solarintel doctor` prints them and checks every configured part."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -25,24 +30,35 @@ struct Cli {
 enum Command {
     /// Migrate, then serve HTTP until SIGINT/SIGTERM (graceful).
     Serve {
-        #[arg(long)]
+        /// Address to listen on (overrides HOST).
+        #[arg(long, value_name = "ADDRESS")]
         host: Option<String>,
+        /// Port to listen on, 0 for any free one (overrides PORT).
         #[arg(long)]
         port: Option<u16>,
     },
     /// Apply pending migrations and exit (adopts an old service's database in place).
     Migrate,
     /// Create an active admin, or promote and activate an existing user and set the password.
+    #[command(group(clap::ArgGroup::new("secret").args(["password", "password_stdin"])))]
     CreateAdmin {
+        /// The admin's username (an email address for the web app's login form).
         #[arg(long)]
         username: String,
+        /// The password. Visible in shell history and `ps`: prefer the prompt (leave this out
+        /// on a terminal) or --password-stdin.
         #[arg(long)]
-        password: String,
+        password: Option<String>,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+        /// Full name shown in the web app (default: the username's part before `@`).
         #[arg(long)]
         full_name: Option<String>,
     },
     /// Insert missing agent access rows; `--force` resets every catalogue agent to its defaults.
     SeedAgents {
+        /// Reset every catalogue agent's row to its defaults, not only add missing ones.
         #[arg(long)]
         force: bool,
     },
@@ -58,32 +74,43 @@ enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Print the effective settings (secrets redacted) and where each came from, then check the
+    /// database, Redis, SMTP, the LLM endpoint and Weaviate; exits non-zero when one fails.
+    Doctor,
 }
 
 #[derive(Subcommand)]
 enum IngestCommand {
     /// Market data (long or wide layout): CSV, XLSX or Parquet.
     Market {
+        /// The file to load (.csv, .xlsx or .parquet).
         file: PathBuf,
+        /// XLSX only: the sheet to read (default: the first).
         #[arg(long)]
         sheet: Option<String>,
     },
     /// Component prices: CSV, XLSX or Parquet.
     Prices {
+        /// The file to load (.csv, .xlsx or .parquet).
         file: PathBuf,
+        /// XLSX only: the sheet to read (default: the first).
         #[arg(long)]
         sheet: Option<String>,
     },
     /// Manufacturer financials (company, period, metric, value, unit): CSV, XLSX or Parquet.
     Financials {
+        /// The file to load (.csv, .xlsx or .parquet).
         file: PathBuf,
+        /// XLSX only: the sheet to read (default: the first).
         #[arg(long)]
         sheet: Option<String>,
     },
     /// Documents (Markdown, text, HTML, JSON lines) into a collection; files or folders.
     Docs {
+        /// The collection the documents join (an agent's collection, e.g. news).
         #[arg(long)]
         collection: String,
+        /// Files or folders (read recursively) of .md, .txt, .html and .jsonl files.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -93,16 +120,19 @@ enum IngestCommand {
 enum JobsCommand {
     /// Run the background jobs once now and exit.
     Run {
-        /// Only this job: monthly_reset, deletion_purge, empty_conversation_cleanup, cleanup.
-        #[arg(long)]
+        /// Only this job (default: all of them).
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(jobs::ALL))]
         job: Option<String>,
     },
 }
 
 fn init_logging(s: &Settings) {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new(format!("{},sqlx=warn,hyper=warn", s.log_level)));
+    let filter = s
+        .rust_log
+        .as_deref()
+        .and_then(|r| EnvFilter::try_new(r).ok())
+        .unwrap_or_else(|| EnvFilter::new(format!("{},sqlx=warn,hyper=warn", s.log_level)));
     let b = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
@@ -132,8 +162,20 @@ async fn run(cli: Cli) -> Result<()> {
         );
         return Ok(());
     }
-    let mut settings = Settings::from_env()?;
+    let env = Env::load();
+    if let Command::Doctor = cli.command {
+        let report = solarintel::doctor::run(&env).await;
+        print!("{}", report.text);
+        if report.failed {
+            anyhow::bail!("doctor: a check failed (see above)");
+        }
+        return Ok(());
+    }
+    let mut settings = Settings::from_map(&env.vars)?;
     init_logging(&settings);
+    for e in &env.dotenv_errors {
+        tracing::warn!(".env {e}");
+    }
     match cli.command {
         Command::Serve { host, port } => {
             let host = host.unwrap_or_else(|| settings.host.clone());
@@ -174,11 +216,17 @@ async fn run(cli: Cli) -> Result<()> {
         Command::CreateAdmin {
             username,
             password,
+            password_stdin,
             full_name,
         } => {
             if username.trim().is_empty() || username.chars().count() > 80 {
                 anyhow::bail!("--username must be 1 to 80 characters");
             }
+            let password = match (password, password_stdin) {
+                (Some(p), _) => p,
+                (None, true) => read_password_line(&mut std::io::stdin().lock())?,
+                (None, false) => prompt_password()?,
+            };
             if password.chars().count() < 8 {
                 anyhow::bail!("--password must be at least 8 characters");
             }
@@ -225,7 +273,10 @@ async fn run(cli: Cli) -> Result<()> {
                             data::docs::doc_format(f).expect("collect_files filters formats");
                         loaded.push((f.display().to_string(), format, text));
                     }
-                    let r = data::docs::ingest_docs(&db, &collection, &loaded, false).await?;
+                    let mut progress = data::ingest::Progress::new(true);
+                    let r =
+                        data::docs::ingest_docs(&db, &collection, &loaded, false, &mut progress)
+                            .await?;
                     println!(
                         "docs/{}: {} files, {} documents, {} passages indexed",
                         r.collection, r.files, r.documents, r.passages
@@ -257,7 +308,7 @@ async fn run(cli: Cli) -> Result<()> {
                         println!("{name}: skipped (another replica holds its lease)")
                     }
                     Err(e) => {
-                        println!("{name}: failed: {e:#}");
+                        eprintln!("{name}: failed: {e:#}");
                         failed = true;
                     }
                 }
@@ -267,6 +318,57 @@ async fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
-        Command::Openapi => unreachable!("handled above"),
+        Command::Openapi | Command::Doctor => unreachable!("handled above"),
     }
+}
+
+/// The first line of `input`, without its line end.
+fn read_password_line(input: &mut impl std::io::BufRead) -> Result<String> {
+    let mut line = String::new();
+    input
+        .read_line(&mut line)
+        .context("reading the password from standard input")?;
+    let p = line.trim_end_matches(['\n', '\r']).to_string();
+    if p.is_empty() {
+        anyhow::bail!("--password-stdin: standard input held no password");
+    }
+    Ok(p)
+}
+
+/// Ask for the password twice on the terminal, without echo.
+fn prompt_password() -> Result<String> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "no password: give --password-stdin (and the password on standard input), run on a terminal to be asked, or --password"
+        );
+    }
+    let first = read_hidden("Password: ")?;
+    let again = read_hidden("Password again: ")?;
+    if first != again {
+        anyhow::bail!("the two passwords differ");
+    }
+    Ok(first)
+}
+
+/// One line from the terminal with echo off (restored even when reading fails).
+fn read_hidden(prompt: &str) -> Result<String> {
+    use std::io::Write;
+    eprint!("{prompt}");
+    std::io::stderr().flush().ok();
+    let fd = libc::STDIN_FILENO;
+    // SAFETY: tcgetattr/tcsetattr on standard input with a zeroed termios they fill in.
+    let mut term: libc::termios = unsafe { std::mem::zeroed() };
+    let echo_off = unsafe { libc::tcgetattr(fd, &mut term) } == 0 && {
+        let mut hidden = term;
+        hidden.c_lflag &= !libc::ECHO;
+        hidden.c_lflag |= libc::ECHONL;
+        unsafe { libc::tcsetattr(fd, libc::TCSANOW, &hidden) == 0 }
+    };
+    let line = read_password_line(&mut std::io::stdin().lock());
+    if echo_off {
+        // SAFETY: restores the attributes read above.
+        unsafe { libc::tcsetattr(fd, libc::TCSANOW, &term) };
+    }
+    line
 }

@@ -98,6 +98,15 @@ pub fn doc_format(p: &Path) -> Option<Format> {
 
 /// Parse a document file; `stem` names documents that carry no title.
 pub fn parse(format: Format, text: &str, stem: &str) -> Result<Vec<Document>, IngestError> {
+    // A byte-order mark and Windows line ends are not part of the text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let normalised;
+    let text = if text.contains('\r') {
+        normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+        normalised.as_str()
+    } else {
+        text
+    };
     match format {
         Format::JsonLines => parse_jsonl(text),
         Format::Markdown => Ok(vec![parse_markdown(text, stem)]),
@@ -196,24 +205,74 @@ fn parse_markdown(text: &str, stem: &str) -> Document {
         }
         rest = after[end + 4..].trim_start_matches(['-', '\n']);
     }
-    let mut body = String::new();
-    for line in rest.lines() {
-        let l = line.trim_start();
-        if let Some(h) = l.strip_prefix("# ") {
-            if title.is_none() {
-                title = Some(h.trim().to_string());
-                continue;
-            }
-        }
-        body.push_str(l.trim_start_matches('#').trim_start());
-        body.push('\n');
-    }
+    let (heading, body) = markdown_text(rest, title.is_none());
     Document {
-        title: title.unwrap_or_else(|| stem.to_string()),
+        title: title.or(heading).unwrap_or_else(|| stem.to_string()),
         url,
         published_at: date,
         body,
     }
+}
+
+/// The text of Markdown without its markup (emphasis, links and images keep their words, code
+/// its content, HTML its visible text), paragraphs, headings, list items and table rows as
+/// paragraphs; and, when `wants_title`, the first level-1 heading, which becomes the title and
+/// leaves the body.
+fn markdown_text(md: &str, wants_title: bool) -> (Option<String>, String) {
+    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    let mut title: Option<String> = None;
+    let mut in_title = false;
+    let mut heading = String::new();
+    let mut out = String::new();
+    let mut html = String::new();
+    let flush_html = |html: &mut String, out: &mut String| {
+        if !html.is_empty() {
+            out.push_str(&strip_tags(html));
+            html.clear();
+        }
+    };
+    for ev in Parser::new_ext(md, opts) {
+        if !matches!(ev, Event::Html(_) | Event::InlineHtml(_)) {
+            flush_html(&mut html, &mut out);
+        }
+        match ev {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) if wants_title && title.is_none() => in_title = true,
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) if in_title => {
+                in_title = false;
+                title = Some(heading.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+            Event::Text(t) | Event::Code(t) if in_title => heading.push_str(&t),
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::Html(h) | Event::InlineHtml(h) => html.push_str(&h),
+            Event::SoftBreak | Event::HardBreak if in_title => heading.push(' '),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableRow
+                | TagEnd::TableHead
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_),
+            ) => out.push_str("\n\n"),
+            Event::End(TagEnd::TableCell) => out.push(' '),
+            _ => {}
+        }
+    }
+    flush_html(&mut html, &mut out);
+    let body = out
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    (title.filter(|t| !t.is_empty()), body)
 }
 
 fn parse_html(html: &str, stem: &str) -> Document {
@@ -233,7 +292,7 @@ fn parse_html(html: &str, stem: &str) -> Document {
         let c = tag.to_ascii_lowercase().find("content=")? + 8;
         let q = tag[c..].chars().next()?;
         let v = &tag[c + 1..];
-        Some(v[..v.find(q)?].to_string())
+        Some(decode_entities(&v[..v.find(q)?]))
     };
     let published_at = meta("article:published_time")
         .or_else(|| meta("name=\"date\""))
@@ -248,19 +307,55 @@ fn parse_html(html: &str, stem: &str) -> Document {
     }
 }
 
-/// Visible text of HTML: tags removed (block tags become paragraph breaks), script and style
-/// dropped, the common entities decoded.
+/// Every HTML character reference decoded: the named ones of HTML5 (`&nbsp;`, `&rsquo;`,
+/// `&eacute;`, ...), decimal (`&#8217;`) and hexadecimal (`&#x2019;`).
+pub fn decode_entities(text: &str) -> String {
+    html_escape::decode_html_entities(text).into_owned()
+}
+
+/// The end of the tag that starts `rest` (at its `<`): the first `>` outside a quoted attribute
+/// value; a comment ends at `-->`.
+fn tag_end(rest: &str) -> usize {
+    if rest.starts_with("<!--") {
+        return rest.find("-->").map_or(rest.len(), |e| e + 3);
+    }
+    let mut quote = None;
+    for (i, c) in rest.char_indices().skip(1) {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return i + 1,
+            _ => {}
+        }
+    }
+    rest.len()
+}
+
+/// Visible text of HTML: tags and comments removed (block tags become paragraph breaks, `>` in
+/// a quoted attribute does not end a tag), script, style and template content dropped, every
+/// character reference decoded.
 pub fn strip_tags(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(i) = rest.find('<') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest.find('>').map(|e| e + 1).unwrap_or(rest.len());
+        // A `<` that does not open a tag (`a < b`) is text.
+        let opens = rest[1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?');
+        if !opens {
+            out.push('<');
+            rest = &rest[1..];
+            continue;
+        }
+        let end = tag_end(rest);
         let tag = rest[..end].to_ascii_lowercase();
         rest = &rest[end..];
-        for skip in ["script", "style"] {
-            if tag.starts_with(&format!("<{skip}")) {
+        for skip in ["script", "style", "template", "noscript"] {
+            let opened = tag.strip_prefix('<').and_then(|t| t.strip_prefix(skip));
+            if opened.is_some_and(|t| t.starts_with(['>', ' ', '\t', '\n', '/'])) {
                 let close = format!("</{skip}");
                 let pos = rest.to_ascii_lowercase().find(&close);
                 rest = match pos {
@@ -276,21 +371,39 @@ pub fn strip_tags(html: &str) -> String {
             .collect();
         if matches!(
             name.as_str(),
-            "p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "li" | "tr" | "section" | "article"
+            "p" | "div"
+                | "br"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "li"
+                | "tr"
+                | "td"
+                | "th"
+                | "section"
+                | "article"
+                | "blockquote"
+                | "pre"
+                | "table"
+                | "ul"
+                | "ol"
+                | "header"
+                | "footer"
+                | "figcaption"
         ) {
-            out.push_str("\n\n");
+            out.push_str(if matches!(name.as_str(), "td" | "th") {
+                " "
+            } else {
+                "\n\n"
+            });
         }
     }
     out.push_str(rest);
-    let decoded = out
-        .replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&");
-    // Collapse whitespace inside paragraphs; keep paragraph breaks.
+    let decoded = decode_entities(&out);
+    // Collapse whitespace inside paragraphs (a no-break space included); keep paragraph breaks.
     decoded
         .split("\n\n")
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -366,6 +479,7 @@ pub async fn ingest_docs(
     collection: &str,
     files: &[(String, Format, String)],
     is_sample: bool,
+    progress: &mut super::progress::Progress,
 ) -> Result<DocsReport, IngestError> {
     if collection.is_empty()
         || collection.len() > 60
@@ -378,6 +492,11 @@ pub async fn ingest_docs(
             super::COLLECTIONS.join(", ")
         )));
     }
+    progress.start(
+        &format!("docs/{collection}"),
+        "files",
+        Some(files.len() as u64),
+    );
     let mut tx = db.begin().await?;
     let mut report = DocsReport {
         collection: collection.to_string(),
@@ -415,8 +534,11 @@ pub async fn ingest_docs(
         report.files += 1;
         report.documents += docs.len();
         report.passages += all.len();
+        progress.add(1);
     }
+    progress.phase("committing");
     tx.commit().await?;
+    progress.finish();
     Ok(report)
 }
 
@@ -448,6 +570,48 @@ mod tests {
         assert!(d.body.contains("Text here."));
         let d = parse_markdown("# Title\n\nBody", "f");
         assert_eq!(d.title, "Title");
+    }
+
+    #[test]
+    fn html_entities_comments_and_attributes() {
+        let d = parse_html(
+            "<html><head><title>O&#8217;Neil&nbsp;&amp;&nbsp;Sons &mdash; Q&#x32;</title></head><body>\
+             <!-- a <p>hidden</p> comment --><p title=\"a > b\">Caf&eacute; &lsquo;PV&rsquo; &lt;tag&gt; 3 &lt; 4</p>\
+             <table><tr><td>a</td><td>b</td></tr></table><template><p>no</p></template>x < y</body></html>",
+            "stem",
+        );
+        assert_eq!(d.title, "O\u{2019}Neil & Sons \u{2014} Q2");
+        assert_eq!(
+            d.body,
+            "Caf\u{e9} \u{2018}PV\u{2019} <tag> 3 < 4\n\na b\n\nx < y"
+        );
+    }
+
+    #[test]
+    fn markdown_markup_is_not_indexed_and_crlf_or_bom_front_matter_reads() {
+        let md = "\u{feff}---\r\ntitle: Soiling losses\r\ndate: 2025-02-03\r\n---\r\n\r\n# Heading\r\n\r\n\
+                  Some **bold** and _italic_ text with a [link](https://x.test) and `code`.\r\n\r\n\
+                  - item one\r\n- item ![alt text](img.png)\r\n\r\n> quoted &amp; <b>html</b>\r\n\r\n\
+                  | a | b |\r\n|---|---|\r\n| 1 | 2 |\r\n";
+        let docs = parse(Format::Markdown, md, "f").unwrap();
+        let d = &docs[0];
+        assert_eq!(d.title, "Soiling losses");
+        assert_eq!(d.published_at, NaiveDate::from_ymd_opt(2025, 2, 3));
+        assert_eq!(
+            d.body,
+            "Heading\n\nSome bold and italic text with a link and code.\n\nitem one\n\nitem alt text\n\nquoted & html\n\na b\n\n1 2"
+        );
+        for markup in ["**", "](", "`", "| ", "---", "\r", "\u{feff}"] {
+            assert!(!d.body.contains(markup), "{markup} left in {:?}", d.body);
+        }
+        // Without front matter the first level-1 heading is the title, not body text.
+        let d = &parse(Format::Markdown, "\u{feff}# The *title*\r\n\r\nBody", "f").unwrap()[0];
+        assert_eq!((d.title.as_str(), d.body.as_str()), ("The title", "Body"));
+        let d = &parse(Format::Text, "\u{feff}First line\r\nrest\r\n", "f").unwrap()[0];
+        assert_eq!(
+            (d.title.as_str(), d.body.as_str()),
+            ("First line", "rest\n")
+        );
     }
 
     #[test]

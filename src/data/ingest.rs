@@ -3,10 +3,9 @@
 //! file is in, and two rows that disagree about the same figure fail the file. Any error rolls
 //! everything back, so the data loaded before stays as it was.
 
-use std::io::{IsTerminal, Write};
 use std::path::Path;
-use std::time::Instant;
 
+pub use super::progress::Progress;
 use super::read::{Row, Table};
 use super::{
     FinRec, IngestError, Kind, MarketRec, PriceRec, canonical_connection, canonical_scenario,
@@ -36,64 +35,6 @@ impl std::fmt::Display for Report {
             "{}: {} rows read, {} stored, {} duplicates counted once ({} layout) from {}",
             self.kind, self.rows_read, self.rows_stored, self.duplicates, self.layout, self.name
         )
-    }
-}
-
-/// A progress line on standard error, drawn only when it is a terminal.
-pub struct Progress {
-    on: bool,
-    total: Option<u64>,
-    done: u64,
-    last: Instant,
-}
-
-impl Progress {
-    pub fn new(show: bool) -> Progress {
-        Progress {
-            on: show && std::io::stderr().is_terminal(),
-            total: None,
-            done: 0,
-            last: Instant::now(),
-        }
-    }
-    pub fn hidden() -> Progress {
-        Progress::new(false)
-    }
-    fn start(&mut self, total: Option<u64>) {
-        self.total = total;
-    }
-    fn add(&mut self, n: u64) {
-        self.done += n;
-        if self.on && self.last.elapsed().as_millis() >= 100 {
-            self.last = Instant::now();
-            self.draw();
-        }
-    }
-    fn draw(&self) {
-        let mut err = std::io::stderr();
-        let _ = match self.total {
-            Some(t) if t > 0 => {
-                let pct = (self.done as f64 / t as f64 * 100.0).min(100.0);
-                let filled = (pct / 5.0) as usize;
-                write!(
-                    err,
-                    "\r[{}{}] {:>5.1}% {} / {} rows",
-                    "#".repeat(filled),
-                    " ".repeat(20 - filled),
-                    pct,
-                    self.done,
-                    t
-                )
-            }
-            _ => write!(err, "\r{} rows read", self.done),
-        };
-        let _ = err.flush();
-    }
-    fn finish(&self) {
-        if self.on {
-            self.draw();
-            let _ = writeln!(std::io::stderr());
-        }
     }
 }
 
@@ -372,6 +313,14 @@ impl FinCols {
     }
 }
 
+fn layout_of(kind: Kind, table: &Table) -> Result<&'static str, IngestError> {
+    Ok(match kind {
+        Kind::Market => market_layout(table)?,
+        Kind::Prices => "prices",
+        Kind::Financials => "financials",
+    })
+}
+
 /// Ingest an opened table as `name` into the dataset `kind`.
 pub async fn ingest_table(
     db: &Db,
@@ -381,11 +330,24 @@ pub async fn ingest_table(
     is_sample: bool,
     progress: &mut Progress,
 ) -> Result<Report, IngestError> {
-    let layout = match kind {
-        Kind::Market => market_layout(&table)?,
-        Kind::Prices => "prices",
-        Kind::Financials => "financials",
-    };
+    let layout = layout_of(kind, &table)?;
+    let total = table.expected_rows;
+    ingest_rows(db, kind, name, table, layout, is_sample, progress, total).await
+}
+
+/// [`ingest_table`] with the columns checked; `total` is the rows expected (or estimated) for
+/// the progress bar.
+#[allow(clippy::too_many_arguments)]
+async fn ingest_rows(
+    db: &Db,
+    kind: Kind,
+    name: &str,
+    table: Table,
+    layout: &'static str,
+    is_sample: bool,
+    progress: &mut Progress,
+    total: Option<u64>,
+) -> Result<Report, IngestError> {
     let market = match kind {
         Kind::Market => Some(MarketCols::new(&table, layout)?),
         _ => None,
@@ -398,7 +360,7 @@ pub async fn ingest_table(
         Kind::Financials => Some(FinCols::new(&table)?),
         _ => None,
     };
-    progress.start(table.expected_rows);
+    progress.start(name, "rows", total);
     let mut tx = db.begin().await?;
     let source_id = ds::replace_source(
         &mut tx,
@@ -438,6 +400,7 @@ pub async fn ingest_table(
     if read == 0 {
         return Err(IngestError::file("the file has no data rows".into()));
     }
+    progress.phase("checking for rows that contradict each other");
     if let Some(c) = ds::first_conflict(&mut tx, kind, source_id).await? {
         return Err(IngestError::at(
             c.line_b as u64,
@@ -448,9 +411,11 @@ pub async fn ingest_table(
             ),
         ));
     }
+    progress.phase("removing duplicates");
     let duplicates = ds::remove_duplicates(&mut tx, kind, source_id).await?;
     let stored = inserted - duplicates;
     ds::finish_source(&mut tx, source_id, read, stored, duplicates).await?;
+    progress.phase("committing");
     tx.commit().await?;
     progress.finish();
     Ok(Report {
@@ -500,7 +465,15 @@ pub async fn ingest_file(
 ) -> Result<Report, IngestError> {
     let table = super::read::open(path, sheet)?;
     let name = file_name(path);
-    ingest_table(db, kind, &name, table, false, progress).await
+    let layout = layout_of(kind, &table)?;
+    // CSV says nothing of its length up front: its lines are counted for the bar's ETA.
+    let total = table.expected_rows.or_else(|| {
+        progress
+            .is_shown()
+            .then(|| super::progress::estimate_lines(path))
+            .flatten()
+    });
+    ingest_rows(db, kind, &name, table, layout, false, progress, total).await
 }
 
 pub fn file_name(path: &Path) -> String {

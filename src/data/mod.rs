@@ -3,6 +3,7 @@
 
 pub mod docs;
 pub mod ingest;
+pub mod progress;
 pub mod read;
 pub mod sample;
 

@@ -60,7 +60,7 @@ pub async fn load_if_empty(db: &Db) -> Result<usize, IngestError> {
             Format::JsonLines,
             text.to_string(),
         )];
-        ingest_docs(db, collection, &files, true).await?;
+        ingest_docs(db, collection, &files, true, &mut Progress::hidden()).await?;
         loaded += 1;
     }
     Ok(loaded)

@@ -276,6 +276,41 @@ impl Db {
         Ok(n >= expected)
     }
 
+    /// Embedded migrations not yet applied, and those applied (`doctor`); a database without
+    /// the migrations table (new, or the old service's) has every migration pending.
+    pub async fn pending_migrations(&self) -> Result<(usize, usize), sqlx::Error> {
+        let expected = match self {
+            Db::Sqlite(_) => SQLITE_MIGRATOR.iter().count(),
+            Db::Postgres(_) => PG_MIGRATOR.iter().count(),
+        };
+        let table: i64 = match self {
+            Db::Sqlite(p) => {
+                sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+                )
+                .fetch_one(p)
+                .await?
+            }
+            Db::Postgres(p) => {
+                sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE tablename = '_sqlx_migrations' AND schemaname = ANY (current_schemas(false))",
+                )
+                .fetch_one(p)
+                .await?
+            }
+        };
+        if table == 0 {
+            return Ok((expected, 0));
+        }
+        let n: i64 = on_db!(self, |p| sqlx::query_scalar(
+            "SELECT COUNT(*) FROM _sqlx_migrations WHERE success = TRUE"
+        )
+        .fetch_one(p)
+        .await?);
+        let applied = n.max(0) as usize;
+        Ok((expected.saturating_sub(applied), applied))
+    }
+
     /// Begin a write transaction. On SQLite it is `BEGIN IMMEDIATE`, so two writers never
     /// deadlock upgrading a read lock.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {

@@ -177,6 +177,7 @@ fn ingest_from_the_command_line() {
     .unwrap();
     let out = bin()
         .env("DATABASE_URL", &url)
+        .env("LOG_LEVEL", "info")
         .args(["ingest", "market"])
         .arg(&file)
         .output()
@@ -190,6 +191,18 @@ fn ingest_from_the_command_line() {
         String::from_utf8_lossy(&out.stdout).trim(),
         "market: 2 rows read, 1 stored, 1 duplicates counted once (long layout) from market.csv"
     );
+    // Without a terminal the progress is in the log: the estimate, each phase after reading,
+    // and the end.
+    let log = String::from_utf8_lossy(&out.stderr);
+    for line in [
+        "reading market.csv: about 2 rows",
+        "market.csv: 2 rows read; checking for rows that contradict each other",
+        "market.csv: 2 rows read; removing duplicates",
+        "market.csv: 2 rows read; committing",
+        "market.csv: done, 2 rows in ",
+    ] {
+        assert!(log.contains(line), "{line} not in\n{log}");
+    }
     // A bad file: non-zero exit, one line naming the file, row and column.
     std::fs::write(
         &file,
@@ -218,6 +231,7 @@ fn ingest_from_the_command_line() {
     std::fs::write(docs.join("b.txt"), "Inverters\n\nReplace fans yearly.").unwrap();
     let out = bin()
         .env("DATABASE_URL", &url)
+        .env("LOG_LEVEL", "info")
         .args(["ingest", "docs", "--collection", "om"])
         .arg(&docs)
         .output()
@@ -226,6 +240,12 @@ fn ingest_from_the_command_line() {
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        log.contains("reading docs/om: about 2 files")
+            && log.contains("docs/om: done, 2 files in "),
+        "{log}"
     );
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
@@ -374,4 +394,392 @@ fn serve_links_follow_the_served_port_without_public_url() {
         )),
         "{link}"
     );
+}
+
+/// `doctor` with `vars`, run in `dir`; returns (success, stdout, stderr).
+fn doctor(dir: &std::path::Path, vars: &[(&str, &str)]) -> (bool, String, String) {
+    let mut c = bin();
+    c.current_dir(dir).arg("doctor");
+    for (k, v) in vars {
+        c.env(k, v);
+    }
+    let out = c.output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The check line of `part` in a doctor report.
+fn check_line<'a>(report: &'a str, part: &str) -> &'a str {
+    let checks = report.split("checks:").nth(1).unwrap_or("");
+    checks
+        .lines()
+        .find(|l| l.trim_start().starts_with(part))
+        .unwrap_or_else(|| panic!("no {part} line in\n{report}"))
+}
+
+/// A Weaviate that answers `/v1/meta`.
+async fn fake_weaviate_meta() -> String {
+    use axum::routing::get;
+    let app = axum::Router::new().route(
+        "/v1/meta",
+        get(|| async { axum::Json(serde_json::json!({"version": "1.25.0"})) }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{addr}")
+}
+
+/// A local port nothing listens on.
+fn closed_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn doctor_passes_on_working_parts_and_names_each_broken_one() {
+    use crate::support::fake_llm::{FakeLlm, Reply};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("doc.db");
+    let url = format!("sqlite://{}", db.display());
+    let smtp = SmtpSink::start().await;
+    let llm = FakeLlm::start(vec![Reply::Text(vec!["p"], Duration::ZERO)]).await;
+    let weaviate = fake_weaviate_meta().await;
+    let smtp_port = smtp.port.to_string();
+    let mut working = vec![
+        ("DATABASE_URL", url.as_str()),
+        ("SECRET_KEY", "a-long-production-like-signing-key"),
+        ("SMTP_HOST", "127.0.0.1"),
+        ("SMTP_PORT", smtp_port.as_str()),
+        ("SMTP_TLS", "none"),
+        ("OPENAI_API_KEY", "sk-test-key-never-printed"),
+        ("OPENAI_BASE_URL", llm.base_url.as_str()),
+        ("WEAVIATE_URL", weaviate.as_str()),
+    ];
+    let redis = std::env::var("TEST_REDIS_URL").ok();
+    if let Some(r) = &redis {
+        working.push(("REDIS_URL", r.as_str()));
+    }
+
+    // A database that does not exist yet is not created by doctor.
+    let (ok, out, err) = doctor(dir.path(), &working);
+    assert!(ok, "{out}\n{err}");
+    assert!(
+        check_line(&out, "database").contains("does not exist yet"),
+        "{out}"
+    );
+    assert!(!db.exists(), "doctor created the database");
+    let m = bin()
+        .env("DATABASE_URL", &url)
+        .arg("migrate")
+        .output()
+        .unwrap();
+    assert!(m.status.success());
+
+    let (ok, out, err) = doctor(dir.path(), &working);
+    assert!(ok, "{out}\n{err}");
+    assert!(
+        check_line(&out, "database").contains("ok   sqlite") && out.contains("none pending"),
+        "{out}"
+    );
+    assert!(check_line(&out, "smtp").contains(" ok "), "{out}");
+    assert!(smtp.all().is_empty(), "doctor sent mail");
+    assert!(
+        check_line(&out, "llm").contains("one-token request"),
+        "{out}"
+    );
+    assert!(
+        check_line(&out, "weaviate").contains("Weaviate 1.25.0"),
+        "{out}"
+    );
+    if redis.is_some() {
+        assert!(check_line(&out, "redis").contains("PING answered"), "{out}");
+    } else {
+        assert!(
+            check_line(&out, "redis").contains("not configured"),
+            "{out}"
+        );
+    }
+    assert!(
+        out.contains("SECRET_KEY = <redacted>  (environment)"),
+        "{out}"
+    );
+    assert!(out.contains("PORT = 8000  (default)"), "{out}");
+    assert!(!out.contains("sk-test-key-never-printed") && !out.contains("production-like"));
+
+    // Each broken part fails its own line and the run.
+    let closed = closed_port().to_string();
+    let dead_redis = format!("redis://127.0.0.1:{closed}/");
+    let dead_http = format!("http://127.0.0.1:{closed}");
+    let dead_llm = format!("http://127.0.0.1:{closed}/v1");
+    let missing_dir = format!("sqlite://{}/no/such/folder/x.db", dir.path().display());
+    let cases: Vec<(&str, (&str, &str))> = vec![
+        ("redis", ("REDIS_URL", dead_redis.as_str())),
+        ("smtp", ("SMTP_PORT", closed.as_str())),
+        ("llm", ("OPENAI_BASE_URL", dead_llm.as_str())),
+        ("weaviate", ("WEAVIATE_URL", dead_http.as_str())),
+        ("database", ("DATABASE_URL", missing_dir.as_str())),
+    ];
+    for (part, (k, v)) in cases {
+        let mut vars: Vec<(&str, &str)> =
+            working.iter().filter(|(n, _)| *n != k).copied().collect();
+        vars.push((k, v));
+        let (ok, out, err) = doctor(dir.path(), &vars);
+        assert!(!ok, "{part} broken but doctor passed:\n{out}");
+        assert!(check_line(&out, part).contains("fail"), "{part}:\n{out}");
+        assert!(err.contains("a check failed"), "{err}");
+        let others = ["database", "smtp", "llm", "weaviate"];
+        for other in others.iter().filter(|o| **o != part) {
+            assert!(
+                !check_line(&out, other).contains("fail"),
+                "{other} with {part} broken:\n{out}"
+            );
+        }
+    }
+
+    // On PostgreSQL the migrations are read from its catalogue.
+    if let Ok(pg) = std::env::var("TEST_DATABASE_URL") {
+        let mut vars: Vec<(&str, &str)> = working
+            .iter()
+            .filter(|(n, _)| *n != "DATABASE_URL")
+            .copied()
+            .collect();
+        vars.push(("DATABASE_URL", pg.as_str()));
+        let (_, out, _) = doctor(dir.path(), &vars);
+        let line = check_line(&out, "database");
+        assert!(
+            line.contains("ok   postgres") && line.contains("migrations applied"),
+            "{out}"
+        );
+        assert!(
+            !out.contains(":postgres@"),
+            "the PostgreSQL password was printed:\n{out}"
+        );
+    }
+
+    // The LLM refusing the key is a failure that says so.
+    let refusing = FakeLlm::start(vec![Reply::Status(401)]).await;
+    let mut vars: Vec<(&str, &str)> = working
+        .iter()
+        .filter(|(n, _)| *n != "OPENAI_BASE_URL")
+        .copied()
+        .collect();
+    vars.push(("OPENAI_BASE_URL", refusing.base_url.as_str()));
+    let (ok, out, _) = doctor(dir.path(), &vars);
+    assert!(!ok);
+    assert!(
+        check_line(&out, "llm").contains("HTTP 401): check OPENAI_API_KEY"),
+        "{out}"
+    );
+}
+
+#[test]
+fn doctor_reports_dotenv_lines_near_names_and_production_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(".env"),
+        "# settings\nDATABASE_URL=sqlite::memory:\nOPENAI_API_BASE_URL=http://x\nSECRET_KEY = \"oops\nPORT=1\n",
+    )
+    .unwrap();
+    let (ok, out, _) = doctor(dir.path(), &[("PORT", "8123")]);
+    assert!(!ok, "a broken .env line fails doctor:\n{out}");
+    assert!(
+        out.contains("warn: .env line 4 (SECRET_KEY) could not be read"),
+        "{out}"
+    );
+    assert!(!out.contains("oops"), "{out}");
+    assert!(
+        out.contains("OPENAI_API_BASE_URL (from .env) is not a setting of this service; did you mean OPENAI_BASE_URL?"),
+        "{out}"
+    );
+    assert!(out.contains("PORT = 8123  (environment)"), "{out}");
+    assert!(
+        out.contains("DATABASE_URL = sqlite::memory:  (.env)"),
+        "{out}"
+    );
+
+    // serve and the other commands warn about the same lines in the log and go on.
+    let m = bin()
+        .current_dir(dir.path())
+        .arg("migrate")
+        .output()
+        .unwrap();
+    assert!(m.status.success());
+    let err = String::from_utf8_lossy(&m.stderr);
+    assert!(
+        err.contains(".env line 4 (SECRET_KEY) could not be read and was skipped"),
+        "{err}"
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    let (_, out, _) = doctor(
+        empty.path(),
+        &[
+            ("ENVIRONMENT", "production"),
+            ("SECRET_KEY", "a-real-key-for-production-use"),
+            ("MAIL_LOG_ONLY", "true"),
+            ("BCRYPT_COST", "12"),
+            ("DATABASE_URL", "sqlite::memory:"),
+        ],
+    );
+    for w in [
+        "CORS_ORIGINS is the development list",
+        "SAMPLE_DATA is on",
+        "MAIL_LOG_ONLY is on",
+    ] {
+        assert!(out.contains(w), "{w}:\n{out}");
+    }
+    let (_, out, _) = doctor(empty.path(), &[("DATABASE_URL", "sqlite::memory:")]);
+    assert!(
+        out.contains("warn: SECRET_KEY is the development key"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("CORS_ORIGINS is the development list"),
+        "{out}"
+    );
+}
+
+#[test]
+fn create_admin_reads_the_password_from_stdin_and_never_needs_it_on_the_command_line() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("a.db").display());
+    let run = |input: Option<&str>, extra: &[&str]| {
+        let mut c = bin();
+        c.env("DATABASE_URL", &url)
+            .args(["create-admin", "--username", "root@example.com"])
+            .args(extra)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = c.spawn().unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        if let Some(i) = input {
+            stdin.write_all(i.as_bytes()).unwrap();
+        }
+        drop(stdin);
+        child.wait_with_output().unwrap()
+    };
+    let out = run(Some("stdin-password-1\n"), &["--password-stdin"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "1");
+    // Without a terminal and without --password-stdin there is no prompt: a clear error.
+    let out = run(Some("ignored\n"), &[]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--password-stdin"));
+    let out = run(Some(""), &["--password-stdin"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("held no password"));
+    // Both ways at once are refused by the parser.
+    let out = run(None, &["--password-stdin", "--password", "x"]);
+    assert!(!out.status.success());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_password_read_from_stdin_is_the_one_that_logs_in() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("login.db");
+    let url = format!("sqlite://{}", path.display());
+    let mut child = bin()
+        .env("DATABASE_URL", &url)
+        .args([
+            "create-admin",
+            "--username",
+            "root@example.com",
+            "--password-stdin",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"from-stdin-pw\r\n")
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let app = TestApp::builder(crate::support::Backend::Sqlite)
+        .sqlite_file(path)
+        .start()
+        .await;
+    app.login_raw("root@example.com", "from-stdin-pw")
+        .await
+        .assert(200);
+}
+
+#[test]
+fn every_flag_has_help_and_jobs_name_their_choices() {
+    let help = |args: &[&str]| {
+        let out = bin().args(args).arg("-h").output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let serve = help(&["serve"]);
+    assert!(
+        serve.contains("overrides HOST") && serve.contains("overrides PORT"),
+        "{serve}"
+    );
+    let jobs = help(&["jobs", "run"]);
+    for job in [
+        "monthly_reset",
+        "deletion_purge",
+        "empty_conversation_cleanup",
+        "cleanup",
+    ] {
+        assert!(jobs.contains(job), "{jobs}");
+    }
+    let out = bin()
+        .args(["jobs", "run", "--job", "nope"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("monthly_reset"),
+        "{err}"
+    );
+    // Every flag of every command has a line of help (clap prints an empty one otherwise).
+    for cmd in [
+        vec!["serve"],
+        vec!["create-admin"],
+        vec!["seed-agents"],
+        vec!["ingest", "market"],
+        vec!["ingest", "prices"],
+        vec!["ingest", "financials"],
+        vec!["ingest", "docs"],
+        vec!["jobs", "run"],
+        vec!["doctor"],
+    ] {
+        let text = help(&cmd);
+        for line in text.lines().map(str::trim) {
+            if line.starts_with("--") && !line.starts_with("--help") {
+                assert!(
+                    line.split("  ").filter(|p| !p.trim().is_empty()).count() >= 2,
+                    "{cmd:?}: flag without help: {line}\n{text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_setting_is_in_the_readme_and_env_example() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    let example = std::fs::read_to_string(format!("{root}/.env.example")).unwrap();
+    for (name, _) in solarintel::config::SETTINGS {
+        assert!(
+            readme.contains(&format!("`{name}`")),
+            "{name} is not in the README's table"
+        );
+        assert!(example.contains(name), "{name} is not in .env.example");
+    }
 }

@@ -363,7 +363,7 @@ db_test!(async fn documents_of_every_format_are_searchable_and_replaced_per_file
     let load = |files: &[PathBuf]| -> Vec<(String, Format, String)> {
         files.iter().map(|f| (f.file_name().unwrap().to_string_lossy().into_owned(), docs::doc_format(f).unwrap(), std::fs::read_to_string(f).unwrap())).collect()
     };
-    let r = docs::ingest_docs(app.db(), "om", &load(&files), false).await.unwrap();
+    let r = docs::ingest_docs(app.db(), "om", &load(&files), false, &mut Progress::hidden()).await.unwrap();
     assert_eq!((r.files, r.documents, r.passages), (4, 4, 4));
     let ctx = app.state.tool_context().for_agent("leo_om");
     let search = |q: &str| {
@@ -389,14 +389,14 @@ db_test!(async fn documents_of_every_format_are_searchable_and_replaced_per_file
     let out = solarintel::tools::run(documents::NAME, &json!({"query": "soiling"}).to_string(), &news).await.unwrap();
     assert!(out.for_model.contains("\"passages\":[]"), "{}", out.for_model);
     // Re-ingesting replaces; a broken file fails the whole run and leaves the rest.
-    docs::ingest_docs(app.db(), "om", &load(&files), false).await.unwrap();
+    docs::ingest_docs(app.db(), "om", &load(&files), false, &mut Progress::hidden()).await.unwrap();
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_document_passages").await, 4);
     let mut broken = load(&files);
     broken.push(("e.jsonl".into(), Format::JsonLines, "{\"title\":\"x\"}\n".into()));
-    let e = docs::ingest_docs(app.db(), "om", &broken, false).await.unwrap_err().to_string();
+    let e = docs::ingest_docs(app.db(), "om", &broken, false, &mut Progress::hidden()).await.unwrap_err().to_string();
     assert!(e.contains("e.jsonl") && e.contains("row 1, column \"body\""), "{e}");
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_document_passages").await, 4);
-    let e = docs::ingest_docs(app.db(), "bad name!", &load(&files), false).await.unwrap_err().to_string();
+    let e = docs::ingest_docs(app.db(), "bad name!", &load(&files), false, &mut Progress::hidden()).await.unwrap_err().to_string();
     assert!(e.contains("invalid collection name"), "{e}");
 });
 
