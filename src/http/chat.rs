@@ -52,6 +52,51 @@ async fn resume_response(
     Ok(sse::response(guarded(body, guard), Some(turn_id)))
 }
 
+impl From<turn::StartError> for ApiError {
+    fn from(e: turn::StartError) -> Self {
+        use turn::StartError as E;
+        let fixed_500 = |detail: &'static str, e: sqlx::Error| {
+            tracing::error!(error = %e, detail, "chat turn not started");
+            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, detail)
+        };
+        match e {
+            E::EmptyMessage => ApiError::bad_request("Empty message"),
+            E::UnknownAgent(t) => ApiError::bad_request(format!("Unknown agent type: {t}")),
+            E::ConversationNotFound => {
+                ApiError::not_found("Conversation not found or access denied")
+            }
+            E::Forbidden(reason) => ApiError::forbidden(reason),
+            E::LimitReached {
+                plan_type,
+                used,
+                limit,
+                upgrade_required,
+            } => ApiError::DetailValue {
+                status: StatusCode::TOO_MANY_REQUESTS,
+                detail: json!({
+                    "error": format!("Query limit reached. You have used {used}/{limit} queries this month."),
+                    "plan_type": plan_type,
+                    "queries_used": used,
+                    "query_limit": limit,
+                    "upgrade_required": upgrade_required,
+                }),
+            },
+            E::CountFailed(e) => fixed_500("Failed to track query usage", e),
+            E::MessageFailed(e) => fixed_500("Database error storing message", e),
+            E::Internal(e) => ApiError::internal(e),
+        }
+    }
+}
+
+impl From<turn::ResumeError> for ApiError {
+    fn from(e: turn::ResumeError) -> Self {
+        match e {
+            turn::ResumeError::NotFound => ApiError::not_found("Stream not found"),
+            turn::ResumeError::Internal(e) => ApiError::internal(e),
+        }
+    }
+}
+
 /// A place for one more open stream of the caller (a new turn's, or a resume of `turn_id`), or
 /// 429 with a string `detail` and `Retry-After` over `CHAT_MAX_STREAMS_PER_USER` /
 /// `CHAT_MAX_STREAMS_PER_TURN`.

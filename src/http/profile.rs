@@ -72,12 +72,44 @@ pub struct UsageStats {
     last_query_date: Option<NaiveDateTime>,
 }
 
+/// A contact request as the profile lists it.
+// (the schema keeps the name it had as a store row)
+#[derive(Serialize, ToSchema)]
+#[schema(as = ContactRequestRow)]
+pub struct ContactRequestOut {
+    id: i32,
+    name: String,
+    email: String,
+    company: Option<String>,
+    message: String,
+    source: String,
+    status: Option<String>,
+    #[serde(serialize_with = "super::json::opt_datetime")]
+    #[schema(value_type = Option<String>)]
+    created_at: Option<NaiveDateTime>,
+}
+
+impl From<ContactRequestRow> for ContactRequestOut {
+    fn from(r: ContactRequestRow) -> Self {
+        ContactRequestOut {
+            id: r.id,
+            name: r.name,
+            email: r.email,
+            company: r.company,
+            message: r.message,
+            source: r.source,
+            status: r.status,
+            created_at: r.created_at,
+        }
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct ProfileResponse {
     user: ProfileUser,
     plan_info: PlanInfo,
     usage_stats: UsageStats,
-    contact_requests: Vec<ContactRequestRow>,
+    contact_requests: Vec<ContactRequestOut>,
 }
 
 /// The caller's profile, plan, usage and recent contact requests.
@@ -114,7 +146,7 @@ pub async fn get_profile(
                 .unwrap_or(0),
             last_query_date: u.last_query_date,
         },
-        contact_requests: contacts,
+        contact_requests: contacts.into_iter().map(ContactRequestOut::from).collect(),
     }))
 }
 

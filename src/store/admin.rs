@@ -10,7 +10,7 @@ use super::{Db, Tx};
 use crate::{on_db, on_tx};
 
 /// The AdminUser shape's columns.
-#[derive(Clone, Debug, FromRow, Serialize)]
+#[derive(Clone, Debug, FromRow)]
 pub struct AdminUserRow {
     pub id: i32,
     pub username: String,
@@ -18,7 +18,6 @@ pub struct AdminUserRow {
     pub role: Option<String>,
     pub plan_type: Option<String>,
     pub is_active: Option<bool>,
-    #[serde(serialize_with = "crate::http::json::opt_datetime")]
     pub created_at: Option<NaiveDateTime>,
     pub email_verified: Option<bool>,
     pub query_count: Option<i32>,

@@ -551,7 +551,7 @@ pub async fn revoke(
 pub struct WhitelistSnapshot {
     pub id: i32,
     pub is_active: Option<bool>,
-    #[serde(serialize_with = "crate::http::json::opt_datetime")]
+    #[serde(serialize_with = "crate::domain::time::opt_datetime")]
     pub expires_at: Option<NaiveDateTime>,
     pub reason: Option<String>,
     pub granted_by: Option<i32>,

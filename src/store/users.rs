@@ -495,7 +495,7 @@ pub async fn usage_counts(db: &Db, user_id: i32) -> Result<(i64, i64), sqlx::Err
 }
 
 /// A contact request as the profile lists it.
-#[derive(Debug, FromRow, serde::Serialize, utoipa::ToSchema)]
+#[derive(Debug, FromRow)]
 pub struct ContactRequestRow {
     pub id: i32,
     pub name: String,
@@ -504,8 +504,6 @@ pub struct ContactRequestRow {
     pub message: String,
     pub source: String,
     pub status: Option<String>,
-    #[serde(serialize_with = "crate::http::json::opt_datetime")]
-    #[schema(value_type = Option<String>)]
     pub created_at: Option<NaiveDateTime>,
 }
 
