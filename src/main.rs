@@ -179,8 +179,11 @@ async fn run(cli: Cli) -> Result<()> {
             if username.trim().is_empty() || username.chars().count() > 80 {
                 anyhow::bail!("--username must be 1 to 80 characters");
             }
-            if password.chars().count() < 8 {
-                anyhow::bail!("--password must be at least 8 characters");
+            if !solarintel::domain::user::password_long_enough(&password) {
+                anyhow::bail!(
+                    "--password must be at least {} characters",
+                    solarintel::domain::user::PASSWORD_MIN_CHARS
+                );
             }
             let app = App::build(settings).await?;
             let hash = app.state.hasher.hash(password).await?;

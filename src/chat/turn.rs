@@ -16,7 +16,6 @@ use super::sse;
 use crate::agents::{self, AgentDef};
 use crate::app::AppState;
 use crate::domain::conversation::{memory_text, normalize_agent_type, string_envelope};
-use crate::domain::plans;
 use crate::domain::user::User;
 use crate::llm::ChatMessage;
 use crate::store::{self, chat as turns, conversations as conv};
@@ -117,12 +116,7 @@ pub async fn start(
         // kept for compatibility: this stays even if the limit check below refuses the turn
         conv::set_agent_type(db, user.id, conversation_id, &t).await?;
     }
-    let bonus = if user.plan_type() == "free" {
-        store::users::survey_bonus(db, user.id).await?
-    } else {
-        0
-    };
-    let limit = plans::chat_limit(user.plan_type.as_deref(), bonus);
+    let limit = store::users::query_limit(db, user).await?;
     let now = store::now();
     let new = turns::NewTurn {
         user_id: user.id,
@@ -144,7 +138,7 @@ pub async fn start(
                 plan_type: user.plan_type().to_string(),
                 used,
                 limit,
-                upgrade_required: user.plan_type() == "free",
+                upgrade_required: user.plan().upgrade_required(),
             });
         }
         Err(turns::StartError::Count(e)) => return Err(StartError::CountFailed(e)),

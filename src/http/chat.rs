@@ -18,7 +18,7 @@ use crate::app::AppState;
 use crate::chat::streams::{self, StreamGuard};
 use crate::chat::{hub, sse, turn};
 use crate::domain::agents::CHAT_NAMES;
-use crate::domain::conversation::string_envelope;
+use crate::domain::conversation::{MAX_CHAT_MESSAGE_CHARS, string_envelope};
 use crate::store::{self, contact, conversations as conv};
 
 pub fn routes() -> Router<AppState> {
@@ -157,7 +157,7 @@ pub async fn send(
     let message = o.req_str("message");
     if o.has_str("message") {
         o.min_chars("message", &message, 1);
-        o.max_chars("message", &message, 5000);
+        o.max_chars("message", &message, MAX_CHAT_MESSAGE_CHARS);
     }
     let conversation_id = o.req_int("conversation_id");
     let agent_type = o.opt_str("agent_type").unwrap_or_else(|| "market".into());

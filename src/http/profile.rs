@@ -12,7 +12,7 @@ use super::auth::{MessageResponse, message};
 use super::error::{ApiError, ApiResult};
 use super::extract::{CurrentUser, JsonBody};
 use crate::app::AppState;
-use crate::domain::{plans, user::User};
+use crate::domain::user::{self, User};
 use crate::store::{self, users::ContactRequestRow};
 
 pub fn routes() -> Router<AppState> {
@@ -120,17 +120,16 @@ pub async fn get_profile(
     user: CurrentUser,
 ) -> ApiResult<Json<ProfileResponse>> {
     let u = &user.user;
-    let bonus = store::users::survey_bonus(&state.db, u.id).await?;
     let (conversations, messages) = store::users::usage_counts(&state.db, u.id).await?;
     let contacts = store::users::contact_requests_for_email(&state.db, &u.username).await?;
-    let limit = plans::chat_limit(u.plan_type.as_deref(), bonus);
+    let limit = store::users::query_limit(&state.db, u).await?;
     let monthly = u.monthly_query_count();
     let now = store::now();
     Ok(Json(ProfileResponse {
         user: ProfileUser::from(u),
         plan_info: PlanInfo {
             plan_type: u.plan_type().to_string(),
-            status: plans::plan_status(u.plan_type.as_deref()),
+            status: u.plan().status(),
             end_date: u.plan_end_date,
         },
         usage_stats: UsageStats {
@@ -202,10 +201,8 @@ pub async fn change_password(
     if new != confirm {
         return Err(ApiError::bad_request("New passwords do not match"));
     }
-    if new.chars().count() < 8 {
-        return Err(ApiError::bad_request(
-            "Password must be at least 8 characters",
-        ));
+    if !user::password_long_enough(&new) {
+        return Err(ApiError::bad_request(user::password_too_short_message()));
     }
     super::throttle::check_password_change(&state, user.user.id).await?;
     let ok = state
