@@ -19,6 +19,7 @@ use crate::chat::streams::{self, StreamGuard};
 use crate::chat::{hub, sse, turn};
 use crate::domain::agents::CHAT_NAMES;
 use crate::domain::conversation::{MAX_CHAT_MESSAGE_CHARS, string_envelope};
+use crate::domain::plans;
 use crate::store::{self, contact, conversations as conv};
 
 pub fn routes() -> Router<AppState> {
@@ -74,7 +75,7 @@ impl From<turn::StartError> for ApiError {
             } => ApiError::DetailValue {
                 status: StatusCode::TOO_MANY_REQUESTS,
                 detail: json!({
-                    "error": format!("Query limit reached. You have used {used}/{limit} queries this month."),
+                    "error": plans::limit_reached_message(used, limit),
                     "plan_type": plan_type,
                     "queries_used": used,
                     "query_limit": limit,
