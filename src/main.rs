@@ -227,8 +227,11 @@ async fn run(cli: Cli) -> Result<()> {
                 (None, true) => read_password_line(&mut std::io::stdin().lock())?,
                 (None, false) => prompt_password()?,
             };
-            if password.chars().count() < 8 {
-                anyhow::bail!("--password must be at least 8 characters");
+            if !solarintel::domain::user::password_long_enough(&password) {
+                anyhow::bail!(
+                    "--password must be at least {} characters",
+                    solarintel::domain::user::PASSWORD_MIN_CHARS
+                );
             }
             let app = App::build(settings).await?;
             let hash = app.state.hasher.hash(password).await?;

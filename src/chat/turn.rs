@@ -6,9 +6,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::http::StatusCode;
 use futures::Stream;
-use serde_json::{Value, json};
+use serde_json::Value;
 use tokio::sync::mpsc;
 
 use super::events::{Answer, Event};
@@ -17,9 +16,7 @@ use super::sse;
 use crate::agents::{self, AgentDef};
 use crate::app::AppState;
 use crate::domain::conversation::{memory_text, normalize_agent_type, string_envelope};
-use crate::domain::plans;
 use crate::domain::user::User;
-use crate::http::error::ApiError;
 use crate::llm::ChatMessage;
 use crate::store::{self, chat as turns, conversations as conv};
 
@@ -43,6 +40,53 @@ pub struct Started {
     pub live: Arc<Live>,
 }
 
+/// Why a turn did not start. `http/chat.rs` maps each to its status and body.
+#[derive(Debug)]
+pub enum StartError {
+    /// The message is empty once trimmed (400).
+    EmptyMessage,
+    /// No agent of this type; carries the type as the caller sent it (400).
+    UnknownAgent(String),
+    /// Not the caller's conversation, or none (404).
+    ConversationNotFound,
+    /// The access decision refused; carries its reason (403).
+    Forbidden(String),
+    /// The monthly quota is used up (429 with the quota body).
+    LimitReached {
+        plan_type: String,
+        used: i64,
+        limit: i64,
+        upgrade_required: bool,
+    },
+    /// The counted update failed (500 "Failed to track query usage").
+    CountFailed(sqlx::Error),
+    /// The user message could not be stored (500 "Database error storing message").
+    MessageFailed(sqlx::Error),
+    /// Anything else (the generic 500).
+    Internal(sqlx::Error),
+}
+
+impl From<sqlx::Error> for StartError {
+    fn from(e: sqlx::Error) -> Self {
+        StartError::Internal(e)
+    }
+}
+
+/// Why a stream cannot be resumed.
+#[derive(Debug)]
+pub enum ResumeError {
+    /// No such turn, or not the caller's (404 "Stream not found").
+    NotFound,
+    /// The generic 500.
+    Internal(sqlx::Error),
+}
+
+impl From<sqlx::Error> for ResumeError {
+    fn from(e: sqlx::Error) -> Self {
+        ResumeError::Internal(e)
+    }
+}
+
 /// Steps 1–8 of streaming.md §3. On success the generation task runs and the caller streams
 /// `live`.
 pub async fn start(
@@ -51,35 +95,28 @@ pub async fn start(
     message: &str,
     conversation_id: i64,
     agent_type: &str,
-) -> Result<Started, ApiError> {
+) -> Result<Started, StartError> {
     let text = message.trim();
     if text.is_empty() {
-        return Err(ApiError::bad_request("Empty message"));
+        return Err(StartError::EmptyMessage);
     }
     let t = normalize_agent_type(agent_type);
     let Some(agent) = agents::agent(&t) else {
-        return Err(ApiError::bad_request(format!(
-            "Unknown agent type: {agent_type}"
-        )));
+        return Err(StartError::UnknownAgent(agent_type.to_string()));
     };
     let db = &state.db;
     let conversation = conv::get(db, user.id, conversation_id)
         .await?
-        .ok_or_else(|| ApiError::not_found("Conversation not found or access denied"))?;
+        .ok_or(StartError::ConversationNotFound)?;
     let decision = store::agents::decide(db, user, &t, store::now()).await?;
     if !decision.can_access {
-        return Err(ApiError::forbidden(decision.reason.unwrap_or_default()));
+        return Err(StartError::Forbidden(decision.reason.unwrap_or_default()));
     }
     if conversation.agent_type() != t {
         // kept for compatibility: this stays even if the limit check below refuses the turn
         conv::set_agent_type(db, user.id, conversation_id, &t).await?;
     }
-    let bonus = if user.plan_type() == "free" {
-        store::users::survey_bonus(db, user.id).await?
-    } else {
-        0
-    };
-    let limit = plans::chat_limit(user.plan_type.as_deref(), bonus);
+    let limit = store::users::query_limit(db, user).await?;
     let now = store::now();
     let new = turns::NewTurn {
         user_id: user.id,
@@ -97,24 +134,16 @@ pub async fn start(
                 .await?
                 .map(|u| u.monthly_query_count())
                 .unwrap_or(limit);
-            return Err(ApiError::DetailValue {
-                status: StatusCode::TOO_MANY_REQUESTS,
-                detail: json!({
-                    "error": format!("Query limit reached. You have used {used}/{limit} queries this month."),
-                    "plan_type": user.plan_type(),
-                    "queries_used": used,
-                    "query_limit": limit,
-                    "upgrade_required": user.plan_type() == "free",
-                }),
+            return Err(StartError::LimitReached {
+                plan_type: user.plan_type().to_string(),
+                used,
+                limit,
+                upgrade_required: user.plan().upgrade_required(),
             });
         }
-        Err(turns::StartError::Count(e)) => {
-            return Err(fixed_500("Failed to track query usage", e));
-        }
-        Err(turns::StartError::Message(e)) => {
-            return Err(fixed_500("Database error storing message", e));
-        }
-        Err(turns::StartError::Turn(e)) => return Err(ApiError::internal(e)),
+        Err(turns::StartError::Count(e)) => return Err(StartError::CountFailed(e)),
+        Err(turns::StartError::Message(e)) => return Err(StartError::MessageFailed(e)),
+        Err(turns::StartError::Turn(e)) => return Err(StartError::Internal(e)),
     };
     let turn_id = key.id;
     let live = state.hub.open(key);
@@ -128,11 +157,6 @@ pub async fn start(
     };
     tokio::spawn(generate(state.clone(), job, live.clone()));
     Ok(Started { turn_id, live })
-}
-
-fn fixed_500(detail: &'static str, e: sqlx::Error) -> ApiError {
-    tracing::error!(error = %e, detail, "chat turn not started");
-    ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, detail)
 }
 
 struct Job {
@@ -419,13 +443,12 @@ pub async fn resume(
     user: &User,
     turn_id: i64,
     seq: i64,
-) -> Result<impl Stream<Item = Result<Bytes, std::convert::Infallible>> + use<>, ApiError> {
-    let not_found = || ApiError::not_found("Stream not found");
+) -> Result<impl Stream<Item = Result<Bytes, std::convert::Infallible>> + use<>, ResumeError> {
     let turn = turns::turn(&state.db, turn_id)
         .await?
-        .ok_or_else(not_found)?;
+        .ok_or(ResumeError::NotFound)?;
     if turn.user_id != user.id {
-        return Err(not_found());
+        return Err(ResumeError::NotFound);
     }
     if let Some(live) = state.hub.get(&turn.key()) {
         return Ok(futures::future::Either::Left(hub::stream(

@@ -7,24 +7,16 @@ use chrono::NaiveDate;
 
 use super::IngestError;
 use super::read::parse_date;
+pub use crate::domain::records::Passage;
+use crate::domain::records::SourceMeta;
 use crate::store::Db;
-use crate::store::datasets::{self as ds, SourceMeta};
+use crate::store::datasets as ds;
 
 /// Target passage size in characters: a few paragraphs, small enough to quote.
 const PASSAGE_CHARS: usize = 1200;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Document {
-    pub title: String,
-    pub url: Option<String>,
-    pub published_at: Option<NaiveDate>,
-    pub body: String,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Passage {
-    pub doc_no: i32,
-    pub ord: i32,
     pub title: String,
     pub url: Option<String>,
     pub published_at: Option<NaiveDate>,

@@ -11,8 +11,9 @@ use super::{
     FinRec, IngestError, Kind, MarketRec, PriceRec, canonical_connection, canonical_scenario,
     canonical_type, parse_period,
 };
+use crate::domain::records::SourceMeta;
 use crate::store::Db;
-use crate::store::datasets::{self as ds, SourceMeta};
+use crate::store::datasets as ds;
 
 /// Rows per insert: 2,000 rows of 10 columns stay under SQLite's 32,766 bound parameters.
 const BATCH: usize = 2000;

@@ -9,31 +9,9 @@ pub mod sample;
 
 use chrono::NaiveDate;
 
-/// A dataset a file is loaded into.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Market,
-    Prices,
-    Financials,
-}
-
-impl Kind {
-    pub fn parse(s: &str) -> Option<Kind> {
-        match s {
-            "market" => Some(Kind::Market),
-            "prices" => Some(Kind::Prices),
-            "financials" => Some(Kind::Financials),
-            _ => None,
-        }
-    }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Market => "market",
-            Kind::Prices => "prices",
-            Kind::Financials => "financials",
-        }
-    }
-}
+/// The record types live in `domain` (both `data` and `store` use them); kept here by their old
+/// path.
+pub use crate::domain::records::{FinRec, Kind, MarketRec, PriceRec};
 
 /// The document collections the agents search (agents.md).
 pub const COLLECTIONS: [&str; 5] = [
@@ -91,47 +69,6 @@ impl From<sqlx::Error> for IngestError {
     fn from(e: sqlx::Error) -> Self {
         IngestError::file(format!("database error: {e}"))
     }
-}
-
-/// One market figure (MW DC).
-#[derive(Clone, Debug, PartialEq)]
-pub struct MarketRec {
-    pub line: i64,
-    pub territory: String,
-    pub year: i32,
-    pub scenario: &'static str,
-    pub connection: &'static str,
-    pub kind: &'static str,
-    pub capacity_mw: f64,
-    pub ac_dc: Option<String>,
-    pub status: Option<String>,
-}
-
-/// One component price observation.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PriceRec {
-    pub line: i64,
-    pub item: String,
-    pub description: String,
-    pub date: NaiveDate,
-    pub frequency: String,
-    pub base_price: f64,
-    pub unit: String,
-    pub region: String,
-    pub origin: Option<String>,
-}
-
-/// One manufacturer figure for a reporting period.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FinRec {
-    pub line: i64,
-    pub company: String,
-    pub period: String,
-    pub period_kind: &'static str,
-    pub period_start: NaiveDate,
-    pub metric: String,
-    pub value: f64,
-    pub unit: String,
 }
 
 pub const SCENARIOS: [&str; 5] = [

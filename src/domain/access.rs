@@ -3,7 +3,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::plans::plan_level;
+use super::plans::Plan;
 
 /// The `fastapi_agent_access` row of the agent.
 #[derive(Clone, Debug)]
@@ -81,7 +81,7 @@ pub fn is_grandfathered(config: &AgentConfig, hires: &[Hire], plan_type: Option<
         matches!(h.hired_at, Some(at) if at < raised_at)
             && h.required_plan_at_hire
                 .as_deref()
-                .is_some_and(|p| plan_level(plan_type) >= plan_level(Some(p)))
+                .is_some_and(|p| Plan::stored(plan_type).meets(Plan::stored(Some(p))))
     })
 }
 
@@ -104,7 +104,7 @@ pub fn decide(f: &AccessFacts<'_>) -> Decision {
         return Decision::deny("You must hire this agent from the Agents page first".into());
     }
     let required = config.required_plan();
-    if plan_level(f.plan_type) >= plan_level(Some(required)) {
+    if Plan::stored(f.plan_type).meets(Plan::stored(Some(required))) {
         Decision::allow()
     } else {
         Decision::deny(format!(

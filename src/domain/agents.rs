@@ -1,6 +1,58 @@
 //! The agent catalogues of api-contract §4.6 and the `suggest-agent-type` keyword rule (§4.7).
 //! Each endpoint keeps its own list, as the contract says; they are all here.
 
+/// The nine agent types. A request may name any string (the endpoints answer "invalid" or "not
+/// configured" with it, and the old database may hold others), so handlers carry the normalised
+/// string ([`super::conversation::normalize_agent_type`]) and read it as this type where a rule
+/// depends on which agent it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgentType {
+    Market,
+    Price,
+    News,
+    Digitalization,
+    NziaPolicy,
+    NziaMarketImpact,
+    ManufacturerFinancial,
+    LeoOm,
+    Weaviate,
+}
+
+impl AgentType {
+    pub const ALL: [AgentType; 9] = [
+        AgentType::Market,
+        AgentType::Price,
+        AgentType::News,
+        AgentType::Digitalization,
+        AgentType::NziaPolicy,
+        AgentType::NziaMarketImpact,
+        AgentType::ManufacturerFinancial,
+        AgentType::LeoOm,
+        AgentType::Weaviate,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AgentType::Market => "market",
+            AgentType::Price => "price",
+            AgentType::News => "news",
+            AgentType::Digitalization => "digitalization",
+            AgentType::NziaPolicy => "nzia_policy",
+            AgentType::NziaMarketImpact => "nzia_market_impact",
+            AgentType::ManufacturerFinancial => "manufacturer_financial",
+            AgentType::LeoOm => "leo_om",
+            AgentType::Weaviate => "weaviate",
+        }
+    }
+
+    /// An agent type from a request or a row, with the `om` alias of decision F5; exact,
+    /// case-sensitive names otherwise.
+    pub fn parse(s: &str) -> Option<AgentType> {
+        let s = if s == "om" { "leo_om" } else { s };
+        AgentType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
 /// One entry of the agent-management catalogue (a).
 #[derive(Debug, Clone, Copy)]
 pub struct CatalogueAgent {
@@ -313,6 +365,36 @@ mod tests {
         assert_eq!(a, c);
         assert_eq!(catalogue_entry("leo_om").unwrap().display_name, "O&M Agent");
         assert!(catalogue_entry("om").is_none());
+    }
+
+    #[test]
+    fn agent_types_parse_with_the_om_alias() {
+        let cases: &[(&str, Option<AgentType>)] = &[
+            ("market", Some(AgentType::Market)),
+            ("weaviate", Some(AgentType::Weaviate)),
+            ("leo_om", Some(AgentType::LeoOm)),
+            ("om", Some(AgentType::LeoOm)),
+            ("OM", None),
+            ("Market", None),
+            ("expert", None),
+            ("", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(AgentType::parse(s), *want, "{s:?}");
+        }
+        // the catalogues list exactly the nine types, in the same order
+        let names: Vec<&str> = AgentType::ALL.iter().map(|t| t.as_str()).collect();
+        let catalogue: Vec<&str> = CATALOGUE.iter().map(|a| a.agent_type).collect();
+        assert_eq!(names, catalogue);
+        for t in AgentType::ALL {
+            assert_eq!(AgentType::parse(t.as_str()), Some(t));
+            assert_eq!(
+                AgentType::parse(&crate::domain::conversation::normalize_agent_type(
+                    t.as_str()
+                )),
+                Some(t)
+            );
+        }
     }
 
     #[test]

@@ -2,6 +2,19 @@
 
 use serde_json::{Value, json};
 
+/// The longest chat message, in characters (`chat/send` and `validate-query`).
+pub const MAX_CHAT_MESSAGE_CHARS: usize = 5_000;
+
+/// Whether a chat message is too long (counted in characters).
+pub fn message_too_long(message: &str) -> bool {
+    message.chars().count() > MAX_CHAT_MESSAGE_CHARS
+}
+
+/// The text of `validate-query` for a message over the limit.
+pub fn message_too_long_text() -> String {
+    format!("Message too long. Maximum {MAX_CHAT_MESSAGE_CHARS} characters.")
+}
+
 /// Decision F5: the O&M agent is `leo_om` everywhere; `om` is accepted as an alias on input.
 pub fn normalize_agent_type(t: &str) -> String {
     if t == "om" {
@@ -207,6 +220,25 @@ pub fn string_envelope(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chat_message_limit() {
+        assert_eq!(MAX_CHAT_MESSAGE_CHARS, 5000);
+        let cases: Vec<(String, bool)> = vec![
+            (String::new(), false),
+            ("x".repeat(5000), false),
+            ("é".repeat(5000), false),
+            ("x".repeat(5001), true),
+            ("é".repeat(5001), true),
+        ];
+        for (m, want) in &cases {
+            assert_eq!(message_too_long(m), *want, "{} chars", m.chars().count());
+        }
+        assert_eq!(
+            message_too_long_text(),
+            "Message too long. Maximum 5000 characters."
+        );
+    }
 
     #[test]
     fn default_titles() {

@@ -5,4 +5,6 @@ pub mod access;
 pub mod agents;
 pub mod conversation;
 pub mod plans;
+pub mod records;
+pub mod time;
 pub mod user;

@@ -2,59 +2,133 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-/// Level of a plan name: `free` 0, `premium` 1, `max` 2, `admin` 3; anything else (or none) 0.
-pub fn plan_level(plan: Option<&str>) -> u8 {
-    match plan {
-        Some("premium") => 1,
-        Some("max") => 2,
-        Some("admin") => 3,
-        _ => 0,
+/// A plan, as `plan_type` (of a user) and `required_plan` (of an agent) hold it. Parsed once:
+/// strictly at the edge ([`Plan::parse`]), leniently from storage ([`Plan::stored`]), where the
+/// old service's database may hold NULL or any string. Responses echo the stored string; the
+/// rules read the plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plan {
+    Free,
+    Premium,
+    Max,
+    Admin,
+    /// A stored string that names no plan (written by hand or by the old service): ranks as
+    /// `free` but is not `free` (no survey bonus, no upgrade prompt).
+    Other,
+}
+
+impl Plan {
+    /// The plans a request may name, lowest first.
+    pub const ALL: [Plan; 4] = [Plan::Free, Plan::Premium, Plan::Max, Plan::Admin];
+
+    /// A plan name from a request: exactly `free`, `premium`, `max` or `admin`.
+    pub fn parse(s: &str) -> Option<Plan> {
+        Plan::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
+    /// A stored value: NULL reads as `free` (api-contract §1.6), an unknown string as `Other`.
+    pub fn stored(s: Option<&str>) -> Plan {
+        match s {
+            None => Plan::Free,
+            Some(s) => Plan::parse(s).unwrap_or(Plan::Other),
+        }
+    }
+
+    /// The name written to the database (`Other` has none of its own; it is never written).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Plan::Free => "free",
+            Plan::Premium => "premium",
+            Plan::Max => "max",
+            Plan::Admin => "admin",
+            Plan::Other => "other",
+        }
+    }
+
+    /// A plan a user account may be given (`admin` is a role, and a plan only agents require).
+    pub fn is_user_plan(self) -> bool {
+        matches!(self, Plan::Free | Plan::Premium | Plan::Max)
+    }
+
+    /// Level: `free` 0, `premium` 1, `max` 2, `admin` 3; an unknown plan 0.
+    pub fn level(self) -> u8 {
+        match self {
+            Plan::Premium => 1,
+            Plan::Max => 2,
+            Plan::Admin => 3,
+            Plan::Free | Plan::Other => 0,
+        }
+    }
+
+    /// Whether this plan is enough for an agent that requires `required` (the one plan
+    /// comparison: access decision, hiring, and a raised requirement are all this).
+    pub fn meets(self, required: Plan) -> bool {
+        self.level() >= required.level()
+    }
+
+    /// Base monthly query limit: `premium` 1000, `max` 10000, anything else 5.
+    pub fn base_limit(self) -> i64 {
+        match self {
+            Plan::Premium => 1000,
+            Plan::Max => 10_000,
+            _ => 5,
+        }
+    }
+
+    /// Only the `free` plan adds the survey bonuses to its limit.
+    pub fn earns_survey_bonus(self) -> bool {
+        self == Plan::Free
+    }
+
+    /// The limit applied by `chat/send` and shown by `GET /profile`: the base limit plus, on
+    /// the `free` plan only, the bonuses of completed survey stages.
+    pub fn chat_limit(self, survey_bonus: i64) -> i64 {
+        if self.earns_survey_bonus() {
+            self.base_limit() + survey_bonus
+        } else {
+            self.base_limit()
+        }
+    }
+
+    /// The limit reported by the survey endpoints (kept for compatibility): 5 on `free`, 1000
+    /// on any other plan, plus [`SURVEY_STAGE_BONUS`] per completed stage whatever the plan.
+    pub fn survey_limit(self, completed_stages: i64) -> i64 {
+        let base = if self == Plan::Free { 5 } else { 1000 };
+        base + i64::from(SURVEY_STAGE_BONUS) * completed_stages
+    }
+
+    /// Whether the quota 429 says an upgrade would help.
+    pub fn upgrade_required(self) -> bool {
+        self == Plan::Free
+    }
+
+    /// How the profile shows the plan: paid plans `"Active"` (decision F16).
+    pub fn status(self) -> &'static str {
+        match self {
+            Plan::Premium | Plan::Max => "Active",
+            _ => "Free Tier",
+        }
     }
 }
 
-/// Base monthly query limit of a plan: `premium` 1000, `max` 10000, anything else 5.
-pub fn base_limit(plan: Option<&str>) -> i64 {
-    match plan {
-        Some("premium") => 1000,
-        Some("max") => 10_000,
-        _ => 5,
-    }
+/// Bonus queries granted by each completed survey stage (stored in `bonus_queries_granted`).
+pub const SURVEY_STAGE_BONUS: i32 = 5;
+
+/// The survey's answer once a stage is stored.
+pub fn survey_unlocked_message(stage2: bool) -> String {
+    let survey = if stage2 { "Stage 2 survey" } else { "Survey" };
+    format!("{survey} completed! {SURVEY_STAGE_BONUS} extra queries unlocked.")
 }
 
-/// The limit applied by `chat/send` and shown by `GET /profile`: the base limit plus, on the
-/// `free` plan only, the bonuses of completed survey stages.
-pub fn chat_limit(plan: Option<&str>, survey_bonus: i64) -> i64 {
-    let base = base_limit(plan);
-    if plan.unwrap_or("free") == "free" {
-        base + survey_bonus
-    } else {
-        base
-    }
-}
-
-/// The limit reported by the survey endpoints (kept for compatibility): 5 on `free`, 1000 on any
-/// other plan, plus 5 per completed stage whatever the plan.
-pub fn survey_limit(plan: Option<&str>, completed_stages: i64) -> i64 {
-    let base = if plan.unwrap_or("free") == "free" {
-        5
-    } else {
-        1000
-    };
-    base + 5 * completed_stages
+/// The text of a refused query: the monthly limit is used up.
+pub fn limit_reached_message(used: i64, limit: i64) -> String {
+    format!("Query limit reached. You have used {used}/{limit} queries this month.")
 }
 
 /// "Can make query" of `agent-management` (kept for compatibility): admins always; others while
 /// the monthly count is below the limit.
 pub fn can_make_query(is_admin: bool, monthly: i64, limit: i64) -> bool {
     is_admin || monthly < limit
-}
-
-/// Whether a paid plan is shown as `"Active"` on the profile (decision F16).
-pub fn plan_status(plan: Option<&str>) -> &'static str {
-    match plan {
-        Some("premium" | "max") => "Active",
-        _ => "Free Tier",
-    }
 }
 
 /// The anchor of the monthly counter: `last_reset_date`, else `last_query_date`, else
@@ -100,8 +174,50 @@ mod tests {
             (None, 0, 5),
         ];
         for (plan, level, limit) in cases {
-            assert_eq!(plan_level(*plan), *level, "{plan:?}");
-            assert_eq!(base_limit(*plan), *limit, "{plan:?}");
+            assert_eq!(Plan::stored(*plan).level(), *level, "{plan:?}");
+            assert_eq!(Plan::stored(*plan).base_limit(), *limit, "{plan:?}");
+        }
+    }
+
+    #[test]
+    fn parse_is_strict_and_stored_is_lenient() {
+        let cases: &[(&str, Option<Plan>, Plan, bool)] = &[
+            ("free", Some(Plan::Free), Plan::Free, true),
+            ("premium", Some(Plan::Premium), Plan::Premium, true),
+            ("max", Some(Plan::Max), Plan::Max, true),
+            ("admin", Some(Plan::Admin), Plan::Admin, false),
+            ("Free", None, Plan::Other, false),
+            ("gold", None, Plan::Other, false),
+            ("", None, Plan::Other, false),
+        ];
+        for (s, parsed, stored, user_plan) in cases {
+            assert_eq!(Plan::parse(s), *parsed, "{s:?}");
+            assert_eq!(Plan::stored(Some(s)), *stored, "{s:?}");
+            assert_eq!(parsed.is_some_and(Plan::is_user_plan), *user_plan, "{s:?}");
+        }
+        assert_eq!(Plan::stored(None), Plan::Free);
+        for p in Plan::ALL {
+            assert_eq!(Plan::parse(p.as_str()), Some(p));
+        }
+    }
+
+    #[test]
+    fn meets_compares_levels() {
+        use Plan::*;
+        let cases: &[(Plan, Plan, bool)] = &[
+            (Free, Free, true),
+            (Free, Premium, false),
+            (Premium, Free, true),
+            (Premium, Max, false),
+            (Max, Premium, true),
+            (Max, Admin, false),
+            (Admin, Max, true),
+            (Other, Free, true),
+            (Free, Other, true),
+            (Other, Premium, false),
+        ];
+        for (plan, required, want) in cases {
+            assert_eq!(plan.meets(*required), *want, "{plan:?} meets {required:?}");
         }
     }
 
@@ -116,7 +232,16 @@ mod tests {
             (Some("gold"), 5, 5),
         ];
         for (plan, bonus, want) in cases {
-            assert_eq!(chat_limit(*plan, *bonus), *want, "{plan:?} {bonus}");
+            assert_eq!(
+                Plan::stored(*plan).chat_limit(*bonus),
+                *want,
+                "{plan:?} {bonus}"
+            );
+            assert_eq!(
+                Plan::stored(*plan).earns_survey_bonus(),
+                plan.unwrap_or("free") == "free",
+                "{plan:?}"
+            );
         }
     }
 
@@ -134,18 +259,53 @@ mod tests {
             (None, 2, 15),
             (Some("premium"), 1, 1005),
             (Some("max"), 2, 1010),
+            (Some("gold"), 0, 1000),
         ];
         for (plan, stages, want) in cases {
-            assert_eq!(survey_limit(*plan, *stages), *want, "{plan:?}");
+            assert_eq!(Plan::stored(*plan).survey_limit(*stages), *want, "{plan:?}");
+        }
+    }
+
+    #[test]
+    fn survey_bonus_and_messages() {
+        assert_eq!(SURVEY_STAGE_BONUS, 5);
+        let cases: &[(bool, &str)] = &[
+            (false, "Survey completed! 5 extra queries unlocked."),
+            (true, "Stage 2 survey completed! 5 extra queries unlocked."),
+        ];
+        for (stage2, want) in cases {
+            assert_eq!(survey_unlocked_message(*stage2), *want);
+        }
+        let cases: &[(i64, i64, &str)] = &[
+            (
+                5,
+                5,
+                "Query limit reached. You have used 5/5 queries this month.",
+            ),
+            (
+                1000,
+                1000,
+                "Query limit reached. You have used 1000/1000 queries this month.",
+            ),
+        ];
+        for (used, limit, want) in cases {
+            assert_eq!(limit_reached_message(*used, *limit), *want);
         }
     }
 
     #[test]
     fn plan_status_is_active_for_paid_plans() {
-        assert_eq!(plan_status(Some("premium")), "Active");
-        assert_eq!(plan_status(Some("max")), "Active");
-        assert_eq!(plan_status(Some("free")), "Free Tier");
-        assert_eq!(plan_status(None), "Free Tier");
+        let cases: &[(Option<&str>, &str, bool)] = &[
+            (Some("premium"), "Active", false),
+            (Some("max"), "Active", false),
+            (Some("free"), "Free Tier", true),
+            (None, "Free Tier", true),
+            (Some("gold"), "Free Tier", false),
+        ];
+        for (plan, status, upgrade) in cases {
+            assert_eq!(Plan::stored(*plan).status(), *status, "{plan:?}");
+            assert_eq!(Plan::stored(*plan).upgrade_required(), *upgrade, "{plan:?}");
+        }
     }
 
     #[test]

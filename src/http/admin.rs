@@ -16,6 +16,8 @@ use super::extract::{AdminJson, AdminUser, Obj, QueryMap, RequestBody};
 use super::middleware::RequestId;
 use super::responses::{MessageResponse, message};
 use crate::app::AppState;
+use crate::domain::plans::Plan;
+use crate::domain::user::{PASSWORD_MIN_CHARS, Role, role_change_removes_admin};
 use crate::store::admin::{self as store_admin, AdminUserRow, Removal, StatusChange, UserChanges};
 use crate::store::audit::{self, Audit};
 use crate::store::{self, conversations::NO_LIMIT};
@@ -248,13 +250,17 @@ impl RequestBody for UserCreate {
             username: o.req_str("username"),
             password: o.req_str("password"),
             full_name: o.req_str("full_name"),
-            role: o.opt_str("role").unwrap_or_else(|| "user".into()),
-            plan_type: o.opt_str("plan_type").unwrap_or_else(|| "free".into()),
+            role: o
+                .opt_str("role")
+                .unwrap_or_else(|| Role::User.as_str().into()),
+            plan_type: o
+                .opt_str("plan_type")
+                .unwrap_or_else(|| Plan::Free.as_str().into()),
             is_active: o.opt_bool("is_active", true),
         };
         o.max_chars("username", &u.username, 80);
         if o.has_str("password") {
-            o.min_chars("password", &u.password, 8);
+            o.min_chars("password", &u.password, PASSWORD_MIN_CHARS);
         }
         o.max_chars("full_name", &u.full_name, 100);
         o.max_chars("role", &u.role, 50);
@@ -365,21 +371,20 @@ pub async fn update_user(
     if changes
         .role
         .as_deref()
-        .is_some_and(|r| r != "user" && r != "admin")
+        .is_some_and(|r| Role::parse(r).is_none())
     {
         return Err(ApiError::bad_request("Invalid role"));
     }
     if changes
         .plan_type
         .as_deref()
-        .is_some_and(|p| !["free", "premium", "max"].contains(&p))
+        .is_some_and(|p| !Plan::parse(p).is_some_and(Plan::is_user_plan))
     {
         return Err(ApiError::bad_request("Invalid plan type"));
     }
     // An admin may not demote or deactivate themselves: the console would lock them out.
     if id == i64::from(admin.0.user.id)
-        && (changes.role.as_deref().is_some_and(|r| r != "admin")
-            || changes.is_active == Some(false))
+        && (role_change_removes_admin(changes.role.as_deref()) || changes.is_active == Some(false))
     {
         return Err(ApiError::bad_request(
             "You cannot remove your own admin access",

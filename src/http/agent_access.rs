@@ -18,7 +18,7 @@ use super::responses::{MessageResponse, message};
 use crate::app::AppState;
 use crate::domain::access::{self, AccessFacts, Decision};
 use crate::domain::conversation::normalize_agent_type;
-use crate::domain::plans::plan_level;
+use crate::domain::plans::Plan;
 use crate::store::{self, agents, audit::Audit};
 
 pub fn routes() -> Router<AppState> {
@@ -173,7 +173,7 @@ pub async fn hire(
         .or_400_citing(FAILED, &rid)?
         .ok_or_else(|| ApiError::bad_request(format!("Agent '{t}' not found")))?;
     let required = row.config().required_plan().to_string();
-    if plan_level(user.user.plan_type.as_deref()) < plan_level(Some(&required)) {
+    if !user.user.plan().meets(Plan::stored(Some(&required))) {
         return Err(ApiError::bad_request(format!(
             "This agent requires a '{required}' plan. Please upgrade to hire this agent."
         )));
@@ -357,7 +357,7 @@ pub async fn update_config(
         .is_some();
     if exists
         && let Some(p) = &required_plan
-        && !["free", "premium", "max", "admin"].contains(&p.as_str())
+        && Plan::parse(p).is_none()
     {
         return Err(ApiError::bad_request(format!("Invalid plan type: {p}")));
     }

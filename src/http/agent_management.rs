@@ -15,9 +15,9 @@ use super::error::{ApiError, ApiResult, FieldError, ResultExt};
 use super::extract::{CurrentUser, QueryMap, UserJson, path_int};
 use super::responses::{MessageResponse, message};
 use crate::app::AppState;
-use crate::domain::agents::{CATALOGUE, catalogue_entry, suggest_agent_type};
-use crate::domain::conversation::normalize_agent_type;
-use crate::domain::plans;
+use crate::domain::agents::{AgentType, CATALOGUE, catalogue_entry, suggest_agent_type};
+use crate::domain::conversation::{message_too_long, message_too_long_text, normalize_agent_type};
+use crate::domain::plans::{self, Plan};
 use crate::store::{self, agents, conversations as conv};
 
 pub fn routes() -> Router<AppState> {
@@ -68,7 +68,7 @@ pub async fn available(
                 agent_type: a.agent_type,
                 display_name: a.display_name,
                 is_hired: hires.iter().any(|h| h.agent_type == a.agent_type),
-                requires_subscription: a.agent_type == "weaviate",
+                requires_subscription: AgentType::parse(a.agent_type) == Some(AgentType::Weaviate),
                 capabilities: a.capabilities.to_vec(),
             })
             .collect(),
@@ -95,7 +95,10 @@ pub async fn check_availability(
             is_available: false,
             reason: Some(format!("Invalid agent type: {t}")),
         }
-    } else if t == "weaviate" && u.plan_type() != "premium" && !u.is_admin() {
+    } else if AgentType::parse(&t) == Some(AgentType::Weaviate)
+        && u.plan() != Plan::Premium
+        && !u.is_admin()
+    {
         Availability {
             is_available: false,
             reason: Some("This agent requires a premium subscription".into()),
@@ -242,7 +245,7 @@ pub async fn usage_stats(
     user: CurrentUser,
 ) -> ApiResult<Json<UsageStats>> {
     let u = &user.user;
-    let limit = plans::base_limit(u.plan_type.as_deref());
+    let limit = u.plan().base_limit();
     let by_agent = agents::user_messages_by_agent(&state.db, u.id).await?;
     Ok(Json(UsageStats {
         total_queries: u.query_count(),
@@ -286,19 +289,19 @@ pub async fn validate_query(
             conversation_id: None,
         })
     };
-    if query.chars().count() > 5000 {
-        return Ok(invalid("Message too long. Maximum 5000 characters.".into()));
+    if message_too_long(&query) {
+        return Ok(invalid(message_too_long_text()));
     }
     let u = &user.user;
     if conv::get(&state.db, u.id, conversation_id).await?.is_none() {
         return Ok(invalid("Conversation not found or access denied".into()));
     }
     conv::set_agent_type(&state.db, u.id, conversation_id, &agent_type).await?;
-    let limit = plans::base_limit(u.plan_type.as_deref());
+    let limit = u.plan().base_limit();
     if !plans::can_make_query(u.is_admin(), u.monthly_query_count(), limit) {
-        return Ok(invalid(format!(
-            "Query limit reached. You have used {}/{limit} queries this month.",
-            u.monthly_query_count()
+        return Ok(invalid(plans::limit_reached_message(
+            u.monthly_query_count(),
+            limit,
         )));
     }
     Ok(Json(Validation {

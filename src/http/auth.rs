@@ -19,7 +19,8 @@ use super::responses::{MessageResponse, message};
 use super::throttle;
 use crate::app::AppState;
 use crate::auth::{new_one_time_token, sha256_hex};
-use crate::domain::user::User;
+use crate::domain::plans::Plan;
+use crate::domain::user::{self, Role, User};
 use crate::mail::templates;
 use crate::store::{self, users::OneTimeKind};
 
@@ -282,9 +283,9 @@ pub async fn register(
         username: &email,
         password_hash: &hash,
         full_name: &full_name,
-        role: "user",
+        role: Role::User.as_str(),
         is_active: true,
-        plan_type: "free",
+        plan_type: Plan::Free.as_str(),
         marketing_consent: communications,
         now: store::now(),
     };
@@ -435,10 +436,8 @@ pub async fn reset_password(
     if expiry.is_none_or(|e| e < now) {
         return Err(ApiError::bad_request("Reset token has expired"));
     }
-    if new_password.chars().count() < 8 {
-        return Err(ApiError::bad_request(
-            "Password must be at least 8 characters",
-        ));
+    if !user::password_long_enough(&new_password) {
+        return Err(ApiError::bad_request(user::password_too_short_message()));
     }
     const FAILED: &str = "Failed to reset password";
     let new_hash = state.hasher.hash(new_password).await.or_400(FAILED)?;
@@ -608,15 +607,13 @@ pub async fn request_deletion(
     store::users::request_deletion(&state.db, user.user.id, reason.as_deref(), now)
         .await
         .or_400("Failed to request account deletion")?;
-    let date = (now + Duration::days(30))
+    let date = user::deletion_takes_effect(now)
         .format("%Y-%m-%d %H:%M")
         .to_string();
     state
         .mailer
         .send(templates::deletion_requested(&user.user.username, &date));
-    Ok(message(
-        "Account deletion requested. You have 30 days to cancel this request. A confirmation email has been sent.",
-    ))
+    Ok(message(&user::deletion_requested_message()))
 }
 
 /// Cancel a pending deletion request.

@@ -20,7 +20,8 @@ use crate::app::AppState;
 use crate::chat::streams::{self, StreamGuard};
 use crate::chat::{hub, sse, turn};
 use crate::domain::agents::CHAT_NAMES;
-use crate::domain::conversation::string_envelope;
+use crate::domain::conversation::{MAX_CHAT_MESSAGE_CHARS, string_envelope};
+use crate::domain::plans;
 use crate::store::{self, contact, conversations as conv};
 
 pub fn routes() -> Router<AppState> {
@@ -52,6 +53,51 @@ async fn resume_response(
     let guard = open_stream(state, user, Some(turn_id))?;
     let body = turn::resume(state, &user.user, turn_id, seq).await?;
     Ok(sse::response(guarded(body, guard), Some(turn_id)))
+}
+
+impl From<turn::StartError> for ApiError {
+    fn from(e: turn::StartError) -> Self {
+        use turn::StartError as E;
+        let fixed_500 = |detail: &'static str, e: sqlx::Error| {
+            tracing::error!(error = %e, detail, "chat turn not started");
+            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, detail)
+        };
+        match e {
+            E::EmptyMessage => ApiError::bad_request("Empty message"),
+            E::UnknownAgent(t) => ApiError::bad_request(format!("Unknown agent type: {t}")),
+            E::ConversationNotFound => {
+                ApiError::not_found("Conversation not found or access denied")
+            }
+            E::Forbidden(reason) => ApiError::forbidden(reason),
+            E::LimitReached {
+                plan_type,
+                used,
+                limit,
+                upgrade_required,
+            } => ApiError::DetailValue {
+                status: StatusCode::TOO_MANY_REQUESTS,
+                detail: json!({
+                    "error": plans::limit_reached_message(used, limit),
+                    "plan_type": plan_type,
+                    "queries_used": used,
+                    "query_limit": limit,
+                    "upgrade_required": upgrade_required,
+                }),
+            },
+            E::CountFailed(e) => fixed_500("Failed to track query usage", e),
+            E::MessageFailed(e) => fixed_500("Database error storing message", e),
+            E::Internal(e) => ApiError::internal(e),
+        }
+    }
+}
+
+impl From<turn::ResumeError> for ApiError {
+    fn from(e: turn::ResumeError) -> Self {
+        match e {
+            turn::ResumeError::NotFound => ApiError::not_found("Stream not found"),
+            turn::ResumeError::Internal(e) => ApiError::internal(e),
+        }
+    }
 }
 
 /// A place for one more open stream of the caller (a new turn's, or a resume of `turn_id`), or
@@ -95,7 +141,7 @@ impl RequestBody for ChatRequest {
         let message = o.req_str("message");
         if o.has_str("message") {
             o.min_chars("message", &message, 1);
-            o.max_chars("message", &message, 5000);
+            o.max_chars("message", &message, MAX_CHAT_MESSAGE_CHARS);
         }
         ChatRequest {
             message,

@@ -11,7 +11,7 @@ use utoipa::ToSchema;
 use super::error::ApiResult;
 use super::extract::AdminUser;
 use crate::app::AppState;
-use crate::store::{self, PoolStats};
+use crate::store;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -33,9 +33,40 @@ pub struct HealthResponse {
     details: Map<String, Value>,
 }
 
-fn pool_stats(state: &AppState) -> PoolStats {
+/// Pool figures for `/api/v1/health/pool` (decision F16: real figures on both databases).
+// `store::PoolStats` field for field; the schema keeps its name.
+#[derive(Serialize, ToSchema)]
+#[schema(as = PoolStats)]
+pub struct PoolStatsOut {
+    pool_size: u32,
+    checked_in_connections: u32,
+    checked_out_connections: u32,
+    overflow_connections: u32,
+    total_connections: u32,
+    max_capacity: u32,
+    utilization_percent: f64,
+}
+
+impl From<store::PoolStats> for PoolStatsOut {
+    fn from(p: store::PoolStats) -> Self {
+        PoolStatsOut {
+            pool_size: p.pool_size,
+            checked_in_connections: p.checked_in_connections,
+            checked_out_connections: p.checked_out_connections,
+            overflow_connections: p.overflow_connections,
+            total_connections: p.total_connections,
+            max_capacity: p.max_capacity,
+            utilization_percent: p.utilization_percent,
+        }
+    }
+}
+
+fn pool_stats(state: &AppState) -> PoolStatsOut {
     let s = &state.settings;
-    state.db.pool_stats(s.db_pool_size, s.max_connections())
+    state
+        .db
+        .pool_stats(s.db_pool_size, s.max_connections())
+        .into()
 }
 
 /// Health with a database probe. Always 200, even when unhealthy.
@@ -82,8 +113,11 @@ pub async fn health(State(state): State<AppState>) -> Json<HealthResponse> {
 
 /// Connection pool figures (admin).
 #[utoipa::path(get, path = "/api/v1/health/pool", tag = "health", security(("bearer" = [])),
-    responses((status = 200, body = PoolStats), (status = 401), (status = 403)))]
-pub async fn pool(State(state): State<AppState>, _admin: AdminUser) -> ApiResult<Json<PoolStats>> {
+    responses((status = 200, body = PoolStatsOut), (status = 401), (status = 403)))]
+pub async fn pool(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+) -> ApiResult<Json<PoolStatsOut>> {
     Ok(Json(pool_stats(&state)))
 }
 

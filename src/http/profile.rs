@@ -11,7 +11,7 @@ use super::error::{ApiError, ApiResult};
 use super::extract::{CurrentUser, Obj, RequestBody, UserJson};
 use super::responses::{MessageResponse, message};
 use crate::app::AppState;
-use crate::domain::{plans, user::User};
+use crate::domain::user::{self, User};
 use crate::store::{self, users::ContactRequestRow};
 
 pub fn routes() -> Router<AppState> {
@@ -71,12 +71,44 @@ pub struct UsageStats {
     last_query_date: Option<NaiveDateTime>,
 }
 
+/// A contact request as the profile lists it.
+// (the schema keeps the name it had as a store row)
+#[derive(Serialize, ToSchema)]
+#[schema(as = ContactRequestRow)]
+pub struct ContactRequestOut {
+    id: i32,
+    name: String,
+    email: String,
+    company: Option<String>,
+    message: String,
+    source: String,
+    status: Option<String>,
+    #[serde(serialize_with = "super::json::opt_datetime")]
+    #[schema(value_type = Option<String>)]
+    created_at: Option<NaiveDateTime>,
+}
+
+impl From<ContactRequestRow> for ContactRequestOut {
+    fn from(r: ContactRequestRow) -> Self {
+        ContactRequestOut {
+            id: r.id,
+            name: r.name,
+            email: r.email,
+            company: r.company,
+            message: r.message,
+            source: r.source,
+            status: r.status,
+            created_at: r.created_at,
+        }
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct ProfileResponse {
     user: ProfileUser,
     plan_info: PlanInfo,
     usage_stats: UsageStats,
-    contact_requests: Vec<ContactRequestRow>,
+    contact_requests: Vec<ContactRequestOut>,
 }
 
 /// The caller's profile, plan, usage and recent contact requests.
@@ -87,17 +119,16 @@ pub async fn get_profile(
     user: CurrentUser,
 ) -> ApiResult<Json<ProfileResponse>> {
     let u = &user.user;
-    let bonus = store::users::survey_bonus(&state.db, u.id).await?;
     let (conversations, messages) = store::users::usage_counts(&state.db, u.id).await?;
     let contacts = store::users::contact_requests_for_email(&state.db, &u.username).await?;
-    let limit = plans::chat_limit(u.plan_type.as_deref(), bonus);
+    let limit = store::users::query_limit(&state.db, u).await?;
     let monthly = u.monthly_query_count();
     let now = store::now();
     Ok(Json(ProfileResponse {
         user: ProfileUser::from(u),
         plan_info: PlanInfo {
             plan_type: u.plan_type().to_string(),
-            status: plans::plan_status(u.plan_type.as_deref()),
+            status: u.plan().status(),
             end_date: u.plan_end_date,
         },
         usage_stats: UsageStats {
@@ -113,7 +144,7 @@ pub async fn get_profile(
                 .unwrap_or(0),
             last_query_date: u.last_query_date,
         },
-        contact_requests: contacts,
+        contact_requests: contacts.into_iter().map(ContactRequestOut::from).collect(),
     }))
 }
 
@@ -181,10 +212,8 @@ pub async fn change_password(
     if new != confirm {
         return Err(ApiError::bad_request("New passwords do not match"));
     }
-    if new.chars().count() < 8 {
-        return Err(ApiError::bad_request(
-            "Password must be at least 8 characters",
-        ));
+    if !user::password_long_enough(&new) {
+        return Err(ApiError::bad_request(user::password_too_short_message()));
     }
     super::throttle::check_password_change(&state, user.user.id).await?;
     let ok = state

@@ -29,7 +29,7 @@ pub fn routes() -> Router<AppState> {
 #[derive(Serialize, ToSchema)]
 pub struct SurveySubmit {
     success: bool,
-    message: &'static str,
+    message: String,
     new_query_count: i64,
     new_query_limit: i64,
 }
@@ -43,10 +43,10 @@ const STAGE2_DONE: &str =
 async fn submitted(
     state: &AppState,
     user: &User,
-    message: &'static str,
+    message: String,
 ) -> ApiResult<Json<SurveySubmit>> {
     let (s1, s2) = survey::status(&state.db, user.id).await?;
-    let limit = plans::survey_limit(user.plan_type.as_deref(), i64::from(s1) + i64::from(s2));
+    let limit = user.plan().survey_limit(i64::from(s1) + i64::from(s2));
     Ok(Json(SurveySubmit {
         success: true,
         message,
@@ -126,12 +126,7 @@ pub async fn submit_stage1(
     if !survey::insert_stage1(&state.db, user.user.id, &row, store::now()).await? {
         return Err(ApiError::bad_request(STAGE1_DONE));
     }
-    submitted(
-        &state,
-        &user.user,
-        "Survey completed! 5 extra queries unlocked.",
-    )
-    .await
+    submitted(&state, &user.user, plans::survey_unlocked_message(false)).await
 }
 
 #[derive(ToSchema)]
@@ -212,12 +207,7 @@ pub async fn submit_stage2(
     if !survey::insert_stage2(&state.db, user.user.id, &row, store::now()).await? {
         return Err(ApiError::bad_request(STAGE2_DONE));
     }
-    submitted(
-        &state,
-        &user.user,
-        "Stage 2 survey completed! 5 extra queries unlocked.",
-    )
-    .await
+    submitted(&state, &user.user, plans::survey_unlocked_message(true)).await
 }
 
 #[derive(Serialize, ToSchema)]

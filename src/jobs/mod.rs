@@ -9,7 +9,7 @@ use anyhow::Result;
 use chrono::Duration as Span;
 
 use crate::app::AppState;
-use crate::domain::plans;
+use crate::domain::{plans, user};
 use crate::mail::templates;
 use crate::store;
 
@@ -40,7 +40,7 @@ pub async fn run_job(state: &AppState, name: &str) -> Result<u64> {
         MONTHLY_RESET => Ok(store::users::reset_all_stale(db, plans::month_start(now), now).await?),
         DELETION_PURGE => {
             let mut n = 0;
-            for (id, username) in store::users::due_for_purge(db, now - Span::days(30)).await? {
+            for (id, username) in store::users::due_for_purge(db, user::purge_cutoff(now)).await? {
                 // The final email goes out first, then the data, in one transaction.
                 if let Err(e) = state
                     .mailer

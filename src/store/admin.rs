@@ -7,10 +7,12 @@ use sqlx::FromRow;
 
 use super::audit::{self, Audit};
 use super::{Db, Tx};
+use crate::domain::plans::Plan;
+use crate::domain::user::{Role, role_change_removes_admin};
 use crate::{on_db, on_tx};
 
 /// The AdminUser shape's columns.
-#[derive(Clone, Debug, FromRow, Serialize)]
+#[derive(Clone, Debug, FromRow)]
 pub struct AdminUserRow {
     pub id: i32,
     pub username: String,
@@ -18,7 +20,6 @@ pub struct AdminUserRow {
     pub role: Option<String>,
     pub plan_type: Option<String>,
     pub is_active: Option<bool>,
-    #[serde(serialize_with = "crate::http::json::opt_datetime")]
     pub created_at: Option<NaiveDateTime>,
     pub email_verified: Option<bool>,
     pub query_count: Option<i32>,
@@ -178,7 +179,7 @@ async fn commit_audited(
 
 /// An admin is a user with role `admin`; an active one can use the admin console.
 fn is_active_admin(u: &UserSnapshot) -> bool {
-    u.role.as_deref() == Some("admin") && u.is_active == Some(true)
+    Role::stored(u.role.as_deref()) == Role::Admin && u.is_active == Some(true)
 }
 
 /// Lock the rows of every active admin until the transaction ends and say whether one other
@@ -188,16 +189,20 @@ fn is_active_admin(u: &UserSnapshot) -> bool {
 /// already runs writers one at a time.
 async fn another_active_admin(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
     let admins: Vec<i32> = match tx {
-        Tx::Sqlite(t) => sqlx::query_scalar(
-            "SELECT id FROM fastapi_users WHERE role = 'admin' AND is_active = TRUE ORDER BY id",
-        )
-        .fetch_all(&mut **t)
-        .await?,
+        Tx::Sqlite(t) => {
+            sqlx::query_scalar(
+                "SELECT id FROM fastapi_users WHERE role = $1 AND is_active = TRUE ORDER BY id",
+            )
+            .bind(Role::Admin.as_str())
+            .fetch_all(&mut **t)
+            .await?
+        }
         Tx::Postgres(t) => {
             sqlx::query_scalar(
-                "SELECT id FROM fastapi_users WHERE role = 'admin' AND is_active = TRUE \
+                "SELECT id FROM fastapi_users WHERE role = $1 AND is_active = TRUE \
                  ORDER BY id FOR NO KEY UPDATE",
             )
+            .bind(Role::Admin.as_str())
             .fetch_all(&mut **t)
             .await?
         }
@@ -234,7 +239,7 @@ pub async fn update_user(
 ) -> Result<Removal, sqlx::Error> {
     let mut tx = db.begin().await?;
     let may_remove =
-        changes.role.as_deref().is_some_and(|r| r != "admin") || changes.is_active == Some(false);
+        role_change_removes_admin(changes.role.as_deref()) || changes.is_active == Some(false);
     // Taken before the user is read, so what is read is what the lock protects.
     let others = if may_remove {
         Some(another_active_admin(&mut tx, id).await?)
@@ -453,12 +458,14 @@ pub async fn system_stats(
            COUNT(CASE WHEN is_active = FALSE OR is_active IS NULL THEN 1 END) AS pending_users, \
            (SELECT COUNT(*) FROM fastapi_conversations) AS total_conversations, \
            (SELECT COUNT(*) FROM fastapi_messages) AS total_messages, \
-           COUNT(CASE WHEN plan_type = 'premium' THEN 1 END) AS premium_users, \
-           COUNT(CASE WHEN plan_type = 'free' THEN 1 END) AS free_users, \
+           COUNT(CASE WHEN plan_type = $2 THEN 1 END) AS premium_users, \
+           COUNT(CASE WHEN plan_type = $3 THEN 1 END) AS free_users, \
            COUNT(CASE WHEN created_at >= $1 THEN 1 END) AS new_users_this_week \
          FROM fastapi_users"
     )
     .bind(week_ago)
+    .bind(Plan::Premium.as_str())
+    .bind(Plan::Free.as_str())
     .fetch_one(p)
     .await?);
     let top: Vec<(i32, String, i64)> = on_db!(db, |p| sqlx::query_as(

@@ -7,7 +7,7 @@ use super::audit::{self, Audit};
 use super::{Db, Tx};
 use crate::domain::access::{AgentConfig, Grant, Hire};
 use crate::domain::agents::ACCESS_SEED;
-use crate::domain::plans::plan_level;
+use crate::domain::plans::Plan;
 use crate::{on_db, on_tx};
 
 #[derive(Clone, Debug, FromRow, serde::Serialize)]
@@ -148,7 +148,7 @@ pub async fn seed_force(db: &Db, now: NaiveDateTime) -> Result<u64, sqlx::Error>
                 insert_row(&mut tx, agent_type, plan, enabled, Some(description), now).await?;
             }
             Some(old_plan) => {
-                let raised = plan_level(Some(plan)) > plan_level(old_plan.as_deref());
+                let raised = !Plan::stored(old_plan.as_deref()).meets(Plan::stored(Some(plan)));
                 update_row(
                     &mut tx,
                     agent_type,
@@ -200,7 +200,7 @@ pub async fn update_config(
             insert_row(
                 &mut tx,
                 agent_type,
-                required_plan.unwrap_or("free"),
+                required_plan.unwrap_or(Plan::Free.as_str()),
                 is_enabled.unwrap_or(true),
                 description,
                 now,
@@ -209,8 +209,9 @@ pub async fn update_config(
             ConfigChange::Created
         }
         Some(row) => {
-            let raised = required_plan
-                .is_some_and(|p| plan_level(Some(p)) > plan_level(row.required_plan.as_deref()));
+            let raised = required_plan.is_some_and(|p| {
+                !Plan::stored(row.required_plan.as_deref()).meets(Plan::stored(Some(p)))
+            });
             update_row(
                 &mut tx,
                 agent_type,
@@ -551,7 +552,7 @@ pub async fn revoke(
 pub struct WhitelistSnapshot {
     pub id: i32,
     pub is_active: Option<bool>,
-    #[serde(serialize_with = "crate::http::json::opt_datetime")]
+    #[serde(serialize_with = "crate::domain::time::opt_datetime")]
     pub expires_at: Option<NaiveDateTime>,
     pub reason: Option<String>,
     pub granted_by: Option<i32>,

@@ -5,18 +5,10 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{Db, Tx, now};
-use crate::data::docs::Passage;
-use crate::data::{FinRec, Kind, MarketRec, PriceRec};
+use crate::domain::records::{FinRec, Kind, MarketRec, Passage, PriceRec, SourceMeta};
 use crate::{on_db, on_tx};
 
-pub struct SourceMeta {
-    pub kind: String,
-    pub name: String,
-    pub layout: String,
-    pub is_sample: bool,
-}
-
-#[derive(Clone, Debug, sqlx::FromRow, serde::Serialize)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Source {
     pub id: i64,
     pub kind: String,

@@ -150,7 +150,7 @@ pub fn parse_database_url(url: &str) -> Result<DbUrl> {
 }
 
 /// Pool figures for `/api/v1/health/pool` (decision F16: real figures on both databases).
-#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone)]
 pub struct PoolStats {
     pub pool_size: u32,
     pub checked_in_connections: u32,

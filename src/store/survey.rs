@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 
 use super::Db;
+use crate::domain::plans::SURVEY_STAGE_BONUS;
 use crate::on_db;
 
 pub struct Stage1<'a> {
@@ -43,7 +44,7 @@ fn inserted(r: Result<u64, sqlx::Error>) -> Result<bool, sqlx::Error> {
     }
 }
 
-/// Insert the stage-1 answers with their 5 bonus queries. False when the user already has a row
+/// Insert the stage-1 answers with their [`SURVEY_STAGE_BONUS`] bonus queries. False when the user already has a row
 /// (unique index), so two racing submissions grant the bonus once.
 pub async fn insert_stage1(
     db: &Db,
@@ -54,7 +55,7 @@ pub async fn insert_stage1(
     inserted(on_db!(db, |p| {
         sqlx::query(
         "INSERT INTO fastapi_user_survey (user_id, role, role_other, regions, familiarity, insights, tailored, \
-           created_at, bonus_queries_granted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 5)"
+           created_at, bonus_queries_granted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
     )
     .bind(user_id)
     .bind(s.role)
@@ -64,6 +65,7 @@ pub async fn insert_stage1(
     .bind(s.insights)
     .bind(s.tailored)
     .bind(now)
+    .bind(SURVEY_STAGE_BONUS)
     .execute(p)
     .await
     .map(|r| r.rows_affected())
@@ -80,7 +82,7 @@ pub async fn insert_stage2(
         sqlx::query(
         "INSERT INTO fastapi_user_survey_stage2 (user_id, work_focus, work_focus_other, pv_segments, technologies, \
            technologies_other, challenges, weekly_insight, created_at, bonus_queries_granted) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 5)"
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
     )
     .bind(user_id)
     .bind(s.work_focus)
@@ -91,6 +93,7 @@ pub async fn insert_stage2(
     .bind(s.challenges)
     .bind(s.weekly_insight)
     .bind(now)
+    .bind(SURVEY_STAGE_BONUS)
     .execute(p)
     .await
     .map(|r| r.rows_affected())

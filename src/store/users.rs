@@ -4,7 +4,8 @@ use chrono::NaiveDateTime;
 use sqlx::FromRow;
 
 use super::{Db, Tx};
-use crate::domain::user::User;
+use crate::domain::plans::Plan;
+use crate::domain::user::{Role, User};
 use crate::{on_db, on_tx};
 
 /// The columns of [`User`], in one place (a macro, so queries stay `&'static str`).
@@ -401,7 +402,7 @@ macro_rules! insert_admin {
                terms_version, plan_type, query_count, monthly_query_count, last_reset_date, deleted, tokens_valid_after) \
              VALUES (",
             $id_val,
-            "$1, $2, $3, 'admin', TRUE, $4, FALSE, FALSE, FALSE, FALSE, '1.0', '1.0', 'free', 0, 0, $4, FALSE, $5) \
+            "$1, $2, $3, $6, TRUE, $4, FALSE, FALSE, FALSE, FALSE, '1.0', '1.0', $7, 0, 0, $4, FALSE, $5) \
              RETURNING id"
         )
     };
@@ -432,7 +433,7 @@ pub async fn upsert_admin(
         Some(id) => {
             on_tx!(&mut tx, |t| {
                 sqlx::query(
-                "UPDATE fastapi_users SET role = 'admin', is_active = TRUE, password_hash = $2, \
+                "UPDATE fastapi_users SET role = $5, is_active = TRUE, password_hash = $2, \
                    full_name = COALESCE($3, full_name), tokens_valid_after = $4, token_exempt_hash = NULL \
                  WHERE id = $1"
             )
@@ -440,6 +441,7 @@ pub async fn upsert_admin(
             .bind(password_hash)
             .bind(full_name)
             .bind(super::truncate_to_seconds(now))
+            .bind(Role::Admin.as_str())
             .execute(t)
             .await?
             .rows_affected()
@@ -458,6 +460,8 @@ pub async fn upsert_admin(
                 .bind(full_name.unwrap_or(""))
                 .bind(now)
                 .bind(super::truncate_to_seconds(now))
+                .bind(Role::Admin.as_str())
+                .bind(Plan::Free.as_str())
                 .fetch_one(t)
                 .await?)
         }
@@ -468,7 +472,7 @@ pub async fn upsert_admin(
 
 /// Survey bonus queries of a user: the sum of `bonus_queries_granted` over both stages (NULL
 /// reads as 0).
-pub async fn survey_bonus(db: &Db, user_id: i32) -> Result<i64, sqlx::Error> {
+async fn survey_bonus(db: &Db, user_id: i32) -> Result<i64, sqlx::Error> {
     on_db!(db, |p| {
         sqlx::query_scalar(
         "SELECT CAST(COALESCE((SELECT SUM(COALESCE(bonus_queries_granted, 0)) FROM fastapi_user_survey WHERE user_id = $1), 0) \
@@ -495,7 +499,7 @@ pub async fn usage_counts(db: &Db, user_id: i32) -> Result<(i64, i64), sqlx::Err
 }
 
 /// A contact request as the profile lists it.
-#[derive(Debug, FromRow, serde::Serialize, utoipa::ToSchema)]
+#[derive(Debug, FromRow)]
 pub struct ContactRequestRow {
     pub id: i32,
     pub name: String,
@@ -504,9 +508,19 @@ pub struct ContactRequestRow {
     pub message: String,
     pub source: String,
     pub status: Option<String>,
-    #[serde(serialize_with = "crate::http::json::opt_datetime")]
-    #[schema(value_type = Option<String>)]
     pub created_at: Option<NaiveDateTime>,
+}
+
+/// The monthly query limit of a user, as `chat/send` applies it and `GET /profile` shows it:
+/// the plan's chat limit, with the survey bonus looked up only for a plan that earns it.
+pub async fn query_limit(db: &Db, user: &User) -> Result<i64, sqlx::Error> {
+    let plan = user.plan();
+    let bonus = if plan.earns_survey_bonus() {
+        survey_bonus(db, user.id).await?
+    } else {
+        0
+    };
+    Ok(plan.chat_limit(bonus))
 }
 
 /// Up to 10 contact requests whose email is the user's username, newest first.

@@ -12,6 +12,7 @@ use futures::future::BoxFuture;
 
 use super::names::norm;
 use super::{Arguments, Mode, Tool, ToolContext, ToolError, ToolOutput};
+use crate::domain::agents::AgentType;
 use crate::llm::ToolSpec;
 use crate::store::datasets::{self as ds, Hit};
 
@@ -312,7 +313,7 @@ pub async fn search(ctx: &ToolContext<'_>, args: &SearchArgs) -> Result<SearchRe
         ));
     }
     let mut notes = Vec::new();
-    if agent_id == "weaviate"
+    if AgentType::parse(agent_id) == Some(AgentType::Weaviate)
         && let Some(w) = ctx.weaviate
     {
         match weaviate_search(w.url, w.api_key, &terms, limit).await {

@@ -19,6 +19,7 @@ mod data_answers;
 mod edge;
 mod ingest;
 mod jobs;
+mod layers;
 mod limits;
 mod llm_rules;
 mod metrics;

@@ -1,0 +1,229 @@
+//! Data flows one way (architecture.md "The shape"): HTTP → domain → store, and HTTP → chat →
+//! agents → llm / tools → store. This test reads the source and fails when a lower layer names a
+//! higher one: by `crate::<module>` (in a `use`, a path, a `crate::{a, b}` group or an attribute
+//! string such as `serialize_with = "crate::http::..."`) or by `super::super::<module>`.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Each layer with the top-level modules of the crate it must never name.
+const RULES: &[(&str, &[&str])] = &[
+    // pure rules and types: no I/O, nothing above and not the store either
+    (
+        "domain",
+        &[
+            "http",
+            "chat",
+            "agents",
+            "tools",
+            "llm",
+            "jobs",
+            "data",
+            "app",
+            "store",
+            "auth",
+            "mail",
+            "ratelimit",
+            "metrics",
+        ],
+    ),
+    // all SQL; returns rows or domain types
+    (
+        "store",
+        &[
+            "http", "chat", "agents", "tools", "llm", "jobs", "data", "app",
+        ],
+    ),
+    // file reading and ingestion into the store
+    ("data", &["http", "chat", "agents", "jobs", "app"]),
+    // the tools read the store for the agents
+    ("tools", &["http", "chat", "jobs", "app"]),
+    ("llm", &["http", "chat", "agents", "tools", "store", "jobs"]),
+    // chat returns its own errors; http maps them
+    ("chat", &["http"]),
+];
+
+/// The `.rs` files of a top-level module (`src/<m>.rs` or `src/<m>/**`), with their module path.
+fn files_of(src: &Path, module: &str) -> Vec<(PathBuf, Vec<String>)> {
+    let mut out = Vec::new();
+    let single = src.join(format!("{module}.rs"));
+    if single.is_file() {
+        out.push((single, vec![module.to_string()]));
+    }
+    let dir = src.join(module);
+    if dir.is_dir() {
+        walk(&dir, &mut vec![module.to_string()], &mut out);
+    }
+    out
+}
+
+fn walk(dir: &Path, path: &mut Vec<String>, out: &mut Vec<(PathBuf, Vec<String>)>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        let name = p.file_stem().unwrap().to_str().unwrap().to_string();
+        if p.is_dir() {
+            path.push(name);
+            walk(&p, path, out);
+            path.pop();
+        } else if p.extension().is_some_and(|e| e == "rs") {
+            let mut m = path.clone();
+            if name != "mod" {
+                m.push(name);
+            }
+            out.push((p, m));
+        }
+    }
+}
+
+/// The code of a line without its `//` comment (doc comments may name any module).
+fn code(line: &str) -> &str {
+    match line.find("//") {
+        Some(i) => &line[..i],
+        None => line,
+    }
+}
+
+fn is_ident(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// The top-level crate modules a source text names through `crate::` or `super::` paths.
+/// `module` is the file's module path (`["store", "users"]` for `src/store/users.rs`).
+pub fn named_modules(text: &str, module: &[String]) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for line in text.lines() {
+        let line = code(line);
+        let bytes: Vec<char> = line.chars().collect();
+        let s: String = bytes.iter().collect();
+        let mut i = 0;
+        while i < bytes.len() {
+            let at_word = i == 0 || !is_ident(bytes[i - 1]);
+            let rest: String = bytes[i..].iter().collect();
+            let (mut depth, mut j) = if at_word && rest.starts_with("crate::") {
+                (Some(0usize), i + "crate::".len())
+            } else if at_word && rest.starts_with("super::") {
+                (None, i)
+            } else {
+                i += 1;
+                continue;
+            };
+            // resolve a chain of `super::`
+            if depth.is_none() {
+                let mut up = 0;
+                while bytes[j..].iter().collect::<String>().starts_with("super::") {
+                    up += 1;
+                    j += "super::".len();
+                }
+                depth = module.len().checked_sub(up);
+                match depth {
+                    Some(0) => {}
+                    // still inside the file's own ancestors: the first segment after them is
+                    // the same top-level module unless we climbed to the root
+                    Some(_) => {
+                        i = j;
+                        continue;
+                    }
+                    None => panic!("too many `super::` in {module:?}: {s}"),
+                }
+            }
+            // at the crate root: the next segment, or each item of a `{...}` group
+            if bytes.get(j) == Some(&'{') {
+                let end = bytes[j..]
+                    .iter()
+                    .position(|&c| c == '}')
+                    .map_or(bytes.len(), |k| j + k);
+                let group: String = bytes[j + 1..end].iter().collect();
+                for item in group.split(',') {
+                    let name: String = item.trim().chars().take_while(|&c| is_ident(c)).collect();
+                    if !name.is_empty() {
+                        found.insert(name);
+                    }
+                }
+                i = end;
+            } else {
+                let name: String = bytes[j..].iter().take_while(|&&c| is_ident(c)).collect();
+                if !name.is_empty() {
+                    found.insert(name);
+                }
+                i = j;
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_lower_layer_names_a_higher_one() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut violations = Vec::new();
+    let mut scanned = 0;
+    for (layer, forbidden) in RULES {
+        let files = files_of(&src, layer);
+        assert!(!files.is_empty(), "no source files for layer {layer}");
+        for (file, module) in files {
+            scanned += 1;
+            let text = std::fs::read_to_string(&file).unwrap();
+            for name in named_modules(&text, &module) {
+                if forbidden.contains(&name.as_str()) {
+                    violations.push(format!(
+                        "{} ({layer}) names crate::{name}",
+                        file.strip_prefix(&src).unwrap().display()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(scanned > 30, "only {scanned} files scanned");
+    assert!(
+        violations.is_empty(),
+        "lower layers must not import higher ones (architecture.md):\n{}",
+        violations.join("\n")
+    );
+}
+
+#[test]
+fn the_scanner_sees_every_way_of_naming_a_module() {
+    let m = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let set = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+    let cases: &[(&str, Vec<String>, BTreeSet<String>)] = &[
+        (
+            "use crate::http::error::ApiError;",
+            m(&["store", "users"]),
+            set(&["http"]),
+        ),
+        (
+            "use crate::{on_db, http};",
+            m(&["store"]),
+            set(&["on_db", "http"]),
+        ),
+        (
+            "#[serde(serialize_with = \"crate::http::json::opt_datetime\")]",
+            m(&["store", "admin"]),
+            set(&["http"]),
+        ),
+        (
+            "let x = crate::chat::turn::ORPHAN_AFTER;",
+            m(&["jobs"]),
+            set(&["chat"]),
+        ),
+        (
+            "use super::super::http::json;",
+            m(&["store", "users"]),
+            set(&["http"]),
+        ),
+        ("use super::http::json;", m(&["store"]), set(&["http"])),
+        // within the layer: `super::` from a submodule stays in it
+        ("use super::{Db, Tx};", m(&["store", "users"]), set(&[])),
+        ("use super::super::Db;", m(&["store", "a", "b"]), set(&[])),
+        // comments and look-alike identifiers are not imports
+        ("// see crate::http::json", m(&["store"]), set(&[])),
+        ("let mycrate::http = 1;", m(&["store"]), set(&[])),
+    ];
+    for (text, module, want) in cases {
+        assert_eq!(&named_modules(text, module), want, "{text}");
+    }
+}
