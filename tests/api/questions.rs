@@ -950,6 +950,11 @@ fn price_operations() -> Vec<Q> {
         ),
         q(
             "price",
+            "Which regoin has the cheapest n-type TOPCon modules?",
+            fig3(cheapest_topcon),
+        ),
+        q(
+            "price",
             "top 2 most expensive modules in the US",
             fig3(us_modules[1]),
         ),
@@ -1039,6 +1044,14 @@ fn fin_fig(v: f64) -> Want {
     } else {
         format!("{v}")
     })
+}
+
+/// 14044.1 → "14,044.1", as the answers print a total.
+fn one_decimal(v: f64) -> Want {
+    let s = format!("{:.1}", v.abs());
+    let (int, frac) = s.split_once('.').unwrap();
+    let sign = if v < 0.0 { "-" } else { "" };
+    Want::Figure(format!("{sign}{}.{frac}", thousands(int.parse().unwrap())))
 }
 
 /// The quarters of `years` of a company's metric.
@@ -1136,7 +1149,35 @@ fn financial_operations() -> Vec<Q> {
             "Compare Helios and Aurora revenue in FY2023",
             signed_pct(fin(AURORA, "FY2023", "Revenue") / fin(HELIOS, "FY2023", "Revenue") - 1.0),
         ),
+        q(
+            "manufacturer_financial",
+            "combined revenue of Helios and SunForge in 2023",
+            one_decimal(fin(HELIOS, "FY2023", "Revenue") + fin(SUNFORGE, "FY2023", "Revenue")),
+        ),
+        q(
+            "manufacturer_financial",
+            "What was the combined net income of the companies in FY2024?",
+            one_decimal(total("FY2024", "Net income")),
+        ),
+        q(
+            "manufacturer_financial",
+            "Compare Helios and Aurora gross margin in Q2 2024",
+            Want::Figure(format!(
+                "{:+.1} percentage points",
+                fin(AURORA, "2024-Q2", "Gross margin") - fin(HELIOS, "2024-Q2", "Gross margin")
+            )),
+        ),
         // Not answerable.
+        q(
+            "manufacturer_financial",
+            "combined gross margin of Helios and Aurora in 2023",
+            Decline("percentages do not add up"),
+        ),
+        q(
+            "manufacturer_financial",
+            "combined revenue of Helios in 2023",
+            Decline("a sum of one company"),
+        ),
         q(
             "manufacturer_financial",
             "What share of the companies' 2023 gross margin was Helios's?",

@@ -22,6 +22,7 @@ pub(super) const FIN_OPS: &[understand::Op] = &[
     understand::Op::Max,
     understand::Op::Average,
     understand::Op::Share,
+    understand::Op::Sum,
 ];
 
 pub(super) fn fits_financials(w: &understand::Word) -> bool {
@@ -56,8 +57,8 @@ pub(super) async fn fin_answer(
     let change = has(Op::Change) || cagr;
     let ranking = ask.companies.is_empty()
         && question.has(|w| matches!(w, Word::Op(Op::Top | Op::Rank | Op::Bottom)));
-    if has(Op::Share) && !change {
-        return share(state, ask, question, vocab, emit).await;
+    if (has(Op::Share) || has(Op::Sum)) && !change {
+        return share(state, ask, question, vocab, !has(Op::Share), emit).await;
     }
     if change || ranking {
         return full_years(state, ask, question, vocab, change, cagr, emit).await;
@@ -464,19 +465,26 @@ fn signed(v: f64) -> String {
 
 /// A company's share of the total of a metric across the companies in the data (or across the
 /// companies named, when several are) in one period: only when every one of them has the figure,
-/// in one unit that adds up.
+/// in one unit that adds up. `sum_only`: the total itself ("the combined revenue of A and B").
 async fn share(
     state: &AppState,
     ask: &Ask,
     question: &understand::Question,
     vocab: &Vocabularies,
+    sum_only: bool,
     emit: Emit<'_>,
 ) -> Result<bool, ToolError> {
+    let what = if sum_only { "a sum" } else { "a share" };
     let [metric] = ask.metrics.as_slice() else {
-        return Err(ToolError::Arguments(
-            "a share needs one metric, e.g. revenue".into(),
-        ));
+        return Err(ToolError::Arguments(format!(
+            "{what} needs one metric, e.g. revenue"
+        )));
     };
+    if sum_only && ask.companies.len() == 1 {
+        return Err(ToolError::Arguments(
+            "a sum adds the figures of two or more companies; name them, or none for all".into(),
+        ));
+    }
     let years = question.years();
     let part = question.all(|w| match w {
         understand::Word::Quarter(q) => Some(("Q", *q)),
@@ -496,10 +504,9 @@ async fn share(
             (*kind, chrono::NaiveDate::from_ymd_opt(*y, month, 1))
         }
         _ => {
-            return Err(ToolError::Arguments(
-                "a share is of one period: name one year, quarter or half, e.g. 2023 or Q2 2024"
-                    .into(),
-            ));
+            return Err(ToolError::Arguments(format!(
+                "{what} is of one period: name one year, quarter or half, e.g. 2023 or Q2 2024"
+            )));
         }
     };
     let args = FinArgs {
@@ -552,7 +559,7 @@ async fn share(
         .collect();
     if !missing.is_empty() {
         return Err(ToolError::Arguments(format!(
-            "a share needs the {metric} of every company of the total for {period}, and the data \
+            "{what} needs the {metric} of every company of the total for {period}, and the data \
              has none for {}",
             missing.join(", ")
         )));
@@ -570,8 +577,28 @@ async fn share(
     if unit == "%" {
         return Err(ToolError::Arguments(format!(
             "{metric} is a percentage, and percentages of different companies do not add up to a \
-             total to take a share of"
+             total"
         )));
+    }
+    let total: f64 = parts.iter().map(|r| r.value).sum();
+    let of_whole = if ask.companies.len() >= 2 {
+        format!("the {} companies named", whole.len())
+    } else {
+        format!("the {} companies in the data", whole.len())
+    };
+    if sum_only {
+        let mut text = format!(
+            "Combined {period} {metric} of {of_whole}: **{} {unit}**.\n\n",
+            fmt_thousands(total, 1)
+        );
+        let table_rows: Vec<Vec<String>> = parts
+            .iter()
+            .map(|r| vec![r.company.clone(), format!("{} {unit}", fmt_value(r.value))])
+            .collect();
+        text.push_str(&table(&["Company", metric], &table_rows));
+        text.push_str(&source_line(&res.source.name, res.source.is_sample));
+        say(emit, &text);
+        return Ok(true);
     }
     if let Some(neg) = parts.iter().find(|r| r.value < 0.0) {
         return Err(ToolError::Arguments(format!(
@@ -580,17 +607,11 @@ async fn share(
             neg.company
         )));
     }
-    let total: f64 = parts.iter().map(|r| r.value).sum();
     if total <= 0.0 {
         return Err(ToolError::Arguments(format!(
             "the companies' {metric} for {period} adds up to nothing to take a share of"
         )));
     }
-    let of_whole = if ask.companies.len() >= 2 {
-        format!("the {} companies named", whole.len())
-    } else {
-        format!("the {} companies in the data", whole.len())
-    };
     let mut sorted = parts.clone();
     sorted.sort_by(|a, b| b.value.total_cmp(&a.value));
     let mut text = String::new();
