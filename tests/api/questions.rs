@@ -780,11 +780,14 @@ fn questions() -> Vec<Q> {
                 v.iter().sum::<f64>() / v.len() as f64
             })),
         ),
-        q(
-            "price",
-            "Rank module prices by region",
-            Decline("a ranking of prices is not computed"),
-        ),
+        q("price", "Rank module prices by region", {
+            // Every module series by its latest price, the highest first (all in US$/Wp).
+            let top = price_keys("Module")
+                .into_iter()
+                .map(|(d, r)| latest_price("Module", &d, &r))
+                .fold(f64::MIN, f64::max);
+            Want::Figure(format!("{top:.3}"))
+        }),
         q(
             "price",
             "How much did n-type TOPCon module prices in China change from 2023 to 2024?",
@@ -855,6 +858,350 @@ fn questions() -> Vec<Q> {
             "price",
             &["wind turbine prices in China", "and in the EU?"],
             Decline("a follow-up of a refused question carries nothing over"),
+        ),
+    ]
+    .into_iter()
+    .chain(price_operations())
+    .chain(financial_operations())
+    .collect()
+}
+
+/// The (description, region) series of a price item in the sample.
+fn price_keys(item: &str) -> Vec<(String, String)> {
+    let mut k: Vec<(String, String)> = sample_rows("prices.csv")
+        .into_iter()
+        .filter(|r| r["item"] == item)
+        .map(|r| (r["description"].clone(), r["region"].clone()))
+        .collect();
+    k.sort();
+    k.dedup();
+    k
+}
+
+fn latest_price(item: &str, desc: &str, region: &str) -> f64 {
+    price_series(item, desc, region).last().unwrap().1
+}
+
+fn fig3(v: f64) -> Want {
+    Want::Figure(format!("{v:.3}"))
+}
+
+fn signed_pct(v: f64) -> Want {
+    Want::Figure(format!("{:+.1}%", v * 100.0))
+}
+
+/// Ranking, CAGR, sums and comparisons of prices (issue 11), with their refusals.
+fn price_operations() -> Vec<Q> {
+    use Want::Decline;
+    const TOPCON: &str = "n-type TOPCon";
+    const PERC: &str = "p-type mono-Si PERC M10";
+    let regions = |item: &str, desc: &str| -> Vec<String> {
+        price_keys(item)
+            .into_iter()
+            .filter(|(d, _)| d == desc)
+            .map(|(_, r)| r)
+            .collect()
+    };
+    let us_modules: Vec<f64> = {
+        let mut v: Vec<f64> = price_keys("Module")
+            .into_iter()
+            .filter(|(_, r)| r == "US")
+            .map(|(d, r)| latest_price("Module", &d, &r))
+            .collect();
+        v.sort_by(|a, b| b.total_cmp(a));
+        v
+    };
+    let cn_modules_top = price_keys("Module")
+        .into_iter()
+        .filter(|(_, r)| r == "China")
+        .map(|(d, r)| latest_price("Module", &d, &r))
+        .fold(f64::MIN, f64::max);
+    let cheapest_topcon = regions("Module", TOPCON)
+        .iter()
+        .map(|r| latest_price("Module", TOPCON, r))
+        .fold(f64::INFINITY, f64::min);
+    // The change of a series over 2023–2024: its first to its last observation.
+    let change = |desc: &str, region: &str| {
+        let s = price_series("Module", desc, region);
+        s.last().unwrap().1 / s[0].1 - 1.0
+    };
+    let largest_fall = regions("Module", TOPCON)
+        .iter()
+        .map(|r| change(TOPCON, r))
+        .fold(f64::INFINITY, f64::min);
+    let hjt_march = regions("Module", "n-type HJT")
+        .iter()
+        .map(|r| price_in("Module", "n-type HJT", r, 2024, 3))
+        .fold(f64::INFINITY, f64::min);
+    let cagr = {
+        let s = price_series("Module", TOPCON, "China");
+        let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+        let (d0, v0) = (day(&s[0].0), s[0].1);
+        let (d1, v1) = (day(&s.last().unwrap().0), s.last().unwrap().1);
+        let years = (d1 - d0).num_days() as f64 / 365.25;
+        (v1 / v0).powf(1.0 / years) - 1.0
+    };
+    vec![
+        q("price", "Rank module prices in China", fig3(cn_modules_top)),
+        q(
+            "price",
+            "Which region has the cheapest n-type TOPCon modules?",
+            fig3(cheapest_topcon),
+        ),
+        q(
+            "price",
+            "Which regoin has the cheapest n-type TOPCon modules?",
+            fig3(cheapest_topcon),
+        ),
+        q(
+            "price",
+            "top 2 most expensive modules in the US",
+            fig3(us_modules[1]),
+        ),
+        q(
+            "price",
+            "Which n-type TOPCon module price fell the most from 2023 to 2024?",
+            signed_pct(largest_fall),
+        ),
+        q(
+            "price",
+            "Which region had the lowest n-type HJT module price in March 2024?",
+            fig3(hjt_march),
+        ),
+        q(
+            "price",
+            "CAGR of the n-type TOPCon module price in China from 2023 to 2024",
+            signed_pct(cagr),
+        ),
+        q(
+            "price",
+            "Sum of the latest n-type TOPCon module prices in China and the EU",
+            fig3(latest_price("Module", TOPCON, "China") + latest_price("Module", TOPCON, "EU")),
+        ),
+        q(
+            "price",
+            "Compare n-type TOPCon module prices in China and the EU",
+            signed_pct(
+                latest_price("Module", TOPCON, "EU") / latest_price("Module", TOPCON, "China")
+                    - 1.0,
+            ),
+        ),
+        q(
+            "price",
+            "compare PERC M10 module prices in China vs India in June 2023",
+            signed_pct(
+                price_in("Module", PERC, "India", 2023, 6)
+                    / price_in("Module", PERC, "China", 2023, 6)
+                    - 1.0,
+            ),
+        ),
+        // Not answerable.
+        q(
+            "price",
+            "What share of the module price is the cell price in China?",
+            Decline("a share of a price is meaningless"),
+        ),
+        q(
+            "price",
+            "Rank the latest module and wafer prices in China",
+            Decline("two units are never ranked together"),
+        ),
+        q(
+            "price",
+            "Sum of the latest module and polysilicon prices in China",
+            Decline("two units are never added"),
+        ),
+        q(
+            "price",
+            "CAGR of the n-type TOPCon module price in China",
+            Decline("a CAGR needs a span"),
+        ),
+        q(
+            "price",
+            "CAGR of n-type TOPCon module prices in China from 2015 to 2024",
+            Decline("the data does not reach back to 2015"),
+        ),
+        q(
+            "price",
+            "Sum of n-type TOPCon module prices in China",
+            Decline("a sum of one series over time means nothing"),
+        ),
+    ]
+}
+
+fn fin(company: &str, period: &str, metric: &str) -> f64 {
+    sample_rows("financials.csv")
+        .into_iter()
+        .find(|r| r["company"] == company && r["period"] == period && r["metric"] == metric)
+        .map(|r| r["value"].parse().unwrap())
+        .unwrap_or_else(|| panic!("no sample row {company} {period} {metric}"))
+}
+
+/// How the answers print a reported figure: as written, thousands separated when whole.
+fn fin_fig(v: f64) -> Want {
+    Want::Figure(if v.fract() == 0.0 {
+        thousands(v)
+    } else {
+        format!("{v}")
+    })
+}
+
+/// 14044.1 → "14,044.1", as the answers print a total.
+fn one_decimal(v: f64) -> Want {
+    let s = format!("{:.1}", v.abs());
+    let (int, frac) = s.split_once('.').unwrap();
+    let sign = if v < 0.0 { "-" } else { "" };
+    Want::Figure(format!("{sign}{}.{frac}", thousands(int.parse().unwrap())))
+}
+
+/// The quarters of `years` of a company's metric.
+fn quarters(company: &str, metric: &str, years: &[i32]) -> Vec<f64> {
+    sample_rows("financials.csv")
+        .into_iter()
+        .filter(|r| {
+            r["company"] == company
+                && r["metric"] == metric
+                && r["period"].contains("-Q")
+                && years
+                    .iter()
+                    .any(|y| r["period"].starts_with(&y.to_string()))
+        })
+        .map(|r| r["value"].parse().unwrap())
+        .collect()
+}
+
+/// Min / max / average over periods, CAGR, shares and comparisons of manufacturer figures
+/// (issue 11), with their refusals.
+fn financial_operations() -> Vec<Q> {
+    use Want::Decline;
+    const SUNFORGE: &str = "SunForge Energy (sample)";
+    let companies: Vec<String> = {
+        let mut c: Vec<String> = sample_rows("financials.csv")
+            .into_iter()
+            .map(|r| r["company"].clone())
+            .collect();
+        c.sort();
+        c.dedup();
+        c
+    };
+    let total = |period: &str, metric: &str| -> f64 {
+        companies.iter().map(|c| fin(c, period, metric)).sum()
+    };
+    let avg = {
+        let v = quarters(HELIOS, "Revenue", &[2023]);
+        v.iter().sum::<f64>() / v.len() as f64
+    };
+    let avg_margin = {
+        let v = quarters("Nordlicht Solar AG (sample)", "Gross margin", &[2023, 2024]);
+        v.iter().sum::<f64>() / v.len() as f64
+    };
+    let two_decimals = |v: f64| {
+        let s = format!("{v:.2}");
+        let (int, frac) = s.split_once('.').unwrap();
+        Want::Figure(format!("{}.{frac}", thousands(int.parse().unwrap())))
+    };
+    vec![
+        q(
+            "manufacturer_financial",
+            "What was the average quarterly revenue of Helios in 2023?",
+            two_decimals(avg),
+        ),
+        q(
+            "manufacturer_financial",
+            "average gross margin of Nordlicht from 2023 to 2024",
+            two_decimals(avg_margin),
+        ),
+        q(
+            "manufacturer_financial",
+            "highest gross margin of Aurora",
+            fin_fig(
+                quarters(AURORA, "Gross margin", &[2023, 2024])
+                    .into_iter()
+                    .fold(f64::MIN, f64::max),
+            ),
+        ),
+        q(
+            "manufacturer_financial",
+            "lowest quarterly net income of SunForge in 2024",
+            fin_fig(
+                quarters(SUNFORGE, "Net income", &[2024])
+                    .into_iter()
+                    .fold(f64::INFINITY, f64::min),
+            ),
+        ),
+        q(
+            "manufacturer_financial",
+            "Helios revenue CAGR from 2023 to 2024",
+            signed_pct(fin(HELIOS, "FY2024", "Revenue") / fin(HELIOS, "FY2023", "Revenue") - 1.0),
+        ),
+        q(
+            "manufacturer_financial",
+            "What share of the listed companies' 2023 revenue was Helios's?",
+            pct(fin(HELIOS, "FY2023", "Revenue") / total("FY2023", "Revenue")),
+        ),
+        q(
+            "manufacturer_financial",
+            "Aurora's share of module shipments in Q2 2024",
+            pct(fin(AURORA, "2024-Q2", "Module shipments") / total("2024-Q2", "Module shipments")),
+        ),
+        q(
+            "manufacturer_financial",
+            "Compare Helios and Aurora revenue in FY2023",
+            signed_pct(fin(AURORA, "FY2023", "Revenue") / fin(HELIOS, "FY2023", "Revenue") - 1.0),
+        ),
+        q(
+            "manufacturer_financial",
+            "combined revenue of Helios and SunForge in 2023",
+            one_decimal(fin(HELIOS, "FY2023", "Revenue") + fin(SUNFORGE, "FY2023", "Revenue")),
+        ),
+        q(
+            "manufacturer_financial",
+            "What was the combined net income of the companies in FY2024?",
+            one_decimal(total("FY2024", "Net income")),
+        ),
+        q(
+            "manufacturer_financial",
+            "Compare Helios and Aurora gross margin in Q2 2024",
+            Want::Figure(format!(
+                "{:+.1} percentage points",
+                fin(AURORA, "2024-Q2", "Gross margin") - fin(HELIOS, "2024-Q2", "Gross margin")
+            )),
+        ),
+        // Not answerable.
+        q(
+            "manufacturer_financial",
+            "combined gross margin of Helios and Aurora in 2023",
+            Decline("percentages do not add up"),
+        ),
+        q(
+            "manufacturer_financial",
+            "combined revenue of Helios in 2023",
+            Decline("a sum of one company"),
+        ),
+        q(
+            "manufacturer_financial",
+            "What share of the companies' 2023 gross margin was Helios's?",
+            Decline("a margin is a percentage: no total to take a share of"),
+        ),
+        q(
+            "manufacturer_financial",
+            "Helios revenue CAGR",
+            Decline("a CAGR needs two years"),
+        ),
+        q(
+            "manufacturer_financial",
+            "What share of the 2024 net income was SunForge's?",
+            Decline("a loss is no part of a total"),
+        ),
+        q(
+            "manufacturer_financial",
+            "Helios share of revenue in 2030",
+            Decline("a period not in the data"),
+        ),
+        q(
+            "manufacturer_financial",
+            "Helios share of revenue in Q2 2023 and 2024",
+            Decline("a share is of one period"),
         ),
     ]
 }
@@ -1420,6 +1767,7 @@ async fn the_question_set_on_the_real_price_file() {
             },
         ),
     ];
+    let qs: Vec<Q> = qs.into_iter().chain(real_price_operations(&p)).collect();
     let (app, t) = sample_app(Backend::Sqlite).await;
     solarintel::data::ingest::ingest_file(
         app.db(),
@@ -1432,4 +1780,142 @@ async fn the_question_set_on_the_real_price_file() {
     .unwrap();
     let (tally, failures) = judge(&app, &t, &qs, "real ").await;
     report(&[("real price file", total(&tally), qs.len())], &failures);
+}
+
+/// The mean of the observations of one day of a real series.
+fn day_mean(series: &[(i64, f64)], day: i64) -> f64 {
+    let v: Vec<f64> = series.iter().filter(|p| p.0 == day).map(|p| p.1).collect();
+    v.iter().sum::<f64>() / v.len() as f64
+}
+
+fn epoch_day(y: i32, m: u32, d: u32) -> i64 {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+    (chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap() - epoch).num_days()
+}
+
+/// The first and last observation days of a real series within [from, to] (days), with means.
+fn first_last(series: &[(i64, f64)], from: i64, to: i64) -> ((i64, f64), (i64, f64)) {
+    let days: Vec<i64> = series
+        .iter()
+        .map(|p| p.0)
+        .filter(|d| *d >= from && *d <= to)
+        .collect();
+    let (d0, d1) = (*days.iter().min().unwrap(), *days.iter().max().unwrap());
+    ((d0, day_mean(series, d0)), (d1, day_mean(series, d1)))
+}
+
+/// Rankings, CAGR, sums and comparisons on the real price file, computed here from the file.
+type RealPrices = std::collections::HashMap<(String, String, String), Vec<(i64, f64)>>;
+
+fn real_price_operations(p: &RealPrices) -> Vec<Q> {
+    use Want::Decline;
+    let of = |desc: &str| -> Vec<(&String, &Vec<(i64, f64)>)> {
+        let mut v: Vec<_> = p
+            .iter()
+            .filter(|(k, _)| k.0 == "Module" && k.1 == desc)
+            .map(|(k, v)| (&k.2, v))
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(b.0));
+        v
+    };
+    let latest = |v: &[(i64, f64)]| day_mean(v, v.iter().map(|p| p.0).max().unwrap());
+    let topcon = of("n-type TOPCon");
+    let region = |r: &str| topcon.iter().find(|(x, _)| *x == r).unwrap().1;
+    let cheapest = topcon
+        .iter()
+        .map(|(_, v)| latest(v))
+        .fold(f64::INFINITY, f64::min);
+    let dearest = topcon
+        .iter()
+        .map(|(_, v)| latest(v))
+        .fold(f64::MIN, f64::max);
+    // The largest fall of the TOPCon module series from 2024 to 2025.
+    let fall = topcon
+        .iter()
+        .map(|(_, v)| {
+            let ((_, a), (_, b)) = first_last(v, epoch_day(2024, 1, 1), epoch_day(2025, 12, 31));
+            b / a - 1.0
+        })
+        .fold(f64::INFINITY, f64::min);
+    // PERC M10 modules in March 2024: per region the observation nearest the 15th, within 45
+    // days.
+    let march = epoch_day(2024, 3, 15);
+    let perc_march = of("p-type mono-Si PERC M10")
+        .iter()
+        .filter_map(|(_, v)| {
+            let day = v
+                .iter()
+                .map(|p| p.0)
+                .min_by_key(|d| ((d - march).abs(), *d))
+                .unwrap();
+            ((day - march).abs() <= 45).then(|| day_mean(v, day))
+        })
+        .fold(f64::INFINITY, f64::min);
+    let cagr = {
+        let v = &p[&(
+            "Module".to_string(),
+            "p-type mono-Si PERC M10".to_string(),
+            "China".to_string(),
+        )];
+        let ((d0, a), (d1, b)) = first_last(v, epoch_day(2021, 1, 1), epoch_day(2024, 12, 31));
+        (b / a).powf(365.25 / (d1 - d0) as f64) - 1.0
+    };
+    vec![
+        q(
+            "price",
+            "Which region has the cheapest n-type TOPCon modules?",
+            Want::Figure(format!("{cheapest:.3}")),
+        ),
+        q(
+            "price",
+            "Rank the latest n-type TOPCon module prices",
+            Want::Figure(format!("{dearest:.3}")),
+        ),
+        q(
+            "price",
+            "Which n-type TOPCon module price fell the most from 2024 to 2025?",
+            Want::Figure(format!("{:+.1}%", fall * 100.0)),
+        ),
+        q(
+            "price",
+            "Which region had the lowest p-type mono-Si PERC M10 module price in March 2024?",
+            Want::Figure(format!("{perc_march:.3}")),
+        ),
+        q(
+            "price",
+            "CAGR of the p-type mono-Si PERC M10 module price in China from 2021 to 2024",
+            Want::Figure(format!("{:+.1}%", cagr * 100.0)),
+        ),
+        q(
+            "price",
+            "Compare n-type TOPCon module prices in China and the EU",
+            Want::Figure(format!(
+                "{:+.1}%",
+                (latest(region("EU")) / latest(region("China")) - 1.0) * 100.0
+            )),
+        ),
+        q(
+            "price",
+            "Sum of the latest n-type TOPCon module prices in China and the US",
+            Want::Figure(format!(
+                "{:.3}",
+                latest(region("China")) + latest(region("US"))
+            )),
+        ),
+        q(
+            "price",
+            "Rank the latest module and polysilicon prices in China",
+            Decline("two units are never ranked together"),
+        ),
+        q(
+            "price",
+            "What share of the module price in China is the polysilicon price?",
+            Decline("a share of a price is meaningless"),
+        ),
+        q(
+            "price",
+            "CAGR of n-type TOPCon module prices in China from 2015 to 2024",
+            Decline("the series starts in 2023"),
+        ),
+    ]
 }

@@ -1,9 +1,12 @@
 //! Manufacturer answers of the built-in provider: a metric in a quarter, half or full year,
-//! the latest one, or a trend.
+//! the latest one, a trend, the lowest / highest / average over a span of periods, the change
+//! and CAGR between full years, a company's share of the companies' total, rankings, and
+//! comparisons with their differences.
 
 use chrono::Datelike;
 
 use super::*;
+use crate::store::datasets::FinRow;
 
 pub(super) const FIN_OPS: &[understand::Op] = &[
     understand::Op::Latest,
@@ -14,6 +17,12 @@ pub(super) const FIN_OPS: &[understand::Op] = &[
     understand::Op::Top,
     understand::Op::Rank,
     understand::Op::Bottom,
+    understand::Op::Cagr,
+    understand::Op::Min,
+    understand::Op::Max,
+    understand::Op::Average,
+    understand::Op::Share,
+    understand::Op::Sum,
 ];
 
 pub(super) fn fits_financials(w: &understand::Word) -> bool {
@@ -43,12 +52,29 @@ pub(super) async fn fin_answer(
         return Ok(false);
     }
     use understand::{Op, Word};
-    let change = question.has(|w| *w == Word::Op(Op::Change));
+    let has = |op: Op| question.has(|w| *w == Word::Op(op));
+    let cagr = has(Op::Cagr);
+    let change = has(Op::Change) || cagr;
     let ranking = ask.companies.is_empty()
         && question.has(|w| matches!(w, Word::Op(Op::Top | Op::Rank | Op::Bottom)));
-    if change || ranking {
-        return full_years(state, ask, question, vocab, change, emit).await;
+    if (has(Op::Share) || has(Op::Sum)) && !change {
+        return share(state, ask, question, vocab, !has(Op::Share), emit).await;
     }
+    if change || ranking {
+        return full_years(state, ask, question, vocab, change, cagr, emit).await;
+    }
+    // The lowest, highest or average of each company's metric over the periods asked; "the
+    // highest revenue of Helios" is its highest period.
+    let named = !ask.companies.is_empty();
+    let stat = if has(Op::Average) {
+        Some(Stat::Average)
+    } else if has(Op::Min) || (named && has(Op::Bottom)) {
+        Some(Stat::Min)
+    } else if has(Op::Max) || (named && has(Op::Top)) {
+        Some(Stat::Max)
+    } else {
+        None
+    };
     // A quarter, a half or the full year of one year: that period only.
     let years = question.years();
     let part = question.all(|w| match w {
@@ -111,6 +137,12 @@ pub(super) async fn fin_answer(
             return Ok(false);
         }
     }
+    if let Some(stat) = stat {
+        let mut text = stat_text(&shown, stat);
+        text.push_str(&source_line(&res.source.name, res.source.is_sample));
+        say(emit, &text);
+        return Ok(true);
+    }
     if latest_only {
         let last = shown.iter().map(|r| r.period_start).max();
         shown.retain(|r| Some(r.period_start) == last);
@@ -141,6 +173,9 @@ pub(super) async fn fin_answer(
                 "\n{} more rows match; narrow the company, metric or years.",
                 shown.len() - 40
             ));
+        }
+        if ask.compare {
+            text.push_str(&differences(&shown, &ask.companies));
         }
     }
     text.push_str(&source_line(&res.source.name, res.source.is_sample));
@@ -176,6 +211,7 @@ async fn full_years(
     question: &understand::Question,
     vocab: &Vocabularies,
     change: bool,
+    cagr: bool,
     emit: Emit<'_>,
 ) -> Result<bool, ToolError> {
     let (from, to) = match (change, ask.years) {
@@ -241,6 +277,18 @@ async fn full_years(
                     r0.unit,
                     (r1.value / r0.value - 1.0) * 100.0
                 ));
+                if cagr || b - a > 1 {
+                    let n = b - a;
+                    if r0.value > 0.0 && r1.value > 0.0 {
+                        line.push_str(&format!(
+                            "; CAGR {:+.1}% a year over {n} year{}",
+                            ((r1.value / r0.value).powf(1.0 / f64::from(n)) - 1.0) * 100.0,
+                            if n == 1 { "" } else { "s" }
+                        ));
+                    } else {
+                        line.push_str("; no CAGR, as the two figures are not both positive");
+                    }
+                }
             }
             line.push('.');
             lines.push(line);
@@ -279,6 +327,320 @@ async fn full_years(
             .collect();
         text.push_str(&table(&["Rank", "Company", &first.metric], &table_rows));
     }
+    text.push_str(&source_line(&res.source.name, res.source.is_sample));
+    say(emit, &text);
+    Ok(true)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Stat {
+    Min,
+    Max,
+    Average,
+}
+
+/// Per company and metric, the lowest, highest or average figure of `rows` (one period kind),
+/// with the periods it was computed from.
+fn stat_text(rows: &[FinRow], stat: Stat) -> String {
+    let mut groups: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r.company.as_str(), r.metric.as_str()))
+        .collect();
+    groups.dedup();
+    let what = match stat {
+        Stat::Min => "Lowest",
+        Stat::Max => "Highest",
+        Stat::Average => "Average",
+    };
+    let mut lines = Vec::new();
+    for (c, m) in groups.iter().take(25) {
+        let of: Vec<&FinRow> = rows
+            .iter()
+            .filter(|r| r.company == *c && r.metric == *m)
+            .collect();
+        let periods: Vec<&str> = of.iter().map(|r| r.period.as_str()).collect();
+        let unit = &of[0].unit;
+        if of.iter().any(|r| &r.unit != unit) {
+            lines.push(format!(
+                "- **{c}** — {m}: the periods are in different units, so no figure."
+            ));
+            continue;
+        }
+        let figure = match stat {
+            Stat::Average => {
+                let avg = of.iter().map(|r| r.value).sum::<f64>() / of.len() as f64;
+                format!(
+                    "**{} {unit}** (the mean of {} periods)",
+                    fmt_thousands(avg, 2),
+                    of.len()
+                )
+            }
+            Stat::Min | Stat::Max => {
+                let r = of
+                    .iter()
+                    .copied()
+                    .reduce(|a, b| {
+                        if (stat == Stat::Max && b.value > a.value)
+                            || (stat == Stat::Min && b.value < a.value)
+                        {
+                            b
+                        } else {
+                            a
+                        }
+                    })
+                    .expect("a group has rows");
+                format!("**{} {unit}** in {}", fmt_value(r.value), r.period)
+            }
+        };
+        lines.push(format!(
+            "- **{c}** — {} {m}: {figure}; periods used: {}.",
+            what.to_lowercase(),
+            periods.join(", ")
+        ));
+    }
+    format!("{what} over the periods asked:\n\n{}", lines.join("\n"))
+}
+
+/// The difference of each company from the first one (the first named, else the first in the
+/// data), per metric and period, absolute and in %; a percentage metric differs in points.
+fn differences(rows: &[FinRow], named: &[String]) -> String {
+    let Some(base) = named
+        .first()
+        .cloned()
+        .or_else(|| rows.first().map(|r| r.company.clone()))
+    else {
+        return String::new();
+    };
+    let mut out = Vec::new();
+    for b in rows.iter().filter(|r| r.company == base) {
+        for r in rows.iter().filter(|r| {
+            r.company != base
+                && r.metric == b.metric
+                && r.period_start == b.period_start
+                && r.period == b.period
+        }) {
+            let diff = if r.unit != b.unit {
+                "another unit, not compared".to_string()
+            } else if r.unit == "%" {
+                format!("{:+.1} percentage points", r.value - b.value)
+            } else if b.value != 0.0 {
+                format!(
+                    "{} {} ({:+.1}%)",
+                    signed(r.value - b.value),
+                    r.unit,
+                    (r.value / b.value - 1.0) * 100.0
+                )
+            } else {
+                format!("{} {}", signed(r.value - b.value), r.unit)
+            };
+            out.push(vec![
+                r.period.clone(),
+                r.metric.clone(),
+                r.company.clone(),
+                format!("{} {}", fmt_value(r.value), r.unit),
+                diff,
+            ]);
+        }
+    }
+    if out.is_empty() {
+        return String::new();
+    }
+    let more = out.len().saturating_sub(40);
+    out.truncate(40);
+    let mut text = format!("\n\nDifference from **{base}**, period by period:\n\n");
+    text.push_str(&table(
+        &["Period", "Metric", "Company", "Value", "Difference"],
+        &out,
+    ));
+    if more > 0 {
+        text.push_str(&format!("\n{more} more differences; narrow the years."));
+    }
+    text
+}
+
+fn signed(v: f64) -> String {
+    let s = fmt_thousands(v, 1);
+    if v > 0.0 { format!("+{s}") } else { s }
+}
+
+/// A company's share of the total of a metric across the companies in the data (or across the
+/// companies named, when several are) in one period: only when every one of them has the figure,
+/// in one unit that adds up. `sum_only`: the total itself ("the combined revenue of A and B").
+async fn share(
+    state: &AppState,
+    ask: &Ask,
+    question: &understand::Question,
+    vocab: &Vocabularies,
+    sum_only: bool,
+    emit: Emit<'_>,
+) -> Result<bool, ToolError> {
+    let what = if sum_only { "a sum" } else { "a share" };
+    let [metric] = ask.metrics.as_slice() else {
+        return Err(ToolError::Arguments(format!(
+            "{what} needs one metric, e.g. revenue"
+        )));
+    };
+    if sum_only && ask.companies.len() == 1 {
+        return Err(ToolError::Arguments(
+            "a sum adds the figures of two or more companies; name them, or none for all".into(),
+        ));
+    }
+    let years = question.years();
+    let part = question.all(|w| match w {
+        understand::Word::Quarter(q) => Some(("Q", *q)),
+        understand::Word::Half(h) => Some(("H", *h)),
+        understand::Word::FullYear => Some(("FY", 1)),
+        _ => None,
+    });
+    let (kind, start) = match (part.as_slice(), years.as_slice()) {
+        ([], []) => ("FY", None),
+        ([], [y]) => ("FY", chrono::NaiveDate::from_ymd_opt(*y, 1, 1)),
+        ([(kind, n)], [y]) => {
+            let month = match *kind {
+                "Q" => 3 * (n - 1) + 1,
+                "H" => 6 * (n - 1) + 1,
+                _ => 1,
+            };
+            (*kind, chrono::NaiveDate::from_ymd_opt(*y, month, 1))
+        }
+        _ => {
+            return Err(ToolError::Arguments(format!(
+                "{what} is of one period: name one year, quarter or half, e.g. 2023 or Q2 2024"
+            )));
+        }
+    };
+    let args = FinArgs {
+        metric: vec![metric.clone()],
+        start_year: start.map(|d| d.year()),
+        end_year: start.map(|d| d.year()),
+        period_type: Some(
+            match kind {
+                "Q" => "quarter",
+                "H" => "half",
+                _ => "year",
+            }
+            .into(),
+        ),
+        ..FinArgs::default()
+    };
+    let q = financials::resolve(&args, &vocab.financials)?;
+    let Some(res) = Financials::query(&state.tool_context(), &q).await? else {
+        say(
+            emit,
+            "The manufacturer data has no figures for that metric and period.\n\n",
+        );
+        return Ok(false);
+    };
+    let at = start.or_else(|| res.rows.iter().map(|r| r.period_start).max());
+    let rows: Vec<&FinRow> = res
+        .rows
+        .iter()
+        .filter(|r| Some(r.period_start) == at)
+        .collect();
+    let Some(first) = rows.first() else {
+        say(
+            emit,
+            "The manufacturer data has no figures for that period.\n\n",
+        );
+        return Ok(false);
+    };
+    let period = first.period.clone();
+    let unit = first.unit.clone();
+    // The whole: the companies named when several are, else every company in the data.
+    let whole: Vec<String> = if ask.companies.len() >= 2 {
+        ask.companies.clone()
+    } else {
+        vocab.financials.companies.values.clone()
+    };
+    let missing: Vec<&str> = whole
+        .iter()
+        .filter(|c| !rows.iter().any(|r| &r.company == *c))
+        .map(String::as_str)
+        .collect();
+    if !missing.is_empty() {
+        return Err(ToolError::Arguments(format!(
+            "{what} needs the {metric} of every company of the total for {period}, and the data \
+             has none for {}",
+            missing.join(", ")
+        )));
+    }
+    let parts: Vec<&FinRow> = rows
+        .iter()
+        .copied()
+        .filter(|r| whole.contains(&r.company))
+        .collect();
+    if parts.iter().any(|r| r.unit != unit) {
+        return Err(ToolError::Arguments(format!(
+            "the companies report {metric} in different units, and two units are never combined"
+        )));
+    }
+    if unit == "%" {
+        return Err(ToolError::Arguments(format!(
+            "{metric} is a percentage, and percentages of different companies do not add up to a \
+             total"
+        )));
+    }
+    let total: f64 = parts.iter().map(|r| r.value).sum();
+    let of_whole = if ask.companies.len() >= 2 {
+        format!("the {} companies named", whole.len())
+    } else {
+        format!("the {} companies in the data", whole.len())
+    };
+    if sum_only {
+        let mut text = format!(
+            "Combined {period} {metric} of {of_whole}: **{} {unit}**.\n\n",
+            fmt_thousands(total, 1)
+        );
+        let table_rows: Vec<Vec<String>> = parts
+            .iter()
+            .map(|r| vec![r.company.clone(), format!("{} {unit}", fmt_value(r.value))])
+            .collect();
+        text.push_str(&table(&["Company", metric], &table_rows));
+        text.push_str(&source_line(&res.source.name, res.source.is_sample));
+        say(emit, &text);
+        return Ok(true);
+    }
+    if let Some(neg) = parts.iter().find(|r| r.value < 0.0) {
+        return Err(ToolError::Arguments(format!(
+            "a share of a total needs figures that are not negative, and the {metric} of {} for \
+             {period} is a loss",
+            neg.company
+        )));
+    }
+    if total <= 0.0 {
+        return Err(ToolError::Arguments(format!(
+            "the companies' {metric} for {period} adds up to nothing to take a share of"
+        )));
+    }
+    let mut sorted = parts.clone();
+    sorted.sort_by(|a, b| b.value.total_cmp(&a.value));
+    let mut text = String::new();
+    if let [one] = ask.companies.as_slice()
+        && let Some(r) = parts.iter().find(|r| &r.company == one)
+    {
+        text.push_str(&format!(
+            "**{one}** had **{:.1}%** of the {period} {metric} of {of_whole} ({} of {} {unit}).\n\n",
+            r.value / total * 100.0,
+            fmt_value(r.value),
+            fmt_thousands(total, 1),
+        ));
+    } else {
+        text.push_str(&format!(
+            "Shares of the {period} {metric} of {of_whole} (total {} {unit}):\n\n",
+            fmt_thousands(total, 1)
+        ));
+    }
+    let table_rows: Vec<Vec<String>> = sorted
+        .iter()
+        .map(|r| {
+            vec![
+                r.company.clone(),
+                format!("{} {unit}", fmt_value(r.value)),
+                format!("{:.1}%", r.value / total * 100.0),
+            ]
+        })
+        .collect();
+    text.push_str(&table(&["Company", metric, "Share"], &table_rows));
     text.push_str(&source_line(&res.source.name, res.source.is_sample));
     say(emit, &text);
     Ok(true)

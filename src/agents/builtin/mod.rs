@@ -19,7 +19,7 @@ use decline::cannot_answer;
 use docs::doc_answer;
 use facets::*;
 use financial::{FIN_OPS, fin_answer, fits_financials};
-use price::{PRICE_OPS, fits_prices, price_answer};
+use price::{PRICE_OPS, fits_prices, no_price_share, price_answer};
 
 use super::{AgentDef, AgentError};
 use crate::app::AppState;
@@ -152,6 +152,7 @@ pub async fn answer(
             Err(d) => declined(emit, &d),
         },
         Domain::Prices => match closed_world(&question, fits_prices)
+            .and_then(|()| no_price_share(&question))
             .and_then(|()| supported(&question, PRICE_OPS, "prices"))
         {
             Ok(()) => price_answer(state, &ask, &question, &vocab, emit).await,

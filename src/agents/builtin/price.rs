@@ -1,8 +1,12 @@
 //! Price answers of the built-in provider: the latest price, a price in a month (the nearest
-//! observation and its date), the lowest, highest or average over a period, trends and
-//! comparisons, one unit per figure.
+//! observation and its date), the lowest, highest or average over a period, the change and the
+//! CAGR over a span, rankings of series (by price or by change), comparisons with their
+//! differences, sums of a list, trends; one unit per figure.
+
+use chrono::{Datelike, NaiveDate};
 
 use super::*;
+use crate::tools::prices::Series;
 
 /// The operations the price and financial answers compute; any other one declines rather than
 /// answering a different question (the latest price for "the lowest price", say).
@@ -17,9 +21,335 @@ pub(super) const PRICE_OPS: &[understand::Op] = &[
     understand::Op::Min,
     understand::Op::Max,
     understand::Op::Top,
+    understand::Op::Rank,
     understand::Op::Bottom,
     understand::Op::Change,
+    understand::Op::Cagr,
+    understand::Op::Sum,
 ];
+
+/// A share of a total is not a price operation: prices are not parts of a whole. Said before
+/// the generic "not yet" (a percentage with a change is the change's %).
+pub(super) fn no_price_share(q: &understand::Question) -> Result<(), decline::Decline> {
+    use understand::{Op, Word};
+    let share = q.has(|w| *w == Word::Op(Op::Share));
+    let change = q.has(|w| matches!(w, Word::Op(Op::Change | Op::Cagr)));
+    if share && !change {
+        return Err(decline::Decline::because(
+            "A share of a total is not meaningful for prices: a price is not a part of a whole \
+             that adds up, so I will not compute one. For prices I can give the latest price, a \
+             price in a month, the lowest, highest or average over a span, the change or CAGR \
+             over a span, a ranking of series by price or by change, a comparison with the \
+             differences, or the sum of a list of prices in one unit.",
+        ));
+    }
+    Ok(())
+}
+
+/// One price of a series: its latest observation, or the one nearest a date.
+pub(super) struct Point<'a> {
+    s: &'a Series,
+    date: NaiveDate,
+    v: f64,
+}
+
+/// Whether the question ranks series, and in which order (`true`: highest first). "rank",
+/// "top 3", "the 3 cheapest"; "which ... the lowest" when several series match (of one series,
+/// "the lowest" is its minimum over time).
+fn ranking(q: &understand::Question, series: usize) -> Option<bool> {
+    use understand::{Op, Word};
+    let has = |op: Op| q.has(|w| *w == Word::Op(op));
+    let (rank, top, bottom) = (has(Op::Rank), has(Op::Top), has(Op::Bottom));
+    let which = q
+        .spans
+        .iter()
+        .any(|s| matches!(s.text.as_str(), "which" | "where"));
+    let asked = rank || ((top || bottom) && (q.count().is_some() || (which && series > 1)));
+    asked.then_some(!bottom)
+}
+
+/// Words that say a fall is meant ("fell the most": the largest fall first).
+fn speaks_of_a_fall(q: &understand::Question) -> bool {
+    q.spans.iter().any(|s| {
+        matches!(
+            s.text.as_str(),
+            "fell"
+                | "fall"
+                | "drop"
+                | "dropped"
+                | "decline"
+                | "declined"
+                | "decrease"
+                | "decreased"
+                | "go down"
+        )
+    })
+}
+
+/// The one unit of `points`, or why they cannot be put in one figure.
+fn one_unit<'a>(points: &[Point<'a>], what: &str) -> Result<&'a str, ToolError> {
+    let mut units: Vec<&str> = points.iter().map(|p| p.s.unit.as_str()).collect();
+    units.sort();
+    units.dedup();
+    match units.as_slice() {
+        [u] => Ok(u),
+        _ => Err(ToolError::Arguments(format!(
+            "the series asked are in different units ({}) and two units are never combined in \
+             {what}; name one item",
+            units.join(", ")
+        ))),
+    }
+}
+
+/// The series ranked by their price (`what`: "latest price", "price in March 2024").
+fn rank_text(
+    mut points: Vec<Point<'_>>,
+    highest_first: bool,
+    count: Option<u32>,
+    what: &str,
+) -> Result<String, ToolError> {
+    let unit = one_unit(&points, "a ranking")?;
+    points.sort_by(|a, b| {
+        if highest_first {
+            b.v.total_cmp(&a.v)
+        } else {
+            a.v.total_cmp(&b.v)
+        }
+    });
+    let n = count.map_or(25, |c| c as usize).min(points.len());
+    let first = &points[0];
+    let mut text = format!(
+        "Ranked by {what}, {} first, in {unit}: **{}** comes first at **{:.3} {unit}** (observed {}).\n\n",
+        if highest_first { "highest" } else { "lowest" },
+        first.s.name(),
+        first.v,
+        first.date
+    );
+    let rows: Vec<Vec<String>> = points
+        .iter()
+        .take(n)
+        .enumerate()
+        .map(|(i, p)| {
+            vec![
+                (i + 1).to_string(),
+                p.s.name(),
+                format!("{:.3} {unit}", p.v),
+                p.date.to_string(),
+            ]
+        })
+        .collect();
+    text.push_str(&table(&["Rank", "Series", "Price", "Observed"], &rows));
+    if points.len() > n {
+        text.push_str(&format!(
+            "\n{} more series match; the ranking shows the first {n}.",
+            points.len() - n
+        ));
+    }
+    Ok(text)
+}
+
+/// The sum of a list of prices, one unit only.
+fn sum_text(points: &[Point<'_>], what: &str) -> Result<String, ToolError> {
+    if points.len() < 2 {
+        return Err(ToolError::Arguments(
+            "a sum adds the prices of two or more series (a price summed over time means \
+             nothing); name several items, technologies or regions"
+                .into(),
+        ));
+    }
+    let unit = one_unit(points, "a sum")?;
+    let total: f64 = points.iter().map(|p| p.v).sum();
+    let mut text = format!(
+        "Sum of the {what} of {} series: **{total:.3} {unit}**.\n\n",
+        points.len()
+    );
+    let rows: Vec<Vec<String>> = points
+        .iter()
+        .map(|p| vec![p.s.name(), format!("{:.3} {unit}", p.v), p.date.to_string()])
+        .collect();
+    text.push_str(&table(&["Series", "Price", "Observed"], &rows));
+    Ok(text)
+}
+
+/// The difference of each series from the first one, absolute and in %, in one unit only.
+fn differences(points: &[Point<'_>], what: &str) -> String {
+    let [base, rest @ ..] = points else {
+        return String::new();
+    };
+    if rest.is_empty() {
+        return String::new();
+    }
+    let unit = &base.s.unit;
+    let mut text = format!(
+        "\n\nDifference from **{}** ({:.3} {unit}, observed {}), comparing the {what}:\n\n",
+        base.s.name(),
+        base.v,
+        base.date
+    );
+    let mut other_units = Vec::new();
+    for p in rest {
+        if &p.s.unit != unit {
+            other_units.push(format!("{} ({})", p.s.name(), p.s.unit));
+            continue;
+        }
+        let pct = if base.v != 0.0 {
+            format!(" ({:+.1}%)", (p.v / base.v - 1.0) * 100.0)
+        } else {
+            String::new()
+        };
+        text.push_str(&format!(
+            "- **{}**: {:.3} {unit} (observed {}), {:+.3} {unit}{pct}.\n",
+            p.s.name(),
+            p.v,
+            p.date,
+            p.v - base.v
+        ));
+    }
+    if !other_units.is_empty() {
+        text.push_str(&format!(
+            "- Not compared, another unit: {}.\n",
+            other_units.join(", ")
+        ));
+    }
+    text.trim_end().to_string()
+}
+
+/// The CAGR of each series over the span of years asked, from the observations nearest each
+/// end (within 45 days), both dates stated.
+fn cagr_text(res: &prices::PriceResult, from: i32, to: i32) -> Result<String, ToolError> {
+    let (Some(start), Some(end)) = (
+        NaiveDate::from_ymd_opt(from, 1, 1),
+        NaiveDate::from_ymd_opt(to, 12, 31),
+    ) else {
+        return Err(ToolError::Arguments("those years do not exist".into()));
+    };
+    let mut rows = Vec::new();
+    let mut one = None;
+    for s in res.series.iter().take(25) {
+        let ((d0, v0), (d1, v1)) = (s.first(), s.latest());
+        if (d0 - start).num_days() > 45 || (end - d1).num_days() > 45 {
+            rows.push(vec![
+                s.name(),
+                s.unit.clone(),
+                format!("the series runs {d0} to {d1} and does not cover {from} to {to}"),
+                "–".into(),
+                "–".into(),
+                "–".into(),
+            ]);
+            continue;
+        }
+        let years = (d1 - d0).num_days() as f64 / 365.25;
+        let cagr = if v0 > 0.0 && v1 > 0.0 && years > 0.0 {
+            format!("{:+.1}%", ((v1 / v0).powf(1.0 / years) - 1.0) * 100.0)
+        } else {
+            "–".into()
+        };
+        one = Some((s, d0, v0, d1, v1, years, cagr.clone()));
+        rows.push(vec![
+            s.name(),
+            s.unit.clone(),
+            format!("{v0:.3} ({d0})"),
+            format!("{v1:.3} ({d1})"),
+            format!("{years:.1}"),
+            cagr,
+        ]);
+    }
+    if one.is_none() {
+        let runs: Vec<String> = res
+            .series
+            .iter()
+            .take(3)
+            .map(|s| format!("{} runs {} to {}", s.name(), s.first().0, s.latest().0))
+            .collect();
+        return Err(ToolError::Arguments(format!(
+            "a CAGR needs an observation near each end of the span, and the price data does not \
+             cover {from} to {to} ({})",
+            runs.join("; ")
+        )));
+    }
+    Ok(match (rows.len(), one) {
+        (1, Some((s, d0, v0, d1, v1, years, cagr))) => format!(
+            "The price of **{}** went from {v0:.3} {unit} ({d0}) to {v1:.3} {unit} ({d1}): a CAGR of \
+             **{cagr} a year** over {years:.1} years ({:+.1}% in all).",
+            s.name(),
+            (v1 / v0 - 1.0) * 100.0,
+            unit = s.unit
+        ),
+        _ => format!(
+            "Compound annual growth of the prices from {from} to {to} (each row in its own unit; \
+             the observations nearest each end):\n\n{}",
+            table(&["Series", "Unit", "From", "To", "Years", "CAGR"], &rows)
+        ),
+    })
+}
+
+/// The series ranked by their change over the span (in %, so each row keeps its own unit).
+fn rank_by_change(
+    res: &prices::PriceResult,
+    largest_rise_first: bool,
+    count: Option<u32>,
+    span: &str,
+) -> String {
+    type Move<'a> = (&'a Series, (NaiveDate, f64), (NaiveDate, f64), f64);
+    let mut moves: Vec<Move> = res
+        .series
+        .iter()
+        .filter_map(|s| {
+            let (a, b) = (s.first(), s.latest());
+            (a.1 != 0.0 && a.0 != b.0).then(|| (s, a, b, (b.1 / a.1 - 1.0) * 100.0))
+        })
+        .collect();
+    if moves.is_empty() {
+        return "No series has two observations in the span asked, so there is no change to rank."
+            .into();
+    }
+    moves.sort_by(|a, b| {
+        if largest_rise_first {
+            b.3.total_cmp(&a.3)
+        } else {
+            a.3.total_cmp(&b.3)
+        }
+    });
+    let n = count.map_or(25, |c| c as usize).min(moves.len());
+    let (s, _, _, p) = moves[0];
+    let mut text = format!(
+        "Ranked by the price change {span} (in %, each series in its own unit), {} first: **{}** with **{p:+.1}%**.\n\n",
+        if largest_rise_first {
+            "largest rise"
+        } else {
+            "largest fall"
+        },
+        s.name()
+    );
+    let rows: Vec<Vec<String>> = moves
+        .iter()
+        .take(n)
+        .enumerate()
+        .map(|(i, (s, (d0, v0), (d1, v1), p))| {
+            vec![
+                (i + 1).to_string(),
+                s.name(),
+                s.unit.clone(),
+                format!("{v0:.3} ({d0})"),
+                format!("{v1:.3} ({d1})"),
+                format!("{p:+.1}%"),
+            ]
+        })
+        .collect();
+    text.push_str(&table(
+        &["Rank", "Series", "Unit", "From", "To", "Change"],
+        &rows,
+    ));
+    let mut starts: Vec<NaiveDate> = moves.iter().map(|m| m.1.0).collect();
+    starts.sort();
+    starts.dedup();
+    if starts.len() > 1 {
+        text.push_str(
+            "\nThe series do not all start on the same date: each change runs between the dates in its row.",
+        );
+    }
+    text
+}
 
 pub(super) fn fits_prices(w: &understand::Word) -> bool {
     use understand::{Topic, Word};
@@ -95,13 +425,39 @@ pub(super) async fn price_answer(
         return Ok(false);
     };
     let mut text = String::new();
-    if question.has(|w| *w == understand::Word::Op(Op::Change)) {
+    let has = |op: Op| question.has(|w| *w == understand::Word::Op(op));
+    let ranked = ranking(question, res.series.len());
+    if has(Op::Change) || has(Op::Cagr) {
         // The change of each series from its first to its last observation in the span asked
         // (the dates say which), in the series' unit and in %.
-        if ask.years.is_none_or(|(a, b)| a.is_none() || a == b) {
+        let Some((Some(from), to)) = ask.years.filter(|(a, b)| a.is_some() && a != b) else {
             return Err(ToolError::Arguments(
                 "a change needs a span, e.g. from 2023 to 2024".into(),
             ));
+        };
+        let span = match to {
+            Some(t) => format!("from {from} to {t}"),
+            None => format!("since {from}"),
+        };
+        // "since 2023": up to the year of the latest observation.
+        let to = to.unwrap_or_else(|| {
+            res.series
+                .iter()
+                .map(|s| s.latest().0.year())
+                .max()
+                .unwrap_or(from)
+        });
+        if let Some(highest_first) = ranked {
+            // "rose the most" ranks the largest rise first; "fell the most" the largest fall.
+            let rise_first = highest_first != speaks_of_a_fall(question);
+            text.push_str(&rank_by_change(&res, rise_first, question.count(), &span));
+        } else if has(Op::Cagr) {
+            text.push_str(&cagr_text(&res, from, to)?);
+        }
+        if ranked.is_some() || has(Op::Cagr) {
+            text.push_str(&source_line(&res.source.name, res.source.is_sample));
+            say(emit, &text);
+            return Ok(true);
         }
         let rows: Vec<Vec<String>> = res
             .series
@@ -136,6 +492,31 @@ pub(super) async fn price_answer(
                 &rows,
             ));
         }
+        text.push_str(&source_line(&res.source.name, res.source.is_sample));
+        say(emit, &text);
+        return Ok(true);
+    }
+    let latest: Vec<Point> = res
+        .series
+        .iter()
+        .map(|s| {
+            let (date, v) = s.latest();
+            Point { s, date, v }
+        })
+        .collect();
+    if let Some(highest_first) = ranked {
+        text.push_str(&rank_text(
+            latest,
+            highest_first,
+            question.count(),
+            "latest price",
+        )?);
+        text.push_str(&source_line(&res.source.name, res.source.is_sample));
+        say(emit, &text);
+        return Ok(true);
+    }
+    if has(Op::Sum) {
+        text.push_str(&sum_text(&latest, "latest prices")?);
         text.push_str(&source_line(&res.source.name, res.source.is_sample));
         say(emit, &text);
         return Ok(true);
@@ -248,6 +629,9 @@ pub(super) async fn price_answer(
                 res.series.len() - 25
             ));
         }
+        if ask.compare {
+            text.push_str(&differences(&latest, "latest price"));
+        }
     }
     text.push_str(&source_line(&res.source.name, res.source.is_sample));
     say(emit, &text);
@@ -324,7 +708,23 @@ pub(super) async fn price_in_month(
         return Ok(true);
     }
     let mut text = String::new();
-    if let [(s, d, v)] = found.as_slice() {
+    let points: Vec<Point> = found
+        .iter()
+        .map(|(s, date, v)| Point {
+            s,
+            date: *date,
+            v: *v,
+        })
+        .collect();
+    let what = format!("price in {label}, the nearest observation");
+    if let Some(highest_first) = ranking(question, points.len()) {
+        text.push_str(&rank_text(points, highest_first, question.count(), &what)?);
+    } else if question.has(|w| *w == understand::Word::Op(understand::Op::Sum)) {
+        text.push_str(&sum_text(
+            &points,
+            &format!("prices in {label} (the nearest observations)"),
+        )?);
+    } else if let [(s, d, v)] = found.as_slice() {
         text.push_str(&format!(
             "The price of **{}** in {label} was **{v:.3} {}** (the observation of {d}).",
             s.name(),
@@ -340,6 +740,9 @@ pub(super) async fn price_in_month(
             .map(|(s, d, v)| vec![s.name(), s.unit.clone(), format!("{v:.3}"), d.to_string()])
             .collect();
         text.push_str(&table(&["Series", "Unit", "Price", "Observed"], &rows));
+        if ask.compare {
+            text.push_str(&differences(&points, &what));
+        }
     }
     text.push_str(&source_line(&res.source.name, res.source.is_sample));
     say(emit, &text);

@@ -200,6 +200,12 @@ impl Lexicon {
                 }
                 if GENERIC_TECH.contains(&w) {
                     add(&mut p, w, Word::Filler);
+                } else if p.get(w).is_some_and(|ms| {
+                    ms.iter()
+                        .any(|m| matches!(m, Word::Region(_) | Word::Item(_)))
+                }) {
+                    // "in China" in a description names the region, not a technology: "module
+                    // and polysilicon prices in China" is not the descriptions holding "china".
                 } else {
                     add(&mut p, w, Word::Tech(w.to_string()));
                 }
@@ -896,6 +902,13 @@ mod tests {
             ["n-type TOPCon"]
         );
         assert_eq!(read("p-type wafer price").technologies(), ["p type"]);
+        // a region named in a description stays a region
+        let mut v = vocabulary();
+        v.prices
+            .descriptions
+            .push("Very high purity (12N/12N+, in China)".into());
+        let u = understand("module prices in China", &Lexicon::new(&v));
+        assert!(u.technologies().is_empty(), "{:?}", u.technologies());
     }
 
     #[test]

@@ -188,6 +188,8 @@ pub const FILLER: &[&str] = &[
     "seen",
     "period",
     "time",
+    "expensive",
+    "listed",
 ];
 
 /// What a dataset measures: naming it is not a filter, but it says which dataset is meant.
@@ -224,6 +226,8 @@ pub const TOPICS: &[(&str, Topic)] = &[
     ("per watt", Topic::Prices),
     ("quote", Topic::Prices),
     ("quotes", Topic::Prices),
+    ("region", Topic::Prices),
+    ("regions", Topic::Prices),
     ("financial", Topic::Financials),
     ("financials", Topic::Financials),
     ("results", Topic::Financials),
@@ -347,6 +351,8 @@ pub const OPS: &[(&str, Op)] = &[
     ("lowest", Op::Bottom),
     ("fewest", Op::Bottom),
     ("bottom", Op::Bottom),
+    ("cheapest", Op::Bottom),
+    ("priciest", Op::Top),
     ("share", Op::Share),
     ("shares", Op::Share),
     ("percentage", Op::Share),
