@@ -31,6 +31,8 @@ pub struct AppInner {
     pub streams: Arc<crate::chat::streams::StreamLimits>,
     /// The names in the loaded data, per data version (`tools::vocab`).
     pub vocab: crate::tools::vocab::Cache,
+    /// Answers and tool results (`cache`): in memory, or shared in Redis.
+    pub cache: crate::cache::Cache,
     /// Prometheus counters (`METRICS_ADDR`).
     pub metrics: crate::metrics::Metrics,
     /// Group commit of chat events (`chat::recorder`).
@@ -58,6 +60,7 @@ impl AppState {
     /// What the tools may touch of this state (agent-less: see `ToolContext::for_agent`).
     pub fn tool_context(&self) -> crate::tools::ToolContext<'_> {
         crate::tools::ToolContext::new(&self.db, &self.vocab, &self.settings)
+            .with_cache(&self.cache)
     }
 
     pub fn is_shutting_down(&self) -> bool {
@@ -86,6 +89,7 @@ pub struct App {
 pub struct Overrides {
     pub db: Option<Db>,
     pub limiter: Option<Limiter>,
+    pub cache: Option<crate::cache::Cache>,
 }
 
 impl App {
@@ -122,6 +126,12 @@ impl App {
                 .context("connecting to REDIS_URL")?,
             (None, None) => Limiter::memory(),
         };
+        let cache = match o.cache {
+            Some(c) => c,
+            None => crate::cache::Cache::from_settings(&settings)
+                .await
+                .context("connecting to REDIS_URL for the cache")?,
+        };
         let mailer = Mailer::from_settings(settings.smtp.as_ref())?;
         let hasher = PasswordHasherPool::new(
             settings.password_hash,
@@ -147,6 +157,7 @@ impl App {
             streams,
             metrics: Default::default(),
             vocab: Default::default(),
+            cache,
             recorder,
             instance_id: format!("{}-{}", hostname(), uuid::Uuid::new_v4().simple()),
             shutting_down: AtomicBool::new(false),

@@ -109,6 +109,11 @@ pub struct Settings {
     pub chat_max_streams_per_user: usize,
     /// Resumed readers of one turn at once on a replica; 0: no limit.
     pub chat_max_streams_per_turn: usize,
+    /// Life of an answer or tool cache entry (`CACHE_TTL_SECONDS`); zero turns the cache off.
+    pub cache_ttl: Duration,
+    /// Bounds of the in-memory cache (without `REDIS_URL`).
+    pub cache_max_entries: usize,
+    pub cache_max_bytes: usize,
 }
 
 pub const DEFAULT_SECRET_KEY: &str = "dev-secret-key";
@@ -176,6 +181,9 @@ pub const SETTINGS: &[(&str, bool)] = &[
     ("TURN_MAX_SECONDS", false),
     ("CHAT_MAX_STREAMS_PER_USER", false),
     ("CHAT_MAX_STREAMS_PER_TURN", false),
+    ("CACHE_TTL_SECONDS", false),
+    ("CACHE_MAX_ENTRIES", false),
+    ("CACHE_MAX_BYTES", false),
     ("SAMPLE_DATA", false),
     ("WEAVIATE_URL", false),
     ("WEAVIATE_API_KEY", true),
@@ -647,6 +655,9 @@ impl Settings {
                 .unwrap_or_else(|| "info".into())
                 .to_ascii_lowercase(),
             rust_log: get("RUST_LOG"),
+            cache_ttl: secs(&get("CACHE_TTL_SECONDS"), "CACHE_TTL_SECONDS", 3600)?,
+            cache_max_entries: parse(&get("CACHE_MAX_ENTRIES"), "CACHE_MAX_ENTRIES", 10_000)?,
+            cache_max_bytes: parse(&get("CACHE_MAX_BYTES"), "CACHE_MAX_BYTES", 64 << 20)?,
         })
     }
 
@@ -746,6 +757,9 @@ impl Settings {
                 "TURN_MAX_SECONDS" => self.turn_max.as_secs_f64().to_string(),
                 "CHAT_MAX_STREAMS_PER_USER" => self.chat_max_streams_per_user.to_string(),
                 "CHAT_MAX_STREAMS_PER_TURN" => self.chat_max_streams_per_turn.to_string(),
+                "CACHE_TTL_SECONDS" => self.cache_ttl.as_secs_f64().to_string(),
+                "CACHE_MAX_ENTRIES" => self.cache_max_entries.to_string(),
+                "CACHE_MAX_BYTES" => self.cache_max_bytes.to_string(),
                 "SAMPLE_DATA" => self.sample_data.to_string(),
                 "WEAVIATE_URL" => opt(&self.weaviate_url),
                 "WEAVIATE_API_KEY" => secret(self.weaviate_api_key.as_deref()),

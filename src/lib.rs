@@ -4,6 +4,7 @@
 pub mod agents;
 pub mod app;
 pub mod auth;
+pub mod cache;
 pub mod chat;
 pub mod config;
 pub mod data;

@@ -185,6 +185,7 @@ pub fn render(state: &AppState) -> String {
     out.push_str("# TYPE solarintel_chat_turns_running gauge\n");
     let _ = writeln!(out, "solarintel_chat_turns_running {}", state.hub.running());
     let stats = state.db.pool_stats(0, 0);
+    state.cache.render_metrics(&mut out);
     out.push_str("# HELP solarintel_db_connections Database pool connections, by state.\n");
     out.push_str("# TYPE solarintel_db_connections gauge\n");
     let _ = writeln!(

@@ -211,23 +211,53 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
     };
     send(Event::Processing, &mut answer);
     let memory = history(&state, &job).await;
+    // A turn that depends on nothing but its question may be answered from the cache, and its
+    // answer cached for the next one.
+    let cache_key = if memory.is_empty() {
+        answer_cache_key(&state, job.agent, &job.text).await
+    } else {
+        None
+    };
+    let cached = match &cache_key {
+        Some(k) => state
+            .cache
+            .get(crate::cache::Kind::Answer, k)
+            .await
+            .and_then(|v| cached_events(&v, job.conversation_id)),
+        None => None,
+    };
+    let mut produced: Vec<Event> = Vec::new();
+    let from_cache = cached.is_some();
     let outcome = {
         let mut emit = |e: Event| {
+            if cache_key.is_some() && !from_cache {
+                produced.push(e.clone());
+            }
             answer.observe(&e);
             let _ = tx.send(e);
         };
         let mut abort = state.abort_turns.subscribe();
-        let run = tokio::time::timeout(
-            state.settings.turn_max,
-            agents::run(
-                &state,
-                job.agent,
-                memory,
-                &job.text,
-                job.conversation_id,
-                &mut emit,
-            ),
-        );
+        let run = tokio::time::timeout(state.settings.turn_max, async {
+            match cached {
+                Some(events) => {
+                    for e in events {
+                        emit(e);
+                    }
+                    Ok(())
+                }
+                None => {
+                    agents::run(
+                        &state,
+                        job.agent,
+                        memory,
+                        &job.text,
+                        job.conversation_id,
+                        &mut emit,
+                    )
+                    .await
+                }
+            }
+        });
         tokio::select! {
             r = run => r.map_err(|_| Stop::Failed("the turn exceeded its time limit")),
             _ = abort.wait_for(|v| *v) => Err(Stop::Failed("the service shut down before the turn finished")),
@@ -260,6 +290,12 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
     };
     match failure {
         None => {
+            if let Some(k) = &cache_key
+                && !from_cache
+                && answer.has_content()
+            {
+                state.cache.put(k, events_to_cache(&produced)).await;
+            }
             store_answer(&state, &job, &answer.bot_rows(), "done").await;
             send(
                 Event::Done {
@@ -287,6 +323,93 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
     drop(tx);
     let _ = recorder.await;
     state.hub.close(&live);
+}
+
+/// The answer cache key of a question put to `agent` with no conversation before it: the agent,
+/// its prompt and tools, the provider and model, the build, the normalised question and the data
+/// version. `None` when the answer cannot be cached: the cache is off, or the agent reads
+/// Weaviate, whose documents have no version here.
+async fn answer_cache_key(
+    state: &AppState,
+    agent: &'static AgentDef,
+    question: &str,
+) -> Option<String> {
+    if !state.cache.is_on() || (agent.id == "weaviate" && state.settings.weaviate_url.is_some()) {
+        return None;
+    }
+    let (sources, newest) = store::datasets::version(&state.db).await.ok()?;
+    let specs: String = crate::tools::specs(agent.tools)
+        .iter()
+        .map(|t| format!("{}\u{0}{}\u{0}{}\u{0}", t.name, t.description, t.parameters))
+        .collect();
+    let (provider, model) = match &state.llm {
+        crate::llm::Llm::Builtin => ("builtin".to_string(), String::new()),
+        crate::llm::Llm::OpenAi { models, .. } => (
+            format!("openai {}", state.settings.openai_base_url),
+            models.for_agent(agent.id).to_string(),
+        ),
+    };
+    Some(crate::cache::Cache::key(
+        crate::cache::Kind::Answer,
+        &[
+            agent.id,
+            &agents::system_prompt(agent),
+            &specs,
+            &provider,
+            &model,
+            env!("CARGO_PKG_VERSION"),
+            &crate::cache::normalise_question(question),
+            &format!("{sources}/{newest}"),
+        ],
+    ))
+}
+
+/// The content events of an answer, as cached: no turn, user or conversation in them (an expert
+/// offer's conversation is filled in when it is replayed).
+fn events_to_cache(events: &[Event]) -> Vec<u8> {
+    let list: Vec<Value> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Status(m) => Some(serde_json::json!({"status": m})),
+            Event::Chunk(c) => Some(serde_json::json!({"chunk": c})),
+            Event::Plot(p) => Some(serde_json::json!({"plot": p})),
+            Event::Approval {
+                message, question, ..
+            } => Some(serde_json::json!({"approval": message, "question": question})),
+            Event::Processing | Event::Done { .. } | Event::Error(_) => None,
+        })
+        .collect();
+    Value::Array(list).to_string().into_bytes()
+}
+
+/// The events of a cached answer for this turn; `None` when the entry does not read (it is then
+/// answered afresh).
+fn cached_events(bytes: &[u8], conversation_id: i64) -> Option<Vec<Event>> {
+    let v: Value = serde_json::from_slice(bytes).ok()?;
+    let mut out = Vec::new();
+    for e in v.as_array()? {
+        let o = e.as_object()?;
+        let ev = if let Some(m) = o.get("status") {
+            Event::Status(m.as_str()?.to_string())
+        } else if let Some(c) = o.get("chunk") {
+            Event::Chunk(c.as_str()?.to_string())
+        } else if let Some(p) = o.get("plot") {
+            Event::Plot(p.clone())
+        } else if let Some(m) = o.get("approval") {
+            Event::Approval {
+                message: m.as_str()?.to_string(),
+                question: o
+                    .get("question")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
+                conversation_id,
+            }
+        } else {
+            return None;
+        };
+        out.push(ev);
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// Why generation stopped before the agent finished.

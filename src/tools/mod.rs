@@ -76,6 +76,8 @@ pub struct ToolContext<'a> {
     /// The agent running the tool: document search is bound to its collection. Empty for the
     /// built-in provider's dataset answers, which search no documents.
     pub agent_id: &'a str,
+    /// Where results are kept for the next identical call (`cache`); none in unit uses.
+    pub cache: Option<&'a crate::cache::Cache>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -94,6 +96,14 @@ impl<'a> ToolContext<'a> {
                 api_key: settings.weaviate_api_key.as_deref(),
             }),
             agent_id: "",
+            cache: None,
+        }
+    }
+
+    pub fn with_cache(self, cache: &'a crate::cache::Cache) -> ToolContext<'a> {
+        ToolContext {
+            cache: Some(cache).filter(|c| c.is_on()),
+            ..self
         }
     }
 
@@ -243,9 +253,68 @@ pub async fn run(
         arguments
     })
     .map_err(|e| ToolError::Arguments(e.to_string()))?;
-    match find(name) {
-        Some(tool) => tool.run(args, ctx).await,
-        None => Err(ToolError::Unknown(name.to_string())),
+    let Some(tool) = find(name) else {
+        return Err(ToolError::Unknown(name.to_string()));
+    };
+    let Some((cache, key)) = cache_key(name, &args, ctx).await else {
+        return tool.run(args, ctx).await;
+    };
+    if let Some(hit) = cache.get(crate::cache::Kind::Tool, &key).await
+        && let Some(out) = ToolOutput::from_cached(&hit)
+    {
+        return Ok(out);
+    }
+    let out = tool.run(args, ctx).await?;
+    cache.put(&key, out.to_cached()).await;
+    Ok(out)
+}
+
+/// Where a call's result may be cached: a data tool or the local document search (Weaviate's
+/// documents have no version here, and the expert tool's effect is the point of calling it), by
+/// tool, canonical arguments, the agent's collection and the data version.
+async fn cache_key<'c>(
+    name: &str,
+    args: &Value,
+    ctx: &ToolContext<'c>,
+) -> Option<(&'c crate::cache::Cache, String)> {
+    let cache = ctx.cache?;
+    if name == expert::NAME || (name == documents::NAME && ctx.weaviate.is_some()) {
+        return None;
+    }
+    let (sources, newest) = crate::store::datasets::version(ctx.db).await.ok()?;
+    let version = format!("{sources}/{newest}");
+    let key = crate::cache::Cache::key(
+        crate::cache::Kind::Tool,
+        &[
+            name,
+            &crate::cache::canonical_json(args),
+            ctx.agent_id,
+            &version,
+        ],
+    );
+    Some((cache, key))
+}
+
+impl ToolOutput {
+    /// The cached form: the text for the model and the plot, if any (no other effect is cached).
+    fn to_cached(&self) -> Vec<u8> {
+        let plot = self.effects.iter().find_map(|e| match e {
+            Effect::Plot(p) => Some(p.clone()),
+            Effect::ExpertOffer { .. } => None,
+        });
+        serde_json::json!({"for_model": self.for_model, "plot": plot})
+            .to_string()
+            .into_bytes()
+    }
+
+    fn from_cached(bytes: &[u8]) -> Option<ToolOutput> {
+        let v: Value = serde_json::from_slice(bytes).ok()?;
+        let for_model = v.get("for_model")?.as_str()?.to_string();
+        let effects = match v.get("plot") {
+            Some(Value::Null) | None => vec![],
+            Some(p) => vec![Effect::Plot(p.clone())],
+        };
+        Some(ToolOutput { for_model, effects })
     }
 }
 

@@ -9,6 +9,7 @@ mod agent_access;
 mod agent_management;
 mod answer_rendering;
 mod auth;
+mod cache;
 mod chat;
 mod chat_guards;
 mod chat_turn;

@@ -69,6 +69,7 @@ pub struct Builder {
     sqlite_file: Option<std::path::PathBuf>,
     pg_setup: Option<String>,
     limiter: Option<solarintel::ratelimit::Limiter>,
+    cache: Option<solarintel::cache::Cache>,
 }
 
 pub fn pg_url() -> String {
@@ -116,6 +117,11 @@ impl Builder {
 
     pub fn limiter(mut self, l: solarintel::ratelimit::Limiter) -> Self {
         self.limiter = Some(l);
+        self
+    }
+
+    pub fn cache(mut self, c: solarintel::cache::Cache) -> Self {
+        self.cache = Some(c);
         self
     }
 
@@ -182,6 +188,7 @@ impl Builder {
             Overrides {
                 db,
                 limiter: self.limiter,
+                cache: self.cache,
             },
         )
         .await
@@ -258,6 +265,7 @@ impl TestApp {
             sqlite_file: None,
             pg_setup: None,
             limiter: None,
+            cache: None,
         }
     }
 

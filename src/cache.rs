@@ -1,0 +1,459 @@
+//! The answer and tool cache (issue 13; the old service's "response caching with Redis").
+//!
+//! Two kinds of entries: the result of a data tool call (by tool, canonical arguments, the
+//! agent's collection and the data version) and the complete answer of a turn that depends on
+//! nothing but its question (by agent, the agent's prompt and tools, provider and model, the
+//! normalised question and the data version). Keys are SHA-256 digests of those parts, so a key
+//! names nothing; values hold only what the data and the model produced, never a user, a
+//! conversation or a turn id. In memory (bounded by entries and bytes, least recently used out
+//! first) by default; in Redis when `REDIS_URL` is set, so every replica shares it. `CACHE_TTL_SECONDS`
+//! bounds an entry's life; `0` turns the cache off.
+//!
+//! The cache is an optimisation and never a failure: a Redis error or a slow Redis is a miss.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use redis::aio::ConnectionManager;
+use sha2::{Digest, Sha256};
+
+/// Bumped when the layout of a cached value changes.
+const FORMAT: &str = "1";
+/// The longest a cache read or write may take before it counts as a miss.
+const REDIS_WAIT: Duration = Duration::from_millis(500);
+
+/// What an entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Answer,
+    Tool,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::Answer => "answer",
+            Kind::Tool => "tool",
+        }
+    }
+}
+
+pub struct Cache {
+    store: Store,
+    ttl: Duration,
+    hits: [AtomicU64; 2],
+    misses: [AtomicU64; 2],
+    /// Redis: entries and bytes this replica wrote (the shared size is Redis's to report).
+    stored: AtomicU64,
+    stored_bytes: AtomicU64,
+}
+
+enum Store {
+    Off,
+    Memory(Mutex<Lru>),
+    Redis {
+        conn: ConnectionManager,
+        prefix: String,
+    },
+}
+
+fn slot(kind: Kind) -> usize {
+    match kind {
+        Kind::Answer => 0,
+        Kind::Tool => 1,
+    }
+}
+
+impl Cache {
+    fn with(store: Store, ttl: Duration) -> Cache {
+        Cache {
+            store,
+            ttl,
+            hits: Default::default(),
+            misses: Default::default(),
+            stored: AtomicU64::new(0),
+            stored_bytes: AtomicU64::new(0),
+        }
+    }
+
+    pub fn off() -> Cache {
+        Cache::with(Store::Off, Duration::ZERO)
+    }
+
+    /// In memory: at most `max_entries` entries and `max_bytes` of keys and values.
+    pub fn memory(ttl: Duration, max_entries: usize, max_bytes: usize) -> Cache {
+        if ttl.is_zero() || max_entries == 0 || max_bytes == 0 {
+            return Cache::off();
+        }
+        Cache::with(
+            Store::Memory(Mutex::new(Lru::new(max_entries, max_bytes))),
+            ttl,
+        )
+    }
+
+    /// In Redis under `prefix` (tests use one per test), shared by every replica.
+    pub async fn redis(url: &str, prefix: &str, ttl: Duration) -> anyhow::Result<Cache> {
+        if ttl.is_zero() {
+            return Ok(Cache::off());
+        }
+        let client = redis::Client::open(url)?;
+        let conn = ConnectionManager::new(client).await?;
+        Ok(Cache::with(
+            Store::Redis {
+                conn,
+                prefix: prefix.to_string(),
+            },
+            ttl,
+        ))
+    }
+
+    /// The cache the settings describe: off, Redis (`REDIS_URL`) or memory.
+    pub async fn from_settings(s: &crate::config::Settings) -> anyhow::Result<Cache> {
+        match &s.redis_url {
+            _ if s.cache_ttl.is_zero() => Ok(Cache::off()),
+            Some(url) => Cache::redis(url, "solarintel:cache:", s.cache_ttl).await,
+            None => Ok(Cache::memory(
+                s.cache_ttl,
+                s.cache_max_entries,
+                s.cache_max_bytes,
+            )),
+        }
+    }
+
+    pub fn is_on(&self) -> bool {
+        !matches!(self.store, Store::Off)
+    }
+
+    pub fn is_shared(&self) -> bool {
+        matches!(self.store, Store::Redis { .. })
+    }
+
+    /// The key of an entry made of `parts` (each part is length-prefixed, so no two lists of
+    /// parts give the same digest).
+    pub fn key(kind: Kind, parts: &[&str]) -> String {
+        let mut h = Sha256::new();
+        for p in std::iter::once(FORMAT)
+            .chain(std::iter::once(kind.as_str()))
+            .chain(parts.iter().copied())
+        {
+            h.update((p.len() as u64).to_le_bytes());
+            h.update(p.as_bytes());
+        }
+        let mut out = String::with_capacity(70);
+        out.push_str(kind.as_str());
+        out.push(':');
+        for b in h.finalize() {
+            let _ = write!(out, "{b:02x}");
+        }
+        out
+    }
+
+    pub async fn get(&self, kind: Kind, key: &str) -> Option<Vec<u8>> {
+        let found = match &self.store {
+            Store::Off => return None,
+            Store::Memory(lru) => lru.lock().expect("cache").get(key, Instant::now()),
+            Store::Redis { conn, prefix } => {
+                let mut c = conn.clone();
+                let full = format!("{prefix}{key}");
+                let mut cmd = redis::cmd("GET");
+                cmd.arg(&full);
+                let read = cmd.query_async::<Option<Vec<u8>>>(&mut c);
+                match tokio::time::timeout(REDIS_WAIT, read).await {
+                    Ok(Ok(v)) => v,
+                    Ok(Err(e)) => {
+                        tracing::warn!(error = %e, "cache read failed; answering without it");
+                        None
+                    }
+                    Err(_) => {
+                        tracing::warn!("cache read timed out; answering without it");
+                        None
+                    }
+                }
+            }
+        };
+        let counter = if found.is_some() {
+            &self.hits[slot(kind)]
+        } else {
+            &self.misses[slot(kind)]
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        found
+    }
+
+    pub async fn put(&self, key: &str, value: Vec<u8>) {
+        match &self.store {
+            Store::Off => {}
+            Store::Memory(lru) => {
+                lru.lock()
+                    .expect("cache")
+                    .put(key.to_string(), value, Instant::now() + self.ttl);
+            }
+            Store::Redis { conn, prefix } => {
+                let mut c = conn.clone();
+                let n = value.len() as u64;
+                let mut cmd = redis::cmd("SET");
+                cmd.arg(format!("{prefix}{key}"))
+                    .arg(value)
+                    .arg("PX")
+                    .arg(self.ttl.as_millis() as u64);
+                let write = cmd.query_async::<()>(&mut c);
+                match tokio::time::timeout(REDIS_WAIT, write).await {
+                    Ok(Ok(())) => {
+                        self.stored.fetch_add(1, Ordering::Relaxed);
+                        self.stored_bytes.fetch_add(n, Ordering::Relaxed);
+                    }
+                    Ok(Err(e)) => tracing::warn!(error = %e, "cache write failed"),
+                    Err(_) => tracing::warn!("cache write timed out"),
+                }
+            }
+        }
+    }
+
+    /// Prometheus lines (`METRICS_ADDR`).
+    pub fn render_metrics(&self, out: &mut String) {
+        out.push_str("# HELP solarintel_cache_requests_total Cache lookups, by kind (answer, tool) and result.\n");
+        out.push_str("# TYPE solarintel_cache_requests_total counter\n");
+        for kind in [Kind::Answer, Kind::Tool] {
+            let k = kind.as_str();
+            let _ = writeln!(
+                out,
+                "solarintel_cache_requests_total{{kind=\"{k}\",result=\"hit\"}} {}",
+                self.hits[slot(kind)].load(Ordering::Relaxed)
+            );
+            let _ = writeln!(
+                out,
+                "solarintel_cache_requests_total{{kind=\"{k}\",result=\"miss\"}} {}",
+                self.misses[slot(kind)].load(Ordering::Relaxed)
+            );
+        }
+        match &self.store {
+            Store::Memory(lru) => {
+                let (entries, bytes) = {
+                    let l = lru.lock().expect("cache");
+                    (l.map.len(), l.bytes)
+                };
+                out.push_str(
+                    "# HELP solarintel_cache_entries Entries in this replica's memory cache.\n",
+                );
+                out.push_str("# TYPE solarintel_cache_entries gauge\n");
+                let _ = writeln!(out, "solarintel_cache_entries {entries}");
+                out.push_str("# HELP solarintel_cache_bytes Bytes of keys and values in this replica's memory cache.\n");
+                out.push_str("# TYPE solarintel_cache_bytes gauge\n");
+                let _ = writeln!(out, "solarintel_cache_bytes {bytes}");
+            }
+            Store::Redis { .. } => {
+                out.push_str("# HELP solarintel_cache_stored_total Entries this replica wrote to the shared Redis cache.\n");
+                out.push_str("# TYPE solarintel_cache_stored_total counter\n");
+                let _ = writeln!(
+                    out,
+                    "solarintel_cache_stored_total {}",
+                    self.stored.load(Ordering::Relaxed)
+                );
+                out.push_str("# HELP solarintel_cache_stored_bytes_total Bytes this replica wrote to the shared Redis cache.\n");
+                out.push_str("# TYPE solarintel_cache_stored_bytes_total counter\n");
+                let _ = writeln!(
+                    out,
+                    "solarintel_cache_stored_bytes_total {}",
+                    self.stored_bytes.load(Ordering::Relaxed)
+                );
+            }
+            Store::Off => {}
+        }
+    }
+
+    pub fn hits(&self, kind: Kind) -> u64 {
+        self.hits[slot(kind)].load(Ordering::Relaxed)
+    }
+
+    pub fn misses(&self, kind: Kind) -> u64 {
+        self.misses[slot(kind)].load(Ordering::Relaxed)
+    }
+}
+
+/// Lower-cased, whitespace collapsed: "What is  X?" and "what is x?" are one question.
+pub fn normalise_question(q: &str) -> String {
+    q.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// JSON with its object keys sorted at every level, so the same arguments in any order make one
+/// key.
+pub fn canonical_json(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    fn sorted(v: &Value) -> Value {
+        match v {
+            Value::Object(m) => {
+                let s: BTreeMap<&String, Value> = m.iter().map(|(k, v)| (k, sorted(v))).collect();
+                Value::Object(s.into_iter().map(|(k, v)| (k.clone(), v)).collect())
+            }
+            Value::Array(a) => Value::Array(a.iter().map(sorted).collect()),
+            other => other.clone(),
+        }
+    }
+    sorted(v).to_string()
+}
+
+/// Least recently used entries leave first; expired ones on sight.
+struct Lru {
+    map: HashMap<String, Entry>,
+    order: BTreeMap<u64, String>,
+    tick: u64,
+    bytes: usize,
+    max_entries: usize,
+    max_bytes: usize,
+}
+
+struct Entry {
+    value: Vec<u8>,
+    expires: Instant,
+    tick: u64,
+}
+
+impl Lru {
+    fn new(max_entries: usize, max_bytes: usize) -> Lru {
+        Lru {
+            map: HashMap::new(),
+            order: BTreeMap::new(),
+            tick: 0,
+            bytes: 0,
+            max_entries,
+            max_bytes,
+        }
+    }
+
+    fn size(key: &str, value: &[u8]) -> usize {
+        key.len() + value.len()
+    }
+
+    fn remove(&mut self, key: &str) {
+        if let Some(e) = self.map.remove(key) {
+            self.order.remove(&e.tick);
+            self.bytes -= Self::size(key, &e.value);
+        }
+    }
+
+    fn get(&mut self, key: &str, now: Instant) -> Option<Vec<u8>> {
+        let expired = self.map.get(key)?.expires <= now;
+        if expired {
+            self.remove(key);
+            return None;
+        }
+        self.tick += 1;
+        let tick = self.tick;
+        let e = self.map.get_mut(key)?;
+        self.order.remove(&e.tick);
+        e.tick = tick;
+        self.order.insert(tick, key.to_string());
+        Some(e.value.clone())
+    }
+
+    fn put(&mut self, key: String, value: Vec<u8>, expires: Instant) {
+        let size = Self::size(&key, &value);
+        if size > self.max_bytes {
+            return;
+        }
+        self.remove(&key);
+        while !self.map.is_empty()
+            && (self.map.len() >= self.max_entries || self.bytes + size > self.max_bytes)
+        {
+            let oldest = *self.order.keys().next().expect("order matches map");
+            let k = self.order.remove(&oldest).expect("present");
+            if let Some(e) = self.map.remove(&k) {
+                self.bytes -= Self::size(&k, &e.value);
+            }
+        }
+        self.tick += 1;
+        self.order.insert(self.tick, key.clone());
+        self.bytes += size;
+        self.map.insert(
+            key,
+            Entry {
+                value,
+                expires,
+                tick: self.tick,
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_memory_cache_is_bounded_by_entries_and_bytes_and_expires() {
+        let now = Instant::now();
+        let later = now + Duration::from_secs(60);
+        let mut l = Lru::new(2, 1000);
+        l.put("a".into(), b"1".to_vec(), later);
+        l.put("b".into(), b"2".to_vec(), later);
+        assert_eq!(l.get("a", now), Some(b"1".to_vec())); // a is now the most recent
+        l.put("c".into(), b"3".to_vec(), later);
+        assert_eq!(l.get("b", now), None, "the least recently used left");
+        assert!(l.get("a", now).is_some() && l.get("c", now).is_some());
+        assert_eq!(l.bytes, 4);
+
+        let mut l = Lru::new(100, 10);
+        l.put("k1".into(), vec![0; 4], later); // 6 bytes
+        l.put("k2".into(), vec![0; 4], later); // 12 > 10: k1 leaves
+        assert_eq!((l.map.len(), l.bytes), (1, 6));
+        l.put("big".into(), vec![0; 20], later); // larger than the cache: not stored
+        assert!(l.get("big", now).is_none() && l.get("k2", now).is_some());
+        l.put("k2".into(), vec![0; 2], later); // replacing updates the size
+        assert_eq!(l.bytes, 4);
+
+        let mut l = Lru::new(10, 100);
+        l.put("x".into(), b"v".to_vec(), now + Duration::from_millis(5));
+        assert!(l.get("x", now).is_some());
+        assert!(l.get("x", now + Duration::from_millis(6)).is_none());
+        assert_eq!((l.map.len(), l.order.len(), l.bytes), (0, 0, 0));
+    }
+
+    #[test]
+    fn keys_are_digests_of_every_part() {
+        let a = Cache::key(Kind::Answer, &["market", "q"]);
+        assert!(a.starts_with("answer:") && a.len() == "answer:".len() + 64);
+        assert_ne!(a, Cache::key(Kind::Answer, &["marketq"]));
+        assert_ne!(a, Cache::key(Kind::Answer, &["market", "q", ""]));
+        assert_ne!(a, Cache::key(Kind::Tool, &["market", "q"]));
+        assert_eq!(a, Cache::key(Kind::Answer, &["market", "q"]));
+        assert!(!a.contains("market"), "a key names nothing");
+    }
+
+    #[test]
+    fn questions_and_arguments_normalise() {
+        assert_eq!(normalise_question("  What  is\tX? "), "what is x?");
+        let a: serde_json::Value =
+            serde_json::json!({"b": 1, "a": {"d": [1, {"z": 0, "y": 1}], "c": 2}});
+        let b: serde_json::Value =
+            serde_json::json!({"a": {"c": 2, "d": [1, {"y": 1, "z": 0}]}, "b": 1});
+        assert_eq!(canonical_json(&a), canonical_json(&b));
+        assert_eq!(
+            canonical_json(&a),
+            r#"{"a":{"c":2,"d":[1,{"y":1,"z":0}]},"b":1}"#
+        );
+    }
+
+    #[tokio::test]
+    async fn off_caches_nothing_and_counts_nothing() {
+        let c = Cache::memory(Duration::ZERO, 10, 10);
+        assert!(!c.is_on());
+        c.put("k", b"v".to_vec()).await;
+        assert_eq!(c.get(Kind::Tool, "k").await, None);
+        assert_eq!(c.misses(Kind::Tool), 0);
+        let c = Cache::memory(Duration::from_secs(60), 10, 1000);
+        assert_eq!(c.get(Kind::Tool, "k").await, None);
+        c.put("k", b"v".to_vec()).await;
+        assert_eq!(c.get(Kind::Tool, "k").await, Some(b"v".to_vec()));
+        assert_eq!((c.hits(Kind::Tool), c.misses(Kind::Tool)), (1, 1));
+        let mut m = String::new();
+        c.render_metrics(&mut m);
+        assert!(m.contains("solarintel_cache_requests_total{kind=\"tool\",result=\"hit\"} 1"));
+        assert!(m.contains("solarintel_cache_entries 1"));
+    }
+}
