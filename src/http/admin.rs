@@ -1,11 +1,10 @@
 //! `/api/v1/admin` (api-contract §2.7) and the audit log. "Not found" in the user operations is
 //! 400 `User not found` (kept for compatibility), except `GET /admin/users/{id}` (404).
 
+use axum::Json;
 use axum::extract::{Extension, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -21,32 +20,21 @@ use crate::domain::user::{PASSWORD_MIN_CHARS, Role, role_change_removes_admin};
 use crate::store::admin::{self as store_admin, AdminUserRow, Removal, StatusChange, UserChanges};
 use crate::store::audit::{self, Audit};
 use crate::store::{self, conversations::NO_LIMIT};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/admin/users", get(list_users).post(create_user))
-        .route("/api/v1/admin/users/pending", get(pending_users))
-        .route("/api/v1/admin/users/search", get(search_users))
-        .route(
-            "/api/v1/admin/users/{user_id}",
-            get(get_user).put(update_user).delete(delete_user),
-        )
-        .route("/api/v1/admin/users/{user_id}/approve", post(approve))
-        .route(
-            "/api/v1/admin/users/{user_id}/toggle-status",
-            post(toggle_status),
-        )
-        .route(
-            "/api/v1/admin/users/{user_id}/reset-query-count",
-            post(reset_query_count),
-        )
-        .route("/api/v1/admin/statistics/system", get(system_statistics))
-        .route("/api/v1/admin/statistics/activity", get(activity))
-        .route(
-            "/api/v1/admin/maintenance/cleanup-conversations",
-            post(cleanup_conversations),
-        )
-        .route("/api/v1/admin/audit-log", get(audit_log))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_users, create_user))
+        .routes(routes!(pending_users))
+        .routes(routes!(search_users))
+        .routes(routes!(get_user, update_user, delete_user))
+        .routes(routes!(approve))
+        .routes(routes!(toggle_status))
+        .routes(routes!(reset_query_count))
+        .routes(routes!(system_statistics))
+        .routes(routes!(activity))
+        .routes(routes!(cleanup_conversations))
+        .routes(routes!(audit_log))
 }
 
 /// The AdminUser shape.

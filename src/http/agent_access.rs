@@ -1,11 +1,10 @@
 //! `/api/v1/agent-access` (api-contract §2.6): the access decision, hiring, and the admin's
 //! whitelist and configuration.
 
+use axum::Json;
 use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
-use axum::{Json, Router};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -20,36 +19,19 @@ use crate::domain::access::{self, AccessFacts, Decision};
 use crate::domain::conversation::normalize_agent_type;
 use crate::domain::plans::Plan;
 use crate::store::{self, agents, audit::Audit};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/agent-access/check/{agent_type}", get(check))
-        .route("/api/v1/agent-access/my-agents", get(my_agents))
-        .route("/api/v1/agent-access/hire", post(hire))
-        .route(
-            "/api/v1/agent-access/admin/grant-access",
-            post(grant_access),
-        )
-        .route(
-            "/api/v1/agent-access/admin/revoke-access",
-            post(revoke_access),
-        )
-        .route(
-            "/api/v1/agent-access/admin/update-config",
-            put(update_config),
-        )
-        .route(
-            "/api/v1/agent-access/admin/whitelisted-users/{agent_type}",
-            get(whitelisted_users),
-        )
-        .route(
-            "/api/v1/agent-access/admin/statistics/{agent_type}",
-            get(statistics),
-        )
-        .route(
-            "/api/v1/agent-access/admin/all-statistics",
-            get(all_statistics),
-        )
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(check))
+        .routes(routes!(my_agents))
+        .routes(routes!(hire))
+        .routes(routes!(grant_access))
+        .routes(routes!(revoke_access))
+        .routes(routes!(update_config))
+        .routes(routes!(whitelisted_users))
+        .routes(routes!(statistics))
+        .routes(routes!(all_statistics))
 }
 
 #[derive(Serialize, ToSchema)]

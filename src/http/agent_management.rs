@@ -1,10 +1,9 @@
 //! `/api/v1/agent-management` (api-contract §2.8) and `/api/v1/agents/available` (§2.9).
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -19,29 +18,21 @@ use crate::domain::agents::{AgentType, CATALOGUE, catalogue_entry, suggest_agent
 use crate::domain::conversation::{message_too_long, message_too_long_text, normalize_agent_type};
 use crate::domain::plans::{self, Plan};
 use crate::store::{self, agents, conversations as conv};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/agent-management/available", get(available))
-        .route(
-            "/api/v1/agent-management/check-availability/{agent_type}",
-            get(check_availability),
-        )
-        .route("/api/v1/agent-management/suggest-agent-type", post(suggest))
-        .route("/api/v1/agent-management/hire", post(hire))
-        .route("/api/v1/agent-management/release", post(release))
-        .route("/api/v1/agent-management/hired", get(hired))
-        .route("/api/v1/agent-management/usage-stats", get(usage_stats))
-        .route(
-            "/api/v1/agent-management/validate-query",
-            post(validate_query),
-        )
-        .route(
-            "/api/v1/agent-management/conversation-history/{conversation_id}",
-            get(conversation_history),
-        )
-        .route("/api/v1/agent-management/types", get(types))
-        .route("/api/v1/agents/available", get(placeholder_agents))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(available))
+        .routes(routes!(check_availability))
+        .routes(routes!(suggest))
+        .routes(routes!(hire))
+        .routes(routes!(release))
+        .routes(routes!(hired))
+        .routes(routes!(usage_stats))
+        .routes(routes!(validate_query))
+        .routes(routes!(conversation_history))
+        .routes(routes!(types))
+        .routes(routes!(placeholder_agents))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -1,13 +1,12 @@
 //! `/api/v1/chat` (api-contract §2.10, streaming.md): the agent list, the test stream, the
 //! expert-approval decision and the contact form.
 
+use axum::Json;
 use axum::body::Body;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 use utoipa::ToSchema;
@@ -23,15 +22,16 @@ use crate::domain::agents::CHAT_NAMES;
 use crate::domain::conversation::{MAX_CHAT_MESSAGE_CHARS, string_envelope};
 use crate::domain::plans;
 use crate::store::{self, contact, conversations as conv};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/chat/send", post(send))
-        .route("/api/v1/chat/stream/{turn_id}", get(stream))
-        .route("/api/v1/chat/agents", get(agents))
-        .route("/api/v1/chat/test-streaming", post(test_streaming))
-        .route("/api/v1/chat/approval_response", post(approval_response))
-        .route("/api/v1/chat/contact/submit", post(contact_submit))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(send))
+        .routes(routes!(stream))
+        .routes(routes!(agents))
+        .routes(routes!(test_streaming))
+        .routes(routes!(approval_response))
+        .routes(routes!(contact_submit))
 }
 
 /// The `Last-Event-ID` header, when not empty.

@@ -1,11 +1,10 @@
 //! `/api/v1/conversations` (api-contract §2.5). Every lookup is scoped to the caller: another
 //! user's conversation is answered exactly like a missing one.
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -16,28 +15,17 @@ use super::responses::{MessageResponse, message};
 use crate::app::AppState;
 use crate::domain::conversation::{self as rules, AutoTitle};
 use crate::store::{self, conversations as conv};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/conversations", get(list).post(create))
-        .route("/api/v1/conversations/fresh/create-or-get", get(fresh))
-        .route("/api/v1/conversations/cleanup/empty", post(cleanup_empty))
-        .route(
-            "/api/v1/conversations/{conversation_id}",
-            get(get_one).put(update_title).delete(delete_one),
-        )
-        .route(
-            "/api/v1/conversations/{conversation_id}/messages",
-            get(messages).post(add_message).delete(clear_messages),
-        )
-        .route(
-            "/api/v1/conversations/{conversation_id}/messages/for-agent",
-            get(messages_for_agent),
-        )
-        .route(
-            "/api/v1/conversations/{conversation_id}/generate-title",
-            post(generate_title),
-        )
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(fresh))
+        .routes(routes!(cleanup_empty))
+        .routes(routes!(get_one, update_title, delete_one))
+        .routes(routes!(messages, add_message, clear_messages))
+        .routes(routes!(messages_for_agent))
+        .routes(routes!(generate_title))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -144,7 +132,7 @@ impl RequestBody for ConversationCreate {
 }
 
 /// Create a conversation.
-#[utoipa::path(post, path = "/api/v1/conversations/", tag = "conversations", security(("bearer" = [])),
+#[utoipa::path(post, path = "/api/v1/conversations", tag = "conversations", security(("bearer" = [])),
     request_body = ConversationCreate,
     responses((status = 201, body = ConversationResponse), (status = 400), (status = 401), (status = 422)))]
 pub async fn create(

@@ -1,8 +1,7 @@
 //! `/api/v1/profile` (api-contract §2.11).
 
+use axum::Json;
 use axum::extract::State;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -13,11 +12,12 @@ use super::responses::{MessageResponse, message};
 use crate::app::AppState;
 use crate::domain::user::{self, User};
 use crate::store::{self, users::ContactRequestRow};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/profile", get(get_profile).put(update_profile))
-        .route("/api/v1/profile/change-password", post(change_password))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(get_profile, update_profile))
+        .routes(routes!(change_password))
 }
 
 #[derive(Serialize, ToSchema)]

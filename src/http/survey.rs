@@ -1,8 +1,7 @@
 //! `/api/v1/survey` (api-contract §2.12): two onboarding surveys, each worth 5 bonus queries.
 
+use axum::Json;
 use axum::extract::State;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -12,18 +11,16 @@ use crate::app::AppState;
 use crate::domain::plans;
 use crate::domain::user::User;
 use crate::store::{self, survey};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 /// `weekly_insight` is a TEXT column: capped far above the React app's answers (characters).
 pub const MAX_WEEKLY_INSIGHT_CHARS: usize = 5_000;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/survey/submit-user-survey", post(submit_stage1))
-        .route(
-            "/api/v1/survey/submit-user-survey-stage2",
-            post(submit_stage2),
-        )
-        .route("/api/v1/survey/check-survey-status", get(status))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(submit_stage1))
+        .routes(routes!(submit_stage2))
+        .routes(routes!(status))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -1,0 +1,137 @@
+//! Each route is declared once: `routes!` over the handler's `#[utoipa::path]` (http/mod.rs).
+//! The router answers every operation of the document, serves that same document, and
+//! `src/http` adds no route around it, so an undocumented route cannot exist.
+
+use axum::body::Body;
+use axum::http::Method;
+use serde_json::Value;
+
+use crate::support::*;
+
+/// Every (method, path) pair of the document, in its order.
+fn operations(doc: &Value) -> Vec<(Method, String)> {
+    let mut ops = vec![];
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            let m = match method.as_str() {
+                "get" => Method::GET,
+                "post" => Method::POST,
+                "put" => Method::PUT,
+                "delete" => Method::DELETE,
+                "patch" => Method::PATCH,
+                _ => continue,
+            };
+            ops.push((m, path.clone()));
+        }
+    }
+    ops
+}
+
+/// A concrete path for a templated one: each `{param}` becomes a plausible value.
+fn concrete(path: &str) -> String {
+    let mut out = String::new();
+    let mut rest = path;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let j = rest[i..].find('}').unwrap() + i;
+        out.push_str(match &rest[i + 1..j] {
+            "agent_type" => "market",
+            "email" => "someone@example.com",
+            "turn_id" => "00000000-0000-0000-0000-000000000000",
+            _ => "1",
+        });
+        rest = &rest[j + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+db_test!(async fn the_router_answers_every_documented_operation(b) {
+    let app = TestApp::start(b).await;
+    let doc = serde_json::to_value(solarintel::http::openapi::document()).unwrap();
+    // The document the service serves is the one `document()` builds from the routes.
+    let served = app.get("/api/v1/openapi.json", None).await;
+    served.assert(200);
+    assert_eq!(served.json(), doc);
+
+    // What "not routed" looks like, so the loop below can tell it apart.
+    let unknown = app.get("/api/v1/conversations/1/no-such-thing", None).await;
+    assert!(unknown.status.as_u16() == 404 && unknown.text() == r#"{"detail":"Not Found"}"#);
+    let wrong_method = app.send_json(Method::PATCH, "/api/v1/conversations", None, &serde_json::json!({})).await;
+    wrong_method.assert(405);
+
+    let ops = operations(&doc);
+    assert_eq!(ops.len(), 79, "operations in the document: {ops:?}");
+    for (method, path) in ops {
+        let uri = concrete(&path);
+        let req = TestApp::req(method.clone(), &uri, None)
+            .header("content-type", "application/json")
+            .body(Body::from("{}"))
+            .unwrap();
+        let r = app.request(req).await;
+        // The router's own answers for what no route claims (root::fallback, middleware::edge).
+        let unrouted = r.status.as_u16() == 405
+            || (r.status.as_u16() == 404 && r.text() == r#"{"detail":"Not Found"}"#);
+        assert!(!unrouted, "{method} {path} ({uri}) is documented but not routed: {} {}", r.status, r.text());
+    }
+});
+
+/// The Rust source of `src/http`, file by file.
+fn http_sources() -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/http");
+    let mut files = vec![];
+    let mut dirs = vec![root];
+    while let Some(dir) = dirs.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                files.push((
+                    p.display().to_string(),
+                    std::fs::read_to_string(&p).unwrap(),
+                ));
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn routes_are_only_declared_through_the_document() {
+    // Only the docs pages (`/docs`, `/redoc`, `/api/v1/openapi.json`) are plain axum routes.
+    let mut found = vec![];
+    for (path, text) in http_sources() {
+        if path.ends_with("http/openapi.rs") {
+            continue;
+        }
+        for (n, line) in text.lines().enumerate() {
+            let l = line.trim_start();
+            if l.starts_with("//") {
+                continue;
+            }
+            for needle in [
+                ".route(",
+                ".route_service(",
+                ".nest(",
+                ".nest_service(",
+                "axum::routing",
+            ] {
+                if l.contains(needle) {
+                    found.push(format!("{path}:{}: {l}", n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "routes declared outside `routes!`:\n{}",
+        found.join("\n")
+    );
+    // One `routes!` per documented path (it groups the methods of one path).
+    let n: usize = http_sources()
+        .iter()
+        .map(|(_, t)| t.matches(".routes(routes!(").count())
+        .sum();
+    assert_eq!(n, solarintel::http::openapi::document().paths.paths.len());
+}
