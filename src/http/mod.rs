@@ -30,7 +30,7 @@ use crate::app::AppState;
 
 /// Routes counted by the general rate limit (api-contract §1.8).
 fn limited() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
+    let mut routes = OpenApiRouter::new()
         .merge(auth::routes())
         .merge(admin::routes())
         .merge(agent_access::routes())
@@ -39,7 +39,13 @@ fn limited() -> OpenApiRouter<AppState> {
         .merge(conversations::routes())
         .merge(profile::routes())
         .merge(survey::routes())
-        .merge(waitlist::routes())
+        .merge(waitlist::routes());
+    openapi::answer_everywhere(
+        &mut routes,
+        429,
+        "Too many requests (`Retry-After` says when to retry)",
+    );
+    routes
 }
 
 /// Routes not counted: health and the service information.

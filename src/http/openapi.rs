@@ -5,7 +5,9 @@
 use axum::Router;
 use axum::response::Redirect;
 use axum::routing::get;
+use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -31,6 +33,10 @@ impl Modify for BearerAuth {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Solar Intelligence API", description = "Backend of the Solar Intelligence platform. Error bodies are `{\"detail\": ...}`; validation errors are 422 with a pydantic-style array."),
+    components(schemas(
+        super::responses::ErrorResponse,
+        super::responses::ValidationErrorResponse,
+    )),
     modifiers(&BearerAuth),
     tags(
         (name = "auth", description = "Accounts and tokens"),
@@ -51,10 +57,132 @@ pub(super) fn base() -> utoipa::openapi::OpenApi {
     ApiDoc::openapi()
 }
 
-/// The finished document: the router's paths in the frame, with the crate's version.
+/// The finished document: the router's paths in the frame, with the crate's version and the
+/// answers every operation owes to the layers and extractors it goes through (`complete`).
 pub(super) fn finish(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     doc.info.version = env!("CARGO_PKG_VERSION").to_string();
+    complete(&mut doc);
     doc
+}
+
+/// Every operation of `doc`.
+fn operations(doc: &mut utoipa::openapi::OpenApi) -> impl Iterator<Item = &mut Operation> {
+    doc.paths.paths.values_mut().flat_map(|item| {
+        [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ]
+        .into_iter()
+        .filter_map(Option::as_mut)
+    })
+}
+
+/// An error answer: `{"detail": ...}` with the 422 array or a message.
+fn error_response(status: u16, description: &str) -> Response {
+    let schema = if status == 422 {
+        "ValidationErrorResponse"
+    } else {
+        "ErrorResponse"
+    };
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name(schema)))
+                .build(),
+        )
+        .build()
+}
+
+/// Add `status` to `op` unless its annotation already documents it.
+fn add(op: &mut Operation, status: u16, description: &str) {
+    op.responses
+        .responses
+        .entry(status.to_string())
+        .or_insert_with(|| RefOr::T(error_response(status, description)));
+}
+
+/// Document `status` on every operation of `router` (a layer's answer: see `http::limited`).
+pub(super) fn answer_everywhere(
+    router: &mut utoipa_axum::router::OpenApiRouter<AppState>,
+    status: u16,
+    description: &str,
+) {
+    for op in operations(router.get_openapi_mut()) {
+        add(op, status, description);
+    }
+}
+
+/// The answers an operation can give without its handler deciding them, derived once from what
+/// its annotation declares rather than written in each:
+/// - `security` (it takes `CurrentUser`, `UserJson`, `AdminUser` or `AdminJson`): 401 no or a bad
+///   token, 403 an inactive user or not an admin;
+/// - a request body (read by `PublicJson` and friends under `DefaultBodyLimit`): 413 too large,
+///   422 bad JSON or fields;
+/// - path or query parameters (`path_int`, `QueryMap`): 422;
+/// - every operation: 500 an unexpected failure or a panic (`CatchPanicLayer`), 503 the request
+///   timeout (`middleware::timeout`).
+///
+/// Error answers an annotation lists without a body (`(status = 404)`) get the error schema and,
+/// when it has none, a description.
+fn complete(doc: &mut utoipa::openapi::OpenApi) {
+    for op in operations(doc) {
+        if op.security.as_ref().is_some_and(|s| !s.is_empty()) {
+            add(
+                op,
+                401,
+                "Not authenticated, or the token is invalid or revoked",
+            );
+            add(op, 403, "Not allowed: an inactive account, or not an admin");
+        }
+        if op.request_body.is_some() {
+            add(op, 413, "The body is larger than `MAX_BODY_BYTES`");
+            add(op, 422, "The body is not JSON, or a field is invalid");
+        }
+        let has_params = op.parameters.as_ref().is_some_and(|ps| {
+            ps.iter()
+                .any(|p| matches!(p, RefOr::T(p) if matches!(p.parameter_in, ParameterIn::Path | ParameterIn::Query)))
+        });
+        if has_params {
+            add(op, 422, "A path or query parameter is invalid");
+        }
+        add(
+            op,
+            500,
+            "An unexpected failure (the cause is logged with the request id)",
+        );
+        add(
+            op,
+            503,
+            "The request took longer than `REQUEST_TIMEOUT_SECONDS`",
+        );
+        for (status, answer) in op.responses.responses.iter_mut() {
+            let Ok(code) = status.parse::<u16>() else {
+                continue;
+            };
+            if code < 400 {
+                continue;
+            }
+            if let RefOr::T(r) = answer
+                && r.content.is_empty()
+            {
+                let description = if r.description.is_empty() {
+                    axum::http::StatusCode::from_u16(code)
+                        .ok()
+                        .and_then(|s| s.canonical_reason())
+                        .unwrap_or("Error")
+                        .to_string()
+                } else {
+                    r.description.clone()
+                };
+                *r = error_response(code, &description);
+            }
+        }
+    }
 }
 
 /// The document `/api/v1/openapi.json` serves, built from the same routes as the router.
