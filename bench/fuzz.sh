@@ -40,7 +40,7 @@ TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/login" \
   python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 
 set +e
-"$VENV/bin/st" run "$BASE/api/v1/openapi.json" --url "$BASE" \
+"$VENV/bin/st" --config-file bench/schemathesis.toml run "$BASE/api/v1/openapi.json" --url "$BASE" \
   -H "Authorization: Bearer $TOKEN" \
   --checks "$CHECKS" --max-examples "$EXAMPLES" --workers 2 --seed 12 \
   --exclude-path /api/v1/auth/logout --exclude-path /api/v1/auth/request-deletion \

@@ -181,7 +181,7 @@ pub struct GrantRequest {
     pub user_id: i64,
     pub agent_type: String,
     /// ISO-8601, with or without an offset (converted to UTC), or a plain date.
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?)?)?$")]
     pub expires_at: Option<NaiveDateTime>,
     pub reason: Option<String>,
 }
@@ -292,9 +292,12 @@ pub async fn revoke_access(
 
 #[derive(ToSchema)]
 pub struct ConfigUpdate {
+    #[schema(max_length = 50)]
     pub agent_type: String,
+    #[schema(max_length = 20)]
     pub required_plan: Option<String>,
     /// Applied only when present and not `null`.
+    #[schema(value_type = Option<super::extract::LaxBool>)]
     pub is_enabled: Option<bool>,
     pub description: Option<String>,
 }

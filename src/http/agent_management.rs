@@ -110,7 +110,7 @@ pub struct Suggestion {
 
 /// The keyword rule of §4.7 (the query is a query parameter, not a body).
 #[utoipa::path(post, path = "/api/v1/agent-management/suggest-agent-type", tag = "agent-management",
-    security(("bearer" = [])), params(("query" = String, Query)), responses((status = 200, body = Suggestion), (status = 422)))]
+    security(("bearer" = [])), params(("query" = String, Query, min_length = 1)), responses((status = 200, body = Suggestion), (status = 422)))]
 pub async fn suggest(_user: CurrentUser, q: QueryMap) -> ApiResult<Json<Suggestion>> {
     let mut o = q.obj();
     let query = o.req_str("query");
@@ -257,7 +257,7 @@ pub struct Validation {
 /// Pre-checks of a chat message; sets the conversation's agent type (committed even when the
 /// limit check then fails: kept for compatibility).
 #[utoipa::path(post, path = "/api/v1/agent-management/validate-query", tag = "agent-management", security(("bearer" = [])),
-    params(("conversation_id" = i64, Query), ("query" = String, Query), ("agent_type" = Option<String>, Query)),
+    params(("conversation_id" = i64, Query), ("query" = String, Query, min_length = 1), ("agent_type" = Option<String>, Query)),
     responses((status = 200, body = Validation), (status = 422)))]
 pub async fn validate_query(
     State(state): State<AppState>,
@@ -311,7 +311,7 @@ pub struct HistoryMessage {
 /// The latest text messages of the caller's conversation, oldest first; `[]` for a missing or
 /// foreign conversation (decision F6).
 #[utoipa::path(get, path = "/api/v1/agent-management/conversation-history/{conversation_id}", tag = "agent-management",
-    security(("bearer" = [])), params(("conversation_id" = i64, Path), ("limit" = Option<i64>, Query)),
+    security(("bearer" = [])), params(("conversation_id" = i64, Path), ("limit" = Option<i64>, Query, minimum = 1, maximum = 100)),
     responses((status = 200, body = [HistoryMessage]), (status = 422)))]
 pub async fn conversation_history(
     State(state): State<AppState>,

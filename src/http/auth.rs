@@ -87,11 +87,18 @@ pub struct TokenResponse {
 /// missing, as in FastAPI's form parsing.
 #[derive(ToSchema)]
 pub struct LoginForm {
+    #[schema(min_length = 1)]
     pub username: String,
+    #[schema(min_length = 1)]
     pub password: String,
+    // A form has no `null`: the optional fields are absent or a string.
+    #[schema(pattern = "password", nullable = false)]
     pub grant_type: Option<String>,
+    #[schema(nullable = false)]
     pub scope: Option<String>,
+    #[schema(nullable = false)]
     pub client_id: Option<String>,
+    #[schema(nullable = false)]
     pub client_secret: Option<String>,
 }
 
@@ -201,15 +208,17 @@ pub async fn login(
 pub struct RegisterRequest {
     pub first_name: String,
     pub last_name: String,
+    #[schema(max_length = 80)]
     pub email: String,
     pub password: String,
     pub job_title: String,
     pub company_name: String,
     pub country: String,
     pub company_size: String,
+    #[schema(value_type = super::extract::LaxBool)]
     pub terms_agreement: bool,
     /// Absent means `false`.
-    #[schema(value_type = Option<bool>)]
+    #[schema(value_type = super::extract::LaxBool, required = false)]
     pub communications: bool,
 }
 
@@ -396,6 +405,7 @@ pub async fn forgot_password(
 #[derive(ToSchema)]
 pub struct ResetPasswordRequest {
     pub token: String,
+    #[schema(min_length = 8)]
     pub new_password: String,
 }
 
@@ -568,10 +578,11 @@ pub async fn verify_email_link(
 }
 
 /// A deletion reason is stored as free text: far above what the React app's form sends.
-const MAX_DELETION_REASON_CHARS: usize = 2_000;
+pub const MAX_DELETION_REASON_CHARS: usize = 2_000;
 
 #[derive(ToSchema)]
 pub struct DeletionRequest {
+    #[schema(max_length = 2000)]
     pub reason: Option<String>,
 }
 
@@ -634,6 +645,7 @@ pub async fn cancel_deletion(
 
 #[derive(ToSchema)]
 pub struct WaitlistJoinRequest {
+    #[schema(max_length = 120)]
     pub email: String,
     pub interested_agents: Option<String>,
 }

@@ -129,6 +129,7 @@ where
 
 #[derive(ToSchema)]
 pub struct ChatRequest {
+    #[schema(min_length = 1, max_length = 5000)]
     pub message: String,
     pub conversation_id: i64,
     /// Absent or `null` is `market`.
@@ -156,7 +157,8 @@ impl RequestBody for ChatRequest {
 #[utoipa::path(post, path = "/api/v1/chat/send", tag = "chat", security(("bearer" = [])), request_body = ChatRequest,
     params(("Last-Event-ID" = Option<String>, Header, description = "`<turn_id>:<seq>`: resume instead of sending")),
     responses((status = 200, content_type = "text/event-stream", description = "The turn's events"),
-        (status = 400), (status = 403), (status = 404), (status = 422), (status = 429)))]
+        (status = 400), (status = 403), (status = 404), (status = 422),
+        (status = 429, body = super::responses::ChatLimitResponse, description = "The rate limit, or the plan's monthly quota")))]
 pub async fn send(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -254,10 +256,11 @@ pub struct ApprovalResult {
 
 #[derive(ToSchema)]
 pub struct ApprovalRequest {
+    #[schema(value_type = super::extract::LaxBool)]
     pub approved: bool,
     pub conversation_id: i64,
     /// Only logged; absent or `null` is `expert_contact`.
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 200)]
     pub context: String,
 }
 
@@ -337,6 +340,7 @@ pub const MAX_APPROVAL_CONTEXT_CHARS: usize = 200;
 
 #[derive(ToSchema)]
 pub struct ContactSubmit {
+    #[schema(min_length = 1, max_length = 5000)]
     pub message: String,
     pub selected_experts: Option<Vec<String>>,
 }

@@ -111,9 +111,10 @@ fn page_limit(limit: i64) -> i64 {
 #[derive(ToSchema)]
 pub struct ConversationCreate {
     /// Normalised; absent or `null` is `market`.
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 50)]
     pub agent_type: String,
     /// An empty title counts as none.
+    #[schema(max_length = 256)]
     pub title: Option<String>,
 }
 
@@ -212,6 +213,7 @@ pub async fn get_one(
 
 #[derive(ToSchema)]
 pub struct TitleUpdate {
+    #[schema(min_length = 1, max_length = 256)]
     pub title: String,
 }
 
@@ -362,6 +364,7 @@ pub const MAX_MESSAGE_CHARS: usize = 100_000;
 #[derive(ToSchema)]
 pub struct MessageCreate {
     pub sender: String,
+    #[schema(max_length = 100000)]
     pub content: String,
 }
 

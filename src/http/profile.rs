@@ -58,6 +58,7 @@ pub struct PlanInfo {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(as = ProfileUsageStats)]
 pub struct UsageStats {
     monthly_queries: i64,
     query_limit: String,
@@ -150,6 +151,7 @@ pub async fn get_profile(
 
 #[derive(ToSchema)]
 pub struct ProfileUpdate {
+    #[schema(max_length = 100)]
     pub full_name: String,
 }
 
@@ -181,6 +183,7 @@ pub async fn update_profile(
 #[derive(ToSchema)]
 pub struct ChangePasswordRequest {
     pub current_password: String,
+    #[schema(min_length = 8)]
     pub new_password: String,
     pub confirm_password: String,
 }

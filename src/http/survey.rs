@@ -58,11 +58,15 @@ fn to_json(list: &[String]) -> String {
 
 #[derive(ToSchema)]
 pub struct UserSurvey {
+    #[schema(max_length = 50)]
     pub role: String,
+    #[schema(max_length = 100)]
     pub role_other: Option<String>,
     pub regions: Vec<String>,
+    #[schema(max_length = 20)]
     pub familiarity: String,
     pub insights: Vec<String>,
+    #[schema(max_length = 10)]
     pub tailored: Option<String>,
 }
 
@@ -128,12 +132,16 @@ pub async fn submit_stage1(
 
 #[derive(ToSchema)]
 pub struct UserSurveyStage2 {
+    #[schema(max_length = 100)]
     pub work_focus: String,
+    #[schema(max_length = 100)]
     pub work_focus_other: Option<String>,
     pub pv_segments: Vec<String>,
     pub technologies: Vec<String>,
+    #[schema(max_length = 200)]
     pub technologies_other: Option<String>,
     pub challenges: Vec<String>,
+    #[schema(max_length = 5000)]
     pub weekly_insight: Option<String>,
 }
 

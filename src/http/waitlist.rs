@@ -17,6 +17,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 
 #[derive(ToSchema)]
 pub struct WaitlistAliasRequest {
+    #[schema(max_length = 120)]
     pub email: String,
     pub agents: Option<Vec<String>>,
 }

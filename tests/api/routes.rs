@@ -135,3 +135,67 @@ fn routes_are_only_declared_through_the_document() {
         .sum();
     assert_eq!(n, solarintel::http::openapi::document().paths.paths.len());
 }
+
+/// `#[schema(max_length = ..)]` takes only literals: each limit written there is the parser's.
+#[test]
+fn request_schema_limits_are_the_parsers_constants() {
+    use solarintel::domain::conversation::MAX_CHAT_MESSAGE_CHARS;
+    use solarintel::domain::user::PASSWORD_MIN_CHARS;
+    use solarintel::http::{auth, chat, conversations, survey};
+    let doc = serde_json::to_value(solarintel::http::openapi::document()).unwrap();
+    let cases = [
+        (
+            "ChatRequest",
+            "message",
+            "maxLength",
+            MAX_CHAT_MESSAGE_CHARS,
+        ),
+        (
+            "ContactSubmit",
+            "message",
+            "maxLength",
+            chat::MAX_CONTACT_MESSAGE_CHARS,
+        ),
+        (
+            "ApprovalRequest",
+            "context",
+            "maxLength",
+            chat::MAX_APPROVAL_CONTEXT_CHARS,
+        ),
+        (
+            "MessageCreate",
+            "content",
+            "maxLength",
+            conversations::MAX_MESSAGE_CHARS,
+        ),
+        (
+            "UserSurveyStage2",
+            "weekly_insight",
+            "maxLength",
+            survey::MAX_WEEKLY_INSIGHT_CHARS,
+        ),
+        (
+            "DeletionRequest",
+            "reason",
+            "maxLength",
+            auth::MAX_DELETION_REASON_CHARS,
+        ),
+        ("UserCreate", "password", "minLength", PASSWORD_MIN_CHARS),
+        (
+            "ChangePasswordRequest",
+            "new_password",
+            "minLength",
+            PASSWORD_MIN_CHARS,
+        ),
+        (
+            "ResetPasswordRequest",
+            "new_password",
+            "minLength",
+            PASSWORD_MIN_CHARS,
+        ),
+    ];
+    for (schema, field, key, want) in cases {
+        let got = &doc["components"]["schemas"][schema]["properties"][field][key];
+        assert_eq!(got.as_u64(), Some(want as u64), "{schema}.{field}.{key}");
+    }
+}
