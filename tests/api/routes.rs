@@ -199,3 +199,43 @@ fn request_schema_limits_are_the_parsers_constants() {
         assert_eq!(got.as_u64(), Some(want as u64), "{schema}.{field}.{key}");
     }
 }
+
+/// The answers the layers and extractors give are in the document (`openapi::complete`, and 429
+/// from the rate-limited router), each with the `{"detail": ...}` schema.
+#[test]
+fn every_operation_documents_its_layers_answers() {
+    let doc = serde_json::to_value(solarintel::http::openapi::document()).unwrap();
+    let error = |op: &Value, status: &str| {
+        op["responses"][status]["content"]["application/json"]["schema"]["$ref"]
+            .as_str()
+            .map(str::to_string)
+    };
+    let detail = Some("#/components/schemas/ErrorResponse".to_string());
+    let array = Some("#/components/schemas/ValidationErrorResponse".to_string());
+    for (method, path) in operations(&doc) {
+        let op = &doc["paths"][&path][method.as_str().to_lowercase()];
+        let at = format!("{method} {path}");
+        assert_eq!(error(op, "500"), detail, "{at}: 500");
+        assert_eq!(error(op, "503"), detail, "{at}: 503");
+        if op["security"].as_array().is_some_and(|s| !s.is_empty()) {
+            assert_eq!(error(op, "401"), detail, "{at}: 401");
+            assert_eq!(error(op, "403"), detail, "{at}: 403");
+        }
+        if !op["requestBody"].is_null() {
+            assert_eq!(error(op, "413"), detail, "{at}: 413");
+            assert_eq!(error(op, "422"), array, "{at}: 422");
+        }
+        // Rate limited: /api/v1 except health (api-contract §1.8).
+        let limited = path.starts_with("/api/v1/") && !path.starts_with("/api/v1/health");
+        assert_eq!(!op["responses"]["429"].is_null(), limited, "{at}: 429");
+        // No error answer without a body schema.
+        for (status, answer) in op["responses"].as_object().unwrap() {
+            if status.as_str() >= "400" {
+                assert!(
+                    !answer["content"].is_null(),
+                    "{at}: {status} has no body schema"
+                );
+            }
+        }
+    }
+}
