@@ -239,3 +239,59 @@ fn every_operation_documents_its_layers_answers() {
         }
     }
 }
+
+/// `openapi::complete` derives 401/403 from an annotation's `security` and 413/422 from its
+/// `request_body`: each handler declares them exactly when its extractors authenticate or read
+/// a body, so the derived answers are the extractors' answers.
+#[test]
+fn annotations_declare_what_the_extractors_do() {
+    const AUTH: [&str; 4] = ["CurrentUser", "UserJson", "AdminUser", "AdminJson"];
+    const BODY: [&str; 5] = ["PublicJson", "UserJson", "AdminJson", "LoginForm", "Bytes"];
+    // chat/send reads the body itself, then authenticates with `read_user_json` (a resume with
+    // `Last-Event-ID` must not read a body first).
+    const AUTH_IN_BODY: [&str; 1] = ["send"];
+    let word = |text: &str, w: &str| {
+        text.match_indices(w).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + w.len()..].chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+        })
+    };
+    let mut checked = 0;
+    let mut wrong = vec![];
+    for (path, text) in http_sources() {
+        for chunk in text.split("#[utoipa::path(").skip(1) {
+            let Some(end) = chunk.find(")]") else {
+                continue;
+            };
+            let annotation = &chunk[..end];
+            let Some(f) = chunk.find("pub async fn ") else {
+                continue;
+            };
+            let rest = &chunk[f + "pub async fn ".len()..];
+            let name = &rest[..rest.find('(').unwrap()];
+            let args = &rest[rest.find('(').unwrap()..rest.find("->").unwrap_or(rest.len())];
+            let auth = AUTH.iter().any(|w| word(args, w)) || AUTH_IN_BODY.contains(&name);
+            let body = BODY.iter().any(|w| word(args, w));
+            if annotation.contains("security(") != auth {
+                wrong.push(format!(
+                    "{path} {name}: security {}, authenticates {auth}",
+                    !auth
+                ));
+            }
+            if annotation.contains("request_body") != body {
+                wrong.push(format!(
+                    "{path} {name}: request_body {}, reads a body {body}",
+                    !body
+                ));
+            }
+            checked += 1;
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert_eq!(
+        checked,
+        operations(&serde_json::to_value(solarintel::http::openapi::document()).unwrap()).len()
+    );
+}
