@@ -5,6 +5,7 @@
 #
 #   bench/fuzz.sh                 # as an admin, 40 examples per operation
 #   EXAMPLES=200 bench/fuzz.sh
+#   AS=user bench/fuzz.sh         # as a plain user (created active by the admin)
 #
 # Needs python3 (a venv with schemathesis is made in $VENV on first use) and a built binary
 # ($BIN, default target/debug/solarintel; `cargo build` first). The report (JUnit and NDJSON) is
@@ -16,6 +17,7 @@ BIN=${BIN:-target/debug/solarintel}
 VENV=${VENV:-/tmp/st-venv}
 PORT=${PORT:-18080}
 EXAMPLES=${EXAMPLES:-40}
+AS=${AS:-admin}
 OUT=${OUT:-$(mktemp -d /tmp/fuzz.XXXXXX)}
 mkdir -p "$OUT"
 CHECKS=${CHECKS:-not_a_server_error,status_code_conformance,response_schema_conformance,content_type_conformance,negative_data_rejection,positive_data_acceptance}
@@ -35,9 +37,18 @@ trap 'kill $SERVER 2>/dev/null || true' EXIT
 BASE="http://127.0.0.1:$PORT"
 for _ in $(seq 100); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.2; done
 
-TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/login" \
-  --data-urlencode username=fuzz@example.com --data-urlencode "password=$PASSWORD" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+login() {
+  curl -sf -X POST "$BASE/api/v1/auth/login" \
+    --data-urlencode "username=$1" --data-urlencode "password=$PASSWORD" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
+}
+TOKEN=$(login fuzz@example.com)
+if [ "$AS" = user ]; then
+  curl -sf -X POST "$BASE/api/v1/admin/users" -H "Authorization: Bearer $TOKEN" \
+    -H 'content-type: application/json' \
+    -d "{\"username\":\"user@example.com\",\"password\":\"$PASSWORD\",\"full_name\":\"Fuzz User\",\"is_active\":true}" >/dev/null
+  TOKEN=$(login user@example.com)
+fi
 
 set +e
 # From $OUT, so schemathesis's cache (.schemathesis/) stays out of the repository.
