@@ -1,11 +1,10 @@
 //! `/api/v1/admin` (api-contract §2.7) and the audit log. "Not found" in the user operations is
 //! 400 `User not found` (kept for compatibility), except `GET /admin/users/{id}` (404).
 
+use axum::Json;
 use axum::extract::{Extension, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -21,32 +20,21 @@ use crate::domain::user::{PASSWORD_MIN_CHARS, Role, role_change_removes_admin};
 use crate::store::admin::{self as store_admin, AdminUserRow, Removal, StatusChange, UserChanges};
 use crate::store::audit::{self, Audit};
 use crate::store::{self, conversations::NO_LIMIT};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/admin/users", get(list_users).post(create_user))
-        .route("/api/v1/admin/users/pending", get(pending_users))
-        .route("/api/v1/admin/users/search", get(search_users))
-        .route(
-            "/api/v1/admin/users/{user_id}",
-            get(get_user).put(update_user).delete(delete_user),
-        )
-        .route("/api/v1/admin/users/{user_id}/approve", post(approve))
-        .route(
-            "/api/v1/admin/users/{user_id}/toggle-status",
-            post(toggle_status),
-        )
-        .route(
-            "/api/v1/admin/users/{user_id}/reset-query-count",
-            post(reset_query_count),
-        )
-        .route("/api/v1/admin/statistics/system", get(system_statistics))
-        .route("/api/v1/admin/statistics/activity", get(activity))
-        .route(
-            "/api/v1/admin/maintenance/cleanup-conversations",
-            post(cleanup_conversations),
-        )
-        .route("/api/v1/admin/audit-log", get(audit_log))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_users, create_user))
+        .routes(routes!(pending_users))
+        .routes(routes!(search_users))
+        .routes(routes!(get_user, update_user, delete_user))
+        .routes(routes!(approve))
+        .routes(routes!(toggle_status))
+        .routes(routes!(reset_query_count))
+        .routes(routes!(system_statistics))
+        .routes(routes!(activity))
+        .routes(routes!(cleanup_conversations))
+        .routes(routes!(audit_log))
 }
 
 /// The AdminUser shape.
@@ -169,7 +157,7 @@ pub async fn pending_users(
 
 /// Case-insensitive search on username and full name.
 #[utoipa::path(get, path = "/api/v1/admin/users/search", tag = "admin", security(("bearer" = [])),
-    params(("q" = String, Query), ("limit" = Option<i64>, Query)),
+    params(("q" = String, Query, min_length = 2), ("limit" = Option<i64>, Query)),
     responses((status = 200, body = [AdminUserOut]), (status = 403), (status = 422)))]
 pub async fn search_users(
     State(state): State<AppState>,
@@ -230,17 +218,20 @@ pub async fn get_user(
 
 #[derive(ToSchema)]
 pub struct UserCreate {
+    #[schema(max_length = 80)]
     pub username: String,
+    #[schema(min_length = 8)]
     pub password: String,
+    #[schema(max_length = 100)]
     pub full_name: String,
     /// Absent or `null` is `user`.
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 50)]
     pub role: String,
     /// Absent or `null` is `free`.
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 20)]
     pub plan_type: String,
     /// Absent is `true`.
-    #[schema(value_type = Option<bool>)]
+    #[schema(value_type = super::extract::LaxBool, required = false)]
     pub is_active: bool,
 }
 
@@ -318,9 +309,11 @@ pub async fn create_user(
 /// Each field is applied only when present and not `null`.
 #[derive(ToSchema)]
 pub struct UserUpdate {
+    #[schema(max_length = 100)]
     pub full_name: Option<String>,
     pub role: Option<String>,
     pub plan_type: Option<String>,
+    #[schema(value_type = Option<super::extract::LaxBool>)]
     pub is_active: Option<bool>,
 }
 
@@ -521,7 +514,7 @@ pub async fn system_statistics(
 
 /// User queries per day and per agent over the last `days` days, grouped in the database.
 #[utoipa::path(get, path = "/api/v1/admin/statistics/activity", tag = "admin", security(("bearer" = [])),
-    params(("days" = Option<i64>, Query)), responses((status = 200, description = "Activity report"), (status = 403), (status = 422)))]
+    params(("days" = Option<i64>, Query, minimum = 1, maximum = 365)), responses((status = 200, description = "Activity report"), (status = 403), (status = 422)))]
 pub async fn activity(
     State(state): State<AppState>,
     _a: AdminUser,
@@ -552,7 +545,7 @@ pub async fn activity(
 
 /// Delete every user's empty conversations older than `days_old` days.
 #[utoipa::path(post, path = "/api/v1/admin/maintenance/cleanup-conversations", tag = "admin", security(("bearer" = [])),
-    params(("days_old" = Option<i64>, Query)), responses((status = 200, description = "Deleted count"), (status = 403), (status = 422)))]
+    params(("days_old" = Option<i64>, Query, minimum = 1)), responses((status = 200, description = "Deleted count"), (status = 403), (status = 422)))]
 pub async fn cleanup_conversations(
     State(state): State<AppState>,
     _a: AdminUser,
@@ -581,7 +574,7 @@ pub async fn cleanup_conversations(
 
 /// The admin audit log, newest first: `limit` (1–500, default 50) entries from `offset`.
 #[utoipa::path(get, path = "/api/v1/admin/audit-log", tag = "admin", security(("bearer" = [])),
-    params(("limit" = Option<i64>, Query), ("offset" = Option<i64>, Query)),
+    params(("limit" = Option<i64>, Query, minimum = 1, maximum = 500), ("offset" = Option<i64>, Query, minimum = 0)),
     responses((status = 200, description = "{items, total, limit, offset}"), (status = 403), (status = 422)))]
 pub async fn audit_log(
     State(state): State<AppState>,

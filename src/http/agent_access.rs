@@ -1,11 +1,10 @@
 //! `/api/v1/agent-access` (api-contract §2.6): the access decision, hiring, and the admin's
 //! whitelist and configuration.
 
+use axum::Json;
 use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
-use axum::{Json, Router};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -20,36 +19,19 @@ use crate::domain::access::{self, AccessFacts, Decision};
 use crate::domain::conversation::normalize_agent_type;
 use crate::domain::plans::Plan;
 use crate::store::{self, agents, audit::Audit};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/agent-access/check/{agent_type}", get(check))
-        .route("/api/v1/agent-access/my-agents", get(my_agents))
-        .route("/api/v1/agent-access/hire", post(hire))
-        .route(
-            "/api/v1/agent-access/admin/grant-access",
-            post(grant_access),
-        )
-        .route(
-            "/api/v1/agent-access/admin/revoke-access",
-            post(revoke_access),
-        )
-        .route(
-            "/api/v1/agent-access/admin/update-config",
-            put(update_config),
-        )
-        .route(
-            "/api/v1/agent-access/admin/whitelisted-users/{agent_type}",
-            get(whitelisted_users),
-        )
-        .route(
-            "/api/v1/agent-access/admin/statistics/{agent_type}",
-            get(statistics),
-        )
-        .route(
-            "/api/v1/agent-access/admin/all-statistics",
-            get(all_statistics),
-        )
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(check))
+        .routes(routes!(my_agents))
+        .routes(routes!(hire))
+        .routes(routes!(grant_access))
+        .routes(routes!(revoke_access))
+        .routes(routes!(update_config))
+        .routes(routes!(whitelisted_users))
+        .routes(routes!(statistics))
+        .routes(routes!(all_statistics))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -199,7 +181,7 @@ pub struct GrantRequest {
     pub user_id: i64,
     pub agent_type: String,
     /// ISO-8601, with or without an offset (converted to UTC), or a plain date.
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?)?)?$")]
     pub expires_at: Option<NaiveDateTime>,
     pub reason: Option<String>,
 }
@@ -310,9 +292,12 @@ pub async fn revoke_access(
 
 #[derive(ToSchema)]
 pub struct ConfigUpdate {
+    #[schema(max_length = 50)]
     pub agent_type: String,
+    #[schema(max_length = 20)]
     pub required_plan: Option<String>,
     /// Applied only when present and not `null`.
+    #[schema(value_type = Option<super::extract::LaxBool>)]
     pub is_enabled: Option<bool>,
     pub description: Option<String>,
 }

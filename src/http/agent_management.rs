@@ -1,10 +1,9 @@
 //! `/api/v1/agent-management` (api-contract §2.8) and `/api/v1/agents/available` (§2.9).
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -19,29 +18,21 @@ use crate::domain::agents::{AgentType, CATALOGUE, catalogue_entry, suggest_agent
 use crate::domain::conversation::{message_too_long, message_too_long_text, normalize_agent_type};
 use crate::domain::plans::{self, Plan};
 use crate::store::{self, agents, conversations as conv};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/agent-management/available", get(available))
-        .route(
-            "/api/v1/agent-management/check-availability/{agent_type}",
-            get(check_availability),
-        )
-        .route("/api/v1/agent-management/suggest-agent-type", post(suggest))
-        .route("/api/v1/agent-management/hire", post(hire))
-        .route("/api/v1/agent-management/release", post(release))
-        .route("/api/v1/agent-management/hired", get(hired))
-        .route("/api/v1/agent-management/usage-stats", get(usage_stats))
-        .route(
-            "/api/v1/agent-management/validate-query",
-            post(validate_query),
-        )
-        .route(
-            "/api/v1/agent-management/conversation-history/{conversation_id}",
-            get(conversation_history),
-        )
-        .route("/api/v1/agent-management/types", get(types))
-        .route("/api/v1/agents/available", get(placeholder_agents))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(available))
+        .routes(routes!(check_availability))
+        .routes(routes!(suggest))
+        .routes(routes!(hire))
+        .routes(routes!(release))
+        .routes(routes!(hired))
+        .routes(routes!(usage_stats))
+        .routes(routes!(validate_query))
+        .routes(routes!(conversation_history))
+        .routes(routes!(types))
+        .routes(routes!(placeholder_agents))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -119,7 +110,7 @@ pub struct Suggestion {
 
 /// The keyword rule of §4.7 (the query is a query parameter, not a body).
 #[utoipa::path(post, path = "/api/v1/agent-management/suggest-agent-type", tag = "agent-management",
-    security(("bearer" = [])), params(("query" = String, Query)), responses((status = 200, body = Suggestion), (status = 422)))]
+    security(("bearer" = [])), params(("query" = String, Query, min_length = 1)), responses((status = 200, body = Suggestion), (status = 422)))]
 pub async fn suggest(_user: CurrentUser, q: QueryMap) -> ApiResult<Json<Suggestion>> {
     let mut o = q.obj();
     let query = o.req_str("query");
@@ -266,7 +257,7 @@ pub struct Validation {
 /// Pre-checks of a chat message; sets the conversation's agent type (committed even when the
 /// limit check then fails: kept for compatibility).
 #[utoipa::path(post, path = "/api/v1/agent-management/validate-query", tag = "agent-management", security(("bearer" = [])),
-    params(("conversation_id" = i64, Query), ("query" = String, Query), ("agent_type" = Option<String>, Query)),
+    params(("conversation_id" = i64, Query), ("query" = String, Query, min_length = 1), ("agent_type" = Option<String>, Query)),
     responses((status = 200, body = Validation), (status = 422)))]
 pub async fn validate_query(
     State(state): State<AppState>,
@@ -320,7 +311,7 @@ pub struct HistoryMessage {
 /// The latest text messages of the caller's conversation, oldest first; `[]` for a missing or
 /// foreign conversation (decision F6).
 #[utoipa::path(get, path = "/api/v1/agent-management/conversation-history/{conversation_id}", tag = "agent-management",
-    security(("bearer" = [])), params(("conversation_id" = i64, Path), ("limit" = Option<i64>, Query)),
+    security(("bearer" = [])), params(("conversation_id" = i64, Path), ("limit" = Option<i64>, Query, minimum = 1, maximum = 100)),
     responses((status = 200, body = [HistoryMessage]), (status = 422)))]
 pub async fn conversation_history(
     State(state): State<AppState>,

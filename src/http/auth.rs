@@ -1,11 +1,10 @@
 //! `/api/v1/auth` (api-contract §2.3): login, registration, tokens, password reset, email
 //! verification, account deletion and the waitlist.
 
+use axum::Json;
 use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::{HeaderMap, StatusCode, request::Parts};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -23,28 +22,23 @@ use crate::domain::plans::Plan;
 use crate::domain::user::{self, Role, User};
 use crate::mail::templates;
 use crate::store::{self, users::OneTimeKind};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/auth/login", post(login))
-        .route("/api/v1/auth/register", post(register))
-        .route("/api/v1/auth/me", get(me))
-        .route("/api/v1/auth/logout", post(logout))
-        .route(
-            "/api/v1/auth/request-password-reset",
-            post(request_password_reset),
-        )
-        .route("/api/v1/auth/forgot-password", post(forgot_password))
-        .route("/api/v1/auth/reset-password", post(reset_password))
-        .route("/api/v1/auth/send-verification", post(send_verification))
-        .route(
-            "/api/v1/auth/verify-email",
-            post(verify_email).get(verify_email_link),
-        )
-        .route("/api/v1/auth/request-deletion", post(request_deletion))
-        .route("/api/v1/auth/cancel-deletion", post(cancel_deletion))
-        .route("/api/v1/auth/waitlist/join", post(waitlist_join))
-        .route("/api/v1/auth/waitlist/check/{email}", get(waitlist_check))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(login))
+        .routes(routes!(register))
+        .routes(routes!(me))
+        .routes(routes!(logout))
+        .routes(routes!(request_password_reset))
+        .routes(routes!(forgot_password))
+        .routes(routes!(reset_password))
+        .routes(routes!(send_verification))
+        .routes(routes!(verify_email, verify_email_link))
+        .routes(routes!(request_deletion))
+        .routes(routes!(cancel_deletion))
+        .routes(routes!(waitlist_join))
+        .routes(routes!(waitlist_check))
 }
 
 /// `/auth/register` and `/auth/me` (decision C8: 7 old keys + 3).
@@ -93,11 +87,18 @@ pub struct TokenResponse {
 /// missing, as in FastAPI's form parsing.
 #[derive(ToSchema)]
 pub struct LoginForm {
+    #[schema(min_length = 1)]
     pub username: String,
+    #[schema(min_length = 1)]
     pub password: String,
+    // A form has no `null`: the optional fields are absent or a string.
+    #[schema(pattern = "password", nullable = false)]
     pub grant_type: Option<String>,
+    #[schema(nullable = false)]
     pub scope: Option<String>,
+    #[schema(nullable = false)]
     pub client_id: Option<String>,
+    #[schema(nullable = false)]
     pub client_secret: Option<String>,
 }
 
@@ -207,15 +208,17 @@ pub async fn login(
 pub struct RegisterRequest {
     pub first_name: String,
     pub last_name: String,
+    #[schema(max_length = 80)]
     pub email: String,
     pub password: String,
     pub job_title: String,
     pub company_name: String,
     pub country: String,
     pub company_size: String,
+    #[schema(value_type = super::extract::LaxBool)]
     pub terms_agreement: bool,
     /// Absent means `false`.
-    #[schema(value_type = Option<bool>)]
+    #[schema(value_type = super::extract::LaxBool, required = false)]
     pub communications: bool,
 }
 
@@ -402,6 +405,7 @@ pub async fn forgot_password(
 #[derive(ToSchema)]
 pub struct ResetPasswordRequest {
     pub token: String,
+    #[schema(min_length = 8)]
     pub new_password: String,
 }
 
@@ -574,10 +578,11 @@ pub async fn verify_email_link(
 }
 
 /// A deletion reason is stored as free text: far above what the React app's form sends.
-const MAX_DELETION_REASON_CHARS: usize = 2_000;
+pub const MAX_DELETION_REASON_CHARS: usize = 2_000;
 
 #[derive(ToSchema)]
 pub struct DeletionRequest {
+    #[schema(max_length = 2000)]
     pub reason: Option<String>,
 }
 
@@ -640,6 +645,7 @@ pub async fn cancel_deletion(
 
 #[derive(ToSchema)]
 pub struct WaitlistJoinRequest {
+    #[schema(max_length = 120)]
     pub email: String,
     pub interested_agents: Option<String>,
 }

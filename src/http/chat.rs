@@ -1,13 +1,12 @@
 //! `/api/v1/chat` (api-contract §2.10, streaming.md): the agent list, the test stream, the
 //! expert-approval decision and the contact form.
 
+use axum::Json;
 use axum::body::Body;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 use utoipa::ToSchema;
@@ -23,15 +22,16 @@ use crate::domain::agents::CHAT_NAMES;
 use crate::domain::conversation::{MAX_CHAT_MESSAGE_CHARS, string_envelope};
 use crate::domain::plans;
 use crate::store::{self, contact, conversations as conv};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/chat/send", post(send))
-        .route("/api/v1/chat/stream/{turn_id}", get(stream))
-        .route("/api/v1/chat/agents", get(agents))
-        .route("/api/v1/chat/test-streaming", post(test_streaming))
-        .route("/api/v1/chat/approval_response", post(approval_response))
-        .route("/api/v1/chat/contact/submit", post(contact_submit))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(send))
+        .routes(routes!(stream))
+        .routes(routes!(agents))
+        .routes(routes!(test_streaming))
+        .routes(routes!(approval_response))
+        .routes(routes!(contact_submit))
 }
 
 /// The `Last-Event-ID` header, when not empty.
@@ -129,6 +129,7 @@ where
 
 #[derive(ToSchema)]
 pub struct ChatRequest {
+    #[schema(min_length = 1, max_length = 5000)]
     pub message: String,
     pub conversation_id: i64,
     /// Absent or `null` is `market`.
@@ -156,7 +157,8 @@ impl RequestBody for ChatRequest {
 #[utoipa::path(post, path = "/api/v1/chat/send", tag = "chat", security(("bearer" = [])), request_body = ChatRequest,
     params(("Last-Event-ID" = Option<String>, Header, description = "`<turn_id>:<seq>`: resume instead of sending")),
     responses((status = 200, content_type = "text/event-stream", description = "The turn's events"),
-        (status = 400), (status = 403), (status = 404), (status = 422), (status = 429)))]
+        (status = 400), (status = 403), (status = 404), (status = 422),
+        (status = 429, body = super::responses::ChatLimitResponse, description = "The rate limit, or the plan's monthly quota")))]
 pub async fn send(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -254,10 +256,11 @@ pub struct ApprovalResult {
 
 #[derive(ToSchema)]
 pub struct ApprovalRequest {
+    #[schema(value_type = super::extract::LaxBool)]
     pub approved: bool,
     pub conversation_id: i64,
     /// Only logged; absent or `null` is `expert_contact`.
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 200)]
     pub context: String,
 }
 
@@ -337,6 +340,7 @@ pub const MAX_APPROVAL_CONTEXT_CHARS: usize = 200;
 
 #[derive(ToSchema)]
 pub struct ContactSubmit {
+    #[schema(min_length = 1, max_length = 5000)]
     pub message: String,
     pub selected_experts: Option<Vec<String>>,
 }

@@ -1,11 +1,10 @@
 //! `/api/v1/conversations` (api-contract §2.5). Every lookup is scoped to the caller: another
 //! user's conversation is answered exactly like a missing one.
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -16,28 +15,17 @@ use super::responses::{MessageResponse, message};
 use crate::app::AppState;
 use crate::domain::conversation::{self as rules, AutoTitle};
 use crate::store::{self, conversations as conv};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/conversations", get(list).post(create))
-        .route("/api/v1/conversations/fresh/create-or-get", get(fresh))
-        .route("/api/v1/conversations/cleanup/empty", post(cleanup_empty))
-        .route(
-            "/api/v1/conversations/{conversation_id}",
-            get(get_one).put(update_title).delete(delete_one),
-        )
-        .route(
-            "/api/v1/conversations/{conversation_id}/messages",
-            get(messages).post(add_message).delete(clear_messages),
-        )
-        .route(
-            "/api/v1/conversations/{conversation_id}/messages/for-agent",
-            get(messages_for_agent),
-        )
-        .route(
-            "/api/v1/conversations/{conversation_id}/generate-title",
-            post(generate_title),
-        )
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(fresh))
+        .routes(routes!(cleanup_empty))
+        .routes(routes!(get_one, update_title, delete_one))
+        .routes(routes!(messages, add_message, clear_messages))
+        .routes(routes!(messages_for_agent))
+        .routes(routes!(generate_title))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -123,9 +111,10 @@ fn page_limit(limit: i64) -> i64 {
 #[derive(ToSchema)]
 pub struct ConversationCreate {
     /// Normalised; absent or `null` is `market`.
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 50)]
     pub agent_type: String,
     /// An empty title counts as none.
+    #[schema(max_length = 256)]
     pub title: Option<String>,
 }
 
@@ -144,7 +133,7 @@ impl RequestBody for ConversationCreate {
 }
 
 /// Create a conversation.
-#[utoipa::path(post, path = "/api/v1/conversations/", tag = "conversations", security(("bearer" = [])),
+#[utoipa::path(post, path = "/api/v1/conversations", tag = "conversations", security(("bearer" = [])),
     request_body = ConversationCreate,
     responses((status = 201, body = ConversationResponse), (status = 400), (status = 401), (status = 422)))]
 pub async fn create(
@@ -224,6 +213,7 @@ pub async fn get_one(
 
 #[derive(ToSchema)]
 pub struct TitleUpdate {
+    #[schema(min_length = 1, max_length = 256)]
     pub title: String,
 }
 
@@ -374,6 +364,7 @@ pub const MAX_MESSAGE_CHARS: usize = 100_000;
 #[derive(ToSchema)]
 pub struct MessageCreate {
     pub sender: String,
+    #[schema(max_length = 100000)]
     pub content: String,
 }
 

@@ -1,8 +1,7 @@
 //! `/api/v1/health` (api-contract §2.2).
 
+use axum::Json;
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -12,12 +11,13 @@ use super::error::ApiResult;
 use super::extract::AdminUser;
 use crate::app::AppState;
 use crate::store;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/health", get(health))
-        .route("/api/v1/health/pool", get(pool))
-        .route("/api/v1/health/ping", get(ping))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(health))
+        .routes(routes!(pool))
+        .routes(routes!(ping))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -70,7 +70,7 @@ fn pool_stats(state: &AppState) -> PoolStatsOut {
 }
 
 /// Health with a database probe. Always 200, even when unhealthy.
-#[utoipa::path(get, path = "/api/v1/health/", tag = "health", responses((status = 200, body = HealthResponse)))]
+#[utoipa::path(get, path = "/api/v1/health", tag = "health", responses((status = 200, body = HealthResponse)))]
 pub async fn health(State(state): State<AppState>) -> Json<HealthResponse> {
     let (connected, answered) = state.db.probe().await;
     let stats = pool_stats(&state);

@@ -24,13 +24,13 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware::from_fn_with_state;
 use tower_http::catch_panic::CatchPanicLayer;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
 
-/// The whole HTTP service.
-pub fn router(state: AppState) -> Router {
-    // Counted by the general rate limit (api-contract §1.8).
-    let limited = Router::new()
+/// Routes counted by the general rate limit (api-contract §1.8).
+fn limited() -> OpenApiRouter<AppState> {
+    let mut routes = OpenApiRouter::new()
         .merge(auth::routes())
         .merge(admin::routes())
         .merge(agent_access::routes())
@@ -39,17 +39,40 @@ pub fn router(state: AppState) -> Router {
         .merge(conversations::routes())
         .merge(profile::routes())
         .merge(survey::routes())
-        .merge(waitlist::routes())
-        .route_layer(from_fn_with_state(state.clone(), middleware::rate_limit));
-    // Not counted: health and the OpenAPI document.
-    let unlimited = Router::new()
-        .merge(health::routes())
-        .merge(openapi::routes());
+        .merge(waitlist::routes());
+    openapi::answer_everywhere(
+        &mut routes,
+        429,
+        "Too many requests (`Retry-After` says when to retry)",
+    );
+    routes
+}
 
-    let inner = Router::new()
-        .merge(limited)
-        .merge(unlimited)
+/// Routes not counted: health and the service information.
+fn unlimited() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .merge(health::routes())
         .merge(root::routes())
+}
+
+/// Every route with its documentation: each is declared once (`routes!` over the handlers'
+/// `#[utoipa::path]`), so the router and the document cannot differ.
+pub fn documented() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(openapi::base())
+        .merge(limited())
+        .merge(unlimited())
+}
+
+/// The whole HTTP service.
+pub fn router(state: AppState) -> Router {
+    let (api, doc) = OpenApiRouter::with_openapi(openapi::base())
+        .merge(limited().route_layer(from_fn_with_state(state.clone(), middleware::rate_limit)))
+        .merge(unlimited())
+        .split_for_parts();
+
+    let inner = api
+        // Not counted either: the OpenAPI document and the docs pages.
+        .merge(openapi::routes(openapi::finish(doc)))
         .fallback(root::fallback)
         .layer(from_fn_with_state(state.clone(), middleware::timeout))
         .layer(DefaultBodyLimit::max(state.settings.max_body_bytes))

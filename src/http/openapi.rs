@@ -1,10 +1,13 @@
-//! The OpenAPI document, generated from the handlers' annotations, and the docs pages. The
+//! The OpenAPI document's frame (the paths come from the router: `super::documented`), and the
+//! docs pages. The
 //! Swagger UI is vendored into the binary, so `/docs` works without internet.
 
 use axum::Router;
 use axum::response::Redirect;
 use axum::routing::get;
+use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -30,36 +33,10 @@ impl Modify for BearerAuth {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Solar Intelligence API", description = "Backend of the Solar Intelligence platform. Error bodies are `{\"detail\": ...}`; validation errors are 422 with a pydantic-style array."),
-    paths(
-        super::root::root, super::root::health, super::root::ready,
-        super::health::health, super::health::pool, super::health::ping,
-        super::auth::login, super::auth::register, super::auth::me, super::auth::logout,
-        super::auth::request_password_reset, super::auth::forgot_password, super::auth::reset_password,
-        super::auth::send_verification, super::auth::verify_email, super::auth::verify_email_link,
-        super::auth::request_deletion, super::auth::cancel_deletion,
-        super::auth::waitlist_join, super::auth::waitlist_check,
-        super::waitlist::join,
-        super::profile::get_profile, super::profile::update_profile, super::profile::change_password,
-        super::conversations::create, super::conversations::list, super::conversations::get_one,
-        super::conversations::update_title, super::conversations::delete_one, super::conversations::fresh,
-        super::conversations::messages, super::conversations::messages_for_agent,
-        super::conversations::add_message, super::conversations::clear_messages,
-        super::conversations::generate_title, super::conversations::cleanup_empty,
-        super::survey::submit_stage1, super::survey::submit_stage2, super::survey::status,
-        super::agent_access::check, super::agent_access::my_agents, super::agent_access::hire,
-        super::agent_access::grant_access, super::agent_access::revoke_access, super::agent_access::update_config,
-        super::agent_access::whitelisted_users, super::agent_access::statistics, super::agent_access::all_statistics,
-        super::agent_management::available, super::agent_management::check_availability,
-        super::agent_management::suggest, super::agent_management::hire, super::agent_management::release,
-        super::agent_management::hired, super::agent_management::usage_stats, super::agent_management::validate_query,
-        super::agent_management::conversation_history, super::agent_management::types,
-        super::agent_management::placeholder_agents,
-        super::admin::list_users, super::admin::pending_users, super::admin::search_users, super::admin::get_user,
-        super::admin::create_user, super::admin::update_user, super::admin::delete_user, super::admin::approve,
-        super::admin::toggle_status, super::admin::reset_query_count, super::admin::system_statistics,
-        super::admin::activity, super::admin::cleanup_conversations, super::admin::audit_log,
-        super::chat::send, super::chat::stream, super::chat::agents, super::chat::test_streaming, super::chat::approval_response, super::chat::contact_submit,
-    ),
+    components(schemas(
+        super::responses::ErrorResponse,
+        super::responses::ValidationErrorResponse,
+    )),
     modifiers(&BearerAuth),
     tags(
         (name = "auth", description = "Accounts and tokens"),
@@ -75,14 +52,146 @@ impl Modify for BearerAuth {
 )]
 pub struct ApiDoc;
 
-pub fn document() -> utoipa::openapi::OpenApi {
-    let mut doc = ApiDoc::openapi();
+/// The document's frame (info, tags, security scheme); the paths come from the router.
+pub(super) fn base() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// The finished document: the router's paths in the frame, with the crate's version and the
+/// answers every operation owes to the layers and extractors it goes through (`complete`).
+pub(super) fn finish(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     doc.info.version = env!("CARGO_PKG_VERSION").to_string();
+    complete(&mut doc);
     doc
 }
 
-pub fn routes() -> Router<AppState> {
+/// Every operation of `doc`.
+fn operations(doc: &mut utoipa::openapi::OpenApi) -> impl Iterator<Item = &mut Operation> {
+    doc.paths.paths.values_mut().flat_map(|item| {
+        [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ]
+        .into_iter()
+        .filter_map(Option::as_mut)
+    })
+}
+
+/// An error answer: `{"detail": ...}` with the 422 array or a message.
+fn error_response(status: u16, description: &str) -> Response {
+    let schema = if status == 422 {
+        "ValidationErrorResponse"
+    } else {
+        "ErrorResponse"
+    };
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name(schema)))
+                .build(),
+        )
+        .build()
+}
+
+/// Add `status` to `op` unless its annotation already documents it.
+fn add(op: &mut Operation, status: u16, description: &str) {
+    op.responses
+        .responses
+        .entry(status.to_string())
+        .or_insert_with(|| RefOr::T(error_response(status, description)));
+}
+
+/// Document `status` on every operation of `router` (a layer's answer: see `http::limited`).
+pub(super) fn answer_everywhere(
+    router: &mut utoipa_axum::router::OpenApiRouter<AppState>,
+    status: u16,
+    description: &str,
+) {
+    for op in operations(router.get_openapi_mut()) {
+        add(op, status, description);
+    }
+}
+
+/// The answers an operation can give without its handler deciding them, derived once from what
+/// its annotation declares rather than written in each:
+/// - `security` (it takes `CurrentUser`, `UserJson`, `AdminUser` or `AdminJson`): 401 no or a bad
+///   token, 403 an inactive user or not an admin;
+/// - a request body (read by `PublicJson` and friends under `DefaultBodyLimit`): 413 too large,
+///   422 bad JSON or fields;
+/// - path or query parameters (`path_int`, `QueryMap`): 422;
+/// - every operation: 500 an unexpected failure or a panic (`CatchPanicLayer`), 503 the request
+///   timeout (`middleware::timeout`).
+///
+/// Error answers an annotation lists without a body (`(status = 404)`) get the error schema and,
+/// when it has none, a description.
+fn complete(doc: &mut utoipa::openapi::OpenApi) {
+    for op in operations(doc) {
+        if op.security.as_ref().is_some_and(|s| !s.is_empty()) {
+            add(
+                op,
+                401,
+                "Not authenticated, or the token is invalid or revoked",
+            );
+            add(op, 403, "Not allowed: an inactive account, or not an admin");
+        }
+        if op.request_body.is_some() {
+            add(op, 413, "The body is larger than `MAX_BODY_BYTES`");
+            add(op, 422, "The body is not JSON, or a field is invalid");
+        }
+        let has_params = op.parameters.as_ref().is_some_and(|ps| {
+            ps.iter()
+                .any(|p| matches!(p, RefOr::T(p) if matches!(p.parameter_in, ParameterIn::Path | ParameterIn::Query)))
+        });
+        if has_params {
+            add(op, 422, "A path or query parameter is invalid");
+        }
+        add(
+            op,
+            500,
+            "An unexpected failure (the cause is logged with the request id)",
+        );
+        add(
+            op,
+            503,
+            "The request took longer than `REQUEST_TIMEOUT_SECONDS`",
+        );
+        for (status, answer) in op.responses.responses.iter_mut() {
+            let Ok(code) = status.parse::<u16>() else {
+                continue;
+            };
+            if code < 400 {
+                continue;
+            }
+            if let RefOr::T(r) = answer
+                && r.content.is_empty()
+            {
+                let description = if r.description.is_empty() {
+                    axum::http::StatusCode::from_u16(code)
+                        .ok()
+                        .and_then(|s| s.canonical_reason())
+                        .unwrap_or("Error")
+                        .to_string()
+                } else {
+                    r.description.clone()
+                };
+                *r = error_response(code, &description);
+            }
+        }
+    }
+}
+
+/// The document `/api/v1/openapi.json` serves, built from the same routes as the router.
+pub fn document() -> utoipa::openapi::OpenApi {
+    finish(super::documented().into_openapi())
+}
+
+pub fn routes(doc: utoipa::openapi::OpenApi) -> Router<AppState> {
     Router::new()
-        .merge(SwaggerUi::new("/docs").url("/api/v1/openapi.json", document()))
+        .merge(SwaggerUi::new("/docs").url("/api/v1/openapi.json", doc))
         .route("/redoc", get(|| async { Redirect::permanent("/docs/") }))
 }

@@ -1,8 +1,7 @@
 //! `/api/v1/profile` (api-contract §2.11).
 
+use axum::Json;
 use axum::extract::State;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -13,11 +12,12 @@ use super::responses::{MessageResponse, message};
 use crate::app::AppState;
 use crate::domain::user::{self, User};
 use crate::store::{self, users::ContactRequestRow};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/profile", get(get_profile).put(update_profile))
-        .route("/api/v1/profile/change-password", post(change_password))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(get_profile, update_profile))
+        .routes(routes!(change_password))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -58,6 +58,7 @@ pub struct PlanInfo {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(as = ProfileUsageStats)]
 pub struct UsageStats {
     monthly_queries: i64,
     query_limit: String,
@@ -150,6 +151,7 @@ pub async fn get_profile(
 
 #[derive(ToSchema)]
 pub struct ProfileUpdate {
+    #[schema(max_length = 100)]
     pub full_name: String,
 }
 
@@ -181,6 +183,7 @@ pub async fn update_profile(
 #[derive(ToSchema)]
 pub struct ChangePasswordRequest {
     pub current_password: String,
+    #[schema(min_length = 8)]
     pub new_password: String,
     pub confirm_password: String,
 }

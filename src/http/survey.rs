@@ -1,8 +1,7 @@
 //! `/api/v1/survey` (api-contract §2.12): two onboarding surveys, each worth 5 bonus queries.
 
+use axum::Json;
 use axum::extract::State;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -12,18 +11,16 @@ use crate::app::AppState;
 use crate::domain::plans;
 use crate::domain::user::User;
 use crate::store::{self, survey};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 /// `weekly_insight` is a TEXT column: capped far above the React app's answers (characters).
 pub const MAX_WEEKLY_INSIGHT_CHARS: usize = 5_000;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/survey/submit-user-survey", post(submit_stage1))
-        .route(
-            "/api/v1/survey/submit-user-survey-stage2",
-            post(submit_stage2),
-        )
-        .route("/api/v1/survey/check-survey-status", get(status))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(submit_stage1))
+        .routes(routes!(submit_stage2))
+        .routes(routes!(status))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -61,11 +58,15 @@ fn to_json(list: &[String]) -> String {
 
 #[derive(ToSchema)]
 pub struct UserSurvey {
+    #[schema(max_length = 50)]
     pub role: String,
+    #[schema(max_length = 100)]
     pub role_other: Option<String>,
     pub regions: Vec<String>,
+    #[schema(max_length = 20)]
     pub familiarity: String,
     pub insights: Vec<String>,
+    #[schema(max_length = 10)]
     pub tailored: Option<String>,
 }
 
@@ -131,12 +132,16 @@ pub async fn submit_stage1(
 
 #[derive(ToSchema)]
 pub struct UserSurveyStage2 {
+    #[schema(max_length = 100)]
     pub work_focus: String,
+    #[schema(max_length = 100)]
     pub work_focus_other: Option<String>,
     pub pv_segments: Vec<String>,
     pub technologies: Vec<String>,
+    #[schema(max_length = 200)]
     pub technologies_other: Option<String>,
     pub challenges: Vec<String>,
+    #[schema(max_length = 5000)]
     pub weekly_insight: Option<String>,
 }
 

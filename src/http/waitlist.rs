@@ -1,8 +1,7 @@
 //! `/api/v1/waitlist/join` (decision C7): the path and body the React app uses.
 
+use axum::Json;
 use axum::extract::State;
-use axum::routing::post;
-use axum::{Json, Router};
 use utoipa::ToSchema;
 
 use super::auth::join_waitlist;
@@ -10,13 +9,15 @@ use super::error::ApiResult;
 use super::extract::{Obj, PublicJson, RequestBody};
 use super::responses::MessageResponse;
 use crate::app::AppState;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/api/v1/waitlist/join", post(join))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(join))
 }
 
 #[derive(ToSchema)]
 pub struct WaitlistAliasRequest {
+    #[schema(max_length = 120)]
     pub email: String,
     pub agents: Option<Vec<String>>,
 }

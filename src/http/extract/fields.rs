@@ -389,6 +389,42 @@ pub fn path_int(name: &str, raw: &str) -> Result<i64, FieldError> {
     })
 }
 
+/// The schema of a boolean as `Obj` reads it (pydantic's lax mode): `true`/`false`, the numbers
+/// 0 and 1, or one of the words `true 1 yes on t y` / `false 0 no off f n` in any case. Request
+/// fields say `#[schema(value_type = LaxBool)]` so the document accepts what the parser does.
+pub struct LaxBool;
+
+/// The words `bool_value` accepts, any case.
+const LAX_BOOL_PATTERN: &str = "^(?:[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[TtFfYyNn]|0|1)$";
+
+impl utoipa::PartialSchema for LaxBool {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
+        OneOfBuilder::new()
+            .item(ObjectBuilder::new().schema_type(Type::Boolean))
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .enum_values(Some([0, 1])),
+            )
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .pattern(Some(LAX_BOOL_PATTERN)),
+            )
+            .description(Some(
+                "A boolean; also 0 or 1, or true/false, yes/no, on/off, t/f, y/n, 1/0 as a string (any case)",
+            ))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for LaxBool {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "LaxBool".into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
