@@ -26,6 +26,7 @@ mod llm_rules;
 mod metrics;
 mod profile;
 mod questions;
+mod replicas;
 mod routes;
 mod security;
 mod sizes;

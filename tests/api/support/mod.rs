@@ -70,6 +70,8 @@ pub struct Builder {
     pg_setup: Option<String>,
     limiter: Option<solarintel::ratelimit::Limiter>,
     cache: Option<solarintel::cache::Cache>,
+    /// A PostgreSQL schema another test app already uses (a second replica).
+    pg_schema: Option<String>,
 }
 
 pub fn pg_url() -> String {
@@ -117,6 +119,13 @@ impl Builder {
 
     pub fn limiter(mut self, l: solarintel::ratelimit::Limiter) -> Self {
         self.limiter = Some(l);
+        self
+    }
+
+    /// Run on the database of `other`, as a second replica does.
+    pub fn same_database_as(mut self, other: &TestApp) -> Self {
+        self.sqlite_file = other.sqlite_path.clone();
+        self.pg_schema = other.pg_schema.clone();
         self
     }
 
@@ -175,7 +184,10 @@ impl Builder {
         let db = match self.backend {
             Backend::Sqlite => None,
             Backend::Postgres => {
-                let schema = new_pg_schema(self.pg_setup.as_deref()).await;
+                let schema = match self.pg_schema {
+                    Some(s) => s,
+                    None => new_pg_schema(self.pg_setup.as_deref()).await,
+                };
                 let db = Db::connect_url(&pg_url(), &settings, Some(&schema))
                     .await
                     .unwrap();
@@ -266,6 +278,7 @@ impl TestApp {
             pg_setup: None,
             limiter: None,
             cache: None,
+            pg_schema: None,
         }
     }
 
