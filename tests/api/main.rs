@@ -29,4 +29,5 @@ mod security;
 mod sizes;
 mod survey;
 mod waitlist;
+mod web;
 mod wire;
