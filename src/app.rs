@@ -139,7 +139,8 @@ impl App {
             settings.hash_concurrency,
         );
         let jwt = JwtKeys::new(&settings.secret_key, settings.access_token_expire_minutes);
-        let llm = crate::llm::Llm::from_settings(&settings);
+        let metrics = crate::metrics::Metrics::default();
+        let llm = crate::llm::Llm::from_settings_with(&settings, metrics.llm.clone());
         let streams = crate::chat::streams::StreamLimits::new(
             settings.chat_max_streams_per_user,
             settings.chat_max_streams_per_turn,
@@ -155,7 +156,7 @@ impl App {
             llm,
             hub: Default::default(),
             streams,
-            metrics: Default::default(),
+            metrics,
             vocab: Default::default(),
             cache,
             recorder,
@@ -164,7 +165,7 @@ impl App {
             shutdown_tx,
             abort_turns: watch::channel(false).0,
         }));
-        let router = crate::http::router(state.clone());
+        let router = crate::http::router(state.clone()).layer(compression());
         Ok(App { state, router })
     }
 
@@ -229,6 +230,24 @@ impl App {
         state.db.close().await;
         Ok(())
     }
+}
+
+/// gzip or zstd, as the client's `Accept-Encoding` asks, for JSON, HTML and static files: never
+/// for event streams (a chat stream must reach the client event by event, unbuffered), images
+/// (already compressed), files that come precompressed (they carry a `Content-Encoding`), or
+/// bodies under 256 bytes.
+fn compression()
+-> tower_http::compression::CompressionLayer<impl tower_http::compression::Predicate> {
+    use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
+    tower_http::compression::CompressionLayer::new()
+        .gzip(true)
+        .zstd(true)
+        .compress_when(
+            SizeAbove::new(256)
+                .and(NotForContentType::SSE)
+                .and(NotForContentType::GRPC)
+                .and(NotForContentType::IMAGES),
+        )
 }
 
 /// Wait until no chat turn runs on this replica, at most `limit`; true when none is left.

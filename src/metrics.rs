@@ -1,10 +1,12 @@
 //! Prometheus metrics (`METRICS_ADDR`, operations.md): served on their own address, never on the
 //! public one. Counters are plain atomics in fixed arrays, so counting costs a few relaxed adds per
-//! request; labels are closed sets (route group, method, status class), so cardinality is bounded.
+//! request; labels are closed sets (route group, method, status class, LLM outcome, refusal
+//! kind, job name), so cardinality is bounded.
 
 use std::fmt::Write;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::extract::State;
 use axum::http::{Method, StatusCode, header};
@@ -47,6 +49,12 @@ pub struct Metrics {
     sum_us: [AtomicU64; GROUPS.len()],
     turns_done: AtomicU64,
     turns_failed: AtomicU64,
+    /// Calls to the language model; shared with the provider's client (`llm::openai`).
+    pub llm: Arc<LlmStats>,
+    /// 429s by [`Refusal`] kind (the chat stream caps are counted in `chat::streams`).
+    refusals: [AtomicU64; REFUSALS.len()],
+    /// Per job of `jobs::ALL`.
+    jobs: [JobStats; crate::jobs::ALL.len()],
 }
 
 impl Default for Metrics {
@@ -57,6 +65,161 @@ impl Default for Metrics {
             sum_us: std::array::from_fn(|_| AtomicU64::new(0)),
             turns_done: AtomicU64::new(0),
             turns_failed: AtomicU64::new(0),
+            llm: Arc::default(),
+            refusals: std::array::from_fn(|_| AtomicU64::new(0)),
+            jobs: std::array::from_fn(|_| JobStats::default()),
+        }
+    }
+}
+
+/// A histogram with fixed upper bounds: one count per bucket (non-cumulative), `+Inf` last.
+pub struct Histogram {
+    bounds: &'static [f64],
+    counts: Vec<AtomicU64>,
+    sum_us: AtomicU64,
+}
+
+impl Histogram {
+    pub fn new(bounds: &'static [f64]) -> Self {
+        Histogram {
+            bounds,
+            counts: (0..=bounds.len()).map(|_| AtomicU64::new(0)).collect(),
+            sum_us: AtomicU64::new(0),
+        }
+    }
+
+    pub fn observe(&self, took: Duration) {
+        let secs = took.as_secs_f64();
+        let b = self
+            .bounds
+            .iter()
+            .position(|u| secs <= *u)
+            .unwrap_or(self.bounds.len());
+        self.counts[b].fetch_add(1, Ordering::Relaxed);
+        self.sum_us
+            .fetch_add(took.as_micros() as u64, Ordering::Relaxed);
+    }
+
+    /// The `_bucket`, `_sum` and `_count` lines; `labels` is `k="v",` or empty.
+    fn render(&self, out: &mut String, name: &str, labels: &str) {
+        let mut cumulative = 0;
+        for (b, upper) in self.bounds.iter().enumerate() {
+            cumulative += self.counts[b].load(Ordering::Relaxed);
+            let _ = writeln!(out, "{name}_bucket{{{labels}le=\"{upper}\"}} {cumulative}");
+        }
+        cumulative += self.counts[self.bounds.len()].load(Ordering::Relaxed);
+        let _ = writeln!(out, "{name}_bucket{{{labels}le=\"+Inf\"}} {cumulative}");
+        let sum = self.sum_us.load(Ordering::Relaxed) as f64 / 1e6;
+        let labels = labels.trim_end_matches(',');
+        let _ = writeln!(out, "{name}_sum{{{labels}}} {sum}");
+        let _ = writeln!(out, "{name}_count{{{labels}}} {cumulative}");
+    }
+}
+
+/// How one call to the language model ended (`llm::LlmError::outcome`).
+pub const LLM_OUTCOMES: [&str; 8] = [
+    "ok",
+    "timeout",
+    "unreachable",
+    "rate_limited",
+    "status_4xx",
+    "status_5xx",
+    "incomplete",
+    "malformed",
+];
+/// Upper bounds of the LLM latency histograms, seconds.
+const LLM_BUCKETS: [f64; 12] = [
+    0.1, 0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0,
+];
+
+/// Calls to the language model: outcomes, retries, latency and tokens.
+pub struct LlmStats {
+    calls: [AtomicU64; LLM_OUTCOMES.len()],
+    retries: AtomicU64,
+    prompt_tokens: AtomicU64,
+    completion_tokens: AtomicU64,
+    /// From the start of the call (retries included) to the first streamed delta.
+    first_token: Histogram,
+    /// From the start of the call to its end, whatever the outcome.
+    total: Histogram,
+}
+
+impl Default for LlmStats {
+    fn default() -> Self {
+        LlmStats {
+            calls: std::array::from_fn(|_| AtomicU64::new(0)),
+            retries: AtomicU64::new(0),
+            prompt_tokens: AtomicU64::new(0),
+            completion_tokens: AtomicU64::new(0),
+            first_token: Histogram::new(&LLM_BUCKETS),
+            total: Histogram::new(&LLM_BUCKETS),
+        }
+    }
+}
+
+impl LlmStats {
+    /// One call ended with `outcome` (one of [`LLM_OUTCOMES`]).
+    pub fn call(&self, outcome: &str, first_token: Option<Duration>, total: Duration) {
+        let i = LLM_OUTCOMES
+            .iter()
+            .position(|o| *o == outcome)
+            .unwrap_or(LLM_OUTCOMES.len() - 1);
+        self.calls[i].fetch_add(1, Ordering::Relaxed);
+        if let Some(t) = first_token {
+            self.first_token.observe(t);
+        }
+        self.total.observe(total);
+    }
+
+    /// A failed attempt that is tried again.
+    pub fn retry(&self) {
+        self.retries.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The `usage` the provider reported for one response.
+    pub fn tokens(&self, prompt: u64, completion: u64) {
+        self.prompt_tokens.fetch_add(prompt, Ordering::Relaxed);
+        self.completion_tokens
+            .fetch_add(completion, Ordering::Relaxed);
+    }
+}
+
+/// What a 429 refused. The chat stream caps are counted by `chat::streams::StreamLimits`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The general per-user / per-address limit (`RATE_LIMIT_PER_MINUTE`).
+    RateLimit,
+    /// The login throttle of a client address.
+    LoginAddress,
+    /// The login throttle of an account.
+    LoginAccount,
+    /// `change-password`'s check of the current password.
+    ChangePassword,
+}
+
+const REFUSALS: [&str; 4] = [
+    "rate_limit",
+    "login_address",
+    "login_account",
+    "change_password",
+];
+
+/// Upper bounds of the job duration histogram, seconds.
+const JOB_BUCKETS: [f64; 8] = [0.01, 0.1, 0.5, 1.0, 5.0, 30.0, 120.0, 900.0];
+
+struct JobStats {
+    /// Unix seconds of the last run that succeeded on this replica; 0 before the first.
+    last_success: AtomicU64,
+    failures: AtomicU64,
+    duration: Histogram,
+}
+
+impl Default for JobStats {
+    fn default() -> Self {
+        JobStats {
+            last_success: AtomicU64::new(0),
+            failures: AtomicU64::new(0),
+            duration: Histogram::new(&JOB_BUCKETS),
         }
     }
 }
@@ -114,6 +277,41 @@ impl Metrics {
             &self.turns_failed
         }
         .fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Count a 429.
+    pub fn refused(&self, kind: Refusal) {
+        let i = match kind {
+            Refusal::RateLimit => 0,
+            Refusal::LoginAddress => 1,
+            Refusal::LoginAccount => 2,
+            Refusal::ChangePassword => 3,
+        };
+        self.refusals[i].fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn job(&self, name: &str) -> Option<&JobStats> {
+        let i = crate::jobs::ALL.iter().position(|j| *j == name)?;
+        Some(&self.jobs[i])
+    }
+
+    /// A background job ran to its end.
+    pub fn job_succeeded(&self, name: &str, took: Duration) {
+        if let Some(j) = self.job(name) {
+            let now = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            j.last_success.store(now, Ordering::Relaxed);
+            j.duration.observe(took);
+        }
+    }
+
+    /// A background job failed.
+    pub fn job_failed(&self, name: &str, took: Duration) {
+        if let Some(j) = self.job(name) {
+            j.failures.fetch_add(1, Ordering::Relaxed);
+            j.duration.observe(took);
+        }
     }
 }
 
@@ -184,6 +382,22 @@ pub fn render(state: &AppState) -> String {
     out.push_str("# HELP solarintel_chat_turns_running Chat turns generating on this replica.\n");
     out.push_str("# TYPE solarintel_chat_turns_running gauge\n");
     let _ = writeln!(out, "solarintel_chat_turns_running {}", state.hub.running());
+    let streams = state.streams.stats();
+    out.push_str("# HELP solarintel_chat_streams_open Chat event streams open on this replica, live (a new turn's) and resumed.\n");
+    out.push_str("# TYPE solarintel_chat_streams_open gauge\n");
+    let _ = writeln!(
+        out,
+        "solarintel_chat_streams_open{{kind=\"live\"}} {}",
+        streams.live
+    );
+    let _ = writeln!(
+        out,
+        "solarintel_chat_streams_open{{kind=\"resumed\"}} {}",
+        streams.resumed
+    );
+    render_refusals(&mut out, m, &streams);
+    render_llm(&mut out, state);
+    render_jobs(&mut out, m);
     let stats = state.db.pool_stats(0, 0);
     state.cache.render_metrics(&mut out);
     out.push_str("# HELP solarintel_db_connections Database pool connections, by state.\n");
@@ -204,6 +418,99 @@ pub fn render(state: &AppState) -> String {
         let _ = writeln!(out, "process_resident_memory_bytes {rss}");
     }
     out
+}
+
+fn render_refusals(out: &mut String, m: &Metrics, streams: &crate::chat::streams::StreamStats) {
+    out.push_str("# HELP solarintel_refusals_total Requests refused with 429 by a rate limit or throttle, by kind.\n");
+    out.push_str("# TYPE solarintel_refusals_total counter\n");
+    for (i, kind) in REFUSALS.iter().enumerate() {
+        let v = m.refusals[i].load(Ordering::Relaxed);
+        let _ = writeln!(out, "solarintel_refusals_total{{kind=\"{kind}\"}} {v}");
+    }
+    let _ = writeln!(
+        out,
+        "solarintel_refusals_total{{kind=\"chat_streams_user\"}} {}",
+        streams.refused_user
+    );
+    let _ = writeln!(
+        out,
+        "solarintel_refusals_total{{kind=\"chat_streams_turn\"}} {}",
+        streams.refused_turn
+    );
+}
+
+fn render_llm(out: &mut String, state: &AppState) {
+    let l = &state.metrics.llm;
+    let provider = state.llm.name();
+    let p = format!("provider=\"{provider}\",");
+    out.push_str("# HELP solarintel_llm_calls_total Calls to the language model, by provider and outcome (after retries).\n");
+    out.push_str("# TYPE solarintel_llm_calls_total counter\n");
+    for (i, outcome) in LLM_OUTCOMES.iter().enumerate() {
+        let v = l.calls[i].load(Ordering::Relaxed);
+        let _ = writeln!(
+            out,
+            "solarintel_llm_calls_total{{{p}outcome=\"{outcome}\"}} {v}"
+        );
+    }
+    out.push_str(
+        "# HELP solarintel_llm_retries_total Failed attempts tried again before any output.\n",
+    );
+    out.push_str("# TYPE solarintel_llm_retries_total counter\n");
+    let _ = writeln!(
+        out,
+        "solarintel_llm_retries_total{{provider=\"{provider}\"}} {}",
+        l.retries.load(Ordering::Relaxed)
+    );
+    out.push_str("# HELP solarintel_llm_tokens_total Tokens the provider reported in the stream's usage, by kind.\n");
+    out.push_str("# TYPE solarintel_llm_tokens_total counter\n");
+    let _ = writeln!(
+        out,
+        "solarintel_llm_tokens_total{{{p}kind=\"prompt\"}} {}",
+        l.prompt_tokens.load(Ordering::Relaxed)
+    );
+    let _ = writeln!(
+        out,
+        "solarintel_llm_tokens_total{{{p}kind=\"completion\"}} {}",
+        l.completion_tokens.load(Ordering::Relaxed)
+    );
+    out.push_str("# HELP solarintel_llm_first_token_seconds Time from the start of a call to its first streamed delta.\n");
+    out.push_str("# TYPE solarintel_llm_first_token_seconds histogram\n");
+    l.first_token
+        .render(out, "solarintel_llm_first_token_seconds", &p);
+    out.push_str("# HELP solarintel_llm_call_duration_seconds Time from the start of a call to its end, whatever the outcome.\n");
+    out.push_str("# TYPE solarintel_llm_call_duration_seconds histogram\n");
+    l.total
+        .render(out, "solarintel_llm_call_duration_seconds", &p);
+}
+
+fn render_jobs(out: &mut String, m: &Metrics) {
+    out.push_str("# HELP solarintel_job_last_success_timestamp_seconds Unix time of the job's last successful run on this replica (0: none yet).\n");
+    out.push_str("# TYPE solarintel_job_last_success_timestamp_seconds gauge\n");
+    for (i, job) in crate::jobs::ALL.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "solarintel_job_last_success_timestamp_seconds{{job=\"{job}\"}} {}",
+            m.jobs[i].last_success.load(Ordering::Relaxed)
+        );
+    }
+    out.push_str("# HELP solarintel_job_failures_total Background job runs that failed.\n");
+    out.push_str("# TYPE solarintel_job_failures_total counter\n");
+    for (i, job) in crate::jobs::ALL.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "solarintel_job_failures_total{{job=\"{job}\"}} {}",
+            m.jobs[i].failures.load(Ordering::Relaxed)
+        );
+    }
+    out.push_str("# HELP solarintel_job_duration_seconds Duration of background job runs (succeeded or failed).\n");
+    out.push_str("# TYPE solarintel_job_duration_seconds histogram\n");
+    for (i, job) in crate::jobs::ALL.iter().enumerate() {
+        m.jobs[i].duration.render(
+            out,
+            "solarintel_job_duration_seconds",
+            &format!("job=\"{job}\","),
+        );
+    }
 }
 
 fn resident_bytes() -> Option<u64> {
@@ -247,5 +554,20 @@ mod tests {
         assert_eq!(GROUPS[group_of("/api/v1/openapi.json")], "docs");
         assert_eq!(GROUPS[group_of("/api/v1/whatever-someone-sends")], "other");
         assert_eq!(GROUPS[group_of("/wp-admin.php")], "other");
+    }
+
+    #[test]
+    fn histograms_are_cumulative_with_sum_and_count() {
+        let h = Histogram::new(&[0.1, 1.0]);
+        h.observe(Duration::from_millis(50));
+        h.observe(Duration::from_millis(500));
+        h.observe(Duration::from_secs(5));
+        let mut out = String::new();
+        h.render(&mut out, "x", "job=\"a\",");
+        assert_eq!(
+            out,
+            "x_bucket{job=\"a\",le=\"0.1\"} 1\nx_bucket{job=\"a\",le=\"1\"} 2\n\
+             x_bucket{job=\"a\",le=\"+Inf\"} 3\nx_sum{job=\"a\"} 5.55\nx_count{job=\"a\"} 3\n"
+        );
     }
 }

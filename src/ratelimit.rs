@@ -299,6 +299,18 @@ impl Limiter {
         matches!(self.backend, Backend::Redis { .. })
     }
 
+    /// Whether the shared store answers (`/ready`); the in-memory limiter always does.
+    pub async fn ping(&self) -> Result<()> {
+        match &self.backend {
+            Backend::Memory { .. } => Ok(()),
+            Backend::Redis { conn, .. } => {
+                let mut conn = conn.clone();
+                let _: String = redis::cmd("PING").query_async(&mut conn).await?;
+                Ok(())
+            }
+        }
+    }
+
     /// One request for the general limit. `Ok(None)` lets it through; `Ok(Some(ms))` refuses it.
     pub async fn hit(&self, key: &str, limit_per_minute: u32) -> Result<Option<i64>> {
         if limit_per_minute == 0 {

@@ -5,6 +5,7 @@
 //! `0` turns a limit off.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// `Retry-After` of a refused stream, in seconds.
@@ -16,6 +17,20 @@ pub struct StreamLimits {
     per_user: usize,
     per_turn: usize,
     open: Mutex<Open>,
+    /// Refusals by limit, for the metrics.
+    refused_user: AtomicU64,
+    refused_turn: AtomicU64,
+}
+
+/// Open streams and refusals on this replica (the metrics' gauges and counters).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct StreamStats {
+    /// Streams of new turns.
+    pub live: u64,
+    /// Resumed streams.
+    pub resumed: u64,
+    pub refused_user: u64,
+    pub refused_turn: u64,
 }
 
 #[derive(Default)]
@@ -23,6 +38,9 @@ struct Open {
     users: HashMap<i32, usize>,
     /// Resumed readers by (user, turn id): a turn belongs to one user.
     turns: HashMap<(i32, i64), usize>,
+    /// Open streams of new turns, and resumed ones, over all users.
+    live: u64,
+    resumed: u64,
 }
 
 /// Which limit refused a stream.
@@ -54,6 +72,8 @@ impl StreamLimits {
             per_user,
             per_turn,
             open: Mutex::default(),
+            refused_user: AtomicU64::new(0),
+            refused_turn: AtomicU64::new(0),
         })
     }
 
@@ -68,16 +88,21 @@ impl StreamLimits {
         if let Some(turn) = resumed_turn {
             let n = open.turns.get(&(user, turn)).copied().unwrap_or(0);
             if self.per_turn > 0 && n >= self.per_turn {
+                self.refused_turn.fetch_add(1, Ordering::Relaxed);
                 return Err(Refused::Turn);
             }
         }
         let n = open.users.get(&user).copied().unwrap_or(0);
         if self.per_user > 0 && n >= self.per_user {
+            self.refused_user.fetch_add(1, Ordering::Relaxed);
             return Err(Refused::User);
         }
         *open.users.entry(user).or_default() += 1;
         if let Some(turn) = resumed_turn {
             *open.turns.entry((user, turn)).or_default() += 1;
+            open.resumed += 1;
+        } else {
+            open.live += 1;
         }
         Ok(StreamGuard {
             limits: self.clone(),
@@ -91,6 +116,16 @@ impl StreamLimits {
         let open = self.open.lock().expect("stream limits lock");
         open.users.get(&user).copied().unwrap_or(0)
     }
+
+    pub fn stats(&self) -> StreamStats {
+        let open = self.open.lock().expect("stream limits lock");
+        StreamStats {
+            live: open.live,
+            resumed: open.resumed,
+            refused_user: self.refused_user.load(Ordering::Relaxed),
+            refused_turn: self.refused_turn.load(Ordering::Relaxed),
+        }
+    }
 }
 
 impl Drop for StreamGuard {
@@ -101,6 +136,11 @@ impl Drop for StreamGuard {
             if *n == 0 {
                 open.users.remove(&self.user);
             }
+        }
+        if self.turn.is_some() {
+            open.resumed = open.resumed.saturating_sub(1);
+        } else {
+            open.live = open.live.saturating_sub(1);
         }
         if let Some(turn) = self.turn
             && let Some(n) = open.turns.get_mut(&(self.user, turn))
@@ -124,11 +164,22 @@ mod tests {
         let b = l.acquire(1, Some(7)).unwrap();
         assert_eq!(l.acquire(1, None).err(), Some(Refused::User));
         assert!(l.acquire(2, None).is_ok(), "other users are not affected");
+        assert_eq!((l.stats().live, l.stats().resumed), (1, 1));
         drop(a);
         assert_eq!(l.acquire(1, Some(7)).err(), Some(Refused::Turn));
         let c = l.acquire(1, Some(8)).unwrap();
+        assert_eq!(
+            l.stats(),
+            StreamStats {
+                live: 0,
+                resumed: 2,
+                refused_user: 1,
+                refused_turn: 1
+            }
+        );
         drop((b, c));
         assert_eq!(l.open_for(1), 0);
+        assert_eq!((l.stats().live, l.stats().resumed), (0, 0));
         let off = StreamLimits::new(0, 0);
         let held: Vec<_> = (0..50).map(|_| off.acquire(1, Some(1)).unwrap()).collect();
         assert_eq!(off.open_for(1), held.len());

@@ -72,7 +72,10 @@ fn pool_stats(state: &AppState) -> PoolStatsOut {
 /// Health with a database probe. Always 200, even when unhealthy.
 #[utoipa::path(get, path = "/api/v1/health", tag = "health", responses((status = 200, body = HealthResponse)))]
 pub async fn health(State(state): State<AppState>) -> Json<HealthResponse> {
-    let (connected, answered) = state.db.probe().await;
+    // A pool that hangs is a database that does not answer: not reached within the probe time.
+    let (connected, answered) = tokio::time::timeout(super::root::PROBE_TIMEOUT, state.db.probe())
+        .await
+        .unwrap_or((false, false));
     let stats = pool_stats(&state);
     let mut details = Map::new();
     details.insert("pool".into(), json!(stats));

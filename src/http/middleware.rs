@@ -235,11 +235,14 @@ pub async fn rate_limit(State(state): State<AppState>, req: Request, next: Next)
     };
     match state.limiter.hit(&key, limit).await {
         Ok(None) => next.run(req).await,
-        Ok(Some(wait_ms)) => ApiError::too_many(
-            "Too many requests. Please try again later.",
-            wait_secs(wait_ms),
-        )
-        .into_response(),
+        Ok(Some(wait_ms)) => {
+            state.metrics.refused(crate::metrics::Refusal::RateLimit);
+            ApiError::too_many(
+                "Too many requests. Please try again later.",
+                wait_secs(wait_ms),
+            )
+            .into_response()
+        }
         Err(e) => {
             // The limiter's store is down: serve rather than fail every request.
             tracing::warn!(error = %e, "rate limiter unavailable; request let through");

@@ -1,14 +1,18 @@
 //! `/`, `/health`, `/ready`, and everything no route claims: the JSON 404, or the built web app
 //! when `STATIC_DIR` is set (api-contract §2.1).
 
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
+use std::time::Duration;
 
 use axum::Json;
+use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::{Value, json};
+use tower::ServiceExt;
+use tower_http::services::{ServeDir, ServeFile};
 use utoipa::ToSchema;
 
 use super::error::ApiError;
@@ -43,7 +47,7 @@ pub async fn root(State(state): State<AppState>, headers: HeaderMap) -> Response
             .and_then(|v| v.to_str().ok())
             .is_some_and(|a| a.contains("text/html"));
         if wants_html {
-            return serve_file(&Path::new(dir).join("index.html")).await;
+            return serve_index(Path::new(dir), headers).await;
         }
     }
     Json(root_json(&state)).into_response()
@@ -58,27 +62,67 @@ pub struct LivenessResponse {
     app: &'static str,
 }
 
-/// Liveness: static, probes nothing (the literal values are kept for existing health checks).
+/// Liveness: always 200 while the process answers; `database` says whether the database answered `SELECT 1` within 2 s.
 #[utoipa::path(get, path = "/health", tag = "root", responses((status = 200, body = LivenessResponse)))]
 pub async fn health(State(state): State<AppState>) -> Json<LivenessResponse> {
+    // The process answers, so this stays 200 with `"status": "healthy"` (a liveness probe that
+    // failed with the database would restart healthy replicas); `database` tells the truth:
+    // `"connected"` when it answers `SELECT 1` within the probe time, `"disconnected"` otherwise.
+    // `/ready` is what takes a replica out of the load balancer.
+    let answered = tokio::time::timeout(PROBE_TIMEOUT, state.db.probe())
+        .await
+        .is_ok_and(|(_, answered)| answered);
     Json(LivenessResponse {
         status: "healthy",
         environment: state.settings.environment.clone(),
         version: state.settings.version.clone(),
-        database: "connected",
+        database: if answered {
+            "connected"
+        } else {
+            "disconnected"
+        },
         app: "fastapi",
     })
 }
+
+/// How long `/health` and `/ready` wait for a dependency.
+pub const PROBE_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// Readiness: the database answers, migrations are applied, and no shutdown is under way.
 #[utoipa::path(get, path = "/ready", tag = "root", responses(
     (status = 200, description = "Ready"), (status = 503, description = "Not ready")))]
 pub async fn ready(State(state): State<AppState>) -> Response {
-    let ok = !state.is_shutting_down() && matches!(state.db.migrations_applied().await, Ok(true));
-    if ok {
+    // Every configured dependency a request needs: the database (answering, migrated) and, when
+    // `REDIS_URL` is set, Redis (the shared rate limits). The LLM, SMTP and Weaviate are not
+    // readiness: requests are served without them (`solarintel doctor` checks them).
+    let database = async {
+        match tokio::time::timeout(PROBE_TIMEOUT, state.db.migrations_applied()).await {
+            Ok(Ok(true)) => None,
+            Ok(Ok(false)) => Some("migrations"),
+            _ => Some("database"),
+        }
+    };
+    let redis = async {
+        if !state.limiter.is_shared() {
+            return None;
+        }
+        match tokio::time::timeout(PROBE_TIMEOUT, state.limiter.ping()).await {
+            Ok(Ok(())) => None,
+            _ => Some("redis"),
+        }
+    };
+    let (database, redis) = tokio::join!(database, redis);
+    let shutdown = state.is_shutting_down().then_some("shutdown");
+    let failed: Vec<&str> = [shutdown, database, redis].into_iter().flatten().collect();
+    if failed.is_empty() {
         Json(json!({"status": "ready"})).into_response()
     } else {
-        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "Not ready").into_response()
+        tracing::warn!(failed = ?failed, "not ready");
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(json!({"detail": "Not ready", "failed": failed})),
+        )
+            .into_response()
     }
 }
 
@@ -91,77 +135,83 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
         && path != "/api"
     {
         let dir = Path::new(dir);
-        if let Some(file) = safe_join(dir, &path)
-            && tokio::fs::metadata(&file).await.is_ok_and(|m| m.is_file())
-        {
-            return serve_file(&file).await;
-        }
-        return serve_file(&dir.join("index.html")).await;
+        // ServeDir refuses paths that would leave the folder (`..`, encoded or not) and answers
+        // them, like every path that is no file (folders included), with the fallback.
+        let files = ServeDir::new(dir)
+            .append_index_html_on_directories(false)
+            .precompressed_gzip()
+            .precompressed_br()
+            .fallback(ServeFile::new(dir.join("index.html")));
+        let res = match files.oneshot(req).await {
+            Ok(r) => r.map(Body::new),
+            Err(never) => match never {},
+        };
+        return with_cache_control(&path, res);
     }
     ApiError::not_found("Not Found").into_response()
 }
 
-/// `dir` + the URL path, refusing anything that would leave `dir`.
-fn safe_join(dir: &Path, url_path: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(url_path.trim_start_matches('/'))?;
-    let mut out = dir.to_path_buf();
-    for c in Path::new(&decoded).components() {
-        match c {
-            Component::Normal(p) => out.push(p),
-            Component::CurDir => {}
-            _ => return None,
-        }
-    }
-    Some(out)
+/// The folder's `index.html` for `GET /` (with the request's headers, for conditional requests).
+async fn serve_index(dir: &Path, headers: HeaderMap) -> Response {
+    let mut req = Request::new(Body::empty());
+    *req.uri_mut() = axum::http::Uri::from_static("/index.html");
+    *req.headers_mut() = headers;
+    let res = match ServeFile::new(dir.join("index.html")).oneshot(req).await {
+        Ok(r) => r.map(Body::new),
+        Err(never) => match never {},
+    };
+    with_cache_control("/index.html", res)
 }
 
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// Hashed build assets are cached for a year (a new build has new names); `index.html` (also as
+/// the fallback of the web app's routes) is revalidated on every use, so a deploy is seen at
+/// once. A missing `index.html` is the JSON 404.
+fn with_cache_control(path: &str, mut res: Response) -> Response {
+    let status = res.status();
+    if status == StatusCode::NOT_FOUND {
+        return ApiError::not_found("Not Found").into_response();
     }
-    String::from_utf8(out).ok()
+    if !(status.is_success() || status == StatusCode::NOT_MODIFIED) {
+        return res;
+    }
+    let html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let value = if is_hashed_asset(path) && !html {
+        IMMUTABLE
+    } else if html || status == StatusCode::NOT_MODIFIED {
+        "no-cache"
+    } else {
+        return res;
+    };
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    res
 }
 
-fn content_type(path: &Path) -> &'static str {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("html" | "htm") => "text/html; charset=utf-8",
-        Some("js" | "mjs") => "text/javascript; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        Some("json" | "map") => "application/json",
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        Some("jpg" | "jpeg") => "image/jpeg",
-        Some("gif") => "image/gif",
-        Some("webp") => "image/webp",
-        Some("ico") => "image/x-icon",
-        Some("woff") => "font/woff",
-        Some("woff2") => "font/woff2",
-        Some("txt") => "text/plain; charset=utf-8",
-        Some("wasm") => "application/wasm",
-        _ => "application/octet-stream",
-    }
-}
-
-async fn serve_file(path: &Path) -> Response {
-    match tokio::fs::read(path).await {
-        Ok(bytes) => ([(header::CONTENT_TYPE, content_type(path))], bytes).into_response(),
-        Err(_) => ApiError::not_found("Not Found").into_response(),
-    }
+/// A build asset with a content hash in its name: Vite's `assets/name-HASH.ext`.
+fn is_hashed_asset(path: &str) -> bool {
+    let Some(name) = path.strip_prefix("/assets/") else {
+        return false;
+    };
+    let file = name.rsplit('/').next().unwrap_or(name);
+    let Some((stem, _ext)) = file.rsplit_once('.') else {
+        return false;
+    };
+    // Vite's hash is base64url (it may hold `-` itself): any 6 to 16 such characters that end
+    // the stem after a `-` or `.`.
+    let b = stem.as_bytes();
+    (6..=16).any(|k| {
+        b.len() > k
+            && matches!(b[b.len() - k - 1], b'-' | b'.')
+            && b[b.len() - k..]
+                .iter()
+                .all(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-')
+    })
 }
 
 #[cfg(test)]
@@ -169,17 +219,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn static_paths_stay_inside_the_folder() {
-        let d = Path::new("/srv/app");
-        assert_eq!(
-            safe_join(d, "/assets/a.js"),
-            Some(PathBuf::from("/srv/app/assets/a.js"))
-        );
-        assert_eq!(safe_join(d, "/../etc/passwd"), None);
-        assert_eq!(safe_join(d, "/%2e%2e/etc/passwd"), None);
-        assert_eq!(
-            safe_join(d, "/a%20b.txt"),
-            Some(PathBuf::from("/srv/app/a b.txt"))
-        );
+    fn hashed_assets_are_told_by_their_names() {
+        for hashed in [
+            "/assets/index-abc123.js",
+            "/assets/index-BxY_4k-2.css",
+            "/assets/logo.4f3a9c21.svg",
+            "/assets/chunks/vendor-DkZ9aQ1e.js",
+        ] {
+            assert!(is_hashed_asset(hashed), "{hashed}");
+        }
+        for plain in [
+            "/favicon.ico",
+            "/index.html",
+            "/assets/app.js",
+            "/assets/index-a1.js",
+            "/logo-abc123.svg",
+            "/assets/noext-abcdef",
+        ] {
+            assert!(!is_hashed_asset(plain), "{plain}");
+        }
     }
 }

@@ -16,6 +16,7 @@ use super::error::{ApiError, ApiResult};
 use super::middleware::wait_secs;
 use crate::app::AppState;
 use crate::auth::sha256_hex;
+use crate::metrics::Refusal;
 use crate::ratelimit::address_key;
 use crate::store;
 
@@ -77,6 +78,7 @@ pub async fn check(state: &AppState, ip: IpAddr, account: Option<&str>) -> ApiRe
         return Ok(());
     }
     if let Some(ms) = check_key(state, &ip_key(ip), IP_CAP_MS).await {
+        state.metrics.refused(Refusal::LoginAddress);
         return Err(refused(TOO_MANY_LOGINS, ms));
     }
     let Some(account) = account else {
@@ -86,13 +88,14 @@ pub async fn check(state: &AppState, ip: IpAddr, account: Option<&str>) -> ApiRe
         return Ok(());
     };
     match store::login_addresses::is_known(&state.db, account, &address_hash(state, ip)).await {
-        Ok(true) => Ok(()),
-        Ok(false) => Err(refused(TOO_MANY_LOGINS, ms)),
+        Ok(true) => return Ok(()),
+        Ok(false) => {}
         Err(e) => {
             tracing::warn!(error = %e, "login addresses unreadable; account throttle applied");
-            Err(refused(TOO_MANY_LOGINS, ms))
         }
     }
+    state.metrics.refused(Refusal::LoginAccount);
+    Err(refused(TOO_MANY_LOGINS, ms))
 }
 
 /// Count one attempt (a failed login) against the address and the account.
@@ -140,7 +143,10 @@ pub async fn check_password_change(state: &AppState, user_id: i32) -> ApiResult<
         return Ok(());
     }
     match check_key(state, &password_key(user_id), IP_CAP_MS).await {
-        Some(ms) => Err(refused(TOO_MANY_PASSWORD_ATTEMPTS, ms)),
+        Some(ms) => {
+            state.metrics.refused(Refusal::ChangePassword);
+            Err(refused(TOO_MANY_PASSWORD_ATTEMPTS, ms))
+        }
         None => Ok(()),
     }
 }

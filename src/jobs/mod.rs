@@ -81,6 +81,17 @@ pub async fn run_job(state: &AppState, name: &str) -> Result<u64> {
 /// Run a job under its lease. With `force` it runs even if another replica ran it within the
 /// interval (but never while another replica holds the lease).
 pub async fn run_leased(state: &AppState, name: &str, force: bool) -> Result<Outcome> {
+    let started = std::time::Instant::now();
+    let result = leased(state, name, force).await;
+    match &result {
+        Ok(Outcome::Ran(_)) => state.metrics.job_succeeded(name, started.elapsed()),
+        Ok(Outcome::Skipped) => {}
+        Err(_) => state.metrics.job_failed(name, started.elapsed()),
+    }
+    result
+}
+
+async fn leased(state: &AppState, name: &str, force: bool) -> Result<Outcome> {
     let now = store::now();
     let holder = &state.instance_id;
     if !store::jobs::try_acquire_lease(&state.db, name, holder, now, now + LEASE).await? {

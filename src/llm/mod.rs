@@ -4,11 +4,13 @@
 pub mod openai;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::config::Settings;
+use crate::metrics::LlmStats;
 
 /// The provider every agent runs on.
 pub enum Llm {
@@ -38,13 +40,19 @@ impl Models {
 
 impl Llm {
     pub fn from_settings(s: &Settings) -> Llm {
+        Self::from_settings_with(s, Default::default())
+    }
+
+    /// As [`Llm::from_settings`], counting the calls in `stats` (the service's metrics).
+    pub fn from_settings_with(s: &Settings, stats: Arc<LlmStats>) -> Llm {
         match s.llm_provider.as_str() {
             "openai" => Llm::OpenAi {
                 client: openai::OpenAiClient::new(
                     &s.openai_base_url,
                     s.openai_api_key.clone(),
                     s.llm_timeout,
-                ),
+                )
+                .with_stats(stats),
                 models: Models {
                     default: s.openai_model.clone(),
                     per_agent: s.agent_models.clone(),
@@ -176,4 +184,45 @@ pub enum LlmError {
     Incomplete,
     #[error("malformed provider stream: {0}")]
     Malformed(String),
+}
+
+impl LlmError {
+    /// The metrics' label of this failure (one of `metrics::LLM_OUTCOMES`).
+    pub fn outcome(&self) -> &'static str {
+        match self {
+            LlmError::Timeout => "timeout",
+            LlmError::Unreachable(_) => "unreachable",
+            LlmError::Status { status: 429, .. } => "rate_limited",
+            LlmError::Status { status, .. } if *status < 500 => "status_4xx",
+            LlmError::Status { .. } => "status_5xx",
+            LlmError::Incomplete => "incomplete",
+            LlmError::Malformed(_) => "malformed",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_failure_has_a_metrics_outcome() {
+        let status = |status| LlmError::Status {
+            status,
+            body: String::new(),
+        };
+        let cases = [
+            (LlmError::Timeout, "timeout"),
+            (LlmError::Unreachable("refused".into()), "unreachable"),
+            (status(429), "rate_limited"),
+            (status(401), "status_4xx"),
+            (status(503), "status_5xx"),
+            (LlmError::Incomplete, "incomplete"),
+            (LlmError::Malformed("x".into()), "malformed"),
+        ];
+        for (e, want) in cases {
+            assert_eq!(e.outcome(), want);
+            assert!(crate::metrics::LLM_OUTCOMES.contains(&want));
+        }
+    }
 }

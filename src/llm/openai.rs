@@ -2,12 +2,14 @@
 //! server). The stream is parsed leniently: some local servers omit the tool-call `index`, or add
 //! vendor fields, and are still understood.
 
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use futures::StreamExt;
 use serde_json::{Value, json};
 
 use super::{ChatMessage, LlmError, ToolCall, ToolSpec};
+use crate::metrics::LlmStats;
 
 #[derive(Clone)]
 pub struct OpenAiClient {
@@ -21,6 +23,8 @@ pub struct OpenAiClient {
     /// Attempts for 429, 5xx and connection failures before the first token.
     attempts: u32,
     backoff: Duration,
+    /// Outcomes, retries, latency and tokens (`METRICS_ADDR`).
+    stats: Arc<LlmStats>,
 }
 
 impl OpenAiClient {
@@ -35,7 +39,14 @@ impl OpenAiClient {
             timeout,
             attempts: 3,
             backoff: Duration::from_millis(500),
+            stats: Arc::default(),
         }
+    }
+
+    /// Count the calls in `stats`.
+    pub fn with_stats(mut self, stats: Arc<LlmStats>) -> Self {
+        self.stats = stats;
+        self
     }
 
     /// Shorter retry pauses (tests).
@@ -53,7 +64,9 @@ impl OpenAiClient {
         tools: &[ToolSpec],
         on_text: &mut (dyn FnMut(String) + Send),
     ) -> Result<Vec<ToolCall>, LlmError> {
-        let mut body = json!({"model": model, "messages": messages, "stream": true});
+        // `include_usage`: the last chunk before `[DONE]` reports the tokens of the response.
+        let mut body = json!({"model": model, "messages": messages, "stream": true,
+                              "stream_options": {"include_usage": true}});
         if !tools.is_empty() {
             body["tools"] = Value::Array(
                 tools
@@ -62,28 +75,41 @@ impl OpenAiClient {
                     .collect(),
             );
         }
+        let mut trace = Trace {
+            started: Instant::now(),
+            first_delta: None,
+        };
         let mut attempt = 0;
-        loop {
+        let result = loop {
             attempt += 1;
             let mut produced = false;
             let mut forward = |s: String| {
                 produced = true;
                 on_text(s);
             };
-            match self.once(&body, &mut forward).await {
+            match self.once(&body, &mut forward, &mut trace).await {
                 Err(e) if !produced && attempt < self.attempts && retryable(&e) => {
                     tracing::warn!(attempt, error = %e, "LLM call failed before any output; retrying");
+                    self.stats.retry();
                     tokio::time::sleep(self.backoff * 2u32.pow(attempt - 1)).await;
                 }
-                other => return other,
+                other => break other,
             }
-        }
+        };
+        let outcome = match &result {
+            Ok(_) => "ok",
+            Err(e) => e.outcome(),
+        };
+        self.stats
+            .call(outcome, trace.first_delta, trace.started.elapsed());
+        result
     }
 
     async fn once(
         &self,
         body: &Value,
         on_text: &mut (dyn FnMut(String) + Send),
+        trace: &mut Trace,
     ) -> Result<Vec<ToolCall>, LlmError> {
         let mut req = self
             .http
@@ -137,12 +163,25 @@ impl OpenAiClient {
                         body: err.to_string().chars().take(300).collect(),
                     });
                 }
+                if let Some(u) = v.get("usage").filter(|u| u.is_object()) {
+                    let n = |k: &str| u.get(k).and_then(Value::as_u64).unwrap_or(0);
+                    self.stats
+                        .tokens(n("prompt_tokens"), n("completion_tokens"));
+                }
                 finished |= v
                     .pointer("/choices/0/finish_reason")
                     .is_some_and(|f| f.as_str().is_some_and(|f| !f.is_empty()));
                 let Some(delta) = v.pointer("/choices/0/delta") else {
                     continue;
                 };
+                if trace.first_delta.is_none()
+                    && (delta
+                        .get("content")
+                        .is_some_and(|c| c.as_str().is_some_and(|c| !c.is_empty()))
+                        || delta.get("tool_calls").is_some_and(Value::is_array))
+                {
+                    trace.first_delta = Some(trace.started.elapsed());
+                }
                 if let Some(text) = delta.get("content").and_then(Value::as_str)
                     && !text.is_empty()
                 {
@@ -163,6 +202,13 @@ impl OpenAiClient {
             Err(LlmError::Incomplete)
         }
     }
+}
+
+/// Times of one call, over its attempts.
+struct Trace {
+    started: Instant,
+    /// When the first text or tool-call delta arrived, since `started`.
+    first_delta: Option<Duration>,
 }
 
 fn retryable(e: &LlmError) -> bool {

@@ -218,6 +218,7 @@ db_test!(async fn openai_streams_text_with_history_and_model_override(b) {
     let req = &fake.requests()[0];
     assert_eq!(req["model"], "fake-news");
     assert_eq!(req["stream"], true);
+    assert_eq!(req["stream_options"], json!({"include_usage": true}), "the final chunk reports the tokens");
     let roles: Vec<&str> = req["messages"].as_array().unwrap().iter().map(|m| m["role"].as_str().unwrap()).collect();
     assert_eq!(roles, ["system", "user", "assistant", "assistant", "user"]);
     assert_eq!(req["messages"][1]["content"], "earlier question");

@@ -32,4 +32,5 @@ mod security;
 mod sizes;
 mod survey;
 mod waitlist;
+mod web;
 mod wire;

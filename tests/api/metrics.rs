@@ -51,3 +51,95 @@ db_test!(async fn requests_and_turns_are_counted(b) {
     assert!(after.contains("solarintel_db_connections{state=\"idle\"}"));
     assert!(after.contains("process_resident_memory_bytes"));
 });
+
+db_test!(async fn llm_calls_retries_latency_and_tokens_are_counted(b) {
+    use crate::chat_turn::{chat, openai_app, ready};
+    use crate::support::fake_llm::Reply;
+    // a 503 retried, then a streamed answer; then a 401 that is not retried
+    let (app, _fake) = openai_app(b, vec![
+        Reply::Status(503),
+        Reply::Text(vec!["Italy installed ", "6.7 GW."], std::time::Duration::ZERO),
+        Reply::Status(401),
+    ]).await;
+    let (t, c) = ready(&app, "ann@example.com", "news").await;
+    chat(&app, &t, c, "How much did Italy install?", "news").await.assert(200);
+    let m = scrape(&app).await;
+    assert_eq!(value(&m, "solarintel_llm_calls_total{provider=\"openai\",outcome=\"ok\"}"), 1, "{m}");
+    assert_eq!(value(&m, "solarintel_llm_retries_total{provider=\"openai\"}"), 1, "{m}");
+    assert_eq!(value(&m, "solarintel_llm_tokens_total{provider=\"openai\",kind=\"prompt\"}"), 11, "{m}");
+    assert_eq!(value(&m, "solarintel_llm_tokens_total{provider=\"openai\",kind=\"completion\"}"), 2, "{m}");
+    assert_eq!(value(&m, "solarintel_llm_first_token_seconds_count{provider=\"openai\"}"), 1, "{m}");
+    assert_eq!(value(&m, "solarintel_llm_call_duration_seconds_count{provider=\"openai\"}"), 1, "{m}");
+    assert!(m.contains("# TYPE solarintel_llm_first_token_seconds histogram"));
+    chat(&app, &t, c, "And Spain?", "news").await.assert(200);
+    let m = scrape(&app).await;
+    assert_eq!(value(&m, "solarintel_llm_calls_total{provider=\"openai\",outcome=\"status_4xx\"}"), 1, "{m}");
+    assert_eq!(value(&m, "solarintel_llm_retries_total{provider=\"openai\"}"), 1, "a 401 is not retried: {m}");
+    assert_eq!(value(&m, "solarintel_llm_call_duration_seconds_count{provider=\"openai\"}"), 2, "{m}");
+    assert_eq!(value(&m, "solarintel_llm_first_token_seconds_count{provider=\"openai\"}"), 1, "no token, no first-token time: {m}");
+});
+
+db_test!(async fn refusals_are_counted_by_kind(b) {
+    let app = TestApp::builder(b).env("LOGIN_RATE_LIMIT_PER_MINUTE", "2").env("RATE_LIMIT_PER_MINUTE", "1000").start().await;
+    let t = app.user("ann@example.com").await; // one attempt from this address (register)
+    let path = "/api/v1/profile/change-password";
+    let body = |cur: &str| json!({"current_password": cur, "new_password": "new-password-1", "confirm_password": "new-password-1"});
+    for i in 0..2 {
+        app.post_json(path, Some(&t), &body(&format!("guess-{i}"))).await.assert(401);
+    }
+    app.post_json(path, Some(&t), &body("guess")).await.assert(429);
+    app.login_raw("ann@example.com", "wrong").await.assert(401);
+    app.login_raw("ann@example.com", "wrong").await.assert(429);
+    // an open stream of a new turn
+    let _held = app.state.streams.acquire(4242, None).unwrap();
+    let m = scrape(&app).await;
+    assert_eq!(value(&m, "solarintel_refusals_total{kind=\"change_password\"}"), 1, "{m}");
+    assert_eq!(value(&m, "solarintel_refusals_total{kind=\"login_address\"}"), 1, "{m}");
+    assert_eq!(value(&m, "solarintel_refusals_total{kind=\"login_account\"}"), 0, "{m}");
+    assert_eq!(value(&m, "solarintel_refusals_total{kind=\"rate_limit\"}"), 0, "{m}");
+    assert_eq!(value(&m, "solarintel_chat_streams_open{kind=\"live\"}"), 1, "{m}");
+    assert_eq!(value(&m, "solarintel_chat_streams_open{kind=\"resumed\"}"), 0, "{m}");
+
+    let app = TestApp::builder(b).env("RATE_LIMIT_PER_MINUTE", "2").start().await;
+    for code in [401, 401, 429] {
+        app.get("/api/v1/auth/me", None).await.assert(code);
+    }
+    let m = scrape(&app).await;
+    assert_eq!(value(&m, "solarintel_refusals_total{kind=\"rate_limit\"}"), 1, "{m}");
+});
+
+db_test!(async fn chat_stream_caps_are_counted(b) {
+    let app = TestApp::builder(b).env("CHAT_MAX_STREAMS_PER_USER", "2").env("CHAT_MAX_STREAMS_PER_TURN", "1").start().await;
+    let s = &app.state.streams;
+    let live = s.acquire(7, None).unwrap();
+    let resumed = s.acquire(7, Some(3)).unwrap();
+    assert!(s.acquire(7, None).is_err());
+    drop(live);
+    assert!(s.acquire(7, Some(3)).is_err());
+    let m = scrape(&app).await;
+    assert_eq!(value(&m, "solarintel_chat_streams_open{kind=\"live\"}"), 0, "{m}");
+    assert_eq!(value(&m, "solarintel_chat_streams_open{kind=\"resumed\"}"), 1, "{m}");
+    assert_eq!(value(&m, "solarintel_refusals_total{kind=\"chat_streams_user\"}"), 1, "{m}");
+    assert_eq!(value(&m, "solarintel_refusals_total{kind=\"chat_streams_turn\"}"), 1, "{m}");
+    drop(resumed);
+    assert_eq!(value(&scrape(&app).await, "solarintel_chat_streams_open{kind=\"resumed\"}"), 0);
+});
+
+db_test!(async fn jobs_report_last_success_duration_and_failures(b) {
+    let app = TestApp::start(b).await;
+    let m = scrape(&app).await;
+    assert_eq!(value(&m, "solarintel_job_last_success_timestamp_seconds{job=\"cleanup\"}"), 0, "{m}");
+    let before = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    solarintel::jobs::run_leased(&app.state, "cleanup", true).await.unwrap();
+    let m = scrape(&app).await;
+    let last = value(&m, "solarintel_job_last_success_timestamp_seconds{job=\"cleanup\"}");
+    assert!(last >= before && last <= before + 60, "{m}");
+    assert_eq!(value(&m, "solarintel_job_duration_seconds_count{job=\"cleanup\"}"), 1, "{m}");
+    assert_eq!(value(&m, "solarintel_job_failures_total{job=\"cleanup\"}"), 0, "{m}");
+    // a database that is gone fails the job
+    app.state.db.close().await;
+    assert!(solarintel::jobs::run_leased(&app.state, "monthly_reset", true).await.is_err());
+    let m = scrape(&app).await;
+    assert_eq!(value(&m, "solarintel_job_failures_total{job=\"monthly_reset\"}"), 1, "{m}");
+    assert_eq!(value(&m, "solarintel_job_last_success_timestamp_seconds{job=\"monthly_reset\"}"), 0, "{m}");
+});

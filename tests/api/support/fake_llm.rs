@@ -82,8 +82,20 @@ fn chunk(delta: Value, finish: Option<&str>) -> String {
     format!("data: {v}\n\n")
 }
 
+/// The usage chunk an OpenAI-compatible server sends before `[DONE]` when the request asked for
+/// it (`stream_options.include_usage`): 11 prompt tokens and one completion token per delta.
+fn usage(asked: bool, completion: usize) -> String {
+    if !asked {
+        return String::new();
+    }
+    let v = json!({"id": "cmpl-1", "object": "chat.completion.chunk", "model": "fake", "choices": [],
+                   "usage": {"prompt_tokens": 11, "completion_tokens": completion, "total_tokens": 11 + completion}});
+    format!("data: {v}\n\n")
+}
+
 async fn completions(State(script): State<Script>, body: String) -> Response {
     let req: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+    let asked = req["stream_options"]["include_usage"] == true;
     script.requests.lock().unwrap().push(req);
     let reply = {
         let mut q = script.replies.lock().unwrap();
@@ -105,27 +117,31 @@ async fn completions(State(script): State<Script>, body: String) -> Response {
             (StatusCode::OK, "").into_response()
         }
         Reply::Text(deltas, delay) => {
+            let tail = usage(asked, deltas.len());
             let stream = futures::stream::unfold(
                 (deltas.into_iter(), delay, 0u8),
-                |(mut it, delay, stage)| async move {
-                    match (stage, it.next()) {
-                        (0, Some(d)) => {
-                            tokio::time::sleep(delay).await;
-                            Some((
-                                Ok::<_, Infallible>(Bytes::from(chunk(
-                                    json!({"content": d}),
-                                    None,
-                                ))),
-                                (it, delay, 0),
-                            ))
-                        }
-                        (0, None) => Some((
-                            Ok(Bytes::from(
-                                chunk(json!({}), Some("stop")) + "data: [DONE]\n\n",
+                move |(mut it, delay, stage)| {
+                    let tail = tail.clone();
+                    async move {
+                        match (stage, it.next()) {
+                            (0, Some(d)) => {
+                                tokio::time::sleep(delay).await;
+                                Some((
+                                    Ok::<_, Infallible>(Bytes::from(chunk(
+                                        json!({"content": d}),
+                                        None,
+                                    ))),
+                                    (it, delay, 0),
+                                ))
+                            }
+                            (0, None) => Some((
+                                Ok(Bytes::from(
+                                    chunk(json!({}), Some("stop")) + &tail + "data: [DONE]\n\n",
+                                )),
+                                (it, delay, 1),
                             )),
-                            (it, delay, 1),
-                        )),
-                        _ => None,
+                            _ => None,
+                        }
                     }
                 },
             );
@@ -155,6 +171,7 @@ async fn completions(State(script): State<Script>, body: String) -> Response {
             };
             out.push_str(&chunk(second, None));
             out.push_str(&chunk(json!({}), Some("tool_calls")));
+            out.push_str(&usage(asked, 2));
             out.push_str("data: [DONE]\n\n");
             sse(Body::from(out))
         }
