@@ -213,7 +213,7 @@ async fn load(addr: String, secret: String, pairs: String, per_user: usize, pid:
         .expect("pairs file")
         .lines()
         .filter_map(|l| {
-            let mut it = l.split(|c: char| c == ' ' || c == '|' || c == '\t');
+            let mut it = l.split([' ', '|', '\t']);
             Some((
                 it.next()?.trim().parse().ok()?,
                 it.next()?.trim().parse().ok()?,
