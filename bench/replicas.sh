@@ -82,7 +82,7 @@ stop_replica() { kill "${PIDS[$1]}" 2>/dev/null || true; wait "${PIDS[$1]}" 2>/d
 haproxy_up() { # haproxy_up N_SERVERS
   {
     echo "global"
-    echo "  maxconn 20000"
+    echo "  maxconn 4000"
     echo "defaults"
     echo "  mode http"
     echo "  timeout connect 2s"
@@ -204,9 +204,10 @@ start_replica "$HOLDER"
 sleep 1
 
 # 6. Jobs: each ran once across the replicas (both started with JOBS_ENABLED=true, three starts).
-RAN=$(cat "$WORK"/r*.log | grep -c 'job ran' || true)
-PER=$(cat "$WORK"/r*.log | grep 'job ran' | grep -o 'job="\?[a-z_]*' | tr -d '"' | sort | uniq -c | awk '{print $2"x"$1}' | tr '\n' ' ')
-STARTS=$(cat "$WORK"/r*.log | grep -c 'Solar Intelligence listening' || true)
+LOGS=$(cat "$WORK"/r*.log | sed 's/\x1b\[[0-9;]*m//g')
+RAN=$(echo "$LOGS" | grep -c 'job ran' || true)
+PER=$(echo "$LOGS" | grep 'job ran' | grep -o 'job="\?[a-z_]*' | tr -d '"' | sort | uniq -c | awk '{print $2"x"$1}' | tr '\n' ' ' || true)
+STARTS=$(echo "$LOGS" | grep -c 'Solar Intelligence listening' || true)
 LEASES=$(sql "SELECT COUNT(*) FROM fastapi_job_leases WHERE last_run_at IS NOT NULL")
 [ "$RAN" = 4 ] && [ "$LEASES" = 4 ] && R=ok || R=fail
 check "jobs once across replicas" $R "$STARTS replica starts, $RAN job runs in all logs ($PER), $LEASES leases with a last run: each job once in its hour"
