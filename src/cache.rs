@@ -214,8 +214,12 @@ impl Cache {
 
     /// Prometheus lines (`METRICS_ADDR`).
     pub fn render_metrics(&self, out: &mut String) {
-        out.push_str("# HELP solarintel_cache_requests_total Cache lookups, by kind (answer, tool) and result.\n");
-        out.push_str("# TYPE solarintel_cache_requests_total counter\n");
+        crate::metrics::describe(
+            out,
+            "solarintel_cache_requests_total",
+            "counter",
+            "Cache lookups, by kind (answer, tool) and result.",
+        );
         for kind in [Kind::Answer, Kind::Tool] {
             let k = kind.as_str();
             let _ = writeln!(
@@ -235,25 +239,39 @@ impl Cache {
                     let l = lru.lock().expect("cache");
                     (l.map.len(), l.bytes)
                 };
-                out.push_str(
-                    "# HELP solarintel_cache_entries Entries in this replica's memory cache.\n",
+                crate::metrics::describe(
+                    out,
+                    "solarintel_cache_entries",
+                    "gauge",
+                    "Entries in this replica's memory cache.",
                 );
-                out.push_str("# TYPE solarintel_cache_entries gauge\n");
                 let _ = writeln!(out, "solarintel_cache_entries {entries}");
-                out.push_str("# HELP solarintel_cache_bytes Bytes of keys and values in this replica's memory cache.\n");
-                out.push_str("# TYPE solarintel_cache_bytes gauge\n");
+                crate::metrics::describe(
+                    out,
+                    "solarintel_cache_bytes",
+                    "gauge",
+                    "Bytes of keys and values in this replica's memory cache.",
+                );
                 let _ = writeln!(out, "solarintel_cache_bytes {bytes}");
             }
             Store::Redis { .. } => {
-                out.push_str("# HELP solarintel_cache_stored_total Entries this replica wrote to the shared Redis cache.\n");
-                out.push_str("# TYPE solarintel_cache_stored_total counter\n");
+                crate::metrics::describe(
+                    out,
+                    "solarintel_cache_stored_total",
+                    "counter",
+                    "Entries this replica wrote to the shared Redis cache.",
+                );
                 let _ = writeln!(
                     out,
                     "solarintel_cache_stored_total {}",
                     self.stored.load(Ordering::Relaxed)
                 );
-                out.push_str("# HELP solarintel_cache_stored_bytes_total Bytes this replica wrote to the shared Redis cache.\n");
-                out.push_str("# TYPE solarintel_cache_stored_bytes_total counter\n");
+                crate::metrics::describe(
+                    out,
+                    "solarintel_cache_stored_bytes_total",
+                    "counter",
+                    "Bytes this replica wrote to the shared Redis cache.",
+                );
                 let _ = writeln!(
                     out,
                     "solarintel_cache_stored_bytes_total {}",

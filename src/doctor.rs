@@ -29,12 +29,10 @@ pub struct Report {
     pub failed: bool,
 }
 
-/// The longest any one check may take.
-fn limit(s: Option<&Settings>) -> Duration {
-    s.map_or(Duration::from_secs(10), |s| {
-        s.db_connect_timeout
-            .clamp(Duration::from_secs(1), Duration::from_secs(30))
-    })
+/// The longest any one check may take: `DB_CONNECT_TIMEOUT`, kept within 1 to 30 s.
+fn limit(s: &Settings) -> Duration {
+    s.db_connect_timeout
+        .clamp(Duration::from_secs(1), Duration::from_secs(30))
 }
 
 /// Run every check for the variables of `env`.
@@ -141,7 +139,7 @@ fn agent_model_origin(env: &Env) -> String {
 
 /// The checks of every configured part, each bounded in time.
 pub async fn checks(s: &Settings) -> Vec<Check> {
-    let t = limit(Some(s));
+    let t = limit(s);
     vec![
         bounded("database", t, database(s)).await,
         bounded("redis", t, redis_check(s)).await,
@@ -249,7 +247,7 @@ async fn llm(s: &Settings) -> Status {
         return Status::Ok("built-in provider (offline, answers from the tools)".into());
     }
     let base = s.openai_base_url.trim_end_matches('/');
-    let client = match reqwest::Client::builder().timeout(limit(Some(s))).build() {
+    let client = match reqwest::Client::builder().timeout(limit(s)).build() {
         Ok(c) => c,
         Err(e) => return Status::Fail(format!("{e}")),
     };
@@ -312,7 +310,7 @@ async fn weaviate(s: &Settings) -> Status {
     let Some(base) = &s.weaviate_url else {
         return Status::Off("not configured (WEAVIATE_URL unset)".into());
     };
-    let client = match reqwest::Client::builder().timeout(limit(Some(s))).build() {
+    let client = match reqwest::Client::builder().timeout(limit(s)).build() {
         Ok(c) => c,
         Err(e) => return Status::Fail(format!("{e}")),
     };

@@ -316,6 +316,12 @@ impl Metrics {
 }
 
 /// The Prometheus text exposition of the service's metrics.
+/// The `# HELP` and `# TYPE` lines of a metric.
+pub fn describe(out: &mut String, name: &str, kind: &str, help: &str) {
+    let _ = writeln!(out, "# HELP {name} {help}");
+    let _ = writeln!(out, "# TYPE {name} {kind}");
+}
+
 pub fn render(state: &AppState) -> String {
     let m = &state.metrics;
     let mut out = String::with_capacity(8 * 1024);

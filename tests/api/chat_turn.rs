@@ -329,19 +329,7 @@ db_test!(async fn a_live_resume_follows_the_running_turn(b) {
     let (t, c) = ready(&app, "ann@example.com", "news").await;
     let (addr, _server) = app.spawn_server().await;
     let client = reqwest::Client::new();
-    let mut first = client
-        .post(format!("http://{addr}/api/v1/chat/send"))
-        .bearer_auth(&t)
-        .json(&json!({"conversation_id": c, "message": "letters", "agent_type": "news"}))
-        .send()
-        .await
-        .unwrap();
-    let turn = first.headers()["x-chat-turn-id"].to_str().unwrap().to_string();
-    let mut seen = String::new();
-    while !seen.contains(&format!("id: {turn}:2")) {
-        seen.push_str(&String::from_utf8_lossy(&first.chunk().await.unwrap().expect("more body")));
-    }
-    drop(first);
+    let turn = start_and_hang_up_after_two_events(addr, &t, c).await;
     let rest = client
         .get(format!("http://{addr}/api/v1/chat/stream/{turn}"))
         .bearer_auth(&t)
@@ -391,6 +379,33 @@ db_test!(async fn orphaned_turns_are_finalised(b) {
     let msgs = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(&t)).await.json();
     assert_eq!(msgs[0]["content"], json!({"type": "string", "value": "Partial\n\n*The answer was interrupted by an error.*", "comment": null}).to_string());
 });
+
+/// Start a news turn over a real socket, read its first two events and hang up; returns the
+/// turn id.
+pub(crate) async fn start_and_hang_up_after_two_events(
+    addr: std::net::SocketAddr,
+    t: &str,
+    c: i64,
+) -> String {
+    let mut first = reqwest::Client::new()
+        .post(format!("http://{addr}/api/v1/chat/send"))
+        .bearer_auth(t)
+        .json(&json!({"conversation_id": c, "message": "letters", "agent_type": "news"}))
+        .send()
+        .await
+        .unwrap();
+    let turn = first.headers()["x-chat-turn-id"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let mut seen = String::new();
+    while !seen.contains(&format!("id: {turn}:2")) {
+        seen.push_str(&String::from_utf8_lossy(
+            &first.chunk().await.unwrap().expect("more body"),
+        ));
+    }
+    turn
+}
 
 /// Send over a real socket and read until the first chunk; returns the open response.
 pub(crate) async fn send_and_read_first_chunk(

@@ -7,9 +7,8 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::Method;
-use serde_json::json;
 
-use crate::chat_turn::{openai_app, ready};
+use crate::chat_turn::{openai_app, ready, start_and_hang_up_after_two_events};
 use crate::support::fake_llm::{Reply, parse_sse, types};
 use crate::support::*;
 
@@ -18,19 +17,7 @@ db_test!(async fn a_turn_running_on_one_replica_is_followed_from_the_other(b) {
     let other = TestApp::builder(b).same_database_as(&a).start().await;
     let (t, c) = ready(&a, "ann@example.com", "news").await;
     let (addr, _server) = a.spawn_server().await;
-    let mut first = reqwest::Client::new()
-        .post(format!("http://{addr}/api/v1/chat/send"))
-        .bearer_auth(&t)
-        .json(&json!({"conversation_id": c, "message": "letters", "agent_type": "news"}))
-        .send()
-        .await
-        .unwrap();
-    let turn = first.headers()["x-chat-turn-id"].to_str().unwrap().to_string();
-    let mut seen = String::new();
-    while !seen.contains(&format!("id: {turn}:2")) {
-        seen.push_str(&String::from_utf8_lossy(&first.chunk().await.unwrap().expect("more body")));
-    }
-    drop(first);
+    let turn = start_and_hang_up_after_two_events(addr, &t, c).await;
     // The other replica has no live entry for the turn: it follows the recorded events.
     assert!(a.state.hub.running() == 1 && other.state.hub.running() == 0);
     let req = TestApp::req(Method::GET, &format!("/api/v1/chat/stream/{turn}"), Some(&t))
