@@ -253,100 +253,149 @@ pub async fn record_batch(
     batch: &[TurnEvents<'_>],
     now: NaiveDateTime,
 ) -> Result<Vec<TurnKey>, sqlx::Error> {
+    use std::collections::HashSet;
     let mut keys: Vec<TurnKey> = batch.iter().map(|b| b.key).collect();
     keys.sort_unstable_by_key(|k| (k.id, k.user_id, k.conversation_id, k.created_at));
     keys.dedup();
-    let sqlite = matches!(db, Db::Sqlite(_));
+    // Every statement below has one text whatever the batch size: the lists travel as one JSON
+    // array (SQLite, read with `json_each`) or as arrays (PostgreSQL, `unnest`/`ANY`). Texts
+    // that grew with the batch (an `OR` term or a `VALUES` row per item) were prepared anew for
+    // every batch, and SQLite's planner spent most of the writer's time comparing their terms
+    // (README, "Streams at scale").
+    let ids: Vec<i64> = keys.iter().map(|k| k.id).collect();
+    let users: Vec<i32> = keys.iter().map(|k| k.user_id).collect();
+    let convs: Vec<i64> = keys.iter().map(|k| k.conversation_id).collect();
     let mut tx = db.begin().await?;
     // The candidate rows: same id, user and conversation, the conversation the user's. The
     // creation time is compared exactly below (on SQLite it is text, whose format may vary).
     type Candidate = (i64, i32, i64, NaiveDateTime, Option<NaiveDateTime>);
-    let rows: Vec<Candidate> = on_tx!(&mut tx, |c| {
-        let mut qb = sqlx::QueryBuilder::new(
-            "SELECT CAST(t.id AS BIGINT), t.user_id, CAST(t.conversation_id AS BIGINT), t.created_at, \
-               c.created_at FROM fastapi_chat_turns t JOIN fastapi_conversations c \
-               ON c.id = t.conversation_id AND c.user_id = t.user_id WHERE ",
-        );
-        for (i, k) in keys.iter().enumerate() {
-            if i > 0 {
-                qb.push(" OR ");
-            }
-            qb.push("(t.id = ")
-                .push_bind(k.id)
-                .push(" AND t.user_id = ")
-                .push_bind(k.user_id)
-                .push(" AND t.conversation_id = ")
-                .push_bind(k.conversation_id)
-                .push(")");
+    macro_rules! candidates {
+        () => {
+            "SELECT CAST(t.id AS BIGINT), t.user_id, CAST(t.conversation_id AS BIGINT), \
+        t.created_at, c.created_at FROM fastapi_chat_turns t JOIN fastapi_conversations c \
+        ON c.id = t.conversation_id AND c.user_id = t.user_id"
+        };
+    }
+    let rows: Vec<Candidate> = match &mut tx {
+        Tx::Sqlite(t) => {
+            let keys: Vec<(i64, i32, i64)> = keys
+                .iter()
+                .map(|k| (k.id, k.user_id, k.conversation_id))
+                .collect();
+            sqlx::query_as(concat!(
+                candidates!(),
+                " JOIN json_each($1) k ON t.id = k.value ->> 0 \
+                 AND t.user_id = k.value ->> 1 AND t.conversation_id = k.value ->> 2"
+            ))
+            .bind(json(&keys))
+            .fetch_all(&mut **t)
+            .await?
         }
-        qb.build_query_as().fetch_all(c).await
-    })?;
-    let existing: Vec<TurnKey> = keys
+        Tx::Postgres(t) => {
+            sqlx::query_as(concat!(
+                candidates!(),
+                " JOIN unnest($1::bigint[], $2::int[], $3::bigint[]) \
+                 AS k(id, user_id, conversation_id) ON t.id = k.id AND t.user_id = k.user_id \
+                 AND t.conversation_id = k.conversation_id"
+            ))
+            .bind(&ids)
+            .bind(&users)
+            .bind(&convs)
+            .fetch_all(&mut **t)
+            .await?
+        }
+    };
+    let sqlite = tx.is_sqlite();
+    let found: HashSet<(i64, i32, i64, NaiveDateTime)> = rows
         .iter()
-        .filter(|k| {
-            rows.iter().any(|(id, u, c, at, conversation_at)| {
-                *id == k.id
-                    && *u == k.user_id
-                    && *c == k.conversation_id
-                    && *at == k.created_at
-                    // as in `keyed!`: on SQLite a conversation newer than the turn is a reused id
-                    && (!sqlite || conversation_at.is_none_or(|t| t <= *at))
-            })
-        })
-        .copied()
+        // as in `keyed!`: on SQLite a conversation newer than the turn is a reused id
+        .filter(|(.., at, conversation_at)| !sqlite || conversation_at.is_none_or(|t| t <= *at))
+        .map(|&(id, u, c, at, _)| (id, u, c, at))
+        .collect();
+    let existing: Vec<TurnKey> = keys
+        .into_iter()
+        .filter(|k| found.contains(&(k.id, k.user_id, k.conversation_id, k.created_at)))
         .collect();
     if existing.is_empty() {
         tx.commit().await?;
         return Ok(existing);
     }
+    let live: HashSet<TurnKey> = existing.iter().copied().collect();
     let answered: Vec<i64> = batch
         .iter()
-        .filter(|b| b.answered && existing.contains(&b.key))
+        .filter(|b| b.answered && live.contains(&b.key))
         .map(|b| b.key.id)
         .collect();
-    on_tx!(&mut tx, |c| {
-        let mut qb = sqlx::QueryBuilder::new("UPDATE fastapi_chat_turns SET heartbeat_at = ");
-        qb.push_bind(now).push(", answered = (answered OR id IN (");
-        let mut sep = qb.separated(", ");
-        // `IN ()` is not valid SQL: a turn id never below 1 stands in for an empty list.
-        sep.push_bind(0i64);
-        for id in &answered {
-            sep.push_bind(*id);
+    let existing_ids: Vec<i64> = existing.iter().map(|k| k.id).collect();
+    let mut turn_ids: Vec<i64> = Vec::new();
+    let mut seqs: Vec<i64> = Vec::new();
+    let mut datas: Vec<&str> = Vec::new();
+    for b in batch.iter().filter(|b| live.contains(&b.key)) {
+        for (seq, d) in b.events {
+            turn_ids.push(b.key.id);
+            seqs.push(*seq);
+            datas.push(d);
         }
-        qb.push(")) WHERE id IN (");
-        let mut sep = qb.separated(", ");
-        for k in &existing {
-            sep.push_bind(k.id);
+    }
+    match &mut tx {
+        Tx::Sqlite(t) => {
+            sqlx::query(
+                "UPDATE fastapi_chat_turns SET heartbeat_at = $1, answered = (answered OR id IN \
+                 (SELECT value FROM json_each($2))) WHERE id IN (SELECT value FROM json_each($3))",
+            )
+            .bind(now)
+            .bind(json(&answered))
+            .bind(json(&existing_ids))
+            .execute(&mut **t)
+            .await?;
+            if !turn_ids.is_empty() {
+                let rows: Vec<(i64, i64, &str)> = turn_ids
+                    .iter()
+                    .zip(&seqs)
+                    .zip(&datas)
+                    .map(|((t, s), d)| (*t, *s, *d))
+                    .collect();
+                sqlx::query(
+                    "INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) \
+                     SELECT value ->> 0, value ->> 1, value ->> 2, $2 FROM json_each($1)",
+                )
+                .bind(json(&rows))
+                .bind(now)
+                .execute(&mut **t)
+                .await?;
+            }
         }
-        qb.push(")");
-        qb.build().execute(c).await.map(|_| ())
-    })?;
-    let rows: Vec<(i64, i64, &str)> = batch
-        .iter()
-        .filter(|b| existing.contains(&b.key))
-        .flat_map(|b| {
-            b.events
-                .iter()
-                .map(move |(seq, d)| (b.key.id, *seq, d.as_str()))
-        })
-        .collect();
-    // 4 parameters a row: 2,000 rows stay well under SQLite's bound-parameter limit.
-    for chunk in rows.chunks(2000) {
-        on_tx!(&mut tx, |c| {
-            let mut qb = sqlx::QueryBuilder::new(
-                "INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) ",
-            );
-            qb.push_values(chunk, |mut b, (turn, seq, data)| {
-                b.push_bind(*turn)
-                    .push_bind(*seq)
-                    .push_bind(*data)
-                    .push_bind(now);
-            });
-            qb.build().execute(c).await.map(|_| ())
-        })?;
+        Tx::Postgres(t) => {
+            sqlx::query(
+                "UPDATE fastapi_chat_turns SET heartbeat_at = $1, \
+                 answered = (answered OR id = ANY($2)) WHERE id = ANY($3)",
+            )
+            .bind(now)
+            .bind(&answered)
+            .bind(&existing_ids)
+            .execute(&mut **t)
+            .await?;
+            if !turn_ids.is_empty() {
+                sqlx::query(
+                    "INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) \
+                     SELECT t, s, d, $4 FROM unnest($1::bigint[], $2::bigint[], $3::text[]) AS r(t, s, d)",
+                )
+                .bind(&turn_ids)
+                .bind(&seqs)
+                .bind(&datas)
+                .bind(now)
+                .execute(&mut **t)
+                .await?;
+            }
+        }
     }
     tx.commit().await?;
     Ok(existing)
+}
+
+/// A list as the JSON text SQLite's `json_each` reads.
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("numbers and strings serialise")
 }
 
 /// Refresh a running turn's heartbeat; false when the turn is gone or no longer running (its
