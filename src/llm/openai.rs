@@ -6,10 +6,67 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use futures::StreamExt;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::{ChatMessage, LlmError, ToolCall, ToolSpec};
 use crate::metrics::LlmStats;
+
+/// The body of a Chat Completions request.
+#[derive(serde::Serialize)]
+struct Request<'a> {
+    model: &'a str,
+    messages: &'a [ChatMessage],
+    stream: bool,
+    stream_options: StreamOptions,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tools: Vec<WireTool<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct StreamOptions {
+    include_usage: bool,
+}
+
+#[derive(serde::Serialize)]
+struct WireTool<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    function: WireFunction<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct WireFunction<'a> {
+    name: &'static str,
+    description: &'static str,
+    parameters: &'a Value,
+}
+
+fn request_body(
+    model: &str,
+    messages: &[ChatMessage],
+    tools: &[ToolSpec],
+) -> serde_json::Result<Vec<u8>> {
+    serde_json::to_vec(&Request {
+        model,
+        messages,
+        stream: true,
+        // the last chunk before `[DONE]` reports the tokens of the response
+        stream_options: StreamOptions {
+            include_usage: true,
+        },
+        tools: tools
+            .iter()
+            .map(|t| WireTool {
+                kind: "function",
+                function: WireFunction {
+                    name: t.name,
+                    description: t.description,
+                    parameters: &t.parameters,
+                },
+            })
+            .collect(),
+    })
+}
 
 #[derive(Clone)]
 pub struct OpenAiClient {
@@ -64,17 +121,12 @@ impl OpenAiClient {
         tools: &[ToolSpec],
         on_text: &mut (dyn FnMut(String) + Send),
     ) -> Result<Vec<ToolCall>, LlmError> {
-        // `include_usage`: the last chunk before `[DONE]` reports the tokens of the response.
-        let mut body = json!({"model": model, "messages": messages, "stream": true,
-                              "stream_options": {"include_usage": true}});
-        if !tools.is_empty() {
-            body["tools"] = Value::Array(
-                tools
-                    .iter()
-                    .map(|t| json!({"type": "function", "function": {"name": t.name, "description": t.description, "parameters": t.parameters}}))
-                    .collect(),
-            );
-        }
+        // The request is serialised once, straight to its bytes (a retry sends the same bytes):
+        // a `serde_json::Value` tree of the messages and tool specifications took about three
+        // times the room, held for the whole streamed answer (README, "Streams at scale").
+        let body = request_body(model, messages, tools)
+            .map(axum::body::Bytes::from)
+            .map_err(|e| LlmError::Unreachable(format!("request not serialisable: {e}")))?;
         let mut trace = Trace {
             started: Instant::now(),
             first_delta: None,
@@ -107,14 +159,15 @@ impl OpenAiClient {
 
     async fn once(
         &self,
-        body: &Value,
+        body: &axum::body::Bytes,
         on_text: &mut (dyn FnMut(String) + Send),
         trace: &mut Trace,
     ) -> Result<Vec<ToolCall>, LlmError> {
         let mut req = self
             .http
             .post(format!("{}/chat/completions", self.base_url))
-            .json(body);
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(body.clone());
         if let Some(k) = &self.api_key {
             req = req.bearer_auth(k);
         }
@@ -280,6 +333,27 @@ impl CallAccumulator {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn the_request_body_is_the_chat_completions_shape() {
+        let messages = [ChatMessage::user("hi")];
+        let tools = [ToolSpec {
+            name: "query_prices",
+            description: "Prices",
+            parameters: json!({"type": "object"}),
+        }];
+        let wire = |tools: &[ToolSpec]| -> Value {
+            serde_json::from_slice(&request_body("m", &messages, tools).unwrap()).unwrap()
+        };
+        let base = json!({"model": "m", "messages": [{"role": "user", "content": "hi"}],
+                          "stream": true, "stream_options": {"include_usage": true}});
+        assert_eq!(wire(&[]), base);
+        let mut with_tools = base.clone();
+        with_tools["tools"] = json!([{"type": "function", "function": {"name": "query_prices",
+            "description": "Prices", "parameters": {"type": "object"}}}]);
+        assert_eq!(wire(&tools), with_tools);
+    }
 
     #[test]
     fn tool_call_fragments_with_and_without_index() {
