@@ -9,6 +9,11 @@ N="${QUESTIONS:-50}"
 DELTAS="${DELTAS:-10}"
 INTERVAL_MS="${INTERVAL_MS:-50}"
 [ "${NO_BUILD:-0}" = 1 ] || cargo build --release --quiet
+# A fresh database has the data version of the last one: entries an earlier run left in Redis
+# would answer the "not cached" round.
+if [ -n "${BENCH_REDIS:-}" ]; then
+  redis-cli -u "$BENCH_REDIS" --scan --pattern 'solarintel:cache:*' | xargs -r redis-cli -u "$BENCH_REDIS" del >/dev/null
+fi
 BIN=target/release/solarintel
 WORK=$(mktemp -d)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }

@@ -5,11 +5,13 @@
 //!       An OpenAI-compatible streaming server. Each delta carries the CLOCK_MONOTONIC time (ns)
 //!       it was written and how late that write was against its schedule (`lUS`, µs), so the
 //!       client can show the fake provider is not the bottleneck.
-//!   streamload load HOST:PORT SECRET PAIRS_FILE PER_USER PID
-//!       PAIRS_FILE holds one `user_id conversation_id` a line; for each, PER_USER streams open at
-//!       once with an HS256 token minted from SECRET. Prints time to first byte, added latency per
-//!       chunk (receive time minus fake send time), completion, the service's memory per open
-//!       stream (peak RSS of PID minus idle), and the fake's own lateness.
+//!   streamload load HOST:PORT[,HOST:PORT] SECRET PAIRS_FILE PER_USER PID[,PID] RAMP_PER_S
+//!       PAIRS_FILE holds one `user_id conversation_id` a line; for each, PER_USER streams open
+//!       with an HS256 token minted from SECRET, RAMP_PER_S a second (0: all at once). User i goes
+//!       to replica i mod the number of addresses. Prints time to first byte, added latency per
+//!       chunk (receive time minus fake send time), completion, the most streams open at once, the
+//!       service's memory per open stream (RSS of the PIDs at that moment minus idle), its CPU per
+//!       stream, and the fake's own lateness.
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -188,6 +190,22 @@ fn rss_kb(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
+/// User plus system CPU time of a process, in milliseconds (fields 14 and 15 of /proc/PID/stat).
+fn cpu_ms(pid: u32) -> u64 {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return 0;
+    };
+    // The command name (field 2) may hold spaces; the fields after it are plain numbers.
+    let after = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
+    let f: Vec<u64> = after
+        .split_whitespace()
+        .map(|v| v.parse().unwrap_or(0))
+        .collect();
+    // SAFETY: sysconf has no preconditions.
+    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as u64;
+    (f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0)) * 1000 / hz
+}
+
 fn pct(xs: &mut [f64], p: f64) -> f64 {
     if xs.is_empty() {
         return f64::NAN;
@@ -208,7 +226,19 @@ fn mint(secret: &str, user_id: i64) -> String {
     .expect("HS256 encoding")
 }
 
-async fn load(addr: String, secret: String, pairs: String, per_user: usize, pid: u32) {
+/// `addrs` and `pids` are comma-separated: user number i goes to replica i mod len, as a sticky
+/// balancer would send it. `ramp` streams start per second (0: all at once), taken round-robin
+/// over the users so that a user's streams are spread over the ramp.
+async fn load(
+    addrs: String,
+    secret: String,
+    pairs: String,
+    per_user: usize,
+    pids: String,
+    ramp: f64,
+) {
+    let addrs: Vec<String> = addrs.split(',').map(str::to_owned).collect();
+    let pids: Vec<u32> = pids.split(',').map(|p| p.parse().expect("PID")).collect();
     let pairs: Vec<(i64, i64)> = std::fs::read_to_string(&pairs)
         .expect("pairs file")
         .lines()
@@ -221,26 +251,54 @@ async fn load(addr: String, secret: String, pairs: String, per_user: usize, pid:
         })
         .collect();
     let n = pairs.len() * per_user;
-    let idle = rss_kb(pid);
+    let rss_all = {
+        let pids = pids.clone();
+        move || pids.iter().map(|&p| rss_kb(p)).sum::<u64>()
+    };
+    let cpu_all = {
+        let pids = pids.clone();
+        move || pids.iter().map(|&p| cpu_ms(p)).sum::<u64>()
+    };
+    let idle = rss_all();
+    let cpu0 = cpu_all();
+    let own_cpu0 = cpu_ms(std::process::id());
     let finished = Arc::new(AtomicUsize::new(0));
-    let peak = Arc::new(AtomicUsize::new(idle as usize));
+    let open = Arc::new(AtomicUsize::new(0));
+    // The sample with the most streams open at once: (open, rss).
     let sampler = {
-        let (finished, peak) = (finished.clone(), peak.clone());
+        let (finished, open) = (finished.clone(), open.clone());
         tokio::spawn(async move {
+            let (mut best, mut peak) = ((0usize, idle), idle);
             while finished.load(Ordering::Relaxed) < n {
-                peak.fetch_max(rss_kb(pid) as usize, Ordering::Relaxed);
+                let rss = rss_all();
+                let o = open.load(Ordering::Relaxed);
+                peak = peak.max(rss);
+                if o > best.0 || (o == best.0 && rss > best.1) {
+                    best = (o, rss);
+                }
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
+            (best, peak)
         })
     };
-    let t0 = std::time::Instant::now();
+    let tokens: Vec<String> = pairs.iter().map(|&(u, _)| mint(&secret, u)).collect();
+    let t0 = tokio::time::Instant::now();
     let mut tasks = Vec::with_capacity(n);
-    for &(user, conv) in &pairs {
-        let token = mint(&secret, user);
-        for _ in 0..per_user {
-            let (addr, token, finished) = (addr.clone(), token.clone(), finished.clone());
+    for round in 0..per_user {
+        for (i, &(_, conv)) in pairs.iter().enumerate() {
+            let k = round * pairs.len() + i;
+            let at = if ramp > 0.0 {
+                t0 + Duration::from_secs_f64(k as f64 / ramp)
+            } else {
+                t0
+            };
+            let addr = addrs[i % addrs.len()].clone();
+            let (token, finished, open) = (tokens[i].clone(), finished.clone(), open.clone());
             tasks.push(tokio::spawn(async move {
+                tokio::time::sleep_until(at).await;
+                open.fetch_add(1, Ordering::Relaxed);
                 let s = one_stream(addr, token, conv).await;
+                open.fetch_sub(1, Ordering::Relaxed);
                 finished.fetch_add(1, Ordering::Relaxed);
                 s
             }));
@@ -261,20 +319,30 @@ async fn load(addr: String, secret: String, pairs: String, per_user: usize, pid:
         }
     }
     let elapsed = t0.elapsed().as_secs_f64();
-    let _ = sampler.await;
-    let peak = peak.load(Ordering::Relaxed) as u64;
+    let cpu = cpu_all().saturating_sub(cpu0);
+    let own_cpu = cpu_ms(std::process::id()).saturating_sub(own_cpu0);
+    let ((max_open, rss_at_max), peak) = sampler.await.expect("sampler");
+    let per_stream = rss_at_max.saturating_sub(idle) / max_open.max(1) as u64;
     println!(
-        "streams: {n} concurrent from {} users, {done} completed with done, {elapsed:.1} s wall",
-        pairs.len()
+        "streams: {n} from {} users on {} replica(s), started {}, {done} completed with done, \
+         {max_open} open at once at most, {elapsed:.1} s wall",
+        pairs.len(),
+        addrs.len(),
+        if ramp > 0.0 {
+            format!("at {ramp:.0}/s")
+        } else {
+            "all at once".to_owned()
+        }
     );
     for (e, c) in &errors {
         println!("  error x{c}: {e}");
     }
     let mean = lat.iter().sum::<f64>() / lat.len().max(1) as f64;
     println!(
-        "time to first byte: p50 {:.1} ms, p99 {:.1} ms",
+        "time to first byte: p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
         pct(&mut ttfb, 0.5),
-        pct(&mut ttfb, 0.99)
+        pct(&mut ttfb, 0.99),
+        pct(&mut ttfb, 1.0)
     );
     println!(
         "added latency per chunk ({} chunks): p50 {:.1} ms, p99 {:.1} ms, mean {mean:.1} ms",
@@ -288,25 +356,35 @@ async fn load(addr: String, secret: String, pairs: String, per_user: usize, pid:
         pct(&mut late, 0.99)
     );
     println!(
-        "memory: idle {} MiB, peak with the streams open {} MiB, {} KiB per open stream",
+        "memory of the service: idle {} MiB, {} MiB with {max_open} streams open ({per_stream} KiB \
+         per open stream), peak {} MiB",
         idle / 1024,
-        peak / 1024,
-        (peak.saturating_sub(idle)) / n.max(1) as u64
+        rss_at_max / 1024,
+        peak / 1024
     );
     println!(
-        "ROW|{n}|{}|{done}|{:.0}|{:.0}|{:.1}|{:.1}|{}",
+        "CPU over the {elapsed:.1} s run: service {:.1} s ({:.0} µs per stream), this load \
+         generator {:.1} s",
+        cpu as f64 / 1e3,
+        cpu as f64 * 1e3 / n.max(1) as f64,
+        own_cpu as f64 / 1e3
+    );
+    println!(
+        "ROW|{n}|{}|{}|{done}|{max_open}|{:.0}|{:.0}|{:.1}|{:.1}|{per_stream}|{:.0}",
         pairs.len(),
+        addrs.len(),
         pct(&mut ttfb, 0.5),
         pct(&mut ttfb, 0.99),
         pct(&mut lat, 0.5),
         pct(&mut lat, 0.99),
-        (peak.saturating_sub(idle)) / n.max(1) as u64
+        cpu as f64 * 1e3 / n.max(1) as f64
     );
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let usage = "usage: streamload fake PORT DELTAS INTERVAL_MS | load HOST:PORT SECRET PAIRS_FILE PER_USER PID";
+    let usage = "usage: streamload fake PORT DELTAS INTERVAL_MS | \
+                 load HOST:PORT[,HOST:PORT] SECRET PAIRS_FILE PER_USER PID[,PID] RAMP_PER_S";
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -319,12 +397,13 @@ fn main() {
             rt.block_on(fake(port, deltas, interval))
                 .expect("fake provider");
         }
-        Some("load") if args.len() == 7 => rt.block_on(load(
+        Some("load") if args.len() == 8 => rt.block_on(load(
             args[2].clone(),
             args[3].clone(),
             args[4].clone(),
             args[5].parse().expect("PER_USER"),
-            args[6].parse().expect("PID"),
+            args[6].clone(),
+            args[7].parse().expect("RAMP_PER_S"),
         )),
         _ => {
             eprintln!("{usage}");
