@@ -8,6 +8,9 @@ use tokio::sync::{mpsc, oneshot};
 use crate::store::chat::TurnKey;
 use crate::store::{self, Db, chat as turns};
 
+/// How long the writer waits for one of its own connections before it uses the shared pool.
+const OWN_CONNECTION_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Jobs per transaction at most (each is one turn's batch, usually one or two events).
 const MAX_JOBS: usize = 512;
 
@@ -29,17 +32,21 @@ impl Recorder {
         // On PostgreSQL the writer has two connections of its own: under a burst of new turns
         // the shared pool's queue would otherwise hold back every event behind the waiting
         // requests. (SQLite has one writer anyway, and an in-memory database one connection.)
-        let db = match db {
-            Db::Postgres(p) => Db::Postgres(
+        // When those cannot be had within 2 s (the server is at `max_connections`, say) a batch
+        // goes through the shared pool instead: waiting out the pool timeout on each batch once
+        // stalled every stream of a replica (README, "Streams at scale").
+        let own = match &db {
+            Db::Postgres(p) => Some(Db::Postgres(
                 sqlx::postgres::PgPoolOptions::new()
                     .max_connections(2)
                     .min_connections(0)
+                    .acquire_timeout(OWN_CONNECTION_WAIT)
                     .connect_lazy_with(p.connect_options().as_ref().clone()),
-            ),
-            other => other,
+            )),
+            _ => None,
         };
         let (tx, rx) = mpsc::unbounded_channel();
-        tokio::spawn(writer(db, rx));
+        tokio::spawn(writer(own, db, rx));
         Recorder { tx }
     }
 
@@ -64,7 +71,7 @@ impl Recorder {
     }
 }
 
-async fn writer(db: Db, mut rx: mpsc::UnboundedReceiver<Job>) {
+async fn writer(own: Option<Db>, shared: Db, mut rx: mpsc::UnboundedReceiver<Job>) {
     while let Some(first) = rx.recv().await {
         let mut jobs = vec![first];
         while jobs.len() < MAX_JOBS {
@@ -81,7 +88,18 @@ async fn writer(db: Db, mut rx: mpsc::UnboundedReceiver<Job>) {
                 answered: j.answered,
             })
             .collect();
-        let result = turns::record_batch(&db, &batch, store::now()).await;
+        let now = store::now();
+        let result = match &own {
+            // A failed batch rolled back whole: trying it again on the shared pool writes it once.
+            Some(own) => match turns::record_batch(own, &batch, now).await {
+                Err(e) => {
+                    tracing::warn!(error = %e, "recorder connection unavailable; using the shared pool");
+                    turns::record_batch(&shared, &batch, now).await
+                }
+                ok => ok,
+            },
+            None => turns::record_batch(&shared, &batch, now).await,
+        };
         drop(batch);
         match result {
             Ok(exists) => {
