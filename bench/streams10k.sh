@@ -27,10 +27,11 @@ RAMP="${RAMP:-1000}"
 RUNS="${RUNS:-sqlite:1 postgres:1 postgres:2}"
 BENCH_REDIS="${BENCH_REDIS:-redis://127.0.0.1:6379/}"
 BENCH_PG="${BENCH_PG:-postgres://postgres:postgres@127.0.0.1:5432}"
-# PostgreSQL pool of the service: 10,000 stream starts each read the user and conversation and
-# write messages.
-PG_POOL_SIZE="${PG_POOL_SIZE:-40}"
-PG_MAX_OVERFLOW="${PG_MAX_OVERFLOW:-20}"
+# PostgreSQL pool of each replica (10,000 stream starts each read the user and conversation and
+# write messages): 40 + 20 shared by the replicas, so that they stay under the server's default
+# max_connections of 100 (each replica also has 2 recorder connections).
+PG_POOL_SIZE="${PG_POOL_SIZE:-}"
+PG_MAX_OVERFLOW="${PG_MAX_OVERFLOW:-}"
 if [ "${NO_BUILD:-0}" != 1 ]; then
   cargo build --release --quiet
   cargo build --release --quiet --example streamload
@@ -53,7 +54,7 @@ run_one() {
     PGDB="solarintel_streams10k_$$"
     psql "$BENCH_PG/postgres" -qc "CREATE DATABASE $PGDB" >/dev/null
     DB_URL="$BENCH_PG/$PGDB"
-    POOL=(DB_POOL_SIZE="$PG_POOL_SIZE" DB_MAX_OVERFLOW="$PG_MAX_OVERFLOW")
+    POOL=(DB_POOL_SIZE="${PG_POOL_SIZE:-$((40 / replicas))}" DB_MAX_OVERFLOW="${PG_MAX_OVERFLOW:-$((20 / replicas))}")
     [ "$replicas" = 1 ] || REDIS=(REDIS_URL="$BENCH_REDIS")
   else
     [ "$replicas" = 1 ] || { echo "two replicas need PostgreSQL and Redis" >&2; return 1; }
