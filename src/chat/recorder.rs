@@ -3,7 +3,10 @@
 //! transaction, then lets each turn send its frames. An idle service records an event at once; a
 //! busy one writes fewer, larger transactions instead of one per turn and batch.
 
-use tokio::sync::{mpsc, oneshot};
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use tokio::sync::{Semaphore, mpsc, oneshot};
 
 use crate::store::chat::TurnKey;
 use crate::store::{self, Db, chat as turns};
@@ -11,8 +14,9 @@ use crate::store::{self, Db, chat as turns};
 /// How long the writer waits for one of its own connections before it uses the shared pool.
 const OWN_CONNECTION_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
-/// Jobs per transaction at most (each is one turn's batch, usually one or two events).
-const MAX_JOBS: usize = 512;
+/// Jobs per transaction at most (each is one turn's batch, usually one or two events). Every
+/// statement of a batch has one text whatever its size, so a larger batch costs only its rows.
+const MAX_JOBS: usize = 2048;
 
 struct Job {
     key: TurnKey,
@@ -72,7 +76,17 @@ impl Recorder {
 }
 
 async fn writer(own: Option<Db>, shared: Db, mut rx: mpsc::UnboundedReceiver<Job>) {
+    // On PostgreSQL two batches are written at once, one on each of the writer's connections:
+    // one batch at a time left the server idle between a commit and the next batch, and 10,000
+    // streams' events queued for seconds (README, "Streams at scale"). A turn hands over its
+    // next events only once the last are recorded, so its events never race each other, and
+    // two batches never touch the same turn's rows. SQLite has one writer: one batch at a time.
+    let in_flight = Arc::new(Semaphore::new(if own.is_some() { 2 } else { 1 }));
     while let Some(first) = rx.recv().await {
+        // Wait for a free slot before gathering the batch: what arrives meanwhile joins it.
+        let Ok(slot) = in_flight.clone().acquire_owned().await else {
+            return;
+        };
         let mut jobs = vec![first];
         while jobs.len() < MAX_JOBS {
             match rx.try_recv() {
@@ -80,39 +94,48 @@ async fn writer(own: Option<Db>, shared: Db, mut rx: mpsc::UnboundedReceiver<Job
                 Err(_) => break,
             }
         }
-        let batch: Vec<turns::TurnEvents<'_>> = jobs
-            .iter()
-            .map(|j| turns::TurnEvents {
-                key: j.key,
-                events: &j.events,
-                answered: j.answered,
-            })
-            .collect();
-        let now = store::now();
-        let result = match &own {
-            // A failed batch rolled back whole: trying it again on the shared pool writes it once.
-            Some(own) => match turns::record_batch(own, &batch, now).await {
-                Err(e) => {
-                    tracing::warn!(error = %e, "recorder connection unavailable; using the shared pool");
-                    turns::record_batch(&shared, &batch, now).await
-                }
-                ok => ok,
-            },
-            None => turns::record_batch(&shared, &batch, now).await,
-        };
-        drop(batch);
-        match result {
-            Ok(exists) => {
-                for j in jobs {
-                    let ok = exists.contains(&j.key);
-                    let _ = j.reply.send(Ok(ok));
-                }
-            }
+        let (own, shared) = (own.clone(), shared.clone());
+        tokio::spawn(async move {
+            write_batch(own.as_ref(), &shared, jobs).await;
+            drop(slot);
+        });
+    }
+}
+
+async fn write_batch(own: Option<&Db>, shared: &Db, jobs: Vec<Job>) {
+    let batch: Vec<turns::TurnEvents<'_>> = jobs
+        .iter()
+        .map(|j| turns::TurnEvents {
+            key: j.key,
+            events: &j.events,
+            answered: j.answered,
+        })
+        .collect();
+    let now = store::now();
+    let result = match own {
+        // A failed batch rolled back whole: trying it again on the shared pool writes it once.
+        Some(own) => match turns::record_batch(own, &batch, now).await {
             Err(e) => {
-                let msg = e.to_string();
-                for j in jobs {
-                    let _ = j.reply.send(Err(msg.clone()));
-                }
+                tracing::warn!(error = %e, "recorder connection unavailable; using the shared pool");
+                turns::record_batch(shared, &batch, now).await
+            }
+            ok => ok,
+        },
+        None => turns::record_batch(shared, &batch, now).await,
+    };
+    drop(batch);
+    match result {
+        Ok(exists) => {
+            let exists: HashSet<TurnKey> = exists.into_iter().collect();
+            for j in jobs {
+                let ok = exists.contains(&j.key);
+                let _ = j.reply.send(Ok(ok));
+            }
+        }
+        Err(e) => {
+            let msg = e.to_string();
+            for j in jobs {
+                let _ = j.reply.send(Err(msg.clone()));
             }
         }
     }
