@@ -45,10 +45,23 @@ async fn events_are_recorded_when_the_recorder_cannot_open_its_own_connections()
     if std::env::var("TEST_DATABASE_URL").is_err() {
         return;
     }
-    let (a, _fake) = openai_app(Backend::Postgres, vec![Reply::Text(vec!["a"], Duration::ZERO)]).await;
+    let (a, _fake) = openai_app(
+        Backend::Postgres,
+        vec![Reply::Text(vec!["a"], Duration::ZERO)],
+    )
+    .await;
     let (t, c) = ready(&a, "ann@example.com", "news").await;
-    let r = a.post_json("/api/v1/chat/send", Some(&t), &serde_json::json!({"message": "hi", "conversation_id": c, "agent_type": "news"})).await;
-    assert_eq!(types(&parse_sse(&r.text())).last().map(String::as_str), Some("done"));
+    let r = a
+        .post_json(
+            "/api/v1/chat/send",
+            Some(&t),
+            &serde_json::json!({"message": "hi", "conversation_id": c, "agent_type": "news"}),
+        )
+        .await;
+    assert_eq!(
+        types(&parse_sse(&r.text())).last().map(String::as_str),
+        Some("done")
+    );
     let turn_id = a.scalar("SELECT MAX(id) FROM fastapi_chat_turns").await;
     let schema = a.pg_schema.clone().unwrap();
     let role = format!("r_{}", &schema[2..14]);
@@ -59,7 +72,10 @@ async fn events_are_recorded_when_the_recorder_cannot_open_its_own_connections()
     .await;
     let base = pg_url();
     let (scheme, rest) = base.split_once("://").unwrap();
-    let url = format!("{scheme}://{role}:pw@{}", rest.rsplit_once('@').map_or(rest, |(_, host)| host));
+    let url = format!(
+        "{scheme}://{role}:pw@{}",
+        rest.rsplit_once('@').map_or(rest, |(_, host)| host)
+    );
     let settings = solarintel::config::Settings::from_map(
         &[("DB_POOL_SIZE", "1"), ("DB_MAX_OVERFLOW", "0")]
             .into_iter()
@@ -67,9 +83,14 @@ async fn events_are_recorded_when_the_recorder_cannot_open_its_own_connections()
             .collect(),
     )
     .unwrap();
-    let shared = solarintel::store::Db::connect_url(&url, &settings, Some(&schema)).await.unwrap();
+    let shared = solarintel::store::Db::connect_url(&url, &settings, Some(&schema))
+        .await
+        .unwrap();
     // The shared pool holds the role's one connection.
-    let turn = solarintel::store::chat::turn(&shared, turn_id).await.unwrap().unwrap();
+    let turn = solarintel::store::chat::turn(&shared, turn_id)
+        .await
+        .unwrap()
+        .unwrap();
     let key = solarintel::store::chat::TurnKey {
         id: turn_id,
         user_id: turn.user_id,
@@ -79,15 +100,26 @@ async fn events_are_recorded_when_the_recorder_cannot_open_its_own_connections()
     let recorder = solarintel::chat::recorder::Recorder::start(shared.clone());
     let recorded = tokio::time::timeout(
         Duration::from_secs(20),
-        recorder.record(key, vec![(1000, r#"{"type":"chunk","content":"late"}"#.to_string())], false),
+        recorder.record(
+            key,
+            vec![(1000, r#"{"type":"chunk","content":"late"}"#.to_string())],
+            false,
+        ),
     )
     .await
     .expect("the recorder did not wait out the pool timeout");
     assert_eq!(recorded, Ok(true));
-    assert_eq!(a.scalar(&format!("SELECT COUNT(*) FROM fastapi_chat_events WHERE turn_id = {turn_id} AND seq = 1000")).await, 1);
+    assert_eq!(
+        a.scalar(&format!(
+            "SELECT COUNT(*) FROM fastapi_chat_events WHERE turn_id = {turn_id} AND seq = 1000"
+        ))
+        .await,
+        1
+    );
     drop(recorder);
     if let solarintel::store::Db::Postgres(p) = shared {
         p.close().await;
     }
-    a.exec(&format!("DROP OWNED BY {role}; DROP ROLE {role}")).await;
+    a.exec(&format!("DROP OWNED BY {role}; DROP ROLE {role}"))
+        .await;
 }
