@@ -262,9 +262,6 @@ pub async fn record_batch(
     // that grew with the batch (an `OR` term or a `VALUES` row per item) were prepared anew for
     // every batch, and SQLite's planner spent most of the writer's time comparing their terms
     // (README, "Streams at scale").
-    let ids: Vec<i64> = keys.iter().map(|k| k.id).collect();
-    let users: Vec<i32> = keys.iter().map(|k| k.user_id).collect();
-    let convs: Vec<i64> = keys.iter().map(|k| k.conversation_id).collect();
     let mut tx = db.begin().await?;
     // The candidate rows: same id, user and conversation, the conversation the user's. The
     // creation time is compared exactly below (on SQLite it is text, whose format may vary).
@@ -298,45 +295,42 @@ pub async fn record_batch(
                  AS k(id, user_id, conversation_id) ON t.id = k.id AND t.user_id = k.user_id \
                  AND t.conversation_id = k.conversation_id"
             ))
-            .bind(&ids)
-            .bind(&users)
-            .bind(&convs)
+            .bind(keys.iter().map(|k| k.id).collect::<Vec<i64>>())
+            .bind(keys.iter().map(|k| k.user_id).collect::<Vec<i32>>())
+            .bind(keys.iter().map(|k| k.conversation_id).collect::<Vec<i64>>())
             .fetch_all(&mut **t)
             .await?
         }
     };
     let sqlite = tx.is_sqlite();
-    let found: HashSet<(i64, i32, i64, NaiveDateTime)> = rows
-        .iter()
+    // The turns as found, matched to the batch's keys whole (creation time included).
+    let live: HashSet<TurnKey> = rows
+        .into_iter()
         // as in `keyed!`: on SQLite a conversation newer than the turn is a reused id
         .filter(|(.., at, conversation_at)| !sqlite || conversation_at.is_none_or(|t| t <= *at))
-        .map(|&(id, u, c, at, _)| (id, u, c, at))
+        .map(|(id, user_id, conversation_id, created_at, _)| TurnKey {
+            id,
+            user_id,
+            conversation_id,
+            created_at,
+        })
         .collect();
-    let existing: Vec<TurnKey> = keys
-        .into_iter()
-        .filter(|k| found.contains(&(k.id, k.user_id, k.conversation_id, k.created_at)))
-        .collect();
+    let existing: Vec<TurnKey> = keys.into_iter().filter(|k| live.contains(k)).collect();
     if existing.is_empty() {
         tx.commit().await?;
         return Ok(existing);
     }
-    let live: HashSet<TurnKey> = existing.iter().copied().collect();
     let answered: Vec<i64> = batch
         .iter()
         .filter(|b| b.answered && live.contains(&b.key))
         .map(|b| b.key.id)
         .collect();
     let existing_ids: Vec<i64> = existing.iter().map(|k| k.id).collect();
-    let mut turn_ids: Vec<i64> = Vec::new();
-    let mut seqs: Vec<i64> = Vec::new();
-    let mut datas: Vec<&str> = Vec::new();
-    for b in batch.iter().filter(|b| live.contains(&b.key)) {
-        for (seq, d) in b.events {
-            turn_ids.push(b.key.id);
-            seqs.push(*seq);
-            datas.push(d);
-        }
-    }
+    let events: Vec<(i64, i64, &str)> = batch
+        .iter()
+        .filter(|b| live.contains(&b.key))
+        .flat_map(|b| b.events.iter().map(|(seq, d)| (b.key.id, *seq, d.as_str())))
+        .collect();
     match &mut tx {
         Tx::Sqlite(t) => {
             sqlx::query(
@@ -348,18 +342,12 @@ pub async fn record_batch(
             .bind(json(&existing_ids))
             .execute(&mut **t)
             .await?;
-            if !turn_ids.is_empty() {
-                let rows: Vec<(i64, i64, &str)> = turn_ids
-                    .iter()
-                    .zip(&seqs)
-                    .zip(&datas)
-                    .map(|((t, s), d)| (*t, *s, *d))
-                    .collect();
+            if !events.is_empty() {
                 sqlx::query(
                     "INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) \
                      SELECT value ->> 0, value ->> 1, value ->> 2, $2 FROM json_each($1)",
                 )
-                .bind(json(&rows))
+                .bind(json(&events))
                 .bind(now)
                 .execute(&mut **t)
                 .await?;
@@ -375,14 +363,14 @@ pub async fn record_batch(
             .bind(&existing_ids)
             .execute(&mut **t)
             .await?;
-            if !turn_ids.is_empty() {
+            if !events.is_empty() {
                 sqlx::query(
                     "INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) \
                      SELECT t, s, d, $4 FROM unnest($1::bigint[], $2::bigint[], $3::text[]) AS r(t, s, d)",
                 )
-                .bind(&turn_ids)
-                .bind(&seqs)
-                .bind(&datas)
+                .bind(events.iter().map(|e| e.0).collect::<Vec<i64>>())
+                .bind(events.iter().map(|e| e.1).collect::<Vec<i64>>())
+                .bind(events.iter().map(|e| e.2).collect::<Vec<&str>>())
                 .bind(now)
                 .execute(&mut **t)
                 .await?;
