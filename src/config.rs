@@ -8,6 +8,7 @@ use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::domain::net::IpNet;
 use anyhow::{Context, Result, bail};
 
 /// Which password hash new passwords get. Both kinds always verify (decision C4).
@@ -75,7 +76,7 @@ pub struct Settings {
     pub mail_log_only: bool,
     pub rate_limit_per_minute: u32,
     pub login_rate_limit_per_minute: u32,
-    pub trusted_proxies: Vec<IpAddr>,
+    pub trusted_proxies: Vec<IpNet>,
     pub redis_url: Option<String>,
     pub max_body_bytes: usize,
     pub request_timeout: Duration,
@@ -538,8 +539,8 @@ impl Settings {
                 .context("TRUSTED_PROXIES")?
                 .iter()
                 .map(|s| {
-                    s.parse::<IpAddr>()
-                        .with_context(|| format!("TRUSTED_PROXIES: {s}"))
+                    s.parse::<IpNet>()
+                        .map_err(|e| anyhow::anyhow!("TRUSTED_PROXIES: {e}"))
                 })
                 .collect::<Result<_>>()?,
         };

@@ -195,13 +195,16 @@ pub enum Refusal {
     LoginAccount,
     /// `change-password`'s check of the current password.
     ChangePassword,
+    /// Too many password checks in flight for one address or account, or the hash queue full.
+    PasswordQueue,
 }
 
-const REFUSALS: [&str; 4] = [
+const REFUSALS: [&str; 5] = [
     "rate_limit",
     "login_address",
     "login_account",
     "change_password",
+    "password_queue",
 ];
 
 /// Upper bounds of the job duration histogram, seconds.
@@ -286,6 +289,7 @@ impl Metrics {
             Refusal::LoginAddress => 1,
             Refusal::LoginAccount => 2,
             Refusal::ChangePassword => 3,
+            Refusal::PasswordQueue => 4,
         };
         self.refusals[i].fetch_add(1, Ordering::Relaxed);
     }

@@ -2,13 +2,19 @@
 //!
 //! Two mechanisms over one store: a token bucket per key for the general limit, and an attempt
 //! counter per key with a doubling refusal for login throttling. The state lives in memory
-//! (bounded: the least recently used keys are evicted) on one machine, or in Redis when
-//! `REDIS_URL` is set, so replicas share it. The Redis scripts implement exactly the state
-//! machines of [`bucket_step`], [`throttle_check`] and [`throttle_count`], with the server's
-//! clock.
+//! (bounded: keys longer than [`MAX_KEY_BYTES`] are hashed, idle entries expire and the least
+//! recently used are evicted past a fixed number) on one machine, or in Redis when `REDIS_URL`
+//! is set, so replicas share it. The Redis scripts implement exactly the state machines of
+//! [`bucket_step`], [`throttle_acquire`] and [`throttle_refund`], with the server's clock.
+//!
+//! An attempt is checked and counted in one step ([`Limiter::acquire`]: one lock in memory, one
+//! script in Redis) before the work it guards, and given back ([`Limiter::refund`]) when it turns
+//! out not to be one (a successful login): checking first and counting after the password hash
+//! let every request that arrived while hashes queued through (issue 20).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use anyhow::Result;
 use redis::aio::ConnectionManager;
@@ -17,6 +23,18 @@ use redis::aio::ConnectionManager;
 /// limiter may forget its oldest keys, it must not grow without bound, and never forgets all).
 const MAX_MEMORY_KEYS: usize = 200_000;
 const WINDOW_MS: i64 = 60_000;
+/// Keys longer than this are kept as their SHA-256, so what a client sends (a megabyte of
+/// username) never sizes the limiter's memory or Redis' (issue 20).
+pub const MAX_KEY_BYTES: usize = 96;
+
+/// The key as stored: itself when short, else a fixed-size hash of it.
+fn bounded_key(key: &str) -> Cow<'_, str> {
+    if key.len() <= MAX_KEY_BYTES {
+        Cow::Borrowed(key)
+    } else {
+        Cow::Owned(format!("h:{}", crate::auth::sha256_hex(key)))
+    }
+}
 
 /// Token bucket state: tokens left and when they were counted.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -114,6 +132,42 @@ pub fn throttle_count(state: Throttle, now_ms: i64) -> Throttle {
     s
 }
 
+/// Check and count in one step: refused (the new state and the wait) as [`throttle_check`]
+/// says, else counted.
+pub fn throttle_acquire(
+    state: Throttle,
+    now_ms: i64,
+    limit: u32,
+    cap_ms: i64,
+) -> (Throttle, Option<i64>) {
+    let (s, wait) = throttle_check(state, now_ms, limit, cap_ms);
+    match wait {
+        Some(_) => (s, wait),
+        None => (throttle_count(s, now_ms), None),
+    }
+}
+
+/// Give back one counted attempt that turned out not to be one (a successful login). Only a
+/// count of the current window is given back; a refusal already started stays.
+pub fn throttle_refund(state: Throttle, now_ms: i64) -> Throttle {
+    let mut s = state;
+    if s.count > 0 && now_ms < s.window_start_ms + WINDOW_MS {
+        s.count -= 1;
+    }
+    s
+}
+
+/// When a throttle entry no longer matters: its window and refusal are over and a following
+/// refusal would no longer count as "soon after" (the same expiry the Redis script sets).
+fn throttle_expiry(s: &Throttle) -> i64 {
+    (s.window_start_ms + WINDOW_MS).max(s.blocked_until_ms) + WINDOW_MS.max(s.penalty_ms)
+}
+
+/// When a bucket is full again, so forgetting it changes nothing.
+fn bucket_expiry(b: &Bucket) -> i64 {
+    b.at_ms + WINDOW_MS
+}
+
 /// The address a client is counted under: IPv4 addresses as they are, IPv6 by their /64
 /// network (one subscriber usually has a whole /64; counting each address would give them
 /// 2^64 budgets). IPv4-mapped IPv6 addresses count as the IPv4 address.
@@ -131,13 +185,18 @@ pub fn address_key(ip: std::net::IpAddr) -> String {
 }
 
 /// A map bounded to `cap` keys that evicts the least recently used one when full: a limiter
-/// may forget its oldest keys under a flood of new ones, never all of them at once.
+/// may forget its oldest keys under a flood of new ones, never all of them at once. Each entry
+/// also has an expiry after which it is as good as absent: expired entries are dropped when
+/// read, and a few of the least recent ones on every write, so idle keys do not stay.
 struct Lru<V> {
-    map: HashMap<String, (V, u64)>,
+    map: HashMap<String, (V, u64, i64)>,
     order: BTreeMap<u64, String>,
     tick: u64,
     cap: usize,
 }
+
+/// Expired entries dropped from the old end per write (amortised sweeping).
+const SWEEP_PER_PUT: usize = 4;
 
 impl<V: Copy> Lru<V> {
     fn new(cap: usize) -> Self {
@@ -149,17 +208,21 @@ impl<V: Copy> Lru<V> {
         }
     }
 
-    fn get(&self, key: &str) -> Option<V> {
-        self.map.get(key).map(|(v, _)| *v)
+    fn get(&self, key: &str, now_ms: i64) -> Option<V> {
+        self.map
+            .get(key)
+            .filter(|(_, _, expires)| *expires > now_ms)
+            .map(|(v, _, _)| *v)
     }
 
-    /// Store `v` under `key` as the most recent key.
-    fn put(&mut self, key: &str, v: V) {
+    /// Store `v` under `key` as the most recent key, forgotten after `expires_ms`.
+    fn put(&mut self, key: &str, v: V, expires_ms: i64, now_ms: i64) {
+        self.sweep(now_ms);
         self.tick += 1;
         let tick = self.tick;
         if let Some(entry) = self.map.get_mut(key) {
             self.order.remove(&entry.1);
-            *entry = (v, tick);
+            *entry = (v, tick, expires_ms);
             self.order.insert(tick, key.to_string());
             return;
         }
@@ -169,18 +232,94 @@ impl<V: Copy> Lru<V> {
             };
             self.map.remove(&oldest);
         }
-        self.map.insert(key.to_string(), (v, tick));
+        self.map.insert(key.to_string(), (v, tick, expires_ms));
         self.order.insert(tick, key.to_string());
     }
 
+    /// Drop up to [`SWEEP_PER_PUT`] expired entries from the least recent end.
+    fn sweep(&mut self, now_ms: i64) {
+        for _ in 0..SWEEP_PER_PUT {
+            let Some((&tick, key)) = self.order.first_key_value() else {
+                return;
+            };
+            if self.map.get(key).is_some_and(|e| e.2 > now_ms) {
+                return;
+            }
+            let key = key.clone();
+            self.order.remove(&tick);
+            self.map.remove(&key);
+        }
+    }
+
     fn remove(&mut self, key: &str) {
-        if let Some((_, tick)) = self.map.remove(key) {
+        if let Some((_, tick, _)) = self.map.remove(key) {
             self.order.remove(&tick);
         }
     }
 
     fn len(&self) -> usize {
         self.map.len()
+    }
+
+    fn key_bytes(&self) -> usize {
+        self.map.keys().map(String::len).sum()
+    }
+}
+
+/// Work in flight per key (password checks per address and per account), per process: a guard
+/// holds a place in each of its keys until it is dropped. Entries exist only while something is
+/// in flight, so the map is as large as the requests being served.
+#[derive(Default)]
+pub struct InFlight {
+    map: Mutex<HashMap<String, u32>>,
+}
+
+/// Places held in [`InFlight`], given back on drop.
+pub struct InFlightGuard {
+    owner: Arc<InFlight>,
+    keys: Vec<String>,
+}
+
+impl InFlight {
+    /// A place in every key of `keys` (each with its own maximum), or `None` when any is full.
+    pub fn try_enter(self: &Arc<Self>, keys: &[(&str, u32)]) -> Option<InFlightGuard> {
+        let mut map = self.map.lock().expect("in-flight lock");
+        if keys
+            .iter()
+            .any(|(k, max)| map.get(*k).copied().unwrap_or(0) >= *max)
+        {
+            return None;
+        }
+        for (k, _) in keys {
+            *map.entry((*k).to_string()).or_insert(0) += 1;
+        }
+        Some(InFlightGuard {
+            owner: self.clone(),
+            keys: keys.iter().map(|(k, _)| (*k).to_string()).collect(),
+        })
+    }
+
+    /// Keys with something in flight.
+    pub fn len(&self) -> usize {
+        self.map.lock().expect("in-flight lock").len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Drop for InFlightGuard {
+    fn drop(&mut self) {
+        let mut map = self.owner.map.lock().expect("in-flight lock");
+        for k in &self.keys {
+            if let Some(n) = map.get_mut(k) {
+                *n -= 1;
+                if *n == 0 {
+                    map.remove(k);
+                }
+            }
+        }
     }
 }
 
@@ -201,8 +340,8 @@ redis.call('PEXPIRE', KEYS[1], 61000)
 return wait
 "#;
 
-/// [`throttle_check`] (`ARGV[1]` = `check`, with the limit and cap) or [`throttle_count`]
-/// (`count`) on one key.
+/// [`throttle_acquire`] (`ARGV[1]` = `acquire`, with the limit and cap) or [`throttle_refund`]
+/// (`refund`) on one key, atomically: Redis runs one script at a time.
 const THROTTLE_LUA: &str = r#"
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -211,27 +350,31 @@ local ws = tonumber(h[1]) or 0
 local n = tonumber(h[2]) or 0
 local bu = tonumber(h[3]) or 0
 local pen = tonumber(h[4]) or 0
-if ARGV[1] == 'count' then
-  if (n == 0 and ws <= now) or now >= ws + 60000 then ws = now; n = 0 end
-  n = n + 1
-  redis.call('HSET', KEYS[1], 'ws', ws, 'n', n, 'bu', bu, 'pen', pen)
-  redis.call('PEXPIRE', KEYS[1], math.max(ws + 60000, bu) - now + math.max(60000, pen))
+if ARGV[1] == 'refund' then
+  if n > 0 and now < ws + 60000 then redis.call('HSET', KEYS[1], 'n', n - 1) end
   return 0
 end
 local limit = tonumber(ARGV[2])
 local cap = tonumber(ARGV[3])
 if now < bu then return bu - now end
-if now >= ws + 60000 then n = 0 end
-if n < limit then return 0 end
-if bu > 0 and now - bu < math.max(60000, pen) then
-  pen = math.min(math.max(pen * 2, 1000), cap)
-else
-  pen = math.min(math.max(ws + 60000 - now, 1000), cap)
+local counted = n
+if now >= ws + 60000 then counted = 0 end
+if counted >= limit then
+  if bu > 0 and now - bu < math.max(60000, pen) then
+    pen = math.min(math.max(pen * 2, 1000), cap)
+  else
+    pen = math.min(math.max(ws + 60000 - now, 1000), cap)
+  end
+  bu = now + pen
+  redis.call('HSET', KEYS[1], 'ws', bu, 'n', 0, 'bu', bu, 'pen', pen)
+  redis.call('PEXPIRE', KEYS[1], pen + 60000 + math.max(60000, pen))
+  return pen
 end
-bu = now + pen
-redis.call('HSET', KEYS[1], 'ws', bu, 'n', 0, 'bu', bu, 'pen', pen)
-redis.call('PEXPIRE', KEYS[1], pen + 60000 + math.max(60000, pen))
-return pen
+if (n == 0 and ws <= now) or now >= ws + 60000 then ws = now; n = 0 end
+n = n + 1
+redis.call('HSET', KEYS[1], 'ws', ws, 'n', n, 'bu', bu, 'pen', pen)
+redis.call('PEXPIRE', KEYS[1], math.max(ws + 60000, bu) - now + math.max(60000, pen))
+return 0
 "#;
 
 enum Backend {
@@ -249,6 +392,8 @@ enum Backend {
 
 pub struct Limiter {
     backend: Backend,
+    /// Password checks in flight, per replica whatever the backend (they run on this process).
+    in_flight: Arc<InFlight>,
 }
 
 fn now_ms() -> i64 {
@@ -267,6 +412,7 @@ impl Limiter {
                 buckets: Mutex::new(Lru::new(keys)),
                 throttles: Mutex::new(Lru::new(keys)),
             },
+            in_flight: Arc::default(),
         }
     }
 
@@ -277,6 +423,18 @@ impl Limiter {
                 buckets.lock().expect("limiter lock").len(),
                 throttles.lock().expect("limiter lock").len(),
             )),
+            Backend::Redis { .. } => None,
+        }
+    }
+
+    /// Bytes of key text held in memory by both kinds; `None` for Redis. Each key is at most
+    /// [`MAX_KEY_BYTES`] (longer ones are hashed), so this is bounded by the key count.
+    pub fn memory_key_bytes(&self) -> Option<usize> {
+        match &self.backend {
+            Backend::Memory { buckets, throttles } => Some(
+                buckets.lock().expect("limiter lock").key_bytes()
+                    + throttles.lock().expect("limiter lock").key_bytes(),
+            ),
             Backend::Redis { .. } => None,
         }
     }
@@ -292,11 +450,17 @@ impl Limiter {
                 bucket: redis::Script::new(BUCKET_LUA),
                 throttle: redis::Script::new(THROTTLE_LUA),
             },
+            in_flight: Arc::default(),
         })
     }
 
     pub fn is_shared(&self) -> bool {
         matches!(self.backend, Backend::Redis { .. })
+    }
+
+    /// The password checks in flight on this process.
+    pub fn in_flight(&self) -> &Arc<InFlight> {
+        &self.in_flight
     }
 
     /// Whether the shared store answers (`/ready`); the in-memory limiter always does.
@@ -316,12 +480,13 @@ impl Limiter {
         if limit_per_minute == 0 {
             return Ok(None);
         }
+        let key = bounded_key(key);
         match &self.backend {
             Backend::Memory { buckets, .. } => {
                 let now = now_ms();
                 let mut map = buckets.lock().expect("limiter lock");
-                let (next, wait) = bucket_step(map.get(key), now, limit_per_minute);
-                map.put(key, next);
+                let (next, wait) = bucket_step(map.get(&key, now), now, limit_per_minute);
+                map.put(&key, next, bucket_expiry(&next), now);
                 Ok(wait)
             }
             Backend::Redis {
@@ -341,9 +506,9 @@ impl Limiter {
         }
     }
 
-    /// May an attempt for `key` go ahead? `Ok(Some(ms))` refuses it for `ms`. A key that is
-    /// not refused is not created or changed, so checking costs no memory.
-    pub async fn check(
+    /// One attempt for `key`, checked and counted in one step. `Ok(Some(ms))` refuses it for
+    /// `ms` (and counts nothing); `Ok(None)` lets it go ahead, counted.
+    pub async fn acquire(
         &self,
         key: &str,
         limit_per_minute: u32,
@@ -352,16 +517,15 @@ impl Limiter {
         if limit_per_minute == 0 {
             return Ok(None);
         }
+        let key = bounded_key(key);
         match &self.backend {
             Backend::Memory { throttles, .. } => {
                 let now = now_ms();
                 let mut map = throttles.lock().expect("limiter lock");
-                let Some(state) = map.get(key) else {
-                    return Ok(None);
-                };
-                let (next, wait) = throttle_check(state, now, limit_per_minute, cap_ms);
+                let state = map.get(&key, now).unwrap_or_default();
+                let (next, wait) = throttle_acquire(state, now, limit_per_minute, cap_ms);
                 if next != state {
-                    map.put(key, next);
+                    map.put(&key, next, throttle_expiry(&next), now);
                 }
                 Ok(wait)
             }
@@ -374,7 +538,7 @@ impl Limiter {
                 let mut c = conn.clone();
                 let wait: i64 = throttle
                     .key(format!("{prefix}th:{key}"))
-                    .arg("check")
+                    .arg("acquire")
                     .arg(limit_per_minute)
                     .arg(cap_ms)
                     .invoke_async(&mut c)
@@ -384,14 +548,19 @@ impl Limiter {
         }
     }
 
-    /// Count one attempt (a login: one failure) against `key`.
-    pub async fn count(&self, key: &str) -> Result<()> {
+    /// Give back one attempt counted by [`Limiter::acquire`] that turned out not to be one.
+    pub async fn refund(&self, key: &str) -> Result<()> {
+        let key = bounded_key(key);
         match &self.backend {
             Backend::Memory { throttles, .. } => {
                 let now = now_ms();
                 let mut map = throttles.lock().expect("limiter lock");
-                let next = throttle_count(map.get(key).unwrap_or_default(), now);
-                map.put(key, next);
+                if let Some(state) = map.get(&key, now) {
+                    let next = throttle_refund(state, now);
+                    if next != state {
+                        map.put(&key, next, throttle_expiry(&next), now);
+                    }
+                }
                 Ok(())
             }
             Backend::Redis {
@@ -403,7 +572,7 @@ impl Limiter {
                 let mut c = conn.clone();
                 let _: i64 = throttle
                     .key(format!("{prefix}th:{key}"))
-                    .arg("count")
+                    .arg("refund")
                     .invoke_async(&mut c)
                     .await?;
                 Ok(())
@@ -413,9 +582,10 @@ impl Limiter {
 
     /// Forget a key's attempts (a successful login clears its account's counter).
     pub async fn clear(&self, key: &str) -> Result<()> {
+        let key = bounded_key(key);
         match &self.backend {
             Backend::Memory { throttles, .. } => {
-                throttles.lock().expect("limiter lock").remove(key);
+                throttles.lock().expect("limiter lock").remove(&key);
                 Ok(())
             }
             Backend::Redis { conn, prefix, .. } => {
@@ -525,59 +695,128 @@ mod tests {
 
     #[test]
     fn lru_evicts_the_least_recent_key_never_all() {
+        let far = i64::MAX;
         let mut m: Lru<u32> = Lru::new(3);
-        m.put("a", 1);
-        m.put("b", 2);
-        m.put("c", 3);
-        m.put("a", 10); // a is now the most recent
-        m.put("d", 4); // evicts b
+        m.put("a", 1, far, 0);
+        m.put("b", 2, far, 0);
+        m.put("c", 3, far, 0);
+        m.put("a", 10, far, 0); // a is now the most recent
+        m.put("d", 4, far, 0); // evicts b
         assert_eq!(m.len(), 3);
-        assert_eq!(m.get("b"), None);
+        assert_eq!(m.get("b", 0), None);
         assert_eq!(
-            (m.get("a"), m.get("c"), m.get("d")),
+            (m.get("a", 0), m.get("c", 0), m.get("d", 0)),
             (Some(10), Some(3), Some(4))
         );
         for i in 0..1000 {
-            m.put(&format!("k{i}"), i);
+            m.put(&format!("k{i}"), i, far, 0);
         }
         assert_eq!(m.len(), 3);
-        assert_eq!(m.get("k999"), Some(999));
+        assert_eq!(m.get("k999", 0), Some(999));
         m.remove("k999");
         assert_eq!(m.len(), 2);
+    }
+
+    #[test]
+    fn idle_entries_expire() {
+        let mut m: Lru<u32> = Lru::new(100);
+        for i in 0..10 {
+            m.put(&format!("old{i}"), i, 1_000, 0);
+        }
+        // read after its expiry, an entry is absent
+        assert_eq!(m.get("old0", 999), Some(0));
+        assert_eq!(m.get("old0", 1_000), None);
+        // writes sweep expired entries from the least recent end
+        for i in 0..3 {
+            m.put(&format!("new{i}"), i, 10_000, 2_000);
+        }
+        assert_eq!(m.len(), 3, "the ten idle entries are gone");
+    }
+
+    #[test]
+    fn acquire_counts_in_the_same_step_and_refund_gives_back() {
+        let cap = 60_000;
+        let mut s = Throttle::default();
+        for _ in 0..3 {
+            let (n, w) = throttle_acquire(s, 1_000, 3, cap);
+            assert_eq!(w, None);
+            s = n;
+        }
+        assert_eq!(s.count, 3);
+        let (refused, w) = throttle_acquire(s, 2_000, 3, cap);
+        assert_eq!(w, Some(59_000));
+        // a refund before the refusal lets one more through
+        let back = throttle_refund(s, 2_000);
+        assert_eq!(back.count, 2);
+        assert_eq!(throttle_acquire(back, 2_000, 3, cap).1, None);
+        // a refund never undoes a refusal already started, nor goes below zero
+        assert_eq!(throttle_refund(refused, 3_000), refused);
+        assert_eq!(throttle_refund(Throttle::default(), 0).count, 0);
+        // expiry: after the window and the "soon after" spell
+        // (the next window starts when the refusal ends at 61 s, so 121 s, plus a minute)
+        assert_eq!(throttle_expiry(&refused), 181_000);
+    }
+
+    #[test]
+    fn long_keys_are_hashed_to_a_fixed_size() {
+        let long = "x".repeat(1_000_000);
+        let k = bounded_key(&long);
+        assert_eq!(k.len(), 66);
+        assert_eq!(bounded_key("login-ip:192.0.2.1"), "login-ip:192.0.2.1");
+        assert_ne!(bounded_key(&long), bounded_key(&"x".repeat(999_999)));
     }
 
     #[tokio::test]
     async fn memory_limiter_keeps_a_block_under_a_flood_of_new_keys() {
         let l = Limiter::memory_with_capacity(100);
-        l.count("victim").await.unwrap();
-        assert!(l.check("victim", 1, 60_000).await.unwrap().is_some());
+        assert_eq!(l.acquire("victim", 1, 60_000).await.unwrap(), None);
+        assert!(l.acquire("victim", 1, 60_000).await.unwrap().is_some());
         // a flood of new keys evicts old idle keys, not the whole table
-        for i in 0..99 {
-            l.count(&format!("k{i}")).await.unwrap();
+        for i in 0..98 {
+            l.acquire(&format!("k{i}"), 1, 60_000).await.unwrap();
         }
-        assert!(l.check("victim", 1, 60_000).await.unwrap().is_some());
+        assert!(l.acquire("victim", 1, 60_000).await.unwrap().is_some());
         for i in 0..500 {
-            l.count(&format!("n{i}")).await.unwrap();
+            l.acquire(&format!("n{i}"), 1, 60_000).await.unwrap();
         }
         assert_eq!(l.memory_keys(), Some((0, 100)));
-        // checking a key that was never counted creates nothing
+        // a megabyte of key costs what a short one does
         for i in 0..50 {
-            assert_eq!(
-                l.check(&format!("fresh{i}"), 1, 60_000).await.unwrap(),
-                None
-            );
+            l.acquire(&format!("{i}{}", "u".repeat(1 << 20)), 1, 60_000)
+                .await
+                .unwrap();
         }
         assert_eq!(l.memory_keys(), Some((0, 100)));
     }
 
     #[tokio::test]
-    async fn memory_limiter_count_check_and_clear() {
+    async fn memory_limiter_acquire_refund_and_clear() {
         let l = Limiter::memory();
-        assert_eq!(l.check("k", 1, 60_000).await.unwrap(), None);
-        l.count("k").await.unwrap();
-        assert!(l.check("k", 1, 60_000).await.unwrap().is_some());
+        assert_eq!(l.acquire("k", 1, 60_000).await.unwrap(), None);
+        l.refund("k").await.unwrap();
+        assert_eq!(l.acquire("k", 1, 60_000).await.unwrap(), None);
+        assert!(l.acquire("k", 1, 60_000).await.unwrap().is_some());
         l.clear("k").await.unwrap();
-        assert_eq!(l.check("k", 1, 60_000).await.unwrap(), None);
+        assert_eq!(l.acquire("k", 1, 60_000).await.unwrap(), None);
         assert_eq!(l.hit("u", 0).await.unwrap(), None);
+    }
+
+    #[test]
+    fn in_flight_places_are_bounded_per_key_and_given_back() {
+        let f = Arc::new(InFlight::default());
+        let a = f.try_enter(&[("ip", 2), ("acct", 1)]).unwrap();
+        assert!(
+            f.try_enter(&[("ip", 2), ("acct", 1)]).is_none(),
+            "account full"
+        );
+        let b = f.try_enter(&[("ip", 2), ("other", 1)]).unwrap();
+        assert!(
+            f.try_enter(&[("ip", 2), ("third", 1)]).is_none(),
+            "address full"
+        );
+        drop(a);
+        assert!(f.try_enter(&[("ip", 2), ("acct", 1)]).is_some());
+        drop(b);
+        assert!(f.is_empty(), "nothing kept once nothing is in flight");
     }
 }

@@ -18,6 +18,9 @@ pub struct Claims {
     /// Issue time; a token without `iat` counts as issued at the epoch.
     pub iat: i64,
     pub exp: i64,
+    /// The account's `token_version` when the login read its password hash; 0 when absent (the
+    /// old service's tokens). A token of an older version is revoked (issue 20).
+    pub version: i64,
 }
 
 #[derive(Serialize)]
@@ -28,6 +31,9 @@ struct OutClaims<'a> {
     /// 128 random bits, so two tokens issued in the same second differ: logging out or keeping
     /// one of them never touches the other (decision F10). Old tokens have none and stay valid.
     jti: &'a str,
+    /// The account's token version at login (issue 20): a revocation increments it, so every
+    /// token issued before it, even in the same second or by a login racing it, stops working.
+    ver: i32,
 }
 
 #[derive(Deserialize)]
@@ -35,6 +41,7 @@ struct InClaims {
     sub: Option<serde_json::Value>,
     exp: Option<serde_json::Value>,
     iat: Option<serde_json::Value>,
+    ver: Option<serde_json::Value>,
 }
 
 impl JwtKeys {
@@ -52,8 +59,9 @@ impl JwtKeys {
         }
     }
 
-    /// Issue a token for `user_id` at `now` (Unix seconds).
-    pub fn issue(&self, user_id: i32, now: i64) -> String {
+    /// Issue a token for `user_id` at `now` (Unix seconds), of the account's `version` as read
+    /// together with the password hash the login checked.
+    pub fn issue(&self, user_id: i32, version: i32, now: i64) -> String {
         let sub = user_id.to_string();
         let jti = token_id();
         let claims = OutClaims {
@@ -61,6 +69,7 @@ impl JwtKeys {
             iat: now,
             exp: now.saturating_add(self.lifetime_secs),
             jti: &jti,
+            ver: version,
         };
         jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .expect("HS256 encoding of plain claims cannot fail")
@@ -82,7 +91,16 @@ impl JwtKeys {
         let user_id: i32 = sub.parse().ok()?;
         let exp = c.exp.as_ref().and_then(number_as_i64)?;
         let iat = c.iat.as_ref().and_then(number_as_i64).unwrap_or(0);
-        Some(Claims { user_id, iat, exp })
+        let version = match &c.ver {
+            None => 0,
+            Some(v) => v.as_i64()?,
+        };
+        Some(Claims {
+            user_id,
+            iat,
+            exp,
+            version,
+        })
     }
 }
 
@@ -114,7 +132,8 @@ mod tests {
             Some(Claims {
                 user_id: 1,
                 iat: 1_762_900_000,
-                exp: 4_102_444_800
+                exp: 4_102_444_800,
+                version: 0
             })
         );
         assert_eq!(k.verify(OLD_EXPIRED), None);
@@ -125,13 +144,14 @@ mod tests {
     fn issue_and_verify_round_trip() {
         let k = JwtKeys::new("s", 10);
         let now = chrono::Utc::now().timestamp();
-        let t = k.issue(17, now);
+        let t = k.issue(17, 4, now);
         assert_eq!(
             k.verify(&t),
             Some(Claims {
                 user_id: 17,
                 iat: now,
-                exp: now + 600
+                exp: now + 600,
+                version: 4
             })
         );
         // the header is the one the old service wrote
@@ -148,7 +168,7 @@ mod tests {
     fn tokens_of_the_same_second_differ() {
         let k = JwtKeys::new("s", 10);
         let now = chrono::Utc::now().timestamp();
-        let (a, b) = (k.issue(3, now), k.issue(3, now));
+        let (a, b) = (k.issue(3, 0, now), k.issue(3, 0, now));
         assert_ne!(a, b);
         assert_eq!(k.verify(&a), k.verify(&b));
         let payload = |t: &str| -> serde_json::Value {
@@ -177,6 +197,8 @@ mod tests {
             serde_json::json!({"sub": "99999999999", "exp": far}),
             serde_json::json!({"exp": far}),
             serde_json::json!({"sub": "1"}),
+            serde_json::json!({"sub": "1", "exp": far, "ver": "1"}),
+            serde_json::json!({"sub": "1", "exp": far, "ver": 1.5}),
         ];
         for c in cases {
             let t = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &c, &key).unwrap();
@@ -193,7 +215,8 @@ mod tests {
             Some(Claims {
                 user_id: 5,
                 iat: 0,
-                exp: far
+                exp: far,
+                version: 0
             })
         );
         assert_eq!(k.verify("not.a.token"), None);

@@ -17,17 +17,36 @@ pub enum VerifyError {
     UnknownFormat,
     #[error("malformed password hash: {0}")]
     Malformed(String),
+    #[error(transparent)]
+    Busy(#[from] Busy),
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("password hashing failed: {0}")]
-pub struct HashError(String);
+pub enum HashError {
+    #[error("password hashing failed: {0}")]
+    Failed(String),
+    #[error(transparent)]
+    Busy(#[from] Busy),
+}
+
+/// Too many hashes are already waiting: answered at once (429) rather than after a wait that
+/// would outlast the request timeout.
+#[derive(Debug, thiserror::Error)]
+#[error("too many password checks are waiting")]
+pub struct Busy;
+
+/// Hashes that may wait for a permit, per permit: with bcrypt-12 (about 0.25 s a hash) and two
+/// permits, a queue of 16 waits at most about two seconds.
+pub const QUEUE_PER_PERMIT: usize = 8;
 
 #[derive(Clone)]
 pub struct PasswordHasherPool {
     kind: PasswordHashKind,
     bcrypt_cost: u32,
     permits: Arc<Semaphore>,
+    /// Hashes waiting for a permit, and how many may.
+    waiting: Arc<std::sync::atomic::AtomicUsize>,
+    max_waiting: usize,
     /// A hash of a random password at the configured cost, verified for unknown usernames so a
     /// login takes as long whether or not the account exists.
     dummy_hash: Arc<String>,
@@ -41,6 +60,8 @@ impl PasswordHasherPool {
             kind,
             bcrypt_cost,
             permits: Arc::new(Semaphore::new(concurrency.max(1))),
+            waiting: Arc::default(),
+            max_waiting: concurrency.max(1) * QUEUE_PER_PERMIT,
             dummy_hash: Arc::new(dummy),
         }
     }
@@ -48,14 +69,36 @@ impl PasswordHasherPool {
     /// Run `f` on its own thread once a permit is free. The permit moves into the thread and is
     /// released only when `f` has finished: a caller that goes away (a client disconnecting drops
     /// the request future) leaves the hash running and its permit held, so the bound counts the
-    /// hashes really running, not the requests still waiting for them.
-    async fn run<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> T {
-        let permit = self
-            .permits
-            .clone()
-            .acquire_owned()
-            .await
-            .expect("semaphore never closed");
+    /// hashes really running, not the requests still waiting for them. When
+    /// [`QUEUE_PER_PERMIT`] per permit are already waiting, the job is refused at once.
+    async fn run<T: Send + 'static>(
+        &self,
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, Busy> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        /// One place in the queue, given back however the wait ends (a caller that goes away
+        /// drops this future).
+        struct Waiting<'a>(&'a AtomicUsize);
+        impl Drop for Waiting<'_> {
+            fn drop(&mut self) {
+                self.0.fetch_sub(1, Ordering::AcqRel);
+            }
+        }
+        let permit = match self.permits.clone().try_acquire_owned() {
+            Ok(p) => p,
+            Err(_) => {
+                if self.waiting.fetch_add(1, Ordering::AcqRel) >= self.max_waiting {
+                    self.waiting.fetch_sub(1, Ordering::AcqRel);
+                    return Err(Busy);
+                }
+                let _waiting = Waiting(&self.waiting);
+                self.permits
+                    .clone()
+                    .acquire_owned()
+                    .await
+                    .expect("semaphore never closed")
+            }
+        };
         let (tx, rx) = oneshot::channel();
         std::thread::Builder::new()
             .name("password-hash".into())
@@ -67,7 +110,7 @@ impl PasswordHasherPool {
                 let _ = tx.send(out);
             })
             .expect("spawning a hashing thread");
-        rx.await.expect("hashing thread panicked")
+        Ok(rx.await.expect("hashing thread panicked"))
     }
 
     /// Permits free right now (`HASH_CONCURRENCY` minus the hashes running).
@@ -78,18 +121,18 @@ impl PasswordHasherPool {
     /// Hash a new password with the configured kind.
     pub async fn hash(&self, password: String) -> Result<String, HashError> {
         let (kind, cost) = (self.kind, self.bcrypt_cost);
-        self.run(move || hash_sync(kind, cost, &password)).await
+        self.run(move || hash_sync(kind, cost, &password)).await?
     }
 
     /// Check `password` against a stored bcrypt or Argon2id hash, whatever the setting.
     pub async fn verify(&self, password: String, hash: String) -> Result<bool, VerifyError> {
-        self.run(move || verify_sync(&password, &hash)).await
+        self.run(move || verify_sync(&password, &hash)).await?
     }
 
     /// Burn the same time as a real check, for a username that does not exist.
-    pub async fn verify_dummy(&self, password: String) {
+    pub async fn verify_dummy(&self, password: String) -> Result<(), Busy> {
         let h = (*self.dummy_hash).clone();
-        let _ = self.run(move || verify_sync(&password, &h)).await;
+        self.run(move || verify_sync(&password, &h)).await.map(drop)
     }
 }
 
@@ -102,12 +145,12 @@ fn bcrypt_input(password: &str) -> &[u8] {
 pub fn hash_sync(kind: PasswordHashKind, cost: u32, password: &str) -> Result<String, HashError> {
     match kind {
         PasswordHashKind::Bcrypt => {
-            bcrypt::hash(bcrypt_input(password), cost).map_err(|e| HashError(e.to_string()))
+            bcrypt::hash(bcrypt_input(password), cost).map_err(|e| HashError::Failed(e.to_string()))
         }
         PasswordHashKind::Argon2id => Argon2::default()
             .hash_password(password.as_bytes())
             .map(|h| h.to_string())
-            .map_err(|e| HashError(e.to_string())),
+            .map_err(|e| HashError::Failed(e.to_string())),
     }
 }
 
@@ -179,7 +222,44 @@ mod tests {
         let h = pool.hash("pw-123456".into()).await.unwrap();
         assert!(pool.verify("pw-123456".into(), h.clone()).await.unwrap());
         assert!(!pool.verify("nope".into(), h).await.unwrap());
-        pool.verify_dummy("anything".into()).await;
+        pool.verify_dummy("anything".into()).await.unwrap();
+    }
+
+    /// With every permit taken and the queue full, a job is refused at once instead of waiting.
+    #[tokio::test]
+    async fn a_full_queue_refuses_at_once() {
+        let pool = PasswordHasherPool::new(PasswordHashKind::Bcrypt, 4, 1);
+        let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
+        let (started_tx, started_rx) = oneshot::channel::<()>();
+        let p = pool.clone();
+        let running = tokio::spawn(async move {
+            p.run(move || {
+                let _ = started_tx.send(());
+                let _ = release_rx.recv();
+            })
+            .await
+        });
+        started_rx.await.unwrap();
+        let mut queued = Vec::new();
+        for _ in 0..QUEUE_PER_PERMIT {
+            let p = pool.clone();
+            queued.push(tokio::spawn(async move { p.run(|| ()).await }));
+        }
+        while pool.waiting.load(std::sync::atomic::Ordering::Acquire) < QUEUE_PER_PERMIT {
+            tokio::task::yield_now().await;
+        }
+        assert!(matches!(pool.run(|| ()).await, Err(Busy)));
+        assert!(matches!(
+            pool.verify("x".into(), "$2b$04$x".into()).await,
+            Err(VerifyError::Busy(_))
+        ));
+        release_tx.send(()).unwrap();
+        running.await.unwrap().unwrap();
+        for q in queued {
+            q.await.unwrap().unwrap();
+        }
+        assert_eq!(pool.waiting.load(std::sync::atomic::Ordering::Acquire), 0);
+        pool.run(|| ()).await.unwrap();
     }
 
     /// A caller that goes away (its future dropped while the hash runs) does not free the
@@ -219,7 +299,7 @@ mod tests {
         );
         release_tx.send(()).unwrap();
         finished_rx.await.unwrap();
-        second.await;
+        second.await.unwrap();
         assert_eq!(pool.available_permits(), 1);
     }
 }

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod agents;
 pub mod conversation;
+pub mod net;
 pub mod plans;
 pub mod records;
 pub mod time;

@@ -99,6 +99,8 @@ pub struct User {
     pub deletion_requested_at: Option<NaiveDateTime>,
     pub tokens_valid_after: Option<NaiveDateTime>,
     pub token_exempt_hash: Option<String>,
+    /// Incremented by every revocation; a token carries the version its login read.
+    pub token_version: i32,
 }
 
 impl User {

@@ -17,6 +17,7 @@ use super::extract::{
 use super::responses::{MessageResponse, message};
 use super::throttle;
 use crate::app::AppState;
+use crate::auth::password::VerifyError;
 use crate::auth::{new_one_time_token, sha256_hex};
 use crate::domain::plans::Plan;
 use crate::domain::user::{self, Role, User};
@@ -163,12 +164,15 @@ pub async fn login(
         username, password, ..
     }: LoginForm,
 ) -> ApiResult<Response> {
-    throttle::check(&state, ip.0, Some(&username)).await?;
+    // Counted before the password is checked (issue 20); given back below if it was no guess.
+    let attempt = throttle::begin_login(&state, ip.0, &username).await?;
 
     let invalid = || ApiError::unauthorized("Invalid username or password");
     let Some(user) = store::users::get_by_username(&state.db, &username).await? else {
-        state.hasher.verify_dummy(password).await;
-        throttle::count(&state, ip.0, Some(&username)).await;
+        if let Err(busy) = state.hasher.verify_dummy(password).await {
+            attempt.refund(&state).await;
+            return Err(busy.into());
+        }
         return Err(invalid());
     };
     match state
@@ -177,26 +181,35 @@ pub async fn login(
         .await
     {
         Ok(true) => {}
-        Ok(false) => {
-            throttle::count(&state, ip.0, Some(&username)).await;
-            return Err(invalid());
+        Ok(false) => return Err(invalid()),
+        Err(VerifyError::Busy(busy)) => {
+            attempt.refund(&state).await;
+            return Err(busy.into());
         }
         Err(e) => {
             tracing::warn!(user_id = user.id, error = %e, "stored password hash could not be checked");
+            attempt.refund(&state).await;
             return Err(ApiError::unauthorized(
                 "An error occurred during authentication. Please try again.",
             ));
         }
     }
     if !user.is_active() {
+        attempt.refund(&state).await;
         return Err(ApiError::unauthorized(
             "Your account is pending administrator approval. Please wait for an admin to activate your account.",
         ));
     }
     // A successful login is not an attempt, clears its account's counter, and makes this
     // address one of the account's own.
-    throttle::login_succeeded(&state, ip.0, user.id, &user.username).await;
-    let token = state.jwt.issue(user.id, chrono::Utc::now().timestamp());
+    attempt
+        .login_succeeded(&state, ip.0, user.id, &user.username)
+        .await;
+    // The token version read with the password hash just checked: a revocation that commits
+    // after that read (a password change racing this login) revokes this token too.
+    let token = state
+        .jwt
+        .issue(user.id, user.token_version, chrono::Utc::now().timestamp());
     Ok(Json(TokenResponse {
         access_token: token,
         token_type: "bearer",

@@ -13,7 +13,8 @@ use utoipa::ToSchema;
 
 use super::error::{ApiError, ApiResult, FieldError, ResultExt};
 use super::extract::{
-    CurrentUser, Obj, RequestBody, UserJson, body_read_error, path_int, read_user_json,
+    Authenticated, CurrentUser, Obj, RequestBody, UserJson, body_read_error, path_int,
+    read_user_json,
 };
 use crate::app::AppState;
 use crate::chat::streams::{self, StreamGuard};
@@ -162,11 +163,13 @@ impl RequestBody for ChatRequest {
 pub async fn send(
     State(state): State<AppState>,
     headers: HeaderMap,
+    pre: Option<axum::Extension<Authenticated>>,
     body: Result<axum::body::Bytes, BytesRejection>,
 ) -> ApiResult<Response> {
+    let pre = pre.map(|axum::Extension(a)| a);
     if let Some(id) = last_event_id(&headers) {
         // A resume: authentication only; the body is neither parsed nor validated.
-        let user = CurrentUser::authenticate(&headers, &state).await?;
+        let user = CurrentUser::of(&headers, pre, &state).await?;
         let (turn_id, seq) =
             turn::parse_event_id(&id).ok_or_else(|| ApiError::not_found("Stream not found"))?;
         return resume_response(&state, &user, turn_id, seq).await;
@@ -179,7 +182,7 @@ pub async fn send(
             conversation_id,
             agent_type,
         },
-    ) = read_user_json::<ChatRequest>(&headers, &bytes, &state).await?;
+    ) = read_user_json::<ChatRequest>(&headers, pre, &bytes, &state).await?;
     // Before anything is counted or stored: a refused stream costs nothing.
     let guard = open_stream(&state, &user, None)?;
     let started = turn::start(&state, &user.user, &message, conversation_id, &agent_type).await?;

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use super::middleware::RequestId;
-use crate::auth::password::HashError;
+use crate::auth::password::{Busy, HashError};
 use crate::store::DbError;
 
 /// One entry of a 422 `detail` array (decision C2).
@@ -155,9 +155,23 @@ impl From<DbError> for ApiError {
 
 impl From<HashError> for ApiError {
     fn from(e: HashError) -> Self {
-        ApiError::Internal(e.into())
+        match e {
+            HashError::Busy(b) => b.into(),
+            failed => ApiError::Internal(failed.into()),
+        }
     }
 }
+
+/// The password-hash queue is full (issue 20): a fast 429 instead of a wait past the request
+/// timeout.
+impl From<Busy> for ApiError {
+    fn from(_: Busy) -> Self {
+        ApiError::too_many(BUSY, 1)
+    }
+}
+
+/// The detail of a 429 for a full password-hash queue: the general limit's.
+pub const BUSY: &str = "Too many requests. Please try again later.";
 
 /// How a handler answers a failure the contract gives a fixed answer for (api-contract §1.4,
 /// "Fixed failure details"). Only an unexpected failure (what would otherwise be the generic 500)

@@ -12,7 +12,7 @@ use serde_json::json;
 use tracing::Instrument;
 
 use super::error::{ApiError, InternalCause, json_response};
-use super::extract::{bearer_token, client_ip};
+use super::extract::{Authenticated, CurrentUser, bearer_token, client_ip};
 use crate::app::AppState;
 
 /// The request's id (api-contract §1.9), available to handlers as an extension.
@@ -215,15 +215,35 @@ pub async fn timeout(State(state): State<AppState>, req: Request, next: Next) ->
     }
 }
 
-/// The general per-user / per-IP limit (decision F12). A request whose bearer token verifies
-/// counts against its user; any other against its client address.
-pub async fn rate_limit(State(state): State<AppState>, req: Request, next: Next) -> Response {
+/// The general per-user / per-IP limit (decision F12). A request to an endpoint that
+/// authenticates its caller, with a token that authenticates now (not revoked, not logged out,
+/// an active account), counts against its user; every other request counts against its client
+/// address, whatever token it carries (issue 20): a revoked token cannot drain its owner's
+/// budget, and one's own tokens do not lift an anonymous endpoint's per-address limit. The user
+/// found here is handed to the handler, so authenticating costs one read either way.
+pub async fn rate_limit(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let limit = state.settings.rate_limit_per_minute;
     if limit == 0 || req.method() == Method::OPTIONS {
         return next.run(req).await;
     }
-    let key = match bearer_token(req.headers()).and_then(|t| state.jwt.verify(t)) {
-        Some(c) => format!("user:{}", c.user_id),
+    let secured = req
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .is_some_and(|p| {
+            super::openapi::secured_operations()
+                .contains(&(req.method().as_str().to_string(), p.as_str().to_string()))
+        });
+    let user = if secured && bearer_token(req.headers()).is_some() {
+        CurrentUser::authenticate(req.headers(), &state).await.ok()
+    } else {
+        None
+    };
+    let key = match user {
+        Some(u) => {
+            let key = format!("user:{}", u.user.id);
+            req.extensions_mut().insert(Authenticated(u));
+            key
+        }
         None => format!(
             "ip:{}",
             crate::ratelimit::address_key(client_ip(

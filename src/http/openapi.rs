@@ -80,6 +80,34 @@ fn operations(doc: &mut utoipa::openapi::OpenApi) -> impl Iterator<Item = &mut O
     })
 }
 
+/// The operations that authenticate their caller (`security` declared), as `(METHOD, path
+/// template)`: the rate limit counts these per user and every other per address (issue 20).
+/// The test that pins `security` to the extractors keeps this exact.
+pub fn secured_operations() -> &'static std::collections::HashSet<(String, String)> {
+    static SECURED: std::sync::OnceLock<std::collections::HashSet<(String, String)>> =
+        std::sync::OnceLock::new();
+    SECURED.get_or_init(|| {
+        let doc = super::documented().into_openapi();
+        let mut out = std::collections::HashSet::new();
+        for (path, item) in &doc.paths.paths {
+            for (method, op) in [
+                ("GET", &item.get),
+                ("PUT", &item.put),
+                ("POST", &item.post),
+                ("DELETE", &item.delete),
+                ("PATCH", &item.patch),
+            ] {
+                if let Some(op) = op
+                    && op.security.as_ref().is_some_and(|s| !s.is_empty())
+                {
+                    out.insert((method.to_string(), path.clone()));
+                }
+            }
+        }
+        out
+    })
+}
+
 /// An error answer: `{"detail": ...}` with the 422 array or a message.
 fn error_response(status: u16, description: &str) -> Response {
     let schema = if status == 422 {

@@ -10,6 +10,7 @@ use super::error::{ApiError, ApiResult};
 use super::extract::{CurrentUser, Obj, RequestBody, UserJson};
 use super::responses::{MessageResponse, message};
 use crate::app::AppState;
+use crate::auth::password::VerifyError;
 use crate::domain::user::{self, User};
 use crate::store::{self, users::ContactRequestRow};
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -218,19 +219,36 @@ pub async fn change_password(
     if !user::password_long_enough(&new) {
         return Err(ApiError::bad_request(user::password_too_short_message()));
     }
-    super::throttle::check_password_change(&state, user.user.id).await?;
-    let ok = state
+    let attempt = super::throttle::begin_password_change(&state, user.user.id).await?;
+    let ok = match state
         .hasher
         .verify(current, user.user.password_hash.clone())
         .await
-        .unwrap_or(false);
+    {
+        Ok(ok) => ok,
+        Err(VerifyError::Busy(busy)) => {
+            attempt.refund(&state).await;
+            return Err(busy.into());
+        }
+        Err(e) => {
+            tracing::warn!(user_id = user.user.id, error = %e, "stored password hash could not be checked");
+            false
+        }
+    };
+    let expires = chrono::DateTime::from_timestamp(user.claims.exp, 0).map(|d| d.naive_utc());
     if !ok {
-        super::throttle::count_password_change(&state, user.user.id).await;
+        // Remembered for this token: a change it makes later does not exempt it (issue 20).
+        store::tokens::record_password_guess(&state.db, &user.token_hash, user.user.id, expires)
+            .await?;
         return Err(ApiError::new(
             axum::http::StatusCode::UNAUTHORIZED,
             "Current password is incorrect",
         ));
     }
+    attempt.refund(&state).await;
+    // The token that made the change stays valid, unless it guessed wrong before: then it was
+    // perhaps a thief's, and every session, this one included, must log in again.
+    let exempt = !store::tokens::guessed_password(&state.db, &user.token_hash).await?;
     let hash = state.hasher.hash(new).await?;
     let now = store::truncate_to_seconds(store::now());
     store::users::set_password(
@@ -238,7 +256,7 @@ pub async fn change_password(
         user.user.id,
         &hash,
         Some(now),
-        Some(&user.token_hash),
+        exempt.then_some(user.token_hash.as_str()),
     )
     .await?;
     Ok(message("Password updated successfully"))

@@ -1,14 +1,22 @@
-//! Login throttling (decision F12; api-contract §1.8; issue 10): per client address and per
-//! account, checked before the endpoint's logic and counted after it.
+//! Login throttling (decision F12; api-contract §1.8; issues 10 and 20): per client address and
+//! per account, checked and counted in one step before the password is checked.
 //!
+//! - An attempt is counted when it starts, in the same atomic step as the check (one lock in
+//!   memory, one script in Redis), so requests that arrive while password hashes queue are
+//!   counted as they arrive and the limit holds under any concurrency. A login that succeeds
+//!   (or turns out not to be a guess: the hash queue was full, the account awaits approval) is
+//!   given back.
+//! - At most [`ADDRESS_IN_FLIGHT`] password checks per address and [`ACCOUNT_IN_FLIGHT`] per
+//!   account run or wait at once on a replica; more get a fast 429, so nobody can queue hashes
+//!   ahead of an account's owner.
 //! - An attempt while refused is answered 429 with `Retry-After` and changes nothing, so the
 //!   wait it names is the real one: the next attempt after it goes ahead.
-//! - For logins only failures count (a wrong password, an unknown account); for the other
-//!   endpoints every request counts.
+//! - For logins only failures stay counted; for the other endpoints every request counts.
 //! - The account's limit does not apply from an address where that account has logged in
 //!   successfully before, so an attacker who hammers an account from elsewhere never keeps its
 //!   owner out; the address's own limit still applies there.
-//! - A refused address never reaches the account check, so it creates no key per username.
+//! - A refused address never reaches the account check, so it creates no key per username; an
+//!   account's key is a keyed hash of the name, never the name (of any length) itself.
 
 use std::net::IpAddr;
 
@@ -17,7 +25,7 @@ use super::middleware::wait_secs;
 use crate::app::AppState;
 use crate::auth::sha256_hex;
 use crate::metrics::Refusal;
-use crate::ratelimit::address_key;
+use crate::ratelimit::{InFlightGuard, address_key};
 use crate::store;
 
 pub const TOO_MANY_LOGINS: &str = "Too many login attempts. Please try again later.";
@@ -26,13 +34,22 @@ pub const TOO_MANY_PASSWORD_ATTEMPTS: &str = "Too many password attempts. Please
 /// owner waits at most that long even from an address the account never used.
 pub const IP_CAP_MS: i64 = 15 * 60 * 1000;
 pub const ACCOUNT_CAP_MS: i64 = 60 * 1000;
+/// Password checks in flight at once (running or waiting for the hasher), per replica.
+pub const ADDRESS_IN_FLIGHT: u32 = 4;
+pub const ACCOUNT_IN_FLIGHT: u32 = 2;
 
 fn ip_key(ip: IpAddr) -> String {
     format!("login-ip:{}", address_key(ip))
 }
 
-fn account_key(account: &str) -> String {
-    format!("login-account:{account}")
+/// An account's key: a keyed hash of the name as given (usernames are case-sensitive), so a
+/// megabyte of username costs what any other does and the limiter's store never holds emails.
+fn account_key(state: &AppState, account: &str) -> String {
+    let h = sha256_hex(&format!(
+        "login-account\0{}\0{account}",
+        state.settings.secret_key
+    ));
+    format!("login-account:{}", &h[..32])
 }
 
 /// The keyed hash under which an account's login addresses are kept: never the address itself
@@ -54,9 +71,9 @@ fn refused(detail: &str, ms: i64) -> ApiError {
     ApiError::too_many(detail, wait_secs(ms))
 }
 
-/// Check one key; a limiter that does not answer lets the attempt through (logged).
-async fn check_key(state: &AppState, key: &str, cap_ms: i64) -> Option<i64> {
-    match state.limiter.check(key, limit(state), cap_ms).await {
+/// Check and count one attempt on `key`; a limiter that does not answer lets it through (logged).
+async fn acquire_key(state: &AppState, key: &str, cap_ms: i64) -> Option<i64> {
+    match state.limiter.acquire(key, limit(state), cap_ms).await {
         Ok(wait) => wait,
         Err(e) => {
             tracing::warn!(error = %e, "login throttle unavailable; attempt let through");
@@ -65,71 +82,135 @@ async fn check_key(state: &AppState, key: &str, cap_ms: i64) -> Option<i64> {
     }
 }
 
-async fn count_key(state: &AppState, key: &str) {
-    if let Err(e) = state.limiter.count(key).await {
-        tracing::warn!(error = %e, "login throttle unavailable; attempt not counted");
+async fn refund_key(state: &AppState, key: &str) {
+    if let Err(e) = state.limiter.refund(key).await {
+        tracing::warn!(error = %e, "login throttle unavailable; attempt not given back");
     }
 }
 
-/// 429 when the address, then (unless this address is one of the account's own) the account
-/// is over its limit.
-pub async fn check(state: &AppState, ip: IpAddr, account: Option<&str>) -> ApiResult<()> {
-    if limit(state) == 0 {
-        return Ok(());
+/// A password check that may go ahead: counted already, and holding its places among the checks
+/// in flight until it is dropped.
+#[must_use]
+pub struct Attempt {
+    /// The keys this attempt was counted under.
+    counted: Vec<String>,
+    _in_flight: Option<InFlightGuard>,
+}
+
+impl Attempt {
+    fn unthrottled() -> Self {
+        Attempt {
+            counted: Vec::new(),
+            _in_flight: None,
+        }
     }
-    if let Some(ms) = check_key(state, &ip_key(ip), IP_CAP_MS).await {
+
+    /// Not a guess after all (the hasher was busy, the check could not be made, the account
+    /// awaits approval): give back what was counted.
+    pub async fn refund(self, state: &AppState) {
+        for k in &self.counted {
+            refund_key(state, k).await;
+        }
+    }
+
+    /// A successful login: given back, the account's counter cleared, and this address becomes
+    /// one of the account's own.
+    pub async fn login_succeeded(self, state: &AppState, ip: IpAddr, user_id: i32, username: &str) {
+        let account = account_key(state, username);
+        for k in self.counted.iter().filter(|k| **k != account) {
+            refund_key(state, k).await;
+        }
+        if limit(state) > 0
+            && let Err(e) = state.limiter.clear(&account).await
+        {
+            tracing::warn!(error = %e, "login throttle unavailable; account counter not cleared");
+        }
+        if let Err(e) = store::login_addresses::remember(
+            &state.db,
+            user_id,
+            &address_hash(state, ip),
+            store::now(),
+        )
+        .await
+        {
+            tracing::warn!(user_id, error = %e, "login address not remembered");
+        }
+    }
+}
+
+/// A place among the password checks in flight for `keys`, or a fast 429.
+fn enter(state: &AppState, keys: &[(&str, u32)], detail: &str) -> ApiResult<InFlightGuard> {
+    state.limiter.in_flight().try_enter(keys).ok_or_else(|| {
+        state.metrics.refused(Refusal::PasswordQueue);
+        ApiError::too_many(detail, 1)
+    })
+}
+
+/// Start a login or another attempt on `account` from `ip`: a place in flight (logins only),
+/// then the address's limit, then (unless this address is one of the account's own) the
+/// account's, each checked and counted at once. A refusal gives back what it counted.
+async fn begin(
+    state: &AppState,
+    ip: IpAddr,
+    account: Option<&str>,
+    in_flight: bool,
+) -> ApiResult<Attempt> {
+    if limit(state) == 0 {
+        return Ok(Attempt::unthrottled());
+    }
+    let ip_key = ip_key(ip);
+    let account_key = account.map(|a| account_key(state, a));
+    let guard = if in_flight {
+        let mut keys = vec![(ip_key.as_str(), ADDRESS_IN_FLIGHT)];
+        if let Some(a) = &account_key {
+            keys.push((a.as_str(), ACCOUNT_IN_FLIGHT));
+        }
+        Some(enter(state, &keys, TOO_MANY_LOGINS)?)
+    } else {
+        None
+    };
+    if let Some(ms) = acquire_key(state, &ip_key, IP_CAP_MS).await {
         state.metrics.refused(Refusal::LoginAddress);
         return Err(refused(TOO_MANY_LOGINS, ms));
     }
-    let Some(account) = account else {
-        return Ok(());
+    let mut attempt = Attempt {
+        counted: vec![ip_key],
+        _in_flight: guard,
     };
-    let Some(ms) = check_key(state, &account_key(account), ACCOUNT_CAP_MS).await else {
-        return Ok(());
+    let Some(account_key) = account_key else {
+        return Ok(attempt);
     };
-    match store::login_addresses::is_known(&state.db, account, &address_hash(state, ip)).await {
-        Ok(true) => return Ok(()),
+    let Some(ms) = acquire_key(state, &account_key, ACCOUNT_CAP_MS).await else {
+        attempt.counted.push(account_key);
+        return Ok(attempt);
+    };
+    let known = store::login_addresses::is_known(
+        &state.db,
+        account.unwrap_or_default(),
+        &address_hash(state, ip),
+    )
+    .await;
+    match known {
+        Ok(true) => return Ok(attempt),
         Ok(false) => {}
         Err(e) => {
             tracing::warn!(error = %e, "login addresses unreadable; account throttle applied");
         }
     }
+    attempt.refund(state).await;
     state.metrics.refused(Refusal::LoginAccount);
     Err(refused(TOO_MANY_LOGINS, ms))
 }
 
-/// Count one attempt (a failed login) against the address and the account.
-pub async fn count(state: &AppState, ip: IpAddr, account: Option<&str>) {
-    if limit(state) == 0 {
-        return;
-    }
-    count_key(state, &ip_key(ip)).await;
-    if let Some(a) = account {
-        count_key(state, &account_key(a)).await;
-    }
+/// A login: counted against the address and the account before the password is checked.
+pub async fn begin_login(state: &AppState, ip: IpAddr, username: &str) -> ApiResult<Attempt> {
+    begin(state, ip, Some(username), true).await
 }
 
-/// Check, then count: the endpoints where every request is an attempt.
+/// The endpoints where every request is an attempt (register, reset, verification): counted and
+/// kept.
 pub async fn attempt(state: &AppState, ip: IpAddr, account: Option<&str>) -> ApiResult<()> {
-    check(state, ip, account).await?;
-    count(state, ip, account).await;
-    Ok(())
-}
-
-/// A successful login: the account's counter is cleared and this address becomes one of the
-/// account's own.
-pub async fn login_succeeded(state: &AppState, ip: IpAddr, user_id: i32, username: &str) {
-    if limit(state) > 0
-        && let Err(e) = state.limiter.clear(&account_key(username)).await
-    {
-        tracing::warn!(error = %e, "login throttle unavailable; account counter not cleared");
-    }
-    if let Err(e) =
-        store::login_addresses::remember(&state.db, user_id, &address_hash(state, ip), store::now())
-            .await
-    {
-        tracing::warn!(user_id, error = %e, "login address not remembered");
-    }
+    begin(state, ip, account, false).await.map(drop)
 }
 
 fn password_key(user_id: i32) -> String {
@@ -137,23 +218,25 @@ fn password_key(user_id: i32) -> String {
 }
 
 /// `change-password`'s check of the current password, per user (a token holder must not get an
-/// unthrottled password oracle): refused like a login, with the address cap.
-pub async fn check_password_change(state: &AppState, user_id: i32) -> ApiResult<()> {
+/// unthrottled password oracle): counted before the check, refused like a login with the
+/// address cap, at most [`ACCOUNT_IN_FLIGHT`] checks in flight per user. The attempt is given
+/// back when the password was right.
+pub async fn begin_password_change(state: &AppState, user_id: i32) -> ApiResult<Attempt> {
     if limit(state) == 0 {
-        return Ok(());
+        return Ok(Attempt::unthrottled());
     }
-    match check_key(state, &password_key(user_id), IP_CAP_MS).await {
-        Some(ms) => {
-            state.metrics.refused(Refusal::ChangePassword);
-            Err(refused(TOO_MANY_PASSWORD_ATTEMPTS, ms))
-        }
-        None => Ok(()),
+    let key = password_key(user_id);
+    let guard = enter(
+        state,
+        &[(key.as_str(), ACCOUNT_IN_FLIGHT)],
+        TOO_MANY_PASSWORD_ATTEMPTS,
+    )?;
+    if let Some(ms) = acquire_key(state, &key, IP_CAP_MS).await {
+        state.metrics.refused(Refusal::ChangePassword);
+        return Err(refused(TOO_MANY_PASSWORD_ATTEMPTS, ms));
     }
-}
-
-/// A wrong current password.
-pub async fn count_password_change(state: &AppState, user_id: i32) {
-    if limit(state) > 0 {
-        count_key(state, &password_key(user_id)).await;
-    }
+    Ok(Attempt {
+        counted: vec![key],
+        _in_flight: Some(guard),
+    })
 }

@@ -257,7 +257,11 @@ pub async fn update_user(
         "UPDATE fastapi_users SET full_name = COALESCE($2, full_name), role = COALESCE($3, role), \
            plan_type = COALESCE($4, plan_type), is_active = COALESCE($5, is_active), \
            tokens_valid_after = CASE WHEN $6 THEN $7 ELSE tokens_valid_after END, \
-           token_exempt_hash = CASE WHEN $6 THEN NULL ELSE token_exempt_hash END \
+           token_exempt_hash = CASE WHEN $6 THEN NULL ELSE token_exempt_hash END, \
+           token_version = CASE WHEN $6 THEN token_version + 1 ELSE token_version END, \
+           reset_token_hash = CASE WHEN $6 THEN NULL ELSE reset_token_hash END, \
+           reset_token_expiry = CASE WHEN $6 THEN NULL ELSE reset_token_expiry END, \
+           reset_token = CASE WHEN $6 THEN NULL ELSE reset_token END \
          WHERE id = $1"
     )
     .bind(id)
@@ -329,7 +333,11 @@ pub async fn toggle(
     on_tx!(&mut tx, |t| sqlx::query(
         "UPDATE fastapi_users SET is_active = $2, \
            tokens_valid_after = CASE WHEN $2 THEN tokens_valid_after ELSE $3 END, \
-           token_exempt_hash = CASE WHEN $2 THEN token_exempt_hash ELSE NULL END \
+           token_exempt_hash = CASE WHEN $2 THEN token_exempt_hash ELSE NULL END, \
+           token_version = CASE WHEN $2 THEN token_version ELSE token_version + 1 END, \
+           reset_token_hash = CASE WHEN $2 THEN reset_token_hash ELSE NULL END, \
+           reset_token_expiry = CASE WHEN $2 THEN reset_token_expiry ELSE NULL END, \
+           reset_token = CASE WHEN $2 THEN reset_token ELSE NULL END \
          WHERE id = $1"
     )
     .bind(id)

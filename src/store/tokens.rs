@@ -1,4 +1,5 @@
-//! `fastapi_revoked_tokens`: tokens revoked by logout (decision F10).
+//! `fastapi_revoked_tokens`: tokens revoked by logout (decision F10); `fastapi_password_guesses`:
+//! tokens that gave a wrong current password (issue 20).
 
 use chrono::NaiveDateTime;
 
@@ -28,13 +29,54 @@ pub async fn revoke(
     Ok(())
 }
 
-/// Cleanup job: rows whose token has expired anyway.
+/// Remember that the token with SHA-256 `token_hash` gave a wrong current password to
+/// `change-password` (issue 20): a change it makes later does not exempt it.
+pub async fn record_password_guess(
+    db: &Db,
+    token_hash: &str,
+    user_id: i32,
+    expires_at: Option<NaiveDateTime>,
+) -> Result<(), sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query(
+            "INSERT INTO fastapi_password_guesses (token_hash, user_id, expires_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (token_hash) DO NOTHING",
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(expires_at)
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// Whether the token with SHA-256 `token_hash` ever gave a wrong current password.
+pub async fn guessed_password(db: &Db, token_hash: &str) -> Result<bool, sqlx::Error> {
+    on_db!(db, |p| sqlx::query_scalar(
+        "SELECT EXISTS(SELECT 1 FROM fastapi_password_guesses WHERE token_hash = $1)"
+    )
+    .bind(token_hash)
+    .fetch_one(p)
+    .await)
+}
+
+/// Cleanup job: rows whose token has expired anyway (logged-out tokens, password guesses).
 pub async fn delete_expired(db: &Db, now: NaiveDateTime) -> Result<u64, sqlx::Error> {
-    Ok(on_db!(db, |p| sqlx::query(
+    let revoked = on_db!(db, |p| sqlx::query(
         "DELETE FROM fastapi_revoked_tokens WHERE expires_at < $1"
     )
     .bind(now)
     .execute(p)
     .await?
-    .rows_affected()))
+    .rows_affected());
+    let guesses = on_db!(db, |p| sqlx::query(
+        "DELETE FROM fastapi_password_guesses WHERE expires_at < $1"
+    )
+    .bind(now)
+    .execute(p)
+    .await?
+    .rows_affected());
+    Ok(revoked + guesses)
 }

@@ -13,7 +13,7 @@ macro_rules! user_columns {
     () => {
         "id, username, password_hash, full_name, role, is_active, created_at, email_verified, \
          plan_type, query_count, monthly_query_count, last_query_date, last_reset_date, plan_end_date, \
-         deleted, deletion_requested_at, tokens_valid_after, token_exempt_hash"
+         deleted, deletion_requested_at, tokens_valid_after, token_exempt_hash, token_version"
     };
 }
 
@@ -285,7 +285,8 @@ pub async fn complete_password_reset(
     let n = on_db!(db, |p| {
         sqlx::query(
         "UPDATE fastapi_users SET password_hash = $3, reset_token_hash = NULL, reset_token_expiry = NULL, \
-           reset_token = NULL, tokens_valid_after = $4, token_exempt_hash = NULL \
+           reset_token = NULL, tokens_valid_after = $4, token_exempt_hash = NULL, \
+           token_version = token_version + 1 \
          WHERE id = $1 AND reset_token_hash = $2"
     )
     .bind(id)
@@ -318,7 +319,9 @@ pub async fn complete_email_verification(
     Ok(n > 0)
 }
 
-/// Store a new password hash and revoke earlier tokens except `exempt_hash` (decision F10).
+/// Store a new password hash and revoke earlier tokens except `exempt_hash` (decision F10): the
+/// token version moves on, so even a token of the same second, or of a login that read the old
+/// hash while this ran, stops working; an outstanding reset link is voided (issue 20).
 pub async fn set_password(
     db: &Db,
     id: i32,
@@ -328,15 +331,18 @@ pub async fn set_password(
 ) -> Result<(), sqlx::Error> {
     on_db!(db, |p| {
         sqlx::query(
-        "UPDATE fastapi_users SET password_hash = $2, \
-           tokens_valid_after = COALESCE($3, tokens_valid_after), token_exempt_hash = $4 WHERE id = $1"
-    )
-    .bind(id)
-    .bind(password_hash)
-    .bind(valid_after)
-    .bind(exempt_hash)
-    .execute(p)
-    .await.map(|r| r.rows_affected())
+            "UPDATE fastapi_users SET password_hash = $2, \
+           tokens_valid_after = COALESCE($3, tokens_valid_after), token_exempt_hash = $4, \
+           token_version = token_version + 1, \
+           reset_token_hash = NULL, reset_token_expiry = NULL, reset_token = NULL WHERE id = $1",
+        )
+        .bind(id)
+        .bind(password_hash)
+        .bind(valid_after)
+        .bind(exempt_hash)
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected())
     })?;
     Ok(())
 }
@@ -434,7 +440,9 @@ pub async fn upsert_admin(
             on_tx!(&mut tx, |t| {
                 sqlx::query(
                 "UPDATE fastapi_users SET role = $5, is_active = TRUE, password_hash = $2, \
-                   full_name = COALESCE($3, full_name), tokens_valid_after = $4, token_exempt_hash = NULL \
+                   full_name = COALESCE($3, full_name), tokens_valid_after = $4, token_exempt_hash = NULL, \
+                   token_version = token_version + 1, \
+                   reset_token_hash = NULL, reset_token_expiry = NULL, reset_token = NULL \
                  WHERE id = $1"
             )
             .bind(id)
@@ -586,6 +594,7 @@ pub async fn purge_in(tx: &mut Tx, id: i32, username: &str) -> Result<(), sqlx::
         "DELETE FROM fastapi_user_survey WHERE user_id = $1",
         "DELETE FROM fastapi_user_survey_stage2 WHERE user_id = $1",
         "DELETE FROM fastapi_contact_request WHERE user_id = $1",
+        "DELETE FROM fastapi_password_guesses WHERE user_id = $1",
         "DELETE FROM fastapi_revoked_tokens WHERE user_id = $1",
         "DELETE FROM fastapi_login_addresses WHERE user_id = $1",
         // the admin log's entries about this user (entries of actions they took as an admin stay)

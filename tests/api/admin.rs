@@ -94,7 +94,7 @@ db_test!(async fn update_rules_and_deactivation_revokes_tokens(b) {
     let admin = app.admin("root@example.com").await;
     let ann = app.register("ann@example.com").await;
     app.backdate_account(ann, 60).await;
-    let t = app.state.jwt.issue(ann as i32, chrono::Utc::now().timestamp() - 30);
+    let t = app.state.jwt.issue(ann as i32, 0, chrono::Utc::now().timestamp() - 30);
     let id = uid(&app, &t);
     let path = format!("/api/v1/admin/users/{id}");
     app.send_json(Method::PUT, "/api/v1/admin/users/999999", Some(&admin), &json!({"role": "bogus"})).await.assert_detail(400, "User not found");
@@ -122,7 +122,7 @@ db_test!(async fn approve_toggle_and_reset(b) {
     let me = uid(&app, &admin);
     let id = app.register("ann@example.com").await;
     app.backdate_account(id, 60).await;
-    let t = app.state.jwt.issue(id as i32, chrono::Utc::now().timestamp() - 30);
+    let t = app.state.jwt.issue(id as i32, 0, chrono::Utc::now().timestamp() - 30);
     app.post_empty(&format!("/api/v1/admin/users/{id}/approve"), Some(&admin)).await.assert_detail(400, "User is already active");
     app.post_empty("/api/v1/admin/users/999999/approve", Some(&admin)).await.assert_detail(400, "User not found");
     app.post_empty(&format!("/api/v1/admin/users/{me}/toggle-status"), Some(&admin)).await.assert_detail(400, "Cannot modify your own status");

@@ -165,8 +165,8 @@ db_test!(async fn token_checks_in_order(b) {
     let r = app.request(TestApp::req(Method::GET, "/api/v1/auth/me", None).header("authorization", format!("bearer {token}")).body(axum::body::Body::empty()).unwrap()).await;
     r.assert(200);
     // 2. bad tokens
-    let forged = solarintel::auth::jwt::JwtKeys::new("another-secret", 60).issue(1, chrono::Utc::now().timestamp());
-    let expired = app.state.jwt.issue(1, chrono::Utc::now().timestamp() - 10080 * 60 - 5);
+    let forged = solarintel::auth::jwt::JwtKeys::new("another-secret", 60).issue(1, 0, chrono::Utc::now().timestamp());
+    let expired = app.state.jwt.issue(1, 0, chrono::Utc::now().timestamp() - 10080 * 60 - 5);
     for t in ["garbage", forged.as_str(), expired.as_str()] {
         let r = app.get("/api/v1/auth/me", Some(t)).await;
         r.assert_detail(401, "Could not validate credentials");
@@ -177,7 +177,7 @@ db_test!(async fn token_checks_in_order(b) {
     let bad_sub = jsonwebtoken::encode(&jsonwebtoken::Header::default(), &json!({"sub": "abc", "exp": 4102444800i64}), &key).unwrap();
     app.get("/api/v1/auth/me", Some(&bad_sub)).await.assert_detail(401, "Could not validate credentials");
     // 3. unknown user
-    let ghost = app.state.jwt.issue(999_999, chrono::Utc::now().timestamp());
+    let ghost = app.state.jwt.issue(999_999, 0, chrono::Utc::now().timestamp());
     app.get("/api/v1/auth/me", Some(&ghost)).await.assert_detail(401, "Could not validate credentials");
     // 4. inactive user
     app.exec("UPDATE fastapi_users SET is_active = FALSE").await;
@@ -189,7 +189,7 @@ db_test!(async fn token_checks_in_order(b) {
 db_test!(async fn logout_revokes_only_that_token(b) {
     let app = TestApp::start(b).await;
     let t1 = app.user("ann@example.com").await;
-    let t2 = app.state.jwt.issue(app.state.jwt.verify(&t1).unwrap().user_id, chrono::Utc::now().timestamp() + 1);
+    let t2 = app.state.jwt.issue(app.state.jwt.verify(&t1).unwrap().user_id, 0, chrono::Utc::now().timestamp() + 1);
     let r = app.post_empty("/api/v1/auth/logout", Some(&t1)).await;
     r.assert(200);
     assert_eq!(r.json(), json!({"message": "Successfully logged out. Please delete your token."}));
@@ -208,7 +208,7 @@ db_test!(async fn password_reset_by_email(b) {
     // a session from a minute ago, of an account made before it (a token of the same second as
     // the reset stays valid)
     app.backdate_account(uid, 120).await;
-    let old_token = app.state.jwt.issue(uid as i32, chrono::Utc::now().timestamp() - 60);
+    let old_token = app.state.jwt.issue(uid as i32, 0, chrono::Utc::now().timestamp() - 60);
     app.get("/api/v1/auth/me", Some(&old_token)).await.assert(200);
     let mut mails = Vec::new();
     for (i, path) in ["/api/v1/auth/request-password-reset", "/api/v1/auth/forgot-password"].iter().enumerate() {

@@ -137,24 +137,47 @@ async fn redis_throttle_matches_memory() {
     let redis = redis_limiter().await;
     let memory = Limiter::memory();
     for l in [&redis, &memory] {
-        // checking an unknown key refuses nothing
-        assert_eq!(l.check("k", 2, 60_000).await.unwrap(), None);
-        l.count("k").await.unwrap();
-        assert_eq!(l.check("k", 2, 60_000).await.unwrap(), None);
-        l.count("k").await.unwrap();
-        let w1 = l.check("k", 2, 60_000).await.unwrap().expect("refused");
+        // checked and counted in one step
+        assert_eq!(l.acquire("k", 2, 60_000).await.unwrap(), None);
+        assert_eq!(l.acquire("k", 2, 60_000).await.unwrap(), None);
+        let w1 = l.acquire("k", 2, 60_000).await.unwrap().expect("refused");
         assert!((1_000..=60_000).contains(&w1));
-        // refused again: the same refusal, not a longer one; counting while refused changes it not
-        l.count("k").await.unwrap();
-        let w2 = l.check("k", 2, 60_000).await.unwrap().expect("refused");
+        // refused again: the same refusal, not a longer one
+        let w2 = l.acquire("k", 2, 60_000).await.unwrap().expect("refused");
         assert!(w2 <= w1, "{w1} then {w2}");
         l.clear("k").await.unwrap();
-        assert_eq!(l.check("k", 2, 60_000).await.unwrap(), None);
+        // a refund gives one attempt back; refunding an unknown key creates nothing
+        assert_eq!(l.acquire("k", 2, 60_000).await.unwrap(), None);
+        assert_eq!(l.acquire("k", 2, 60_000).await.unwrap(), None);
+        l.refund("k").await.unwrap();
+        assert_eq!(l.acquire("k", 2, 60_000).await.unwrap(), None);
+        assert!(l.acquire("k", 2, 60_000).await.unwrap().is_some());
+        l.refund("never-seen").await.unwrap();
+        assert_eq!(l.acquire("never-seen", 1, 60_000).await.unwrap(), None);
         for _ in 0..3 {
             assert_eq!(l.hit("u", 3).await.unwrap(), None);
         }
         let w = l.hit("u", 3).await.unwrap().expect("over the bucket");
         assert!((1..=20_000).contains(&w));
+    }
+    // 50 attempts at once against a limit of 10: exactly 10 go ahead, on either store (issue 20)
+    for l in [
+        std::sync::Arc::new(redis_limiter().await),
+        std::sync::Arc::new(Limiter::memory()),
+    ] {
+        let tasks: Vec<_> = (0..50)
+            .map(|_| {
+                let l = l.clone();
+                tokio::spawn(async move { l.acquire("burst", 10, 60_000).await.unwrap() })
+            })
+            .collect();
+        let mut through = 0;
+        for t in tasks {
+            if t.await.unwrap().is_none() {
+                through += 1;
+            }
+        }
+        assert_eq!(through, 10, "shared: {}", l.is_shared());
     }
 }
 

@@ -18,6 +18,7 @@ mod compat;
 mod conversations;
 mod data_answers;
 mod edge;
+mod hardening;
 mod ingest;
 mod jobs;
 mod layers;

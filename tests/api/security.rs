@@ -45,7 +45,7 @@ db_test!(async fn a_token_issued_before_its_account_existed_is_refused(b) {
     let app = TestApp::start(b).await;
     let a = app.register("a@example.com").await;
     app.backdate_account(a, 120).await;
-    let ta = app.state.jwt.issue(a as i32, chrono::Utc::now().timestamp() - 60);
+    let ta = app.state.jwt.issue(a as i32, 0, chrono::Utc::now().timestamp() - 60);
     app.get("/api/v1/auth/me", Some(&ta)).await.assert(200);
     app.exec(&format!("DELETE FROM fastapi_users WHERE id = {a}")).await;
     // another writer (the old service, which reuses ids and knows none of our columns) creates
@@ -61,7 +61,7 @@ db_test!(async fn a_token_issued_before_its_account_existed_is_refused(b) {
     app.get("/api/v1/auth/me", Some(&ta)).await.assert_detail(401, BAD_CREDENTIALS);
     app.get("/api/v1/admin/users", Some(&ta)).await.assert_detail(401, BAD_CREDENTIALS);
     // a token issued once the account exists opens it
-    let fresh = app.state.jwt.issue(a as i32, chrono::Utc::now().timestamp() + 1);
+    let fresh = app.state.jwt.issue(a as i32, 0, chrono::Utc::now().timestamp() + 1);
     let me = app.get("/api/v1/auth/me", Some(&fresh)).await;
     me.assert(200);
     assert_eq!(me.json()["username"], "old@example.com");

@@ -30,7 +30,24 @@ pub struct CurrentUser {
     pub token_hash: String,
 }
 
+/// The caller as the rate-limit layer authenticated it, handed to the handler's extractor in
+/// the request's extensions so authenticating costs one read. Only the server sets extensions.
+#[derive(Clone, Debug)]
+pub struct Authenticated(pub CurrentUser);
+
 impl CurrentUser {
+    /// The caller: the one the rate-limit layer found (`pre`), else authenticated now.
+    pub async fn of(
+        headers: &HeaderMap,
+        pre: Option<Authenticated>,
+        state: &AppState,
+    ) -> Result<Self, ApiError> {
+        match pre {
+            Some(Authenticated(u)) => Ok(u),
+            None => CurrentUser::authenticate(headers, state).await,
+        }
+    }
+
     pub async fn authenticate(headers: &HeaderMap, state: &AppState) -> Result<Self, ApiError> {
         let token = bearer_token(headers).ok_or_else(|| {
             ApiError::new(axum::http::StatusCode::UNAUTHORIZED, "Not authenticated")
@@ -68,15 +85,16 @@ impl CurrentUser {
     }
 }
 
-/// Revocation by `tokens_valid_after` (decision F10): a token issued before it is invalid unless
-/// it is the user's exempted token.
+/// Revocation (decision F10, issue 20): a token issued before `tokens_valid_after` (whole
+/// seconds: before the account existed, or before a revocation) or of an older token version
+/// (every revocation moves it on, so this is exact whatever the clock says) is invalid, unless it
+/// is the one token the last password change exempted.
 pub fn is_revoked(user: &User, claims: &Claims, token_hash: &str) -> bool {
-    match user.tokens_valid_after {
-        Some(after) if claims.iat < after.and_utc().timestamp() => {
-            user.token_exempt_hash.as_deref() != Some(token_hash)
-        }
-        _ => false,
-    }
+    let issued_before = user
+        .tokens_valid_after
+        .is_some_and(|after| claims.iat < after.and_utc().timestamp());
+    let older_version = claims.version != i64::from(user.token_version);
+    (issued_before || older_version) && user.token_exempt_hash.as_deref() != Some(token_hash)
 }
 
 impl FromRequestParts<AppState> for CurrentUser {
@@ -86,7 +104,8 @@ impl FromRequestParts<AppState> for CurrentUser {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        CurrentUser::authenticate(&parts.headers, state).await
+        let pre = parts.extensions.get::<Authenticated>().cloned();
+        CurrentUser::of(&parts.headers, pre, state).await
     }
 }
 
@@ -95,8 +114,12 @@ impl FromRequestParts<AppState> for CurrentUser {
 pub struct AdminUser(pub CurrentUser);
 
 /// Checks 1–6 of api-contract §1.3, for handlers that read a body first.
-pub async fn admin_from(headers: &HeaderMap, state: &AppState) -> Result<AdminUser, ApiError> {
-    let u = CurrentUser::authenticate(headers, state).await?;
+pub async fn admin_from(
+    headers: &HeaderMap,
+    pre: Option<Authenticated>,
+    state: &AppState,
+) -> Result<AdminUser, ApiError> {
+    let u = CurrentUser::of(headers, pre, state).await?;
     if !u.user.is_admin() {
         return Err(ApiError::forbidden(
             "Not enough permissions. Admin access required.",
@@ -112,7 +135,8 @@ impl FromRequestParts<AppState> for AdminUser {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        admin_from(&parts.headers, state).await
+        let pre = parts.extensions.get::<Authenticated>().cloned();
+        admin_from(&parts.headers, pre, state).await
     }
 }
 

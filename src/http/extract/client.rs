@@ -6,6 +6,7 @@ use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::{HeaderMap, request::Parts};
 
 use crate::app::AppState;
+use crate::domain::net::{IpNet, forwarded_client};
 
 /// The client address for rate limits: the peer, or the address a trusted proxy forwarded
 /// (api-contract §1.8).
@@ -15,30 +16,23 @@ pub struct ClientIp(pub IpAddr);
 pub fn client_ip(
     parts_ext: &axum::http::Extensions,
     headers: &HeaderMap,
-    trusted: &[IpAddr],
+    trusted: &[IpNet],
 ) -> IpAddr {
     let peer = parts_ext
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip())
         .unwrap_or(IpAddr::from([127, 0, 0, 1]));
-    if trusted.is_empty() || !trusted.contains(&peer) {
-        if headers.contains_key("x-forwarded-for") {
+    let forwarded = headers.get_all("x-forwarded-for");
+    if !trusted.iter().any(|n| n.contains(peer)) {
+        if forwarded.iter().next().is_some() {
             warn_untrusted_forwarder(peer);
         }
         return peer;
     }
-    let Some(fwd) = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()) else {
-        return peer;
-    };
-    // Right to left: the first address that is not one of our proxies is the client.
-    for part in fwd.rsplit(',') {
-        match part.trim().parse::<IpAddr>() {
-            Ok(ip) if trusted.contains(&ip) => continue,
-            Ok(ip) => return ip,
-            Err(_) => return peer,
-        }
-    }
-    peer
+    // Every line, in order; a line that is not text ends the list there (it cannot be read, so
+    // nothing to its left is believed either).
+    let lines = forwarded.iter().map(|v| v.to_str().unwrap_or("?"));
+    forwarded_client(peer, lines, trusted)
 }
 
 impl FromRequestParts<AppState> for ClientIp {
@@ -81,11 +75,17 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert("x-forwarded-for", "203.0.113.9, 10.0.0.2".parse().unwrap());
         let proxy: IpAddr = "10.0.0.1".parse().unwrap();
-        let proxy2: IpAddr = "10.0.0.2".parse().unwrap();
+        let nets: Vec<IpNet> = vec!["10.0.0.1".parse().unwrap(), "10.0.0.2".parse().unwrap()];
         assert_eq!(client_ip(&ext, &h, &[]), proxy);
         assert_eq!(
-            client_ip(&ext, &h, &[proxy, proxy2]),
+            client_ip(&ext, &h, &nets),
             "203.0.113.9".parse::<IpAddr>().unwrap()
+        );
+        // a second line, as HAProxy's `option forwardfor` appends it, names the real client
+        h.append("x-forwarded-for", "198.51.100.4".parse().unwrap());
+        assert_eq!(
+            client_ip(&ext, &h, &nets),
+            "198.51.100.4".parse::<IpAddr>().unwrap()
         );
     }
 }

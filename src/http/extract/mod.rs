@@ -9,7 +9,7 @@ pub mod client;
 pub mod fields;
 pub mod request;
 
-pub use auth::{AdminUser, CurrentUser, admin_from, bearer_token, is_revoked};
+pub use auth::{AdminUser, Authenticated, CurrentUser, admin_from, bearer_token, is_revoked};
 pub use body::{FormFields, JsonBody, body_read_error};
 pub use client::{ClientIp, client_ip};
 pub use fields::{LaxBool, Obj, QueryMap, parse_datetime, path_int};

@@ -17,7 +17,7 @@ use axum::http::request::Parts;
 #[cfg(test)]
 use serde_json::{Value, json};
 
-use super::auth::{AdminUser, CurrentUser, admin_from};
+use super::auth::{AdminUser, Authenticated, CurrentUser, admin_from};
 use super::body::{JsonBody, body_read_error};
 use super::fields::Obj;
 #[cfg(test)]
@@ -137,22 +137,31 @@ pub struct AdminJson<T, P = ()> {
 async fn split(
     req: Request,
     state: &AppState,
-) -> Result<(HeaderMap, Vec<(String, String)>, JsonBody), ApiError> {
+) -> Result<
+    (
+        HeaderMap,
+        Vec<(String, String)>,
+        JsonBody,
+        Option<Authenticated>,
+    ),
+    ApiError,
+> {
     let (mut parts, body) = req.into_parts();
+    let pre = parts.extensions.remove::<Authenticated>();
     let params = raw_params(&mut parts, state).await;
     let headers = parts.headers.clone();
     let bytes = Bytes::from_request(Request::from_parts(parts, body), state)
         .await
         .map_err(body_read_error)?;
     let body = JsonBody::parse(&headers, &bytes)?;
-    Ok((headers, params, body))
+    Ok((headers, params, body, pre))
 }
 
 impl<T: RequestBody> FromRequest<AppState> for PublicJson<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        let (_, _, body) = split(req, state).await?;
+        let (_, _, body, _) = split(req, state).await?;
         let (value, ()) = read_fields::<T, ()>(&body, Ok(()))?;
         Ok(PublicJson(value))
     }
@@ -162,11 +171,12 @@ impl<T: RequestBody> FromRequest<AppState> for PublicJson<T> {
 /// handler that must look at the request before deciding to read a body (`chat/send`).
 pub async fn read_user_json<T: RequestBody>(
     headers: &HeaderMap,
+    pre: Option<Authenticated>,
     bytes: &[u8],
     state: &AppState,
 ) -> Result<(CurrentUser, T), ApiError> {
     let body = JsonBody::parse(headers, bytes)?;
-    let user = CurrentUser::authenticate(headers, state).await?;
+    let user = CurrentUser::of(headers, pre, state).await?;
     let (value, ()) = read_fields::<T, ()>(&body, Ok(()))?;
     Ok((user, value))
 }
@@ -175,8 +185,8 @@ impl<T: RequestBody, P: PathParams> FromRequest<AppState> for UserJson<T, P> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        let (headers, params, body) = split(req, state).await?;
-        let user = CurrentUser::authenticate(&headers, state).await?;
+        let (headers, params, body, pre) = split(req, state).await?;
+        let user = CurrentUser::of(&headers, pre, state).await?;
         let (body, path) = read_fields(&body, P::read(&params))?;
         Ok(UserJson { user, body, path })
     }
@@ -186,8 +196,8 @@ impl<T: RequestBody, P: PathParams> FromRequest<AppState> for AdminJson<T, P> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        let (headers, params, body) = split(req, state).await?;
-        let admin = admin_from(&headers, state).await?;
+        let (headers, params, body, pre) = split(req, state).await?;
+        let admin = admin_from(&headers, pre, state).await?;
         let (body, path) = read_fields(&body, P::read(&params))?;
         Ok(AdminJson { admin, body, path })
     }
