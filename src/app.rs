@@ -57,6 +57,15 @@ impl Deref for AppState {
 }
 
 impl AppState {
+    /// Learn the stored password hashes' mix for unknown usernames' dummy checks (issue 20).
+    pub async fn refresh_dummy_mix(&self) -> Result<()> {
+        let counts = crate::store::users::hash_classes(&self.db).await?;
+        self.hasher
+            .learn_mix(&self.settings.secret_key, &counts)
+            .await?;
+        Ok(())
+    }
+
     /// What the tools may touch of this state (agent-less: see `ToolContext::for_agent`).
     pub fn tool_context(&self) -> crate::tools::ToolContext<'_> {
         crate::tools::ToolContext::new(&self.db, &self.vocab, &self.settings)
@@ -165,6 +174,34 @@ impl App {
             shutdown_tx,
             abort_turns: watch::channel(false).0,
         }));
+        // Unknown usernames are checked against dummies of the stored hashes' mix; learnt in the
+        // background (a bcrypt-12 dummy takes a quarter second), the configured kind until then.
+        let st = state.clone();
+        tokio::spawn(async move {
+            if let Err(e) = st.refresh_dummy_mix().await {
+                tracing::warn!(error = %e, "password hash mix not learnt; unknown usernames use the configured kind");
+            }
+        });
+        // Open streams of revoked credentials end within REVOCATION_CHECK (issue 20). The loop
+        // holds only weak references, so it ends with the app.
+        let weak = Arc::downgrade(&state.0);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(crate::chat::streams::REVOCATION_CHECK);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tick.tick().await;
+                let Some(inner) = weak.upgrade() else {
+                    return;
+                };
+                match crate::chat::streams::end_revoked(&inner.db, &inner.streams).await {
+                    Ok(0) => {}
+                    Ok(n) => {
+                        tracing::info!(streams = n, "chat streams of revoked credentials ended")
+                    }
+                    Err(e) => tracing::warn!(error = %e, "open streams' credentials not checked"),
+                }
+            }
+        });
         let router = crate::http::router(state.clone()).layer(compression());
         Ok(App { state, router })
     }

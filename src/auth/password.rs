@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
+use sha2::Digest;
 use tokio::sync::{Semaphore, oneshot};
 
 use crate::config::PasswordHashKind;
@@ -47,23 +48,150 @@ pub struct PasswordHasherPool {
     /// Hashes waiting for a permit, and how many may.
     waiting: Arc<std::sync::atomic::AtomicUsize>,
     max_waiting: usize,
-    /// A hash of a random password at the configured cost, verified for unknown usernames so a
-    /// login takes as long whether or not the account exists.
-    dummy_hash: Arc<String>,
+    /// Hashes of random passwords, verified for unknown usernames so a login takes as long
+    /// whether or not the account exists (see [`DummyMix`]).
+    dummies: Arc<std::sync::RwLock<DummyMix>>,
+    /// The sequence number of the newest mix asked for; an older one finishing later is dropped.
+    mix_seq: Arc<std::sync::atomic::AtomicU64>,
+}
+
+/// What a stored hash costs to check: bcrypt at its cost, or Argon2id (this binary's parameters,
+/// the only ones it writes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HashClass {
+    Bcrypt(u32),
+    Argon2id,
+}
+
+impl HashClass {
+    /// The class of a stored hash from its first seven characters (`$2b$12$`, `$argon2`).
+    pub fn of_prefix(prefix: &str) -> Option<HashClass> {
+        if prefix.starts_with("$argon2") {
+            return Some(HashClass::Argon2id);
+        }
+        let rest = prefix.strip_prefix("$2")?;
+        let cost = rest.get(2..4)?.parse::<u32>().ok()?;
+        (rest.get(1..2) == Some("$") && (4..=31).contains(&cost)).then_some(HashClass::Bcrypt(cost))
+    }
+
+    fn of_setting(kind: PasswordHashKind, bcrypt_cost: u32) -> HashClass {
+        match kind {
+            PasswordHashKind::Bcrypt => HashClass::Bcrypt(bcrypt_cost),
+            PasswordHashKind::Argon2id => HashClass::Argon2id,
+        }
+    }
+
+    fn dummy(self) -> String {
+        let password = crate::auth::new_one_time_token();
+        let h = match self {
+            HashClass::Bcrypt(cost) => hash_sync(PasswordHashKind::Bcrypt, cost, &password),
+            HashClass::Argon2id => hash_sync(PasswordHashKind::Argon2id, 0, &password),
+        };
+        h.expect("hashing a random password")
+    }
+}
+
+/// The dummy hashes for unknown usernames, one per class of stored hash, weighted by how many
+/// accounts have that class (issue 20). An unknown username is checked against the class its
+/// keyed hash picks, so it behaves, every time, like an account with some real stored hash, and
+/// unknown usernames are spread over the classes as the accounts are: after a change of
+/// `PASSWORD_HASH` (argon2id over older bcrypt-12 accounts) an unknown username no longer answers
+/// in the new kind's time while existing ones take the old kind's.
+struct DummyMix {
+    key: String,
+    /// (class, dummy hash, cumulative weight)
+    classes: Vec<(HashClass, String, u64)>,
+}
+
+impl DummyMix {
+    fn pick(&self, username: &str) -> (HashClass, &str) {
+        let total = self.classes.last().map_or(1, |c| c.2).max(1);
+        let digest = sha2::Sha256::digest(format!("dummy\0{}\0{username}", self.key).as_bytes());
+        let mut n = [0u8; 8];
+        n.copy_from_slice(&digest[..8]);
+        let at = u64::from_le_bytes(n) % total;
+        let c = self
+            .classes
+            .iter()
+            .find(|c| at < c.2)
+            .unwrap_or(&self.classes[0]);
+        (c.0, c.1.as_str())
+    }
 }
 
 impl PasswordHasherPool {
     pub fn new(kind: PasswordHashKind, bcrypt_cost: u32, concurrency: usize) -> Self {
-        let dummy = hash_sync(kind, bcrypt_cost, &crate::auth::new_one_time_token())
-            .expect("hashing a random password");
+        let class = HashClass::of_setting(kind, bcrypt_cost);
+        let dummy = class.dummy();
         PasswordHasherPool {
             kind,
             bcrypt_cost,
             permits: Arc::new(Semaphore::new(concurrency.max(1))),
             waiting: Arc::default(),
             max_waiting: concurrency.max(1) * QUEUE_PER_PERMIT,
-            dummy_hash: Arc::new(dummy),
+            dummies: Arc::new(std::sync::RwLock::new(DummyMix {
+                key: String::new(),
+                classes: vec![(class, dummy, 1)],
+            })),
+            mix_seq: Arc::default(),
         }
+    }
+
+    /// Learn the stored hashes' mix (`(first seven characters, accounts)`, as
+    /// `store::users::hash_classes` counts them): a dummy hash per class, made on the hashing
+    /// threads, weighted by its accounts; the configured class always has a weight of at least
+    /// one. `key` keeps the pick of a class per username unpredictable.
+    pub async fn learn_mix(&self, key: &str, counts: &[(String, i64)]) -> Result<(), Busy> {
+        use std::sync::atomic::Ordering;
+        let seq = self.mix_seq.fetch_add(1, Ordering::AcqRel) + 1;
+        let mut weights: Vec<(HashClass, u64)> = Vec::new();
+        for (prefix, n) in counts {
+            let Some(class) = HashClass::of_prefix(prefix) else {
+                continue;
+            };
+            match weights.iter_mut().find(|w| w.0 == class) {
+                Some(w) => w.1 += (*n).max(0) as u64,
+                None => weights.push((class, (*n).max(0) as u64)),
+            }
+        }
+        let configured = HashClass::of_setting(self.kind, self.bcrypt_cost);
+        match weights.iter_mut().find(|w| w.0 == configured) {
+            Some(w) => w.1 = w.1.max(1),
+            None => weights.push((configured, 1)),
+        }
+        weights.retain(|w| w.1 > 0);
+        let mut classes = Vec::with_capacity(weights.len());
+        let mut total = 0;
+        for (class, weight) in weights {
+            let existing = self
+                .dummies
+                .read()
+                .expect("dummy lock")
+                .classes
+                .iter()
+                .find(|c| c.0 == class)
+                .map(|c| c.1.clone());
+            let dummy = match existing {
+                Some(d) => d,
+                None => self.run(move || class.dummy()).await?,
+            };
+            total += weight;
+            classes.push((class, dummy, total));
+        }
+        let mut mix = self.dummies.write().expect("dummy lock");
+        // A newer mix was asked for meanwhile: it wins.
+        if self.mix_seq.load(Ordering::Acquire) == seq {
+            *mix = DummyMix {
+                key: key.to_string(),
+                classes,
+            };
+        }
+        Ok(())
+    }
+
+    /// The class of stored hash an unknown `username` is checked as.
+    pub fn dummy_class(&self, username: &str) -> HashClass {
+        self.dummies.read().expect("dummy lock").pick(username).0
     }
 
     /// Run `f` on its own thread once a permit is free. The permit moves into the thread and is
@@ -129,9 +257,16 @@ impl PasswordHasherPool {
         self.run(move || verify_sync(&password, &hash)).await?
     }
 
-    /// Burn the same time as a real check, for a username that does not exist.
-    pub async fn verify_dummy(&self, password: String) -> Result<(), Busy> {
-        let h = (*self.dummy_hash).clone();
+    /// Burn the same time as a real check, for a username that does not exist: the time of a
+    /// stored hash of the class this username picks from the mix.
+    pub async fn verify_dummy(&self, username: &str, password: String) -> Result<(), Busy> {
+        let h = self
+            .dummies
+            .read()
+            .expect("dummy lock")
+            .pick(username)
+            .1
+            .to_string();
         self.run(move || verify_sync(&password, &h)).await.map(drop)
     }
 }
@@ -222,7 +357,54 @@ mod tests {
         let h = pool.hash("pw-123456".into()).await.unwrap();
         assert!(pool.verify("pw-123456".into(), h.clone()).await.unwrap());
         assert!(!pool.verify("nope".into(), h).await.unwrap());
-        pool.verify_dummy("anything".into()).await.unwrap();
+        pool.verify_dummy("nobody", "anything".into())
+            .await
+            .unwrap();
+    }
+
+    #[test]
+    fn hash_classes_from_prefixes() {
+        assert_eq!(HashClass::of_prefix("$2b$12$"), Some(HashClass::Bcrypt(12)));
+        assert_eq!(HashClass::of_prefix("$2a$10$"), Some(HashClass::Bcrypt(10)));
+        assert_eq!(HashClass::of_prefix("$2y$04$"), Some(HashClass::Bcrypt(4)));
+        assert_eq!(HashClass::of_prefix("$argon2"), Some(HashClass::Argon2id));
+        for bad in ["$2b$99$", "plain", "$2b$1x$", "", "$2"] {
+            assert_eq!(HashClass::of_prefix(bad), None, "{bad}");
+        }
+    }
+
+    /// Unknown usernames spread over the stored classes by their weight, each always the same.
+    #[tokio::test]
+    async fn unknown_usernames_follow_the_stored_mix() {
+        let pool = PasswordHasherPool::new(PasswordHashKind::Argon2id, 4, 2);
+        assert_eq!(pool.dummy_class("x"), HashClass::Argon2id);
+        pool.learn_mix(
+            "k",
+            &[
+                ("$2b$05$".into(), 9),
+                ("$2b$05$".into(), 9),
+                ("junk".into(), 5),
+            ],
+        )
+        .await
+        .unwrap();
+        let names: Vec<String> = (0..400).map(|i| format!("user{i}@example.com")).collect();
+        let bcrypt = names
+            .iter()
+            .filter(|n| pool.dummy_class(n) == HashClass::Bcrypt(5))
+            .count();
+        // 18 bcrypt accounts against the configured argon2id's weight of one
+        assert!(bcrypt > 340, "{bcrypt} of 400");
+        assert!(
+            names
+                .iter()
+                .all(|n| pool.dummy_class(n) == pool.dummy_class(n))
+        );
+        assert!(
+            names
+                .iter()
+                .any(|n| pool.dummy_class(n) == HashClass::Argon2id)
+        );
     }
 
     /// With every permit taken and the queue full, a job is refused at once instead of waiting.

@@ -104,6 +104,20 @@ pub struct User {
 }
 
 impl User {
+    /// Whether a token of this account, issued at `iat` (Unix seconds) with token `version` and
+    /// SHA-256 `token_hash`, is revoked (decision F10, issue 20): issued before
+    /// `tokens_valid_after` (whole seconds: before the account existed, or before a revocation)
+    /// or of an older token version (every revocation moves it on, so this is exact whatever the
+    /// clock says), unless it is the one token the last password change exempted. Logout is
+    /// checked apart (`fastapi_revoked_tokens`).
+    pub fn revokes(&self, iat: i64, version: i64, token_hash: &str) -> bool {
+        let issued_before = self
+            .tokens_valid_after
+            .is_some_and(|after| iat < after.and_utc().timestamp());
+        let older_version = version != i64::from(self.token_version);
+        (issued_before || older_version) && self.token_exempt_hash.as_deref() != Some(token_hash)
+    }
+
     pub fn role(&self) -> &str {
         self.role.as_deref().unwrap_or("user")
     }

@@ -169,7 +169,7 @@ pub async fn login(
 
     let invalid = || ApiError::unauthorized("Invalid username or password");
     let Some(user) = store::users::get_by_username(&state.db, &username).await? else {
-        if let Err(busy) = state.hasher.verify_dummy(password).await {
+        if let Err(busy) = state.hasher.verify_dummy(&username, password).await {
             attempt.refund(&state).await;
             return Err(busy.into());
         }

@@ -109,20 +109,28 @@ fn open_stream(
     user: &CurrentUser,
     turn_id: Option<i64>,
 ) -> ApiResult<StreamGuard> {
+    let credentials = streams::Credentials {
+        user: user.user.id,
+        iat: user.claims.iat,
+        version: user.claims.version,
+        token_hash: user.token_hash.clone(),
+    };
     state
         .streams
-        .acquire(user.user.id, turn_id)
+        .acquire(credentials, turn_id)
         .map_err(|r| ApiError::too_many(r.detail(), streams::RETRY_AFTER_SECS))
 }
 
-/// The SSE body holding the stream's place until it ends or the client goes away (the body is
-/// dropped either way).
+/// The SSE body holding the stream's place until it ends, the client goes away (the body is
+/// dropped either way) or its credentials are revoked (issue 20: the stream ends; the turn
+/// itself goes on and is stored).
 fn guarded<S>(stream: S, guard: StreamGuard) -> Body
 where
     S: futures::Stream<Item = Result<axum::body::Bytes, std::convert::Infallible>> + Send + 'static,
 {
     use futures::StreamExt;
-    Body::from_stream(stream.map(move |chunk| {
+    let revoked = guard.revoked();
+    Body::from_stream(stream.take_until(revoked).map(move |chunk| {
         let _held = &guard;
         chunk
     }))

@@ -62,6 +62,30 @@ pub async fn guessed_password(db: &Db, token_hash: &str) -> Result<bool, sqlx::E
     .await)
 }
 
+/// Which of these token hashes were logged out.
+pub async fn logged_out_among(db: &Db, hashes: &[String]) -> Result<Vec<String>, sqlx::Error> {
+    match db {
+        Db::Sqlite(p) => {
+            let list = serde_json::to_string(hashes).expect("hashes serialise");
+            sqlx::query_scalar(
+                "SELECT token_hash FROM fastapi_revoked_tokens \
+                 WHERE token_hash IN (SELECT value FROM json_each($1))",
+            )
+            .bind(list)
+            .fetch_all(p)
+            .await
+        }
+        Db::Postgres(p) => {
+            sqlx::query_scalar(
+                "SELECT token_hash FROM fastapi_revoked_tokens WHERE token_hash = ANY($1)",
+            )
+            .bind(hashes)
+            .fetch_all(p)
+            .await
+        }
+    }
+}
+
 /// Cleanup job: rows whose token has expired anyway (logged-out tokens, password guesses).
 pub async fn delete_expired(db: &Db, now: NaiveDateTime) -> Result<u64, sqlx::Error> {
     let revoked = on_db!(db, |p| sqlx::query(

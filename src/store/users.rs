@@ -54,6 +54,33 @@ pub async fn get(db: &Db, id: i32) -> Result<Option<User>, sqlx::Error> {
     on_db!(db, |p| sqlx::query_as(sql).bind(id).fetch_optional(p).await)
 }
 
+/// The accounts with these ids (those that exist).
+pub async fn get_many(db: &Db, ids: &[i32]) -> Result<Vec<User>, sqlx::Error> {
+    match db {
+        Db::Sqlite(p) => {
+            let list = serde_json::to_string(ids).expect("ids serialise");
+            sqlx::query_as(concat!(
+                "SELECT ",
+                user_columns!(),
+                " FROM fastapi_users WHERE id IN (SELECT value FROM json_each($1))"
+            ))
+            .bind(list)
+            .fetch_all(p)
+            .await
+        }
+        Db::Postgres(p) => {
+            sqlx::query_as(concat!(
+                "SELECT ",
+                user_columns!(),
+                " FROM fastapi_users WHERE id = ANY($1)"
+            ))
+            .bind(ids)
+            .fetch_all(p)
+            .await
+        }
+    }
+}
+
 /// Exact, case-sensitive match on `username` (api-contract §4.3).
 pub async fn get_by_username(db: &Db, username: &str) -> Result<Option<User>, sqlx::Error> {
     let sql = concat!(
@@ -65,6 +92,17 @@ pub async fn get_by_username(db: &Db, username: &str) -> Result<Option<User>, sq
         .bind(username)
         .fetch_optional(p)
         .await)
+}
+
+/// How many accounts store each kind of password hash, by its first seven characters
+/// (`$2b$12$`: bcrypt at cost 12; `$argon2`): what an unknown username's check must cost.
+pub async fn hash_classes(db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    on_db!(db, |p| sqlx::query_as(
+        "SELECT SUBSTR(password_hash, 1, 7) AS prefix, COUNT(*) AS n FROM fastapi_users \
+         GROUP BY SUBSTR(password_hash, 1, 7)"
+    )
+    .fetch_all(p)
+    .await)
 }
 
 pub async fn username_exists(db: &Db, username: &str) -> Result<bool, sqlx::Error> {

@@ -342,3 +342,72 @@ db_test!(async fn a_credential_change_voids_the_outstanding_reset_link(b) {
     use_link(link).await.assert(200);
     app.login("ann@example.com", "from-the-link-1").await;
 });
+
+db_test!(async fn unknown_usernames_cost_what_the_stored_hashes_cost(b) {
+    use solarintel::auth::password::HashClass;
+    // argon2id is configured, but the accounts were made with bcrypt (cost 6 here; 12 in the field)
+    let app = TestApp::builder(b).env("PASSWORD_HASH", "argon2id").start().await;
+    let bcrypt = solarintel::auth::password::hash_sync(solarintel::config::PasswordHashKind::Bcrypt, 6, PASSWORD).unwrap();
+    for i in 0..30 {
+        app.register(&format!("user{i}@example.com")).await;
+    }
+    app.exec(&format!("UPDATE fastapi_users SET password_hash = '{bcrypt}'")).await;
+    app.state.refresh_dummy_mix().await.unwrap();
+    // an unknown username is checked like a stored account: nearly always bcrypt-6 here, always
+    // the same class for the same name, so its timing matches the accounts that exist
+    let names: Vec<String> = (0..200).map(|i| format!("nobody{i}@example.com")).collect();
+    let like_accounts = names.iter().filter(|n| app.state.hasher.dummy_class(n) == HashClass::Bcrypt(6)).count();
+    assert!(like_accounts > 170, "{like_accounts} of 200");
+    app.login_raw("nobody0@example.com", "x").await.assert(401);
+    app.login_raw("user0@example.com", "x").await.assert(401);
+});
+
+/// Start a turn on a real socket and read until its first chunk; the rest of the response.
+async fn stream_until_first_chunk(
+    addr: SocketAddr,
+    token: &str,
+    conversation: i64,
+) -> reqwest::Response {
+    let mut resp = reqwest::Client::new()
+        .post(format!("http://{addr}/api/v1/chat/send"))
+        .bearer_auth(token)
+        .json(&json!({"conversation_id": conversation, "message": "take your time", "agent_type": "news"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    let mut seen = String::new();
+    while !seen.contains("\"type\":\"chunk\"") {
+        seen.push_str(&String::from_utf8_lossy(
+            &resp.chunk().await.unwrap().expect("more body"),
+        ));
+    }
+    resp
+}
+
+db_test!(async fn open_streams_end_soon_after_their_credentials_are_revoked(b) {
+    use crate::support::fake_llm::Reply;
+    use std::time::Duration;
+    // both answers go silent for 40 s after their first words (within the LLM timeout)
+    let (app, _fake) = crate::chat_turn::openai_app_with(b, vec![
+        Reply::Stall(vec!["First "], Duration::from_secs(40)),
+        Reply::Stall(vec!["First "], Duration::from_secs(40)),
+    ], &[("LLM_TIMEOUT_SECONDS", "60")]).await;
+    let admin = app.admin("root@example.com").await;
+    let (ta, ca) = crate::chat_turn::ready(&app, "ann@example.com", "news").await;
+    let (tb, cb) = crate::chat_turn::ready(&app, "bob@example.com", "news").await;
+    let bob = app.get("/api/v1/auth/me", Some(&tb)).await.json()["id"].as_i64().unwrap();
+    let (addr, _server) = app.spawn_server().await;
+    let ann_stream = stream_until_first_chunk(addr, &ta, ca).await;
+    let bob_stream = stream_until_first_chunk(addr, &tb, cb).await;
+    // ann logs out; an admin deactivates bob
+    app.post_empty("/api/v1/auth/logout", Some(&ta)).await.assert(200);
+    app.post_empty(&format!("/api/v1/admin/users/{bob}/toggle-status"), Some(&admin)).await.assert(200);
+    for resp in [ann_stream, bob_stream] {
+        tokio::time::timeout(Duration::from_secs(8), resp.text())
+            .await
+            .expect("the stream ends within a few seconds of the revocation")
+            .unwrap();
+    }
+    assert_eq!(app.state.streams.open_credentials().len(), 0);
+});

@@ -91,7 +91,7 @@ db_test!(async fn refusals_are_counted_by_kind(b) {
     app.login_raw("ann@example.com", "wrong").await.assert(401);
     app.login_raw("ann@example.com", "wrong").await.assert(429);
     // an open stream of a new turn
-    let _held = app.state.streams.acquire(4242, None).unwrap();
+    let _held = app.state.streams.acquire(cred(4242), None).unwrap();
     let m = scrape(&app).await;
     assert_eq!(value(&m, "solarintel_refusals_total{kind=\"change_password\"}"), 1, "{m}");
     assert_eq!(value(&m, "solarintel_refusals_total{kind=\"login_address\"}"), 1, "{m}");
@@ -111,11 +111,11 @@ db_test!(async fn refusals_are_counted_by_kind(b) {
 db_test!(async fn chat_stream_caps_are_counted(b) {
     let app = TestApp::builder(b).env("CHAT_MAX_STREAMS_PER_USER", "2").env("CHAT_MAX_STREAMS_PER_TURN", "1").start().await;
     let s = &app.state.streams;
-    let live = s.acquire(7, None).unwrap();
-    let resumed = s.acquire(7, Some(3)).unwrap();
-    assert!(s.acquire(7, None).is_err());
+    let live = s.acquire(cred(7), None).unwrap();
+    let resumed = s.acquire(cred(7), Some(3)).unwrap();
+    assert!(s.acquire(cred(7), None).is_err());
     drop(live);
-    assert!(s.acquire(7, Some(3)).is_err());
+    assert!(s.acquire(cred(7), Some(3)).is_err());
     let m = scrape(&app).await;
     assert_eq!(value(&m, "solarintel_chat_streams_open{kind=\"live\"}"), 0, "{m}");
     assert_eq!(value(&m, "solarintel_chat_streams_open{kind=\"resumed\"}"), 1, "{m}");
@@ -143,3 +143,12 @@ db_test!(async fn jobs_report_last_success_duration_and_failures(b) {
     assert_eq!(value(&m, "solarintel_job_failures_total{job=\"monthly_reset\"}"), 1, "{m}");
     assert_eq!(value(&m, "solarintel_job_last_success_timestamp_seconds{job=\"monthly_reset\"}"), 0, "{m}");
 });
+
+fn cred(user: i32) -> solarintel::chat::streams::Credentials {
+    solarintel::chat::streams::Credentials {
+        user,
+        iat: 0,
+        version: 0,
+        token_hash: String::new(),
+    }
+}

@@ -85,16 +85,9 @@ impl CurrentUser {
     }
 }
 
-/// Revocation (decision F10, issue 20): a token issued before `tokens_valid_after` (whole
-/// seconds: before the account existed, or before a revocation) or of an older token version
-/// (every revocation moves it on, so this is exact whatever the clock says) is invalid, unless it
-/// is the one token the last password change exempted.
+/// Revocation (decision F10, issue 20): see [`User::revokes`].
 pub fn is_revoked(user: &User, claims: &Claims, token_hash: &str) -> bool {
-    let issued_before = user
-        .tokens_valid_after
-        .is_some_and(|after| claims.iat < after.and_utc().timestamp());
-    let older_version = claims.version != i64::from(user.token_version);
-    (issued_before || older_version) && user.token_exempt_hash.as_deref() != Some(token_hash)
+    user.revokes(claims.iat, claims.version, token_hash)
 }
 
 impl FromRequestParts<AppState> for CurrentUser {
