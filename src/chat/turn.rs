@@ -223,7 +223,7 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
             .cache
             .get(crate::cache::Kind::Answer, k)
             .await
-            .and_then(|v| cached_events(&v, job.conversation_id)),
+            .and_then(|v| cached_events(&v, job.conversation_id, &job.text)),
         None => None,
     };
     let mut produced: Vec<Event> = Vec::new();
@@ -294,7 +294,9 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
                 && !from_cache
                 && answer.has_content()
             {
-                state.cache.put(k, events_to_cache(&produced)).await;
+                if let Some(bytes) = events_to_cache(&produced, &job.text) {
+                    state.cache.put(k, bytes).await;
+                }
             }
             store_answer(&state, &job, &answer.bot_rows(), "done").await;
             send(
@@ -364,44 +366,85 @@ async fn answer_cache_key(
     ))
 }
 
+/// Where the asker's own words stood in a cached answer: replayed as the next asker's words, so
+/// nobody sees another user's exact text (its case, its line breaks) (issue 20).
+const ASKED: &str = "\u{1}asked\u{1}";
+
 /// The content events of an answer, as cached: no turn, user or conversation in them (an expert
-/// offer's conversation is filled in when it is replayed).
-fn events_to_cache(events: &[Event]) -> Vec<u8> {
+/// offer's conversation is filled in when it is replayed), and the asker's text (`asked`,
+/// trimmed) replaced by a marker. `None` when the text could not be taken out (it spans two
+/// chunks): such an answer is not cached.
+fn events_to_cache(events: &[Event], asked: &str) -> Option<Vec<u8>> {
+    let asked = asked.trim();
+    let mask = |s: &str| {
+        if asked.is_empty() {
+            s.to_string()
+        } else {
+            replace_whole(s, asked, ASKED)
+        }
+    };
+    let mut text = String::new();
     let list: Vec<Value> = events
         .iter()
         .filter_map(|e| match e {
-            Event::Status(m) => Some(serde_json::json!({"status": m})),
-            Event::Chunk(c) => Some(serde_json::json!({"chunk": c})),
+            Event::Status(m) => Some(serde_json::json!({"status": mask(m)})),
+            Event::Chunk(c) => {
+                let c = mask(c);
+                text.push_str(&c);
+                Some(serde_json::json!({"chunk": c}))
+            }
             Event::Plot(p) => Some(serde_json::json!({"plot": p})),
             Event::Approval {
                 message, question, ..
-            } => Some(serde_json::json!({"approval": message, "question": question})),
+            } => Some(
+                serde_json::json!({"approval": mask(message), "question": question.as_deref().map(mask)}),
+            ),
             Event::Processing | Event::Done { .. } | Event::Error(_) => None,
         })
         .collect();
-    Value::Array(list).to_string().into_bytes()
+    if !asked.is_empty() && text.contains(asked) && asked.chars().count() >= 12 {
+        return None;
+    }
+    Some(Value::Array(list).to_string().into_bytes())
 }
 
-/// The events of a cached answer for this turn; `None` when the entry does not read (it is then
-/// answered afresh).
-fn cached_events(bytes: &[u8], conversation_id: i64) -> Option<Vec<Event>> {
+/// `s` with each occurrence of `needle` that stands on its own (no letter or digit touching it
+/// on either side) replaced by `with`: a short question ("hi") must not rewrite "this".
+fn replace_whole(s: &str, needle: &str, with: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find(needle) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + needle.len()..].chars().next();
+        let alone =
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+        out.push_str(&rest[..at]);
+        out.push_str(if alone { with } else { needle });
+        rest = &rest[at + needle.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The events of a cached answer for this turn, around this asker's own words (`asking`);
+/// `None` when the entry does not read (it is then answered afresh).
+fn cached_events(bytes: &[u8], conversation_id: i64, asking: &str) -> Option<Vec<Event>> {
     let v: Value = serde_json::from_slice(bytes).ok()?;
+    let asking = asking.trim();
+    let unmask = |s: &str| s.replace(ASKED, asking);
     let mut out = Vec::new();
     for e in v.as_array()? {
         let o = e.as_object()?;
         let ev = if let Some(m) = o.get("status") {
-            Event::Status(m.as_str()?.to_string())
+            Event::Status(unmask(m.as_str()?))
         } else if let Some(c) = o.get("chunk") {
-            Event::Chunk(c.as_str()?.to_string())
+            Event::Chunk(unmask(c.as_str()?))
         } else if let Some(p) = o.get("plot") {
             Event::Plot(p.clone())
         } else if let Some(m) = o.get("approval") {
             Event::Approval {
-                message: m.as_str()?.to_string(),
-                question: o
-                    .get("question")
-                    .and_then(Value::as_str)
-                    .map(str::to_string),
+                message: unmask(m.as_str()?),
+                question: o.get("question").and_then(Value::as_str).map(unmask),
                 conversation_id,
             }
         } else {
