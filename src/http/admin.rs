@@ -88,7 +88,7 @@ fn user_not_found() -> ApiError {
 
 /// Nobody may take away the admin access of the last active admin (issue 10): the check runs in
 /// the transaction of the write (store::admin), so two admins removing each other at once leave one.
-fn last_admin() -> ApiError {
+pub(super) fn last_admin() -> ApiError {
     ApiError::bad_request("Cannot remove the last active admin")
 }
 
