@@ -598,8 +598,10 @@ pub async fn audit_log(
             json!({
                 "id": r.id,
                 "actor_id": r.actor_id,
+                "actor_username": r.actor_username,
                 "action": r.action,
                 "target_user_id": r.target_user_id,
+                "target_username": r.target_username,
                 "target": r.target,
                 "before": parse(r.before),
                 "after": parse(r.after),

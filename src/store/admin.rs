@@ -437,8 +437,9 @@ pub async fn create_user(
 }
 
 /// `DELETE /admin/users/{id}`: the purge of api-contract §4.10 and its audit record, in one
-/// transaction. The record keeps only ids: the user's own data is gone. Refused for the last
-/// active admin.
+/// transaction. The record keeps the id and, like every entry, the username of the moment
+/// (written before the purge, so it is still there to copy); the user's own data is gone, the
+/// entries about them stay (issue 20). Refused for the last active admin.
 pub async fn delete_user(
     db: &Db,
     id: i64,
@@ -462,7 +463,6 @@ pub async fn delete_user(
     let Some((uid, username)) = found else {
         return Ok(Removal::NotFound);
     };
-    super::users::purge_in(&mut tx, uid, &username).await?;
     audit::record(
         &mut tx,
         audit,
@@ -474,6 +474,7 @@ pub async fn delete_user(
         now,
     )
     .await?;
+    super::users::purge_in(&mut tx, uid, &username).await?;
     tx.commit().await?;
     Ok(Removal::Done)
 }

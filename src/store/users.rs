@@ -613,8 +613,8 @@ pub async fn purge_in(tx: &mut Tx, id: i32, username: &str) -> Result<(), sqlx::
         "DELETE FROM fastapi_contact_request WHERE user_id = $1",
         "DELETE FROM fastapi_revoked_tokens WHERE user_id = $1",
         "DELETE FROM fastapi_login_addresses WHERE user_id = $1",
-        // the admin log's entries about this user (entries of actions they took as an admin stay)
-        "DELETE FROM fastapi_audit_log WHERE target_user_id = $1",
+        // Not the admin log: its entries outlive the users they name, with the id and the
+        // username of the moment (issue 20), so how an account became an admin stays on record.
     ];
     for sql in BY_USER {
         on_tx!(&mut *tx, |t| sqlx::query(*sql)

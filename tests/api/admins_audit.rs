@@ -3,6 +3,7 @@
 //! they name, and the files we read from disk stay inside their folders (`STATIC_DIR`, `ingest
 //! docs`): no hidden files, no symlinks out, no loops.
 
+use axum::body::Body;
 use axum::http::Method;
 use serde_json::json;
 use solarintel::jobs;
@@ -13,6 +14,15 @@ const LAST_ADMIN: &str = "Cannot remove the last active admin";
 
 fn uid(app: &TestApp, token: &str) -> i64 {
     i64::from(app.state.jwt.verify(token).unwrap().user_id)
+}
+
+async fn delete(app: &TestApp, path: &str, token: &str) -> Resp {
+    app.request(
+        TestApp::req(Method::DELETE, path, Some(token))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
 }
 
 async fn request_deletion(app: &TestApp, token: &str) -> Resp {
@@ -124,4 +134,70 @@ db_test!(async fn the_purge_rechecks_inside_its_transaction(b) {
     app.exec("UPDATE fastapi_users SET role = 'admin' WHERE username = 'two@example.com'").await;
     assert_eq!(store::users::purge_due(app.db(), root_id as i32, cutoff).await.unwrap(), Removal::Done);
     assert_eq!(store::users::purge_due(app.db(), root_id as i32, cutoff).await.unwrap(), Removal::NotFound);
+});
+
+db_test!(async fn audit_entries_outlive_the_users_they_name(b) {
+    let app = TestApp::start(b).await;
+    let root = app.admin("root@example.com").await;
+    let root_id = uid(&app, &root);
+    // ann is made an admin, acts as one, is demoted and deleted by root
+    let ann_id = app.register("ann@example.com").await;
+    let bob = app.user("bob@example.com").await;
+    let bob_id = uid(&app, &bob);
+    app.send_json(Method::PUT, &format!("/api/v1/admin/users/{ann_id}"), Some(&root), &json!({"role": "admin"})).await.assert(200);
+    let ann = app.login("ann@example.com", PASSWORD).await;
+    app.post_empty(&format!("/api/v1/admin/users/{bob_id}/reset-query-count"), Some(&ann)).await.assert(200);
+    app.send_json(Method::PUT, &format!("/api/v1/admin/users/{ann_id}"), Some(&root), &json!({"role": "user"})).await.assert(200);
+    delete(&app, &format!("/api/v1/admin/users/{ann_id}"), &root).await.assert(200);
+    // bob goes through the purge job
+    request_deletion(&app, &bob).await.assert(200);
+    past_grace(&app, bob_id).await;
+    assert_eq!(jobs::run_job(&app.state, jobs::DELETION_PURGE).await.unwrap(), 1);
+    assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM fastapi_users WHERE id IN ({ann_id}, {bob_id})")).await, 0);
+
+    let log = app.get("/api/v1/admin/audit-log", Some(&root)).await.json();
+    assert_eq!(log["total"], 4, "{log}");
+    let items = log["items"].as_array().unwrap();
+    let actions: Vec<&str> = items.iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["delete_user", "update_user", "reset_query_count", "update_user"]);
+    // how ann became an admin: id, name, before and after, all kept
+    let promoted = &items[3];
+    assert_eq!(promoted["target_user_id"], ann_id);
+    assert_eq!(promoted["target_username"], "ann@example.com");
+    assert_eq!(promoted["actor_id"], root_id);
+    assert_eq!(promoted["actor_username"], "root@example.com");
+    assert_eq!((promoted["before"]["role"].clone(), promoted["after"]["role"].clone()), (json!("user"), json!("admin")));
+    // what ann did as an admin, on bob (both gone now)
+    let reset = &items[2];
+    assert_eq!((reset["actor_id"].clone(), reset["actor_username"].clone()), (json!(ann_id), json!("ann@example.com")));
+    assert_eq!((reset["target_user_id"].clone(), reset["target_username"].clone()), (json!(bob_id), json!("bob@example.com")));
+    // the deletion itself: the id in `before`, the name beside it
+    assert_eq!(items[0]["before"], json!({"id": ann_id}));
+    assert_eq!(items[0]["target_username"], "ann@example.com");
+    assert_eq!(items[0]["after"], json!(null));
+    assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM fastapi_audit_log WHERE target_user_id = {ann_id}")).await, 3);
+    assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM fastapi_audit_log WHERE target_user_id = {bob_id}")).await, 1);
+    // the user's own data is still gone
+    app.get("/api/v1/auth/me", Some(&ann)).await.assert_detail(401, "Could not validate credentials");
+});
+
+db_test!(async fn migration_0009_names_the_users_of_existing_entries(b) {
+    let app = TestApp::start(b).await;
+    let root = app.admin("root@example.com").await;
+    let root_id = uid(&app, &root);
+    let ann_id = app.register("ann@example.com").await;
+    app.post_empty(&format!("/api/v1/admin/users/{ann_id}/reset-query-count"), Some(&root)).await.assert(200);
+    app.exec("INSERT INTO fastapi_audit_log (actor_id, action, target_user_id, created_at) VALUES (999998, 'delete_user', 999999, '2025-01-01 00:00:00')").await;
+    // the database as it was before 0009: no name columns
+    app.exec("ALTER TABLE fastapi_audit_log DROP COLUMN actor_username").await;
+    app.exec("ALTER TABLE fastapi_audit_log DROP COLUMN target_username").await;
+    app.exec("DELETE FROM _sqlx_migrations WHERE version = 9").await;
+    app.db().migrate().await.unwrap();
+    assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM fastapi_audit_log WHERE actor_id = {root_id} AND actor_username = 'root@example.com'")).await, 1);
+    assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM fastapi_audit_log WHERE target_user_id = {ann_id} AND target_username = 'ann@example.com'")).await, 1);
+    // an entry whose users are gone keeps its ids, without names
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_audit_log WHERE target_user_id = 999999 AND target_username IS NULL AND actor_username IS NULL").await, 1);
+    let log = app.get("/api/v1/admin/audit-log", Some(&root)).await.json();
+    assert_eq!(log["items"][0]["target_username"], json!(null));
+    assert_eq!(log["items"][1]["target_username"], "ann@example.com");
 });
