@@ -3,8 +3,10 @@
 //! they name, and the files we read from disk stay inside their folders (`STATIC_DIR`, `ingest
 //! docs`): no hidden files, no symlinks out, no loops.
 
+use std::path::Path;
+
 use axum::body::Body;
-use axum::http::Method;
+use axum::http::{Method, Request};
 use serde_json::json;
 use solarintel::jobs;
 
@@ -201,3 +203,88 @@ db_test!(async fn migration_0009_names_the_users_of_existing_entries(b) {
     assert_eq!(log["items"][0]["target_username"], json!(null));
     assert_eq!(log["items"][1]["target_username"], "ann@example.com");
 });
+
+/// A folder outside the served or ingested one, holding what must not leak.
+fn outside() -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("secret.txt"), "TOP-SECRET").unwrap();
+    std::fs::write(
+        d.path().join("secret.md"),
+        "# Secret\n\nTOP-SECRET notes.\n",
+    )
+    .unwrap();
+    d
+}
+
+fn link(target: &Path, at: &Path) {
+    std::os::unix::fs::symlink(target, at).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn static_dir_serves_no_hidden_files_and_no_symlink_out() {
+    let out = outside();
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let index = "<!doctype html><html><body><div id=\"root\"></div></body></html>";
+    std::fs::write(p.join("index.html"), index).unwrap();
+    std::fs::create_dir_all(p.join("assets")).unwrap();
+    std::fs::create_dir_all(p.join(".git")).unwrap();
+    std::fs::create_dir_all(p.join(".well-known")).unwrap();
+    std::fs::write(p.join(".env"), "SECRET_KEY=TOP-SECRET").unwrap();
+    std::fs::write(p.join(".git/config"), "[remote] TOP-SECRET").unwrap();
+    std::fs::write(p.join("assets/.hidden.js"), "TOP-SECRET").unwrap();
+    std::fs::write(p.join("assets/app.js"), "console.log('app')").unwrap();
+    std::fs::write(
+        p.join(".well-known/security.txt"),
+        "Contact: mailto:security@example.com",
+    )
+    .unwrap();
+    std::fs::write(p.join(".well-known/.secret"), "TOP-SECRET").unwrap();
+    link(&out.path().join("secret.txt"), &p.join("leak.txt"));
+    link(out.path(), &p.join("assets/ext"));
+    link(&out.path().join("secret.txt"), &p.join("assets/app.js.gz"));
+    link(&p.join("index.html"), &p.join("home.html"));
+    let app = TestApp::builder(Backend::Sqlite)
+        .env("STATIC_DIR", p.to_str().unwrap())
+        .start()
+        .await;
+    let get = |path: &'static str, gzip: bool| {
+        let app = &app;
+        async move {
+            let mut r = Request::get(path);
+            if gzip {
+                r = r.header("accept-encoding", "gzip");
+            }
+            app.request(r.body(Body::empty()).unwrap()).await
+        }
+    };
+    for path in [
+        "/.env",
+        "/%2eenv",
+        "/.git/config",
+        "/.git/",
+        "/assets/.hidden.js",
+        "/assets%2F.hidden.js",
+        "/.well-known/.secret",
+        "/leak.txt",
+        "/assets/ext/secret.txt",
+    ] {
+        let r = get(path, false).await;
+        r.assert_detail(404, "Not Found");
+        assert!(!r.text().contains("TOP-SECRET"), "{path}");
+    }
+    let r = get("/assets/app.js", true).await;
+    r.assert_detail(404, "Not Found");
+    // what stays: the app's files, symlinks inside the folder, the public .well-known folder,
+    // the index.html fallback for the app's own routes, and `..` still never leaving the folder
+    assert_eq!(
+        get("/.well-known/security.txt", false).await.text(),
+        "Contact: mailto:security@example.com"
+    );
+    assert_eq!(get("/home.html", false).await.text(), index);
+    assert_eq!(get("/login", false).await.text(), index);
+    assert_eq!(get("/../etc/passwd", false).await.text(), index);
+    let r = get("/index.html", false).await;
+    r.assert(200);
+    assert_eq!(r.text(), index);
+}
