@@ -3,11 +3,12 @@
 //! they name, and the files we read from disk stay inside their folders (`STATIC_DIR`, `ingest
 //! docs`): no hidden files, no symlinks out, no loops.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use axum::body::Body;
 use axum::http::{Method, Request};
 use serde_json::json;
+use solarintel::data::docs;
 use solarintel::jobs;
 
 use crate::support::*;
@@ -287,4 +288,38 @@ async fn static_dir_serves_no_hidden_files_and_no_symlink_out() {
     let r = get("/index.html", false).await;
     r.assert(200);
     assert_eq!(r.text(), index);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ingest_docs_stays_in_its_folder_and_never_loops() {
+    let out = outside();
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("docs");
+    std::fs::create_dir_all(root.join("sub")).unwrap();
+    std::fs::write(root.join("a.md"), "# A\n\nAlpha.\n").unwrap();
+    std::fs::write(root.join("sub/x.md"), "# X\n\nEx.\n").unwrap();
+    link(&root, &root.join("loop"));
+    link(Path::new("."), &root.join("sub/here"));
+    link(out.path(), &root.join("out"));
+    link(&out.path().join("secret.md"), &root.join("out.md"));
+    link(&root.join("a.md"), &root.join("twin.md"));
+    link(&root.join("sub"), &root.join("sublink"));
+    link(&root.join("nowhere.md"), &root.join("broken.md"));
+    let names = |files: Vec<PathBuf>, base: &Path| -> Vec<String> {
+        files
+            .iter()
+            .map(|f| f.strip_prefix(base).unwrap().to_string_lossy().into_owned())
+            .collect()
+    };
+    let files = docs::collect_files(std::slice::from_ref(&root)).unwrap();
+    assert_eq!(names(files, &root), ["a.md", "sub/x.md"]);
+    // a folder given through a symlink is walked as the folder it names
+    let via = dir.path().join("via");
+    link(&root, &via);
+    let files = docs::collect_files(std::slice::from_ref(&via)).unwrap();
+    assert_eq!(names(files, &via), ["a.md", "sub/x.md"]);
+    // the same file named twice, or inside a folder also given, is read once
+    let files =
+        docs::collect_files(&[root.join("a.md"), root.clone(), root.join("twin.md")]).unwrap();
+    assert_eq!(names(files, &root), ["a.md", "sub/x.md"]);
 }
