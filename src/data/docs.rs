@@ -1,6 +1,7 @@
 //! Documents for the search agents: Markdown, plain text, HTML and JSON lines, split into
 //! passages of a few paragraphs that the full-text index ranks.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -24,13 +25,20 @@ pub struct Document {
 }
 
 /// The files under `paths` (folders walked, sorted, hidden files skipped) that we can read.
+/// A folder's walk stays inside it (issue 20): an entry whose real path (symlinks resolved) is
+/// outside the folder given is skipped, and no real file or folder is visited twice, so a
+/// symlink to a parent folder neither loops nor repeats files, and two links to one file load
+/// it once. Each skip is logged. A file named directly is taken as named, links included.
 pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
     let mut out = Vec::new();
+    let mut seen = HashSet::new();
     for p in paths {
         let meta =
             std::fs::metadata(p).map_err(|e| IngestError::file(format!("{}: {e}", p.display())))?;
+        let real = std::fs::canonicalize(p)
+            .map_err(|e| IngestError::file(format!("{}: {e}", p.display())))?;
         if meta.is_dir() {
-            walk(p, &mut out)?;
+            walk(p, &real, &mut seen, &mut out)?;
         } else {
             if doc_format(p).is_none() {
                 return Err(IngestError::file(format!(
@@ -38,7 +46,11 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
                     p.display()
                 )));
             }
-            out.push(p.clone());
+            if seen.insert(real) {
+                out.push(p.clone());
+            } else {
+                tracing::warn!(path = %p.display(), "skipped: the same file was already collected");
+            }
         }
     }
     if out.is_empty() {
@@ -49,7 +61,20 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
+/// Walk `dir` (inside `root`, the real path of the folder given), adding its document files.
+/// `seen` holds the real paths of the folders and files already visited.
+fn walk(
+    dir: &Path,
+    root: &Path,
+    seen: &mut HashSet<PathBuf>,
+    out: &mut Vec<PathBuf>,
+) -> Result<(), IngestError> {
+    let real_dir = std::fs::canonicalize(dir)
+        .map_err(|e| IngestError::file(format!("{}: {e}", dir.display())))?;
+    if !seen.insert(real_dir) {
+        tracing::warn!(path = %dir.display(), "skipped: the same folder was already walked");
+        return Ok(());
+    }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| IngestError::file(format!("{}: {e}", dir.display())))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -61,10 +86,25 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
         .collect();
     entries.sort();
     for p in entries {
-        if p.is_dir() {
-            walk(&p, out)?;
+        let real = match std::fs::canonicalize(&p) {
+            Ok(real) => real,
+            Err(e) => {
+                tracing::warn!(path = %p.display(), error = %e, "skipped: cannot be resolved (a broken or looping symlink?)");
+                continue;
+            }
+        };
+        if !real.starts_with(root) {
+            tracing::warn!(path = %p.display(), target = %real.display(), "skipped: a symlink that leads outside the folder");
+            continue;
+        }
+        if real.is_dir() {
+            walk(&p, root, seen, out)?;
         } else if doc_format(&p).is_some() {
-            out.push(p);
+            if seen.insert(real) {
+                out.push(p);
+            } else {
+                tracing::warn!(path = %p.display(), "skipped: the same file was already collected");
+            }
         }
     }
     Ok(())

@@ -88,7 +88,7 @@ fn user_not_found() -> ApiError {
 
 /// Nobody may take away the admin access of the last active admin (issue 10): the check runs in
 /// the transaction of the write (store::admin), so two admins removing each other at once leave one.
-fn last_admin() -> ApiError {
+pub(super) fn last_admin() -> ApiError {
     ApiError::bad_request("Cannot remove the last active admin")
 }
 
@@ -598,8 +598,10 @@ pub async fn audit_log(
             json!({
                 "id": r.id,
                 "actor_id": r.actor_id,
+                "actor_username": r.actor_username,
                 "action": r.action,
                 "target_user_id": r.target_user_id,
+                "target_username": r.target_username,
                 "target": r.target,
                 "before": parse(r.before),
                 "after": parse(r.after),

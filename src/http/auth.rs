@@ -22,7 +22,7 @@ use crate::auth::{new_one_time_token, sha256_hex};
 use crate::domain::plans::Plan;
 use crate::domain::user::{self, Role, User};
 use crate::mail::templates;
-use crate::store::{self, users::OneTimeKind};
+use crate::store::{self, admin::Removal, users::OneTimeKind};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -622,9 +622,18 @@ pub async fn request_deletion(
     }: UserJson<DeletionRequest>,
 ) -> ApiResult<Json<MessageResponse>> {
     let now = store::now();
-    store::users::request_deletion(&state.db, user.user.id, reason.as_deref(), now)
+    // The last active admin cannot schedule themselves away (issue 20): the same 400 as every
+    // other route that would leave no admin; nothing is changed and no email is sent.
+    match store::users::request_deletion(&state.db, user.user.id, reason.as_deref(), now)
         .await
-        .or_400("Failed to request account deletion")?;
+        .or_400("Failed to request account deletion")?
+    {
+        Removal::Done => {}
+        Removal::LastAdmin => return Err(super::admin::last_admin()),
+        Removal::NotFound => {
+            return Err(ApiError::bad_request("Failed to request account deletion"));
+        }
+    }
     let date = user::deletion_takes_effect(now)
         .format("%Y-%m-%d %H:%M")
         .to_string();

@@ -135,6 +135,9 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
         && path != "/api"
     {
         let dir = Path::new(dir);
+        if !may_serve(dir, &path).await {
+            return ApiError::not_found("Not Found").into_response();
+        }
         // ServeDir refuses paths that would leave the folder (`..`, encoded or not) and answers
         // them, like every path that is no file (folders included), with the fallback.
         let files = ServeDir::new(dir)
@@ -149,6 +152,73 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
         return with_cache_control(&path, res);
     }
     ApiError::not_found("Not Found").into_response()
+}
+
+/// Whether the file at URL `path` may be served from `dir` (issue 20). Refused, as the JSON 404:
+/// a hidden name (a segment starting with `.`, such as `/.env` or `/.git/config`; ServeDir
+/// serves them), except the public `/.well-known/` folder of RFC 8615 (security.txt, app links)
+/// whose own hidden names stay refused; and a file that is a symlink (or lies under one) whose
+/// real path is outside the folder's real path, precompressed variants included, since ServeDir
+/// follows symlinks. Segments are read percent-decoded and split after decoding, as ServeDir
+/// reads them, so `%2e` and `%2F` change nothing. `.` and `..` are left to ServeDir, which
+/// never leaves the folder for them.
+async fn may_serve(dir: &Path, path: &str) -> bool {
+    let decoded = percent_decode(path);
+    let segments: Vec<&str> = decoded.split('/').filter(|s| !s.is_empty()).collect();
+    let hidden = segments.iter().enumerate().any(|(i, s)| {
+        s.starts_with('.') && !matches!(*s, "." | "..") && !(i == 0 && *s == ".well-known")
+    });
+    if hidden {
+        return false;
+    }
+    if segments.contains(&"..") {
+        return true;
+    }
+    let Ok(root) = tokio::fs::canonicalize(dir).await else {
+        return true;
+    };
+    let file = segments.iter().fold(dir.to_path_buf(), |p, s| p.join(s));
+    let mut candidates = vec![file.clone()];
+    for ext in ["gz", "br"] {
+        let mut name = file.clone().into_os_string();
+        name.push(".");
+        name.push(ext);
+        candidates.push(name.into());
+    }
+    for candidate in candidates {
+        // Missing files are not refused here: the fallback answers them.
+        if let Ok(real) = tokio::fs::canonicalize(&candidate).await
+            && !real.starts_with(&root)
+        {
+            tracing::warn!(
+                path,
+                "static file refused: its real path is outside STATIC_DIR"
+            );
+            return false;
+        }
+    }
+    true
+}
+
+/// `%XY` escapes decoded to bytes (invalid escapes kept as they are), read as UTF-8 lossily.
+fn percent_decode(path: &str) -> String {
+    let b = path.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let hex = |c: u8| (c as char).to_digit(16);
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The folder's `index.html` for `GET /` (with the request's headers, for conditional requests).

@@ -12,6 +12,7 @@ use crate::app::AppState;
 use crate::domain::{plans, user};
 use crate::mail::templates;
 use crate::store;
+use crate::store::admin::Removal;
 
 pub const MONTHLY_RESET: &str = "monthly_reset";
 pub const DELETION_PURGE: &str = "deletion_purge";
@@ -39,8 +40,19 @@ pub async fn run_job(state: &AppState, name: &str) -> Result<u64> {
     match name {
         MONTHLY_RESET => Ok(store::users::reset_all_stale(db, plans::month_start(now), now).await?),
         DELETION_PURGE => {
+            let cutoff = user::purge_cutoff(now);
             let mut n = 0;
-            for (id, username) in store::users::due_for_purge(db, user::purge_cutoff(now)).await? {
+            for (id, username) in store::users::due_for_purge(db, cutoff).await? {
+                // Never the last active admin (issue 20): skipped before its final email, and
+                // again inside the purge's transaction in case another admin was demoted since.
+                // The request stays pending, so the account goes once another admin exists.
+                if store::admin::is_last_active_admin(db, id).await? {
+                    tracing::warn!(
+                        user_id = id,
+                        "deletion purge skipped: the account is the last active admin"
+                    );
+                    continue;
+                }
                 // The final email goes out first, then the data, in one transaction.
                 if let Err(e) = state
                     .mailer
@@ -49,9 +61,22 @@ pub async fn run_job(state: &AppState, name: &str) -> Result<u64> {
                 {
                     tracing::warn!(user_id = id, error = %e, "account-deleted email not sent");
                 }
-                if store::users::purge(db, id).await? {
-                    tracing::info!(user_id = id, "account purged after the 30-day grace period");
-                    n += 1;
+                match store::users::purge_due(db, id, cutoff).await? {
+                    Removal::Done => {
+                        tracing::info!(
+                            user_id = id,
+                            "account purged after the 30-day grace period"
+                        );
+                        n += 1;
+                    }
+                    Removal::LastAdmin => tracing::warn!(
+                        user_id = id,
+                        "deletion purge skipped: the account became the last active admin"
+                    ),
+                    Removal::NotFound => tracing::info!(
+                        user_id = id,
+                        "deletion purge skipped: the account is gone or its request was cancelled"
+                    ),
                 }
             }
             Ok(n)

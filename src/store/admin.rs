@@ -182,24 +182,24 @@ fn is_active_admin(u: &UserSnapshot) -> bool {
     Role::stored(u.role.as_deref()) == Role::Admin && u.is_active == Some(true)
 }
 
-/// Lock the rows of every active admin until the transaction ends and say whether one other
-/// than `id` exists. The last-admin check and the write that follows it are then one step:
-/// on PostgreSQL two admins removing each other wait for one another here, and the second,
-/// re-reading the locked rows, sees the first one's change; on SQLite `BEGIN IMMEDIATE`
-/// already runs writers one at a time.
-async fn another_active_admin(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
-    let admins: Vec<i32> = match tx {
+/// Lock the rows of every active admin until the transaction ends and return their ids, each
+/// with whether that admin has asked for their account to be deleted. A last-admin check and the
+/// write that follows it are then one step: on PostgreSQL two admins removing each other wait for
+/// one another here, and the second, re-reading the locked rows, sees the first one's change; on
+/// SQLite `BEGIN IMMEDIATE` already runs writers one at a time.
+async fn lock_active_admins(tx: &mut Tx) -> Result<Vec<(i32, bool)>, sqlx::Error> {
+    let admins: Vec<(i32, Option<bool>)> = match tx {
         Tx::Sqlite(t) => {
-            sqlx::query_scalar(
-                "SELECT id FROM fastapi_users WHERE role = $1 AND is_active = TRUE ORDER BY id",
+            sqlx::query_as(
+                "SELECT id, deleted FROM fastapi_users WHERE role = $1 AND is_active = TRUE ORDER BY id",
             )
             .bind(Role::Admin.as_str())
             .fetch_all(&mut **t)
             .await?
         }
         Tx::Postgres(t) => {
-            sqlx::query_scalar(
-                "SELECT id FROM fastapi_users WHERE role = $1 AND is_active = TRUE \
+            sqlx::query_as(
+                "SELECT id, deleted FROM fastapi_users WHERE role = $1 AND is_active = TRUE \
                  ORDER BY id FOR NO KEY UPDATE",
             )
             .bind(Role::Admin.as_str())
@@ -207,7 +207,50 @@ async fn another_active_admin(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error>
             .await?
         }
     };
-    Ok(admins.iter().any(|a| i64::from(*a) != id))
+    Ok(admins
+        .into_iter()
+        .map(|(id, deleted)| (id, deleted == Some(true)))
+        .collect())
+}
+
+/// Lock the active admins' rows (see [`lock_active_admins`]) and say whether one other than `id`
+/// exists.
+async fn another_active_admin(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
+    let admins = lock_active_admins(tx).await?;
+    Ok(admins.iter().any(|(a, _)| i64::from(*a) != id))
+}
+
+/// Whether removing `id` would leave no active admin: `id` is one and no other exists. Locks the
+/// active admins' rows like [`another_active_admin`], so the caller's write is checked against
+/// what it changes.
+pub(super) async fn is_last_active_admin_in(tx: &mut Tx, id: i32) -> Result<bool, sqlx::Error> {
+    let admins = lock_active_admins(tx).await?;
+    Ok(admins.iter().any(|(a, _)| *a == id) && !admins.iter().any(|(a, _)| *a != id))
+}
+
+/// Whether `id` is an active admin and every other active admin has a deletion pending: the
+/// deletion request of `id` would then schedule the last admin away. An admin whose own deletion
+/// is pending does not count as the one who stays (issue 20), so two admins cannot both request
+/// deletion and leave the purge to choose. Locks like [`another_active_admin`].
+pub(super) async fn is_last_staying_admin_in(tx: &mut Tx, id: i32) -> Result<bool, sqlx::Error> {
+    let admins = lock_active_admins(tx).await?;
+    Ok(admins.iter().any(|(a, _)| *a == id)
+        && !admins
+            .iter()
+            .any(|(a, deletion_pending)| *a != id && !deletion_pending))
+}
+
+/// Whether `id` is an active admin and no other active admin exists, read without a lock: the
+/// purge job asks this before it sends its final email, and re-checks under the lock in the
+/// purge's transaction ([`super::users::purge_due`]).
+pub async fn is_last_active_admin(db: &Db, id: i32) -> Result<bool, sqlx::Error> {
+    let admins: Vec<i32> = on_db!(db, |p| sqlx::query_scalar(
+        "SELECT id FROM fastapi_users WHERE role = $1 AND is_active = TRUE ORDER BY id"
+    )
+    .bind(Role::Admin.as_str())
+    .fetch_all(p)
+    .await?);
+    Ok(admins.contains(&id) && !admins.iter().any(|a| *a != id))
 }
 
 /// The outcome of an update or delete that could take away the last admin.
@@ -402,8 +445,9 @@ pub async fn create_user(
 }
 
 /// `DELETE /admin/users/{id}`: the purge of api-contract §4.10 and its audit record, in one
-/// transaction. The record keeps only ids: the user's own data is gone. Refused for the last
-/// active admin.
+/// transaction. The record keeps the id and, like every entry, the username of the moment
+/// (written before the purge, so it is still there to copy); the user's own data is gone, the
+/// entries about them stay (issue 20). Refused for the last active admin.
 pub async fn delete_user(
     db: &Db,
     id: i64,
@@ -427,7 +471,6 @@ pub async fn delete_user(
     let Some((uid, username)) = found else {
         return Ok(Removal::NotFound);
     };
-    super::users::purge_in(&mut tx, uid, &username).await?;
     audit::record(
         &mut tx,
         audit,
@@ -439,6 +482,7 @@ pub async fn delete_user(
         now,
     )
     .await?;
+    super::users::purge_in(&mut tx, uid, &username).await?;
     tx.commit().await?;
     Ok(Removal::Done)
 }

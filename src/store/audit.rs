@@ -1,6 +1,7 @@
 //! `fastapi_audit_log`: every admin action that changes a user or an agent's configuration, with
 //! who, what, when, on whom, and the state before and after. Written in the transaction of the
-//! change itself, so a change is never without its record.
+//! change itself, so a change is never without its record. Entries outlive the users they name:
+//! each keeps the actor's and the target's username of the moment beside their ids (issue 20).
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -20,6 +21,8 @@ fn json_of<T: Serialize>(v: Option<&T>) -> Option<String> {
     v.map(|v| serde_json::to_string(v).expect("snapshots serialise"))
 }
 
+/// Write one entry. The actor's and the target's usernames are copied from `fastapi_users` by
+/// the same statement, so an entry about a user being deleted is recorded before the purge.
 #[allow(clippy::too_many_arguments)]
 pub async fn record<B: Serialize, A: Serialize>(
     tx: &mut Tx,
@@ -33,8 +36,10 @@ pub async fn record<B: Serialize, A: Serialize>(
 ) -> Result<(), sqlx::Error> {
     on_tx!(tx, |t| {
         sqlx::query(
-        "INSERT INTO fastapi_audit_log (actor_id, action, target_user_id, target, before, after, request_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+        "INSERT INTO fastapi_audit_log (actor_id, actor_username, action, target_user_id, target_username, \
+           target, before, after, request_id, created_at) \
+         VALUES ($1, (SELECT username FROM fastapi_users WHERE id = $1), $2, \
+           $3, (SELECT username FROM fastapi_users WHERE id = $3), $4, $5, $6, $7, $8)"
     )
     .bind(audit.actor_id)
     .bind(action)
@@ -55,8 +60,13 @@ pub async fn record<B: Serialize, A: Serialize>(
 pub struct AuditRow {
     pub id: i32,
     pub actor_id: Option<i32>,
+    /// The actor's username when the entry was written (NULL for entries older than migration
+    /// 0009 whose actor was already gone).
+    pub actor_username: Option<String>,
     pub action: String,
     pub target_user_id: Option<i32>,
+    /// The target user's username when the entry was written, kept after the user is deleted.
+    pub target_username: Option<String>,
     pub target: Option<String>,
     pub before: Option<String>,
     pub after: Option<String>,
@@ -68,7 +78,8 @@ pub struct AuditRow {
 pub async fn page(db: &Db, limit: i64, offset: i64) -> Result<(Vec<AuditRow>, i64), sqlx::Error> {
     let rows = on_db!(db, |p| {
         sqlx::query_as(
-        "SELECT id, actor_id, action, target_user_id, target, before, after, request_id, created_at \
+        "SELECT id, actor_id, actor_username, action, target_user_id, target_username, target, before, after, \
+           request_id, created_at \
          FROM fastapi_audit_log ORDER BY id DESC LIMIT $1 OFFSET $2"
     )
     .bind(limit)

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use sqlx::FromRow;
 
+use super::admin::Removal;
 use super::{Db, Tx};
 use crate::domain::plans::Plan;
 use crate::domain::user::{Role, User};
@@ -385,23 +386,37 @@ pub async fn set_password(
     Ok(())
 }
 
+/// Mark the account for deletion in 30 days (decision F2). Refused (`LastAdmin`) when the account
+/// is an active admin and every other active admin is gone or has a deletion pending: the purge
+/// would otherwise have to choose between the request and leaving no admin (issue 20). The check
+/// and the write are one transaction under the active admins' row locks (see
+/// [`super::admin::is_last_staying_admin_in`]).
 pub async fn request_deletion(
     db: &Db,
     id: i32,
     reason: Option<&str>,
     now: NaiveDateTime,
-) -> Result<(), sqlx::Error> {
-    on_db!(db, |p| {
+) -> Result<Removal, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    if super::admin::is_last_staying_admin_in(&mut tx, id).await? {
+        return Ok(Removal::LastAdmin);
+    }
+    let n = on_tx!(&mut tx, |t| {
         sqlx::query(
         "UPDATE fastapi_users SET deleted = TRUE, deletion_requested_at = $2, deletion_reason = $3 WHERE id = $1"
     )
     .bind(id)
     .bind(now)
     .bind(reason)
-    .execute(p)
+    .execute(t)
     .await.map(|r| r.rows_affected())
     })?;
-    Ok(())
+    tx.commit().await?;
+    Ok(if n == 0 {
+        Removal::NotFound
+    } else {
+        Removal::Done
+    })
 }
 
 /// Clear a deletion request. Returns false when the account was not marked for deletion.
@@ -600,22 +615,32 @@ pub async fn due_for_purge(
     })
 }
 
-/// Delete a user and all their data in one transaction (api-contract §4.10). Returns false when
-/// the user did not exist.
-pub async fn purge(db: &Db, id: i32) -> Result<bool, sqlx::Error> {
+/// The purge job's deletion of one account and all its data, in one transaction (api-contract
+/// §4.10). Re-checked inside it, under the active admins' row locks: the account must still be
+/// due (`NotFound` when it is gone or its request was cancelled or renewed since it was listed)
+/// and must not be the last active admin (`LastAdmin`: another admin may have been demoted
+/// since the request was accepted; the account is kept and the request stays pending).
+pub async fn purge_due(db: &Db, id: i32, cutoff: NaiveDateTime) -> Result<Removal, sqlx::Error> {
     let mut tx = db.begin().await?;
-    let username: Option<String> = on_tx!(&mut tx, |t| sqlx::query_scalar(
-        "SELECT username FROM fastapi_users WHERE id = $1"
+    let last_admin = super::admin::is_last_active_admin_in(&mut tx, id).await?;
+    let username: Option<String> = on_tx!(&mut tx, |t| {
+        sqlx::query_scalar(
+        "SELECT username FROM fastapi_users WHERE id = $1 AND deleted = TRUE AND deletion_requested_at < $2"
     )
     .bind(id)
+    .bind(cutoff)
     .fetch_optional(t)
-    .await?);
+    .await?
+    });
     let Some(username) = username else {
-        return Ok(false);
+        return Ok(Removal::NotFound);
     };
+    if last_admin {
+        return Ok(Removal::LastAdmin);
+    }
     purge_in(&mut tx, id, &username).await?;
     tx.commit().await?;
-    Ok(true)
+    Ok(Removal::Done)
 }
 
 /// The statements of a purge, inside an open transaction.
@@ -635,8 +660,8 @@ pub async fn purge_in(tx: &mut Tx, id: i32, username: &str) -> Result<(), sqlx::
         "DELETE FROM fastapi_password_guesses WHERE user_id = $1",
         "DELETE FROM fastapi_revoked_tokens WHERE user_id = $1",
         "DELETE FROM fastapi_login_addresses WHERE user_id = $1",
-        // the admin log's entries about this user (entries of actions they took as an admin stay)
-        "DELETE FROM fastapi_audit_log WHERE target_user_id = $1",
+        // Not the admin log: its entries outlive the users they name, with the id and the
+        // username of the moment (issue 20), so how an account became an admin stays on record.
     ];
     for sql in BY_USER {
         on_tx!(&mut *tx, |t| sqlx::query(*sql)

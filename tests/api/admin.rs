@@ -186,11 +186,13 @@ db_test!(async fn delete_purges_everything_in_one_go(b) {
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_messages").await, 0);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_waitlist").await, 0);
     assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM fastapi_users WHERE id = {id}")).await, 0);
-    // only the deletion itself stays in the log, with ids only
-    assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM fastapi_audit_log WHERE target_user_id = {id}")).await, 1);
+    // the log keeps the entries about the user (the grant) and the deletion, with the id in
+    // `before` and the username beside it (issue 20)
+    assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM fastapi_audit_log WHERE target_user_id = {id}")).await, 2);
     let log = app.get("/api/v1/admin/audit-log", Some(&admin)).await.json();
     assert_eq!(log["items"][0]["action"], "delete_user");
     assert_eq!(log["items"][0]["before"], json!({"id": id}));
+    assert_eq!(log["items"][0]["target_username"], "ann@example.com");
     app.get("/api/v1/auth/me", Some(&t)).await.assert_detail(401, "Could not validate credentials");
     assert!(app.mail.to("ann@example.com").is_empty(), "an admin delete sends no email");
 });
