@@ -80,7 +80,7 @@ python3 bench/seed_conversations.py "$DB_URL" "$USER_ID" 1000 100
 read -r a b c <<<"$(run_wrk "$CONNECTIONS" -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/conversations")"
 row "GET /api/v1/conversations (1,000 conversations, 100,000 messages; page of 50)" "$a" "$b ms" "$c ms"
 read -r a b c <<<"$(run_wrk "$CONNECTIONS" -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/conversations?limit=-1")"
-row "GET /api/v1/conversations?limit=-1 (all 1,000)" "$a" "$b ms" "$c ms"
+row "GET /api/v1/conversations?limit=-1 (the maximum page of 100)" "$a" "$b ms" "$c ms"
 read -r a b c <<<"$(run_wrk "$CONNECTIONS" -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/conversations/500/messages")"
 row "GET /api/v1/conversations/{id}/messages (latest 50 of 100)" "$a" "$b ms" "$c ms"
 read -r a b c <<<"$(run_wrk "$CONNECTIONS" "$BASE/api/v1/health/ping")"

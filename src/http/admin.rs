@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 use utoipa::ToSchema;
 
 use super::error::{ApiError, ApiResult, FieldError, ResultExt};
-use super::extract::{AdminJson, AdminUser, Obj, QueryMap, RequestBody};
+use super::extract::{AdminJson, AdminUser, Obj, QueryMap, RequestBody, page_limit};
 use super::middleware::RequestId;
 use super::responses::{MessageResponse, message};
 use crate::app::AppState;
@@ -19,7 +19,7 @@ use crate::domain::plans::Plan;
 use crate::domain::user::{PASSWORD_MIN_CHARS, Role, role_change_removes_admin};
 use crate::store::admin::{self as store_admin, AdminUserRow, Removal, StatusChange, UserChanges};
 use crate::store::audit::{self, Audit};
-use crate::store::{self, conversations::NO_LIMIT};
+use crate::store;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -98,6 +98,17 @@ crate::int_path_param!(
     "user_id"
 );
 
+/// The largest page of the admin user lists (issue 20): `GET /admin/users` and its search (a
+/// larger or negative `limit` gets this many, `page_limit`), the pending list and the
+/// whitelisted users of an agent (which take no `limit`). Anyone can register, so the users table
+/// grows without an admin doing anything; the React apps never send a `limit`. A user row is
+/// under 1 KB, so a page stays around 1 MB.
+pub const MAX_USER_PAGE: i64 = 1_000;
+
+/// The OpenAPI description of those `limit` parameters.
+const USERS_LIMIT_DOC: &str =
+    "Page size. A larger value is capped at 1000 (not refused); a negative value is 1000.";
+
 /// A bounded query integer: 422 `greater_than_equal` / `less_than_equal` outside `[min, max]`.
 fn bounded(o: &mut Obj<'_>, field: &str, value: i64, min: i64, max: Option<i64>) {
     let (kind, msg, ctx) = if value < min {
@@ -124,9 +135,10 @@ fn bounded(o: &mut Obj<'_>, field: &str, value: i64, min: i64, max: Option<i64>)
     });
 }
 
-/// Every user, newest first.
+/// Users, newest first: the first `limit` (absent or 0: the maximum page, 1000).
 #[utoipa::path(get, path = "/api/v1/admin/users", tag = "admin", security(("bearer" = [])),
-    params(("include_inactive" = Option<bool>, Query), ("limit" = Option<i64>, Query)),
+    params(("include_inactive" = Option<bool>, Query),
+        ("limit" = Option<i64>, Query, maximum = 1000, description = USERS_LIMIT_DOC)),
     responses((status = 200, body = [AdminUserOut]), (status = 403)))]
 pub async fn list_users(
     State(state): State<AppState>,
@@ -135,29 +147,32 @@ pub async fn list_users(
 ) -> ApiResult<Json<Vec<AdminUserOut>>> {
     let mut o = q.obj();
     let include_inactive = o.opt_bool("include_inactive", true);
-    let limit = o.opt_int("limit").filter(|l| *l > 0).unwrap_or(NO_LIMIT);
+    let limit = o.opt_int("limit").filter(|l| *l != 0).unwrap_or(MAX_USER_PAGE);
     o.finish()?;
     Ok(out(store_admin::list_users(
         &state.db,
         include_inactive,
-        limit,
+        page_limit(limit, MAX_USER_PAGE),
     )
     .await?))
 }
 
-/// Users waiting for approval.
+/// Users waiting for approval, oldest first: at most the first 1000.
 #[utoipa::path(get, path = "/api/v1/admin/users/pending", tag = "admin", security(("bearer" = [])),
     responses((status = 200, body = [AdminUserOut]), (status = 403)))]
 pub async fn pending_users(
     State(state): State<AppState>,
     _a: AdminUser,
 ) -> ApiResult<Json<Vec<AdminUserOut>>> {
-    Ok(out(store_admin::pending_users(&state.db).await?))
+    Ok(out(
+        store_admin::pending_users(&state.db, MAX_USER_PAGE).await?
+    ))
 }
 
 /// Case-insensitive search on username and full name.
 #[utoipa::path(get, path = "/api/v1/admin/users/search", tag = "admin", security(("bearer" = [])),
-    params(("q" = String, Query, min_length = 2), ("limit" = Option<i64>, Query)),
+    params(("q" = String, Query, min_length = 2),
+        ("limit" = Option<i64>, Query, maximum = 1000, description = USERS_LIMIT_DOC)),
     responses((status = 200, body = [AdminUserOut]), (status = 403), (status = 422)))]
 pub async fn search_users(
     State(state): State<AppState>,
@@ -171,7 +186,7 @@ pub async fn search_users(
     }
     let limit = o.int_or("limit", 50);
     o.finish()?;
-    let limit = if limit < 0 { NO_LIMIT } else { limit };
+    let limit = page_limit(limit, MAX_USER_PAGE);
     Ok(out(
         store_admin::search_users(&state.db, &text, limit).await?
     ))

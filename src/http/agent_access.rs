@@ -378,7 +378,8 @@ pub struct WhitelistedUserOut {
     reason: Option<String>,
 }
 
-/// Users whitelisted for an agent (admin).
+// A list of users has a maximum page like the others (issue 20): `admin::MAX_USER_PAGE`.
+/// Users whitelisted for an agent (admin), newest grant first: at most the first 1000.
 #[utoipa::path(get, path = "/api/v1/agent-access/admin/whitelisted-users/{agent_type}", tag = "agent-access",
     security(("bearer" = [])), params(("agent_type" = String, Path), ("include_expired" = Option<bool>, Query)),
     responses((status = 200, body = [WhitelistedUserOut]), (status = 403), (status = 422)))]
@@ -392,7 +393,14 @@ pub async fn whitelisted_users(
     let include_expired = o.opt_bool("include_expired", false);
     o.finish()?;
     let t = normalize_agent_type(&agent_type);
-    let rows = agents::whitelisted_users(&state.db, &t, include_expired, store::now()).await?;
+    let rows = agents::whitelisted_users(
+        &state.db,
+        &t,
+        include_expired,
+        store::now(),
+        super::admin::MAX_USER_PAGE,
+    )
+    .await?;
     Ok(Json(
         rows.into_iter()
             .map(|r| WhitelistedUserOut {

@@ -10,7 +10,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::error::{ApiError, ApiResult, ResultExt};
-use super::extract::{CurrentUser, Obj, QueryMap, RequestBody, UserJson, path_int};
+use super::extract::{CurrentUser, Obj, QueryMap, RequestBody, UserJson, page_limit, path_int};
 use super::responses::{MessageResponse, message};
 use crate::app::AppState;
 use crate::domain::conversation::{self as rules, AutoTitle};
@@ -103,10 +103,14 @@ fn not_found() -> ApiError {
     ApiError::not_found("Conversation not found")
 }
 
-/// `limit` of §1.5: ≥ 1 as given, 0 → empty, negative → no limit.
-fn page_limit(limit: i64) -> i64 {
-    if limit < 0 { conv::NO_LIMIT } else { limit }
-}
+/// The largest page of the conversation list and of both message histories (issue 20): a
+/// larger or negative `limit` gets this many (`page_limit`). The React apps never send a
+/// `limit` (default 50). With message content capped at [`MAX_MESSAGE_CHARS`], a page of
+/// messages is bounded whatever the conversation holds.
+pub const MAX_PAGE: i64 = 100;
+
+/// The OpenAPI description of those `limit` parameters.
+const LIMIT_DOC: &str = "Page size, default 50. A larger value is capped at 100 (not refused); 0 is an empty page; a negative value is 100.";
 
 #[derive(ToSchema)]
 pub struct ConversationCreate {
@@ -159,7 +163,8 @@ pub async fn create(
 
 /// The caller's conversations, newest first, with previews.
 #[utoipa::path(get, path = "/api/v1/conversations", tag = "conversations", security(("bearer" = [])),
-    params(("agent_type" = Option<String>, Query), ("limit" = Option<i64>, Query), ("include_message_count" = Option<bool>, Query)),
+    params(("agent_type" = Option<String>, Query), ("limit" = Option<i64>, Query, maximum = 100, description = LIMIT_DOC),
+        ("include_message_count" = Option<bool>, Query)),
     responses((status = 200, body = [ConversationListItem]), (status = 401), (status = 422)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -177,7 +182,7 @@ pub async fn list(
         &state.db,
         user.user.id,
         agent_type.as_deref(),
-        page_limit(limit),
+        page_limit(limit, MAX_PAGE),
         include_count,
     )
     .await?;
@@ -301,12 +306,13 @@ fn page_params(raw: &str, q: &QueryMap) -> ApiResult<(i64, i64, Option<i64>)> {
     let limit = o.int_or("limit", 50);
     let before_id = o.opt_int("before_id");
     let id = o.finish_after(id)?;
-    Ok((id, page_limit(limit), before_id))
+    Ok((id, page_limit(limit, MAX_PAGE), before_id))
 }
 
 /// The latest `limit` messages, oldest first; `before_id` pages back (decision F9).
 #[utoipa::path(get, path = "/api/v1/conversations/{conversation_id}/messages", tag = "conversations", security(("bearer" = [])),
-    params(("conversation_id" = i64, Path), ("limit" = Option<i64>, Query), ("before_id" = Option<i64>, Query)),
+    params(("conversation_id" = i64, Path), ("limit" = Option<i64>, Query, maximum = 100, description = LIMIT_DOC),
+        ("before_id" = Option<i64>, Query)),
     responses((status = 200, body = [MessageOut]), (status = 400), (status = 404), (status = 422)))]
 pub async fn messages(
     State(state): State<AppState>,
@@ -329,7 +335,8 @@ pub async fn messages(
 /// The same page in the `role`/`content` shape agents read.
 #[utoipa::path(get, path = "/api/v1/conversations/{conversation_id}/messages/for-agent", tag = "conversations",
     security(("bearer" = [])),
-    params(("conversation_id" = i64, Path), ("limit" = Option<i64>, Query), ("before_id" = Option<i64>, Query)),
+    params(("conversation_id" = i64, Path), ("limit" = Option<i64>, Query, maximum = 100, description = LIMIT_DOC),
+        ("before_id" = Option<i64>, Query)),
     responses((status = 200, body = [AgentMessage]), (status = 404), (status = 422)))]
 pub async fn messages_for_agent(
     State(state): State<AppState>,

@@ -32,7 +32,7 @@ macro_rules! admin_user_columns {
     };
 }
 
-/// Users, newest first; `limit` None is unlimited.
+/// Users, newest first: the first `limit`.
 pub async fn list_users(
     db: &Db,
     include_inactive: bool,
@@ -51,15 +51,16 @@ pub async fn list_users(
     })
 }
 
-/// Inactive users not awaiting deletion, oldest first.
-pub async fn pending_users(db: &Db) -> Result<Vec<AdminUserRow>, sqlx::Error> {
+/// Inactive users not awaiting deletion, oldest first: the first `limit`.
+pub async fn pending_users(db: &Db, limit: i64) -> Result<Vec<AdminUserRow>, sqlx::Error> {
     on_db!(db, |p| {
         sqlx::query_as(concat!(
         "SELECT ",
         admin_user_columns!(),
         " FROM fastapi_users WHERE (is_active = FALSE OR is_active IS NULL) AND (deleted = FALSE OR deleted IS NULL) \
-          ORDER BY created_at ASC, id ASC"
+          ORDER BY created_at ASC, id ASC LIMIT $1"
     ))
+    .bind(limit)
     .fetch_all(p)
     .await
     })

@@ -611,23 +611,26 @@ pub struct WhitelistedUser {
     pub reason: Option<String>,
 }
 
-/// Active grants of an agent with their users (rows of deleted users skipped), newest first.
+/// Active grants of an agent with their users (rows of deleted users skipped), newest first:
+/// the first `limit`.
 pub async fn whitelisted_users(
     db: &Db,
     agent_type: &str,
     include_expired: bool,
     now: NaiveDateTime,
+    limit: i64,
 ) -> Result<Vec<WhitelistedUser>, sqlx::Error> {
     on_db!(db, |p| {
         sqlx::query_as(
         "SELECT w.user_id, u.username, u.full_name, w.granted_by, w.granted_at, w.expires_at, w.is_active, w.reason \
          FROM fastapi_agent_whitelist w JOIN fastapi_users u ON u.id = w.user_id \
          WHERE w.agent_type = $1 AND w.is_active = TRUE AND ($2 OR w.expires_at IS NULL OR w.expires_at > $3) \
-         ORDER BY w.granted_at DESC, w.id DESC"
+         ORDER BY w.granted_at DESC, w.id DESC LIMIT $4"
     )
     .bind(agent_type)
     .bind(include_expired)
     .bind(now)
+    .bind(limit)
     .fetch_all(p)
     .await
     })

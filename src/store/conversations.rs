@@ -7,9 +7,6 @@ use sqlx::FromRow;
 use super::{Db, Tx};
 use crate::{on_db, on_tx};
 
-/// "No limit" for the unbounded `limit` parameters (api-contract §1.5).
-pub const NO_LIMIT: i64 = i64::MAX;
-
 #[derive(Clone, Debug, FromRow)]
 pub struct Conversation {
     pub id: i32,

@@ -375,6 +375,15 @@ impl<S: Send + Sync> FromRequestParts<S> for QueryMap {
     }
 }
 
+/// A `limit` query parameter with a documented maximum page (api-contract §1.5, issue 20): a
+/// value from 1 to `max` is used as given, a larger one is capped at `max` (not refused, so no
+/// client that worked before gets an error), `0` is an empty page, and a negative value is the
+/// maximum. Before, a negative value meant "every row", which let one user make the server load
+/// and serialise everything they had stored in one response.
+pub fn page_limit(limit: i64, max: i64) -> i64 {
+    if limit < 0 { max } else { limit.min(max) }
+}
+
 /// An integer path parameter: any segment matches the route; a non-integer is 422
 /// `int_parsing` at `loc ["path", name]` (kept for compatibility).
 // One 422 entry, on a cold path: not worth a box.
