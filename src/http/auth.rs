@@ -84,11 +84,17 @@ pub struct TokenResponse {
     token_type: &'static str,
 }
 
+/// The longest email address a public endpoint takes only to look an account up (login's
+/// `username`, the reset requests' `email`): the longest address mail can carry (RFC 5321, 64 +
+/// 1 + 255). No account can have a longer one (usernames are at most 80), and the value
+/// becomes a login-throttle key, kept in memory or Redis (issue 20).
+pub const MAX_LOOKUP_EMAIL_CHARS: usize = 320;
+
 /// The OAuth2 password form (urlencoded or multipart). An empty `username` or `password` is
 /// missing, as in FastAPI's form parsing.
 #[derive(ToSchema)]
 pub struct LoginForm {
-    #[schema(min_length = 1)]
+    #[schema(min_length = 1, max_length = 320)]
     pub username: String,
     #[schema(min_length = 1)]
     pub password: String,
@@ -124,12 +130,21 @@ impl LoginForm {
                 ctx: Some(json!({"pattern": "password"})),
             });
         }
-        if username.is_none() {
-            errors.insert(0, form_missing("username"));
+        let username_error = match &username {
+            None => Some(form_missing("username")),
+            Some(u) if u.chars().count() > MAX_LOOKUP_EMAIL_CHARS => Some(FieldError::too_long(
+                vec![json!("body"), json!("username")],
+                json!(u),
+                MAX_LOOKUP_EMAIL_CHARS,
+            )),
+            Some(_) => None,
+        };
+        let username_failed = username_error.is_some();
+        if let Some(e) = username_error {
+            errors.insert(0, e);
         }
         if password.is_none() {
-            let at = usize::from(username.is_none());
-            errors.insert(at, form_missing("password"));
+            errors.insert(usize::from(username_failed), form_missing("password"));
         }
         match (username, password) {
             (Some(username), Some(password)) if errors.is_empty() => Ok(LoginForm {
@@ -217,16 +232,34 @@ pub async fn login(
     .into_response())
 }
 
+/// Caps on the registration's free text that the full-name and email column limits do not
+/// cover (issue 20: anyone can register, so every stored field is bounded). Far above what the
+/// React apps send: `job_title` and `company_name` are typed in, `country` is a two-letter code
+/// and `company_size` one of six values such as `501-1000`. They are validated and discarded,
+/// but a request with no cap is still read and held whole.
+pub const MAX_JOB_TITLE_CHARS: usize = 200;
+pub const MAX_COMPANY_NAME_CHARS: usize = 200;
+pub const MAX_COUNTRY_CHARS: usize = 100;
+pub const MAX_COMPANY_SIZE_CHARS: usize = 50;
+
 #[derive(ToSchema)]
 pub struct RegisterRequest {
+    /// With `last_name`, the full name `"<first_name> <last_name>"` is at most 100 characters
+    /// (reported at `last_name`).
+    #[schema(max_length = 100)]
     pub first_name: String,
+    #[schema(max_length = 100)]
     pub last_name: String,
     #[schema(max_length = 80)]
     pub email: String,
     pub password: String,
+    #[schema(max_length = 200)]
     pub job_title: String,
+    #[schema(max_length = 200)]
     pub company_name: String,
+    #[schema(max_length = 100)]
     pub country: String,
+    #[schema(max_length = 50)]
     pub company_size: String,
     #[schema(value_type = super::extract::LaxBool)]
     pub terms_agreement: bool,
@@ -256,6 +289,10 @@ impl RequestBody for RegisterRequest {
             communications: o.opt_bool("communications", false),
         };
         o.max_chars("email", &r.email, 80);
+        o.max_chars("job_title", &r.job_title, MAX_JOB_TITLE_CHARS);
+        o.max_chars("company_name", &r.company_name, MAX_COMPANY_NAME_CHARS);
+        o.max_chars("country", &r.country, MAX_COUNTRY_CHARS);
+        o.max_chars("company_size", &r.company_size, MAX_COMPANY_SIZE_CHARS);
         if r.full_name().chars().count() > 100 {
             o.push(FieldError::too_long(
                 vec![json!("body"), json!("last_name")],
@@ -348,14 +385,15 @@ pub async fn logout(
 
 #[derive(ToSchema)]
 pub struct EmailRequest {
+    #[schema(max_length = 320)]
     pub email: String,
 }
 
 impl RequestBody for EmailRequest {
     fn read(o: &mut Obj<'_>) -> Self {
-        EmailRequest {
-            email: o.req_str("email"),
-        }
+        let email = o.req_str("email");
+        o.max_chars("email", &email, MAX_LOOKUP_EMAIL_CHARS);
+        EmailRequest { email }
     }
 }
 
@@ -665,10 +703,16 @@ pub async fn cancel_deletion(
     Ok(message("Account deletion cancelled. Your account is safe!"))
 }
 
+/// The longest `interested_agents` stored by the anonymous waitlist (issue 20: it was bounded
+/// only by the 1 MiB body). The current React app sends the chosen agent types joined with
+/// commas: all eight make under 100 characters.
+pub const MAX_INTERESTED_AGENTS_CHARS: usize = 2_000;
+
 #[derive(ToSchema)]
 pub struct WaitlistJoinRequest {
     #[schema(max_length = 120)]
     pub email: String,
+    #[schema(max_length = 2000)]
     pub interested_agents: Option<String>,
 }
 
@@ -679,6 +723,9 @@ impl RequestBody for WaitlistJoinRequest {
             interested_agents: o.opt_str("interested_agents"),
         };
         o.max_chars("email", &r.email, 120);
+        if let Some(a) = &r.interested_agents {
+            o.max_chars("interested_agents", a, MAX_INTERESTED_AGENTS_CHARS);
+        }
         r
     }
 }

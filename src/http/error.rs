@@ -67,6 +67,18 @@ impl FieldError {
             ctx: Some(json!({"max_length": max})),
         }
     }
+    /// pydantic's `max_length` on a list: `List should have at most 20 items after validation,
+    /// not 21`.
+    pub fn list_too_long(loc: Vec<Value>, input: Value, max: usize, actual: usize) -> Self {
+        let unit = if max == 1 { "item" } else { "items" };
+        FieldError {
+            kind: "too_long",
+            loc,
+            msg: format!("List should have at most {max} {unit} after validation, not {actual}"),
+            input,
+            ctx: Some(json!({"field_type": "List", "max_length": max, "actual_length": actual})),
+        }
+    }
 }
 
 /// Why a request failed, as the client will see it.

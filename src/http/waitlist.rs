@@ -15,11 +15,33 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(join))
 }
 
+/// Caps on `agents` (issue 20: the anonymous waitlist stored any list up to the 1 MiB body).
+/// The first React app sends the chosen agent types of its eight checkboxes; an agent type is at
+/// most 50 characters wherever it is stored. The stored JSON text is then a few KB at most.
+pub const MAX_WAITLIST_AGENTS: usize = 20;
+pub const MAX_AGENT_TYPE_CHARS: usize = 50;
+
 #[derive(ToSchema)]
 pub struct WaitlistAliasRequest {
     #[schema(max_length = 120)]
     pub email: String,
+    /// At most 20 agent types of at most 50 characters each.
+    #[schema(schema_with = agents_schema)]
     pub agents: Option<Vec<String>>,
+}
+
+/// `agents`: a nullable list of at most 20 strings of at most 50 characters.
+fn agents_schema() -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, SchemaType, Type};
+    ArrayBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::Array, Type::Null]))
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .max_length(Some(MAX_AGENT_TYPE_CHARS)),
+        )
+        .max_items(Some(MAX_WAITLIST_AGENTS))
+        .build()
 }
 
 impl RequestBody for WaitlistAliasRequest {
@@ -29,6 +51,10 @@ impl RequestBody for WaitlistAliasRequest {
             agents: o.opt_str_list("agents"),
         };
         o.max_chars("email", &r.email, 120);
+        if let Some(agents) = &r.agents {
+            o.max_items("agents", agents, MAX_WAITLIST_AGENTS);
+            o.max_item_chars("agents", agents, MAX_AGENT_TYPE_CHARS);
+        }
         r
     }
 }

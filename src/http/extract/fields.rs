@@ -291,6 +291,30 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// At most `max` items in a list (pydantic's `max_length` on a list: 422 `too_long`).
+    pub fn max_items<T>(&mut self, field: &str, items: &[T], max: usize) {
+        if items.len() > max {
+            let input = self.map.get(field).cloned().unwrap_or(Value::Null);
+            let e = FieldError::list_too_long(self.loc_of(field), input, max, items.len());
+            self.push(e);
+        }
+    }
+
+    /// Every item of a list of strings at most `max` characters (`string_too_long` at the
+    /// item's index, as pydantic reports `list[constr(max_length=...)]`).
+    pub fn max_item_chars(&mut self, field: &str, items: &[String], max: usize) {
+        for (i, it) in items.iter().enumerate() {
+            if it.chars().count() > max {
+                let e = FieldError::too_long(
+                    vec![json!(self.loc), json!(field), json!(i)],
+                    json!(it),
+                    max,
+                );
+                self.push(e);
+            }
+        }
+    }
+
     pub fn min_chars(&mut self, field: &str, value: &str, min: usize) {
         if value.chars().count() < min {
             let e = FieldError::too_short(self.loc_of(field), json!(value), min);
