@@ -9,6 +9,7 @@ mod admins_audit;
 mod agent_access;
 mod agent_management;
 mod answer_rendering;
+mod bounds;
 mod auth;
 mod cache;
 mod chat;
