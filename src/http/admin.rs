@@ -17,9 +17,9 @@ use super::responses::{MessageResponse, message};
 use crate::app::AppState;
 use crate::domain::plans::Plan;
 use crate::domain::user::{PASSWORD_MIN_CHARS, Role, role_change_removes_admin};
+use crate::store;
 use crate::store::admin::{self as store_admin, AdminUserRow, Removal, StatusChange, UserChanges};
 use crate::store::audit::{self, Audit};
-use crate::store;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -147,7 +147,10 @@ pub async fn list_users(
 ) -> ApiResult<Json<Vec<AdminUserOut>>> {
     let mut o = q.obj();
     let include_inactive = o.opt_bool("include_inactive", true);
-    let limit = o.opt_int("limit").filter(|l| *l != 0).unwrap_or(MAX_USER_PAGE);
+    let limit = o
+        .opt_int("limit")
+        .filter(|l| *l != 0)
+        .unwrap_or(MAX_USER_PAGE);
     o.finish()?;
     Ok(out(store_admin::list_users(
         &state.db,
