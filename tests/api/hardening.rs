@@ -185,17 +185,33 @@ async fn change_password_guesses_are_counted_at_once(app: TestApp) {
         let token = token.clone();
         let app = &app;
         async move {
-            let current = if i == 39 { PASSWORD.to_string() } else { format!("guess-{i}") };
-            let r = app.post_json(CHANGE, Some(&token), &change_body(&current, "new-password-1")).await;
+            let current = if i == 39 {
+                PASSWORD.to_string()
+            } else {
+                format!("guess-{i}")
+            };
+            let r = app
+                .post_json(
+                    CHANGE,
+                    Some(&token),
+                    &change_body(&current, "new-password-1"),
+                )
+                .await;
             (r.status.as_u16(), r.json()["detail"].clone())
         }
     });
     let answers = futures::future::join_all(futures).await;
     // wrong guesses that were checked: at most the limit (a right one is given back, and once
     // it changed the password the token, which guessed wrong before, no longer authenticates)
-    let wrong = answers.iter().filter(|(_, d)| d == "Current password is incorrect").count();
+    let wrong = answers
+        .iter()
+        .filter(|(_, d)| d == "Current password is incorrect")
+        .count();
     assert!(wrong <= 10, "{wrong} wrong guesses checked: {answers:?}");
-    assert!(answers.iter().all(|(s, _)| [200, 401, 429].contains(s)), "{answers:?}");
+    assert!(
+        answers.iter().all(|(s, _)| [200, 401, 429].contains(s)),
+        "{answers:?}"
+    );
 }
 
 db_test!(async fn concurrent_change_password_guesses_cannot_pass_the_throttle(b) {
