@@ -229,10 +229,7 @@ pub async fn rate_limit(State(state): State<AppState>, mut req: Request, next: N
     let secured = req
         .extensions()
         .get::<axum::extract::MatchedPath>()
-        .is_some_and(|p| {
-            super::openapi::secured_operations()
-                .contains(&(req.method().as_str().to_string(), p.as_str().to_string()))
-        });
+        .is_some_and(|p| super::openapi::is_secured(req.method().as_str(), p.as_str()));
     let user = if secured && bearer_token(req.headers()).is_some() {
         CurrentUser::authenticate(req.headers(), &state).await.ok()
     } else {

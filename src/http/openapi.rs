@@ -2,6 +2,8 @@
 //! docs pages. The
 //! Swagger UI is vendored into the binary, so `/docs` works without internet.
 
+use std::collections::HashMap;
+
 use axum::Router;
 use axum::response::Redirect;
 use axum::routing::get;
@@ -80,15 +82,15 @@ fn operations(doc: &mut utoipa::openapi::OpenApi) -> impl Iterator<Item = &mut O
     })
 }
 
-/// The operations that authenticate their caller (`security` declared), as `(METHOD, path
-/// template)`: the rate limit counts these per user and every other per address (issue 20).
+/// The operations that authenticate their caller (`security` declared): the methods of each
+/// path template. The rate limit counts these per user and every other per address (issue 20).
 /// The test that pins `security` to the extractors keeps this exact.
-pub fn secured_operations() -> &'static std::collections::HashSet<(String, String)> {
-    static SECURED: std::sync::OnceLock<std::collections::HashSet<(String, String)>> =
+fn secured_operations() -> &'static HashMap<String, Vec<&'static str>> {
+    static SECURED: std::sync::OnceLock<HashMap<String, Vec<&'static str>>> =
         std::sync::OnceLock::new();
     SECURED.get_or_init(|| {
         let doc = super::documented().into_openapi();
-        let mut out = std::collections::HashSet::new();
+        let mut out: HashMap<String, Vec<&'static str>> = HashMap::new();
         for (path, item) in &doc.paths.paths {
             for (method, op) in [
                 ("GET", &item.get),
@@ -100,12 +102,19 @@ pub fn secured_operations() -> &'static std::collections::HashSet<(String, Strin
                 if let Some(op) = op
                     && op.security.as_ref().is_some_and(|s| !s.is_empty())
                 {
-                    out.insert((method.to_string(), path.clone()));
+                    out.entry(path.clone()).or_default().push(method);
                 }
             }
         }
         out
     })
+}
+
+/// Whether `method` on the route `path` (a template, as `MatchedPath` gives it) authenticates.
+pub fn is_secured(method: &str, path: &str) -> bool {
+    secured_operations()
+        .get(path)
+        .is_some_and(|methods| methods.contains(&method))
 }
 
 /// An error answer: `{"detail": ...}` with the 422 array or a message.

@@ -163,7 +163,7 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
 /// reads them, so `%2e` and `%2F` change nothing. `.` and `..` are left to ServeDir, which
 /// never leaves the folder for them.
 async fn may_serve(dir: &Path, path: &str) -> bool {
-    let decoded = percent_decode(path);
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     let segments: Vec<&str> = decoded.split('/').filter(|s| !s.is_empty()).collect();
     let hidden = segments.iter().enumerate().any(|(i, s)| {
         s.starts_with('.') && !matches!(*s, "." | "..") && !(i == 0 && *s == ".well-known")
@@ -198,27 +198,6 @@ async fn may_serve(dir: &Path, path: &str) -> bool {
         }
     }
     true
-}
-
-/// `%XY` escapes decoded to bytes (invalid escapes kept as they are), read as UTF-8 lossily.
-fn percent_decode(path: &str) -> String {
-    let b = path.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let hex = |c: u8| (c as char).to_digit(16);
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The folder's `index.html` for `GET /` (with the request's headers, for conditional requests).

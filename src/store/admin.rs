@@ -221,12 +221,20 @@ async fn another_active_admin(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error>
     Ok(admins.iter().any(|(a, _)| i64::from(*a) != id))
 }
 
+/// Whether `id` is among the active `admins` (id, deletion pending) and no other one stays. With
+/// `pending_stays` false, an admin whose own deletion is pending does not count as staying.
+fn is_last(admins: &[(i32, bool)], id: i32, pending_stays: bool) -> bool {
+    admins.iter().any(|(a, _)| *a == id)
+        && !admins
+            .iter()
+            .any(|(a, pending)| *a != id && (pending_stays || !pending))
+}
+
 /// Whether removing `id` would leave no active admin: `id` is one and no other exists. Locks the
 /// active admins' rows like [`another_active_admin`], so the caller's write is checked against
 /// what it changes.
 pub(super) async fn is_last_active_admin_in(tx: &mut Tx, id: i32) -> Result<bool, sqlx::Error> {
-    let admins = lock_active_admins(tx).await?;
-    Ok(admins.iter().any(|(a, _)| *a == id) && !admins.iter().any(|(a, _)| *a != id))
+    Ok(is_last(&lock_active_admins(tx).await?, id, true))
 }
 
 /// Whether `id` is an active admin and every other active admin has a deletion pending: the
@@ -234,11 +242,7 @@ pub(super) async fn is_last_active_admin_in(tx: &mut Tx, id: i32) -> Result<bool
 /// is pending does not count as the one who stays (issue 20), so two admins cannot both request
 /// deletion and leave the purge to choose. Locks like [`another_active_admin`].
 pub(super) async fn is_last_staying_admin_in(tx: &mut Tx, id: i32) -> Result<bool, sqlx::Error> {
-    let admins = lock_active_admins(tx).await?;
-    Ok(admins.iter().any(|(a, _)| *a == id)
-        && !admins
-            .iter()
-            .any(|(a, deletion_pending)| *a != id && !deletion_pending))
+    Ok(is_last(&lock_active_admins(tx).await?, id, false))
 }
 
 /// Whether `id` is an active admin and no other active admin exists, read without a lock: the
@@ -246,12 +250,13 @@ pub(super) async fn is_last_staying_admin_in(tx: &mut Tx, id: i32) -> Result<boo
 /// purge's transaction ([`super::users::purge_due`]).
 pub async fn is_last_active_admin(db: &Db, id: i32) -> Result<bool, sqlx::Error> {
     let admins: Vec<i32> = on_db!(db, |p| sqlx::query_scalar(
-        "SELECT id FROM fastapi_users WHERE role = $1 AND is_active = TRUE ORDER BY id"
+        "SELECT id FROM fastapi_users WHERE role = $1 AND is_active = TRUE"
     )
     .bind(Role::Admin.as_str())
     .fetch_all(p)
     .await?);
-    Ok(admins.contains(&id) && !admins.iter().any(|a| *a != id))
+    let admins: Vec<(i32, bool)> = admins.into_iter().map(|a| (a, false)).collect();
+    Ok(is_last(&admins, id, true))
 }
 
 /// The outcome of an update or delete that could take away the last admin.
@@ -299,13 +304,7 @@ pub async fn update_user(
     let deactivates = before.is_active == Some(true) && changes.is_active == Some(false);
     on_tx!(&mut tx, |t| sqlx::query(
         "UPDATE fastapi_users SET full_name = COALESCE($2, full_name), role = COALESCE($3, role), \
-           plan_type = COALESCE($4, plan_type), is_active = COALESCE($5, is_active), \
-           tokens_valid_after = CASE WHEN $6 THEN $7 ELSE tokens_valid_after END, \
-           token_exempt_hash = CASE WHEN $6 THEN NULL ELSE token_exempt_hash END, \
-           token_version = CASE WHEN $6 THEN token_version + 1 ELSE token_version END, \
-           reset_token_hash = CASE WHEN $6 THEN NULL ELSE reset_token_hash END, \
-           reset_token_expiry = CASE WHEN $6 THEN NULL ELSE reset_token_expiry END, \
-           reset_token = CASE WHEN $6 THEN NULL ELSE reset_token END \
+           plan_type = COALESCE($4, plan_type), is_active = COALESCE($5, is_active) \
          WHERE id = $1"
     )
     .bind(id)
@@ -313,11 +312,12 @@ pub async fn update_user(
     .bind(changes.role.as_deref())
     .bind(changes.plan_type.as_deref())
     .bind(changes.is_active)
-    .bind(deactivates)
-    .bind(super::truncate_to_seconds(now))
     .execute(t)
     .await
     .map(|r| r.rows_affected()))?;
+    if deactivates {
+        super::users::revoke_in(&mut tx, id, now).await?;
+    }
     commit_audited(tx, "update_user", &before, audit, now).await?;
     Ok(Removal::Done)
 }
@@ -375,21 +375,16 @@ pub async fn toggle(
     }
     let new = !before.is_active.unwrap_or(false);
     on_tx!(&mut tx, |t| sqlx::query(
-        "UPDATE fastapi_users SET is_active = $2, \
-           tokens_valid_after = CASE WHEN $2 THEN tokens_valid_after ELSE $3 END, \
-           token_exempt_hash = CASE WHEN $2 THEN token_exempt_hash ELSE NULL END, \
-           token_version = CASE WHEN $2 THEN token_version ELSE token_version + 1 END, \
-           reset_token_hash = CASE WHEN $2 THEN reset_token_hash ELSE NULL END, \
-           reset_token_expiry = CASE WHEN $2 THEN reset_token_expiry ELSE NULL END, \
-           reset_token = CASE WHEN $2 THEN reset_token ELSE NULL END \
-         WHERE id = $1"
+        "UPDATE fastapi_users SET is_active = $2 WHERE id = $1"
     )
     .bind(id)
     .bind(new)
-    .bind(super::truncate_to_seconds(now))
     .execute(t)
     .await
     .map(|r| r.rows_affected()))?;
+    if !new {
+        super::users::revoke_in(&mut tx, id, now).await?;
+    }
     commit_audited(tx, "toggle_user_status", &before, audit, now).await?;
     Ok(StatusChange::Now(new))
 }

@@ -18,6 +18,36 @@ macro_rules! user_columns {
     };
 }
 
+/// What every revocation sets beside `tokens_valid_after` (decision F10, issue 20): the token
+/// version moves on, so every token issued before, even in the same second or by a login that
+/// read the old state while this ran, stops working; an outstanding reset link is voided.
+macro_rules! revocation {
+    () => {
+        "token_version = token_version + 1, \
+         reset_token_hash = NULL, reset_token_expiry = NULL, reset_token = NULL"
+    };
+}
+
+/// Revoke every token of `id` and void its reset link, inside the caller's transaction (an admin
+/// deactivation): no token issued before is exempted.
+pub(super) async fn revoke_in(
+    tx: &mut Tx,
+    id: i64,
+    valid_after: NaiveDateTime,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |t| sqlx::query(concat!(
+        "UPDATE fastapi_users SET tokens_valid_after = $2, token_exempt_hash = NULL, ",
+        revocation!(),
+        " WHERE id = $1"
+    ))
+    .bind(id)
+    .bind(super::truncate_to_seconds(valid_after))
+    .execute(t)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
 #[derive(FromRow)]
 struct AuthRow {
     #[sqlx(flatten)]
@@ -322,19 +352,19 @@ pub async fn complete_password_reset(
     valid_after: NaiveDateTime,
 ) -> Result<bool, sqlx::Error> {
     let n = on_db!(db, |p| {
-        sqlx::query(
-        "UPDATE fastapi_users SET password_hash = $3, reset_token_hash = NULL, reset_token_expiry = NULL, \
-           reset_token = NULL, tokens_valid_after = $4, token_exempt_hash = NULL, \
-           token_version = token_version + 1 \
-         WHERE id = $1 AND reset_token_hash = $2"
-    )
-    .bind(id)
-    .bind(token_hash)
-    .bind(password_hash)
-    .bind(valid_after)
-    .execute(p)
-    .await?
-    .rows_affected()
+        sqlx::query(concat!(
+            "UPDATE fastapi_users SET password_hash = $3, tokens_valid_after = $4, \
+             token_exempt_hash = NULL, ",
+            revocation!(),
+            " WHERE id = $1 AND reset_token_hash = $2"
+        ))
+        .bind(id)
+        .bind(token_hash)
+        .bind(password_hash)
+        .bind(valid_after)
+        .execute(p)
+        .await?
+        .rows_affected()
     });
     Ok(n > 0)
 }
@@ -358,9 +388,8 @@ pub async fn complete_email_verification(
     Ok(n > 0)
 }
 
-/// Store a new password hash and revoke earlier tokens except `exempt_hash` (decision F10): the
-/// token version moves on, so even a token of the same second, or of a login that read the old
-/// hash while this ran, stops working; an outstanding reset link is voided (issue 20).
+/// Store a new password hash and revoke earlier tokens except `exempt_hash` (decision F10; see
+/// `revocation!`).
 pub async fn set_password(
     db: &Db,
     id: i32,
@@ -369,12 +398,12 @@ pub async fn set_password(
     exempt_hash: Option<&str>,
 ) -> Result<(), sqlx::Error> {
     on_db!(db, |p| {
-        sqlx::query(
+        sqlx::query(concat!(
             "UPDATE fastapi_users SET password_hash = $2, \
-           tokens_valid_after = COALESCE($3, tokens_valid_after), token_exempt_hash = $4, \
-           token_version = token_version + 1, \
-           reset_token_hash = NULL, reset_token_expiry = NULL, reset_token = NULL WHERE id = $1",
-        )
+             tokens_valid_after = COALESCE($3, tokens_valid_after), token_exempt_hash = $4, ",
+            revocation!(),
+            " WHERE id = $1"
+        ))
         .bind(id)
         .bind(password_hash)
         .bind(valid_after)
@@ -491,21 +520,21 @@ pub async fn upsert_admin(
     let id = match existing {
         Some(id) => {
             on_tx!(&mut tx, |t| {
-                sqlx::query(
-                "UPDATE fastapi_users SET role = $5, is_active = TRUE, password_hash = $2, \
-                   full_name = COALESCE($3, full_name), tokens_valid_after = $4, token_exempt_hash = NULL, \
-                   token_version = token_version + 1, \
-                   reset_token_hash = NULL, reset_token_expiry = NULL, reset_token = NULL \
-                 WHERE id = $1"
-            )
-            .bind(id)
-            .bind(password_hash)
-            .bind(full_name)
-            .bind(super::truncate_to_seconds(now))
-            .bind(Role::Admin.as_str())
-            .execute(t)
-            .await?
-            .rows_affected()
+                sqlx::query(concat!(
+                    "UPDATE fastapi_users SET role = $5, is_active = TRUE, password_hash = $2, \
+                     full_name = COALESCE($3, full_name), tokens_valid_after = $4, \
+                     token_exempt_hash = NULL, ",
+                    revocation!(),
+                    " WHERE id = $1"
+                ))
+                .bind(id)
+                .bind(password_hash)
+                .bind(full_name)
+                .bind(super::truncate_to_seconds(now))
+                .bind(Role::Admin.as_str())
+                .execute(t)
+                .await?
+                .rows_affected()
             });
             id
         }
