@@ -31,6 +31,8 @@ pub struct AppInner {
     pub streams: Arc<crate::chat::streams::StreamLimits>,
     /// The names in the loaded data, per data version (`tools::vocab`).
     pub vocab: crate::tools::vocab::Cache,
+    /// The built-in provider's question reader: lexicon, kept readings, CPU permits.
+    pub reader: crate::agents::builtin::Reader,
     /// Answers and tool results (`cache`): in memory, or shared in Redis.
     pub cache: crate::cache::Cache,
     /// Prometheus counters (`METRICS_ADDR`).
@@ -167,6 +169,7 @@ impl App {
             streams,
             metrics,
             vocab: Default::default(),
+            reader: Default::default(),
             cache,
             recorder,
             instance_id: format!("{}-{}", hostname(), uuid::Uuid::new_v4().simple()),

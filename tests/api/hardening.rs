@@ -420,3 +420,26 @@ db_test!(async fn open_streams_end_soon_after_their_credentials_are_revoked(b) {
     }
     assert_eq!(app.state.streams.open_credentials().len(), 0);
 });
+
+db_test!(async fn follow_ups_read_the_kept_reading_and_long_questions_are_not_read(b) {
+    use crate::data_answers::{ask, conversation, market_value, sample_app, thousands};
+    let (app, t) = sample_app(b).await;
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "What was the cumulative installed capacity of Italy in 2023?").await;
+    let italy = market_value("Italy", "2023", "Historical Primary", "Total", "Cumulative");
+    assert!(text.contains(&thousands(italy)), "{text}");
+    // The follow-up is read once: the previous question's reading is the one kept.
+    let before = app.state.reader.reads();
+    let (_, text) = ask(&app, &t, c, "market", "and Spain?").await;
+    let spain = market_value("Spain", "2023", "Historical Primary", "Total", "Cumulative");
+    assert!(text.contains(&thousands(spain)), "{text}");
+    assert_eq!(app.state.reader.reads(), before + 1);
+
+    // Hundreds of words are not read word by word, and the decline does not echo them.
+    let long = "What was the cumulative capacity of Italy in 2023 ".repeat(90);
+    let c2 = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c2, "market", &long).await;
+    assert!(text.contains("longer than I read (810 words; I read up to 120)"), "{text}");
+    assert!(!text.contains(&thousands(italy)), "{text}");
+    assert!(text.len() < 4000, "{} characters", text.len());
+});

@@ -1,7 +1,7 @@
 //! Why a question is not answered: the words that could not be matched and the concepts the
 //! data does not hold, said in one sentence before the examples of what can be answered.
 
-use super::understand::{Question, Word};
+use super::understand::{self, Question, Word};
 use super::*;
 
 /// What made the provider decline.
@@ -57,6 +57,13 @@ fn join_quoted(items: &[String]) -> String {
 /// whose only meanings belong to datasets `fits` rejects (a price item in a market question).
 pub fn unmatched(q: &Question, fits: impl Fn(&Word) -> bool) -> Decline {
     let mut d = Decline::default();
+    if q.unread > 0 {
+        d.reasons.push(format!(
+            "Your question is longer than I read ({} words; I read up to {}): ask it in fewer words.",
+            understand::MAX_WORDS + q.unread,
+            understand::MAX_WORDS
+        ));
+    }
     for s in &q.spans {
         if s.is_unknown() {
             d.unmatched.push(s.text.clone());

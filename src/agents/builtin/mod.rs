@@ -12,6 +12,7 @@ mod facets;
 mod financial;
 mod market;
 mod price;
+mod reader;
 mod understand;
 mod words;
 
@@ -20,6 +21,7 @@ use docs::doc_answer;
 use facets::*;
 use financial::{FIN_OPS, fin_answer, fits_financials};
 use price::{PRICE_OPS, fits_prices, no_price_share, price_answer};
+pub use reader::Reader;
 
 use super::{AgentDef, AgentError};
 use crate::app::AppState;
@@ -88,22 +90,26 @@ pub async fn answer(
             return Ok(());
         }
     };
-    // The previous user question, for follow-ups.
+    // The previous user question, for follow-ups: its reading is kept by the reader, so a
+    // follow-up does not parse it again.
     let prev_text = history
         .iter()
         .rev()
         .find(|m| m.role == Role::User)
-        .and_then(|m| m.content.clone());
+        .and_then(|m| m.content.as_deref())
+        .filter(|_| is_follow_up(user_text));
     // The closed world (issue 11): every word of a dataset question must be understood.
-    let lex = understand::Lexicon::new(&vocab);
-    let question = understand::understand(user_text, &lex);
+    let read = state
+        .reader
+        .read(&vocab, conversation_id, user_text, prev_text)
+        .await;
+    let question = read.question;
     // A follow-up leans only on a previous question that was itself understood: the filters of
     // a refused question are not carried into the next one.
-    let previous = prev_text
-        .as_deref()
-        .filter(|_| is_follow_up(user_text))
-        .map(|p| understand::understand(p, &lex))
+    let previous = read
+        .previous
         .filter(|p| decline::unmatched(p, |_| true).is_empty());
+    let previous = previous.as_deref();
     let ask = match &previous {
         Some(p) => inherit(ask_of(&question), &ask_of(p)),
         None => ask_of(&question),
@@ -114,7 +120,7 @@ pub async fn answer(
         "manufacturer_financial" => Domain::Financials,
         "nzia_market_impact" => {
             if !ask.territories.is_empty()
-                && (speaks_of_market(&question) || previous.as_ref().is_some_and(speaks_of_market))
+                && (speaks_of_market(&question) || previous.is_some_and(speaks_of_market))
             {
                 Domain::Market
             } else {
@@ -122,7 +128,7 @@ pub async fn answer(
             }
         }
         "weaviate" => domain_of(&question)
-            .or_else(|| previous.as_ref().and_then(domain_of))
+            .or_else(|| previous.and_then(domain_of))
             .unwrap_or(Domain::Documents),
         _ => Domain::Documents,
     };
@@ -147,7 +153,7 @@ pub async fn answer(
         say(emit, &format!("*I read {}.*\n\n", r.join(", ")));
     }
     let result = match domain {
-        Domain::Market => match market::read(&question, previous.as_ref(), &vocab) {
+        Domain::Market => match market::read(&question, previous, &vocab) {
             Ok(a) => market::answer(state, &a, &vocab, emit).await,
             Err(d) => declined(emit, &d),
         },
@@ -331,7 +337,7 @@ mod tests {
     use super::*;
     use crate::tools::names::Names;
 
-    fn vocab() -> Vocabularies {
+    pub(super) fn vocab() -> Vocabularies {
         Vocabularies {
             territories: Names::new(
                 crate::tools::names::Vocab::Territory,

@@ -121,7 +121,14 @@ impl Span {
 #[derive(Clone, Debug, Default)]
 pub struct Question {
     pub spans: Vec<Span>,
+    /// Words past [`MAX_WORDS`], not read: a question that long is declined.
+    pub unread: usize,
 }
+
+/// The words of a question that are read. Analysts' questions, a sentence of context included,
+/// are a few dozen words; reading is CPU work that grows with the text, and what the reader could
+/// not match is listed back to the user.
+pub const MAX_WORDS: usize = 120;
 
 /// The phrases a question can be read with: the data's names and the tables of [`words`].
 pub struct Lexicon {
@@ -493,11 +500,10 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// Read a question (issue 11).
 pub fn understand(text: &str, lex: &Lexicon) -> Question {
-    let words: Vec<String> = norm(&split_joined(text))
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(String::from)
-        .collect();
+    let normalised = norm(&split_joined(text));
+    let mut all = normalised.split(' ').filter(|w| !w.is_empty());
+    let words: Vec<String> = all.by_ref().take(MAX_WORDS).map(String::from).collect();
+    let unread = all.count();
     let mut spans = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -567,7 +573,7 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
         spans.push(span);
         i += 1;
     }
-    Question { spans }
+    Question { spans, unread }
 }
 
 /// `2024-03` → `2024 03`, `fy2023` → `fy 2023`, `q1-2024` → `q1 2024`: numbers glued to
