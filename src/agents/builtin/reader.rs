@@ -227,7 +227,7 @@ mod tests {
             reader.read(&v, c, "Italy 2022", None).await;
         }
         let n = reader.readings.lock().unwrap().len();
-        assert!(n <= READINGS && n >= READINGS / 2, "{n}");
+        assert!((READINGS / 2..=READINGS).contains(&n), "{n}");
         // the most recently read are kept, the oldest forgotten
         assert!(
             reader
