@@ -504,76 +504,104 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
     let mut all = normalised.split(' ').filter(|w| !w.is_empty());
     let words: Vec<String> = all.by_ref().take(MAX_WORDS).map(String::from).collect();
     let unread = all.count();
-    let mut spans = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        // Longest phrase first.
-        let mut matched = false;
-        for len in (1..=lex.longest.min(words.len() - i)).rev() {
-            let phrase = words[i..i + len].join(" ");
-            if let Some(ws) = lex.get(&phrase) {
-                spans.push(Span {
-                    text: phrase,
-                    meanings: ws.clone(),
-                    read_as: None,
-                });
-                i += len;
-                matched = true;
-                break;
-            }
-        }
-        if matched {
-            continue;
-        }
-        let w = &words[i];
-        let span = if let Some(m) = number(w) {
-            Span {
-                text: w.clone(),
-                meanings: vec![m],
-                read_as: None,
-            }
-        } else if let Some(plural) = w
-            .strip_suffix('s')
-            .and_then(|s| lex.get(s).map(|m| (s, m)))
-            .filter(|(_, m)| {
-                // A plural of a name in the data ("modules"); never of a table word ("news" is not
-                // more than one "new").
-                m.iter().all(|w| {
-                    matches!(
-                        w,
-                        Word::Territory(_)
-                            | Word::Item(_)
-                            | Word::Region(_)
-                            | Word::Company(_)
-                            | Word::Metric(_)
-                            | Word::Tech(_)
-                            | Word::Description(_)
-                    )
-                })
-            })
-        {
-            Span {
-                text: w.clone(),
-                meanings: plural.1.clone(),
-                read_as: None,
-            }
-        } else if let Some(k) = lex.near(w) {
-            Span {
-                text: w.clone(),
-                meanings: lex.get(k).cloned().unwrap_or_default(),
-                read_as: Some(k.to_string()),
-            }
-        } else {
-            Span {
-                text: w.clone(),
-                meanings: Vec::new(),
-                read_as: None,
+    // Every way to read the words as phrases, and the best: the fewest words not understood,
+    // then the fewest near spellings, then the fewest spans (longer phrases); on a tie the longer
+    // phrase first. A greedy longest match read "the most probable forecast" as "the most" and
+    // an unknown "probable"; this reads "the" and "most probable".
+    let n = words.len();
+    let phrases: Vec<Vec<(usize, &Vec<Word>)>> = (0..n)
+        .map(|i| {
+            (1..=lex.longest.min(n - i))
+                .rev()
+                .filter_map(|len| lex.get(&words[i..i + len].join(" ")).map(|ws| (len, ws)))
+                .collect()
+        })
+        .collect();
+    let single: Vec<Option<Span>> = (0..n)
+        .map(|i| {
+            let whole_word = phrases[i].iter().any(|(len, _)| *len == 1);
+            (!whole_word).then(|| single_word(&words[i], lex))
+        })
+        .collect();
+    // best[i]: (unknown words, near spellings, spans) reading words[i..], and the first step.
+    let mut best: Vec<((usize, usize, usize), usize)> = vec![((0, 0, 0), 0); n + 1];
+    for i in (0..n).rev() {
+        let mut choice: Option<((usize, usize, usize), usize)> = None;
+        let mut consider = |cost: (usize, usize, usize), len: usize| {
+            if choice.is_none_or(|(c, _)| cost < c) {
+                choice = Some((cost, len));
             }
         };
-        spans.push(span);
-        i += 1;
+        for (len, _) in &phrases[i] {
+            let (u, f, k) = best[i + len].0;
+            consider((u, f, k + 1), *len);
+        }
+        if let Some(span) = &single[i] {
+            let (u, f, k) = best[i + 1].0;
+            let unknown = usize::from(span.is_unknown());
+            let near = usize::from(span.read_as.is_some());
+            consider((u + unknown, f + near, k + 1), 0);
+        }
+        best[i] = choice.expect("a word is always read somehow");
+    }
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let len = best[i].1;
+        if len == 0 {
+            spans.push(single[i].clone().expect("the single-word reading"));
+            i += 1;
+        } else {
+            let ws = phrases[i]
+                .iter()
+                .find(|(l, _)| *l == len)
+                .map(|(_, ws)| (*ws).clone())
+                .unwrap_or_default();
+            spans.push(Span {
+                text: words[i..i + len].join(" "),
+                meanings: ws,
+                read_as: None,
+            });
+            i += len;
+        }
     }
     Question { spans, unread }
+}
+
+/// A word that is not a phrase of the lexicon: a number, a plural of a name, a near spelling of
+/// a known word, or not understood.
+fn single_word(w: &str, lex: &Lexicon) -> Span {
+    let span = |meanings: Vec<Word>, read_as: Option<String>| Span {
+        text: w.to_string(),
+        meanings,
+        read_as,
+    };
+    if let Some(m) = number(w) {
+        return span(vec![m], None);
+    }
+    let plural = w.strip_suffix('s').and_then(|s| lex.get(s)).filter(|m| {
+        // A plural of a name in the data ("modules"); never of a table word ("news" is not
+        // more than one "new").
+        m.iter().all(|w| {
+            matches!(
+                w,
+                Word::Territory(_)
+                    | Word::Item(_)
+                    | Word::Region(_)
+                    | Word::Company(_)
+                    | Word::Metric(_)
+                    | Word::Tech(_)
+                    | Word::Description(_)
+            )
+        })
+    });
+    if let Some(m) = plural {
+        return span(m.clone(), None);
+    }
+    match lex.near(w) {
+        Some(k) => span(lex.get(k).cloned().unwrap_or_default(), Some(k.to_string())),
+        None => span(Vec::new(), None),
+    }
 }
 
 /// `2024-03` → `2024 03`, `fy2023` → `fy 2023`, `q1-2024` → `q1 2024`: numbers glued to

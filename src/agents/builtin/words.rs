@@ -190,13 +190,18 @@ pub const FILLER: &[&str] = &[
     "time",
     "expensive",
     "listed",
+    // A point in time: "at the end of 2024" is 2024's figure.
+    "end",
+    "end of",
+    "at the end of",
+    "year end",
+    "as of",
+    "as at",
 ];
 
 /// What a dataset measures: naming it is not a filter, but it says which dataset is meant.
 pub const TOPICS: &[(&str, Topic)] = &[
     ("installed", Topic::Market),
-    ("install", Topic::Market),
-    ("installs", Topic::Market),
     ("installation", Topic::Market),
     ("installations", Topic::Market),
     ("deployment", Topic::Market),
@@ -328,6 +333,9 @@ pub const KINDS: &[(&str, Word)] = &[
     ("per year", Word::Kind("Annual")),
     ("a year", Word::Kind("Annual")),
     ("yearly", Word::Kind("Annual")),
+    // The verb counts what was put in that year: "how much did Italy install in 2024".
+    ("install", Word::Kind("Annual")),
+    ("installs", Word::Kind("Annual")),
 ];
 
 /// Operations.
