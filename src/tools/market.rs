@@ -281,15 +281,27 @@ async fn query(db: &Db, r: &Resolved) -> Result<Option<MarketResult>, ToolError>
             rows = merge_auto(rows);
         }
         let mut notes = Vec::new();
-        if source.layout == "long"
-            && r.kind == "Cumulative"
-            && rows.iter().any(|x| x.scenario.starts_with("Forecast"))
-        {
-            notes.push(
-                "In this file, forecast cumulative values are running sums of forecast additions from 2025 and do \
-                 not include the installed base."
-                    .to_string(),
-            );
+        if r.kind == "Cumulative" && rows.iter().any(|x| x.scenario.starts_with("Forecast")) {
+            let without = forecasts_without_base(db, &source, &rows).await?;
+            if !without.is_empty() {
+                // A running sum of forecast additions is not an installed base: neither provider
+                // may state it as one.
+                rows.retain(|x| {
+                    !(x.scenario.starts_with("Forecast") && without.contains(&x.territory))
+                });
+                let why = format!(
+                    "in {}, forecast cumulative values are running sums of the forecast additions and do \
+                     not include the installed base",
+                    source.name
+                );
+                if rows.is_empty() {
+                    return Err(ToolError::Arguments(format!(
+                        "{why}, so it holds no installed base for forecast years (ask for the forecast \
+                         annual additions, or the cumulative capacity of a historical year)"
+                    )));
+                }
+                notes.push(format!("Forecast years are left out: {why}."));
+            }
         }
         if r.scenarios.is_empty()
             && rows.iter().any(|x| x.scenario.starts_with("Forecast"))
@@ -308,6 +320,59 @@ async fn query(db: &Db, r: &Resolved) -> Result<Option<MarketResult>, ToolError>
         }));
     }
     Ok(None)
+}
+
+/// The territories of `rows` whose forecast cumulative values in `source` do not include the
+/// installed base: the first forecast year's cumulative figure is below the last historical
+/// year's (the real CSV's forecasts are running sums of additions from 2025; the XLSX's and the
+/// sample's include the base).
+async fn forecasts_without_base(
+    db: &Db,
+    source: &ds::Source,
+    rows: &[MarketRow],
+) -> Result<Vec<String>, ToolError> {
+    let mut territories: Vec<String> = rows
+        .iter()
+        .filter(|x| x.scenario.starts_with("Forecast"))
+        .map(|x| x.territory.clone())
+        .collect();
+    territories.sort();
+    territories.dedup();
+    let filter = MarketFilter {
+        territories: territories.clone(),
+        scenarios: vec![
+            "Historical Primary".into(),
+            "Forecast - High".into(),
+            "Forecast - Most probable".into(),
+            "Forecast - Low".into(),
+        ],
+        connections: vec!["Total".into()],
+        types: vec!["Cumulative".into()],
+        min_year: None,
+        max_year: None,
+    };
+    let all = ds::market_rows(db, source.id, &filter)
+        .await
+        .map_err(ToolError::db)?;
+    Ok(territories
+        .into_iter()
+        .filter(|t| {
+            let of_t = || all.iter().filter(|x| &x.territory == t);
+            let last_hist = of_t()
+                .filter(|x| x.scenario.starts_with("Historical"))
+                .max_by_key(|x| x.year);
+            let first_forecast = of_t()
+                .filter(|x| x.scenario.starts_with("Forecast"))
+                .min_by_key(|x| x.year)
+                .map(|x| x.year);
+            match (last_hist, first_forecast) {
+                (Some(h), Some(y)) => of_t()
+                    .filter(|x| x.year == y && x.scenario.starts_with("Forecast"))
+                    .any(|x| x.capacity_mw < h.capacity_mw),
+                _ => false,
+            }
+        })
+        .collect())
 }
 
 /// One figure per (territory, connection, type, year): historical primary, else historical

@@ -30,6 +30,54 @@ pub fn norm(s: &str) -> String {
     out
 }
 
+/// Numbers kept whole before [`norm`] splits at punctuation: a thousands separator goes
+/// ("17,000" → "17000") and a decimal mark becomes `p` ("3,2mm" and "3.2mm" → "3p2mm", "1.5" →
+/// "1p5"), so that "2mm" glass is not the "3,2mm" glass and "17,000 MW" is one number.
+pub fn join_numbers(s: &str) -> String {
+    let c: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &ch) in c.iter().enumerate() {
+        let between_digits =
+            i > 0 && c[i - 1].is_ascii_digit() && c.get(i + 1).is_some_and(|d| d.is_ascii_digit());
+        if between_digits && (ch == ',' || ch == '.') {
+            let digits_after = c[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
+            let thousands = ch == ',' && digits_after == 3;
+            if !thousands {
+                out.push('p');
+            }
+            continue;
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// [`norm`] after [`join_numbers`].
+pub fn norm_joined(s: &str) -> String {
+    norm(&join_numbers(s))
+}
+
+/// The legal forms a company's name may end with.
+const LEGAL_FORMS: &[&str] = &[
+    "ltd",
+    "limited",
+    "ag",
+    "gmbh",
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "plc",
+    "sa",
+    "spa",
+    "nv",
+    "bv",
+    "llc",
+    "group",
+    "holdings",
+    "se",
+];
+
 /// Territory synonyms: alias → spellings the data may use, in order of preference.
 const TERRITORY_ALIASES: &[(&str, &[&str])] = &[
     ("usa", &["USA", "United States", "US"]),
@@ -152,14 +200,25 @@ impl Names {
                 keys.push((alias.to_string(), t.clone()));
             }
         }
-        // Company names also answer to their first word ("Helios" for "Helios Modules Ltd").
+        // Company names also answer to their first word ("Helios" for "Helios Modules Ltd"), to
+        // their name without a note in brackets ("SunForge Energy" for "SunForge Energy
+        // (sample)") and without a legal form ("Helios Modules" for "Helios Modules Ltd").
         if vocab == Vocab::Plain {
             for v in &values {
-                if let Some(first) = norm(v).split(' ').next()
-                    && first.len() >= 4
-                    && !keys.iter().any(|(k, _)| k == first)
-                {
-                    keys.push((first.to_string(), v.clone()));
+                let bare = norm(v.split('(').next().unwrap_or(v));
+                let mut short: Vec<String> = vec![bare.clone()];
+                let mut words: Vec<&str> = bare.split(' ').collect();
+                while words.len() > 1 && LEGAL_FORMS.contains(words.last().expect("a word")) {
+                    words.pop();
+                    short.push(words.join(" "));
+                }
+                if let Some(first) = words.first().filter(|f| f.len() >= 4) {
+                    short.push(first.to_string());
+                }
+                for k in short {
+                    if !k.is_empty() && !keys.iter().any(|(x, _)| *x == k) {
+                        keys.push((k, v.clone()));
+                    }
                 }
             }
         }
@@ -290,6 +349,19 @@ mod tests {
             .map(String::from)
             .to_vec(),
         )
+    }
+
+    #[test]
+    fn numbers_stay_whole() {
+        assert_eq!(norm_joined("Glass 3,2mm"), "glass 3p2mm");
+        assert_eq!(norm_joined("3.2mm glass"), "3p2mm glass");
+        assert_eq!(
+            norm_joined("more than 17,000 MW, in 2024."),
+            "more than 17000 mw in 2024"
+        );
+        assert_eq!(norm_joined("1.5 GW"), "1p5 gw");
+        assert_eq!(norm_joined("1,234,567"), "1234567");
+        assert_eq!(norm_joined("Italy, Spain"), "italy spain");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use super::charts::{self, PlotSpec};
-use super::names::{Names, Vocab, norm};
+use super::names::{Names, Vocab, norm_joined};
 use super::{Arguments, DataTool, Mode, ToolContext, ToolError, lenient};
 use crate::store::Db;
 use crate::store::datasets::{self as ds, PriceFilter, PriceRow, Source};
@@ -152,18 +152,18 @@ impl Vocabulary {
     /// Descriptions for what a user calls a technology: the exact one, or every description
     /// containing all its words ("TOPCon" → every TOPCon description).
     pub fn technologies(&self, input: &str) -> Vec<String> {
-        let n = norm(input);
+        let n = norm_joined(input);
         if n.is_empty() {
             return vec![];
         }
-        if let Some(d) = self.descriptions.iter().find(|d| norm(d) == n) {
+        if let Some(d) = self.descriptions.iter().find(|d| norm_joined(d) == n) {
             return vec![d.clone()];
         }
         let words: Vec<&str> = n.split(' ').collect();
         self.descriptions
             .iter()
             .filter(|d| {
-                let dn = format!(" {} ", norm(d));
+                let dn = format!(" {} ", norm_joined(d));
                 words
                     .iter()
                     .all(|w| dn.contains(&format!(" {w} ")) || dn.contains(&format!(" {w}")))

@@ -103,6 +103,19 @@ fn facets(q: &Question) -> MarketAsk {
         }),
         count: q.count(),
     };
+    // "total rooftop additions 2021-2023": a total over a span of years is their sum (a total
+    // of one year is the Total connection, and a chart or trend shows each year).
+    let total_word = q
+        .spans
+        .iter()
+        .any(|s| s.text == "total" || s.text == "totals");
+    if total_word
+        && matches!(a.span, Some((Some(f), Some(t))) if f < t)
+        && a.kind != Some("Cumulative")
+        && a.ops.iter().all(|o| matches!(o, Op::Sum))
+    {
+        a.ops.push(Op::Sum);
+    }
     if q.has(|w| *w == Word::AllScenarios) {
         a.scenarios = vec![
             "Forecast - High",
@@ -131,10 +144,25 @@ fn inherit(mut a: MarketAsk, prev: &MarketAsk) -> MarketAsk {
     if a.kind.is_none() {
         a.kind = prev.kind;
     }
+    // A follow-up that asks for no operation of its own asks the previous one again ("What
+    // share of Italy's additions was distributed?" then "and for Germany?"); a ranking only when
+    // the follow-up names no territory ("Which 3 countries installed the most in 2023?" then
+    // "And in 2021?").
+    let asks_own = a
+        .ops
+        .iter()
+        .any(|o| !matches!(o, Op::Chart | Op::Trend | Op::Compare | Op::Forecast));
+    let names_territory = a.territories != prev.territories;
     for op in &prev.ops {
-        if matches!(op, Op::Trend | Op::Compare | Op::Forecast) && !a.ops.contains(op) {
+        let ranking = matches!(op, Op::Top | Op::Bottom | Op::Rank);
+        let carried = matches!(op, Op::Trend | Op::Compare | Op::Forecast)
+            || (!asks_own && (!ranking || !names_territory));
+        if carried && !a.ops.contains(op) {
             a.ops.push(*op);
         }
+    }
+    if a.count.is_none() && !asks_own && !names_territory {
+        a.count = prev.count;
     }
     a
 }
@@ -183,8 +211,29 @@ pub fn read(
     if a.territories.is_empty() && !a.is_ranking() {
         return Err(Decline::because("Name a territory (a country, or World)."));
     }
+    // Words that change the question are used by the answer or decline it, never dropped.
+    if a.has(Op::First) {
+        return Err(Decline::because(
+            "I cannot yet find the first year a market figure reached a level, or the first figure of a series: ask for a year or a span of years.",
+        ));
+    }
+    if a.has(Op::Distribution) && !a.by_connection {
+        return Err(Decline::because(
+            "I can split a market figure by connection type (centralised, distributed, off-grid), but not give another distribution.",
+        ));
+    }
+    if a.is_ranking()
+        && let Some(region) = a.territories.iter().find(|t| norm(t) != "world")
+    {
+        return Err(Decline::because(format!(
+            "I cannot rank the countries within {region}: the market data does not say which countries {region} holds. I can rank all countries in the data, or give {region}'s own figures."
+        )));
+    }
     Ok(a)
 }
+
+/// The first year a question can name (the reader's years start there): "the whole history".
+const FIRST_YEAR: i32 = 1990;
 
 /// The years to query: the span asked, else the defaults of the question's kind.
 fn years(a: &MarketAsk, last_hist: i32, last: i32) -> (i32, i32) {
@@ -200,14 +249,16 @@ fn years(a: &MarketAsk, last_hist: i32, last: i32) -> (i32, i32) {
         ),
         Some((None, Some(t))) => ((t - 9).min(last_hist - 9), t),
         _ if a.has(Op::Forecast) => (last_hist + 1, last),
-        _ if a.has(Op::Trend)
-            || a.has(Op::Chart)
-            || a.has(Op::Average)
-            || a.has(Op::Min)
+        // A record, a peak or a low is over the whole history unless the question limits it
+        // (the answer names the years it read).
+        _ if a.has(Op::Min)
             || a.has(Op::Max)
             || ((a.has(Op::Top) || a.has(Op::Bottom))
                 && !a.territories.iter().all(|t| is_aggregate(t))) =>
         {
+            (FIRST_YEAR, last_hist)
+        }
+        _ if a.has(Op::Trend) || a.has(Op::Chart) || a.has(Op::Average) => {
             (last_hist - 9, last_hist)
         }
         _ => (last_hist, last_hist),
@@ -293,7 +344,8 @@ pub async fn answer(
     if a.by_connection {
         return split(state, a, vocab, from, to, emit).await;
     }
-    if a.has(Op::Share) {
+    // "By what percentage did it change": a percentage with a change is the change's %.
+    if a.has(Op::Share) && !a.has(Op::Change) && !a.has(Op::Cagr) {
         return share(state, a, vocab, to, emit).await;
     }
     if a.has(Op::Cagr) || a.has(Op::Change) {

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::words;
-use crate::tools::names::norm;
+use crate::tools::names::{norm, norm_joined};
 use crate::tools::vocab::Vocabulary;
 
 /// Which dataset a word says the question is about.
@@ -142,7 +142,7 @@ pub struct Lexicon {
 }
 
 fn add(map: &mut HashMap<String, Vec<Word>>, phrase: &str, w: Word) {
-    let key = norm(phrase);
+    let key = norm_joined(phrase);
     if key.is_empty() {
         return;
     }
@@ -195,13 +195,13 @@ impl Lexicon {
         for d in &v.prices.descriptions {
             add(&mut p, d, Word::Description(d.clone()));
             // "n-type" / "p-type": the cell polarity, a technology of its own.
-            let n = norm(d);
+            let n = norm_joined(d);
             for polarity in ["n type", "p type"] {
                 if n.starts_with(polarity) || n.contains(&format!(" {polarity}")) {
                     add(&mut p, polarity, Word::Tech(polarity.to_string()));
                 }
             }
-            for w in norm(d).split(' ') {
+            for w in norm_joined(d).split(' ') {
                 if w.len() < 2 || w.chars().all(|c| c.is_ascii_digit()) {
                     continue;
                 }
@@ -315,18 +315,18 @@ impl Lexicon {
         }
         for (category, ws) in words::NOT_HELD {
             for k in *ws {
-                if !p.contains_key(&norm(k)) {
+                if !p.contains_key(&norm_joined(k)) {
                     add(&mut p, k, Word::NotHeld(category));
                 }
             }
         }
         for k in words::COUNTRIES {
-            if !p.contains_key(&norm(k)) {
+            if !p.contains_key(&norm_joined(k)) {
                 add(&mut p, k, Word::Country);
             }
         }
         for k in words::FILLER {
-            if !p.contains_key(&norm(k)) {
+            if !p.contains_key(&norm_joined(k)) {
                 add(&mut p, k, Word::Filler);
             }
         }
@@ -500,7 +500,7 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// Read a question (issue 11).
 pub fn understand(text: &str, lex: &Lexicon) -> Question {
-    let normalised = norm(&split_joined(text));
+    let normalised = norm_joined(&split_joined(text));
     let mut all = normalised.split(' ').filter(|w| !w.is_empty());
     let words: Vec<String> = all.by_ref().take(MAX_WORDS).map(String::from).collect();
     let unread = all.count();
@@ -608,7 +608,8 @@ fn single_word(w: &str, lex: &Lexicon) -> Span {
 /// letters are read apart (but `m10`, `g12`, `co2` stay words).
 fn split_joined(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let lower = text.to_lowercase();
+    // "%" is a word: "what % of Italy's additions".
+    let lower = text.to_lowercase().replace('%', " percent ");
     for tok in lower.split_whitespace() {
         let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
         let split = ["fy", "q1", "q2", "q3", "q4", "h1", "h2"].iter().find(|p| {
