@@ -352,6 +352,32 @@ mod tests {
     }
 
     #[test]
+    fn companies_answer_to_their_name_without_a_note_or_legal_form() {
+        let c = Names::new(
+            Vocab::Plain,
+            [
+                "SunForge Energy (sample)",
+                "Helios Modules Ltd",
+                "Aurora PV Group",
+            ]
+            .map(String::from)
+            .to_vec(),
+        );
+        let find = |k: &str| c.keys().find(|(x, _)| *x == k).map(|(_, v)| v.to_string());
+        assert_eq!(
+            find("sunforge energy").as_deref(),
+            Some("SunForge Energy (sample)")
+        );
+        assert_eq!(
+            find("helios modules").as_deref(),
+            Some("Helios Modules Ltd")
+        );
+        assert_eq!(find("aurora pv").as_deref(), Some("Aurora PV Group"));
+        assert_eq!(find("helios").as_deref(), Some("Helios Modules Ltd"));
+        assert_eq!(find("energy"), None);
+    }
+
+    #[test]
     fn numbers_stay_whole() {
         assert_eq!(norm_joined("Glass 3,2mm"), "glass 3p2mm");
         assert_eq!(norm_joined("3.2mm glass"), "3p2mm glass");

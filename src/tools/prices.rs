@@ -735,6 +735,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_technology_is_matched_with_its_numbers_whole() {
+        let v = Vocabulary {
+            items: Names::default(),
+            regions: Names::default(),
+            descriptions: ["Glass 3,2mm", "Glass 2mm", "n-type TOPCon"]
+                .map(String::from)
+                .to_vec(),
+        };
+        assert_eq!(v.technologies("2mm"), vec!["Glass 2mm"]);
+        assert_eq!(v.technologies("3.2mm"), vec!["Glass 3,2mm"]);
+        assert_eq!(v.technologies("3,2mm glass"), vec!["Glass 3,2mm"]);
+        assert_eq!(v.technologies("topcon"), vec!["n-type TOPCon"]);
+    }
+
+    #[test]
     fn quantiles_interpolate() {
         let v = [1.0, 2.0, 3.0, 4.0];
         assert_eq!(quantile(&v, 0.5), 2.5);

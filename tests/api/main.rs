@@ -34,6 +34,7 @@ mod routes;
 mod security;
 mod sizes;
 mod survey;
+mod understanding;
 mod waitlist;
 mod web;
 mod wire;

@@ -1,0 +1,130 @@
+//! Issue 21: how the built-in provider reads analysts' questions. Each test failed before the
+//! fix it names; figures are computed here from the sample files or from a file written here,
+//! never typed in.
+
+use std::fmt::Write as _;
+
+use crate::data_answers::{ask, conversation, market_value, sample_app, thousands};
+use crate::support::*;
+
+const HIST: &str = "Historical Primary";
+const MOST_PROBABLE: &str = "Forecast - Most probable";
+
+fn share(part: f64, whole: f64) -> String {
+    format!("{:.1}%", part / whole * 100.0)
+}
+
+/// States no figure: every number is a year, or a number the question itself gave.
+fn declines(text: &str) -> bool {
+    text.contains("could not") || text.contains("cannot")
+}
+
+db_test!(async fn the_three_facts_of_issue_21_hold_again(b) {
+    let (app, t) = sample_app(b).await;
+    // The scenario's own name, read as "the" + "most probable" (not "the most" + "probable").
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "What is the most probable forecast for Italy's annual PV installations in 2030?").await;
+    assert!(text.contains(&thousands(market_value("Italy", "2030", MOST_PROBABLE, "Total", "Annual"))), "{text}");
+    // "at the end of" a year is that year's figure.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "What was the cumulative installed PV capacity of Italy at the end of 2024?").await;
+    assert!(text.contains(&thousands(market_value("Italy", "2024", HIST, "Total", "Cumulative"))), "{text}");
+    // "install" counts what was added that year, not the installed base.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "How much PV capacity did Italy install in 2024?").await;
+    let added = market_value("Italy", "2024", HIST, "Total", "Annual");
+    let base = market_value("Italy", "2024", HIST, "Total", "Cumulative");
+    assert!(text.contains(&thousands(added)) && !text.contains(&thousands(base)), "{text}");
+});
+
+db_test!(async fn percentages_are_shares_or_changes_and_follow_ups_keep_the_operation(b) {
+    let (app, t) = sample_app(b).await;
+    let v = |c: &str, y: &str, conn: &str| market_value(c, y, HIST, conn, "Annual");
+    // "%" is a word: the share of the country's total, not the distributed MW.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "what % of Poland's 2024 installs were distributed?").await;
+    assert!(text.contains(&share(v("Poland", "2024", "Distributed"), v("Poland", "2024", "Total"))), "{text}");
+    // The follow-up asks the same share for another country.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "What share of Italy's 2024 PV additions was distributed?").await;
+    let (_, text) = ask(&app, &t, c, "market", "and for Germany?").await;
+    assert!(text.contains(&share(v("Germany", "2024", "Distributed"), v("Germany", "2024", "Total"))), "{text}");
+    // A percentage with a change is the change in %, not a share of World.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "By what percentage did Spain's annual PV installations change between 2023 and 2024?").await;
+    let (a, z) = (v("Spain", "2023", "Total"), v("Spain", "2024", "Total"));
+    assert!(text.contains(&format!("{:+.1}%", (z / a - 1.0) * 100.0)), "{text}");
+    assert!(!text.contains(&share(z, v("World", "2024", "Total"))), "{text}");
+    // A total over a span of years is their sum.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "total german rooftop additions 2021-2023?").await;
+    let sum: f64 = ["2021", "2022", "2023"].iter().map(|y| v("Germany", y, "Distributed")).sum();
+    assert!(text.contains(&thousands(sum)), "{text}");
+    // A ranking's follow-up with another year ranks again.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "Which 3 countries installed the most solar in 2023?").await;
+    let (_, text) = ask(&app, &t, c, "market", "And in 2021?").await;
+    assert!(text.contains("2021") && text.contains("| 3 |") && !text.contains("| 4 |"), "{text}");
+    // Words that change the question decline it rather than being dropped.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "First year Poland added more than 1 GW?").await;
+    assert!(declines(&text) && !text.contains(" MW"), "{text}");
+});
+
+/// A market file shaped like the real CSV: history 2008–2024 with Italy's record in 2011 (outside
+/// the last ten years), an aggregate, and forecast cumulative values that are running sums of
+/// forecast additions only. Returns the file and Italy's installed base at the end of 2024.
+fn real_like_csv(dir: &std::path::Path) -> (std::path::PathBuf, f64) {
+    let mut csv = String::from("Territory,Year,Scenario,Connection,Type,Capacity(MW)\n");
+    let mut base = 0.0;
+    for y in 2008..=2024 {
+        let v = if y == 2011 {
+            9539.0
+        } else {
+            300.0 + f64::from(y - 2008) * 250.0
+        };
+        base += v;
+        for (t, k, cum) in [
+            ("Italy", v, base),
+            ("Spain", v / 2.0, base / 2.0),
+            ("Europe", v * 3.0, base * 3.0),
+        ] {
+            writeln!(csv, "{t},{y},{HIST},Total,Annual,{k}").unwrap();
+            writeln!(csv, "{t},{y},{HIST},Total,Cumulative,{cum}").unwrap();
+        }
+    }
+    let mut running = 0.0;
+    for (y, v) in [(2025, 1000.0), (2026, 1100.0)] {
+        running += v;
+        writeln!(csv, "Italy,{y},{MOST_PROBABLE},Total,Annual,{v}").unwrap();
+        writeln!(csv, "Italy,{y},{MOST_PROBABLE},Total,Cumulative,{running}").unwrap();
+    }
+    let f = dir.join("real-like.csv");
+    std::fs::write(&f, csv).unwrap();
+    (f, base)
+}
+
+db_test!(async fn records_read_the_whole_history_and_running_sums_are_no_installed_base(b) {
+    let (app, t) = sample_app(b).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (file, base) = real_like_csv(dir.path());
+    solarintel::data::ingest::ingest_file(app.db(), solarintel::data::Kind::Market, &file, None,
+        &mut solarintel::data::ingest::Progress::hidden()).await.unwrap();
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "What was Italy's record year for new PV installations?").await;
+    assert!(text.contains("**2011**") && text.contains(&thousands(9539.0)), "{text}");
+    assert!(text.contains("2008–2024"), "the answer names the years it read: {text}");
+    // The file's forecast cumulative values are running sums (2,100 MW in 2026, far below the
+    // installed base of 2024): never stated as an installed base.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "What will Italy's cumulative PV fleet be in 2026 in the most probable scenario?").await;
+    assert!(text.contains("do not include the installed base") && !text.contains("2,100"), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Italy's cumulative capacity from 2023 to 2026").await;
+    assert!(text.contains(&thousands(base)) && !text.contains("2,100"), "{text}");
+    assert!(text.contains("Forecast years are left out"), "{text}");
+    // A ranking within a region the data does not break down declines.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Which country was Europe's biggest solar market in 2012?").await;
+    assert!(declines(&text) && !text.contains(&thousands(1300.0)), "{text}");
+});
