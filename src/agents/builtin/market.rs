@@ -247,6 +247,8 @@ fn years(a: &MarketAsk, last_hist: i32, last: i32) -> (i32, i32) {
                 last_hist.max(f)
             },
         ),
+        // "top 3 countries by 2030 additions": a ranking's "by" names its year.
+        Some((None, Some(t))) if a.is_ranking() => (t, t),
         Some((None, Some(t))) => ((t - 9).min(last_hist - 9), t),
         _ if a.has(Op::Forecast) => (last_hist + 1, last),
         // A record, a peak or a low is over the whole history unless the question limits it
@@ -846,10 +848,13 @@ async fn share(
         );
         return Ok(true);
     }
+    // The whole is World when it is named ("Europe vs China: what share of the world's"), else
+    // the aggregate named, else World; every other territory named is a part.
     let whole_name = a
         .territories
         .iter()
-        .find(|t| is_aggregate(t))
+        .find(|t| norm(t) == "world")
+        .or_else(|| a.territories.iter().find(|t| is_aggregate(t)))
         .cloned()
         .or_else(|| {
             vocab
@@ -862,7 +867,7 @@ async fn share(
     let parts: Vec<String> = a
         .territories
         .iter()
-        .filter(|t| !is_aggregate(t))
+        .filter(|t| Some(*t) != whole_name.as_ref())
         .cloned()
         .collect();
     let Some(whole_name) = whole_name else {

@@ -186,6 +186,15 @@ impl Lexicon {
         for (k, val) in v.territories.keys() {
             add(&mut p, k, Word::Territory(val.to_string()));
         }
+        // "Brazilian", "Dutch", "global": the country (or World) when the data holds it, else a
+        // country the data does not hold.
+        for (adjective, place) in words::DEMONYMS {
+            match v.territories.keys().find(|(k, _)| k == place) {
+                Some((_, val)) => add(&mut p, adjective, Word::Territory(val.to_string())),
+                None if words::COUNTRIES.contains(place) => add(&mut p, adjective, Word::Country),
+                None => {}
+            }
+        }
         for (k, val) in v.prices.items.keys() {
             add(&mut p, k, Word::Item(val.to_string()));
         }
@@ -253,6 +262,7 @@ impl Lexicon {
         }
         for k in [
             "capacity",
+            "base",
             "installed capacity",
             "solar capacity",
             "pv capacity",
@@ -568,6 +578,13 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
     Question { spans, unread }
 }
 
+/// The ordinary English words (SCOWL size 35, lowercase: no names of places or companies).
+fn english(w: &str) -> bool {
+    static WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| include_str!("english.txt").lines().collect());
+    WORDS.contains(w)
+}
+
 /// A word that is not a phrase of the lexicon: a number, a plural of a name, a near spelling of
 /// a known word, or not understood.
 fn single_word(w: &str, lex: &Lexicon) -> Span {
@@ -597,6 +614,19 @@ fn single_word(w: &str, lex: &Lexicon) -> Span {
     });
     if let Some(m) = plural {
         return span(m.clone(), None);
+    }
+    // Ordinary English is read past, except the words that change what is asked; and it is never
+    // read as a near spelling of a data word ("right" is not "eight", "still" is not "till").
+    if english(w) {
+        let changes = words::CHANGES_THE_QUESTION.contains(&w);
+        return span(
+            if changes {
+                Vec::new()
+            } else {
+                vec![Word::Filler]
+            },
+            None,
+        );
     }
     match lex.near(w) {
         Some(k) => span(lex.get(k).cloned().unwrap_or_default(), Some(k.to_string())),
