@@ -932,6 +932,9 @@ async fn change(
     };
     let (from, to) = match a.span {
         Some((Some(f), Some(t))) if f < t => (f, t),
+        // "How much did Spain's additions grow in 2024?", "YoY in 2024": on the year before
+        // (the answer names both years).
+        Some((Some(f), Some(t))) if f == t => (f - 1, f),
         Some((Some(f), None)) if f < last_hist => (f, last_hist),
         _ => {
             return Err(ToolError::Arguments(
