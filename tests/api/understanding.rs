@@ -128,3 +128,52 @@ db_test!(async fn records_read_the_whole_history_and_running_sums_are_no_install
     let (_, text) = ask(&app, &t, c, "market", "Which country was Europe's biggest solar market in 2012?").await;
     assert!(declines(&text) && !text.contains(&thousands(1300.0)), "{text}");
 });
+
+/// A share as the answers print it: one decimal, two below 1 %.
+fn share_printed(part: f64, whole: f64) -> String {
+    let p = part / whole * 100.0;
+    if p.abs() < 1.0 {
+        format!("{p:.2}%")
+    } else {
+        format!("{p:.1}%")
+    }
+}
+
+db_test!(async fn analysts_phrasing_is_read(b) {
+    let (app, t) = sample_app(b).await;
+    let v = |c: &str, y: &str, s: &str, conn: &str, k: &str| market_value(c, y, s, conn, k);
+    // Context is read past; a small share keeps two decimals (0.16 %, not 0.2 %).
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Client sells solar home systems. How big is off-grid as a share of Italy's total installed PV base (end 2024)?").await;
+    let want = share_printed(v("Italy", "2024", HIST, "Off-grid", "Cumulative"), v("Italy", "2024", HIST, "Total", "Cumulative"));
+    assert!(want.starts_with("0.") && text.contains(&want), "{want} in {text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "For the board deck: what were Spain's annual installations in 2023?").await;
+    assert!(text.contains(&thousands(v("Spain", "2023", HIST, "Total", "Annual"))), "{text}");
+    // "2025-30" is a span of years; "total ... over" a span is their sum.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Total German additions over 2025-30 in the high scenario?").await;
+    let sum: f64 = (2025..=2030).map(|y| v("Germany", &y.to_string(), "Forecast - High", "Total", "Annual")).sum();
+    assert!(text.contains(&thousands(sum)), "{text}");
+    // "the most probable number": the scenario, not "the most" and a word read past.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "What did Italy install in 2024?").await;
+    let (_, text) = ask(&app, &t, c, "market", "ok and what's the most probable number for 2030?").await;
+    assert!(text.contains(&thousands(v("Italy", "2030", MOST_PROBABLE, "Total", "Annual"))), "{text}");
+    // A follow-up with no period asks for the previous question's month.
+    let june_eu = crate::data_answers::sample_rows("prices.csv").into_iter()
+        .find(|r| r["item"] == "Polysilicon" && r["region"] == "EU" && r["date"] == "2024-06-01" && r["description"].contains("9N"))
+        .unwrap();
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "price", "China 9N polysilicon price in June 2024?").await;
+    let (_, text) = ask(&app, &t, c, "price", "same for the EU").await;
+    let want = format!("{:.3}", june_eu["base_price"].parse::<f64>().unwrap());
+    assert!(text.contains(&want), "{want} in {text}");
+    // Words of the trade the data does not hold, and rankings of a quarter, decline.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Hiring is our bottleneck. How many people work in PV installation in Italy?").await;
+    assert!(declines(&text) && !text.contains(" MW"), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Which manufacturer had the highest gross margin in 2024-Q4?").await;
+    assert!(declines(&text) && !text.contains("comes first") && !text.contains(" %"), "{text}");
+});

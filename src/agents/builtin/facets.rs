@@ -43,7 +43,24 @@ pub(super) fn has_any(text: &str, words: &[&str]) -> bool {
 
 /// Is this a follow-up that leans on the previous question?
 pub(super) fn is_follow_up(text: &str) -> bool {
-    let n = norm(text);
+    let mut n = norm(text);
+    // "ok and what about 2030?", "thanks, now Spain": an interjection first changes nothing.
+    while let Some(rest) = [
+        "ok ",
+        "okay ",
+        "great ",
+        "thanks ",
+        "thank you ",
+        "cool ",
+        "so ",
+        "hmm ",
+        "right ",
+    ]
+    .iter()
+    .find_map(|p| n.strip_prefix(p))
+    {
+        n = rest.to_string();
+    }
     let words = n.split(' ').filter(|w| !w.is_empty()).count();
     words <= 6
         || [

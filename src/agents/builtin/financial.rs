@@ -61,6 +61,15 @@ pub(super) async fn fin_answer(
         return share(state, ask, question, vocab, !has(Op::Share), emit).await;
     }
     if change || ranking {
+        // Rankings and changes are computed on full years: a quarter or a half named would be
+        // answered with its year's figures, a different question.
+        if question.has(|w| matches!(w, Word::Quarter(_) | Word::Half(_))) {
+            return Err(ToolError::Arguments(
+                "rankings and changes of manufacturer figures are computed on full years; ask for \
+                 a full year such as FY2024, or for one company's figure in a quarter"
+                    .into(),
+            ));
+        }
         return full_years(state, ask, question, vocab, change, cagr, emit).await;
     }
     // The lowest, highest or average of each company's metric over the periods asked; "the

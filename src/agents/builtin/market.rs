@@ -305,8 +305,14 @@ fn what(kind: &str) -> &'static str {
     }
 }
 
+/// A share in % with one decimal, or two below 1 % (0.38 %, not 0.4 %).
 fn pct(v: f64) -> String {
-    format!("{:.1}%", v * 100.0)
+    let p = v * 100.0;
+    if p.abs() < 1.0 && p != 0.0 {
+        format!("{p:.2}%")
+    } else {
+        format!("{p:.1}%")
+    }
 }
 
 fn value(

@@ -110,6 +110,20 @@ pub async fn answer(
         .previous
         .filter(|p| decline::unmatched(p, |_| true).is_empty());
     let previous = previous.as_deref();
+    // A follow-up that names no period asks for the previous question's ("China 9N polysilicon
+    // price in June 2024?" then "same for the EU").
+    // (Years alone are carried by each answerer's own filters.)
+    let mut question = question;
+    if let Some(p) = previous {
+        use understand::Word::*;
+        let part = |w: &understand::Word| matches!(w, Month(_) | Quarter(_) | Half(_) | FullYear);
+        let dated = |w: &understand::Word| part(w) || matches!(w, Year(_) | Since | Until);
+        if p.has(part) && !question.has(dated) {
+            question
+                .spans
+                .extend(p.spans.iter().filter(|s| s.has(dated)).cloned());
+        }
+    }
     let ask = match &previous {
         Some(p) => inherit(ask_of(&question), &ask_of(p)),
         None => ask_of(&question),

@@ -105,6 +105,8 @@ pub struct Span {
     pub meanings: Vec<Word>,
     /// Set when the words were read as a near spelling ("itlay" as "italy").
     pub read_as: Option<String>,
+    /// An ordinary English word read past as context.
+    pub read_past: bool,
 }
 
 impl Span {
@@ -549,8 +551,11 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
         if let Some(span) = &single[i] {
             let (u, f, k) = best[i + 1].0;
             let unknown = usize::from(span.is_unknown());
-            let near = usize::from(span.read_as.is_some());
-            consider((u + unknown, f + near, k + 1), 0);
+            // An ordinary word read past, or a near spelling, costs more than a word used in a
+            // phrase: "what's the most probable number" reads "most probable", not "the most"
+            // and a "probable" read past.
+            let inexact = usize::from(span.read_as.is_some() || span.read_past);
+            consider((u + unknown, f + inexact, k + 1), 0);
         }
         best[i] = choice.expect("a word is always read somehow");
     }
@@ -571,6 +576,7 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
                 text: words[i..i + len].join(" "),
                 meanings: ws,
                 read_as: None,
+                read_past: false,
             });
             i += len;
         }
@@ -614,6 +620,7 @@ fn single_word(w: &str, lex: &Lexicon) -> Span {
         text: w.to_string(),
         meanings,
         read_as,
+        read_past: false,
     };
     if let Some(m) = number(w) {
         return span(vec![m], None);
@@ -640,15 +647,13 @@ fn single_word(w: &str, lex: &Lexicon) -> Span {
     // Ordinary English is read past, except the words that change what is asked; and it is never
     // read as a near spelling of a data word ("right" is not "eight", "still" is not "till").
     if english(w) {
-        let changes = words::CHANGES_THE_QUESTION.contains(&w);
-        return span(
-            if changes {
-                Vec::new()
-            } else {
-                vec![Word::Filler]
-            },
-            None,
-        );
+        if words::CHANGES_THE_QUESTION.contains(&w) {
+            return span(Vec::new(), None);
+        }
+        return Span {
+            read_past: true,
+            ..span(vec![Word::Filler], None)
+        };
     }
     match lex.near(w) {
         Some(k) => span(lex.get(k).cloned().unwrap_or_default(), Some(k.to_string())),
@@ -671,17 +676,33 @@ fn split_joined(text: &str) -> String {
                     .chars()
                     .all(|c| c.is_ascii_digit() || c == '-' || c == '/')
         });
-        match split {
-            Some(p) => {
+        match (split, year_then_part(t)) {
+            (Some(p), _) => {
                 out.push_str(p);
                 out.push(' ');
                 out.push_str(&t[p.len()..]);
             }
-            None => out.push_str(tok),
+            (None, Some(read)) => out.push_str(&read),
+            (None, None) => out.push_str(tok),
         }
         out.push(' ');
     }
     out
+}
+
+/// `2024-q4` → `q4 2024`, `2025-30` → `2025 2030`, `2019/20` → `2019 2020`.
+fn year_then_part(t: &str) -> Option<String> {
+    let (year, rest) = t.split_at_checked(4)?;
+    let y: i32 = year.parse().ok().filter(|y| (1990..=2100).contains(y))?;
+    let rest = rest.strip_prefix(['-', '/', '–']).unwrap_or(rest);
+    if ["q1", "q2", "q3", "q4", "h1", "h2", "fy"].contains(&rest) {
+        return Some(format!("{rest} {y}"));
+    }
+    if rest.len() == 2 && rest.chars().all(|c| c.is_ascii_digit()) {
+        let end = y / 100 * 100 + rest.parse::<i32>().ok()?;
+        return (end > y).then(|| format!("{y} {end}"));
+    }
+    None
 }
 
 /// A year (1990–2100), or a small count.
