@@ -177,3 +177,17 @@ db_test!(async fn analysts_phrasing_is_read(b) {
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Which manufacturer had the highest gross margin in 2024-Q4?").await;
     assert!(declines(&text) && !text.contains("comes first") && !text.contains(" %"), "{text}");
 });
+
+db_test!(async fn figure_bearing_answers_start_with_how_the_question_was_read(b) {
+    let (app, t) = sample_app(b).await;
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "By what percentage did Spain's annual PV installations change between 2023 and 2024?").await;
+    assert!(text.starts_with("*Read as: annual installations · Spain · change · 2023 → 2024.*"), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "Latest TOPCon module price in China?").await;
+    assert!(text.starts_with("*Read as: Module · ") && text.contains("China") && text.contains("latest"), "{text}");
+    // A refusal states no figure and no reading.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "How much wind capacity did Italy add in 2023?").await;
+    assert!(declines(&text) && !text.contains("Read as"), "{text}");
+});

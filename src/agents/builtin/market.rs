@@ -38,6 +38,43 @@ impl MarketAsk {
     }
 }
 
+/// How a market question was read, for the line the answer starts with: "annual installations ·
+/// Spain · change · 2023 → 2024 · Forecast - High · distributed".
+pub fn read_back(a: &MarketAsk) -> String {
+    let mut parts: Vec<String> = vec![what(a.kind.unwrap_or("Annual")).to_string()];
+    if !a.territories.is_empty() {
+        parts.push(a.territories.join(", "));
+    } else if a.is_ranking() {
+        parts.push("countries".into());
+    }
+    // A percentage with a change is the change's % (as `answer` reads it).
+    let changes = a.has(Op::Change) || a.has(Op::Cagr);
+    let mut ops: Vec<&str> = a
+        .ops
+        .iter()
+        .filter(|o| !(changes && **o == Op::Share))
+        .map(|o| super::op_label(*o))
+        .filter(|o| !o.is_empty())
+        .collect();
+    ops.dedup();
+    parts.extend(ops.iter().map(|o| o.to_string()));
+    if let Some(c) = a.count {
+        parts.push(format!("top {c}"));
+    }
+    if let Some(span) = super::span_label(a.span) {
+        parts.push(span);
+    }
+    if !a.scenarios.is_empty() {
+        parts.push(a.scenarios.join(", "));
+    }
+    if a.by_connection {
+        parts.push("by connection".into());
+    } else if !a.connections.is_empty() {
+        parts.push(a.connections.join(", ").to_lowercase());
+    }
+    parts.join(" · ")
+}
+
 /// Whether a territory is an aggregate (World, EU, a continent or region) rather than a
 /// country: anything that is not a known country name. Aggregates are never ranked with
 /// countries.

@@ -166,26 +166,48 @@ pub async fn answer(
             .collect();
         say(emit, &format!("*I read {}.*\n\n", r.join(", ")));
     }
-    let result = match domain {
+    // A figure-bearing answer starts with how the question was read (issue 21), so a misreading
+    // is visible at once: the answerer's events are held until it has answered.
+    let mut held: Vec<Event> = Vec::new();
+    let mut hold = |e: Event| held.push(e);
+    let (result, reading) = match domain {
         Domain::Market => match market::read(&question, previous, &vocab) {
-            Ok(a) => market::answer(state, &a, &vocab, emit).await,
-            Err(d) => declined(emit, &d),
+            Ok(a) => (
+                market::answer(state, &a, &vocab, &mut hold).await,
+                market::read_back(&a),
+            ),
+            Err(d) => (declined(&mut hold, &d), String::new()),
         },
         Domain::Prices => match closed_world(&question, fits_prices)
             .and_then(|()| no_price_share(&question))
             .and_then(|()| supported(&question, PRICE_OPS, "prices"))
         {
-            Ok(()) => price_answer(state, &ask, &question, &vocab, emit).await,
-            Err(d) => declined(emit, &d),
+            Ok(()) => (
+                price_answer(state, &ask, &question, &vocab, &mut hold).await,
+                read_back(&ask, &question),
+            ),
+            Err(d) => (declined(&mut hold, &d), String::new()),
         },
         Domain::Financials => match closed_world(&question, fits_financials)
             .and_then(|()| supported(&question, FIN_OPS, "manufacturer figures"))
         {
-            Ok(()) => fin_answer(state, &ask, &question, &vocab, emit).await,
-            Err(d) => declined(emit, &d),
+            Ok(()) => (
+                fin_answer(state, &ask, &question, &vocab, &mut hold).await,
+                read_back(&ask, &question),
+            ),
+            Err(d) => (declined(&mut hold, &d), String::new()),
         },
-        Domain::Documents => doc_answer(state, agent.id, user_text, emit).await,
+        Domain::Documents => (
+            doc_answer(state, agent.id, user_text, &mut hold).await,
+            String::new(),
+        ),
     };
+    if matches!(result, Ok(true)) && !reading.is_empty() {
+        emit(Event::Chunk(format!("*Read as: {reading}.*\n\n")));
+    }
+    for e in held {
+        emit(e);
+    }
     let result = match result {
         // What the question asks cannot be computed (a change without two years, say).
         Err(ToolError::Arguments(why)) => declined(
@@ -240,6 +262,71 @@ fn supported(
              but not {} yet, so I will not guess one.",
             op_name(*o)
         ))),
+    }
+}
+
+/// How a price or financial question was read: its names, operations and period.
+fn read_back(ask: &Ask, q: &understand::Question) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for names in [
+        &ask.items,
+        &ask.techs,
+        &ask.regions,
+        &ask.companies,
+        &ask.metrics,
+    ] {
+        if !names.is_empty() {
+            parts.push(names.join(", "));
+        }
+    }
+    let mut ops: Vec<&str> = q
+        .all(|w| match w {
+            understand::Word::Op(o) => Some(op_label(*o)),
+            _ => None,
+        })
+        .into_iter()
+        .filter(|o| !o.is_empty())
+        .collect();
+    ops.dedup();
+    parts.extend(ops.iter().map(|o| o.to_string()));
+    if let Some(span) = span_label(ask.years) {
+        parts.push(span);
+    }
+    parts.join(" · ")
+}
+
+/// An operation as the read-back line names it ("" for one that only shapes the answer).
+pub(super) fn op_label(o: understand::Op) -> &'static str {
+    use understand::Op;
+    match o {
+        Op::Top => "the highest",
+        Op::Rank => "a ranking",
+        Op::Bottom => "the lowest",
+        Op::Share => "share in %",
+        Op::Change => "change",
+        Op::Cagr => "CAGR",
+        Op::Compare => "comparison",
+        Op::Min => "minimum",
+        Op::Max => "maximum",
+        Op::Average => "average",
+        Op::Sum => "sum",
+        Op::Latest => "latest",
+        Op::First => "first",
+        Op::Trend => "trend",
+        Op::Forecast => "forecast",
+        Op::Chart => "chart",
+        Op::Distribution => "distribution",
+    }
+}
+
+/// "2023", "2023 → 2024", "from 2020", "up to 2024"; None when no year was named.
+pub(super) fn span_label(span: Option<(Option<i32>, Option<i32>)>) -> Option<String> {
+    match span? {
+        (Some(a), Some(b)) if a == b => Some(a.to_string()),
+        (Some(a), Some(b)) => Some(format!("{a} → {b}")),
+        (Some(a), None) => Some(format!("from {a}")),
+        (None, Some(b)) => Some(format!("up to {b}")),
+        (None, None) => None,
     }
 }
 
