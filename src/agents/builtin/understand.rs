@@ -190,11 +190,18 @@ impl Lexicon {
         }
         // "Brazilian", "Dutch", "global": the country (or World) when the data holds it, else a
         // country the data does not hold.
+        // "Chinese polysilicon", "European modules": the price region too.
         for (adjective, place) in words::DEMONYMS {
-            match v.territories.keys().find(|(k, _)| k == place) {
-                Some((_, val)) => add(&mut p, adjective, Word::Territory(val.to_string())),
-                None if words::COUNTRIES.contains(place) => add(&mut p, adjective, Word::Country),
-                None => {}
+            let territory = v.territories.keys().find(|(k, _)| k == place);
+            let region = v.prices.regions.keys().find(|(k, _)| k == place);
+            if let Some((_, val)) = territory {
+                add(&mut p, adjective, Word::Territory(val.to_string()));
+            }
+            if let Some((_, val)) = region {
+                add(&mut p, adjective, Word::Region(val.to_string()));
+            }
+            if territory.is_none() && region.is_none() && words::COUNTRIES.contains(place) {
+                add(&mut p, adjective, Word::Country);
             }
         }
         for (k, val) in v.prices.items.keys() {
