@@ -557,6 +557,9 @@ pub struct Guard {
     removed: Vec<String>,
     /// Figures shown that a tool result holds.
     shown: usize,
+    /// The user's question, trimmed: a quote of it is never cut in two (the answer cache masks
+    /// the question within one chunk).
+    question: String,
 }
 
 impl Default for Guard {
@@ -569,6 +572,7 @@ impl Default for Guard {
             after_notice: false,
             removed: Vec::new(),
             shown: 0,
+            question: String::new(),
         }
     }
 }
@@ -577,6 +581,7 @@ impl Guard {
     /// A guard for a turn: the question's and the prompt's numbers are not figures to check.
     pub fn new(question: &str, prompt: &str) -> Guard {
         let mut g = Guard::default();
+        g.question = question.trim().to_string();
         g.facts.add_given(question);
         g.facts.add_given(prompt);
         g
@@ -668,7 +673,7 @@ impl Guard {
                     break;
                 }
             }
-            let cut = match sentence_end(&self.pending, self.at_line_start) {
+            let cut = match self.cut() {
                 Some(i) => i,
                 None if end => self.pending.len(),
                 None => break,
@@ -679,6 +684,32 @@ impl Guard {
             out.push_str(&self.check(&seg, line_start));
         }
         out
+    }
+
+    /// Where the pending text's first sentence ends; `None` until it does, or while a quote of
+    /// the question that a cut would split may still be arriving.
+    fn cut(&self) -> Option<usize> {
+        let p = &self.pending;
+        let q = self.question.as_str();
+        let mut from = 0;
+        loop {
+            let cut = from + sentence_end(&p[from..], self.at_line_start && from == 0)?;
+            if q.is_empty() || sentence_end(q, false).is_none() && !q.contains('\n') {
+                return Some(cut);
+            }
+            if let Some((k, _)) = p
+                .match_indices(q)
+                .find(|(k, _)| *k < cut && cut < k + q.len())
+            {
+                // the quote's last character may end the sentence ("...in 2023? ")
+                from = k + q.len() - q.chars().next_back().map_or(0, char::len_utf8);
+                continue;
+            }
+            let partial = p[..cut]
+                .char_indices()
+                .any(|(k, _)| p.len() - k < q.len() && q.starts_with(&p[k..]));
+            return if partial { None } else { Some(cut) };
+        }
     }
 
     /// One sentence, list item or table row: inline code unwrapped, figures checked.
@@ -994,6 +1025,29 @@ mod tests {
         assert_eq!(g.push("`"), "");
         assert_eq!(g.push("`` and more"), "");
         assert_eq!(g.end_round(), "");
+    }
+
+    #[test]
+    fn a_quote_of_the_question_stays_in_one_piece() {
+        let asked = "We pitch next week. What did Italy install\nin 2023?";
+        let mut g = Guard::new(asked, "");
+        let (outs, _) = run(
+            &mut g,
+            &[
+                "You asked: We pitch next",
+                " week. What did Italy install\nin 2023? ",
+                "Then. ",
+                "More.",
+            ],
+        );
+        assert_eq!(
+            outs,
+            [
+                format!("You asked: {asked} "),
+                "Then. ".into(),
+                "More.".into()
+            ]
+        );
     }
 
     #[test]
