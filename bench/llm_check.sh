@@ -139,6 +139,9 @@ def figures(answer, question):
     t = re.sub(r"\*Computed from the built-in synthetic sample data[^*]*\*", " ", t)
     t = re.sub(r"\b\d{4}-\d{2}(-\d{2})?\b", " ", t)
     t = re.sub(r"(?m)^\s*\d+[.)]\s", " ", t)
+    months = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+    t = re.sub(rf"(?i)\b\d{{1,2}}(?=\s+(?:{months})\b)", " ", t)  # 1 January
+    t = re.sub(rf"(?i)\b((?:{months})\.?\s+)\d{{1,2}}\b", r"\1", t)  # January 1
     asked = set(numbers(question.replace(",", "")))
     out = []
     for m in NUM.finditer(t):
@@ -161,8 +164,10 @@ def figures(answer, question):
 
 def held(value, tol, pool):
     for f in (1, 1e3, 1e-3, 1e6, 1e-6, 100, 0.01):
-        if any(abs(abs(p) * f - value) <= tol + 1e-9 * max(value, 1) for p in pool):
-            return True
+        for p in pool:
+            exact = p == int(p) and 1990 <= p <= 2100  # a year of the rows matches only in full
+            if abs(abs(p) * f - value) <= (0 if exact else tol) + 1e-9 * max(value, 1):
+                return True
     return False
 
 rows, violations, total_removed, with_tools, shown_figures = [], [], 0, 0, 0

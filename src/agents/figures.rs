@@ -77,8 +77,6 @@ pub struct Figure {
     value: f64,
     /// Half a unit of the last digit printed (times the suffix): the rounding allowed.
     tolerance: f64,
-    /// A thousand/million/billion suffix was written.
-    suffixed: bool,
     /// Digits after the decimal point.
     decimals: usize,
     kind: Kind,
@@ -88,9 +86,14 @@ pub struct Figure {
 /// the agent's own prompt (e.g. the expert offer's "24-48 h").
 #[derive(Clone, Debug, Default)]
 pub struct Facts {
+    /// Every number of the tool results.
     values: Vec<f64>,
+    /// The numbers of the question and the prompt: a figure equal to one is not checked.
+    given: Vec<f64>,
     /// Scales (in watts) of the power units the tool results name.
     power_scales: Vec<f64>,
+    /// Thousand, million, billion: the magnitudes the tool results name ("USD million").
+    magnitudes: Vec<f64>,
     /// Source files named by tool results, and whether each is the synthetic sample.
     sources: Vec<(String, bool)>,
 }
@@ -98,7 +101,7 @@ pub struct Facts {
 impl Facts {
     /// Numbers of a text the user or the service wrote (the question, the system prompt).
     pub fn add_given(&mut self, text: &str) {
-        self.values.extend(
+        self.given.extend(
             scan(text, false)
                 .into_iter()
                 .map(|f| f.value)
@@ -114,6 +117,18 @@ impl Facts {
         for (unit, scale) in &POWER[1..] {
             if names_unit(&lower, unit) && !self.power_scales.contains(scale) {
                 self.power_scales.push(*scale);
+            }
+        }
+        let words = [
+            ("thousand", 1e3),
+            ("million", 1e6),
+            ("mn", 1e6),
+            ("billion", 1e9),
+            ("bn", 1e9),
+        ];
+        for (word, m) in words {
+            if names_unit(&lower, word) && !self.magnitudes.contains(&m) {
+                self.magnitudes.push(m);
             }
         }
         if let Some(start) = text.find('{')
@@ -136,6 +151,14 @@ impl Facts {
 
     /// Whether the facts hold this figure.
     pub fn holds(&self, f: &Figure) -> bool {
+        // the user's own number (exactly: a year asked about does not pass "2,000")
+        if self
+            .given
+            .iter()
+            .any(|g| (g.abs() - f.value).abs() <= 1e-9 * f.value.max(1.0))
+        {
+            return true;
+        }
         let mut candidates: Vec<f64> = vec![1.0];
         match f.kind {
             Kind::Plain => {
@@ -144,26 +167,35 @@ impl Facts {
                 }
             }
             Kind::Percent => candidates.push(0.01),
-            Kind::Power(scale) => {
+            // in the units the tool results name; as printed only when they name none
+            Kind::Power(scale) if !self.power_scales.is_empty() => {
                 candidates = self.power_scales.iter().map(|s| scale / s).collect();
-                if !candidates.contains(&1.0) {
-                    candidates.push(1.0);
-                }
             }
+            Kind::Power(_) => {}
             Kind::Money { cents: true } => candidates.push(0.01),
             Kind::Money { cents: false } => candidates.push(100.0),
         }
-        if f.suffixed && !matches!(f.kind, Kind::Power(_)) {
-            // "1.2 billion" for a tool value in millions
+        if !matches!(f.kind, Kind::Power(_)) {
+            // "1.2 billion" for a tool value in "USD million"
             let base = candidates.clone();
-            for m in [1e-3, 1e-6, 1e-9] {
-                candidates.extend(base.iter().map(|c| c * m));
+            for m in &self.magnitudes {
+                candidates.extend(base.iter().map(|c| c / m));
             }
         }
         candidates.iter().any(|factor| {
             let want = f.value * factor;
             let tol = f.tolerance * factor + 1e-9 * want.abs().max(1.0);
-            self.values.iter().any(|v| (v.abs() - want).abs() <= tol)
+            self.values.iter().any(|v| {
+                // a year of the rows (2022) is not "2,000" rounded: year-like numbers match
+                // only a figure printed in full
+                let year_like = v.fract() == 0.0 && (1990.0..=2100.0).contains(v);
+                let d = (v.abs() - want).abs();
+                if year_like {
+                    d <= 1e-9 * want.abs().max(1.0)
+                } else {
+                    d <= tol
+                }
+            })
         })
     }
 }
@@ -501,7 +533,6 @@ pub fn scan(text: &str, line_start: bool) -> Vec<Figure> {
             printed,
             value: value * scale,
             tolerance: unit / 2.0 * scale,
-            suffixed,
             decimals: decimals.len(),
             kind,
         });
@@ -905,6 +936,23 @@ mod tests {
         assert!(!passes(&f, "Revenue was USD 1.3 billion."));
         assert!(passes(&tool("[37020]"), "37,020 MW"));
         assert!(passes(&tool("[37020]"), "37\u{202F}020 MW"));
+    }
+
+    #[test]
+    fn a_low_precision_figure_does_not_pass_on_a_year_or_an_unnamed_magnitude() {
+        // SmolLM2: "the Spaniards invested €2 billion into Spain's electricity grid in 2022"
+        let mut f = Facts::default();
+        f.add_given("How much did Spain install in 2022?");
+        f.add_tool_output(
+            r#"{"unit":"MW (DC)","rows":[["Spain",2022,8200.5],["Spain",2021,6.7]]}"#,
+        );
+        assert!(!passes(&f, "Spain invested €2 billion in 2022."));
+        assert!(!passes(&f, "Spain installed 2,000 MW in 2022."));
+        assert!(
+            !passes(&f, "Spain installed 6.7 GW in 2021."),
+            "6.7 is a figure in MW"
+        );
+        assert!(passes(&f, "Spain installed 8.2 GW in 2022."));
     }
 
     #[test]
