@@ -138,6 +138,7 @@ def figures(answer, question):
     t = re.sub(r"\*\(A figure here could not be checked[^)]*\)\*|\*\(unchecked, left out\)\*", " ", answer)
     t = re.sub(r"\*Computed from the built-in synthetic sample data[^*]*\*", " ", t)
     t = re.sub(r"\b\d{4}-\d{2}(-\d{2})?\b", " ", t)
+    t = re.sub(r"(?i)\b(usd|eur|cny|rmb|inr|gbp|jpy)(?=\d)", r"\1 ", t)  # USD15 is money
     t = re.sub(r"(?m)^\s*\d+[.)]\s", " ", t)
     months = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
     t = re.sub(rf"(?i)\b\d{{1,2}}(?=\s+(?:{months})\b)", " ", t)  # 1 January

@@ -369,7 +369,10 @@ fn currency_before(chars: &[char], start: usize) -> bool {
         j -= 1;
     }
     let w: String = chars[j..i].iter().collect::<String>().to_ascii_lowercase();
-    matches!(w.as_str(), "usd" | "eur" | "cny" | "rmb" | "inr")
+    matches!(
+        w.as_str(),
+        "usd" | "eur" | "cny" | "rmb" | "inr" | "gbp" | "jpy"
+    )
 }
 
 /// The word before `start` (skipping spaces and a comma), lower-cased.
@@ -411,8 +414,11 @@ pub fn scan(text: &str, line_start: bool) -> Vec<Figure> {
             continue;
         }
         let start = i;
-        // part of a name: Q1, FY2023, M10, CO2, H2
-        if start > 0 && (chars[start - 1].is_alphabetic() || chars[start - 1] == '_') {
+        // part of a name: Q1, FY2023, M10, CO2, H2 (but USD15 is money)
+        if start > 0
+            && (chars[start - 1].is_alphabetic() || chars[start - 1] == '_')
+            && !currency_before(&chars, start)
+        {
             while i < n && (chars[i].is_alphanumeric() || chars[i] == '_') {
                 i += 1;
             }
@@ -853,6 +859,11 @@ mod tests {
             ["2101", "1989"]
         );
         assert_eq!(printed("2030 MW is a figure"), ["2030"]);
+        assert_eq!(
+            printed("about USD15, or EUR 14"),
+            ["15", "14"],
+            "a currency code is no name"
+        );
     }
 
     #[test]
