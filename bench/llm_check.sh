@@ -54,15 +54,19 @@ class H(http.server.BaseHTTPRequestHandler):
         req = urllib.request.Request(upstream + self.path, data=body, method="POST",
                                      headers={"content-type": "application/json", "authorization": "Bearer x"})
         try:
-            with urllib.request.urlopen(req, timeout=300) as r:
-                status, ctype, data = r.status, r.headers.get("content-type", ""), r.read()
+            r = urllib.request.urlopen(req, timeout=300)
         except urllib.error.HTTPError as e:
-            status, ctype, data = e.code, e.headers.get("content-type", ""), e.read()
-        self.send_response(status)
-        self.send_header("content-type", ctype)
-        self.send_header("content-length", str(len(data)))
+            r = e
+        # streamed through as it comes (HTTP/1.0: the body ends when the connection closes)
+        self.send_response(r.status if hasattr(r, "status") else r.code)
+        self.send_header("content-type", r.headers.get("content-type", ""))
         self.end_headers()
-        self.wfile.write(data)
+        try:
+            while chunk := r.read1(4096):
+                self.wfile.write(chunk)
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
     def log_message(self, *a):
         pass
 http.server.ThreadingHTTPServer(("127.0.0.1", port), H).serve_forever()
@@ -72,7 +76,7 @@ PIDS+=($!)
 
 SVC=(env -i PATH="$PATH" HOME="$HOME" DATABASE_URL="sqlite://$WORK/check.db" PORT="$PORT" SECRET_KEY=bench-secret
   LLM_PROVIDER=openai OPENAI_API_KEY=x OPENAI_BASE_URL="http://127.0.0.1:$XPORT/v1" OPENAI_MODEL=smollm2
-  METRICS_ADDR="127.0.0.1:$MPORT" CACHE_TTL_SECONDS=0 SAMPLE_DATA=true
+  METRICS_ADDR="127.0.0.1:$MPORT" CACHE_TTL_SECONDS=0 SAMPLE_DATA=true TURN_MAX_SECONDS="${TURN_MAX_SECONDS:-120}"
   RATE_LIMIT_PER_MINUTE=0 LOGIN_RATE_LIMIT_PER_MINUTE=0 JOBS_ENABLED=false LOG_LEVEL=info "$BIN")
 "${SVC[@]}" serve >"$WORK/serve.log" 2>&1 &
 PIDS+=($!)
@@ -138,6 +142,7 @@ def figures(answer, question):
     t = re.sub(r"\*\(A figure here could not be checked[^)]*\)\*|\*\(unchecked, left out\)\*", " ", answer)
     t = re.sub(r"\*Computed from the built-in synthetic sample data[^*]*\*", " ", t)
     t = re.sub(r"\b\d{4}-\d{2}(-\d{2})?\b", " ", t)
+    t = re.sub(r"\b((?:19|20)\d\d)[/\u2013-]\d\d\b", r"\1", t)  # 2024/25, 2023-24
     t = re.sub(r"(?i)\b(usd|eur|cny|rmb|inr|gbp|jpy)(?=\d)", r"\1 ", t)  # USD15 is money
     t = re.sub(r"(?m)^\s*\d+[.)]\s", " ", t)
     months = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"

@@ -185,6 +185,9 @@ pub async fn run(
                 let result = client
                     .complete(model, &messages, &specs, &mut |delta: String| {
                         let ready = guard.push(&strip_citations(&delta));
+                        // counted as they are left out: a turn cut off by its time limit
+                        // never returns here
+                        count_unchecked(state, agent, &mut guard);
                         show(ready, &mut round_text);
                     })
                     .await;
