@@ -617,8 +617,10 @@ impl Default for Guard {
 impl Guard {
     /// A guard for a turn: the question's and the prompt's numbers are not figures to check.
     pub fn new(question: &str, prompt: &str) -> Guard {
-        let mut g = Guard::default();
-        g.question = question.trim().to_string();
+        let mut g = Guard {
+            question: question.trim().to_string(),
+            ..Guard::default()
+        };
         g.facts.add_given(question);
         g.facts.add_given(prompt);
         g
