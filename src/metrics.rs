@@ -55,6 +55,9 @@ pub struct Metrics {
     refusals: [AtomicU64; REFUSALS.len()],
     /// Per job of `jobs::ALL`.
     jobs: [JobStats; crate::jobs::ALL.len()],
+    /// Per agent of `agents::AGENTS`: figures of a model's answer that the turn's tool results
+    /// did not hold, left out (`agents::figures`).
+    unchecked_figures: [AtomicU64; crate::agents::AGENTS.len()],
 }
 
 impl Default for Metrics {
@@ -68,6 +71,7 @@ impl Default for Metrics {
             llm: Arc::default(),
             refusals: std::array::from_fn(|_| AtomicU64::new(0)),
             jobs: std::array::from_fn(|_| JobStats::default()),
+            unchecked_figures: std::array::from_fn(|_| AtomicU64::new(0)),
         }
     }
 }
@@ -294,6 +298,14 @@ impl Metrics {
         self.refusals[i].fetch_add(1, Ordering::Relaxed);
     }
 
+    /// Figures of a model's answer that were left out because the turn's tool results did not
+    /// hold them (an unknown agent is not counted: the label set is the catalogue).
+    pub fn unchecked_figures(&self, agent: &str, n: u64) {
+        if let Some(i) = crate::agents::AGENTS.iter().position(|a| a.id == agent) {
+            self.unchecked_figures[i].fetch_add(n, Ordering::Relaxed);
+        }
+    }
+
     fn job(&self, name: &str) -> Option<&JobStats> {
         let i = crate::jobs::ALL.iter().position(|j| *j == name)?;
         Some(&self.jobs[i])
@@ -407,6 +419,16 @@ pub fn render(state: &AppState) -> String {
     );
     render_refusals(&mut out, m, &streams);
     render_llm(&mut out, state);
+    out.push_str("# HELP solarintel_unchecked_figures_total Figures of a model's answer left out because the turn's tool results did not hold them, by agent.\n");
+    out.push_str("# TYPE solarintel_unchecked_figures_total counter\n");
+    for (i, agent) in crate::agents::AGENTS.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "solarintel_unchecked_figures_total{{agent=\"{}\"}} {}",
+            agent.id,
+            m.unchecked_figures[i].load(Ordering::Relaxed)
+        );
+    }
     render_jobs(&mut out, m);
     let stats = state.db.pool_stats(0, 0);
     state.cache.render_metrics(&mut out);

@@ -3,6 +3,7 @@
 //! rounds.
 
 pub mod builtin;
+pub mod figures;
 
 use std::time::Duration;
 
@@ -162,31 +163,41 @@ pub async fn run(
         Llm::OpenAi { client, models } => {
             let model = models.for_agent(agent.id);
             let specs = tools::specs(agent.tools);
+            let prompt = system_prompt(agent);
             let mut messages = Vec::with_capacity(history.len() + 2);
-            messages.push(ChatMessage::system(&system_prompt(agent)));
+            messages.push(ChatMessage::system(&prompt));
             messages.extend(history);
             messages.push(ChatMessage::user(user_text));
             let ctx = state.tool_context().for_agent(agent.id);
-            let mut produced = false;
+            // Every sentence is held back until its figures are found in this turn's tool
+            // results (issue 21 item 5); `shown` is what reached the user.
+            let mut guard = figures::Guard::new(user_text, &prompt);
+            let mut shown = String::new();
             let mut plotted = false;
             for _ in 0..MAX_ROUNDS {
                 let mut round_text = String::new();
-                let calls = client
+                let mut show = |text: String, round_text: &mut String| {
+                    if !text.is_empty() {
+                        round_text.push_str(&text);
+                        emit(Event::Chunk(text));
+                    }
+                };
+                let result = client
                     .complete(model, &messages, &specs, &mut |delta: String| {
-                        let clean = strip_citations(&delta);
-                        if !clean.is_empty() {
-                            round_text.push_str(&clean);
-                            emit(Event::Chunk(clean));
-                        }
+                        let ready = guard.push(&strip_citations(&delta));
+                        // counted as they are left out: a turn cut off by its time limit
+                        // never returns here
+                        count_unchecked(state, agent, &mut guard);
+                        show(ready, &mut round_text);
                     })
-                    .await?;
-                produced |= !round_text.is_empty();
+                    .await;
+                // The rest of the round, checked: also what came before a failure.
+                show(guard.end_round(), &mut round_text);
+                count_unchecked(state, agent, &mut guard);
+                shown.push_str(&round_text);
+                let calls = result?;
                 if calls.is_empty() {
-                    return if produced || plotted {
-                        Ok(())
-                    } else {
-                        Err(AgentError::NoAnswer)
-                    };
+                    return finish(&guard, &mut shown, plotted, emit);
                 }
                 messages.push(ChatMessage::assistant_calls(
                     (!round_text.is_empty()).then_some(round_text),
@@ -217,6 +228,7 @@ pub async fn run(
                             effects: vec![],
                         },
                     };
+                    guard.facts.add_tool_output(&out.for_model);
                     for effect in out.effects {
                         match effect {
                             Effect::Plot(p) if !plotted => {
@@ -226,7 +238,12 @@ pub async fn run(
                             Effect::Plot(_) => {}
                             Effect::ExpertOffer { user_asked } => {
                                 // The offer ends the turn: nothing follows it but `done`.
-                                builtin::emit_offer(user_asked, produced, conversation_id, emit);
+                                builtin::emit_offer(
+                                    user_asked,
+                                    !shown.is_empty(),
+                                    conversation_id,
+                                    emit,
+                                );
                                 return Ok(());
                             }
                         }
@@ -234,12 +251,45 @@ pub async fn run(
                     messages.push(ChatMessage::tool_result(&call.id, &out.for_model));
                 }
             }
-            if produced || plotted {
-                Ok(())
-            } else {
-                Err(AgentError::NoAnswer)
-            }
+            finish(&guard, &mut shown, plotted, emit)
         }
+    }
+}
+
+/// Count and log the figures the guard left out since the last call (the figure only: the
+/// answer's text is not logged).
+fn count_unchecked(state: &AppState, agent: &AgentDef, guard: &mut figures::Guard) {
+    let removed = guard.take_removed();
+    for figure in &removed {
+        tracing::info!(
+            agent = agent.id,
+            figure = %figure,
+            "a figure the turn's tool results do not hold was left out of the answer"
+        );
+    }
+    if !removed.is_empty() {
+        state
+            .metrics
+            .unchecked_figures(agent.id, removed.len() as u64);
+    }
+}
+
+/// The end of a model's answer: the source line when the answer shows a checked figure without
+/// naming its source file.
+fn finish(
+    guard: &figures::Guard,
+    shown: &mut String,
+    plotted: bool,
+    emit: &mut (dyn FnMut(Event) + Send),
+) -> Result<(), AgentError> {
+    if let Some(line) = guard.citation(shown) {
+        shown.push_str(&line);
+        emit(Event::Chunk(line));
+    }
+    if !shown.is_empty() || plotted {
+        Ok(())
+    } else {
+        Err(AgentError::NoAnswer)
     }
 }
 

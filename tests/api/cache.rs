@@ -209,7 +209,7 @@ async fn replicas_share_answers_through_redis_but_not_across_models() {
 db_test!(async fn a_cached_answer_is_replayed_around_the_new_askers_own_words(b) {
     // The model quotes the question back, as models do.
     let asked = "What did Italy install\nin 2023?";
-    let (app, fake) = openai_app_with(b, vec![text(vec!["You asked: What did Italy install\nin 2023?", " Italy installed 5,234 MW."])], &[]).await;
+    let (app, fake) = openai_app_with(b, vec![text(vec!["You asked: What did Italy install\nin 2023?", " Italy installed the most."])], &[]).await;
     let ada = app.admin("ada@example.com").await;
     let bob = app.admin("bob@example.com").await;
     let (_, full1) = ask(&app, &ada, conversation(&app, &ada).await, "market", asked).await;
@@ -217,6 +217,6 @@ db_test!(async fn a_cached_answer_is_replayed_around_the_new_askers_own_words(b)
     // bob asks the same question in his own words: one model call, and his text in the answer
     let (_, full2) = ask(&app, &bob, conversation(&app, &bob).await, "market", "what did ITALY install in 2023?").await;
     assert_eq!(fake.requests().len(), 1, "answered from the cache");
-    assert_eq!(full2, "You asked: what did ITALY install in 2023? Italy installed 5,234 MW.");
+    assert_eq!(full2, "You asked: what did ITALY install in 2023? Italy installed the most.");
     assert!(!full2.contains("Italy install\nin"), "nothing of ada's exact text: {full2}");
 });

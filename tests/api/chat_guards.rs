@@ -12,14 +12,16 @@ use crate::chat_turn::{chat, counters, openai_app, openai_app_with, ready};
 use crate::support::fake_llm::{Reply, parse_sse, types};
 use crate::support::*;
 
+// Whole sentences: the OpenAI path shows a model's text sentence by sentence (agents::figures).
 const SLOW_A: [&str; 12] = [
-    "A1 ", "A2 ", "A3 ", "A4 ", "A5 ", "A6 ", "A7 ", "A8 ", "A9 ", "A10 ", "A11 ", "A12",
+    "A1. ", "A2. ", "A3. ", "A4. ", "A5. ", "A6. ", "A7. ", "A8. ", "A9. ", "A10. ", "A11. ",
+    "A12.",
 ];
 
 db_test!(async fn a_deleted_conversations_turn_cannot_write_into_a_reused_id(b) {
     let (app, _fake) = openai_app(b, vec![
         Reply::Text(SLOW_A.to_vec(), Duration::from_millis(150)),
-        Reply::Text(vec!["B1 ", "B2 ", "B3 ", "B4"], Duration::from_millis(400)),
+        Reply::Text(vec!["B1. ", "B2. ", "B3. ", "B4."], Duration::from_millis(400)),
     ]).await;
     let (ta, ca) = ready(&app, "ann@example.com", "news").await;
     let tb = app.user("bob@example.com").await;
@@ -56,7 +58,7 @@ db_test!(async fn a_deleted_conversations_turn_cannot_write_into_a_reused_id(b) 
     // B's turn completes normally, with B's answer only.
     let events_b = parse_sse(&rb.text());
     assert_eq!(types(&events_b), ["processing", "chunk", "chunk", "chunk", "chunk", "done"]);
-    assert_eq!(events_b.last().unwrap().1["full_response"], "B1 B2 B3 B4");
+    assert_eq!(events_b.last().unwrap().1["full_response"], "B1. B2. B3. B4.");
     // A's stream ends early (the generation stopped when its turn was found gone), with `done`.
     let rest = tokio::time::timeout(Duration::from_secs(10), resp_a.text()).await.expect("A's stream ends").unwrap();
     seen_a.push_str(&rest);
@@ -69,7 +71,7 @@ db_test!(async fn a_deleted_conversations_turn_cannot_write_into_a_reused_id(b) 
     let contents: Vec<&str> = msgs.as_array().unwrap().iter().map(|m| m["content"].as_str().unwrap()).collect();
     assert_eq!(contents, [
         json!({"type": "string", "value": "hello", "comment": null}).to_string(),
-        json!({"type": "string", "value": "B1 B2 B3 B4", "comment": null}).to_string(),
+        json!({"type": "string", "value": "B1. B2. B3. B4.", "comment": null}).to_string(),
     ]);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_messages WHERE content LIKE '%A1%'").await, 0);
     let replay = app.get(&format!("/api/v1/chat/stream/{turn_b}"), Some(&tb)).await;
@@ -176,14 +178,15 @@ db_test!(async fn llm_timeout_bounds_silence_not_the_whole_answer(b) {
 
 db_test!(async fn a_provider_stream_that_stops_without_done_fails_the_turn(b) {
     // Cut after some text: the partial answer is kept with the notice, the query stays counted.
-    let (app, _fake) = openai_app(b, vec![Reply::Truncate(vec!["Italy installed", " 6.7 GW"])]).await;
+    // (no figure: with no tool call, one would be left out, see figure_check.rs)
+    let (app, _fake) = openai_app(b, vec![Reply::Truncate(vec!["Italy installed more. ", "Spain"])]).await;
     let (t, c) = ready(&app, "ann@example.com", "news").await;
     let events = parse_sse(&chat(&app, &t, c, "Italy?", "news").await.text());
     assert_eq!(types(&events), ["processing", "chunk", "chunk", "chunk", "error"]);
     assert_eq!(events[4].1["message"], "Agent error: the answer is incomplete");
     assert_eq!(counters(&app).await, (1, 1));
     let msgs = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(&t)).await.json();
-    assert_eq!(msgs[1]["content"], json!({"type": "string", "value": "Italy installed 6.7 GW\n\n*The answer was interrupted by an error.*", "comment": null}).to_string());
+    assert_eq!(msgs[1]["content"], json!({"type": "string", "value": "Italy installed more. Spain\n\n*The answer was interrupted by an error.*", "comment": null}).to_string());
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_chat_turns WHERE status = 'error'").await, 1);
     // Cut before any text (every attempt): nothing was answered, the query is given back.
     let (app, fake) = openai_app(b, vec![Reply::Truncate(vec![])]).await;

@@ -203,7 +203,8 @@ db_test!(async fn racing_for_the_last_query(b) {
 });
 
 db_test!(async fn openai_streams_text_with_history_and_model_override(b) {
-    let (app, fake) = openai_app(b, vec![Reply::Text(vec!["Italy installed ", "6.7 GW【3:1†source】", " in 2024."], Duration::from_millis(5))]).await;
+    // Shown sentence by sentence (agents::figures); no figure, as no tool is called.
+    let (app, fake) = openai_app(b, vec![Reply::Text(vec!["Italy installed ", "more【3:1†source】 in 2024. ", "Spain less."], Duration::from_millis(5))]).await;
     let (t, c) = ready(&app, "ann@example.com", "news").await;
     app.post_json(&format!("/api/v1/conversations/{c}/messages"), Some(&t), &json!({"sender": "user", "content": json!({"type": "string", "value": "earlier question", "comment": null}).to_string()})).await.assert(201);
     // a chart of the old service's shape, then one of decision F18's
@@ -212,9 +213,9 @@ db_test!(async fn openai_streams_text_with_history_and_model_override(b) {
     let r = chat(&app, &t, c, "How much did Italy install?", "news").await;
     r.assert(200);
     let events = parse_sse(&r.text());
-    assert_eq!(types(&events), ["processing", "chunk", "chunk", "chunk", "done"]);
-    assert_eq!(events[2].1["content"], "6.7 GW", "citation markers are stripped");
-    assert_eq!(events[4].1["full_response"], "Italy installed 6.7 GW in 2024.");
+    assert_eq!(types(&events), ["processing", "chunk", "chunk", "done"]);
+    assert_eq!(events[1].1["content"], "Italy installed more in 2024. ", "citation markers are stripped");
+    assert_eq!(events[3].1["full_response"], "Italy installed more in 2024. Spain less.");
     let req = &fake.requests()[0];
     assert_eq!(req["model"], "fake-news");
     assert_eq!(req["stream"], true);
@@ -226,7 +227,7 @@ db_test!(async fn openai_streams_text_with_history_and_model_override(b) {
     assert_eq!(req["messages"][3]["content"], "Chart: Spain, MW");
     assert_eq!(req["messages"][4]["content"], "How much did Italy install?");
     let msgs = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(&t)).await.json();
-    assert_eq!(msgs.as_array().unwrap().last().unwrap()["content"], json!({"type": "string", "value": "Italy installed 6.7 GW in 2024.", "comment": null}).to_string());
+    assert_eq!(msgs.as_array().unwrap().last().unwrap()["content"], json!({"type": "string", "value": "Italy installed more in 2024. Spain less.", "comment": null}).to_string());
 });
 
 db_test!(async fn openai_tool_call_offers_an_expert(b) {
@@ -280,7 +281,7 @@ db_test!(async fn failure_before_any_answer_refunds(b) {
 });
 
 db_test!(async fn failure_after_a_partial_answer_keeps_it(b) {
-    let (app, _fake) = openai_app(b, vec![Reply::Break(vec!["Italy installed", " 6.7 GW"])]).await;
+    let (app, _fake) = openai_app(b, vec![Reply::Break(vec!["Italy installed more. ", "Spain"])]).await;
     let (t, c) = ready(&app, "ann@example.com", "news").await;
     let events = parse_sse(&chat(&app, &t, c, "Italy?", "news").await.text());
     assert_eq!(types(&events), ["processing", "chunk", "chunk", "chunk", "error"]);
@@ -288,11 +289,11 @@ db_test!(async fn failure_after_a_partial_answer_keeps_it(b) {
     assert_eq!(events[4].1["message"], "Agent error: the answer is incomplete");
     assert_eq!(counters(&app).await, (1, 1), "a partial answer stays counted");
     let msgs = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(&t)).await.json();
-    assert_eq!(msgs[1]["content"], json!({"type": "string", "value": "Italy installed 6.7 GW\n\n*The answer was interrupted by an error.*", "comment": null}).to_string());
+    assert_eq!(msgs[1]["content"], json!({"type": "string", "value": "Italy installed more. Spain\n\n*The answer was interrupted by an error.*", "comment": null}).to_string());
 });
 
 db_test!(async fn the_answer_survives_a_disconnect(b) {
-    let deltas = vec!["one ", "two ", "three ", "four ", "five"];
+    let deltas = vec!["One. ", "Two. ", "Three. ", "Four. ", "Five."];
     let (app, _fake) = openai_app(b, vec![Reply::Text(deltas, Duration::from_millis(150))]).await;
     let (t, c) = ready(&app, "ann@example.com", "news").await;
     let (addr, _server) = app.spawn_server().await;
@@ -321,11 +322,11 @@ db_test!(async fn the_answer_survives_a_disconnect(b) {
     }
     assert_eq!(stored, 1, "generation went on and the answer was stored");
     let msgs = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(&t)).await.json();
-    assert_eq!(msgs[1]["content"], json!({"type": "string", "value": "one two three four five", "comment": null}).to_string());
+    assert_eq!(msgs[1]["content"], json!({"type": "string", "value": "One. Two. Three. Four. Five.", "comment": null}).to_string());
 });
 
 db_test!(async fn a_live_resume_follows_the_running_turn(b) {
-    let (app, _fake) = openai_app(b, vec![Reply::Text(vec!["a", "b", "c", "d"], Duration::from_millis(100))]).await;
+    let (app, _fake) = openai_app(b, vec![Reply::Text(vec!["a. ", "b. ", "c. ", "d."], Duration::from_millis(100))]).await;
     let (t, c) = ready(&app, "ann@example.com", "news").await;
     let (addr, _server) = app.spawn_server().await;
     let client = reqwest::Client::new();
@@ -343,7 +344,7 @@ db_test!(async fn a_live_resume_follows_the_running_turn(b) {
     let events = parse_sse(&rest);
     assert_eq!(events[0].0, format!("{turn}:3"));
     assert_eq!(types(&events).last().map(String::as_str), Some("done"));
-    assert_eq!(events.last().unwrap().1["full_response"], "abcd");
+    assert_eq!(events.last().unwrap().1["full_response"], "a. b. c. d.");
 });
 
 db_test!(async fn orphaned_turns_are_finalised(b) {
@@ -430,7 +431,7 @@ pub(crate) async fn send_and_read_first_chunk(
 }
 
 db_test!(async fn shutdown_lets_running_turns_finish(b) {
-    let (app, _fake) = openai_app(b, vec![Reply::Text(vec!["a ", "b ", "c ", "d"], Duration::from_millis(200))]).await;
+    let (app, _fake) = openai_app(b, vec![Reply::Text(vec!["a. ", "b. ", "c. ", "d."], Duration::from_millis(200))]).await;
     let (t, c) = ready(&app, "ann@example.com", "news").await;
     let (addr, mut server) = app.spawn_server().await;
     let (resp, mut seen) = send_and_read_first_chunk(addr, &t, c).await;
@@ -441,14 +442,14 @@ db_test!(async fn shutdown_lets_running_turns_finish(b) {
     let stopped = tokio::time::timeout(Duration::from_secs(10), &mut server.task).await;
     assert!(matches!(stopped, Ok(Ok(Ok(())))), "{stopped:?}");
     // The service has closed its pool: read through a new one.
-    let stored = app.scalar_after_stop("SELECT COUNT(*) FROM fastapi_messages WHERE sender = 'bot' AND content = '{\"type\":\"string\",\"value\":\"a b c d\",\"comment\":null}'").await;
+    let stored = app.scalar_after_stop("SELECT COUNT(*) FROM fastapi_messages WHERE sender = 'bot' AND content = '{\"type\":\"string\",\"value\":\"a. b. c. d.\",\"comment\":null}'").await;
     assert_eq!(stored, 1);
 });
 
 db_test!(async fn turns_still_running_after_the_drain_fail_cleanly(b) {
     let (app, _fake) = openai_app_with(
         b,
-        vec![Reply::Text(vec!["a ", "b ", "c ", "d"], Duration::from_millis(400))],
+        vec![Reply::Text(vec!["a. ", "b. ", "c. ", "d."], Duration::from_millis(400))],
         &[("CHAT_DRAIN_SECONDS", "0.3")],
     )
     .await;

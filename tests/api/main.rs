@@ -20,6 +20,7 @@ mod compat;
 mod conversations;
 mod data_answers;
 mod edge;
+mod figure_check;
 mod hardening;
 mod ingest;
 mod jobs;

@@ -13,7 +13,7 @@ use crate::support::fake_llm::{Reply, parse_sse, types};
 use crate::support::*;
 
 db_test!(async fn a_turn_running_on_one_replica_is_followed_from_the_other(b) {
-    let (a, _fake) = openai_app(b, vec![Reply::Text(vec!["a", "b", "c", "d", "e"], Duration::from_millis(150))]).await;
+    let (a, _fake) = openai_app(b, vec![Reply::Text(vec!["a. ", "b. ", "c. ", "d. ", "e."], Duration::from_millis(150))]).await;
     let other = TestApp::builder(b).same_database_as(&a).start().await;
     let (t, c) = ready(&a, "ann@example.com", "news").await;
     let (addr, _server) = a.spawn_server().await;
@@ -29,7 +29,7 @@ db_test!(async fn a_turn_running_on_one_replica_is_followed_from_the_other(b) {
     let events = parse_sse(&r.text());
     assert_eq!(events[0].0, format!("{turn}:3"));
     assert_eq!(types(&events).last().map(String::as_str), Some("done"));
-    assert_eq!(events.last().unwrap().1["full_response"], "abcde");
+    assert_eq!(events.last().unwrap().1["full_response"], "a. b. c. d. e.");
     // Followed, not taken over: the turn was finished by its own replica, exactly once.
     assert_eq!(other.scalar(&format!("SELECT COUNT(*) FROM fastapi_chat_turns WHERE id = {turn} AND status = 'done'")).await, 1);
     assert_eq!(other.scalar(&format!("SELECT COUNT(*) FROM fastapi_messages WHERE conversation_id = {c} AND sender = 'bot'")).await, 1);
