@@ -5,7 +5,6 @@
 use std::fmt::Write as _;
 
 use crate::data_answers::{ask, conversation, market_value, sample_app, thousands};
-use crate::support::*;
 
 const HIST: &str = "Historical Primary";
 const MOST_PROBABLE: &str = "Forecast - Most probable";
