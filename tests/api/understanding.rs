@@ -122,6 +122,11 @@ db_test!(async fn records_read_the_whole_history_and_running_sums_are_no_install
     let (_, text) = ask(&app, &t, c, "market", "Italy's cumulative capacity from 2023 to 2026").await;
     assert!(text.contains(&thousands(base)) && !text.contains("2,100"), "{text}");
     assert!(text.contains("Forecast years are left out"), "{text}");
+    // The examples of a refusal are built from the loaded data, its years included.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "How much wind capacity did Italy add in 2012?").await;
+    assert!(declines(&text) && text.contains("in 2024*") && text.contains("in 2026 in the high scenario"), "{text}");
+    assert!(!text.contains("2030"), "{text}");
     // A ranking within a region the data does not break down declines.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "Which country was Europe's biggest solar market in 2012?").await;

@@ -113,16 +113,24 @@ pub(super) async fn cannot_answer(
             } else {
                 t
             };
-            match t.as_slice() {
-                [] => vec![],
-                [a, rest @ ..] => {
+            // The years of the examples are the loaded data's: its last historical year, the
+            // five before it, and its last forecast year when it has forecasts.
+            match (t.as_slice(), vocab.market_years) {
+                ([], _) | (_, None) => vec![],
+                ([a, rest @ ..], Some((last_hist, last))) => {
                     let b = rest.first().copied().unwrap_or(a);
-                    vec![
-                        format!("Annual installations in {a} in 2023"),
-                        format!("Cumulative capacity of {b} from 2015 to 2024 as a chart"),
-                        format!("Forecast for {a} in 2030 in the high scenario"),
-                        format!("Split by connection type for {b}"),
-                    ]
+                    let mut e = vec![
+                        format!("Annual installations in {a} in {last_hist}"),
+                        format!(
+                            "Cumulative capacity of {b} from {} to {last_hist} as a chart",
+                            last_hist - 5
+                        ),
+                    ];
+                    if last > last_hist {
+                        e.push(format!("Forecast for {a} in {last} in the high scenario"));
+                    }
+                    e.push(format!("Split by connection type for {b}"));
+                    e
                 }
             }
         }
