@@ -26,7 +26,7 @@ import urllib.request
 from collections import defaultdict
 
 HERE = pathlib.Path(__file__).resolve().parent / "corpus"
-NUM = re.compile(r"(?<![\w.])([-+−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
+NUM = re.compile(r"(?<![\w.])([-+−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w,]\d|[a-zA-Z])")
 
 
 def post(base, token, path, body):

@@ -342,6 +342,15 @@ fn what(kind: &str) -> &'static str {
     }
 }
 
+/// A ratio as "2.4 times" (two decimals below 1).
+fn times(r: f64) -> String {
+    if r.abs() < 1.0 {
+        format!("{r:.2} times")
+    } else {
+        format!("{r:.1} times")
+    }
+}
+
 /// A share in % with one decimal, or two below 1 % (0.38 %, not 0.4 %).
 fn pct(v: f64) -> String {
     let p = v * 100.0;
@@ -573,6 +582,7 @@ pub async fn answer(
             ));
             if y.1 != 0.0 {
                 text.push_str(&format!(" ({:+.1}%)", (x.1 / y.1 - 1.0) * 100.0));
+                text.push_str(&format!(", {} {}'s figure", times(x.1 / y.1), y.0));
             }
             text.push('.');
         }
@@ -1019,6 +1029,10 @@ async fn change(
         );
         if v0 > 0.0 {
             line.push_str(&format!(" ({:+.1}%)", (v1 / v0 - 1.0) * 100.0));
+            if a.has(Op::Compare) {
+                // "How many times ...": the ratio too.
+                line.push_str(&format!(", {} the {from} figure", times(v1 / v0)));
+            }
             if a.has(Op::Cagr) || to - from > 1 {
                 let cagr = (v1 / v0).powf(1.0 / f64::from(to - from)) - 1.0;
                 line.push_str(&format!(
