@@ -98,7 +98,8 @@ pub async fn answer(
         .find(|m| m.role == Role::User)
         .and_then(|m| m.content.as_deref())
         .filter(|_| is_follow_up(user_text));
-    // The closed world (issue 11): every word of a dataset question must be understood.
+    // Read the question, closed over the domain and open over ordinary English (issues 11 and
+    // 21): a word of the trade that is not understood declines the question.
     let read = state
         .reader
         .read(&vocab, conversation_id, user_text, prev_text)
