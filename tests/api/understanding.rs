@@ -195,3 +195,21 @@ db_test!(async fn figure_bearing_answers_start_with_how_the_question_was_read(b)
     let (_, text) = ask(&app, &t, c, "market", "How much wind capacity did Italy add in 2023?").await;
     assert!(declines(&text) && !text.contains("Read as"), "{text}");
 });
+
+db_test!(async fn follow_ups_that_point_back_or_name_only_a_quarter(b) {
+    let (app, t) = sample_app(b).await;
+    // "that" points back: the previous question's territory and year, compared in %.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "Our Polish partner is nervous. Poland's installations in 2024?").await;
+    let (_, text) = ask(&app, &t, c, "market", "how does that compare with 2023 in %?").await;
+    let (a, z) = (market_value("Poland", "2023", HIST, "Total", "Annual"), market_value("Poland", "2024", HIST, "Total", "Annual"));
+    assert!(text.contains(&format!("{:+.1}%", (z / a - 1.0) * 100.0)), "{text}");
+    // A quarter without a year is that quarter of the previous question's year.
+    let q4 = crate::data_answers::sample_rows("financials.csv").into_iter()
+        .find(|r| r["company"].starts_with("Helios") && r["period"] == "2024-Q4" && r["metric"] == "Gross margin")
+        .unwrap();
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "manufacturer_financial", "Helios gross margin in 2024-Q1?").await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "and in Q4?").await;
+    assert!(text.contains("2024-Q4") && text.contains(&q4["value"]), "{} in {text}", q4["value"]);
+});

@@ -62,7 +62,15 @@ pub(super) fn is_follow_up(text: &str) -> bool {
         n = rest.to_string();
     }
     let words = n.split(' ').filter(|w| !w.is_empty()).count();
+    // A word that points back ("how does that compare", "show that as a chart", "its net income").
+    let points_back = n.split(' ').any(|w| {
+        matches!(
+            w,
+            "that" | "it" | "its" | "this" | "those" | "these" | "them" | "there"
+        )
+    });
     words <= 6
+        || points_back
         || [
             "and ",
             "what about",

@@ -140,6 +140,30 @@ fn facets(q: &Question) -> MarketAsk {
         }),
         count: q.count(),
     };
+    // "in %" with a comparison or a change asks for the relative difference, not a share.
+    let percent_only = q
+        .spans
+        .iter()
+        .any(|s| matches!(s.text.as_str(), "percent" | "percentage" | "pct"))
+        && !q.spans.iter().any(|s| {
+            matches!(
+                s.text.as_str(),
+                "share"
+                    | "shares"
+                    | "proportion"
+                    | "fraction"
+                    | "portion"
+                    | "part"
+                    | "of the total"
+            )
+        });
+    if percent_only
+        && a.ops
+            .iter()
+            .any(|o| matches!(o, Op::Compare | Op::Change | Op::Cagr))
+    {
+        a.ops.retain(|o| *o != Op::Share);
+    }
     // "total rooftop additions 2021-2023": a total over a span of years is their sum (a total
     // of one year is the Total connection, and a chart or trend shows each year).
     let total_word = q
@@ -165,8 +189,22 @@ fn facets(q: &Question) -> MarketAsk {
 
 /// Fill what a follow-up leaves open from the question before it.
 fn inherit(mut a: MarketAsk, prev: &MarketAsk) -> MarketAsk {
+    let names_own_territory = !a.territories.is_empty();
     if a.territories.is_empty() {
         a.territories = prev.territories.clone();
+    }
+    // "Poland's installations in 2024?" then "how does that compare with 2023?": the change
+    // between the two years.
+    if let (Some((Some(y1), Some(z1))), Some((Some(y0), Some(z0)))) = (a.span, prev.span)
+        && y1 == z1
+        && y0 == z0
+        && y0 != y1
+        && a.has(Op::Compare)
+        && !names_own_territory
+    {
+        a.span = Some((Some(y0.min(y1)), Some(y0.max(y1))));
+        a.ops.retain(|o| *o != Op::Compare);
+        a.ops.push(Op::Change);
     }
     if a.span.is_none() {
         a.span = prev.span;

@@ -119,10 +119,16 @@ pub async fn answer(
         use understand::Word::*;
         let part = |w: &understand::Word| matches!(w, Month(_) | Quarter(_) | Half(_) | FullYear);
         let dated = |w: &understand::Word| part(w) || matches!(w, Year(_) | Since | Until);
+        let year = |w: &understand::Word| matches!(w, Year(_) | Since | Until);
         if p.has(part) && !question.has(dated) {
             question
                 .spans
                 .extend(p.spans.iter().filter(|s| s.has(dated)).cloned());
+        } else if question.has(part) && !question.has(year) {
+            // "Helios gross margin in 2024-Q1?" then "and in Q4?": the quarter of that year.
+            question
+                .spans
+                .extend(p.spans.iter().filter(|s| s.has(year)).cloned());
         }
     }
     let ask = match &previous {

@@ -687,7 +687,12 @@ fn split_joined(text: &str) -> String {
             (Some(p), _) => {
                 out.push_str(p);
                 out.push(' ');
-                out.push_str(&t[p.len()..]);
+                let rest = &t[p.len()..];
+                // "FY24" is FY2024.
+                if rest.len() == 2 && rest.chars().all(|c| c.is_ascii_digit()) {
+                    out.push_str("20");
+                }
+                out.push_str(rest);
             }
             (None, Some(read)) => out.push_str(&read),
             (None, None) => out.push_str(tok),
