@@ -49,15 +49,12 @@ pub fn read_back(a: &MarketAsk) -> String {
     }
     // A percentage with a change is the change's % (as `answer` reads it).
     let changes = a.has(Op::Change) || a.has(Op::Cagr);
-    let mut ops: Vec<&str> = a
-        .ops
-        .iter()
-        .filter(|o| !(changes && **o == Op::Share))
-        .map(|o| super::op_label(*o))
-        .filter(|o| !o.is_empty())
-        .collect();
-    ops.dedup();
-    parts.extend(ops.iter().map(|o| o.to_string()));
+    parts.extend(super::op_labels(
+        a.ops
+            .iter()
+            .copied()
+            .filter(|o| !(changes && *o == Op::Share)),
+    ));
     if let Some(c) = a.count {
         parts.push(format!("top {c}"));
     }

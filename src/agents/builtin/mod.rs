@@ -286,24 +286,30 @@ fn read_back(ask: &Ask, q: &understand::Question) -> String {
             parts.push(names.join(", "));
         }
     }
-    let mut ops: Vec<&str> = q
-        .all(|w| match w {
-            understand::Word::Op(o) => Some(op_label(*o)),
-            _ => None,
-        })
-        .into_iter()
-        .filter(|o| !o.is_empty())
-        .collect();
-    ops.dedup();
-    parts.extend(ops.iter().map(|o| o.to_string()));
+    parts.extend(op_labels(q.all(|w| match w {
+        understand::Word::Op(o) => Some(*o),
+        _ => None,
+    })));
     if let Some(span) = span_label(ask.years) {
         parts.push(span);
     }
     parts.join(" · ")
 }
 
-/// An operation as the read-back line names it ("" for one that only shapes the answer).
-pub(super) fn op_label(o: understand::Op) -> &'static str {
+/// The operations as the read-back line names them, each once.
+pub(super) fn op_labels(ops: impl IntoIterator<Item = understand::Op>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for o in ops {
+        let label = op_label(o);
+        if !out.iter().any(|l| l == label) {
+            out.push(label.to_string());
+        }
+    }
+    out
+}
+
+/// An operation as the read-back line names it.
+fn op_label(o: understand::Op) -> &'static str {
     use understand::Op;
     match o {
         Op::Top => "the highest",

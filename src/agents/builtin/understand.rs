@@ -702,7 +702,9 @@ fn split_joined(text: &str) -> String {
     out
 }
 
-/// `2024-q4` → `q4 2024`, `2025-30` → `2025 2030`, `2019/20` → `2019 2020`.
+/// `2024-q4` → `q4 2024`, `2025-30` → `2025 2030`, `2019/20` → `2019 2020`. Two digits that do
+/// not end a later year stay a month (`2024-03`); before 2013 a month could read as a span
+/// (`2011-12`), years no loaded price holds.
 fn year_then_part(t: &str) -> Option<String> {
     let (year, rest) = t.split_at_checked(4)?;
     let y: i32 = year.parse().ok().filter(|y| (1990..=2100).contains(y))?;
