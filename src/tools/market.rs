@@ -7,8 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use super::analytic::{self, Ask, Computed, Operation, Point, Refusal, Series};
 use super::charts::{self, PlotSpec};
 use super::names::{Names, Vocab};
+use super::places;
 use super::vocab::Vocabulary;
 use super::{Arguments, DataTool, Mode, ToolContext, ToolError, lenient};
 use crate::data::{self, CONNECTIONS};
@@ -57,6 +59,22 @@ pub struct MarketArgs {
     pub group_by: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plot_type: Option<String>,
+    /// What to compute over the rows ([`analytic`]): the result carries every figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operation: Option<Operation>,
+    /// How many a ranking lists.
+    #[serde(
+        deserialize_with = "lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub count: Option<i32>,
+    /// `highest` (default) or `lowest`: the end a ranking starts from; a threshold crossed
+    /// upwards or downwards.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order: Option<String>,
+    /// A threshold's level in MW.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level_mw: Option<f64>,
 }
 
 impl Arguments for MarketArgs {
@@ -79,6 +97,14 @@ impl Arguments for MarketArgs {
             "group_by" => {
                 json!({"type": "string", "enum": ["territory", "year", "connection", "scenario"],
                     "description": "totals and shares per group"})
+            }
+            "operation" => json!({"type": "string", "enum": Operation::names(),
+                "description": "what to compute; the result's `computed` holds every figure with its unit and period: state those figures, never your own arithmetic. lookup (default): the figure of the last year; series: every year; rank: countries ranked (no territory, World or a region such as Europe or EU: its countries); share: of World, of the aggregate named, or of the Total connection; change: first to last year, absolute, % and CAGR; compare: the first territory against the others; max / min: the record and its year over the years asked (all years when none); average; sum; first / latest; threshold: the first year reaching level_mw"}),
+            "count" => json!({"type": "integer", "description": "rank: how many to list"}),
+            "order" => json!({"type": "string", "enum": ["highest", "lowest"],
+                "description": "rank: from the highest (default) or the lowest; threshold: reaching the level from below (default) or falling to it"}),
+            "level_mw" => {
+                json!({"type": "number", "description": "threshold: the level in MW (17 GW is 17000)"})
             }
             "plot_type" if mode == Mode::Chart => {
                 json!({"type": "string", "enum": ["line", "bar", "stacked_bar"],
@@ -155,6 +181,8 @@ pub struct Resolved {
     pub connections: Vec<&'static str>,
     pub kind: &'static str,
     pub group_by: Option<&'static str>,
+    /// The operation to compute, with what it needs.
+    pub operation: Option<(Operation, Ask)>,
 }
 
 #[derive(Clone, Debug)]
@@ -246,7 +274,39 @@ pub fn resolve(args: &MarketArgs, names: &Names, stacked: bool) -> Result<Resolv
     {
         (min_year, max_year) = (Some(b), Some(a));
     }
-    Ok(Resolved {
+    let operation = match args.operation {
+        None => None,
+        Some(op) => {
+            let lowest = match args
+                .order
+                .as_deref()
+                .map(str::to_ascii_lowercase)
+                .as_deref()
+            {
+                None | Some("") | Some("highest") | Some("desc") | Some("descending") => false,
+                Some("lowest") | Some("asc") | Some("ascending") => true,
+                Some(other) => {
+                    return Err(ToolError::Arguments(format!(
+                        "unknown order {other:?} (highest or lowest)"
+                    )));
+                }
+            };
+            let ask = Ask {
+                count: args.count.map(|c| c.max(1) as usize),
+                lowest,
+                level: args.level_mw,
+                whole: None,
+                additive: kind == "Annual",
+            };
+            if op == Operation::Threshold && ask.level.is_none() {
+                return Err(ToolError::Arguments(
+                    "a threshold needs level_mw, the level in MW".into(),
+                ));
+            }
+            Some((op, ask))
+        }
+    };
+    let mut r = Resolved {
         territories,
         min_year,
         max_year,
@@ -254,7 +314,188 @@ pub fn resolve(args: &MarketArgs, names: &Names, stacked: bool) -> Result<Resolv
         connections,
         kind,
         group_by,
-    })
+        operation,
+    };
+    shape_for_operation(&mut r, names)?;
+    Ok(r)
+}
+
+/// What an operation needs selected besides the filters asked: a ranking selects the countries
+/// (of the region named, if one is), a share its whole.
+fn shape_for_operation(r: &mut Resolved, names: &Names) -> Result<(), ToolError> {
+    let Some((op, ask)) = &mut r.operation else {
+        return Ok(());
+    };
+    match op {
+        Operation::Rank => {
+            let region = match r.territories.as_slice() {
+                [] => None,
+                [one] if !places::is_country(one) => Some(one.clone()),
+                _ if r.territories.iter().all(|t| places::is_country(t)) => return Ok(()),
+                _ => {
+                    return Err(ToolError::Arguments(
+                        "rank: name no territory (all countries), one region, or the countries to rank".into(),
+                    ));
+                }
+            };
+            let countries: Vec<String> = names
+                .values
+                .iter()
+                .filter(|t| match &region {
+                    None => places::is_country(t),
+                    Some(reg) => places::in_region(t, reg) == Some(true),
+                })
+                .cloned()
+                .collect();
+            if let Some(reg) = &region
+                && !places::is_known_region(reg)
+                && !norm_is_world(reg)
+            {
+                return Err(ToolError::Arguments(format!(
+                    "cannot rank the countries within {reg}: which countries it holds is not known (rank all countries, or ask for {reg}'s own figures)"
+                )));
+            }
+            if countries.is_empty() {
+                return Err(ToolError::NoData(format!(
+                    "the market data holds no countries{}",
+                    region.map(|r| format!(" in {r}")).unwrap_or_default()
+                )));
+            }
+            r.territories = countries;
+            r.connections.truncate(1);
+        }
+        Operation::Share => {
+            if r.territories.len() == 1 && r.connections.iter().any(|c| *c != "Total") {
+                if !r.connections.contains(&"Total") {
+                    r.connections.push("Total");
+                }
+                ask.whole = Some("Total".into());
+            } else {
+                let whole = r
+                    .territories
+                    .iter()
+                    .find(|t| norm_is_world(t))
+                    .or_else(|| r.territories.iter().find(|t| !places::is_country(t)))
+                    .cloned()
+                    .or_else(|| names.values.iter().find(|t| norm_is_world(t)).cloned())
+                    .ok_or_else(|| {
+                        ToolError::Arguments(
+                            "share: the data has no World total to divide by".into(),
+                        )
+                    })?;
+                if !r.territories.contains(&whole) {
+                    r.territories.push(whole.clone());
+                }
+                ask.whole = Some(whole);
+            }
+        }
+        Operation::Lookup
+        | Operation::Series
+        | Operation::Change
+        | Operation::Compare
+        | Operation::Max
+        | Operation::Min
+        | Operation::Average
+        | Operation::Sum
+        | Operation::First
+        | Operation::Latest
+        | Operation::Threshold => {}
+    }
+    Ok(())
+}
+
+fn norm_is_world(t: &str) -> bool {
+    super::names::norm(t) == "world"
+}
+
+impl analytic::Dataset for Market {
+    /// Every operation is computed on market figures; a sum needs annual ones (checked by
+    /// [`Ask::additive`]).
+    fn allows(op: Operation) -> Result<(), &'static str> {
+        match op {
+            Operation::Lookup
+            | Operation::Series
+            | Operation::Rank
+            | Operation::Share
+            | Operation::Change
+            | Operation::Compare
+            | Operation::Max
+            | Operation::Min
+            | Operation::Average
+            | Operation::Sum
+            | Operation::First
+            | Operation::Latest
+            | Operation::Threshold => Ok(()),
+        }
+    }
+    /// Countries add up, and connection types other than Total; a region does not add to the
+    /// countries it holds.
+    fn series_add_up(names: &[&str]) -> bool {
+        names.iter().all(|n| places::is_country(n))
+            || names
+                .iter()
+                .all(|n| matches!(*n, "Centralised" | "Distributed" | "Off-grid"))
+    }
+}
+
+/// The series of a result: one per territory, or per connection when one territory is split,
+/// or per scenario when one territory is asked in several.
+pub fn series(res: &MarketResult) -> Vec<Series> {
+    let r = &res.resolved;
+    let by_connection = r.territories.len() == 1 && r.connections.len() > 1;
+    let scenarios: BTreeSet<&str> = res.rows.iter().map(|x| x.scenario.as_str()).collect();
+    let several_scenarios = !r.scenarios.is_empty() && r.scenarios.len() > 1 && scenarios.len() > 1;
+    let first_connection = r.connections.first().copied().unwrap_or("Total");
+    let mut by: BTreeMap<String, Vec<Point>> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for x in &res.rows {
+        if !by_connection && x.connection != first_connection {
+            continue;
+        }
+        let key = if by_connection {
+            x.connection.clone()
+        } else if several_scenarios && r.territories.len() == 1 {
+            x.scenario.clone()
+        } else if several_scenarios {
+            format!("{} ({})", x.territory, x.scenario)
+        } else {
+            x.territory.clone()
+        };
+        if !by.contains_key(&key) {
+            order.push(key.clone());
+        }
+        by.entry(key).or_default().push(Point {
+            period: x.year.to_string(),
+            t: f64::from(x.year),
+            value: x.capacity_mw,
+            label: x.scenario.clone(),
+        });
+    }
+    // The order asked (territories as named), then the rows' order.
+    let named: Vec<String> = if by_connection {
+        r.connections.iter().map(|c| c.to_string()).collect()
+    } else {
+        r.territories.clone()
+    };
+    order.sort_by_key(|k| {
+        named
+            .iter()
+            .position(|n| k == n || k.starts_with(&format!("{n} (")))
+            .unwrap_or(usize::MAX)
+    });
+    order
+        .into_iter()
+        .map(|k| {
+            let pts = by.remove(&k).unwrap_or_default();
+            Series::new(k, pts)
+        })
+        .collect()
+}
+
+/// The operation asked of a result, computed: `None` when no operation was asked.
+pub fn computed(res: &MarketResult) -> Option<Result<Computed, Refusal>> {
+    let (op, ask) = res.resolved.operation.as_ref()?;
+    Some(analytic::compute::<Market>(*op, &series(res), "MW", ask))
 }
 
 async fn query(db: &Db, r: &Resolved) -> Result<Option<MarketResult>, ToolError> {
@@ -521,11 +762,30 @@ pub fn for_model(res: &MarketResult) -> String {
                 .collect::<Vec<_>>()
         );
     }
+    match computed(res) {
+        Some(Ok(c)) => v["computed"] = computed_for_model(&c),
+        Some(Err(why)) => v["computed"] = json!({"error": why.0}),
+        None => {}
+    }
     if res.source.is_sample {
         v["sample_notice"] =
             json!("These are synthetic sample figures, not real data: say so in the answer.");
     }
     v.to_string()
+}
+
+/// A computed result for the model: figures rounded as the answer states them.
+pub fn computed_for_model(c: &Computed) -> Value {
+    let figures: Vec<Value> = c
+        .figures
+        .iter()
+        .map(|f| {
+            let mut f = f.clone();
+            f.value = charts::round(f.value, if f.unit == "MW" { 1 } else { 2 });
+            json!(f)
+        })
+        .collect();
+    json!({"operation": c.operation, "span": c.span, "figures": figures, "notes": c.notes})
 }
 
 async fn no_rows(db: &Db, r: &Resolved) -> ToolError {

@@ -1,6 +1,7 @@
 //! Tools: the only way an agent touches data or the user interface. Typed, validated arguments;
 //! parameterised queries; no model-written query or code is ever executed.
 
+pub mod analytic;
 pub mod args;
 pub mod charts;
 pub mod documents;
@@ -8,6 +9,7 @@ pub mod expert;
 pub mod financials;
 pub mod market;
 pub mod names;
+pub mod places;
 pub mod prices;
 pub mod vocab;
 
@@ -513,7 +515,11 @@ mod tests {
                 "connection",
                 "type",
                 "group_by",
-                "plot_type"
+                "plot_type",
+                "operation",
+                "count",
+                "order",
+                "level_mw"
             ]
         );
         assert_eq!(
@@ -595,6 +601,15 @@ mod tests {
             .map(|s| serde_json::json!({"name": s.name, "description": s.description, "parameters": s.parameters}))
             .collect();
         let now = serde_json::to_string_pretty(&v).unwrap();
+        // `UPDATE_SPECS=1 cargo nextest run specs_are_unchanged` writes a deliberate change.
+        if std::env::var_os("UPDATE_SPECS").is_some() {
+            std::fs::write(
+                concat!(env!("CARGO_MANIFEST_DIR"), "/src/tools/specs.json"),
+                &now,
+            )
+            .unwrap();
+            return;
+        }
         assert_eq!(now, include_str!("specs.json"));
     }
 }

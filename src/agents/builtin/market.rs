@@ -8,6 +8,7 @@ use super::decline::{Decline, unmatched};
 use super::understand::{Op, Question, Topic, Word};
 use super::{Emit, capitalise, mw, say, show_chart, source_line, table};
 use crate::app::AppState;
+use crate::tools::analytic::{self, Ask, Computed, Operation};
 use crate::tools::market::{self, Market, MarketArgs, MarketResult};
 use crate::tools::names::norm;
 use crate::tools::vocab::Vocabulary;
@@ -24,6 +25,11 @@ pub struct MarketAsk {
     pub kind: Option<&'static str>,
     pub ops: Vec<Op>,
     pub count: Option<u32>,
+    /// A level in MW ("2 GW"): the first year a figure reached it (fell to it, `below`).
+    pub level: Option<f64>,
+    pub below: bool,
+    /// Levels named beyond the first (a question with two is declined).
+    pub more_levels: bool,
 }
 
 impl MarketAsk {
@@ -58,6 +64,17 @@ pub fn read_back(a: &MarketAsk) -> String {
     if let Some(c) = a.count {
         parts.push(format!("top {c}"));
     }
+    if let Some(l) = a.level {
+        parts.push(format!(
+            "first year {} {} MW",
+            if a.below {
+                "at or below"
+            } else {
+                "at or above"
+            },
+            fmt_thousands(l, if l.fract() == 0.0 { 0 } else { 1 })
+        ));
+    }
     if let Some(span) = super::span_label(a.span) {
         parts.push(span);
     }
@@ -76,9 +93,7 @@ pub fn read_back(a: &MarketAsk) -> String {
 /// country: anything that is not a known country name. Aggregates are never ranked with
 /// countries.
 pub fn is_aggregate(t: &str) -> bool {
-    let n = norm(t);
-    !(super::words::COUNTRIES.contains(&n.as_str())
-        || super::words::MORE_COUNTRY_NAMES.contains(&n.as_str()))
+    !crate::tools::places::is_country(t)
 }
 
 fn fits(w: &Word) -> bool {
@@ -95,6 +110,7 @@ fn fits(w: &Word) -> bool {
             | Word::Op(_)
             | Word::Year(_)
             | Word::Count(_)
+            | Word::Level(_)
             | Word::Human
     )
 }
@@ -136,7 +152,30 @@ fn facets(q: &Question) -> MarketAsk {
             _ => None,
         }),
         count: q.count(),
+        level: None,
+        below: false,
+        more_levels: false,
     };
+    // A level ("more than 1 GW", "first topped 100 GW") asks for the first year a figure reached
+    // it; the words that named the direction ("more than", "top", "first") say nothing else.
+    // Without a level, "above" or "under" is a preposition ("under the high scenario").
+    let levels = q.all(|w| match w {
+        Word::Level(v) => Some(*v),
+        _ => None,
+    });
+    a.level = levels.first().copied();
+    a.more_levels = levels.len() > 1;
+    a.below = a.has(Op::Below);
+    if a.level.is_some() {
+        a.ops.retain(|o| {
+            !matches!(
+                o,
+                Op::Compare | Op::Top | Op::Rank | Op::Above | Op::Below | Op::First
+            )
+        });
+    } else {
+        a.ops.retain(|o| !matches!(o, Op::Above | Op::Below));
+    }
     // "in %" with a comparison or a change asks for the relative difference, not a share.
     let percent_only = q
         .spans
@@ -173,6 +212,18 @@ fn facets(q: &Question) -> MarketAsk {
         && a.ops.iter().all(|o| matches!(o, Op::Sum))
     {
         a.ops.push(Op::Sum);
+    }
+    // "Germany vs France in 2030, and the difference?": a difference between territories of one
+    // year is their comparison, not a change over time.
+    if a.territories.len() > 1
+        && matches!(a.span, Some((Some(f), Some(t))) if f == t)
+        && q.spans.iter().any(|s| s.text == "difference")
+        && !a.has(Op::Cagr)
+    {
+        a.ops.retain(|o| *o != Op::Change);
+        if !a.has(Op::Compare) {
+            a.ops.push(Op::Compare);
+        }
     }
     if q.has(|w| *w == Word::AllScenarios) {
         a.scenarios = vec![
@@ -236,6 +287,10 @@ fn inherit(mut a: MarketAsk, prev: &MarketAsk) -> MarketAsk {
     if a.count.is_none() && !asks_own && !names_territory {
         a.count = prev.count;
     }
+    if a.level.is_none() && !asks_own {
+        a.level = prev.level;
+        a.below = prev.below;
+    }
     a
 }
 
@@ -294,12 +349,53 @@ pub fn read(
             "I can split a market figure by connection type (centralised, distributed, off-grid), but not give another distribution.",
         ));
     }
-    if a.is_ranking()
-        && let Some(region) = a.territories.iter().find(|t| norm(t) != "world")
-    {
-        return Err(Decline::because(format!(
-            "I cannot rank the countries within {region}: the market data does not say which countries {region} holds. I can rank all countries in the data, or give {region}'s own figures."
-        )));
+    if a.is_ranking() {
+        let regions: Vec<&String> = a
+            .territories
+            .iter()
+            .filter(|t| norm(t) != "world")
+            .collect();
+        if let Some(region) = regions
+            .iter()
+            .find(|r| !crate::tools::places::is_known_region(r))
+        {
+            return Err(Decline::because(format!(
+                "I cannot rank the countries within {region}: the market data does not say which countries {region} holds. I can rank all countries in the data, or give {region}'s own figures."
+            )));
+        }
+        if regions.len() > 1 {
+            return Err(Decline::because(format!(
+                "I can rank the countries of one region at a time, not of {} together.",
+                regions
+                    .iter()
+                    .map(|r| r.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            )));
+        }
+    }
+    if let Some(level) = a.level {
+        let level = fmt_thousands(level, if level.fract() == 0.0 { 0 } else { 1 });
+        if a.more_levels {
+            return Err(Decline::because(
+                "I can find the first year a figure reached one level, not between two levels.",
+            ));
+        }
+        if let Some(o) = a
+            .ops
+            .iter()
+            .find(|o| !matches!(o, Op::Forecast | Op::Trend | Op::Chart))
+        {
+            return Err(Decline::because(format!(
+                "I can find the first year a figure reached a level such as {level} MW, but not combine a level with {}.",
+                super::op_labels([*o]).join("")
+            )));
+        }
+        if a.count.is_some() {
+            return Err(Decline::because(format!(
+                "I cannot list the countries above a level such as {level} MW; I can find the first year a territory reached it."
+            )));
+        }
     }
     Ok(a)
 }
@@ -322,6 +418,16 @@ fn years(a: &MarketAsk, last_hist: i32, last: i32) -> (i32, i32) {
         // "top 3 countries by 2030 additions": a ranking's "by" names its year.
         Some((None, Some(t))) if a.is_ranking() => (t, t),
         Some((None, Some(t))) => ((t - 9).min(last_hist - 9), t),
+        // The first year a level was reached: over the whole history (and the forecast when
+        // one is asked for).
+        _ if a.level.is_some() => (
+            FIRST_YEAR,
+            if a.has(Op::Forecast) || !a.scenarios.is_empty() {
+                last
+            } else {
+                last_hist
+            },
+        ),
         _ if a.has(Op::Forecast) => (last_hist + 1, last),
         // A record, a peak or a low is over the whole history unless the question limits it
         // (the answer names the years it read).
@@ -356,6 +462,7 @@ fn args(
         kind: a.kind.map(String::from),
         group_by: None,
         plot_type: None,
+        ..MarketArgs::default()
     }
 }
 
@@ -367,6 +474,27 @@ async fn run(
 ) -> Result<Option<MarketResult>, ToolError> {
     let r = market::resolve(args, &vocab.territories, stacked)?;
     Market::query(&state.tool_context(), &r).await
+}
+
+/// Run the tool's query with an operation: the figures as the tool computes them for a model.
+async fn computed(
+    state: &AppState,
+    vocab: &Vocabulary,
+    args: &MarketArgs,
+) -> Result<Option<(MarketResult, Computed)>, ToolError> {
+    let Some(res) = run(state, vocab, args, false).await? else {
+        return Ok(None);
+    };
+    match market::computed(&res) {
+        Some(Ok(c)) => Ok(Some((res, c))),
+        Some(Err(why)) => Err(ToolError::Arguments(why.0)),
+        None => Err(ToolError::Failed("no operation was asked".into())),
+    }
+}
+
+fn with_op(mut args: MarketArgs, op: Operation) -> MarketArgs {
+    args.operation = Some(op);
+    args
 }
 
 fn what(kind: &str) -> &'static str {
@@ -427,6 +555,9 @@ pub async fn answer(
     };
     let (from, to) = years(a, last_hist, last);
     let kind = a.kind.unwrap_or("Annual");
+    if a.level.is_some() {
+        return threshold(state, a, vocab, from, to, emit).await;
+    }
     if a.is_ranking() {
         return rank(state, a, vocab, from, to, emit).await;
     }
@@ -450,37 +581,43 @@ pub async fn answer(
         return split(state, a, vocab, from, to, emit).await;
     }
     let conn = connections[0];
-    let Some(res) = run(
-        state,
-        vocab,
-        &args(a, a.territories.clone(), from, to, connections.clone()),
-        false,
-    )
-    .await?
-    else {
-        return Ok(false);
-    };
-    let src = source_line(&res.source.name, res.source.is_sample);
     let unit = "MW DC";
     if a.has(Op::Sum) && a.territories.len() > 1 && from == to {
-        let mut rows = Vec::new();
-        let mut total = 0.0;
-        for t in &a.territories {
-            let Some((v, _)) = value(&res, t, from, conn) else {
-                say(
-                    emit,
-                    &format!(
-                        "The market data has no {kind} figure for {t} in {from}, so I cannot add them up.{src}"
-                    ),
-                );
-                return Ok(true);
+        let Some((res, c)) = computed(
+            state,
+            vocab,
+            &with_op(
+                args(a, a.territories.clone(), from, to, connections.clone()),
+                Operation::Lookup,
+            ),
+        )
+        .await?
+        else {
+            return Ok(false);
+        };
+        let src = source_line(&res.source.name, res.source.is_sample);
+        let Some(total) = c.get("", "total") else {
+            let why = if c.all("value").count() < a.territories.len() {
+                format!("the market data has no {kind} figure for each of them in {from}")
+            } else {
+                "a region's figure already holds its countries' figures".to_string()
             };
-            total += v;
-            rows.push(vec![t.clone(), fmt_thousands(v, 0)]);
-        }
+            say(
+                emit,
+                &format!(
+                    "I will not add up {}: {why}.{src}",
+                    a.territories.join(", "),
+                ),
+            );
+            return Ok(true);
+        };
+        let mut rows: Vec<Vec<String>> = c
+            .all("value")
+            .map(|f| vec![f.series.clone(), fmt_thousands(f.value, 0)])
+            .collect();
         rows.push(vec![
             "**Total**".into(),
-            format!("**{}**", fmt_thousands(total, 0)),
+            format!("**{}**", fmt_thousands(total.value, 0)),
         ]);
         say(
             emit,
@@ -490,7 +627,7 @@ pub async fn answer(
                 a.territories.join(", "),
                 scenarios_of(&res),
                 conn.to_lowercase(),
-                mw(total),
+                mw(total.value),
                 table(&["Territory", "MW"], &rows)
             ),
         );
@@ -505,62 +642,60 @@ pub async fn answer(
         && a.territories.len() == 1
     {
         let t = &a.territories[0];
-        let mut series: Vec<(i32, f64)> = res
-            .rows
-            .iter()
-            .filter(|r| &r.territory == t && r.connection == conn)
-            .map(|r| (r.year, r.capacity_mw))
-            .collect();
-        series.sort_by_key(|(y, _)| *y);
-        if series.is_empty() {
+        let op = if a.has(Op::Sum) {
+            Operation::Sum
+        } else if a.has(Op::Average) {
+            Operation::Average
+        } else if a.has(Op::Min) || a.has(Op::Bottom) {
+            Operation::Min
+        } else {
+            Operation::Max
+        };
+        let Some((res, c)) = computed(
+            state,
+            vocab,
+            &with_op(args(a, vec![t.clone()], from, to, vec![conn]), op),
+        )
+        .await?
+        else {
             return Ok(false);
-        }
-        let (y0, y1) = (series[0].0, series[series.len() - 1].0);
+        };
+        let Some(f) = c.figures.first() else {
+            return Ok(false);
+        };
+        let src = source_line(&res.source.name, res.source.is_sample);
         let head = format!(
-            "{t}, {} ({}, {} connection), {y0}–{y1}",
+            "{t}, {} ({}, {} connection), {}",
             what(kind),
             scenarios_of(&res),
-            conn.to_lowercase()
+            conn.to_lowercase(),
+            c.span
         );
-        let text = if a.has(Op::Sum) {
-            if kind == "Cumulative" {
-                return Err(ToolError::Arguments(
-                    "cumulative figures do not add up over years".into(),
-                ));
-            }
-            let s: f64 = series.iter().map(|(_, v)| v).sum();
-            format!(
-                "{head}: **{}** in total ({unit}) over {} years.",
-                mw(s),
-                series.len()
-            )
-        } else if a.has(Op::Average) {
-            let s: f64 = series.iter().map(|(_, v)| v).sum::<f64>() / series.len() as f64;
-            format!(
-                "{head}: **{}** a year on average ({unit}), over {} years.",
-                mw(s),
-                series.len()
-            )
-        } else {
-            let low = a.has(Op::Min) || a.has(Op::Bottom);
-            let pick = series
-                .iter()
-                .copied()
-                .fold(None::<(i32, f64)>, |best, x| match best {
-                    Some(b) if (low && b.1 <= x.1) || (!low && b.1 >= x.1) => Some(b),
-                    _ => Some(x),
-                })
-                .expect("a figure");
-            format!(
+        let years = res.rows.len();
+        let text = match op {
+            Operation::Sum => format!(
+                "{head}: **{}** in total ({unit}) over {years} years.",
+                mw(f.value)
+            ),
+            Operation::Average => format!(
+                "{head}: **{}** a year on average ({unit}), over {years} years.",
+                mw(f.value)
+            ),
+            _ => format!(
                 "{head}: the {} was in **{}**, with **{}** ({unit}).",
-                if low { "lowest" } else { "highest" },
-                pick.0,
-                mw(pick.1)
-            )
+                if op == Operation::Min {
+                    "lowest"
+                } else {
+                    "highest"
+                },
+                f.period,
+                mw(f.value)
+            ),
         };
-        let rows: Vec<Vec<String>> = series
+        let rows: Vec<Vec<String>> = res
+            .rows
             .iter()
-            .map(|(y, v)| vec![y.to_string(), fmt_thousands(*v, 0)])
+            .map(|r| vec![r.year.to_string(), fmt_thousands(r.capacity_mw, 0)])
             .collect();
         say(
             emit,
@@ -569,6 +704,17 @@ pub async fn answer(
         return Ok(true);
     }
     // Lookup, comparison, trend.
+    let Some(res) = run(
+        state,
+        vocab,
+        &args(a, a.territories.clone(), from, to, connections.clone()),
+        false,
+    )
+    .await?
+    else {
+        return Ok(false);
+    };
+    let src = source_line(&res.source.name, res.source.is_sample);
     let single = from == to && a.territories.len() == 1;
     if single {
         let t = &a.territories[0];
@@ -607,19 +753,33 @@ pub async fn answer(
             table(&["Territory", "MW"], &rows)
         );
         if vals.len() == 2 {
-            let (x, y) = (&vals[0], &vals[1]);
-            text.push_str(&format!(
-                "\n{} is {} {} than {}",
-                x.0,
-                mw((x.1 - y.1).abs()),
-                if x.1 >= y.1 { "higher" } else { "lower" },
-                y.0
-            ));
-            if y.1 != 0.0 {
-                text.push_str(&format!(" ({:+.1}%)", (x.1 / y.1 - 1.0) * 100.0));
-                text.push_str(&format!(", {} {}'s figure", times(x.1 / y.1), y.0));
+            // The differences as the tool computes them for a model.
+            let c = analytic::compute::<Market>(
+                Operation::Compare,
+                &market::series(&res),
+                "MW",
+                &Ask::default(),
+            )
+            .map_err(|why| ToolError::Arguments(why.0))?;
+            for d in c.all("difference") {
+                let Some(other) = &d.against else { continue };
+                text.push_str(&format!(
+                    "\n{} is {} {} than {other}",
+                    d.series,
+                    mw(d.value.abs()),
+                    if d.value >= 0.0 { "higher" } else { "lower" },
+                ));
+                let of = |m: &str| {
+                    c.figures
+                        .iter()
+                        .find(|f| f.measure == m && f.against.as_ref() == Some(other))
+                };
+                if let (Some(pct), Some(ratio)) = (of("difference_pct"), of("ratio")) {
+                    text.push_str(&format!(" ({:+.1}%)", pct.value));
+                    text.push_str(&format!(", {} {other}'s figure", times(ratio.value)));
+                }
+                text.push('.');
             }
-            text.push('.');
         }
         text.push_str(&notes(&res));
         text.push_str(&src);
@@ -722,8 +882,8 @@ fn chart(
     show_chart(emit, market::chart(res, &args, pt))
 }
 
-/// Ranking of countries (never aggregates) in a year, or over a span (annual figures added up,
-/// cumulative ones at the span's last year).
+/// Ranking of countries (never aggregates; those of the region named, if one is) in a year, or
+/// over a span (annual figures added up, cumulative ones at the span's last year).
 async fn rank(
     state: &AppState,
     a: &MarketAsk,
@@ -732,33 +892,20 @@ async fn rank(
     to: i32,
     emit: Emit<'_>,
 ) -> Result<bool, ToolError> {
-    let countries: Vec<String> = vocab
-        .territories
-        .values
-        .iter()
-        .filter(|t| !is_aggregate(t))
-        .cloned()
-        .collect();
-    if countries.is_empty() {
-        return Ok(false);
-    }
     let conn = a.connections.first().copied().unwrap_or("Total");
-    let Some(res) = run(
-        state,
-        vocab,
-        &args(a, countries, from, to, vec![conn]),
-        false,
-    )
-    .await?
-    else {
+    let region = a.territories.iter().find(|t| norm(t) != "world").cloned();
+    let mut q = with_op(
+        args(a, region.iter().cloned().collect(), from, to, vec![conn]),
+        Operation::Rank,
+    );
+    if a.has(Op::Bottom) {
+        q.order = Some("lowest".into());
+    }
+    let Some((res, c)) = computed(state, vocab, &q).await? else {
         return Ok(false);
     };
     let kind = res.resolved.kind;
-    let mut g = market::groups(&res, "territory");
     let low = a.has(Op::Bottom);
-    if low {
-        g.reverse();
-    }
     let n = a
         .count
         .map(|c| c as usize)
@@ -771,60 +918,136 @@ async fn rank(
     } else {
         format!("in **{from}–{to}** (added up)")
     };
-    let total: f64 = g.iter().map(|x| x.1).sum();
-    let rows: Vec<Vec<String>> = g
+    let ranked: Vec<_> = c.all("value").collect();
+    let Some(first) = ranked.first() else {
+        return Ok(false);
+    };
+    let share_of = |f: &analytic::Figure| {
+        c.figures
+            .iter()
+            .find(|s| s.measure == "share_pct" && s.rank == f.rank)
+            .map(|s| pct(s.value / 100.0))
+            .unwrap_or_else(|| "–".into())
+    };
+    let rows: Vec<Vec<String>> = ranked
         .iter()
-        .take(n.max(5).min(g.len()))
-        .enumerate()
-        .map(|(i, (t, v, _))| {
+        .take(if n == 1 { 5 } else { n })
+        .map(|f| {
             vec![
-                (i + 1).to_string(),
-                t.clone(),
-                fmt_thousands(*v, 0),
-                if total > 0.0 {
-                    pct(v / total)
-                } else {
-                    "–".into()
-                },
+                f.rank.unwrap_or_default().to_string(),
+                f.series.clone(),
+                fmt_thousands(f.value, 0),
+                share_of(f),
             ]
         })
         .collect();
-    let Some(first) = g.first() else {
-        return Ok(false);
+    let among = match &region {
+        Some(r) => format!("{r}'s countries"),
+        None => "countries".into(),
     };
     let lead = if n == 1 {
         format!(
-            "The country with the {} {} {period} is **{}**, with **{}** (MW DC; {}, {} connection).",
+            "The country{} with the {} {} {period} is **{}**, with **{}** (MW DC; {}, {} connection).",
+            region
+                .as_ref()
+                .map(|r| format!(" of {r}"))
+                .unwrap_or_default(),
             if low { "lowest" } else { "highest" },
             what(kind),
-            first.0,
-            mw(first.1),
+            first.series,
+            mw(first.value),
             scenarios_of(&res),
             conn.to_lowercase()
         )
     } else {
         format!(
-            "{} {} countries by {} {period} (MW DC; {}, {} connection):",
+            "{} {} {among} by {} {period} (MW DC; {}, {} connection):",
             if low { "Bottom" } else { "Top" },
-            n.min(g.len()),
+            n.min(ranked.len()),
             what(kind),
             scenarios_of(&res),
             conn.to_lowercase()
         )
     };
+    let shares = match &region {
+        Some(r) => format!(
+            "Shares are of the {} countries of {r} in the data ({}).",
+            ranked.len(),
+            ranked
+                .iter()
+                .map(|f| f.series.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        None => format!(
+            "Shares are of the {} countries in the data (regions and aggregates such as World or the EU are not ranked).",
+            ranked.len()
+        ),
+    };
     say(
         emit,
         &format!(
-            "{lead}\n\n{}\nShares are of the {} countries in the data (regions and aggregates such as World or the EU are not ranked).{}",
-            table(
-                &["Rank", "Country", "MW", "Share"],
-                &rows[..if n == 1 {
-                    rows.len()
-                } else {
-                    n.min(rows.len())
-                }]
-            ),
-            g.len(),
+            "{lead}\n\n{}\n{shares}{}",
+            table(&["Rank", "Country", "MW", "Share"], &rows),
+            source_line(&res.source.name, res.source.is_sample)
+        ),
+    );
+    Ok(true)
+}
+
+/// The first year a territory's figure reached a level (or fell to it).
+async fn threshold(
+    state: &AppState,
+    a: &MarketAsk,
+    vocab: &Vocabulary,
+    from: i32,
+    to: i32,
+    emit: Emit<'_>,
+) -> Result<bool, ToolError> {
+    let Some(level) = a.level else {
+        return Ok(false);
+    };
+    let kind = a.kind.unwrap_or("Annual");
+    let conn = a.connections.first().copied().unwrap_or("Total");
+    let mut q = with_op(
+        args(a, a.territories.clone(), from, to, vec![conn]),
+        Operation::Threshold,
+    );
+    q.level_mw = Some(level);
+    if a.below {
+        q.order = Some("lowest".into());
+    }
+    let Some((res, c)) = computed(state, vocab, &q).await? else {
+        return Ok(false);
+    };
+    let verb = if a.below {
+        "fell to or below"
+    } else {
+        "reached"
+    };
+    let level_text = fmt_thousands(level, if level.fract() == 0.0 { 0 } else { 1 });
+    let mut lines: Vec<String> = c
+        .all("reached")
+        .map(|f| {
+            format!(
+                "- **{}**: first {verb} {level_text} MW in **{}**, with **{}** ({}).",
+                f.series,
+                f.period,
+                mw(f.value),
+                f.label
+            )
+        })
+        .collect();
+    lines.extend(c.notes.iter().map(|n| format!("- {n}")));
+    say(
+        emit,
+        &format!(
+            "The first year {} {verb} {level_text} MW ({} connection, MW DC; years in the data: {}):\n\n{}{}{}",
+            what(kind),
+            conn.to_lowercase(),
+            c.span,
+            lines.join("\n"),
+            notes(&res),
             source_line(&res.source.name, res.source.is_sample)
         ),
     );
@@ -892,8 +1115,8 @@ async fn split(
 }
 
 /// A share: of a connection type in a territory's total, or of a territory in an aggregate
-/// (the one named, else World).
-/// (A share is of one year: the last year of the span asked.)
+/// (World when it is named, else the aggregate named, else World), at the last year of the span
+/// asked.
 async fn share(
     state: &AppState,
     a: &MarketAsk,
@@ -902,107 +1125,83 @@ async fn share(
     emit: Emit<'_>,
 ) -> Result<bool, ToolError> {
     let kind = a.kind.unwrap_or("Annual");
-    if let Some(conn) = a.connections.first() {
+    let by_connection = a.connections.first().copied();
+    let q = with_op(
+        match by_connection {
+            Some(conn) => args(a, vec![a.territories[0].clone()], year, year, vec![conn]),
+            None => args(a, a.territories.clone(), year, year, vec!["Total"]),
+        },
+        Operation::Share,
+    );
+    let Some((res, c)) = computed(state, vocab, &q).await? else {
+        return Ok(false);
+    };
+    let shares: Vec<_> = c.all("share_pct").collect();
+    if shares.is_empty() {
+        return Ok(false);
+    }
+    let value_of = |series: &str| c.get(series, "value").map(|f| f.value);
+    let src = source_line(&res.source.name, res.source.is_sample);
+    if let Some(conn) = by_connection {
         let t = &a.territories[0];
-        let Some(res) = run(
-            state,
-            vocab,
-            &args(a, vec![t.clone()], year, year, vec![conn, "Total"]),
-            false,
-        )
-        .await?
-        else {
+        let f = shares[0];
+        let (Some(part), Some(whole)) = (value_of(conn), value_of("Total")) else {
             return Ok(false);
         };
-        let (Some((part, sc)), Some((whole, _))) =
-            (value(&res, t, year, conn), value(&res, t, year, "Total"))
-        else {
-            return Ok(false);
-        };
-        if whole <= 0.0 {
-            return Ok(false);
-        }
         say(
             emit,
             &format!(
-                "In **{year}**, {} connection made up **{}** of {t}'s {}: {} of {} (MW DC; {sc}).{}",
+                "In **{year}**, {} connection made up **{}** of {t}'s {}: {} of {} (MW DC; {}).{src}",
                 conn.to_lowercase(),
-                pct(part / whole),
+                pct(f.value / 100.0),
                 what(kind),
                 mw(part),
                 mw(whole),
-                source_line(&res.source.name, res.source.is_sample)
+                f.label
             ),
         );
         return Ok(true);
     }
-    // The whole is World when it is named ("Europe vs China: what share of the world's"), else
-    // the aggregate named, else World; every other territory named is a part.
-    let whole_name = a
-        .territories
-        .iter()
-        .find(|t| norm(t) == "world")
-        .or_else(|| a.territories.iter().find(|t| is_aggregate(t)))
-        .cloned()
-        .or_else(|| {
-            vocab
-                .territories
-                .values
-                .iter()
-                .find(|t| t.as_str() == "World")
-                .cloned()
-        });
-    let parts: Vec<String> = a
-        .territories
-        .iter()
-        .filter(|t| Some(*t) != whole_name.as_ref())
-        .cloned()
-        .collect();
-    let Some(whole_name) = whole_name else {
-        return Err(ToolError::Arguments(
-            "a share needs a whole: the data has no World total".into(),
-        ));
-    };
-    if parts.is_empty() {
-        return Ok(false);
-    }
-    let mut all = parts.clone();
-    all.push(whole_name.clone());
-    let Some(res) = run(
-        state,
-        vocab,
-        &args(a, all, year, year, vec!["Total"]),
-        false,
-    )
-    .await?
-    else {
+    let Some(whole_name) = shares[0].against.clone() else {
         return Ok(false);
     };
-    let Some((whole, sc)) = value(&res, &whole_name, year, "Total") else {
+    let Some(whole) = value_of(&whole_name) else {
         return Ok(false);
     };
-    if whole <= 0.0 {
-        return Ok(false);
-    }
     let mut lines = Vec::new();
-    for p in &parts {
-        let Some((v, _)) = value(&res, p, year, "Total") else {
-            return Ok(false);
+    for f in &shares {
+        if f.series.is_empty() {
+            // The parts taken together.
+            if let Some(t) = c.get("", "total") {
+                lines.push(format!(
+                    "- **Together**: **{}** of {whole_name}'s {} in {year} ({} of {})",
+                    pct(f.value / 100.0),
+                    what(kind),
+                    mw(t.value),
+                    mw(whole)
+                ));
+            }
+            continue;
+        }
+        let Some(v) = value_of(&f.series) else {
+            continue;
         };
         lines.push(format!(
-            "- **{p}**: **{}** of {whole_name}'s {} in {year} ({} of {})",
-            pct(v / whole),
+            "- **{}**: **{}** of {whole_name}'s {} in {year} ({} of {})",
+            f.series,
+            pct(f.value / 100.0),
             what(kind),
             mw(v),
             mw(whole)
         ));
     }
+    lines.extend(c.notes.iter().map(|n| format!("- {n}")));
     say(
         emit,
         &format!(
-            "Share of {whole_name} (MW DC; {sc}, total connection):\n\n{}{}",
+            "Share of {whole_name} (MW DC; {}, total connection):\n\n{}{src}",
+            shares[0].label,
             lines.join("\n"),
-            source_line(&res.source.name, res.source.is_sample)
         ),
     );
     Ok(true)
@@ -1032,54 +1231,69 @@ async fn change(
     };
     let kind = a.kind.unwrap_or("Annual");
     let conn = a.connections.first().copied().unwrap_or("Total");
-    let Some(res) = run(
-        state,
-        vocab,
-        &args(a, a.territories.clone(), from, to, vec![conn]),
-        false,
-    )
-    .await?
-    else {
-        return Ok(false);
-    };
+    // The two years only: the change is between them, whatever lies in between.
     let mut lines = Vec::new();
+    let mut source = None;
     for t in &a.territories {
-        let (Some((v0, s0)), Some((v1, s1))) =
-            (value(&res, t, from, conn), value(&res, t, to, conn))
-        else {
+        let mut q = with_op(
+            args(a, vec![t.clone()], from, to, vec![conn]),
+            Operation::Change,
+        );
+        q.start_year = Some(from);
+        q.end_year = Some(to);
+        let found = computed(state, vocab, &q).await?;
+        let Some((res, c)) = found.filter(|(_, c)| {
+            c.get(t, "first")
+                .is_some_and(|f| f.period == from.to_string())
+                && c.get(t, "latest")
+                    .is_some_and(|f| f.period == to.to_string())
+        }) else {
             lines.push(format!(
                 "- **{t}**: the data has no {} figure for {from} or {to}.",
                 what(kind)
             ));
             continue;
         };
-        let abs = v1 - v0;
+        let (Some(f0), Some(f1), Some(d)) =
+            (c.get(t, "first"), c.get(t, "latest"), c.get(t, "change"))
+        else {
+            continue;
+        };
         let mut line = format!(
-            "- **{t}**: {} from {} in {from} ({s0}) to {} in {to} ({s1}): {}{}",
+            "- **{t}**: {} from {} in {from} ({}) to {} in {to} ({}): {}{}",
             what(kind),
-            mw(v0),
-            mw(v1),
-            if abs >= 0.0 { "+" } else { "−" },
-            mw(abs.abs())
+            mw(f0.value),
+            f0.label,
+            mw(f1.value),
+            f1.label,
+            if d.value >= 0.0 { "+" } else { "−" },
+            mw(d.value.abs())
         );
-        if v0 > 0.0 {
-            line.push_str(&format!(" ({:+.1}%)", (v1 / v0 - 1.0) * 100.0));
-            if a.has(Op::Compare) {
-                // "How many times ...": the ratio too.
-                line.push_str(&format!(", {} the {from} figure", times(v1 / v0)));
-            }
-            if a.has(Op::Cagr) || to - from > 1 {
-                let cagr = (v1 / v0).powf(1.0 / f64::from(to - from)) - 1.0;
-                line.push_str(&format!(
-                    "; CAGR {:+.1}% a year over {} years",
-                    cagr * 100.0,
-                    to - from
-                ));
-            }
+        if let Some(p) = c.get(t, "change_pct") {
+            line.push_str(&format!(" ({:+.1}%)", p.value));
+        }
+        if a.has(Op::Compare)
+            && let Some(r) = c.get(t, "ratio")
+        {
+            // "How many times ...": the ratio too.
+            line.push_str(&format!(", {} the {from} figure", times(r.value)));
+        }
+        if (a.has(Op::Cagr) || to - from > 1)
+            && let Some(g) = c.get(t, "cagr_pct")
+        {
+            line.push_str(&format!(
+                "; CAGR {:+.1}% a year over {} years",
+                g.value,
+                to - from
+            ));
         }
         line.push('.');
         lines.push(line);
+        source.get_or_insert((res.source.name.clone(), res.source.is_sample));
     }
+    let Some((name, is_sample)) = source else {
+        return Ok(false);
+    };
     say(
         emit,
         &format!(
@@ -1087,7 +1301,7 @@ async fn change(
             what(kind),
             conn.to_lowercase(),
             lines.join("\n"),
-            source_line(&res.source.name, res.source.is_sample)
+            source_line(&name, is_sample)
         ),
     );
     Ok(true)

@@ -329,6 +329,8 @@ fn op_label(o: understand::Op) -> &'static str {
         Op::Forecast => "forecast",
         Op::Chart => "chart",
         Op::Distribution => "distribution",
+        Op::Above => "reaching a level",
+        Op::Below => "falling to a level",
     }
 }
 
@@ -357,6 +359,7 @@ fn op_name(o: understand::Op) -> &'static str {
         Op::Sum => "a sum",
         Op::First => "the first figure",
         Op::Forecast => "a forecast",
+        Op::Above | Op::Below => "the period a level was reached",
         _ => "that operation",
     }
 }

@@ -43,6 +43,10 @@ pub enum Op {
     Forecast,
     Chart,
     Distribution,
+    /// "above", "exceed", "topped": with a level, the first period a figure reached it.
+    Above,
+    /// "below", "under": with a level, the first period a figure fell to it.
+    Below,
 }
 
 /// What a span of the question means.
@@ -77,6 +81,8 @@ pub enum Word {
     /// `fy`: the full year.
     FullYear,
     Count(u32),
+    /// A quantity with its unit ("2 GW", "17,000 MW"), in MW: a level a figure reaches.
+    Level(f64),
     Since,
     Until,
     /// "expert", "analyst": the user wants a person.
@@ -588,21 +594,29 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
             i += len;
         }
     }
-    // A quantity ("2 GW", "17000 MW") is a threshold the reader does not use yet: one span not
-    // understood, so the question declines naming it instead of reading "2" as a count.
+    // A quantity ("2 GW", "17000 MW") is a level in MW, never a count or a year; a quantity in
+    // another unit stays one span not understood, so the question declines naming it.
     let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
     for s in spans {
-        let unit = matches!(
-            s.text.as_str(),
-            "mw" | "gw" | "kw" | "w" | "megawatt" | "megawatts" | "gigawatt" | "gigawatts"
-        );
+        let unit = match s.text.as_str() {
+            "mw" | "megawatt" | "megawatts" | "mwdc" | "mwp" => Some(1.0),
+            "gw" | "gigawatt" | "gigawatts" | "gwdc" | "gwp" => Some(1000.0),
+            "kw" | "kilowatt" | "kilowatts" | "kwp" => Some(0.001),
+            "w" | "tw" | "terawatt" | "terawatts" => None,
+            _ => {
+                merged.push(s);
+                continue;
+            }
+        };
         if let Some(prev) = merged.last_mut()
-            && unit
             && prev.text.chars().next().is_some_and(|c| c.is_ascii_digit())
             && !prev.has(|w| matches!(w, Word::Year(_)))
         {
+            prev.meanings = match (unit, quantity(&prev.text)) {
+                (Some(m), Some(v)) => vec![Word::Level(v * m)],
+                _ => Vec::new(),
+            };
             prev.text = format!("{} {}", prev.text, s.text);
-            prev.meanings.clear();
             continue;
         }
         merged.push(s);
@@ -611,6 +625,23 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
         spans: merged,
         unread,
     }
+}
+
+/// A quantity as [`norm_joined`] writes it: "17000", "1p5" (1.5). "17p000" is 17.000 or 17,000
+/// depending on where the writer lives: not read.
+fn quantity(text: &str) -> Option<f64> {
+    if !text.chars().all(|c| c.is_ascii_digit() || c == 'p') {
+        return None;
+    }
+    if let Some((_, frac)) = text.split_once('p')
+        && frac.len() == 3
+    {
+        return None;
+    }
+    text.replace('p', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v > 0.0)
 }
 
 /// The ordinary English words (SCOWL size 35, lowercase: no names of places or companies).
@@ -631,6 +662,12 @@ fn single_word(w: &str, lex: &Lexicon) -> Span {
     };
     if let Some(m) = number(w) {
         return span(vec![m], None);
+    }
+    // "2gw", "500mw" written as one word.
+    for (unit, m) in [("gw", 1000.0), ("mw", 1.0)] {
+        if let Some(v) = w.strip_suffix(unit).and_then(quantity) {
+            return span(vec![Word::Level(v * m)], None);
+        }
     }
     let plural = w.strip_suffix('s').and_then(|s| lex.get(s)).filter(|m| {
         // A plural of a name in the data ("modules"); never of a table word ("news" is not
