@@ -8,6 +8,7 @@ mod admin;
 mod admins_audit;
 mod agent_access;
 mod agent_management;
+mod analytic;
 mod answer_rendering;
 mod auth;
 mod bounds;
