@@ -10,6 +10,7 @@
 //! and every dataset allows or declines it.
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
 
 /// What is asked of the selected series.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -523,6 +524,89 @@ pub fn compute<D: Dataset>(
         span: span_of(&owned),
         notes,
     })
+}
+
+/// The operation a tool's arguments ask for, with what it needs: `order` is `highest`
+/// (default) or `lowest`; `level_field` names the level's argument in errors.
+pub fn from_args(
+    operation: Option<Operation>,
+    count: Option<i32>,
+    order: Option<&str>,
+    level: Option<f64>,
+    additive: bool,
+    level_field: &str,
+) -> Result<Option<(Operation, Ask)>, String> {
+    let Some(op) = operation else {
+        return Ok(None);
+    };
+    let lowest = match order.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("") | Some("highest") | Some("desc") | Some("descending") => false,
+        Some("lowest") | Some("asc") | Some("ascending") => true,
+        Some(other) => return Err(format!("unknown order {other:?} (highest or lowest)")),
+    };
+    if op == Operation::Threshold && level.is_none_or(|l| !l.is_finite()) {
+        return Err(format!(
+            "a threshold needs {level_field}, the level to reach"
+        ));
+    }
+    Ok(Some((
+        op,
+        Ask {
+            count: count.map(|c| c.max(1) as usize),
+            lowest,
+            level,
+            whole: None,
+            additive,
+        },
+    )))
+}
+
+/// The schema of the arguments every data tool takes for its operation; `operation_help` says
+/// what each operation means for the dataset.
+pub fn property(
+    field: &str,
+    operation_help: &str,
+    level_field: &str,
+    level_help: &str,
+) -> Option<Value> {
+    Some(match field {
+        "operation" => json!({"type": "string", "enum": Operation::names(),
+            "description": format!("what to compute; the result's `computed` holds every figure with its unit and period: state those figures, never your own arithmetic. {operation_help}")}),
+        "count" => json!({"type": "integer", "description": "rank: how many to list"}),
+        "order" => json!({"type": "string", "enum": ["highest", "lowest"],
+            "description": "rank: from the highest (default) or the lowest; threshold: reaching the level from below (default) or falling to it"}),
+        f if f == level_field => json!({"type": "number", "description": level_help}),
+        _ => return None,
+    })
+}
+
+/// A computed result for a model: figures rounded as answers state them (MW to 0.1, the rest to
+/// 0.01, prices to 0.001).
+pub fn for_model(c: &Computed) -> Value {
+    let figures: Vec<Value> = c
+        .figures
+        .iter()
+        .map(|f| {
+            let mut f = f.clone();
+            let places = match f.unit.as_str() {
+                "MW" => 1,
+                "%" | "% a year" | "times" => 2,
+                _ => 3,
+            };
+            let p = 10f64.powi(places);
+            f.value = (f.value * p).round() / p;
+            json!(f)
+        })
+        .collect();
+    json!({"operation": c.operation, "span": c.span, "figures": figures, "notes": c.notes})
+}
+
+/// A result of `result` for a model: the computed figures, or why they could not be.
+pub fn result_for_model(result: Option<Result<Computed, Refusal>>) -> Option<Value> {
+    match result? {
+        Ok(c) => Some(for_model(&c)),
+        Err(why) => Some(json!({"error": why.0})),
+    }
 }
 
 impl Computed {

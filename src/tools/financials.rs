@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
+use super::analytic::{self, Ask, Computed, Operation, Refusal};
 use super::charts::{self, PlotSpec};
 use super::names::{Names, Vocab};
 use super::{Arguments, DataTool, Mode, ToolContext, ToolError, lenient};
@@ -44,6 +45,19 @@ pub struct FinArgs {
     pub period_type: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plot_type: Option<String>,
+    /// What to compute over the figures ([`analytic`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operation: Option<Operation>,
+    #[serde(
+        deserialize_with = "lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub count: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order: Option<String>,
+    /// A threshold's level, in the metric's unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<f64>,
 }
 
 impl Arguments for FinArgs {
@@ -54,6 +68,14 @@ impl Arguments for FinArgs {
                 "description": "e.g. Revenue, Gross margin, Net income, Module shipments, Production capacity"}),
             "start_year" | "end_year" => json!({"type": "integer"}),
             "period_type" => json!({"type": "string", "enum": ["quarter", "half", "year"]}),
+            f @ ("operation" | "count" | "order" | "level") => {
+                return analytic::property(
+                    f,
+                    "one metric per call. lookup (default) / latest: each company's figure of the last period asked; first; series: every period; rank: companies by their last figure (flows such as revenue added up over the periods asked); share: each company's share of the companies' total (flows only); compare: the first company against the others; change: first to last period, %, CAGR; max / min: the extreme and its period; average; sum (flows only: revenue, net income, shipments); threshold: the first period a figure reached level.",
+                    "level",
+                    "threshold: the level, in the metric's unit",
+                );
+            }
             "plot_type" if mode == Mode::Chart => {
                 json!({"type": "string", "enum": ["line", "bar"]})
             }
@@ -127,6 +149,153 @@ pub async fn vocabulary(db: &Db) -> Result<Vocabulary, ToolError> {
 pub struct FinQuery {
     pub filter: FinFilter,
     pub period_kind: Option<&'static str>,
+    pub operation: Option<(Operation, Ask)>,
+}
+
+impl analytic::Dataset for Financials {
+    fn allows(op: Operation) -> Result<(), &'static str> {
+        match op {
+            Operation::Lookup
+            | Operation::Series
+            | Operation::Rank
+            | Operation::Share
+            | Operation::Change
+            | Operation::Compare
+            | Operation::Max
+            | Operation::Min
+            | Operation::Average
+            | Operation::Sum
+            | Operation::First
+            | Operation::Latest
+            | Operation::Threshold => Ok(()),
+        }
+    }
+
+    /// Companies' figures of one metric add up when the metric is a flow (checked by the caller,
+    /// which builds the companies' total for a share); a lookup lists them without a total.
+    fn series_add_up(_: &[&str]) -> bool {
+        false
+    }
+}
+
+/// Whether a metric's figures add up over periods and across companies: flows (revenue, net
+/// income, shipments) do; a margin, a ratio or a production capacity does not.
+pub fn is_flow(metric: &str, unit: &str) -> bool {
+    let m = metric.to_ascii_lowercase();
+    unit != "%"
+        && ![
+            "capacity",
+            "margin",
+            "ratio",
+            "per watt",
+            "per w",
+            "price",
+            "asp",
+            "utilisation",
+            "utilization",
+        ]
+        .iter()
+        .any(|w| m.contains(w))
+}
+
+/// The name of the companies' total in a share.
+pub const ALL_COMPANIES: &str = "all companies";
+
+/// The result's series for [`analytic::compute`]: one per company and metric, in its unit.
+/// Several metrics or units are computed apart (one unit per computation).
+pub fn analytic_series(res: &FinResult) -> Vec<(String, String, Vec<analytic::Series>)> {
+    let mut out: Vec<(String, String, Vec<analytic::Series>)> = Vec::new();
+    for r in &res.rows {
+        let group = match out
+            .iter_mut()
+            .position(|(m, u, _)| *m == r.metric && *u == r.unit)
+        {
+            Some(i) => i,
+            None => {
+                out.push((r.metric.clone(), r.unit.clone(), Vec::new()));
+                out.len() - 1
+            }
+        };
+        let series = &mut out[group].2;
+        let point = analytic::Point {
+            period: r.period.clone(),
+            t: f64::from(r.period_start.year()) + f64::from(r.period_start.ordinal0()) / 365.25,
+            value: r.value,
+            label: String::new(),
+        };
+        match series.iter_mut().find(|s| s.name == r.company) {
+            Some(s) => s.points.push(point),
+            None => series.push(analytic::Series::new(r.company.clone(), vec![point])),
+        }
+    }
+    for (_, _, series) in &mut out {
+        for s in series.iter_mut() {
+            s.points.sort_by(|a, b| a.t.total_cmp(&b.t));
+        }
+    }
+    out
+}
+
+/// The operation asked of a result, computed per metric: `None` when none was asked.
+pub fn computed(res: &FinResult) -> Option<Result<Computed, Refusal>> {
+    let (op, ask) = res.query.operation.as_ref()?;
+    let groups = analytic_series(res);
+    if groups.len() > 1 && matches!(op, Operation::Rank | Operation::Compare | Operation::Share) {
+        return Some(Err(Refusal(format!(
+            "rank, compare or share one metric at a time (the figures hold {})",
+            groups
+                .iter()
+                .map(|g| format!("{} in {}", g.0, g.1))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))));
+    }
+    let mut all: Option<Computed> = None;
+    for (metric, unit, mut series) in groups {
+        let mut ask = ask.clone();
+        ask.additive = is_flow(&metric, &unit);
+        if *op == Operation::Share {
+            if !ask.additive {
+                return Some(Err(Refusal(format!(
+                    "{metric} does not add up across companies, so it has no share of a total"
+                ))));
+            }
+            // The companies' total of each period all of them report.
+            let mut total: std::collections::BTreeMap<String, (f64, f64, usize)> =
+                Default::default();
+            for s in &series {
+                for p in &s.points {
+                    let e = total.entry(p.period.clone()).or_insert((p.t, 0.0, 0));
+                    e.1 += p.value;
+                    e.2 += 1;
+                }
+            }
+            let points = total
+                .into_iter()
+                .filter(|(_, (_, _, n))| *n == series.len())
+                .map(|(period, (t, v, _))| analytic::Point {
+                    period,
+                    t,
+                    value: v,
+                    label: String::new(),
+                })
+                .collect();
+            series.push(analytic::Series::new(ALL_COMPANIES, points));
+            ask.whole = Some(ALL_COMPANIES.into());
+        }
+        let c = match analytic::compute::<Financials>(*op, &series, &unit, &ask) {
+            Ok(c) => c,
+            Err(e) => return Some(Err(e)),
+        };
+        match &mut all {
+            None => all = Some(c),
+            Some(a) => {
+                a.figures.extend(c.figures);
+                a.notes.extend(c.notes);
+            }
+        }
+    }
+    all.map(Ok)
 }
 
 pub fn resolve(args: &FinArgs, v: &Vocabulary) -> Result<FinQuery, ToolError> {
@@ -157,9 +326,19 @@ pub fn resolve(args: &FinArgs, v: &Vocabulary) -> Result<FinQuery, ToolError> {
             )));
         }
     };
+    let operation = analytic::from_args(
+        args.operation,
+        args.count,
+        args.order.as_deref(),
+        args.level,
+        true,
+        "level",
+    )
+    .map_err(ToolError::Arguments)?;
     Ok(FinQuery {
         filter: f,
         period_kind,
+        operation,
     })
 }
 
@@ -252,6 +431,9 @@ pub fn for_model(res: &FinResult) -> String {
         "row_count": res.rows.len(),
         "notes": notes,
     });
+    if let Some(c) = analytic::result_for_model(computed(res)) {
+        v["computed"] = c;
+    }
     if res.source.is_sample {
         v["sample_notice"] = json!(
             "These are synthetic sample figures of fictional companies: say so in the answer."

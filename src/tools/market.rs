@@ -98,13 +98,13 @@ impl Arguments for MarketArgs {
                 json!({"type": "string", "enum": ["territory", "year", "connection", "scenario"],
                     "description": "totals and shares per group"})
             }
-            "operation" => json!({"type": "string", "enum": Operation::names(),
-                "description": "what to compute; the result's `computed` holds every figure with its unit and period: state those figures, never your own arithmetic. lookup (default): the figure of the last year; series: every year; rank: countries ranked (no territory, World or a region such as Europe or EU: its countries); share: of World, of the aggregate named, or of the Total connection; change: first to last year, absolute, % and CAGR; compare: the first territory against the others; max / min: the record and its year over the years asked (all years when none); average; sum; first / latest; threshold: the first year reaching level_mw"}),
-            "count" => json!({"type": "integer", "description": "rank: how many to list"}),
-            "order" => json!({"type": "string", "enum": ["highest", "lowest"],
-                "description": "rank: from the highest (default) or the lowest; threshold: reaching the level from below (default) or falling to it"}),
-            "level_mw" => {
-                json!({"type": "number", "description": "threshold: the level in MW (17 GW is 17000)"})
+            f @ ("operation" | "count" | "order" | "level_mw") => {
+                return analytic::property(
+                    f,
+                    "lookup (default): the figure of the last year; series: every year; rank: countries ranked (no territory, World or a region such as Europe or EU: its countries); share: of World, of the aggregate named, or of the Total connection; change: first to last year, absolute, % and CAGR; compare: the first territory against the others; max / min: the record and its year over the years asked (all years when none); average; sum; first / latest; threshold: the first year reaching level_mw",
+                    "level_mw",
+                    "threshold: the level in MW (17 GW is 17000)",
+                );
             }
             "plot_type" if mode == Mode::Chart => {
                 json!({"type": "string", "enum": ["line", "bar", "stacked_bar"],
@@ -274,38 +274,15 @@ pub fn resolve(args: &MarketArgs, names: &Names, stacked: bool) -> Result<Resolv
     {
         (min_year, max_year) = (Some(b), Some(a));
     }
-    let operation = match args.operation {
-        None => None,
-        Some(op) => {
-            let lowest = match args
-                .order
-                .as_deref()
-                .map(str::to_ascii_lowercase)
-                .as_deref()
-            {
-                None | Some("") | Some("highest") | Some("desc") | Some("descending") => false,
-                Some("lowest") | Some("asc") | Some("ascending") => true,
-                Some(other) => {
-                    return Err(ToolError::Arguments(format!(
-                        "unknown order {other:?} (highest or lowest)"
-                    )));
-                }
-            };
-            let ask = Ask {
-                count: args.count.map(|c| c.max(1) as usize),
-                lowest,
-                level: args.level_mw,
-                whole: None,
-                additive: kind == "Annual",
-            };
-            if op == Operation::Threshold && ask.level.is_none() {
-                return Err(ToolError::Arguments(
-                    "a threshold needs level_mw, the level in MW".into(),
-                ));
-            }
-            Some((op, ask))
-        }
-    };
+    let operation = analytic::from_args(
+        args.operation,
+        args.count,
+        args.order.as_deref(),
+        args.level_mw,
+        kind == "Annual",
+        "level_mw",
+    )
+    .map_err(ToolError::Arguments)?;
     let mut r = Resolved {
         territories,
         min_year,
@@ -762,30 +739,14 @@ pub fn for_model(res: &MarketResult) -> String {
                 .collect::<Vec<_>>()
         );
     }
-    match computed(res) {
-        Some(Ok(c)) => v["computed"] = computed_for_model(&c),
-        Some(Err(why)) => v["computed"] = json!({"error": why.0}),
-        None => {}
+    if let Some(c) = analytic::result_for_model(computed(res)) {
+        v["computed"] = c;
     }
     if res.source.is_sample {
         v["sample_notice"] =
             json!("These are synthetic sample figures, not real data: say so in the answer.");
     }
     v.to_string()
-}
-
-/// A computed result for the model: figures rounded as the answer states them.
-pub fn computed_for_model(c: &Computed) -> Value {
-    let figures: Vec<Value> = c
-        .figures
-        .iter()
-        .map(|f| {
-            let mut f = f.clone();
-            f.value = charts::round(f.value, if f.unit == "MW" { 1 } else { 2 });
-            json!(f)
-        })
-        .collect();
-    json!({"operation": c.operation, "span": c.span, "figures": figures, "notes": c.notes})
 }
 
 async fn no_rows(db: &Db, r: &Resolved) -> ToolError {

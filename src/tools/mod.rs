@@ -533,7 +533,11 @@ mod tests {
                 "start_year",
                 "end_year",
                 "plot_type",
-                "axis"
+                "axis",
+                "operation",
+                "count",
+                "order",
+                "level"
             ]
         );
         assert_eq!(
@@ -544,7 +548,11 @@ mod tests {
                 "start_year",
                 "end_year",
                 "period_type",
-                "plot_type"
+                "plot_type",
+                "operation",
+                "count",
+                "order",
+                "level"
             ]
         );
         assert_eq!(

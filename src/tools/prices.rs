@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
+use super::analytic::{self, Ask, Computed, Operation, Refusal};
 use super::charts::{self, PlotSpec};
 use super::names::{Names, Vocab, norm_joined};
 use super::{Arguments, DataTool, Mode, ToolContext, ToolError, lenient};
@@ -54,6 +55,19 @@ pub struct PriceArgs {
     pub plot_type: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub axis: Option<String>,
+    /// What to compute over the series ([`analytic`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operation: Option<Operation>,
+    #[serde(
+        deserialize_with = "lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub count: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order: Option<String>,
+    /// A threshold's price, in the series' unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<f64>,
 }
 
 impl Arguments for PriceArgs {
@@ -67,6 +81,14 @@ impl Arguments for PriceArgs {
                 "description": "China, Overseas, EU, US, India, Australia (Europe and USA are understood)"}),
             "start_date" | "end_date" => json!({"type": "string", "description": "YYYY-MM-DD"}),
             "start_year" | "end_year" => json!({"type": "integer"}),
+            f @ ("operation" | "count" | "order" | "level") => {
+                return analytic::property(
+                    f,
+                    "lookup (default) / latest: the last price of each series in the dates asked; first; series: every observation; rank: series by their last price; compare: the first series against the others (difference, %, ratio: a premium); change: first to last price, %, CAGR; max / min: the extreme price and its date; average; threshold: the first date a price reached level (order lowest: fell to it). No share or sum: prices are not parts of a whole and do not add up over time. Series of different units are never ranked or compared.",
+                    "level",
+                    "threshold: the price level, in the series' unit",
+                );
+            }
             "plot_type" if mode == Mode::Chart => {
                 json!({"type": "string", "enum": ["line", "bar", "box"],
                     "description": "line: monthly trend; bar: average per category; box: distribution per category"})
@@ -85,7 +107,7 @@ pub struct Prices;
 
 impl DataTool for Prices {
     type Args = PriceArgs;
-    type Resolved = PriceFilter;
+    type Resolved = PriceQuery;
     type Result = PriceResult;
 
     const QUERY: (&'static str, &'static str) = (
@@ -102,19 +124,19 @@ impl DataTool for Prices {
         args: &PriceArgs,
         vocab: &super::vocab::Vocabulary,
         _: Mode,
-    ) -> Result<PriceFilter, ToolError> {
+    ) -> Result<PriceQuery, ToolError> {
         resolve(args, &vocab.prices)
     }
 
     async fn query(
         ctx: &ToolContext<'_>,
-        f: &PriceFilter,
+        q: &PriceQuery,
     ) -> Result<Option<PriceResult>, ToolError> {
-        query(ctx.db, f).await
+        query(ctx.db, q).await
     }
 
-    async fn no_rows(ctx: &ToolContext<'_>, f: &PriceFilter) -> ToolError {
-        no_rows(ctx.db, f).await
+    async fn no_rows(ctx: &ToolContext<'_>, q: &PriceQuery) -> ToolError {
+        no_rows(ctx.db, &q.filter).await
     }
 
     fn for_model(res: &PriceResult) -> String {
@@ -173,7 +195,122 @@ impl Vocabulary {
     }
 }
 
-pub fn resolve(args: &PriceArgs, v: &Vocabulary) -> Result<PriceFilter, ToolError> {
+/// The filters of a price query and the operation asked.
+#[derive(Clone, Debug)]
+pub struct PriceQuery {
+    pub filter: PriceFilter,
+    pub operation: Option<(Operation, Ask)>,
+}
+
+impl analytic::Dataset for Prices {
+    fn allows(op: Operation) -> Result<(), &'static str> {
+        match op {
+            Operation::Share => Err(
+                "a share is not meaningful for prices: a price is not a part of a whole that adds up",
+            ),
+            Operation::Sum => Err("prices do not add up over time"),
+            Operation::Lookup
+            | Operation::Series
+            | Operation::Rank
+            | Operation::Change
+            | Operation::Compare
+            | Operation::Max
+            | Operation::Min
+            | Operation::Average
+            | Operation::First
+            | Operation::Latest
+            | Operation::Threshold => Ok(()),
+        }
+    }
+
+    /// Prices of different series never add up.
+    fn series_add_up(_: &[&str]) -> bool {
+        false
+    }
+}
+
+/// A date in years (2024-07-02 is about 2024.5), for yearly growth rates.
+fn years(d: NaiveDate) -> f64 {
+    f64::from(d.year()) + f64::from(d.ordinal0()) / 365.25
+}
+
+/// The result's series for [`analytic::compute`], grouped by unit: one point per date (the mean
+/// of that day's observations).
+pub fn analytic_series(res: &PriceResult) -> Vec<(String, Vec<analytic::Series>)> {
+    let mut out: Vec<(String, Vec<analytic::Series>)> = Vec::new();
+    for s in &res.series {
+        let mut days: BTreeMap<NaiveDate, (f64, usize)> = BTreeMap::new();
+        for (d, v) in &s.points {
+            let e = days.entry(*d).or_default();
+            e.0 += v;
+            e.1 += 1;
+        }
+        let points = days
+            .into_iter()
+            .map(|(d, (sum, n))| analytic::Point {
+                period: d.to_string(),
+                t: years(d),
+                value: sum / n as f64,
+                label: String::new(),
+            })
+            .collect();
+        let series = analytic::Series::new(s.name(), points);
+        match out.iter_mut().find(|(u, _)| *u == s.unit) {
+            Some((_, v)) => v.push(series),
+            None => out.push((s.unit.clone(), vec![series])),
+        }
+    }
+    out
+}
+
+/// The operation asked of a result, computed per unit: `None` when none was asked.
+pub fn computed(res: &PriceResult) -> Option<Result<Computed, Refusal>> {
+    let (op, ask) = res.operation.as_ref()?;
+    let groups = analytic_series(res);
+    if groups.len() > 1 && matches!(op, Operation::Rank | Operation::Compare) {
+        return Some(Err(Refusal(format!(
+            "the series are in different units ({}): rank or compare series of one unit (one item) at a time",
+            groups
+                .iter()
+                .map(|g| g.0.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))));
+    }
+    let mut all: Option<Computed> = None;
+    for (unit, series) in &groups {
+        let c = match analytic::compute::<Prices>(*op, series, unit, ask) {
+            Ok(c) => c,
+            Err(e) => return Some(Err(e)),
+        };
+        match &mut all {
+            None => all = Some(c),
+            Some(a) => {
+                a.figures.extend(c.figures);
+                a.notes.extend(c.notes);
+            }
+        }
+    }
+    all.map(Ok)
+}
+
+pub fn resolve(args: &PriceArgs, v: &Vocabulary) -> Result<PriceQuery, ToolError> {
+    let operation = analytic::from_args(
+        args.operation,
+        args.count,
+        args.order.as_deref(),
+        args.level,
+        false,
+        "level",
+    )
+    .map_err(ToolError::Arguments)?;
+    Ok(PriceQuery {
+        filter: resolve_filter(args, v)?,
+        operation,
+    })
+}
+
+fn resolve_filter(args: &PriceArgs, v: &Vocabulary) -> Result<PriceFilter, ToolError> {
     let mut f = PriceFilter {
         items: v
             .items
@@ -298,9 +435,11 @@ pub struct PriceResult {
     pub source: Source,
     pub series: Vec<Series>,
     pub filter: PriceFilter,
+    pub operation: Option<(Operation, Ask)>,
 }
 
-async fn query(db: &Db, f: &PriceFilter) -> Result<Option<PriceResult>, ToolError> {
+async fn query(db: &Db, q: &PriceQuery) -> Result<Option<PriceResult>, ToolError> {
+    let f = &q.filter;
     for source in ds::sources(db, "prices").await.map_err(ToolError::db)? {
         let rows = ds::price_rows(db, source.id, f)
             .await
@@ -312,6 +451,7 @@ async fn query(db: &Db, f: &PriceFilter) -> Result<Option<PriceResult>, ToolErro
             source,
             series: to_series(rows),
             filter: f.clone(),
+            operation: q.operation.clone(),
         }));
     }
     Ok(None)
@@ -426,6 +566,9 @@ pub fn for_model(res: &PriceResult) -> String {
         "series_count": res.series.len(),
         "notes": notes,
     });
+    if let Some(c) = analytic::result_for_model(computed(res)) {
+        v["computed"] = c;
+    }
     if res.source.is_sample {
         v["sample_notice"] =
             json!("These are synthetic sample prices, not real data: say so in the answer.");

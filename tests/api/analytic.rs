@@ -210,3 +210,74 @@ db_test!(async fn an_operation_the_data_cannot_compute_is_said_in_the_tool_resul
     assert!(content(3).contains("Mars Region"), "{}", content(3));
     assert!(content(5).contains("level_mw"), "{}", content(5));
 });
+
+/// Rows of a sample CSV file as column → value maps.
+fn csv(name: &str) -> Vec<BTreeMap<String, String>> {
+    let text =
+        std::fs::read_to_string(format!("{}/data/sample/{name}", env!("CARGO_MANIFEST_DIR")))
+            .unwrap();
+    let mut lines = text.lines();
+    let header: Vec<String> = lines.next().unwrap().split(',').map(String::from).collect();
+    lines
+        .map(|l| {
+            header
+                .iter()
+                .cloned()
+                .zip(l.split(',').map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+db_test!(async fn prices_and_financials_compute_their_operations_too(b) {
+    let script = vec![
+        call_tool("query_prices", r#"{"item": ["Module"], "technology": ["n-type TOPCon", "PERC"], "region": ["China"], "end_date": "2024-12-31", "operation": "compare"}"#),
+        Reply::Text(vec!["Done."], Duration::ZERO),
+        call_tool("query_financials", r#"{"metric": ["Revenue"], "start_year": 2024, "end_year": 2024, "operation": "share"}"#),
+        Reply::Text(vec!["Done."], Duration::ZERO),
+        call_tool("query_prices", r#"{"item": ["Module"], "region": ["China"], "operation": "share"}"#),
+        Reply::Text(vec!["Done."], Duration::ZERO),
+    ];
+    let (app, fake) = openai_app_with(b, script, &[("SAMPLE_DATA", "true")]).await;
+    let t = app.admin("ada@example.com").await;
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "price", "Premium of TOPCon over PERC?").await;
+    ask(&app, &t, c, "manufacturer_financial", "Revenue shares?").await;
+    ask(&app, &t, c, "price", "Share of modules?").await;
+    // The price premium: the two series' last prices of 2024, their difference and ratio.
+    let prices = csv("prices.csv");
+    let last = |tech: &str| -> f64 {
+        prices
+            .iter()
+            .filter(|r| r["item"] == "Module" && r["region"] == "China" && r["description"].contains(tech) && r["date"].as_str() <= "2024-12-31")
+            .max_by(|a, b| a["date"].cmp(&b["date"]))
+            .map(|r| r["base_price"].parse().unwrap())
+            .unwrap()
+    };
+    let fs = figures(&tool_result(&fake, 1));
+    let diff = fs.iter().find(|f| f.1 == "difference").unwrap_or_else(|| panic!("{fs:?}"));
+    let (a, b) = if diff.0.contains("TOPCon") { (last("TOPCon"), last("PERC")) } else { (last("PERC"), last("TOPCon")) };
+    close(diff.2, a - b, "price difference");
+    let ratio = fs.iter().find(|f| f.1 == "ratio").unwrap();
+    close(ratio.2, a / b, "price ratio");
+    // Revenue shares of the companies' total in the last quarter of 2024.
+    let fin = csv("financials.csv");
+    let q4: Vec<(String, f64)> = fin.iter().filter(|r| r["metric"] == "Revenue" && r["period"] == "2024-Q4").map(|r| (r["company"].clone(), r["value"].parse().unwrap())).collect();
+    let total: f64 = q4.iter().map(|x| x.1).sum();
+    let fs = figures(&tool_result(&fake, 3));
+    for (company, v) in &q4 {
+        close(one(&fs, company, "share_pct").0, v / total * 100.0, company);
+    }
+    // A share of prices is refused in the result, with the reason.
+    let refused = tool_result(&fake, 5);
+    assert!(refused["computed"]["error"].as_str().unwrap().contains("not a part of a whole"), "{refused}");
+});
+
+fn call_tool(name: &'static str, arguments: &'static str) -> Reply {
+    Reply::ToolCall {
+        text: "",
+        name,
+        arguments,
+        lenient: false,
+    }
+}

@@ -124,6 +124,7 @@ pub(super) async fn fin_answer(
             _ => "year".to_string(),
         }),
         plot_type: None,
+        ..FinArgs::default()
     };
     let q = financials::resolve(&args, &vocab.financials)?;
     let Some(res) = Financials::query(&state.tool_context(), &q).await? else {
@@ -243,6 +244,7 @@ async fn full_years(
         end_year: to,
         period_type: Some("year".into()),
         plot_type: None,
+        ..FinArgs::default()
     };
     let q = financials::resolve(&args, &vocab.financials)?;
     let Some(res) = Financials::query(&state.tool_context(), &q).await? else {
