@@ -451,6 +451,8 @@ pub fn series(res: &MarketResult) -> Vec<Series> {
     // The order asked (territories as named), then the rows' order.
     let named: Vec<String> = if by_connection {
         r.connections.iter().map(|c| c.to_string()).collect()
+    } else if several_scenarios && r.territories.len() == 1 {
+        r.scenarios.iter().map(|c| c.to_string()).collect()
     } else {
         r.territories.clone()
     };

@@ -6,7 +6,7 @@
 
 use super::decline::{Decline, unmatched};
 use super::understand::{Op, Question, Topic, Word};
-use super::{Emit, capitalise, mw, say, show_chart, source_line, table};
+use super::{Emit, capitalise, mw, say, show_chart, source_line, table, times};
 use crate::app::AppState;
 use crate::tools::analytic::{self, Ask, Computed, Operation};
 use crate::tools::market::{self, Market, MarketArgs, MarketResult};
@@ -221,6 +221,25 @@ fn facets(q: &Question) -> MarketAsk {
         && !a.has(Op::Cagr)
     {
         a.ops.retain(|o| *o != Op::Change);
+        if !a.has(Op::Compare) {
+            a.ops.push(Op::Compare);
+        }
+    }
+    // "How many times bigger was its 2024 market than 2023?": one territory compared across two
+    // years is the change between them (with the ratio).
+    if a.territories.len() == 1
+        && a.scenarios.len() <= 1
+        && matches!(a.span, Some((Some(f), Some(t))) if f < t)
+        && a.has(Op::Compare)
+        && !a.has(Op::Change)
+        && !a.has(Op::Trend)
+        && !a.has(Op::Chart)
+    {
+        a.ops.push(Op::Change);
+    }
+    // "high minus low", "the spread between the high and low scenarios": scenarios compared.
+    if a.scenarios.len() > 1 && a.territories.len() <= 1 && a.has(Op::Distribution) {
+        a.ops.retain(|o| *o != Op::Distribution);
         if !a.has(Op::Compare) {
             a.ops.push(Op::Compare);
         }
@@ -505,15 +524,6 @@ fn what(kind: &str) -> &'static str {
     }
 }
 
-/// A ratio as "2.4 times" (two decimals below 1).
-fn times(r: f64) -> String {
-    if r.abs() < 1.0 {
-        format!("{r:.2} times")
-    } else {
-        format!("{r:.1} times")
-    }
-}
-
 /// A share in % with one decimal, or two below 1 % (0.38 %, not 0.4 %).
 fn pct(v: f64) -> String {
     let p = v * 100.0;
@@ -715,6 +725,42 @@ pub async fn answer(
         return Ok(false);
     };
     let src = source_line(&res.source.name, res.source.is_sample);
+    if from == to && a.territories.len() == 1 && a.scenarios.len() > 1 {
+        // One territory and year in several scenarios: each, and the spread when asked.
+        let t = &a.territories[0];
+        let series = market::series(&res);
+        let rows: Vec<Vec<String>> = series
+            .iter()
+            .filter_map(|s| {
+                s.points
+                    .last()
+                    .map(|p| vec![s.name.clone(), fmt_thousands(p.value, 0)])
+            })
+            .collect();
+        let mut text = format!(
+            "**{t}** — {} in **{from}** by scenario ({} connection, {unit}):\n\n{}",
+            what(kind),
+            conn.to_lowercase(),
+            table(&["Scenario", "MW"], &rows)
+        );
+        if a.has(Op::Compare) && series.len() > 1 {
+            let c = analytic::compute::<Market>(Operation::Compare, &series, "MW", &Ask::default())
+                .map_err(|why| ToolError::Arguments(why.0))?;
+            for d in c.all("difference") {
+                let Some(other) = &d.against else { continue };
+                text.push_str(&format!(
+                    "\n{} minus {other}: **{}{}**.",
+                    d.series,
+                    if d.value < 0.0 { "−" } else { "" },
+                    mw(d.value.abs())
+                ));
+            }
+        }
+        text.push_str(&notes(&res));
+        text.push_str(&src);
+        say(emit, &text);
+        return Ok(true);
+    }
     let single = from == to && a.territories.len() == 1;
     if single {
         let t = &a.territories[0];

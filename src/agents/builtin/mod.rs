@@ -364,6 +364,55 @@ fn op_name(o: understand::Op) -> &'static str {
     }
 }
 
+/// A ratio as "2.4 times" (two decimals below 10).
+fn times(r: f64) -> String {
+    if r.abs() < 10.0 {
+        format!("{r:.2} times")
+    } else {
+        format!("{r:.1} times")
+    }
+}
+
+/// "Helios is 25.43 times Nordlicht": the larger of two positive figures against the smaller,
+/// as the tools compute a comparison ([`crate::tools::analytic`]). None when either is not above
+/// zero.
+fn ratio_text(a: (&str, f64), b: (&str, f64), unit: &str) -> Option<String> {
+    use crate::tools::analytic::{self, Ask, Operation, Point, Series};
+    if a.1 <= 0.0 || b.1 <= 0.0 {
+        return None;
+    }
+    let (hi, lo) = if a.1 >= b.1 { (a, b) } else { (b, a) };
+    let series = |(name, v): (&str, f64)| {
+        Series::new(
+            name,
+            vec![Point {
+                period: String::new(),
+                t: 0.0,
+                value: v,
+                label: String::new(),
+            }],
+        )
+    };
+    struct Figures;
+    impl analytic::Dataset for Figures {
+        fn allows(_: Operation) -> Result<(), &'static str> {
+            Ok(())
+        }
+        fn series_add_up(_: &[&str]) -> bool {
+            false
+        }
+    }
+    let c = analytic::compute::<Figures>(
+        Operation::Compare,
+        &[series(hi), series(lo)],
+        unit,
+        &Ask::default(),
+    )
+    .ok()?;
+    let r = c.get(hi.0, "ratio")?;
+    Some(format!("{} is {} {}", hi.0, times(r.value), lo.0))
+}
+
 fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut s = format!(
         "| {} |\n|{}|\n",
