@@ -64,10 +64,19 @@ db_test!(async fn percentages_are_shares_or_changes_and_follow_ups_keep_the_oper
     ask(&app, &t, c, "market", "Which 3 countries installed the most solar in 2023?").await;
     let (_, text) = ask(&app, &t, c, "market", "And in 2021?").await;
     assert!(text.contains("2021") && text.contains("| 3 |") && !text.contains("| 4 |"), "{text}");
-    // Words that change the question decline it rather than being dropped.
+    // A level is the first year a figure reached it, over the whole history.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "First year Poland added more than 1 GW?").await;
-    assert!(declines(&text) && !text.contains(" MW"), "{text}");
+    let first = (2015..=2024).find(|y| v("Poland", &y.to_string(), "Total") >= 1000.0).unwrap();
+    let at = v("Poland", &first.to_string(), "Total");
+    assert!(text.contains(&format!("first reached 1,000 MW in **{first}**, with **{}", thousands(at))), "{text}");
+    // Follow-ups keep the level; a level with another operation declines rather than being dropped.
+    let (_, text) = ask(&app, &t, c, "market", "and Spain?").await;
+    let first = (2015..=2024).find(|y| v("Spain", &y.to_string(), "Total") >= 1000.0).unwrap();
+    assert!(text.contains(&format!("**Spain**: first reached 1,000 MW in **{first}**")), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Average additions of Poland above 1 GW?").await;
+    assert!(declines(&text) && !text.contains(&thousands(at)), "{text}");
 });
 
 /// A market file shaped like the real CSV: history 2008–2024 with Italy's record in 2011 (outside
@@ -87,6 +96,7 @@ fn real_like_csv(dir: &std::path::Path) -> (std::path::PathBuf, f64) {
             ("Italy", v, base),
             ("Spain", v / 2.0, base / 2.0),
             ("Europe", v * 3.0, base * 3.0),
+            ("RoW", v * 4.0, base * 4.0),
         ] {
             writeln!(csv, "{t},{y},{HIST},Total,Annual,{k}").unwrap();
             writeln!(csv, "{t},{y},{HIST},Total,Cumulative,{cum}").unwrap();
@@ -127,10 +137,15 @@ db_test!(async fn records_read_the_whole_history_and_running_sums_are_no_install
     let (_, text) = ask(&app, &t, c, "market", "How much wind capacity did Italy add in 2012?").await;
     assert!(declines(&text) && text.contains("in 2024*") && text.contains("in 2026 in the high scenario"), "{text}");
     assert!(!text.contains("2030"), "{text}");
-    // A ranking within a region the data does not break down declines.
+    // A ranking within a region ranks the region's countries of the data (Italy and Spain, not
+    // the Europe total); within a region whose countries are not known, it declines.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "Which country was Europe's biggest solar market in 2012?").await;
-    assert!(declines(&text) && !text.contains(&thousands(1300.0)), "{text}");
+    assert!(text.contains("**Italy**, with **1,300 MW") && text.contains("| 2 | Spain | 650 |"), "{text}");
+    assert!(text.contains("Shares are of the 2 countries of Europe in the data (Italy, Spain)"), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Which country was RoW's biggest solar market in 2012?").await;
+    assert!(declines(&text) && text.contains("which countries RoW holds") && !text.contains(&thousands(1300.0)), "{text}");
 });
 
 /// A share as the answers print it: one decimal, two below 1 %.
