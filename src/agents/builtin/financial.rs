@@ -60,9 +60,12 @@ pub(super) async fn fin_answer(
     if (has(Op::Share) || has(Op::Sum)) && !change {
         return share(state, ask, question, vocab, !has(Op::Share), emit).await;
     }
+    if ranking && !change && question.has(|w| matches!(w, Word::Quarter(_) | Word::Half(_))) {
+        return rank_period(state, ask, question, vocab, emit).await;
+    }
     if change || ranking {
-        // Rankings and changes are computed on full years: a quarter or a half named would be
-        // answered with its year's figures, a different question.
+        // Changes are computed on full years: a quarter or a half named would be answered with
+        // its year's figures, a different question.
         if question.has(|w| matches!(w, Word::Quarter(_) | Word::Half(_))) {
             return Err(ToolError::Arguments(
                 "rankings and changes of manufacturer figures are computed on full years; ask for \
@@ -340,6 +343,83 @@ async fn full_years(
     }
     text.push_str(&source_line(&res.source.name, res.source.is_sample));
     say(emit, &text);
+    Ok(true)
+}
+
+/// Companies ranked by one metric in one quarter or half ("who had the best gross margin in Q4
+/// 2024?"), computed by the tool's ranking.
+async fn rank_period(
+    state: &AppState,
+    ask: &Ask,
+    question: &understand::Question,
+    vocab: &Vocabularies,
+    emit: Emit<'_>,
+) -> Result<bool, ToolError> {
+    use crate::tools::analytic::Operation;
+    let part = question.all(|w| match w {
+        understand::Word::Quarter(q) => Some(("quarter", 3 * (q - 1) + 1)),
+        understand::Word::Half(h) => Some(("half", 6 * (h - 1) + 1)),
+        _ => None,
+    });
+    let years = question.years();
+    let ([(kind, month)], [year], [_metric]) =
+        (part.as_slice(), years.as_slice(), ask.metrics.as_slice())
+    else {
+        return Err(ToolError::Arguments(
+            "a ranking of one period needs one metric and one period with its year, e.g. gross margin in Q4 2024"
+                .into(),
+        ));
+    };
+    let start = chrono::NaiveDate::from_ymd_opt(*year, *month, 1);
+    let args = FinArgs {
+        company: ask.companies.clone(),
+        metric: ask.metrics.clone(),
+        start_year: Some(*year),
+        end_year: Some(*year),
+        period_type: Some(kind.to_string()),
+        operation: Some(Operation::Rank),
+        order: question
+            .has(|w| *w == understand::Word::Op(understand::Op::Bottom))
+            .then(|| "lowest".to_string()),
+        ..FinArgs::default()
+    };
+    let q = financials::resolve(&args, &vocab.financials)?;
+    let Some(mut res) = Financials::query(&state.tool_context(), &q).await? else {
+        return Ok(false);
+    };
+    res.rows.retain(|r| Some(r.period_start) == start);
+    let Some(period) = res.rows.first().map(|r| r.period.clone()) else {
+        return Ok(false);
+    };
+    let Some(Ok(c)) = financials::computed(&res) else {
+        return Ok(false);
+    };
+    let ranked: Vec<_> = c.all("value").collect();
+    let Some(first) = ranked.first() else {
+        return Ok(false);
+    };
+    let rows: Vec<Vec<String>> = ranked
+        .iter()
+        .map(|f| {
+            vec![
+                f.rank.unwrap_or_default().to_string(),
+                f.series.clone(),
+                format!("{} {}", fmt_value(f.value), f.unit),
+            ]
+        })
+        .collect();
+    let metric = &res.rows[0].metric;
+    say(
+        emit,
+        &format!(
+            "By {metric} in {period}, **{}** comes first with **{} {}**.\n\n{}{}",
+            first.series,
+            fmt_value(first.value),
+            first.unit,
+            table(&["Rank", "Company", metric], &rows),
+            source_line(&res.source.name, res.source.is_sample)
+        ),
+    );
     Ok(true)
 }
 

@@ -258,10 +258,17 @@ fn supported(
     ops: &[understand::Op],
     what: &str,
 ) -> Result<(), decline::Decline> {
-    let asked = q.all(|w| match w {
+    let mut asked = q.all(|w| match w {
         understand::Word::Op(o) => Some(*o),
         _ => None,
     });
+    // "% change", "fallen, in %": a percentage with a change is the change's %, not a share.
+    if asked
+        .iter()
+        .any(|o| matches!(o, understand::Op::Change | understand::Op::Cagr))
+    {
+        asked.retain(|o| *o != understand::Op::Share);
+    }
     match asked.iter().find(|o| !ops.contains(o)) {
         None => Ok(()),
         Some(o) => Err(decline::Decline::because(format!(
