@@ -391,10 +391,22 @@ pub(super) async fn price_answer(
         techs: understood,
         ..ask.clone()
     };
-    if !months.is_empty() {
+    use understand::Op;
+    let changes = question.has(|w| matches!(w, understand::Word::Op(Op::Change | Op::Cagr)));
+    // "from Jan 2023 to Dec 2024": a change between two months is over the dates they span.
+    let years_named = question.years();
+    let month_span = match (changes, months.as_slice(), years_named.as_slice()) {
+        (true, [m0, m1], [y0, y1]) if (y0, m0) < (y1, m1) => {
+            let start = NaiveDate::from_ymd_opt(*y0, *m0, 1);
+            let end = NaiveDate::from_ymd_opt(*y1 + i32::from(*m1 == 12), *m1 % 12 + 1, 1)
+                .and_then(|d| d.pred_opt());
+            start.zip(end)
+        }
+        _ => None,
+    };
+    if !months.is_empty() && month_span.is_none() {
         return price_in_month(state, ask, question, &months, vocab, emit).await;
     }
-    use understand::Op;
     let extreme = if question.has(|w| matches!(w, understand::Word::Op(Op::Min | Op::Bottom))) {
         Some(false)
     } else if question.has(|w| matches!(w, understand::Word::Op(Op::Max | Op::Top))) {
@@ -410,6 +422,8 @@ pub(super) async fn price_answer(
         region: ask.regions.clone(),
         start_year: start,
         end_year: end,
+        start_date: month_span.map(|(a, _)| a.to_string()),
+        end_date: month_span.map(|(_, b)| b.to_string()),
         plot_type: if ask.distribution {
             Some("box".into())
         } else if ask.compare && !ask.trend {
@@ -433,14 +447,28 @@ pub(super) async fn price_answer(
     if has(Op::Change) || has(Op::Cagr) {
         // The change of each series from its first to its last observation in the span asked
         // (the dates say which), in the series' unit and in %.
-        let Some((Some(from), to)) = ask.years.filter(|(a, b)| a.is_some() && a != b) else {
-            return Err(ToolError::Arguments(
-                "a change needs a span, e.g. from 2023 to 2024".into(),
-            ));
-        };
-        let span = match to {
-            Some(t) => format!("from {from} to {t}"),
-            None => format!("since {from}"),
+        // Without years, over the whole series ("from the first quote to the latest"); the
+        // dates of the two observations are given.
+        let first_year = res
+            .series
+            .iter()
+            .map(|s| s.first().0.year())
+            .min()
+            .unwrap_or_default();
+        let (from, to, span) = match (month_span, ask.years) {
+            (Some((a, b)), _) => (
+                a.year(),
+                Some(b.year()),
+                format!("from {} to {}", a.format("%B %Y"), b.format("%B %Y")),
+            ),
+            (None, Some((Some(a), Some(b)))) if a != b => (a, Some(b), format!("from {a} to {b}")),
+            (None, Some((Some(a), Some(_)))) => (a, Some(a), format!("in {a}")),
+            (None, Some((Some(a), None))) => (a, None, format!("since {a}")),
+            (None, _) => (
+                first_year,
+                None,
+                "from the first observation to the latest".to_string(),
+            ),
         };
         // "since 2023": up to the year of the latest observation.
         let to = to.unwrap_or_else(|| {

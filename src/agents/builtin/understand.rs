@@ -621,6 +621,25 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
         }
         merged.push(s);
     }
+    // "high minus low", "high vs low": alone, "high" and "low" could be levels of anything; in a
+    // question that speaks of scenarios (a scenario named, "scenario", "case", "spread", "range")
+    // they are the forecast scenarios.
+    let scenarios = merged.iter().any(|s| {
+        s.has(|w| matches!(w, Word::Scenario(_) | Word::AllScenarios))
+            || matches!(
+                s.text.as_str(),
+                "scenario" | "scenarios" | "case" | "cases" | "spread" | "range"
+            )
+    });
+    if scenarios {
+        for s in merged.iter_mut().filter(|s| s.is_unknown()) {
+            match s.text.as_str() {
+                "high" => s.meanings = vec![Word::Scenario("Forecast - High")],
+                "low" => s.meanings = vec![Word::Scenario("Forecast - Low")],
+                _ => {}
+            }
+        }
+    }
     Question {
         spans: merged,
         unread,
