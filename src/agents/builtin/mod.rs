@@ -124,6 +124,14 @@ pub async fn answer(
             question
                 .spans
                 .extend(p.spans.iter().filter(|s| s.has(dated)).cloned());
+            // "How much did 9N polysilicon change from Jan 2023 to Dec 2024?" then "same for the
+            // EU": the months are a change's span only with the change.
+            let op = |w: &understand::Word| matches!(w, Op(_));
+            if !question.has(op) {
+                question
+                    .spans
+                    .extend(p.spans.iter().filter(|s| s.has(op)).cloned());
+            }
         } else if question.has(part) && !question.has(year) {
             // "Helios gross margin in 2024-Q1?" then "and in Q4?": the quarter of that year.
             question
@@ -531,7 +539,7 @@ mod tests {
         }
     }
 
-    fn read(text: &str) -> understand::Question {
+    pub(super) fn read(text: &str) -> understand::Question {
         understand::understand(text, &understand::Lexicon::new(&vocab()))
     }
 

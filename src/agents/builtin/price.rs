@@ -395,10 +395,17 @@ pub(super) async fn price_answer(
     let changes = question.has(|w| matches!(w, understand::Word::Op(Op::Change | Op::Cagr)));
     // "from Jan 2023 to Dec 2024": a change between two months is over the dates they span.
     let years_named = question.years();
-    let month_span = match (changes, months.as_slice(), years_named.as_slice()) {
-        (true, [m0, m1], [y0, y1]) if (y0, m0) < (y1, m1) => {
-            let start = NaiveDate::from_ymd_opt(*y0, *m0, 1);
-            let end = NaiveDate::from_ymd_opt(*y1 + i32::from(*m1 == 12), *m1 % 12 + 1, 1)
+    // (Names are read once: "January 2024 and January 2025" has one month.)
+    let two_months = match months.as_slice() {
+        [m] => Some((*m, *m)),
+        [a, b] => Some((*a, *b)),
+        _ => None,
+    };
+    let month_span = match (changes, two_months, years_named.as_slice()) {
+        (true, Some((m0, m1)), [y0, y1]) if (y0, m0) < (y1, m1) => {
+            let (y0, y1) = (*y0, *y1);
+            let start = NaiveDate::from_ymd_opt(y0, m0, 1);
+            let end = NaiveDate::from_ymd_opt(y1 + i32::from(m1 == 12), m1 % 12 + 1, 1)
                 .and_then(|d| d.pred_opt());
             start.zip(end)
         }

@@ -632,10 +632,14 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
             )
     });
     if scenarios {
-        for s in merged.iter_mut().filter(|s| s.is_unknown()) {
+        // (Also when the word is one of a price description's: "High purity" polysilicon.)
+        for s in merged
+            .iter_mut()
+            .filter(|s| s.meanings.iter().all(|m| matches!(m, Word::Tech(_))))
+        {
             match s.text.as_str() {
-                "high" => s.meanings = vec![Word::Scenario("Forecast - High")],
-                "low" => s.meanings = vec![Word::Scenario("Forecast - Low")],
+                "high" => s.meanings.push(Word::Scenario("Forecast - High")),
+                "low" => s.meanings.push(Word::Scenario("Forecast - Low")),
                 _ => {}
             }
         }
