@@ -471,11 +471,18 @@ pub(super) async fn price_answer(
             (None, Some((Some(a), Some(b)))) if a != b => (a, Some(b), format!("from {a} to {b}")),
             (None, Some((Some(a), Some(_)))) => (a, Some(a), format!("in {a}")),
             (None, Some((Some(a), None))) => (a, None, format!("since {a}")),
-            (None, _) => (
+            // "from the first quote to the latest", "first vs latest": the whole series; a
+            // change with no span at all is not guessed.
+            (None, _) if has(Op::First) || has(Op::Latest) => (
                 first_year,
                 None,
                 "from the first observation to the latest".to_string(),
             ),
+            (None, _) => {
+                return Err(ToolError::Arguments(
+                    "a change needs a span, e.g. from 2023 to 2024, or from the first observation to the latest".into(),
+                ));
+            }
         };
         // "since 2023": up to the year of the latest observation.
         let to = to.unwrap_or_else(|| {
