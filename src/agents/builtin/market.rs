@@ -30,6 +30,8 @@ pub struct MarketAsk {
     pub below: bool,
     /// Levels named beyond the first (a question with two is declined).
     pub more_levels: bool,
+    /// Whether the question says which way the level is crossed.
+    pub level_directed: bool,
 }
 
 impl MarketAsk {
@@ -155,6 +157,7 @@ fn facets(q: &Question) -> MarketAsk {
         level: None,
         below: false,
         more_levels: false,
+        level_directed: false,
     };
     // A level ("more than 1 GW", "first topped 100 GW") asks for the first year a figure reached
     // it; the words that named the direction ("more than", "top", "first") say nothing else.
@@ -166,6 +169,17 @@ fn facets(q: &Question) -> MarketAsk {
     a.level = levels.first().copied();
     a.more_levels = levels.len() > 1;
     a.below = a.has(Op::Below);
+    // A level is reached only in a direction ("more than", "above", "first", "under"); a level
+    // named as context ("the strategy aims at 750 GW by 2030") is not a question about it.
+    a.level_directed = a.has(Op::Above)
+        || a.has(Op::Below)
+        || a.has(Op::First)
+        || q.spans.iter().any(|s| {
+            matches!(
+                s.text.as_str(),
+                "more than" | "less than" | "fewer than" | "greater than"
+            )
+        });
     if a.level.is_some() {
         a.ops.retain(|o| {
             !matches!(
@@ -231,9 +245,21 @@ fn facets(q: &Question) -> MarketAsk {
         && a.scenarios.len() <= 1
         && matches!(a.span, Some((Some(f), Some(t))) if f < t)
         && a.has(Op::Compare)
-        && !a.has(Op::Change)
-        && !a.has(Op::Trend)
-        && !a.has(Op::Chart)
+        && !a.ops.iter().any(|o| {
+            matches!(
+                o,
+                Op::Change
+                    | Op::Trend
+                    | Op::Chart
+                    | Op::Average
+                    | Op::Sum
+                    | Op::Max
+                    | Op::Min
+                    | Op::Top
+                    | Op::Bottom
+                    | Op::Share
+            )
+        })
     {
         a.ops.push(Op::Change);
     }
@@ -309,6 +335,7 @@ fn inherit(mut a: MarketAsk, prev: &MarketAsk) -> MarketAsk {
     if a.level.is_none() && !asks_own {
         a.level = prev.level;
         a.below = prev.below;
+        a.level_directed = prev.level_directed;
     }
     a
 }
@@ -394,11 +421,27 @@ pub fn read(
         }
     }
     if let Some(level) = a.level {
-        let level = fmt_thousands(level, if level.fract() == 0.0 { 0 } else { 1 });
+        // Named as the question wrote it ("750 GWdc"), not converted.
+        let level = q
+            .spans
+            .iter()
+            .find(|s| s.has(|w| matches!(w, Word::Level(_))))
+            .map(|s| s.text.clone())
+            .unwrap_or_else(|| {
+                format!(
+                    "{} MW",
+                    fmt_thousands(level, if level.fract() == 0.0 { 0 } else { 1 })
+                )
+            });
         if a.more_levels {
             return Err(Decline::because(
                 "I can find the first year a figure reached one level, not between two levels.",
             ));
+        }
+        if !a.level_directed {
+            return Err(Decline::because(format!(
+                "I can use a level such as \"{level}\" only to find the first year a figure reached it (\"when did ... first exceed {level}?\"), so I will not guess what it means here."
+            )));
         }
         if let Some(o) = a
             .ops
@@ -406,13 +449,13 @@ pub fn read(
             .find(|o| !matches!(o, Op::Forecast | Op::Trend | Op::Chart))
         {
             return Err(Decline::because(format!(
-                "I can find the first year a figure reached a level such as {level} MW, but not combine a level with {}.",
+                "I can find the first year a figure reached a level such as \"{level}\", but not combine a level with {}.",
                 super::op_labels([*o]).join("")
             )));
         }
         if a.count.is_some() {
             return Err(Decline::because(format!(
-                "I cannot list the countries above a level such as {level} MW; I can find the first year a territory reached it."
+                "I cannot list the countries above a level such as \"{level}\"; I can find the first year a territory reached it."
             )));
         }
     }

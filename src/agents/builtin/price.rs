@@ -401,13 +401,19 @@ pub(super) async fn price_answer(
         [a, b] => Some((*a, *b)),
         _ => None,
     };
+    // "since April 2023" with a change: from that month to the latest observation.
     let month_span = match (changes, two_months, years_named.as_slice()) {
         (true, Some((m0, m1)), [y0, y1]) if (y0, m0) < (y1, m1) => {
             let (y0, y1) = (*y0, *y1);
             let start = NaiveDate::from_ymd_opt(y0, m0, 1);
             let end = NaiveDate::from_ymd_opt(y1 + i32::from(m1 == 12), m1 % 12 + 1, 1)
                 .and_then(|d| d.pred_opt());
-            start.zip(end)
+            start.zip(end.map(Some))
+        }
+        (true, Some((m, m1)), [y])
+            if m == m1 && question.has(|w| *w == understand::Word::Since) =>
+        {
+            NaiveDate::from_ymd_opt(*y, m, 1).map(|start| (start, None))
         }
         _ => None,
     };
@@ -428,9 +434,14 @@ pub(super) async fn price_answer(
         technology: ask.techs.clone(),
         region: ask.regions.clone(),
         start_year: start,
-        end_year: end,
+        // "since April 2023": up to the latest observation.
+        end_year: if month_span.is_some_and(|(_, b)| b.is_none()) {
+            None
+        } else {
+            end
+        },
         start_date: month_span.map(|(a, _)| a.to_string()),
-        end_date: month_span.map(|(_, b)| b.to_string()),
+        end_date: month_span.and_then(|(_, b)| b).map(|b| b.to_string()),
         plot_type: if ask.distribution {
             Some("box".into())
         } else if ask.compare && !ask.trend {
@@ -463,11 +474,12 @@ pub(super) async fn price_answer(
             .min()
             .unwrap_or_default();
         let (from, to, span) = match (month_span, ask.years) {
-            (Some((a, b)), _) => (
+            (Some((a, Some(b))), _) => (
                 a.year(),
                 Some(b.year()),
                 format!("from {} to {}", a.format("%B %Y"), b.format("%B %Y")),
             ),
+            (Some((a, None)), _) => (a.year(), None, format!("since {}", a.format("%B %Y"))),
             (None, Some((Some(a), Some(b)))) if a != b => (a, Some(b), format!("from {a} to {b}")),
             (None, Some((Some(a), Some(_)))) => (a, Some(a), format!("in {a}")),
             (None, Some((Some(a), None))) => (a, None, format!("since {a}")),

@@ -644,6 +644,48 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
             }
         }
     }
+    // A story around the question is read past when the question pins its own period or asks
+    // for a record, a ranking, a change or a level ("Spain's solar boom: how much in 2023?").
+    let pinned = merged.iter().any(|s| {
+        s.has(|w| {
+            matches!(
+                w,
+                Word::Year(_)
+                    | Word::Level(_)
+                    | Word::Op(Op::Max | Op::Min | Op::Top | Op::Bottom | Op::Change | Op::Cagr)
+            )
+        })
+    });
+    // "for us", "pitching us": written in lower case, "us" is the pronoun, not the US (which
+    // analysts write "US", "USA" or "U.S.").
+    let pronoun_us = text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "us")
+        && !text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "US");
+    if pronoun_us {
+        for s in merged.iter_mut().filter(|s| s.text == "us") {
+            s.meanings = vec![Word::Filler];
+            s.read_past = true;
+        }
+    }
+    // "but" joins two clauses ("mature but still growing"), except in "all but X".
+    for i in 0..merged.len() {
+        let after_all = i > 0
+            && matches!(
+                merged[i - 1].text.as_str(),
+                "all" | "everything" | "anything" | "nothing" | "none"
+            );
+        let s = &mut merged[i];
+        if s.is_unknown()
+            && ((pinned && words::NARRATIVE.contains(&s.text.as_str()))
+                || (s.text == "but" && !after_all))
+        {
+            s.meanings = vec![Word::Filler];
+            s.read_past = true;
+        }
+    }
     Question {
         spans: merged,
         unread,

@@ -8,6 +8,29 @@ pub use crate::tools::places::COUNTRIES;
 
 /// Words that carry no meaning for the query: function words, question words, politeness.
 pub const FILLER: &[&str] = &[
+    // policies named as context: a question about what a policy says has other words that
+    // decline (target, rule, requirement)
+    "nzia",
+    "net zero industry act",
+    "ira",
+    "inflation reduction act",
+    "repowereu",
+    "repower eu",
+    "eeg",
+    "ppe",
+    "necp",
+    "necps",
+    "conto energia",
+    "eu solar strategy",
+    "solar strategy",
+    // the writer's own work
+    "stat",
+    "headline stat",
+    "intro",
+    "prepping",
+    "benchmarking",
+    "run rate",
+    "on a run",
     // a ranking is of countries: saying so changes nothing
     "member states",
     "member state",
@@ -304,6 +327,8 @@ pub const TOPICS: &[(&str, Topic)] = &[
 /// Scenario words, to the long names the data uses.
 pub const SCENARIOS: &[(&str, Word)] = &[
     ("historical", Word::Scenario("Historical Primary")),
+    ("historical data only", Word::Scenario("Historical Primary")),
+    ("historical only", Word::Scenario("Historical Primary")),
     ("history", Word::Scenario("Historical Primary")),
     ("actual", Word::Scenario("Historical Primary")),
     ("actuals", Word::Scenario("Historical Primary")),
@@ -527,6 +552,8 @@ pub const OPS: &[(&str, Op)] = &[
     ("now", Op::Latest),
     ("first", Op::First),
     ("how many times", Op::Compare),
+    ("how much more", Op::Compare),
+    ("how far", Op::Change),
     ("times bigger", Op::Compare),
     ("times larger", Op::Compare),
     ("times higher", Op::Compare),
@@ -849,6 +876,7 @@ pub const CHANGES_THE_QUESTION: &[&str] = &[
     "neither",
     "nor",
     "instead",
+    "rather",
     // comparison
     "greater",
     "higher",
@@ -1149,6 +1177,29 @@ pub const CHANGES_THE_QUESTION: &[&str] = &[
     "domestic",
     "local",
     "member",
+];
+
+/// Words of a story told around the question ("Spain's solar boom", "the market crashed",
+/// "for our 5-year plan", "next year"): read past when the question names its own years, or asks
+/// for a record, a ranking, a change or a level, so that they cannot stand for a period; else they
+/// decline like other words that change the question.
+pub const NARRATIVE: &[&str] = &[
+    "boom",
+    "booms",
+    "bust",
+    "crash",
+    "crashed",
+    "collapse",
+    "collapsed",
+    "slump",
+    "slumped",
+    "slowdown",
+    "slowing",
+    "downturn",
+    "exploded",
+    "plan",
+    "next",
+    "month",
 ];
 
 /// Adjectives of place, to the country they name ("Brazilian", "Dutch").
