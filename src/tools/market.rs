@@ -207,9 +207,18 @@ pub async fn territories(db: &Db) -> Result<Names, ToolError> {
 }
 
 pub fn resolve(args: &MarketArgs, names: &Names, stacked: bool) -> Result<Resolved, ToolError> {
-    let territories = names
-        .resolve_all(&args.territory, "territory")
-        .map_err(ToolError::Arguments)?;
+    // A ranking within a region names the region, which the data need not hold as a territory
+    // of its own: its countries are ranked.
+    let territories = match (args.operation, args.territory.as_slice()) {
+        (Some(Operation::Rank), [region])
+            if places::is_known_region(region) && names.resolve(region).is_none() =>
+        {
+            vec![region.clone()]
+        }
+        _ => names
+            .resolve_all(&args.territory, "territory")
+            .map_err(ToolError::Arguments)?,
+    };
     let mut scenarios = Vec::new();
     for s in &args.scenario {
         let c = data::canonical_scenario(s).ok_or_else(|| {

@@ -419,6 +419,27 @@ const REGIONS: &[(&str, &[&[&str]])] = &[
     ("oceania", &[OCEANIA]),
 ];
 
+/// The regions of the table as a user names them ("EU", "Latin America"), each with its
+/// normalised key.
+pub fn regions() -> impl Iterator<Item = (&'static str, String)> {
+    REGIONS.iter().map(|(key, _)| {
+        let display = if key.len() <= 4 || key.starts_with("eu ") {
+            key.to_uppercase()
+        } else {
+            key.split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        (*key, display)
+    })
+}
+
 /// Whether a name is a country (not World, a region or another aggregate).
 pub fn is_country(name: &str) -> bool {
     let n = norm(name);

@@ -240,3 +240,69 @@ db_test!(async fn follow_ups_that_point_back_or_name_only_a_quarter(b) {
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "and in Q4?").await;
     assert!(text.contains("2024-Q4") && text.contains(&q4["value"]), "{} in {text}", q4["value"]);
 });
+
+db_test!(async fn the_trades_phrasing_goes_through_the_analytic_query(b) {
+    let (app, t) = sample_app(b).await;
+    let hist = |c: &str, y: &str| market_value(c, y, HIST, "Total", "Annual");
+    // A story around a question that pins its year is read past; without a year it declines.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Writing a piece on Spain's solar boom — how much PV did Spain install in 2023?").await;
+    assert!(text.contains(&thousands(hist("Spain", "2023"))), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "How big was Spain's solar boom?").await;
+    assert!(declines(&text) && text.contains("\"boom\""), "{text}");
+    // Scenarios compared: "high minus low" is the difference of the two forecasts.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Scenario spread for Germany 2030 additions - high minus low?").await;
+    let high = market_value("Germany", "2030", "Forecast - High", "Total", "Annual");
+    let low = market_value("Germany", "2030", "Forecast - Low", "Total", "Annual");
+    assert!(text.contains(&format!("Forecast - High minus Forecast - Low: **{}", thousands(high - low))), "{text}");
+    // "How many times bigger": the ratio of the two countries.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "How many times bigger was Germany's 2024 market than Italy's?").await;
+    assert!(text.contains(&format!("{:.2} times Italy's figure", hist("Germany", "2024") / hist("Italy", "2024"))), "{text}");
+    // A region's countries ranked ("EU member states" names no more than the EU).
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Which 3 EU member states installed the most PV in 2024?").await;
+    let mut eu: Vec<(&str, f64)> = ["Italy", "Germany", "Spain", "France", "Netherlands", "Poland"].iter().map(|c| (*c, hist(c, "2024"))).collect();
+    eu.sort_by(|a, b| b.1.total_cmp(&a.1));
+    for (i, (name, v)) in eu.iter().take(3).enumerate() {
+        assert!(text.contains(&format!("| {} | {name} | {} |", i + 1, thousands(*v))), "{name} in {text}");
+    }
+    assert!(!text.contains("| 4 |"), "{text}");
+    // Such a region has no figure of its own where the data does not hold it.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "EU additions in 2024?").await;
+    assert!(declines(&text) && text.contains("holds no figures for EU as a whole"), "{text}");
+    // A level named only as context declines, echoing what the question wrote.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "The plan aims at 215 GW by 2030. Germany's additions in 2030?").await;
+    assert!(declines(&text) && text.contains("\"215 gw\"") && !text.contains(&thousands(high)), "{text}");
+    // "us" in lower case is the pronoun, not the US.
+    let fin = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/financials.csv")).unwrap();
+    let (company, capacity) = fin
+        .lines()
+        .find_map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            (c[0].starts_with("Aurora") && c[1] == "2024-Q4" && c[2] == "Production capacity").then(|| (c[0].to_string(), c[3].to_string()))
+        })
+        .unwrap();
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Aurora says they can scale supply for us. Aurora production capacity in Q4 2024?").await;
+    assert!(text.contains(&company) && text.contains(&capacity), "{capacity} in {text}");
+    // A price change between two months is over the dates they span.
+    let prices = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/prices.csv")).unwrap();
+    let at = |date: &str| -> f64 {
+        prices
+            .lines()
+            .find_map(|l| {
+                let c: Vec<&str> = l.split(',').collect();
+                (c[0] == "Polysilicon" && c[2] == date && c[6] == "China").then(|| c[4].parse().unwrap())
+            })
+            .unwrap()
+    };
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "How much did polysilicon in China change from Jan 2023 to Dec 2024, in %?").await;
+    let pct = (at("2024-12-01") / at("2023-01-01") - 1.0) * 100.0;
+    assert!(text.contains(&format!("{pct:+.1}%")), "{pct:+.1}% in {text}");
+});

@@ -395,6 +395,18 @@ pub fn read(
             "I can split a market figure by connection type (centralised, distributed, off-grid), but not give another distribution.",
         ));
     }
+    // A region the table knows but the data does not hold as a territory ("LatAm" on a file
+    // without it): its countries can be ranked, but it has no figure of its own.
+    if !a.is_ranking()
+        && let Some(r) = a
+            .territories
+            .iter()
+            .find(|t| vocab.territories.resolve(t).is_none())
+    {
+        return Err(Decline::because(format!(
+            "The market data holds no figures for {r} as a whole: I can rank the countries of {r}, or give a country's figures."
+        )));
+    }
     if a.is_ranking() {
         let regions: Vec<&String> = a
             .territories

@@ -194,6 +194,13 @@ impl Lexicon {
         for (k, val) in v.territories.keys() {
             add(&mut p, k, Word::Territory(val.to_string()));
         }
+        // A region whose countries are known ("EU", "Latin America"), when the data does not
+        // hold it as a territory: its countries can be ranked.
+        for (key, display) in crate::tools::places::regions() {
+            if v.territories.resolve(key).is_none() {
+                add(&mut p, key, Word::Territory(display));
+            }
+        }
         // "Brazilian", "Dutch", "global": the country (or World) when the data holds it, else a
         // country the data does not hold.
         // "Chinese polysilicon", "European modules": the price region too.
