@@ -290,6 +290,32 @@ db_test!(async fn the_trades_phrasing_goes_through_the_analytic_query(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Aurora says they can scale supply for us. Aurora production capacity in Q4 2024?").await;
     assert!(text.contains(&company) && text.contains(&capacity), "{capacity} in {text}");
+    // A change from a historical year into a forecast scenario reads each year in its own.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Italy's installed base: what CAGR from end-2024 to 2030 on the most probable path?").await;
+    let c2024 = market_value("Italy", "2024", HIST, "Total", "Cumulative");
+    let c2030 = market_value("Italy", "2030", MOST_PROBABLE, "Total", "Cumulative");
+    let cagr = ((c2030 / c2024).powf(1.0 / 6.0) - 1.0) * 100.0;
+    assert!(text.contains(&format!("CAGR {cagr:+.1}% a year over 6 years")), "{cagr:+.1} in {text}");
+    // "If the high scenario plays out": the condition is the scenario.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "If the high scenario plays out, how much will Germany add in total over 2025-2030?").await;
+    let total: f64 = (2025..=2030).map(|y| market_value("Germany", &y.to_string(), "Forecast - High", "Total", "Annual")).sum();
+    assert!(text.contains(&thousands(total)), "{} in {text}", thousands(total));
+    // One company's quarters added up, by the tool's sum; a margin does not add up.
+    let quarters: f64 = fin
+        .lines()
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            (c[0].starts_with("SunForge") && c[1].starts_with("2024-Q") && c[2] == "Net income").then(|| c[3].parse::<f64>().unwrap())
+        })
+        .sum();
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Add up SunForge's quarterly net income for Q1-Q4 2024 - what's the total?").await;
+    assert!(text.contains(&format!("**{quarters:.1} USD million**")) || text.contains(&format!("**{} USD million**", quarters)), "{quarters} in {text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Sum of SunForge's quarterly gross margins in 2024?").await;
+    assert!(declines(&text) && text.contains("do not add up"), "{text}");
     // A price change between two months is over the dates they span.
     let prices = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/prices.csv")).unwrap();
     let at = |date: &str| -> f64 {

@@ -1335,14 +1335,56 @@ async fn change(
     // The two years only: the change is between them, whatever lies in between.
     let mut lines = Vec::new();
     let mut source = None;
+    // "from end-2024 to 2030 on the most probable path": a historical year and a forecast
+    // scenario, each year read in its own scenario.
+    let crosses = from <= last_hist
+        && to > last_hist
+        && a.scenarios.len() == 1
+        && a.scenarios[0].starts_with("Forecast");
     for t in &a.territories {
-        let mut q = with_op(
-            args(a, vec![t.clone()], from, to, vec![conn]),
-            Operation::Change,
-        );
-        q.start_year = Some(from);
-        q.end_year = Some(to);
-        let found = computed(state, vocab, &q).await?;
+        let found = if crosses {
+            let mut base = a.clone();
+            base.scenarios.clear();
+            let start = run(
+                state,
+                vocab,
+                &args(&base, vec![t.clone()], from, from, vec![conn]),
+                false,
+            )
+            .await?;
+            let end = run(
+                state,
+                vocab,
+                &args(a, vec![t.clone()], to, to, vec![conn]),
+                false,
+            )
+            .await?;
+            match (start, end) {
+                (Some(r0), Some(r1)) => {
+                    let mut points = market::series(&r0);
+                    points.extend(market::series(&r1));
+                    let joined: Vec<analytic::Point> =
+                        points.into_iter().flat_map(|s| s.points).collect();
+                    let series = analytic::Series::new(t.clone(), joined);
+                    let ask = Ask {
+                        additive: kind == "Annual",
+                        ..Ask::default()
+                    };
+                    let c = analytic::compute::<Market>(Operation::Change, &[series], "MW", &ask)
+                        .map_err(|why| ToolError::Arguments(why.0))?;
+                    Some((r1, c))
+                }
+                _ => None,
+            }
+        } else {
+            let mut q = with_op(
+                args(a, vec![t.clone()], from, to, vec![conn]),
+                Operation::Change,
+            );
+            q.start_year = Some(from);
+            q.end_year = Some(to);
+            computed(state, vocab, &q).await?
+        };
         let Some((res, c)) = found.filter(|(_, c)| {
             c.get(t, "first")
                 .is_some_and(|f| f.period == from.to_string())

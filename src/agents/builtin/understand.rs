@@ -475,6 +475,8 @@ const METRIC_SYNONYMS: &[(&[&str], &str)] = &[
             "bottom line",
             "loss",
             "losses",
+            "net loss",
+            "net losses",
         ],
         "Net income",
     ),
@@ -687,7 +689,8 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
         let s = &mut merged[i];
         if s.is_unknown()
             && ((pinned && words::NARRATIVE.contains(&s.text.as_str()))
-                || (s.text == "but" && !after_all))
+                || (s.text == "but" && !after_all)
+                || (s.text == "if" && scenarios))
         {
             s.meanings = vec![Word::Filler];
             s.read_past = true;

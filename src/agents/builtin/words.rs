@@ -31,6 +31,12 @@ pub const FILLER: &[&str] = &[
     "benchmarking",
     "run rate",
     "on a run",
+    "plays out",
+    "play out",
+    "usd m",
+    "in usd m",
+    "usd million",
+    "in usd million",
     // a ranking is of countries: saying so changes nothing
     "member states",
     "member state",
@@ -332,6 +338,8 @@ pub const SCENARIOS: &[(&str, Word)] = &[
     ("history", Word::Scenario("Historical Primary")),
     ("actual", Word::Scenario("Historical Primary")),
     ("actuals", Word::Scenario("Historical Primary")),
+    ("non forecast", Word::Scenario("Historical Primary")),
+    ("not forecast", Word::Scenario("Historical Primary")),
     ("high scenario", Word::Scenario("Forecast - High")),
     ("high case", Word::Scenario("Forecast - High")),
     ("the high", Word::Scenario("Forecast - High")),
@@ -357,6 +365,10 @@ pub const SCENARIOS: &[(&str, Word)] = &[
     ),
     ("most likely", Word::Scenario("Forecast - Most probable")),
     ("base case", Word::Scenario("Forecast - Most probable")),
+    ("downside case", Word::Scenario("Forecast - Low")),
+    ("downside scenario", Word::Scenario("Forecast - Low")),
+    ("upside case", Word::Scenario("Forecast - High")),
+    ("upside scenario", Word::Scenario("Forecast - High")),
     ("baseline", Word::Scenario("Forecast - Most probable")),
     (
         "central scenario",
@@ -1184,6 +1196,7 @@ pub const CHANGES_THE_QUESTION: &[&str] = &[
 /// for a record, a ranking, a change or a level, so that they cannot stand for a period; else they
 /// decline like other words that change the question.
 pub const NARRATIVE: &[&str] = &[
+    "milestone",
     "boom",
     "booms",
     "bust",
