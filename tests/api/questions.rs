@@ -1173,10 +1173,16 @@ fn financial_operations() -> Vec<Q> {
             "combined gross margin of Helios and Aurora in 2023",
             Decline("percentages do not add up"),
         ),
+        // One company "combined": its quarters added up (which is its full year).
         q(
             "manufacturer_financial",
             "combined revenue of Helios in 2023",
-            Decline("a sum of one company"),
+            Want::Figure(thousands(
+                ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4"]
+                    .iter()
+                    .map(|p| fin(HELIOS, p, "Revenue"))
+                    .sum(),
+            )),
         ),
         q(
             "manufacturer_financial",
