@@ -240,9 +240,14 @@ pub fn analytic_series(res: &FinResult) -> Vec<(String, String, Vec<analytic::Se
 pub fn computed(res: &FinResult) -> Option<Result<Computed, Refusal>> {
     let (op, ask) = res.query.operation.as_ref()?;
     let groups = analytic_series(res);
-    if groups.len() > 1 && matches!(op, Operation::Rank | Operation::Compare | Operation::Share) {
+    if groups.len() > 1
+        && matches!(
+            op,
+            Operation::Rank | Operation::Compare | Operation::Share | Operation::Threshold
+        )
+    {
         return Some(Err(Refusal(format!(
-            "rank, compare or share one metric at a time (the figures hold {})",
+            "rank, compare, share or test a level on one metric at a time (the figures hold {})",
             groups
                 .iter()
                 .map(|g| format!("{} in {}", g.0, g.1))

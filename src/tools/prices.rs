@@ -267,9 +267,14 @@ pub fn analytic_series(res: &PriceResult) -> Vec<(String, Vec<analytic::Series>)
 pub fn computed(res: &PriceResult) -> Option<Result<Computed, Refusal>> {
     let (op, ask) = res.operation.as_ref()?;
     let groups = analytic_series(res);
-    if groups.len() > 1 && matches!(op, Operation::Rank | Operation::Compare) {
+    if groups.len() > 1
+        && matches!(
+            op,
+            Operation::Rank | Operation::Compare | Operation::Threshold
+        )
+    {
         return Some(Err(Refusal(format!(
-            "the series are in different units ({}): rank or compare series of one unit (one item) at a time",
+            "the series are in different units ({}): rank, compare or test a level on series of one unit (one item) at a time",
             groups
                 .iter()
                 .map(|g| g.0.as_str())

@@ -316,6 +316,13 @@ db_test!(async fn the_trades_phrasing_goes_through_the_analytic_query(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Sum of SunForge's quarterly gross margins in 2024?").await;
     assert!(declines(&text) && text.contains("do not add up"), "{text}");
+    // "best" is not guessed for a price; a connection's share is of one territory at a time.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "What's the best module price in China?").await;
+    assert!(declines(&text) && text.contains("lowest or the highest"), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "What share of Italy's and Spain's 2024 additions was distributed?").await;
+    assert!(declines(&text) && text.contains("one territory at a time"), "{text}");
     // A price change between two months is over the dates they span.
     let prices = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/prices.csv")).unwrap();
     let at = |date: &str| -> f64 {

@@ -1227,6 +1227,13 @@ async fn share(
 ) -> Result<bool, ToolError> {
     let kind = a.kind.unwrap_or("Annual");
     let by_connection = a.connections.first().copied();
+    if by_connection.is_some() && a.territories.len() > 1 {
+        // Never one territory's share answered for several.
+        return Err(ToolError::Arguments(format!(
+            "a connection type's share is computed for one territory at a time; ask for {} and the others one by one",
+            a.territories[0]
+        )));
+    }
     let q = with_op(
         match by_connection {
             Some(conn) => args(a, vec![a.territories[0].clone()], year, year, vec![conn]),

@@ -392,6 +392,17 @@ pub(super) async fn price_answer(
         ..ask.clone()
     };
     use understand::Op;
+    // For a price, "best" is the lowest to a buyer and the highest to a seller: not guessed.
+    if let Some(s) = question
+        .spans
+        .iter()
+        .find(|s| matches!(s.text.as_str(), "best" | "worst" | "strongest" | "weakest"))
+    {
+        return Err(ToolError::Arguments(format!(
+            "\"{}\" is not clear for a price (the lowest to a buyer, the highest to a seller): ask for the lowest or the highest",
+            s.text
+        )));
+    }
     let changes = question.has(|w| matches!(w, understand::Word::Op(Op::Change | Op::Cagr)));
     // "from Jan 2023 to Dec 2024": a change between two months is over the dates they span.
     let years_named = question.years();
