@@ -101,7 +101,7 @@ impl Arguments for MarketArgs {
             f @ ("operation" | "count" | "order" | "level_mw") => {
                 return analytic::property(
                     f,
-                    "lookup (default): the figure of the last year; series: every year; rank: countries ranked (no territory, World or a region such as Europe or EU: its countries); share: of World, of the aggregate named, or of the Total connection; change: first to last year, absolute, % and CAGR; compare: the first territory against the others; max / min: the record and its year over the years asked (all years when none); average; sum; first / latest; threshold: the first year reaching level_mw",
+                    "lookup (default): the figure of the last year; series: every year; rank: countries ranked (no territory, World or a region such as Europe or EU: its countries); share: of World, of the aggregate named, or of the Total connection; change: first to last year, absolute, % and CAGR; compare: the first territory against the others; max / min: the record and its year over the years asked (with no years, all of them, forecasts included: give end_year to keep to history); average; sum; first / latest; threshold: the first year reaching level_mw",
                     "level_mw",
                     "threshold: the level in MW (17 GW is 17000)",
                 );
