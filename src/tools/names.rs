@@ -159,6 +159,11 @@ const ITEM_ALIASES: &[(&str, &[&str])] = &[
     ("copper", &["Copper"]),
     ("silver", &["Silver"]),
     ("eva", &["EVA"]),
+    // EVA is the encapsulant the price data holds (POE is not an item of it).
+    ("encapsulant", &["EVA"]),
+    ("encapsulants", &["EVA"]),
+    ("eva encapsulant", &["EVA"]),
+    ("eva film", &["EVA"]),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -407,6 +412,10 @@ mod tests {
         let i = Names::new(Vocab::Item, vec!["Module".into(), "PV glass".into()]);
         assert_eq!(i.resolve("modules").as_deref(), Some("Module"));
         assert_eq!(i.resolve("glass").as_deref(), Some("PV glass"));
+        // An alias only names an item the data holds.
+        assert_eq!(i.resolve("encapsulant"), None);
+        let with_eva = Names::new(Vocab::Item, vec!["EVA".into()]);
+        assert_eq!(with_eva.resolve("encapsulants").as_deref(), Some("EVA"));
     }
 
     #[test]
