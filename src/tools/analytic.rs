@@ -111,6 +111,12 @@ pub struct Series {
     pub points: Vec<Point>,
 }
 
+/// A date in years (2024-07-02 is about 2024.5), for ordering and yearly growth rates.
+pub fn years(d: chrono::NaiveDate) -> f64 {
+    use chrono::Datelike;
+    f64::from(d.year()) + f64::from(d.ordinal0()) / 365.25
+}
+
 impl Series {
     pub fn new(name: impl Into<String>, mut points: Vec<Point>) -> Series {
         points.sort_by(|a, b| a.t.total_cmp(&b.t));
@@ -610,6 +616,17 @@ pub fn result_for_model(result: Option<Result<Computed, Refusal>>) -> Option<Val
 }
 
 impl Computed {
+    /// Add `c`, computed over another group of series (another unit or metric), to `all`.
+    pub fn merge(all: &mut Option<Computed>, c: Computed) {
+        match all {
+            None => *all = Some(c),
+            Some(a) => {
+                a.figures.extend(c.figures);
+                a.notes.extend(c.notes);
+            }
+        }
+    }
+
     /// The figure of `series` measured as `measure`.
     pub fn get(&self, series: &str, measure: &str) -> Option<&Figure> {
         self.figures

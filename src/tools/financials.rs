@@ -219,7 +219,7 @@ pub fn analytic_series(res: &FinResult) -> Vec<(String, String, Vec<analytic::Se
         let series = &mut out[group].2;
         let point = analytic::Point {
             period: r.period.clone(),
-            t: f64::from(r.period_start.year()) + f64::from(r.period_start.ordinal0()) / 365.25,
+            t: analytic::years(r.period_start),
             value: r.value,
             label: String::new(),
         };
@@ -292,13 +292,7 @@ pub fn computed(res: &FinResult) -> Option<Result<Computed, Refusal>> {
             Ok(c) => c,
             Err(e) => return Some(Err(e)),
         };
-        match &mut all {
-            None => all = Some(c),
-            Some(a) => {
-                a.figures.extend(c.figures);
-                a.notes.extend(c.notes);
-            }
-        }
+        Computed::merge(&mut all, c);
     }
     all.map(Ok)
 }

@@ -229,11 +229,6 @@ impl analytic::Dataset for Prices {
     }
 }
 
-/// A date in years (2024-07-02 is about 2024.5), for yearly growth rates.
-fn years(d: NaiveDate) -> f64 {
-    f64::from(d.year()) + f64::from(d.ordinal0()) / 365.25
-}
-
 /// The result's series for [`analytic::compute`], grouped by unit: one point per date (the mean
 /// of that day's observations).
 pub fn analytic_series(res: &PriceResult) -> Vec<(String, Vec<analytic::Series>)> {
@@ -249,7 +244,7 @@ pub fn analytic_series(res: &PriceResult) -> Vec<(String, Vec<analytic::Series>)
             .into_iter()
             .map(|(d, (sum, n))| analytic::Point {
                 period: d.to_string(),
-                t: years(d),
+                t: analytic::years(d),
                 value: sum / n as f64,
                 label: String::new(),
             })
@@ -288,13 +283,7 @@ pub fn computed(res: &PriceResult) -> Option<Result<Computed, Refusal>> {
             Ok(c) => c,
             Err(e) => return Some(Err(e)),
         };
-        match &mut all {
-            None => all = Some(c),
-            Some(a) => {
-                a.figures.extend(c.figures);
-                a.notes.extend(c.notes);
-            }
-        }
+        Computed::merge(&mut all, c);
     }
     all.map(Ok)
 }

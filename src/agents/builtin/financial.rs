@@ -584,9 +584,13 @@ fn differences(rows: &[FinRow], named: &[String]) -> String {
             } else if r.unit == "%" {
                 format!("{:+.1} percentage points", r.value - b.value)
             } else if b.value != 0.0 {
-                let ratio = ratio_text((&b.company, b.value), (&r.company, r.value), &r.unit)
-                    .map(|t| format!("; {t}"))
-                    .unwrap_or_default();
+                let ratio = ratio_text::<crate::tools::financials::Financials>(
+                    (&b.company, b.value),
+                    (&r.company, r.value),
+                    &r.unit,
+                )
+                .map(|t| format!("; {t}"))
+                .unwrap_or_default();
                 format!(
                     "{} {} ({:+.1}%{ratio})",
                     signed(r.value - b.value),

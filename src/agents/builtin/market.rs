@@ -1339,71 +1339,78 @@ async fn change(
     };
     let kind = a.kind.unwrap_or("Annual");
     let conn = a.connections.first().copied().unwrap_or("Total");
-    // The two years only: the change is between them, whatever lies in between.
-    let mut lines = Vec::new();
-    let mut source = None;
     // "from end-2024 to 2030 on the most probable path": a historical year and a forecast
-    // scenario, each year read in its own scenario.
+    // scenario, each year read in its own scenario. One query (two when crossing) for every
+    // territory, one computation.
     let crosses = from <= last_hist
         && to > last_hist
         && a.scenarios.len() == 1
         && a.scenarios[0].starts_with("Forecast");
-    for t in &a.territories {
-        let found = if crosses {
-            let mut base = a.clone();
-            base.scenarios.clear();
-            let start = run(
-                state,
-                vocab,
-                &args(&base, vec![t.clone()], from, from, vec![conn]),
-                false,
-            )
-            .await?;
-            let end = run(
-                state,
-                vocab,
-                &args(a, vec![t.clone()], to, to, vec![conn]),
-                false,
-            )
-            .await?;
-            match (start, end) {
-                (Some(r0), Some(r1)) => {
-                    let mut points = market::series(&r0);
-                    points.extend(market::series(&r1));
-                    let joined: Vec<analytic::Point> =
-                        points.into_iter().flat_map(|s| s.points).collect();
-                    let series = analytic::Series::new(t.clone(), joined);
-                    let ask = Ask {
-                        additive: kind == "Annual",
-                        ..Ask::default()
-                    };
-                    let c = analytic::compute::<Market>(Operation::Change, &[series], "MW", &ask)
-                        .map_err(|why| ToolError::Arguments(why.0))?;
-                    Some((r1, c))
+    let found = if crosses {
+        let mut base = a.clone();
+        base.scenarios.clear();
+        let start = run(
+            state,
+            vocab,
+            &args(&base, a.territories.clone(), from, from, vec![conn]),
+            false,
+        )
+        .await?;
+        let end = run(
+            state,
+            vocab,
+            &args(a, a.territories.clone(), to, to, vec![conn]),
+            false,
+        )
+        .await?;
+        match (start, end) {
+            (Some(r0), Some(r1)) => {
+                let mut joined = market::series(&r0);
+                for s in market::series(&r1) {
+                    match joined.iter_mut().find(|j| j.name == s.name) {
+                        Some(j) => {
+                            *j =
+                                analytic::Series::new(s.name, [j.points.clone(), s.points].concat())
+                        }
+                        None => joined.push(s),
+                    }
                 }
-                _ => None,
+                let ask = Ask {
+                    additive: kind == "Annual",
+                    ..Ask::default()
+                };
+                let c = analytic::compute::<Market>(Operation::Change, &joined, "MW", &ask)
+                    .map_err(|why| ToolError::Arguments(why.0))?;
+                Some((r1, c))
             }
-        } else {
-            let mut q = with_op(
-                args(a, vec![t.clone()], from, to, vec![conn]),
+            _ => None,
+        }
+    } else {
+        computed(
+            state,
+            vocab,
+            &with_op(
+                args(a, a.territories.clone(), from, to, vec![conn]),
                 Operation::Change,
-            );
-            q.start_year = Some(from);
-            q.end_year = Some(to);
-            computed(state, vocab, &q).await?
-        };
-        let Some((res, c)) = found.filter(|(_, c)| {
-            c.get(t, "first")
-                .is_some_and(|f| f.period == from.to_string())
-                && c.get(t, "latest")
-                    .is_some_and(|f| f.period == to.to_string())
-        }) else {
+            ),
+        )
+        .await?
+    };
+    let Some((res, c)) = found else {
+        return Ok(false);
+    };
+    // The two years only: the change is between them, whatever lies in between.
+    let mut lines = Vec::new();
+    let mut any = false;
+    for t in &a.territories {
+        let at = |m: &str, year: i32| c.get(t, m).filter(|f| f.period == year.to_string());
+        if at("first", from).is_none() || at("latest", to).is_none() {
             lines.push(format!(
                 "- **{t}**: the data has no {} figure for {from} or {to}.",
                 what(kind)
             ));
             continue;
-        };
+        }
         let (Some(f0), Some(f1), Some(d)) =
             (c.get(t, "first"), c.get(t, "latest"), c.get(t, "change"))
         else {
@@ -1439,11 +1446,11 @@ async fn change(
         }
         line.push('.');
         lines.push(line);
-        source.get_or_insert((res.source.name.clone(), res.source.is_sample));
+        any = true;
     }
-    let Some((name, is_sample)) = source else {
+    if !any {
         return Ok(false);
-    };
+    }
     say(
         emit,
         &format!(
@@ -1451,7 +1458,7 @@ async fn change(
             what(kind),
             conn.to_lowercase(),
             lines.join("\n"),
-            source_line(&name, is_sample)
+            source_line(&res.source.name, res.source.is_sample)
         ),
     );
     Ok(true)

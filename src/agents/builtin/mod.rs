@@ -388,10 +388,14 @@ fn times(r: f64) -> String {
     }
 }
 
-/// "Helios is 25.43 times Nordlicht": the larger of two positive figures against the smaller,
-/// as the tools compute a comparison ([`crate::tools::analytic`]). None when either is not above
-/// zero.
-fn ratio_text(a: (&str, f64), b: (&str, f64), unit: &str) -> Option<String> {
+/// "Helios is 25.43 times Nordlicht": the larger of two positive figures of dataset `D` against
+/// the smaller, as the tools compute a comparison ([`crate::tools::analytic`]). None when either
+/// is not above zero.
+fn ratio_text<D: crate::tools::analytic::Dataset>(
+    a: (&str, f64),
+    b: (&str, f64),
+    unit: &str,
+) -> Option<String> {
     use crate::tools::analytic::{self, Ask, Operation, Point, Series};
     if a.1 <= 0.0 || b.1 <= 0.0 {
         return None;
@@ -408,16 +412,7 @@ fn ratio_text(a: (&str, f64), b: (&str, f64), unit: &str) -> Option<String> {
             }],
         )
     };
-    struct Figures;
-    impl analytic::Dataset for Figures {
-        fn allows(_: Operation) -> Result<(), &'static str> {
-            Ok(())
-        }
-        fn series_add_up(_: &[&str]) -> bool {
-            false
-        }
-    }
-    let c = analytic::compute::<Figures>(
+    let c = analytic::compute::<D>(
         Operation::Compare,
         &[series(hi), series(lo)],
         unit,

@@ -193,9 +193,13 @@ fn differences(points: &[Point<'_>], what: &str) -> String {
             continue;
         }
         let pct = if base.v != 0.0 {
-            let ratio = ratio_text((&p.s.name(), p.v), (&base.s.name(), base.v), unit)
-                .map(|t| format!("; {t}"))
-                .unwrap_or_default();
+            let ratio = ratio_text::<crate::tools::prices::Prices>(
+                (&p.s.name(), p.v),
+                (&base.s.name(), base.v),
+                unit,
+            )
+            .map(|t| format!("; {t}"))
+            .unwrap_or_default();
             format!(" ({:+.1}%{ratio})", (p.v / base.v - 1.0) * 100.0)
         } else {
             String::new()
