@@ -141,6 +141,9 @@ def main():
     ap.add_argument("--show", choices=["development", "held_out", "all"], default="development",
                     help="whose misses to print (held-out misses stay unseen by default)")
     ap.add_argument("--writer", action="append", help="only these writers")
+    ap.add_argument("--sets", default="all",
+                    help="comma-separated sets to measure (development while changing the reader: "
+                         "the held-out sets are measured once, at the end)")
     args = ap.parse_args()
     split = json.loads((HERE / "split.json").read_text())
     set_of = {w: s for s, ws in split.items() for w in ws}
@@ -152,6 +155,8 @@ def main():
         if args.writer and writer not in args.writer:
             continue
         s = set_of.get(writer, "unassigned")
+        if args.sets != "all" and s not in args.sets.split(","):
+            continue
         for line in f.read_text().splitlines():
             if not line.strip():
                 continue

@@ -5,6 +5,7 @@
 #   bench/corpus.sh                       # development set's misses printed
 #   SHOW=all bench/corpus.sh              # every miss (moves what you read to development)
 #   WRITER=installer NO_BUILD=1 bench/corpus.sh
+#   SETS=development NO_BUILD=1 bench/corpus.sh   # while changing the reader: held-out unmeasured
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "${NO_BUILD:-0}" = 1 ] || cargo build --release --quiet
@@ -39,5 +40,6 @@ if [ -f ../shared/datasets/market-database-fy.csv ]; then
   ARGS+=(--real $(start real))
 fi
 [ -z "${WRITER:-}" ] || ARGS+=(--writer "$WRITER")
+ARGS+=(--sets "${SETS:-all}")
 echo "Machine: $(nproc) cores; $BIN; built-in provider"
 python3 bench/corpus.py "${ARGS[@]}"

@@ -320,6 +320,23 @@ pub fn compute<D: Dataset>(
                 let v = s.points.iter().map(|p| p.value).sum::<f64>();
                 figures.push(over(s, "sum", v, unit));
             }
+            // Several series over the same span that add up: their combined sum too.
+            let spans: Vec<&str> = figures.iter().map(|f| f.period.as_str()).collect();
+            if figures.len() > 1
+                && D::series_add_up(&series.iter().map(|s| s.name.as_str()).collect::<Vec<_>>())
+                && spans.iter().all(|p| *p == spans[0])
+            {
+                figures.push(Figure {
+                    series: String::new(),
+                    measure: "total",
+                    period: spans[0].to_string(),
+                    value: figures.iter().map(|f| f.value).sum(),
+                    unit: unit.to_string(),
+                    rank: None,
+                    against: None,
+                    label: String::new(),
+                });
+            }
         }
         Operation::Change => {
             for s in &series {

@@ -356,6 +356,17 @@ pub fn read(
     {
         a = inherit(a, &facets(p));
     }
+    // "Which year saw the weakest EU market?": the region's own lowest year, not its countries
+    // ranked.
+    if q.has(|w| *w == Word::When) && a.territories.len() == 1 {
+        for o in a.ops.iter_mut() {
+            *o = match *o {
+                Op::Top => Op::Max,
+                Op::Bottom => Op::Min,
+                other => other,
+            };
+        }
+    }
     let Some((last_hist, last)) = vocab.market_years else {
         return Err(Decline::because("No market data is loaded."));
     };
@@ -647,13 +658,25 @@ pub async fn answer(
     }
     let conn = connections[0];
     let unit = "MW DC";
-    if a.has(Op::Sum) && a.territories.len() > 1 && from == to {
+    if a.has(Op::Sum) && a.territories.len() > 1 {
+        // One year: each territory's figure and their total; a span: each territory's sum over
+        // it and their total.
+        let (op, measure) = if from == to {
+            (Operation::Lookup, "value")
+        } else {
+            (Operation::Sum, "sum")
+        };
+        let years = if from == to {
+            from.to_string()
+        } else {
+            format!("{from}–{to}")
+        };
         let Some((res, c)) = computed(
             state,
             vocab,
             &with_op(
                 args(a, a.territories.clone(), from, to, connections.clone()),
-                Operation::Lookup,
+                op,
             ),
         )
         .await?
@@ -662,8 +685,8 @@ pub async fn answer(
         };
         let src = source_line(&res.source.name, res.source.is_sample);
         let Some(total) = c.get("", "total") else {
-            let why = if c.all("value").count() < a.territories.len() {
-                format!("the market data has no {kind} figure for each of them in {from}")
+            let why = if c.all(measure).count() < a.territories.len() {
+                format!("the market data has no {kind} figure for each of them in {years}")
             } else {
                 "a region's figure already holds its countries' figures".to_string()
             };
@@ -677,7 +700,7 @@ pub async fn answer(
             return Ok(true);
         };
         let mut rows: Vec<Vec<String>> = c
-            .all("value")
+            .all(measure)
             .map(|f| vec![f.series.clone(), fmt_thousands(f.value, 0)])
             .collect();
         rows.push(vec![
@@ -687,7 +710,7 @@ pub async fn answer(
         say(
             emit,
             &format!(
-                "Combined {} of {} in **{from}** ({}, {} connection): **{}** ({unit}).\n\n{}{src}",
+                "Combined {} of {} in **{years}** ({}, {} connection): **{}** ({unit}).\n\n{}{src}",
                 what(kind),
                 a.territories.join(", "),
                 scenarios_of(&res),

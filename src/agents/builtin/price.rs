@@ -47,6 +47,7 @@ pub(super) fn no_price_share(q: &understand::Question) -> Result<(), decline::De
 }
 
 /// One price of a series: its latest observation, or the one nearest a date.
+#[derive(Clone)]
 pub(super) struct Point<'a> {
     s: &'a Series,
     date: NaiveDate,
@@ -169,6 +170,42 @@ fn sum_text(points: &[Point<'_>], what: &str) -> Result<String, ToolError> {
         .collect();
     text.push_str(&table(&["Series", "Price", "Observed"], &rows));
     Ok(text)
+}
+
+/// The series a question subtracts ("TOPCon minus PERC": PERC), first; else the order found.
+fn minus_last<'a>(points: &[Point<'a>], q: &understand::Question) -> Vec<Point<'a>> {
+    let mut out = points.to_vec();
+    let Some(at) = q.spans.iter().position(|s| s.text == "minus") else {
+        return out;
+    };
+    // The words of names after "minus", up to the next operation or end.
+    let after: Vec<String> = q.spans[at + 1..]
+        .iter()
+        .take_while(|s| !s.has(|w| matches!(w, understand::Word::Op(_))))
+        .filter(|s| {
+            s.has(|w| {
+                matches!(
+                    w,
+                    understand::Word::Tech(_)
+                        | understand::Word::Description(_)
+                        | understand::Word::Region(_)
+                        | understand::Word::Item(_)
+                )
+            })
+        })
+        .map(|s| s.text.clone())
+        .collect();
+    let score = |p: &Point<'_>| {
+        let name = norm(&p.s.name());
+        after.iter().filter(|w| name.contains(w.as_str())).count()
+    };
+    if let Some(best) = (0..out.len()).max_by_key(|&i| (score(&out[i]), usize::MAX - i))
+        && score(&out[best]) > 0
+    {
+        let b = out.remove(best);
+        out.insert(0, b);
+    }
+    out
 }
 
 /// The difference of each series from the first one, absolute and in %, in one unit only.
@@ -702,7 +739,7 @@ pub(super) async fn price_answer(
             ));
         }
         if ask.compare {
-            text.push_str(&differences(&latest, "latest price"));
+            text.push_str(&differences(&minus_last(&latest, question), "latest price"));
         }
     }
     text.push_str(&source_line(&res.source.name, res.source.is_sample));
@@ -813,7 +850,7 @@ pub(super) async fn price_in_month(
             .collect();
         text.push_str(&table(&["Series", "Unit", "Price", "Observed"], &rows));
         if ask.compare {
-            text.push_str(&differences(&points, &what));
+            text.push_str(&differences(&minus_last(&points, question), &what));
         }
     }
     text.push_str(&source_line(&res.source.name, res.source.is_sample));

@@ -85,6 +85,8 @@ pub enum Word {
     Level(f64),
     Since,
     Until,
+    /// "when", "which year": the question asks for a period.
+    When,
     /// "expert", "analyst": the user wants a person.
     Human,
     /// A concept no dataset here holds; the category says what it is.
@@ -98,7 +100,7 @@ impl Word {
     pub fn is_neutral(&self) -> bool {
         matches!(
             self,
-            Word::Filler | Word::Since | Word::Until | Word::Topic(Topic::Any)
+            Word::Filler | Word::Since | Word::Until | Word::When | Word::Topic(Topic::Any)
         )
     }
 }
@@ -534,6 +536,231 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// Read a question (issue 11).
 pub fn understand(text: &str, lex: &Lexicon) -> Question {
+    let parts = sentences(text);
+    // One question with sentences of context around it ("Prepping the IC memo on our Iberian
+    // platform. How many MW did Spain add in 2024?"): the question is read on its own, and the
+    // context lends it only what it does not say itself.
+    let asked: Vec<usize> = (0..parts.len()).filter(|&i| parts[i].1).collect();
+    let question = match asked.as_slice() {
+        [q] => Some(*q),
+        [] if parts.len() > 1 => Some(parts.len() - 1),
+        _ => None,
+    };
+    if let Some(q) = question
+        && parts.len() > 1
+    {
+        // "Scenario spread for Germany 2030 - high minus low?": a scenario named in one sentence
+        // makes "high" and "low" scenarios in all of them.
+        let scenarios = norm_joined(text).split(' ').any(|w| {
+            matches!(
+                w,
+                "scenario" | "scenarios" | "case" | "cases" | "spread" | "range"
+            )
+        });
+        let read: Vec<(Question, bool)> = parts
+            .iter()
+            .map(|(t, _)| {
+                (
+                    read_words(t, lex, scenarios),
+                    t.trim_end().ends_with([':', '-', '–', '—']),
+                )
+            })
+            .collect();
+        if let Some(merged) = with_context(read, q) {
+            return merged;
+        }
+    }
+    read_words(text, lex, false)
+}
+
+/// The classes of what a question names: a question sentence that names one class itself takes
+/// none of it from its context.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Place,
+    Item,
+    Tech,
+    Company,
+    Metric,
+    Connection,
+    Scenario,
+    Kind,
+    Period,
+    Topic,
+}
+
+fn class(w: &Word) -> Option<Class> {
+    Some(match w {
+        Word::Territory(_) | Word::Region(_) | Word::Country => Class::Place,
+        Word::Item(_) => Class::Item,
+        Word::Description(_) | Word::Tech(_) => Class::Tech,
+        Word::Company(_) => Class::Company,
+        Word::Metric(_) => Class::Metric,
+        Word::Connection(_) | Word::AllConnections => Class::Connection,
+        Word::Scenario(_) | Word::AllScenarios => Class::Scenario,
+        Word::Kind(_) | Word::KindHint(_) => Class::Kind,
+        Word::Year(_)
+        | Word::Month(_)
+        | Word::Quarter(_)
+        | Word::Half(_)
+        | Word::FullYear
+        | Word::Since
+        | Word::Until => Class::Period,
+        Word::Topic(t) if *t != Topic::Any => Class::Topic,
+        _ => return None,
+    })
+}
+
+/// The question sentence `q` of `read` with its context: a place, item, technology, company,
+/// metric, connection, scenario, measure, period or topic the question does not name is taken
+/// from the context (a connection never is: "a utility-scale client" may not restrict the
+/// question); everything else there (an operation, a level, a count, the story around
+/// the question) is read past, but for the operation and count of a topic (a sentence ending
+/// with a colon or a dash) when the question asks none. None when the context could change what is asked and cannot be
+/// read past: a negation or exclusion ("not counting China."), another technology ("We also
+/// look at storage."), a segment or part of a place the data does not break down when the
+/// question names no connection or place of its own, or a measure the data does not hold when
+/// the question names no measure of its own. Then the question is read whole.
+fn with_context(read: Vec<(Question, bool)>, q: usize) -> Option<Question> {
+    let asks = read[q].0.has(|w| matches!(w, Word::Op(_)));
+    // ("to" and "since" name no period on their own: "expected to add".)
+    let mut own: Vec<Class> = read[q]
+        .0
+        .spans
+        .iter()
+        .filter(|s| !weak(s))
+        .flat_map(|s| s.meanings.iter())
+        .filter(|w| !matches!(w, Word::Since | Word::Until))
+        .filter_map(class)
+        .collect();
+    // "Pakistan exploded in 2024. By what % did it grow vs 2023?": a change or comparison
+    // from one year takes the context's years too.
+    let relates = read[q]
+        .0
+        .has(|w| matches!(w, Word::Op(Op::Change | Op::Cagr | Op::Compare)));
+    if relates && read[q].0.years().len() == 1 {
+        own.retain(|c| *c != Class::Period);
+    }
+    let names = |c: Class| own.contains(&c);
+    let measure = names(Class::Kind) || names(Class::Item) || names(Class::Metric);
+    for (i, (sentence, _)) in read.iter().enumerate() {
+        if i == q {
+            continue;
+        }
+        for s in &sentence.spans {
+            let blocks = words::CONTEXT_NEGATES.contains(&s.text.as_str())
+                || s.has(|w| matches!(w, Word::NotHeld(c) if *c == words::OTHER_TECHNOLOGY))
+                || (words::SEGMENTS.contains(&s.text.as_str())
+                    && !s.has(|w| class(w) == Some(Class::Connection))
+                    && !names(Class::Connection))
+                || (words::PARTS_OF_PLACES.contains(&s.text.as_str()) && !names(Class::Place))
+                || (s.has(|w| matches!(w, Word::NotHeld(_))) && !measure);
+            if blocks {
+                return None;
+            }
+        }
+    }
+    let unread = read.iter().map(|r| r.0.unread).sum();
+    let asked = read[q].0.spans.len();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut question_at = 0;
+    for (i, (sentence, topic)) in read.into_iter().enumerate() {
+        if i == q {
+            question_at = spans.len();
+            spans.extend(sentence.spans);
+            continue;
+        }
+        for mut s in sentence.spans {
+            if s.has(|w| class(w) == Some(Class::Connection)) && !names(Class::Connection) {
+                s.meanings = vec![Word::NotHeld(words::CONTEXT_CONNECTION)];
+                spans.push(s);
+                continue;
+            }
+            // A topic before a colon or a dash ("Italy's record — which year?") also lends
+            // its operation and count to a question that asks none itself.
+            let lends = !s.meanings.is_empty()
+                && s.meanings.iter().all(|w| {
+                    class(w).is_some_and(|c| c != Class::Connection && !names(c))
+                        || (topic && !asks && matches!(w, Word::Op(_) | Word::Count(_)))
+                });
+            if !lends {
+                s.meanings = vec![Word::Filler];
+                s.read_as = None;
+                s.read_past = true;
+            }
+            spans.push(s);
+        }
+    }
+    // "Peak price of very high purity 11N polysilicon - how high did it go?": the context's
+    // technology is the one asked; the question's "high" was only a word of it.
+    let lent_tech = spans.iter().enumerate().any(|(i, s)| {
+        !(question_at..question_at + asked).contains(&i) && s.has(|w| class(w) == Some(Class::Tech))
+    });
+    if lent_tech {
+        for s in spans[question_at..question_at + asked]
+            .iter_mut()
+            .filter(|s| weak(s))
+        {
+            s.meanings = vec![Word::Filler];
+            s.read_past = true;
+        }
+    }
+    Some(Question { spans, unread })
+}
+
+/// "high", "low" read only as a word of a price description ("High purity"): in a question
+/// with context, they do not name a technology ("how high did it go?").
+fn weak(s: &Span) -> bool {
+    matches!(s.text.as_str(), "high" | "low")
+        && !s.meanings.is_empty()
+        && s.meanings.iter().all(|w| matches!(w, Word::Tech(_)))
+}
+
+/// The sentences of a question, each with whether it asks (ends with "?"). A sentence ends at
+/// ".", "?", "!", ";" or ":" before a space (not after "i.e.", "e.g.", "vs." or an initial such
+/// as "U.S."), and at a dash between spaces.
+fn sentences(text: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let next_space = chars.get(k + 1).is_none_or(|(_, n)| n.is_whitespace());
+        let prev_space = k > 0 && chars[k - 1].1.is_whitespace();
+        let end = match c {
+            '?' | '!' | ';' | ':' => next_space,
+            '.' => {
+                let word = text[start..i]
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let abbreviation = [
+                    "i.e", "e.g", "vs", "approx", "incl", "excl", "etc", "no", "cf",
+                ]
+                .contains(&word.as_str())
+                    || word.split('.').all(|p| p.chars().count() == 1);
+                next_space && !abbreviation
+            }
+            '-' | '–' | '—' => prev_space && next_space,
+            _ => false,
+        };
+        if end {
+            let sentence = &text[start..i + c.len_utf8()];
+            if sentence.chars().any(char::is_alphanumeric) {
+                out.push((sentence, c == '?'));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    let rest = &text[start..];
+    if rest.chars().any(char::is_alphanumeric) {
+        out.push((rest, false));
+    }
+    out
+}
+
+/// The words of `text` read as phrases of the lexicon.
+fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question {
     let normalised = norm_joined(&split_joined(text));
     let mut all = normalised.split(' ').filter(|w| !w.is_empty());
     let words: Vec<String> = all.by_ref().take(MAX_WORDS).map(String::from).collect();
@@ -633,13 +860,14 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
     // "high minus low", "high vs low": alone, "high" and "low" could be levels of anything; in a
     // question that speaks of scenarios (a scenario named, "scenario", "case", "spread", "range")
     // they are the forecast scenarios.
-    let scenarios = merged.iter().any(|s| {
-        s.has(|w| matches!(w, Word::Scenario(_) | Word::AllScenarios))
-            || matches!(
-                s.text.as_str(),
-                "scenario" | "scenarios" | "case" | "cases" | "spread" | "range"
-            )
-    });
+    let scenarios = scenarios
+        || merged.iter().any(|s| {
+            s.has(|w| matches!(w, Word::Scenario(_) | Word::AllScenarios))
+                || matches!(
+                    s.text.as_str(),
+                    "scenario" | "scenarios" | "case" | "cases" | "spread" | "range"
+                )
+        });
     if scenarios {
         // (Also when the word is one of a price description's: "High purity" polysilicon.)
         for s in merged
@@ -1143,6 +1371,82 @@ mod tests {
             .push("Very high purity (12N/12N+, in China)".into());
         let u = understand("module prices in China", &Lexicon::new(&v));
         assert!(u.technologies().is_empty(), "{:?}", u.technologies());
+    }
+
+    #[test]
+    fn sentences_end_at_stops_but_not_at_abbreviations() {
+        let s = sentences("Prepping the IC memo. How many MW did Spain add in 2024?");
+        assert_eq!(s.len(), 2);
+        assert!(!s[0].1 && s[1].1);
+        let s = sentences("U.S. prices, i.e. the US series, vs. EU: latest? 3.2mm glass");
+        let texts: Vec<&str> = s.iter().map(|(t, _)| t.trim()).collect();
+        assert_eq!(
+            texts,
+            [
+                "U.S. prices, i.e. the US series, vs. EU:",
+                "latest?",
+                "3.2mm glass"
+            ]
+        );
+        assert_eq!(sentences("Italy's record — which year?").len(), 2);
+        assert_eq!(sentences("2020-2024 additions").len(), 1);
+    }
+
+    #[test]
+    fn a_question_takes_from_its_context_only_what_it_does_not_say() {
+        let territories = |q: &Question| {
+            q.all(|w| match w {
+                Word::Territory(t) => Some(t.clone()),
+                _ => None,
+            })
+        };
+        // The story around the question is read past.
+        let q = read(
+            "Our Italian distributor says the market doubled. Italy added how much PV in 2024?",
+        );
+        assert!(q.unknown().is_empty(), "{:?}", q.unknown());
+        assert_eq!(territories(&q), ["Italy"]);
+        // A place named only in the context is the question's.
+        let q = read("Spain is our core market. What did it add in 2023?");
+        assert_eq!(territories(&q), ["Spain"]);
+        assert_eq!(q.years(), [2023]);
+        // A place the question names itself wins: the context's is read past.
+        let q = read(
+            "Spain is the EU's second-largest fleet. What was Italy's installed base in 2023?",
+        );
+        assert_eq!(territories(&q), ["Italy"]);
+        assert!(
+            !q.has_op(Op::Top),
+            "the context's operation is not the question's"
+        );
+        // A change from one year takes the context's year too.
+        let q = read("Spain exploded in 2024. By what % did it grow vs 2023?");
+        assert_eq!(q.years(), [2024, 2023]);
+        // A topic before a colon or a dash lends its operation to a question that asks none.
+        let q = read("Italy's all-time record for annual installs — which year and how many MW?");
+        assert!(q.has_op(Op::Max) && q.unknown().is_empty(), "{:?}", q.spans);
+    }
+
+    #[test]
+    fn context_that_may_narrow_the_question_is_not_read_past() {
+        // A negation, another technology, a segment: the question is read whole and declines.
+        for text in [
+            "Not counting Italy. Which country added the most in 2024?",
+            "We only look at residential. How much did Spain add in 2024?",
+        ] {
+            assert!(!read(text).unknown().is_empty(), "{text}");
+        }
+        let q = read("We also cover storage. How much did Spain add in 2024?");
+        assert!(!q.not_held().is_empty());
+        // A connection named only in the context is asked for.
+        let q = read("Base case for a French rooftop platform. France's additions in 2024?");
+        assert!(
+            q.not_held()
+                .iter()
+                .any(|(_, c)| *c == words::CONTEXT_CONNECTION),
+            "{:?}",
+            q.not_held()
+        );
     }
 
     #[test]

@@ -174,7 +174,6 @@ pub const FILLER: &[&str] = &[
     "were",
     "what",
     "whats",
-    "when",
     "where",
     "which",
     "who",
@@ -581,6 +580,7 @@ pub const OPS: &[(&str, Op)] = &[
     ("weakest", Op::Bottom),
     ("worst", Op::Bottom),
     ("low point", Op::Min),
+    ("trough", Op::Min),
     ("high point", Op::Max),
     ("above", Op::Above),
     ("go above", Op::Above),
@@ -664,6 +664,12 @@ pub const SPAN_WORDS: &[(&str, Word)] = &[
     ("up to", Word::Until),
     ("before", Word::Until),
     ("by", Word::Until),
+    // The question asks for a period: with "the most" or "the weakest" of one territory or
+    // region, its highest or lowest year, not a ranking of its countries.
+    ("when", Word::When),
+    ("which year", Word::When),
+    ("what year", Word::When),
+    ("which years", Word::When),
 ];
 
 /// Months, for price dates.
@@ -714,7 +720,7 @@ pub const COUNTS: &[(&str, u32)] = &[
 /// rather than answer about something else. (category, words)
 pub const NOT_HELD: &[(&str, &[&str])] = &[
     (
-        "another technology or energy source",
+        OTHER_TECHNOLOGY,
         &[
             "solar thermal",
             "thermal",
@@ -764,8 +770,41 @@ pub const NOT_HELD: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "a price item the loaded data does not hold",
+        &[
+            "silver",
+            "copper",
+            "aluminium",
+            "aluminum",
+            "eva",
+            "encapsulant",
+            "encapsulants",
+            "backsheet",
+            "backsheets",
+            "ingot",
+            "ingots",
+            "junction box",
+            "junction boxes",
+            "steel",
+            "pv glass",
+            "solar glass",
+            "poe",
+            "wafer",
+            "wafers",
+            "polysilicon",
+            "cell",
+            "cells",
+        ],
+    ),
+    (
         "a measure the data does not hold",
         &[
+            "systems",
+            "number of installations",
+            "number of systems",
+            "how many installations",
+            "how many systems",
+            "projects",
             "generation",
             "generated",
             "electricity",
@@ -1189,6 +1228,78 @@ pub const CHANGES_THE_QUESTION: &[&str] = &[
     "domestic",
     "local",
     "member",
+];
+
+/// A connection named only in a sentence of context ("Base case for a French rooftop platform.
+/// France's additions?"): whether it narrows the question is not clear, so it is asked for.
+pub const CONTEXT_CONNECTION: &str =
+    "a segment named only around the question: name it in the question, or ask for all connections";
+
+/// What [`NOT_HELD`] calls other technologies and energy sources.
+pub const OTHER_TECHNOLOGY: &str = "another technology or energy source";
+
+/// Negations and exclusions: in a sentence of context they may narrow the question ("Not
+/// counting China."), so the context is not read past.
+pub const CONTEXT_NEGATES: &[&str] = &[
+    "not",
+    "no",
+    "non",
+    "never",
+    "excluding",
+    "exclude",
+    "excludes",
+    "excluded",
+    "except",
+    "without",
+    "besides",
+    "instead",
+    "neither",
+    "nor",
+    "excl",
+    "ex",
+    "minus",
+];
+
+/// Segments of a market the data does not break down: in a sentence of context they may narrow
+/// the question ("We only do rooftop."), unless the question names its own connection.
+pub const SEGMENTS: &[&str] = &[
+    "residential",
+    "commercial",
+    "industrial",
+    "household",
+    "utility",
+    "rooftop",
+    "rooftops",
+    "ground",
+    "resi",
+    "c&i",
+    "ci",
+    "behind",
+    "self",
+    "prosumer",
+    "prosumers",
+];
+
+/// Parts of places the data does not break down ("Southern Europe"): in a sentence of context
+/// they may narrow the question, unless the question names its own place.
+pub const PARTS_OF_PLACES: &[&str] = &[
+    "region",
+    "regional",
+    "state",
+    "states",
+    "province",
+    "provinces",
+    "city",
+    "cities",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
 ];
 
 /// Words of a story told around the question ("Spain's solar boom", "the market crashed",
