@@ -65,6 +65,10 @@ pub fn unmatched(q: &Question, fits: impl Fn(&Word) -> bool) -> Decline {
         ));
     }
     for s in &q.spans {
+        // A word a sentence of context lent that this dataset has no use for is context.
+        if understand::lent_unused(s, &fits) {
+            continue;
+        }
         if s.is_unknown() {
             d.unmatched.push(s.text.clone());
             continue;

@@ -57,7 +57,16 @@ pub(super) async fn fin_answer(
     let change = has(Op::Change) || cagr;
     let ranking = ask.companies.is_empty()
         && question.has(|w| matches!(w, Word::Op(Op::Top | Op::Rank | Op::Bottom)));
-    if (has(Op::Share) || has(Op::Sum)) && !change {
+    // "Total net loss over the four quarters of 2024": the quarters added up.
+    // "Total module shipments of all four manufacturers in FY2024": the companies added up.
+    let total = question.spans.iter().any(|s| s.text == "total");
+    let total_of_quarters = total
+        && question
+            .spans
+            .iter()
+            .any(|s| matches!(s.text.as_str(), "quarters" | "four quarters" | "quarterly"));
+    let total_of_companies = total && ask.companies.len() != 1 && !ranking;
+    if (has(Op::Share) || has(Op::Sum) || total_of_quarters || total_of_companies) && !change {
         return share(state, ask, question, vocab, !has(Op::Share), emit).await;
     }
     if ranking && !change && question.has(|w| matches!(w, Word::Quarter(_) | Word::Half(_))) {

@@ -341,9 +341,21 @@ fn inherit(mut a: MarketAsk, prev: &MarketAsk) -> MarketAsk {
 }
 
 /// Read a market question; `prev` is the previous question when this one is a follow-up.
+#[cfg(test)]
 pub fn read(
     q: &Question,
     prev: Option<&Question>,
+    vocab: &Vocabulary,
+) -> Result<MarketAsk, Decline> {
+    read_chain(q, prev.into_iter().collect::<Vec<_>>().as_slice(), vocab)
+}
+
+/// Read a market question that follows `chain`, the questions of the follow-ups before it,
+/// newest first ("Germany 2026 additions forecast?", "low case?", then "and the high?"): the
+/// previous question is read as it was answered, with what it took from the ones before it.
+pub fn read_chain(
+    q: &Question,
+    chain: &[&Question],
     vocab: &Vocabulary,
 ) -> Result<MarketAsk, Decline> {
     let d = unmatched(q, fits);
@@ -351,10 +363,28 @@ pub fn read(
         return Err(d);
     }
     let mut a = facets(q);
-    if let Some(p) = prev
-        && unmatched(p, fits).is_empty()
+    let mut answered: Option<MarketAsk> = None;
+    for p in chain.iter().rev() {
+        answered = unmatched(p, fits).is_empty().then(|| match &answered {
+            Some(before) => inherit(facets(p), before),
+            None => facets(p),
+        });
+    }
+    // "Spain's installed base at the end of 2022?", "and at end of 2024?", "so how much did it
+    // grow over those two years?": a change the chain's years span.
+    let chain_years: std::collections::BTreeSet<i32> =
+        chain.iter().flat_map(|p| p.years()).collect();
+    let grows = a.has(Op::Change) || a.has(Op::Cagr);
+    if let Some(p) = &answered {
+        a = inherit(a, p);
+    }
+    if grows
+        && q.years().is_empty()
+        && answered.is_some()
+        && let (Some(first), Some(last)) = (chain_years.first(), chain_years.last())
+        && first < last
     {
-        a = inherit(a, &facets(p));
+        a.span = Some((Some(*first), Some(*last)));
     }
     // "Which year saw the weakest EU market?": the region's own lowest year, not its countries
     // ranked.
@@ -396,9 +426,10 @@ pub fn read(
         return Err(Decline::because("Name a territory (a country, or World)."));
     }
     // Words that change the question are used by the answer or decline it, never dropped.
-    if a.has(Op::First) {
+    // The first year of a series ("when does Chile's series start"): of one territory.
+    if a.has(Op::First) && (a.territories.len() != 1 || a.is_ranking()) {
         return Err(Decline::because(
-            "I cannot yet find the first year a market figure reached a level, or the first figure of a series: ask for a year or a span of years.",
+            "I can find the first year of one territory's series, or the first year a figure reached a level: name one territory.",
         ));
     }
     if a.has(Op::Distribution) && !a.by_connection {
@@ -512,6 +543,10 @@ fn years(a: &MarketAsk, last_hist: i32, last: i32) -> (i32, i32) {
             } else {
                 last_hist
             },
+        ),
+        _ if a.has(Op::First) => (
+            FIRST_YEAR,
+            if a.has(Op::Forecast) { last } else { last_hist },
         ),
         _ if a.has(Op::Forecast) => (last_hist + 1, last),
         // A record, a peak or a low is over the whole history unless the question limits it
@@ -722,6 +757,7 @@ pub async fn answer(
         return Ok(true);
     }
     if (a.has(Op::Sum)
+        || a.has(Op::First)
         || a.has(Op::Average)
         || a.has(Op::Max)
         || a.has(Op::Min)
@@ -730,7 +766,9 @@ pub async fn answer(
         && a.territories.len() == 1
     {
         let t = &a.territories[0];
-        let op = if a.has(Op::Sum) {
+        let op = if a.has(Op::First) {
+            Operation::First
+        } else if a.has(Op::Sum) {
             Operation::Sum
         } else if a.has(Op::Average) {
             Operation::Average
@@ -769,6 +807,25 @@ pub async fn answer(
                 "{head}: **{}** a year on average ({unit}), over {years} years.",
                 mw(f.value)
             ),
+            Operation::First => {
+                // The series' first year and the two after it, not its whole history.
+                let rows: Vec<Vec<String>> = res
+                    .rows
+                    .iter()
+                    .take(3)
+                    .map(|r| vec![r.year.to_string(), fmt_thousands(r.capacity_mw, 1)])
+                    .collect();
+                say(
+                    emit,
+                    &format!(
+                        "{head}: the series starts in **{}**, with **{}** ({unit}).\n\n{}{src}",
+                        f.period,
+                        mw(f.value),
+                        table(&["Year", "MW"], &rows)
+                    ),
+                );
+                return Ok(true);
+            }
             _ => format!(
                 "{head}: the {} was in **{}**, with **{}** ({unit}).",
                 if op == Operation::Min {
@@ -1219,10 +1276,29 @@ async fn split(
         row.push(fmt_thousands(total, 0));
         rows.push(row);
     }
+    // "The ratio of centralised to distributed": two connections compared in one year.
+    let mut ratio = String::new();
+    if let ([a1, a2], true) = (
+        a.connections.as_slice(),
+        a.has(Op::Compare) && ys.len() == 1,
+    ) {
+        let value = |c: &str| {
+            res.rows
+                .iter()
+                .find(|x| x.connection == c && &x.territory == t)
+                .map(|x| x.capacity_mw)
+        };
+        if let (Some(v1), Some(v2)) = (value(a1), value(a2))
+            && let Some(r) =
+                super::ratio_text::<crate::tools::market::Market>((a1, v1), (a2, v2), "MW")
+        {
+            ratio = format!("\n{r}.\n");
+        }
+    }
     say(
         emit,
         &format!(
-            "**{t}** — {} by connection type (MW DC; {}):\n\n{}{}{}",
+            "**{t}** — {} by connection type (MW DC; {}):\n\n{}{ratio}{}{}",
             what(res.resolved.kind),
             scenarios_of(&res),
             table(

@@ -92,12 +92,21 @@ pub async fn answer(
     };
     // The previous user question, for follow-ups: its reading is kept by the reader, so a
     // follow-up does not parse it again.
-    let prev_text = history
-        .iter()
-        .rev()
-        .find(|m| m.role == Role::User)
-        .and_then(|m| m.content.as_deref())
-        .filter(|_| is_follow_up(user_text));
+    // A chain of follow-ups ("Germany 2026 additions forecast?", "low case?", "and the high?"):
+    // the previous question and, while each is itself a follow-up, up to two before it.
+    let mut chain: Vec<&str> = Vec::new();
+    if is_follow_up(user_text) {
+        for m in history.iter().rev().filter(|m| m.role == Role::User) {
+            let Some(text) = m.content.as_deref() else {
+                break;
+            };
+            chain.push(text);
+            if chain.len() == 3 || !is_follow_up(text) {
+                break;
+            }
+        }
+    }
+    let prev_text = chain.first().copied();
     // Read the question, closed over the domain and open over ordinary English (issues 11 and
     // 21): a word of the trade that is not understood declines the question.
     let read = state
@@ -105,6 +114,13 @@ pub async fn answer(
         .read(&vocab, conversation_id, user_text, prev_text)
         .await;
     let question = read.question;
+    let earlier = state
+        .reader
+        .read_all(
+            &vocab,
+            chain.iter().skip(1).map(|t| t.to_string()).collect(),
+        )
+        .await;
     // A follow-up leans only on a previous question that was itself understood: the filters of
     // a refused question are not carried into the next one.
     let previous = read
@@ -139,8 +155,24 @@ pub async fn answer(
                 .extend(p.spans.iter().filter(|s| s.has(year)).cloned());
         }
     }
-    let ask = match &previous {
-        Some(p) => inherit(ask_of(&question), &ask_of(p)),
+    // The previous question as it was answered: with what it took from the ones before it.
+    let answered = previous.map(|p| {
+        let mut before: Option<Ask> = None;
+        for q in earlier.iter().rev() {
+            before = decline::unmatched(q, |_| true)
+                .is_empty()
+                .then(|| match &before {
+                    Some(b) => inherit(ask_of(q), b),
+                    None => ask_of(q),
+                });
+        }
+        match &before {
+            Some(b) => inherit(ask_of(p), b),
+            None => ask_of(p),
+        }
+    });
+    let ask = match &answered {
+        Some(p) => inherit(ask_of(&question), p),
         None => ask_of(&question),
     };
     let domain = match agent.id {
@@ -186,7 +218,14 @@ pub async fn answer(
     let mut held: Vec<Event> = Vec::new();
     let mut hold = |e: Event| held.push(e);
     let (result, reading) = match domain {
-        Domain::Market => match market::read(&question, previous, &vocab) {
+        Domain::Market => match market::read_chain(
+            &question,
+            &match previous {
+                Some(p) => std::iter::once(p).chain(earlier.iter()).collect::<Vec<_>>(),
+                None => Vec::new(),
+            },
+            &vocab,
+        ) {
             Ok(a) => (
                 market::answer(state, &a, &vocab, &mut hold).await,
                 market::read_back(&a),

@@ -408,6 +408,7 @@ pub(super) fn fits_prices(w: &understand::Word) -> bool {
             | Word::Year(_)
             | Word::Month(_)
             | Word::Count(_)
+            | Word::Frequency
     )
 }
 

@@ -124,6 +124,30 @@ impl Reader {
         }
     }
 
+    /// Read `texts` (the older questions of a chain of follow-ups) off the async workers.
+    pub async fn read_all(
+        &self,
+        vocabulary: &Arc<Vocabulary>,
+        texts: Vec<String>,
+    ) -> Vec<Question> {
+        if texts.is_empty() {
+            return Vec::new();
+        }
+        let _permit = self.permits.acquire().await.expect("reader semaphore");
+        let (_, lexicon) = self.lexicon(vocabulary).await;
+        let n = texts.len() as u64;
+        let read = tokio::task::spawn_blocking(move || {
+            texts
+                .iter()
+                .map(|t| understand::understand(t, &lexicon))
+                .collect()
+        })
+        .await
+        .expect("reading a question does not panic");
+        self.reads.fetch_add(n, Ordering::Relaxed);
+        read
+    }
+
     /// The lexicon of `vocabulary`, built off the async workers when the data changed.
     async fn lexicon(&self, vocabulary: &Arc<Vocabulary>) -> (u64, Arc<Lexicon>) {
         if let Some(b) = &*self.built.lock().expect("reader lexicon")

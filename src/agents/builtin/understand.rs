@@ -87,6 +87,8 @@ pub enum Word {
     Until,
     /// "when", "which year": the question asks for a period.
     When,
+    /// "monthly", "weekly": how often a price is observed.
+    Frequency,
     /// "expert", "analyst": the user wants a person.
     Human,
     /// A concept no dataset here holds; the category says what it is.
@@ -115,6 +117,8 @@ pub struct Span {
     pub read_as: Option<String>,
     /// An ordinary English word read past as context.
     pub read_past: bool,
+    /// Taken from a sentence of context: a dataset that has no use for it reads it past.
+    pub lent: bool,
 }
 
 impl Span {
@@ -146,6 +150,8 @@ pub struct Lexicon {
     phrases: HashMap<String, Vec<Word>>,
     /// Longest phrase, in words.
     longest: usize,
+    /// The last historical year of the market data.
+    last_hist: Option<i32>,
     /// Single words that typos are compared with (not the filler words: a typo of "the" is not
     /// worth reading).
     fuzzy: Vec<String>,
@@ -359,6 +365,9 @@ impl Lexicon {
                 add(&mut p, k, Word::Country);
             }
         }
+        for k in words::FREQUENCY {
+            add(&mut p, k, Word::Frequency);
+        }
         for k in words::FILLER {
             if !p.contains_key(&norm_joined(k)) {
                 add(&mut p, k, Word::Filler);
@@ -402,6 +411,7 @@ impl Lexicon {
         Lexicon {
             phrases: p,
             longest,
+            last_hist: v.market_years.map(|(h, _)| h),
             fuzzy,
         }
     }
@@ -566,7 +576,7 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
                 )
             })
             .collect();
-        if let Some(merged) = with_context(read, q) {
+        if let Some(merged) = with_context(read, q, lex.last_hist) {
             return merged;
         }
     }
@@ -587,6 +597,33 @@ enum Class {
     Kind,
     Period,
     Topic,
+}
+
+/// Whether `s` was lent by a sentence of context and names nothing of a kind the dataset whose
+/// words `fits` picks out has any use for ("European" around a question about a company's
+/// revenue): then it is context. A place lent to prices that is not a price region is not
+/// such a word: prices have places.
+pub fn lent_unused(s: &Span, fits: impl Fn(&Word) -> bool) -> bool {
+    let probes = |c: Class| -> Vec<Word> {
+        let t = String::new;
+        match c {
+            Class::Place => vec![Word::Territory(t()), Word::Region(t())],
+            Class::Item => vec![Word::Item(t())],
+            Class::Tech => vec![Word::Tech(t()), Word::Description(t())],
+            Class::Company => vec![Word::Company(t())],
+            Class::Metric => vec![Word::Metric(t())],
+            Class::Connection => vec![Word::Connection("Total")],
+            Class::Scenario => vec![Word::Scenario("Forecast - High")],
+            Class::Kind => vec![Word::Kind("Annual")],
+            Class::Period => vec![Word::Year(2024), Word::Month(1), Word::Quarter(1)],
+            Class::Topic => vec![],
+        }
+    };
+    s.lent
+        && s.meanings.iter().all(|m| match class(m) {
+            Some(c) => !probes(c).iter().any(&fits),
+            None => !fits(m),
+        })
 }
 
 fn class(w: &Word) -> Option<Class> {
@@ -621,7 +658,7 @@ fn class(w: &Word) -> Option<Class> {
 /// look at storage."), a segment or part of a place the data does not break down when the
 /// question names no connection or place of its own, or a measure the data does not hold when
 /// the question names no measure of its own. Then the question is read whole.
-fn with_context(read: Vec<(Question, bool)>, q: usize) -> Option<Question> {
+fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -> Option<Question> {
     let asks = read[q].0.has(|w| matches!(w, Word::Op(_)));
     // ("to" and "since" name no period on their own: "expected to add".)
     let mut own: Vec<Class> = read[q]
@@ -641,11 +678,52 @@ fn with_context(read: Vec<(Question, bool)>, q: usize) -> Option<Question> {
     if relates && read[q].0.years().len() == 1 {
         own.retain(|c| *c != Class::Period);
     }
+    // A forecast scenario of the context is not the question's when the question asks for a
+    // historical year ("refreshing the Iberian baseline. What did Spain add in 2024?").
+    if read[q]
+        .0
+        .years()
+        .iter()
+        .any(|y| last_hist.is_some_and(|h| *y <= h))
+    {
+        own.push(Class::Scenario);
+    }
+    // "Germany vs Spain in 2024: how many times larger was Germany's market?": a topic's places
+    // hold the question's, and all of them are asked about.
+    let places = |q: &Question| {
+        q.all(|w| match w {
+            Word::Territory(t) | Word::Region(t) => Some(t.clone()),
+            _ => None,
+        })
+    };
+    let asked_places = places(&read[q].0);
+    let topic_holds = read.iter().enumerate().any(|(i, (sentence, topic))| {
+        i != q && *topic && {
+            let theirs = places(sentence);
+            theirs.len() > asked_places.len() && asked_places.iter().all(|p| theirs.contains(p))
+        }
+    });
+    if topic_holds {
+        own.retain(|c| *c != Class::Place);
+    }
     let names = |c: Class| own.contains(&c);
     let measure = names(Class::Kind) || names(Class::Item) || names(Class::Metric);
+    let subject =
+        names(Class::Place) || names(Class::Company) || names(Class::Item) || names(Class::Tech);
+    // "The target is 10 GW. When did India first exceed it?": the level is the question's.
+    let reaches = read[q].0.spans.iter().any(|s| {
+        s.has(|w| matches!(w, Word::Op(Op::First) | Word::When))
+            || words::OPS
+                .iter()
+                .any(|(k, o)| *k == s.text && matches!(o, Op::Above | Op::Below))
+    });
+    let own_level = read[q].0.has(|w| matches!(w, Word::Level(_)));
     for (i, (sentence, _)) in read.iter().enumerate() {
         if i == q {
             continue;
+        }
+        if reaches && !own_level && sentence.has(|w| matches!(w, Word::Level(_))) {
+            return None;
         }
         for s in &sentence.spans {
             let blocks = words::CONTEXT_NEGATES.contains(&s.text.as_str())
@@ -654,7 +732,10 @@ fn with_context(read: Vec<(Question, bool)>, q: usize) -> Option<Question> {
                     && !s.has(|w| class(w) == Some(Class::Connection))
                     && !names(Class::Connection))
                 || (words::PARTS_OF_PLACES.contains(&s.text.as_str()) && !names(Class::Place))
-                || (s.has(|w| matches!(w, Word::NotHeld(_))) && !measure);
+                || (s.has(|w| matches!(w, Word::NotHeld(_))) && !measure)
+                // A name the data does not hold ("Meyer Burger is ... What was its revenue?") is
+                // the subject of a question that names none.
+                || (s.is_unknown() && !english(&s.text) && !subject);
             if blocks {
                 return None;
             }
@@ -680,10 +761,13 @@ fn with_context(read: Vec<(Question, bool)>, q: usize) -> Option<Question> {
             // its operation and count to a question that asks none itself.
             let lends = !s.meanings.is_empty()
                 && s.meanings.iter().all(|w| {
-                    class(w).is_some_and(|c| c != Class::Connection && !names(c))
-                        || (topic && !asks && matches!(w, Word::Op(_) | Word::Count(_)))
+                    class(w).is_some_and(|c| {
+                        !matches!(c, Class::Connection | Class::Topic) && !names(c)
+                    }) || (topic && !asks && matches!(w, Word::Op(_) | Word::Count(_)))
                 });
-            if !lends {
+            if lends {
+                s.lent = true;
+            } else {
                 s.meanings = vec![Word::Filler];
                 s.read_as = None;
                 s.read_past = true;
@@ -763,7 +847,18 @@ fn sentences(text: &str) -> Vec<(&str, bool)> {
 fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question {
     let normalised = norm_joined(&split_joined(text));
     let mut all = normalised.split(' ').filter(|w| !w.is_empty());
-    let words: Vec<String> = all.by_ref().take(MAX_WORDS).map(String::from).collect();
+    let mut words: Vec<String> = Vec::new();
+    for w in all.by_ref().take(MAX_WORDS) {
+        // "3.2 mm" glass is the "3,2mm" of the data.
+        if w == "mm"
+            && let Some(prev) = words.last_mut()
+            && prev.chars().all(|c| c.is_ascii_digit() || c == 'p')
+        {
+            prev.push_str("mm");
+            continue;
+        }
+        words.push(w.to_string());
+    }
     let unread = all.count();
     // Every way to read the words as phrases, and the best: the fewest words not understood,
     // then the fewest near spellings, then the fewest spans (longer phrases); on a tie the longer
@@ -826,6 +921,7 @@ fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question {
                 meanings: ws,
                 read_as: None,
                 read_past: false,
+                lent: false,
             });
             i += len;
         }
@@ -855,6 +951,13 @@ fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question {
             prev.text = format!("{} {}", prev.text, s.text);
             continue;
         }
+        // A unit with no quantity says how to write the figure ("in GW", "ballpark in GW is
+        // fine"): every answer states MW and GW.
+        let mut s = s;
+        if unit.is_some() {
+            s.meanings = vec![Word::Filler];
+            s.read_past = true;
+        }
         merged.push(s);
     }
     // "high minus low", "high vs low": alone, "high" and "low" could be levels of anything; in a
@@ -879,6 +982,22 @@ fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question {
                 "low" => s.meanings.push(Word::Scenario("Forecast - Low")),
                 _ => {}
             }
+        }
+    }
+    // "exceed", "under", "hit" with no level are verbs of the question ("under the high
+    // scenario", "when did it hit its highest price"), not a threshold.
+    if !merged
+        .iter()
+        .any(|s| s.has(|w| matches!(w, Word::Level(_))))
+    {
+        for s in merged.iter_mut().filter(|s| {
+            !s.meanings.is_empty()
+                && s.meanings
+                    .iter()
+                    .all(|w| matches!(w, Word::Op(Op::Above | Op::Below)))
+        }) {
+            s.meanings = vec![Word::Filler];
+            s.read_past = true;
         }
     }
     // A story around the question is read past when the question pins its own period or asks
@@ -962,6 +1081,7 @@ fn single_word(w: &str, lex: &Lexicon) -> Span {
         meanings,
         read_as,
         read_past: false,
+        lent: false,
     };
     if let Some(m) = number(w) {
         return span(vec![m], None);
@@ -1013,7 +1133,10 @@ fn single_word(w: &str, lex: &Lexicon) -> Span {
 fn split_joined(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     // "%" is a word: "what % of Italy's additions".
-    let lower = text.to_lowercase().replace('%', " percent ");
+    let lower = text
+        .to_lowercase()
+        .replace('%', " percent ")
+        .replace("us$", " usd ");
     for tok in lower.split_whitespace() {
         let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
         let split = ["fy", "q1", "q2", "q3", "q4", "h1", "h2"].iter().find(|p| {

@@ -8,6 +8,46 @@ pub use crate::tools::places::COUNTRIES;
 
 /// Words that carry no meaning for the query: function words, question words, politeness.
 pub const FILLER: &[&str] = &[
+    // "i.e.", "e.g."
+    "i e",
+    "e g",
+    "ie",
+    "eg",
+    "in a single year",
+    // the years the previous questions named
+    "those two years",
+    "these two years",
+    "the two years",
+    "both years",
+    "a single year",
+    "single year",
+    // units as a price question writes them: every answer states its unit
+    "usd",
+    "usd kg",
+    "usd w",
+    "usd wp",
+    "usd pce",
+    "usd per kg",
+    "usd per w",
+    "usd per wp",
+    "usd per watt",
+    "usd per piece",
+    "usd per pce",
+    "usd m2",
+    "usd t",
+    "per kg",
+    "per w",
+    "per wp",
+    "per piece",
+    "per pce",
+    "per m2",
+    "per tonne",
+    "kg",
+    "pce",
+    "usd m",
+    "usd mn",
+    "usd million",
+    "in usd m",
     // policies named as context: a question about what a policy says has other words that
     // decline (target, rule, requirement)
     "nzia",
@@ -456,6 +496,22 @@ pub const OPS: &[(&str, Op)] = &[
     ("fewest", Op::Bottom),
     ("bottom", Op::Bottom),
     ("cheapest", Op::Bottom),
+    // The order of a ranking, not the first of a series.
+    ("biggest first", Op::Rank),
+    ("largest first", Op::Rank),
+    ("highest first", Op::Rank),
+    ("most first", Op::Rank),
+    ("largest to smallest", Op::Rank),
+    ("biggest to smallest", Op::Rank),
+    ("highest to lowest", Op::Rank),
+    ("smallest first", Op::Bottom),
+    ("lowest first", Op::Bottom),
+    ("cheapest first", Op::Bottom),
+    ("smallest to largest", Op::Bottom),
+    ("smallest to biggest", Op::Bottom),
+    ("lowest to highest", Op::Bottom),
+    ("cheapest to most expensive", Op::Bottom),
+    ("ratio", Op::Compare),
     ("priciest", Op::Top),
     ("share", Op::Share),
     ("shares", Op::Share),
@@ -650,6 +706,19 @@ pub const OPS: &[(&str, Op)] = &[
 ];
 
 /// Words that bound a span of years or dates.
+/// How often a price series is observed: read past by the price answers (a price asked for a
+/// month is the observation of that month), not by the others ("monthly additions").
+pub const FREQUENCY: &[&str] = &[
+    "monthly",
+    "weekly",
+    "monthly data",
+    "monthly series",
+    "weekly series",
+    "weekly quotes",
+    "weekly quote",
+    "monthly quotes",
+];
+
 pub const SPAN_WORDS: &[(&str, Word)] = &[
     ("since", Word::Since),
     ("between", Word::Since),
@@ -670,6 +739,12 @@ pub const SPAN_WORDS: &[(&str, Word)] = &[
     ("which year", Word::When),
     ("what year", Word::When),
     ("which years", Word::When),
+    ("month", Word::When),
+    ("which month", Word::When),
+    ("what month", Word::When),
+    ("which date", Word::When),
+    ("what date", Word::When),
+    ("which quarter", Word::When),
 ];
 
 /// Months, for price dates.
@@ -702,6 +777,19 @@ pub const MONTHS: &[(&str, u32)] = &[
 
 /// Small counts written out ("top five").
 pub const COUNTS: &[(&str, u32)] = &[
+    // Every one the data holds.
+    ("all the countries", 100),
+    ("all countries", 100),
+    ("every country", 100),
+    ("each country", 100),
+    ("the countries you have", 100),
+    ("countries you have", 100),
+    ("countries in the dataset", 100),
+    ("countries in the data", 100),
+    ("all the manufacturers", 100),
+    ("all manufacturers", 100),
+    ("manufacturers you cover", 100),
+    ("every manufacturer", 100),
     ("two", 2),
     ("three", 3),
     ("four", 4),
@@ -853,7 +941,6 @@ pub const NOT_HELD: &[(&str, &[&str])] = &[
             "penetration",
             "curtailment",
             "wholesale",
-            "spot",
             "pipeline",
             "permits",
             "permitted",
@@ -862,7 +949,9 @@ pub const NOT_HELD: &[(&str, &[&str])] = &[
             "manufacturing",
             "factories",
             "factory",
-            "land",
+            "land use",
+            "land area",
+            "hectares",
             "area",
             "hectares",
             "weather",
