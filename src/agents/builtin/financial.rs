@@ -52,6 +52,17 @@ pub(super) async fn fin_answer(
         return Ok(false);
     }
     use understand::{Op, Word};
+    // "What was its revenue?" with no company read: whose is not known, so not every company's.
+    if ask.companies.is_empty()
+        && question
+            .spans
+            .iter()
+            .any(|s| matches!(s.text.as_str(), "its" | "their" | "it" | "they"))
+    {
+        return Err(ToolError::Arguments(
+            "name the company you mean: the question points to one I could not read".into(),
+        ));
+    }
     let has = |op: Op| question.has(|w| *w == Word::Op(op));
     let cagr = has(Op::Cagr);
     let change = has(Op::Change) || cagr;

@@ -957,7 +957,16 @@ pub async fn answer(
                 };
                 if let (Some(pct), Some(ratio)) = (of("difference_pct"), of("ratio")) {
                     text.push_str(&format!(" ({:+.1}%)", pct.value));
-                    text.push_str(&format!(", {} {other}'s figure", times(ratio.value)));
+                    // The larger against the smaller: "China's figure is 4.53 times EU's".
+                    if ratio.value >= 1.0 || ratio.value <= 0.0 {
+                        text.push_str(&format!(", {} {other}'s figure", times(ratio.value)));
+                    } else {
+                        text.push_str(&format!(
+                            "; {other}'s figure is {} {}'s",
+                            times(1.0 / ratio.value),
+                            d.series
+                        ));
+                    }
                 }
                 text.push('.');
             }

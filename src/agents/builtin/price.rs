@@ -33,7 +33,8 @@ pub(super) const PRICE_OPS: &[understand::Op] = &[
 pub(super) fn no_price_share(q: &understand::Question) -> Result<(), decline::Decline> {
     use understand::{Op, Word};
     let share = q.has(|w| *w == Word::Op(Op::Share));
-    let change = q.has(|w| matches!(w, Word::Op(Op::Change | Op::Cagr)));
+    // "the EU premium in %", "% move": a percentage with a change or a comparison is its %.
+    let change = q.has(|w| matches!(w, Word::Op(Op::Change | Op::Cagr | Op::Compare)));
     if share && !change {
         return Err(decline::Decline::because(
             "A share of a total is not meaningful for prices: a price is not a part of a whole \
@@ -172,10 +173,17 @@ fn sum_text(points: &[Point<'_>], what: &str) -> Result<String, ToolError> {
     Ok(text)
 }
 
-/// The series a question subtracts ("TOPCon minus PERC": PERC), first; else the order found.
+/// The series a question subtracts ("TOPCon minus PERC", "premium over PERC": PERC), first;
+/// else the order found.
 fn minus_last<'a>(points: &[Point<'a>], q: &understand::Question) -> Vec<Point<'a>> {
     let mut out = points.to_vec();
-    let Some(at) = q.spans.iter().position(|s| s.text == "minus") else {
+    // "A minus B", "A's premium over B", "how much more is A than B": B is subtracted ("A vs B"
+    // compares with A, the first named).
+    let Some(at) = q
+        .spans
+        .iter()
+        .rposition(|s| matches!(s.text.as_str(), "minus" | "over" | "than"))
+    else {
         return out;
     };
     // The words of names after "minus", up to the next operation or end.
@@ -241,8 +249,17 @@ fn differences(points: &[Point<'_>], what: &str) -> String {
         } else {
             String::new()
         };
+        // Two series: the gap between them too, whichever is higher.
+        let gap = if rest.len() == 1 {
+            format!(
+                " The gap between them is {:.3} {unit}.",
+                (p.v - base.v).abs()
+            )
+        } else {
+            String::new()
+        };
         text.push_str(&format!(
-            "- **{}**: {:.3} {unit} (observed {}), {:+.3} {unit}{pct}.\n",
+            "- **{}**: {:.3} {unit} (observed {}), {:+.3} {unit}{pct}.{gap}\n",
             p.s.name(),
             p.v,
             p.date,
@@ -473,13 +490,14 @@ pub(super) async fn price_answer(
     if !months.is_empty() && month_span.is_none() {
         return price_in_month(state, ask, question, &months, vocab, emit).await;
     }
-    let extreme = if question.has(|w| matches!(w, understand::Word::Op(Op::Min | Op::Bottom))) {
-        Some(false)
-    } else if question.has(|w| matches!(w, understand::Word::Op(Op::Max | Op::Top))) {
-        Some(true)
-    } else {
-        None
-    };
+    // "min and max over the whole series": both, lowest first.
+    let mut extremes: Vec<bool> = Vec::new();
+    if question.has(|w| matches!(w, understand::Word::Op(Op::Min | Op::Bottom))) {
+        extremes.push(false);
+    }
+    if question.has(|w| matches!(w, understand::Word::Op(Op::Max | Op::Top))) {
+        extremes.push(true);
+    }
     let average = question.has(|w| *w == understand::Word::Op(Op::Average));
     let (start, end) = ask.years.unwrap_or((None, None));
     let args = PriceArgs {
@@ -631,7 +649,11 @@ pub(super) async fn price_answer(
         say(emit, &text);
         return Ok(true);
     }
-    if extreme.is_some() || average {
+    for extreme in if extremes.is_empty() && average {
+        vec![None]
+    } else {
+        extremes.iter().map(|e| Some(*e)).collect()
+    } {
         // The lowest, highest or average price of each series over the period asked.
         let rows: Vec<Vec<String>> = res
             .series
@@ -686,7 +708,10 @@ pub(super) async fn price_answer(
             text.push_str(&format!("{what} prices (each row in its own unit):\n\n"));
             text.push_str(&table(&["Series", "Unit", what, "Period"], &rows));
         }
-        text.push_str(&source_line(&res.source.name, res.source.is_sample));
+        text.push_str("\n\n");
+    }
+    if !extremes.is_empty() || average {
+        text.push_str(source_line(&res.source.name, res.source.is_sample).trim_start());
         say(emit, &text);
         return Ok(true);
     }

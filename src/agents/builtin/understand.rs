@@ -689,25 +689,38 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
         own.push(Class::Scenario);
     }
     // "Germany vs Spain in 2024: how many times larger was Germany's market?": a topic's places
-    // hold the question's, and all of them are asked about.
-    let places = |q: &Question| {
-        q.all(|w| match w {
-            Word::Territory(t) | Word::Region(t) => Some(t.clone()),
-            _ => None,
-        })
+    // (or companies) hold the question's, and all of them are asked about.
+    let places = |w: &Word| match w {
+        Word::Territory(t) | Word::Region(t) => Some(t.clone()),
+        _ => None,
     };
-    let asked_places = places(&read[q].0);
-    let topic_holds = read.iter().enumerate().any(|(i, (sentence, topic))| {
-        i != q && *topic && {
-            let theirs = places(sentence);
-            theirs.len() > asked_places.len() && asked_places.iter().all(|p| theirs.contains(p))
+    let companies = |w: &Word| match w {
+        Word::Company(c) => Some(c.clone()),
+        _ => None,
+    };
+    for (class_of, named) in [
+        (Class::Place, &places as &dyn Fn(&Word) -> Option<String>),
+        (Class::Company, &companies),
+    ] {
+        let asked = read[q].0.all(named);
+        let topic_holds = read.iter().enumerate().any(|(i, (sentence, topic))| {
+            i != q && *topic && {
+                let theirs = sentence.all(named);
+                theirs.len() > asked.len() && asked.iter().all(|p| theirs.contains(p))
+            }
+        });
+        if topic_holds {
+            own.retain(|c| *c != class_of);
         }
-    });
-    if topic_holds {
-        own.retain(|c| *c != Class::Place);
     }
     let names = |c: Class| own.contains(&c);
     let measure = names(Class::Kind) || names(Class::Item) || names(Class::Metric);
+    let points_back = read[q].0.spans.iter().any(|s| {
+        matches!(
+            s.text.as_str(),
+            "it" | "its" | "they" | "their" | "them" | "this" | "that" | "these" | "those"
+        )
+    });
     let subject =
         names(Class::Place) || names(Class::Company) || names(Class::Item) || names(Class::Tech);
     // "The target is 10 GW. When did India first exceed it?": the level is the question's.
@@ -735,7 +748,7 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
                 || (s.has(|w| matches!(w, Word::NotHeld(_))) && !measure)
                 // A name the data does not hold ("Meyer Burger is ... What was its revenue?") is
                 // the subject of a question that names none.
-                || (s.is_unknown() && !english(&s.text) && !subject);
+                || (s.is_unknown() && !english(&s.text) && !subject && points_back);
             if blocks {
                 return None;
             }
