@@ -344,3 +344,81 @@ db_test!(async fn the_trades_phrasing_goes_through_the_analytic_query(b) {
     let pct = (at("2024-12-01") / at("2023-01-01") - 1.0) * 100.0;
     assert!(text.contains(&format!("{pct:+.1}%")), "{pct:+.1}% in {text}");
 });
+
+db_test!(async fn context_sentences_chains_and_first_years(b) {
+    let (app, t) = sample_app(b).await;
+    let hist = |c: &str, y: &str| market_value(c, y, HIST, "Total", "Annual");
+    // A sentence of context is read past; the question takes from it what it does not name.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Our Italian distributor says the market doubled. Italy added how much PV in 2024?").await;
+    assert!(text.contains(&thousands(hist("Italy", "2024"))), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Spain is our core market. What did it add in 2023?").await;
+    assert!(text.contains(&thousands(hist("Spain", "2023"))), "{text}");
+    // Context that may narrow the question is not read past: another technology declines, and a
+    // connection named only around the question is asked for.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "We also cover battery storage. How much did Spain add in 2024?").await;
+    assert!(declines(&text) && !text.contains(&thousands(hist("Spain", "2024"))), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Base case for a French rooftop platform. France's additions in 2024?").await;
+    assert!(declines(&text) && text.contains("name it in the question"), "{text}");
+    // A place lent to prices that is no price region declines instead of answering all regions.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "Module prices landed in Germany - latest TOPCon quote?").await;
+    assert!(declines(&text) && text.contains("germany"), "{text}");
+    // A company named only by "its" in a question after an unknown name declines.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Meyer Burger is the usual example of distress. What was its revenue in FY2024?").await;
+    assert!(declines(&text), "{text}");
+    // A chain of follow-ups reads the previous question as it was answered.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "Germany 2026 additions forecast?").await;
+    ask(&app, &t, c, "market", "low case?").await;
+    let (_, text) = ask(&app, &t, c, "market", "and the high?").await;
+    assert!(text.contains(&thousands(market_value("Germany", "2026", "Forecast - High", "Total", "Annual"))), "{text}");
+    // ... and a change asked after it spans the years the chain named.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "How much PV did Spain add in 2019?").await;
+    ask(&app, &t, c, "market", "what about 2021?").await;
+    let (_, text) = ask(&app, &t, c, "market", "What's the % change between the two years?").await;
+    let pct = (hist("Spain", "2021") / hist("Spain", "2019") - 1.0) * 100.0;
+    assert!(text.contains(&format!("{pct:+.1}%")), "{pct:+.1}% in {text}");
+    // The first year of a territory's series.
+    let m = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/market.csv")).unwrap();
+    let first = m
+        .lines()
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            (c[0] == "France" && c[2] == HIST && c[3] == "Total" && c[4] == "Annual").then(|| c[1].parse::<i32>().unwrap())
+        })
+        .min()
+        .unwrap();
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Whats the first year we have for France, and how much was installed that year?").await;
+    assert!(text.contains(&format!("starts in **{first}**")) && text.contains(&thousands(hist("France", &first.to_string()))), "{text}");
+    // Every country ranked, smallest first.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Rank all the countries by 2024 additions, smallest first.").await;
+    let mut countries: Vec<(f64, &str)> = ["France", "Germany", "Italy", "Netherlands", "Poland", "Spain"].iter().map(|c| (hist(c, "2024"), *c)).collect();
+    countries.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (i, (v, name)) in countries.iter().enumerate() {
+        assert!(text.contains(&format!("| {} | {name} | {} |", i + 1, thousands(*v))), "{name} in {text}");
+    }
+    // Units as analysts write them, and both extremes of a price.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "germany installed base end of 2023? ballpark in GW is fine").await;
+    assert!(text.contains(&thousands(market_value("Germany", "2023", HIST, "Total", "Cumulative"))), "{text}");
+    let prices = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/prices.csv")).unwrap();
+    let us: Vec<f64> = prices
+        .lines()
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            (c[0] == "Module" && c[1] == "n-type TOPCon" && c[6] == "US").then(|| c[4].parse().unwrap())
+        })
+        .collect();
+    let (lo, hi) = us.iter().fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "US TOPCon module: min and max over the whole series?").await;
+    assert!(text.contains(&format!("{lo:.3}")) && text.contains(&format!("{hi:.3}")), "{lo} {hi} in {text}");
+});

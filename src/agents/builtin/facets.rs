@@ -69,8 +69,13 @@ pub(super) fn is_follow_up(text: &str) -> bool {
             "that" | "it" | "its" | "this" | "those" | "these" | "them" | "there"
         )
     });
+    // "the % change between the two years", "the gap between the two".
+    let the_two = ["the two", "both years", "those two", "these two"]
+        .iter()
+        .any(|p| n.contains(p));
     words <= 6
         || points_back
+        || the_two
         || [
             "and ",
             "what about",
