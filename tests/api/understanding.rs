@@ -421,4 +421,22 @@ db_test!(async fn context_sentences_chains_and_first_years(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "price", "US TOPCon module: min and max over the whole series?").await;
     assert!(text.contains(&format!("{lo:.3}")) && text.contains(&format!("{hi:.3}")), "{lo} {hi} in {text}");
+    // A manufacturer's change between two quarters, and two full years compared.
+    let fin = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/financials.csv")).unwrap();
+    let at = |period: &str| -> f64 {
+        fin.lines()
+            .find_map(|l| {
+                let c: Vec<&str> = l.split(',').collect();
+                (c[0] == "Helios Modules Ltd (sample)" && c[1] == period && c[2] == "Net income").then(|| c[3].parse().unwrap())
+            })
+            .unwrap()
+    };
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Helios' net income: how much did it fall between 2023-Q1 and 2024-Q4 (in USD m)?").await;
+    assert!(text.contains(&format!("{:+.1} USD million", at("2024-Q4") - at("2023-Q1"))), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Helios net income FY2023 vs FY2024?").await;
+    let fy = |y: &str| ["Q1", "Q2", "Q3", "Q4"].iter().map(|q| at(&format!("{y}-{q}"))).sum::<f64>();
+    let (a, z) = (fy("2023"), fy("2024"));
+    assert!(text.contains(&format!("{:+.1}%", (z / a - 1.0) * 100.0)), "{text}");
 });

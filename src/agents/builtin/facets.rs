@@ -69,10 +69,7 @@ pub(super) fn is_follow_up(text: &str) -> bool {
             "that" | "it" | "its" | "this" | "those" | "these" | "them" | "there"
         )
     });
-    // "the % change between the two years", "the gap between the two".
-    let the_two = ["the two", "both years", "those two", "these two"]
-        .iter()
-        .any(|p| n.contains(p));
+    let the_two = points_to_two_years(text);
     words <= 6
         || points_back
         || the_two
@@ -88,6 +85,20 @@ pub(super) fn is_follow_up(text: &str) -> bool {
         ]
         .iter()
         .any(|p| n.starts_with(p))
+}
+
+/// "the % change between the two years": a follow-up about the two years the questions before
+/// it named. (Not "the gap between the two": which two things is not read.)
+fn points_to_two_years(text: &str) -> bool {
+    let n = norm(text);
+    [
+        "the two years",
+        "both years",
+        "those two years",
+        "these two years",
+    ]
+    .iter()
+    .any(|p| n.contains(p))
 }
 
 /// Fill what the follow-up leaves open from the question before it.

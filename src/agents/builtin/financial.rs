@@ -65,7 +65,12 @@ pub(super) async fn fin_answer(
     }
     let has = |op: Op| question.has(|w| *w == Word::Op(op));
     let cagr = has(Op::Cagr);
-    let change = has(Op::Change) || cagr;
+    // "SunForge net income FY2023 vs FY2024": one company's two full years compared is the
+    // change between them.
+    let two_years = question.years().len() == 2
+        && ask.companies.len() == 1
+        && !question.has(|w| matches!(w, Word::Quarter(_) | Word::Half(_)));
+    let change = has(Op::Change) || cagr || (has(Op::Compare) && two_years);
     let ranking = ask.companies.is_empty()
         && question.has(|w| matches!(w, Word::Op(Op::Top | Op::Rank | Op::Bottom)));
     // "Total net loss over the four quarters of 2024": the quarters added up.
@@ -87,6 +92,13 @@ pub(super) async fn fin_answer(
         // Changes are computed on full years: a quarter or a half named would be answered with
         // its year's figures, a different question.
         if question.has(|w| matches!(w, Word::Quarter(_) | Word::Half(_))) {
+            if change
+                && !ranking
+                && !cagr
+                && let Some(periods) = two_periods(question)
+            {
+                return period_change(state, ask, periods, vocab, emit).await;
+            }
             return Err(ToolError::Arguments(
                 "rankings and changes of manufacturer figures are computed on full years; ask for \
                  a full year such as FY2024, or for one company's figure in a quarter"
@@ -238,6 +250,120 @@ pub(super) fn fmt_value(v: f64) -> String {
 
 /// Full-year figures: the change of a company's metric between two years (absolute and %), or
 /// the companies ranked by a metric in one year (the last year asked, else the latest).
+/// "- **Helios** — Revenue from 10.0 USD million (2023-Q1) to 8.0 USD million (2024-Q4): -2.0
+/// USD million (-20.0%)", without the closing stop.
+fn change_line(
+    company: &str,
+    r0: &crate::store::datasets::FinRow,
+    r1: &crate::store::datasets::FinRow,
+) -> String {
+    let fig = |r: &crate::store::datasets::FinRow| format!("{} {}", fmt_value(r.value), r.unit);
+    let mut line = format!(
+        "- **{company}** — {} from {} ({}) to {} ({})",
+        r0.metric,
+        fig(r0),
+        r0.period,
+        fig(r1),
+        r1.period
+    );
+    if r0.unit == r1.unit && r0.value != 0.0 {
+        line.push_str(&format!(
+            ": {:+.1} {} ({:+.1}%)",
+            r1.value - r0.value,
+            r0.unit,
+            (r1.value / r0.value - 1.0) * 100.0
+        ));
+    }
+    line
+}
+
+/// The two quarters or halves a change runs between, each with its year ("from 2023-Q1 to
+/// 2024-Q4"; "Q1 to Q4 2024"): the kind and the first day of each.
+fn two_periods(q: &understand::Question) -> Option<[(&'static str, chrono::NaiveDate); 2]> {
+    use understand::Word;
+    let mut parts: Vec<(&'static str, u32)> = Vec::new();
+    let mut years: Vec<i32> = Vec::new();
+    let mut out: Vec<(&'static str, u32, i32)> = Vec::new();
+    for s in &q.spans {
+        for m in &s.meanings {
+            match m {
+                Word::Quarter(n) => parts.push(("Q", *n)),
+                Word::Half(n) => parts.push(("H", *n)),
+                Word::Year(y) => years.push(*y),
+                _ => {}
+            }
+        }
+    }
+    // Each part with the year written next to it, or the one year of both.
+    match (parts.as_slice(), years.as_slice()) {
+        ([a, b], [y]) => out.extend([(a.0, a.1, *y), (b.0, b.1, *y)]),
+        ([a, b], [y, z]) => out.extend([(a.0, a.1, *y), (b.0, b.1, *z)]),
+        _ => return None,
+    }
+    let date = |(k, n, y): (&'static str, u32, i32)| {
+        let month = if k == "Q" {
+            3 * (n - 1) + 1
+        } else {
+            6 * (n - 1) + 1
+        };
+        chrono::NaiveDate::from_ymd_opt(y, month, 1).map(|d| (k, d))
+    };
+    let (a, b) = (date(out[0])?, date(out[1])?);
+    (a.0 == b.0 && a.1 < b.1).then_some([a, b])
+}
+
+/// A change of one metric between two quarters or two halves.
+async fn period_change(
+    state: &AppState,
+    ask: &Ask,
+    periods: [(&'static str, chrono::NaiveDate); 2],
+    vocab: &Vocabularies,
+    emit: Emit<'_>,
+) -> Result<bool, ToolError> {
+    if ask.metrics.len() != 1 {
+        return Err(ToolError::Arguments("name one metric, e.g. revenue".into()));
+    }
+    let [(kind, d0), (_, d1)] = periods;
+    let args = FinArgs {
+        company: ask.companies.clone(),
+        metric: ask.metrics.clone(),
+        start_year: Some(d0.year()),
+        end_year: Some(d1.year()),
+        period_type: Some(if kind == "Q" { "quarter" } else { "half" }.into()),
+        plot_type: None,
+        ..FinArgs::default()
+    };
+    let q = financials::resolve(&args, &vocab.financials)?;
+    let Some(res) = Financials::query(&state.tool_context(), &q).await? else {
+        return Ok(false);
+    };
+    let mut companies: Vec<&String> = res.rows.iter().map(|r| &r.company).collect();
+    companies.dedup();
+    let mut lines = Vec::new();
+    for c in companies {
+        let at = |d: chrono::NaiveDate| {
+            res.rows
+                .iter()
+                .find(|r| &r.company == c && r.period_start == d)
+        };
+        match (at(d0), at(d1)) {
+            (Some(r0), Some(r1)) => lines.push(format!("{}.", change_line(c, r0, r1))),
+            _ => lines.push(format!(
+                "- **{c}**: the data has no figure for one of the two periods."
+            )),
+        }
+    }
+    say(
+        emit,
+        &format!(
+            "{}{}",
+            lines.join("\n"),
+            source_line(&res.source.name, res.source.is_sample)
+        ),
+    );
+    Ok(true)
+}
+
 async fn full_years(
     state: &AppState,
     ask: &Ask,
@@ -296,21 +422,8 @@ async fn full_years(
                 ));
                 continue;
             };
-            let mut line = format!(
-                "- **{c}** — {} from {} ({}) to {} ({})",
-                r0.metric,
-                fig(r0),
-                r0.period,
-                fig(r1),
-                r1.period
-            );
+            let mut line = change_line(c, r0, r1);
             if r0.unit == r1.unit && r0.value != 0.0 {
-                line.push_str(&format!(
-                    ": {:+.1} {} ({:+.1}%)",
-                    r1.value - r0.value,
-                    r0.unit,
-                    (r1.value / r0.value - 1.0) * 100.0
-                ));
                 if cagr || b - a > 1 {
                     let n = b - a;
                     if r0.value > 0.0 && r1.value > 0.0 {

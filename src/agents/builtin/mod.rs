@@ -137,6 +137,15 @@ pub async fn answer(
         let dated = |w: &understand::Word| part(w) || matches!(w, Year(_) | Since | Until);
         let year = |w: &understand::Word| matches!(w, Year(_) | Since | Until);
         if p.has(part) && !question.has(dated) {
+            // "Helios revenue in 2024-Q1?", "and 2024-Q4?", "what's the change in %?": a change
+            // runs from the chain's first period to the previous question's.
+            let changes =
+                question.has(|w| matches!(w, Op(understand::Op::Change | understand::Op::Cagr)));
+            if changes && let Some(first) = earlier.iter().rev().find(|q| q.has(part)) {
+                question
+                    .spans
+                    .extend(first.spans.iter().filter(|s| s.has(dated)).cloned());
+            }
             question
                 .spans
                 .extend(p.spans.iter().filter(|s| s.has(dated)).cloned());
@@ -148,6 +157,15 @@ pub async fn answer(
                     .spans
                     .extend(p.spans.iter().filter(|s| s.has(op)).cloned());
             }
+        } else if !p.has(dated)
+            && !question.has(dated)
+            && let Some(first) = earlier.iter().find(|q| q.has(part))
+        {
+            // "EU HJT price in June 2024?", "And the Chinese price in the same month?", "the gap
+            // between the two?": the period the chain last named.
+            question
+                .spans
+                .extend(first.spans.iter().filter(|s| s.has(dated)).cloned());
         } else if question.has(part) && !question.has(year) {
             // "Helios gross margin in 2024-Q1?" then "and in Q4?": the quarter of that year.
             question
