@@ -371,6 +371,11 @@ db_test!(async fn context_sentences_chains_and_first_years(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Meyer Burger is the usual example of distress. What was its revenue in FY2024?").await;
     assert!(declines(&text), "{text}");
+    // A follow-up of a declined question declines instead of answering on its own defaults.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "What share of Spain's 2024 wind additions was offshore?").await;
+    let (_, text) = ask(&app, &t, c, "market", "and Italy's?").await;
+    assert!(declines(&text) && text.contains("question before this one"), "{text}");
     // A chain of follow-ups reads the previous question as it was answered.
     let c = conversation(&app, &t).await;
     ask(&app, &t, c, "market", "Germany 2026 additions forecast?").await;

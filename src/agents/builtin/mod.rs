@@ -235,7 +235,23 @@ pub async fn answer(
     // is visible at once: the answerer's events are held until it has answered.
     let mut held: Vec<Event> = Vec::new();
     let mut hold = |e: Event| held.push(e);
+    // "and Pakistan's?" after a question that was declined: what it asks is not known.
+    let orphan = prev_text.is_some()
+        && previous.is_none()
+        && domain != Domain::Documents
+        && question.years().is_empty()
+        && !question.has(|w| matches!(w, understand::Word::Op(_)));
     let (result, reading) = match domain {
+        _ if orphan => (
+            declined(
+                &mut hold,
+                &decline::Decline::because(
+                    "I could not read the question before this one, so I cannot tell what this \
+                     follow-up asks: ask it in full, with the figure, the place and the year.",
+                ),
+            ),
+            String::new(),
+        ),
         Domain::Market => match market::read_chain(
             &question,
             &match previous {

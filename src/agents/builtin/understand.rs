@@ -759,6 +759,27 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
     let mut spans: Vec<Span> = Vec::new();
     let mut question_at = 0;
     for (i, (sentence, topic)) in read.into_iter().enumerate() {
+        let instruction = i > q
+            && sentence.spans.first().is_some_and(|s| {
+                matches!(
+                    s.text.as_str(),
+                    "give"
+                        | "show"
+                        | "express"
+                        | "state"
+                        | "include"
+                        | "list"
+                        | "provide"
+                        | "put"
+                        | "break"
+                        | "split"
+                        | "plot"
+                        | "chart"
+                        | "draw"
+                        | "rank"
+                        | "quote"
+                )
+            });
         if i == q {
             question_at = spans.len();
             spans.extend(sentence.spans);
@@ -771,12 +792,14 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
                 continue;
             }
             // A topic before a colon or a dash ("Italy's record — which year?") also lends
-            // its operation and count to a question that asks none itself.
+            // its operation and count to a question that asks none itself; so does an
+            // instruction after the question ("Give it as a % of the total.").
             let lends = !s.meanings.is_empty()
                 && s.meanings.iter().all(|w| {
                     class(w).is_some_and(|c| {
                         !matches!(c, Class::Connection | Class::Topic) && !names(c)
-                    }) || (topic && !asks && matches!(w, Word::Op(_) | Word::Count(_)))
+                    }) || (((topic && !asks) || instruction)
+                        && matches!(w, Word::Op(_) | Word::Count(_)))
                 });
             if lends {
                 s.lent = true;
@@ -995,6 +1018,25 @@ fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question {
                 "low" => s.meanings.push(Word::Scenario("Forecast - Low")),
                 _ => {}
             }
+        }
+    }
+    // "after" and "before" start a span only before a period ("after 2015"); "After China,
+    // which country installed the most?" is not understood, so it declines.
+    for i in 0..merged.len() {
+        let dated = merged.get(i + 1).is_some_and(|n| {
+            n.has(|w| {
+                matches!(
+                    w,
+                    Word::Year(_)
+                        | Word::Month(_)
+                        | Word::Quarter(_)
+                        | Word::Half(_)
+                        | Word::FullYear
+                )
+            })
+        });
+        if matches!(merged[i].text.as_str(), "after" | "before") && !dated {
+            merged[i].meanings.clear();
         }
     }
     // "exceed", "under", "hit" with no level are verbs of the question ("under the high
@@ -1561,6 +1603,26 @@ mod tests {
         // A topic before a colon or a dash lends its operation to a question that asks none.
         let q = read("Italy's all-time record for annual installs — which year and how many MW?");
         assert!(q.has_op(Op::Max) && q.unknown().is_empty(), "{:?}", q.spans);
+    }
+
+    #[test]
+    fn instructions_after_the_question_and_after_without_a_period() {
+        // An instruction after the question lends its operation.
+        let q =
+            read("How much of Germany's 2024 market was distributed? Give it as a % of the total.");
+        assert!(q.has_op(Op::Share), "{:?}", q.spans);
+        // A remark after it does not.
+        let q = read("What did Spain add in 2024? It was the biggest year.");
+        assert!(!q.has_op(Op::Top), "{:?}", q.spans);
+        // "after" starts a span only before a period.
+        assert_eq!(
+            read("Italy's additions after 2020").unknown(),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            read("After Italy, which country installed the most in 2024?").unknown(),
+            ["after"]
+        );
     }
 
     #[test]
