@@ -363,6 +363,19 @@ db_test!(async fn context_sentences_chains_and_first_years(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "Base case for a French rooftop platform. France's additions in 2024?").await;
     assert!(declines(&text) && text.contains("name it in the question"), "{text}");
+    // ... which prices, that have no connections, read past.
+    let prices = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/prices.csv")).unwrap();
+    let eu_topcon = prices
+        .lines()
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            (c[0] == "Module" && c[1] == "n-type TOPCon" && c[6] == "EU").then(|| (c[2].to_string(), c[4].parse::<f64>().unwrap()))
+        })
+        .max_by(|a, b| a.0.cmp(&b.0))
+        .unwrap();
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "Quoting a rooftop job in Germany. What's the latest TOPCon module price for Europe?").await;
+    assert!(text.contains(&format!("{:.3} US$/Wp", eu_topcon.1)), "{eu_topcon:?} in {text}");
     // A place lent to prices that is no price region declines instead of answering all regions.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "price", "Module prices landed in Germany - latest TOPCon quote?").await;

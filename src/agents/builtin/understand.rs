@@ -619,8 +619,12 @@ pub fn lent_unused(s: &Span, fits: impl Fn(&Word) -> bool) -> bool {
             Class::Topic => vec![],
         }
     };
+    let class_of = |m: &Word| match m {
+        Word::NotHeld(c) if *c == words::CONTEXT_CONNECTION => Some(Class::Connection),
+        m => class(m),
+    };
     s.lent
-        && s.meanings.iter().all(|m| match class(m) {
+        && s.meanings.iter().all(|m| match class_of(m) {
             Some(c) => !probes(c).iter().any(&fits),
             None => !fits(m),
         })
@@ -787,7 +791,9 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
         }
         for mut s in sentence.spans {
             if s.has(|w| class(w) == Some(Class::Connection)) && !names(Class::Connection) {
+                // Asked for where connections matter (the market), context elsewhere.
                 s.meanings = vec![Word::NotHeld(words::CONTEXT_CONNECTION)];
+                s.lent = true;
                 spans.push(s);
                 continue;
             }
