@@ -423,18 +423,16 @@ async fn full_years(
                 continue;
             };
             let mut line = change_line(c, r0, r1);
-            if r0.unit == r1.unit && r0.value != 0.0 {
-                if cagr || b - a > 1 {
-                    let n = b - a;
-                    if r0.value > 0.0 && r1.value > 0.0 {
-                        line.push_str(&format!(
-                            "; CAGR {:+.1}% a year over {n} year{}",
-                            ((r1.value / r0.value).powf(1.0 / f64::from(n)) - 1.0) * 100.0,
-                            if n == 1 { "" } else { "s" }
-                        ));
-                    } else {
-                        line.push_str("; no CAGR, as the two figures are not both positive");
-                    }
+            if r0.unit == r1.unit && r0.value != 0.0 && (cagr || b - a > 1) {
+                let n = b - a;
+                if r0.value > 0.0 && r1.value > 0.0 {
+                    line.push_str(&format!(
+                        "; CAGR {:+.1}% a year over {n} year{}",
+                        ((r1.value / r0.value).powf(1.0 / f64::from(n)) - 1.0) * 100.0,
+                        if n == 1 { "" } else { "s" }
+                    ));
+                } else {
+                    line.push_str("; no CAGR, as the two figures are not both positive");
                 }
             }
             line.push('.');
