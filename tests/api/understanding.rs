@@ -439,6 +439,27 @@ db_test!(async fn context_sentences_chains_and_first_years(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "price", "US TOPCon module: min and max over the whole series?").await;
     assert!(text.contains(&format!("{lo:.3}")) && text.contains(&format!("{hi:.3}")), "{lo} {hi} in {text}");
+    // A fragment after the question asks for its unit; a change "vs" a year runs from it.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "how much of Germany's 2024 market was distributed? in %").await;
+    let d = market_value("Germany", "2024", HIST, "Distributed", "Annual");
+    assert!(text.contains(&share(d, hist("Germany", "2024"))), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "How much did Spain grow vs 2022, in %?").await;
+    let pct = (hist("Spain", "2024") / hist("Spain", "2022") - 1.0) * 100.0;
+    assert!(text.contains(&format!("{pct:+.1}%")), "{pct:+.1}% in {text}");
+    // A price averaged over one month is the mean of that month's observations.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "Average EU TOPCon module price during June 2024?").await;
+    let june: Vec<f64> = prices
+        .lines()
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            (c[0] == "Module" && c[1] == "n-type TOPCon" && c[6] == "EU" && c[2].starts_with("2024-06")).then(|| c[4].parse().unwrap())
+        })
+        .collect();
+    let mean = june.iter().sum::<f64>() / june.len() as f64;
+    assert!(text.contains(&format!("{mean:.4} US$/Wp")), "{mean} in {text}");
     // A manufacturer's change between two quarters, and two full years compared.
     let fin = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/financials.csv")).unwrap();
     let at = |period: &str| -> f64 {

@@ -370,6 +370,19 @@ pub fn read_chain(
             None => facets(p),
         });
     }
+    // "How much did Brazil grow vs 2023?": the year compared with starts the change, which runs
+    // to the latest year (or to the year the previous question asked).
+    let grows_from = (a.has(Op::Change) || a.has(Op::Cagr))
+        && q.years().len() == 1
+        && q.spans.windows(2).any(|w| {
+            matches!(
+                w[0].text.as_str(),
+                "vs" | "versus" | "compared to" | "compared with" | "than" | "against"
+            ) && w[1].has(|m| matches!(m, Word::Year(_)))
+        });
+    if grows_from {
+        a.span = Some((q.years().first().copied(), None));
+    }
     // "Spain's installed base at the end of 2022?", "and at end of 2024?", "so how much did it
     // grow over those two years?": a change the chain's years span.
     let chain_years: std::collections::BTreeSet<i32> =

@@ -843,6 +843,48 @@ pub(super) async fn price_in_month(
         return Ok(true);
     }
     let mut text = String::new();
+    // "Average EU TOPCon module price during January 2025": the mean of that month's
+    // observations of each series, not the one nearest the middle.
+    if question.has(|w| *w == understand::Word::Op(understand::Op::Average)) {
+        let mut rows = Vec::new();
+        for s in &res.series {
+            let inside: Vec<(chrono::NaiveDate, f64)> = s
+                .points
+                .iter()
+                .copied()
+                .filter(|(d, _)| d.year() == *year && d.month() == *month)
+                .collect();
+            if let (Some(first), Some(last)) = (inside.first(), inside.last()) {
+                let mean = inside.iter().map(|(_, v)| v).sum::<f64>() / inside.len() as f64;
+                rows.push((s, mean, inside.len(), first.0, last.0));
+            }
+        }
+        match rows.as_slice() {
+            [] => return Ok(false),
+            [(s, mean, n, a, b)] => text.push_str(&format!(
+                "The average price of **{}** in {label} was **{mean:.4} {}** ({n} observation{}, {a} to {b}).",
+                s.name(),
+                s.unit,
+                if *n == 1 { "" } else { "s" }
+            )),
+            many => {
+                text.push_str(&format!(
+                    "Average prices in {label} (each in its own unit, over the month's observations):\n\n"
+                ));
+                let rows: Vec<Vec<String>> = many
+                    .iter()
+                    .take(25)
+                    .map(|(s, mean, n, _, _)| {
+                        vec![s.name(), s.unit.clone(), format!("{mean:.4}"), n.to_string()]
+                    })
+                    .collect();
+                text.push_str(&table(&["Series", "Unit", "Average", "Observations"], &rows));
+            }
+        }
+        text.push_str(&source_line(&res.source.name, res.source.is_sample));
+        say(emit, &text);
+        return Ok(true);
+    }
     let points: Vec<Point> = found
         .iter()
         .map(|(s, date, v)| Point {

@@ -763,27 +763,34 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
     let mut spans: Vec<Span> = Vec::new();
     let mut question_at = 0;
     for (i, (sentence, topic)) in read.into_iter().enumerate() {
+        // (Or a fragment after it: "... distributed? in %".)
         let instruction = i > q
-            && sentence.spans.first().is_some_and(|s| {
-                matches!(
-                    s.text.as_str(),
-                    "give"
-                        | "show"
-                        | "express"
-                        | "state"
-                        | "include"
-                        | "list"
-                        | "provide"
-                        | "put"
-                        | "break"
-                        | "split"
-                        | "plot"
-                        | "chart"
-                        | "draw"
-                        | "rank"
-                        | "quote"
-                )
-            });
+            && (sentence
+                .spans
+                .iter()
+                .filter(|s| !s.meanings.is_empty())
+                .count()
+                <= 3
+                || sentence.spans.first().is_some_and(|s| {
+                    matches!(
+                        s.text.as_str(),
+                        "give"
+                            | "show"
+                            | "express"
+                            | "state"
+                            | "include"
+                            | "list"
+                            | "provide"
+                            | "put"
+                            | "break"
+                            | "split"
+                            | "plot"
+                            | "chart"
+                            | "draw"
+                            | "rank"
+                            | "quote"
+                    )
+                }));
         if i == q {
             question_at = spans.len();
             spans.extend(sentence.spans);
