@@ -460,6 +460,16 @@ db_test!(async fn context_sentences_chains_and_first_years(b) {
         .collect();
     let mean = june.iter().sum::<f64>() / june.len() as f64;
     assert!(text.contains(&format!("{mean:.4} US$/Wp")), "{mean} in {text}");
+    // What the data does not hold, or an operation alone that is not computed, declines.
+    for (agent, q) in [
+        ("manufacturer_financial", "What's Nordlicht Solar's current market capitalisation?"),
+        ("price", "When did EU TOPCon modules first trade in your data?"),
+        ("market", "Peak year for Dutch annual installs over the whole series (hist + most probable forecast)?"),
+    ] {
+        let c = conversation(&app, &t).await;
+        let (_, text) = ask(&app, &t, c, agent, q).await;
+        assert!(declines(&text), "{q}: {text}");
+    }
     // A manufacturer's change between two quarters, and two full years compared.
     let fin = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/financials.csv")).unwrap();
     let at = |period: &str| -> f64 {
@@ -476,6 +486,9 @@ db_test!(async fn context_sentences_chains_and_first_years(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Helios net income FY2023 vs FY2024?").await;
     let fy = |y: &str| ["Q1", "Q2", "Q3", "Q4"].iter().map(|q| at(&format!("{y}-{q}"))).sum::<f64>();
+    let c2 = conversation(&app, &t).await;
+    let (_, total) = ask(&app, &t, c2, "manufacturer_financial", "Helios total net income for 2024?").await;
+    assert!(total.contains(&format!("{:.1} USD million", fy("2024"))), "{total}");
     let (a, z) = (fy("2023"), fy("2024"));
     assert!(text.contains(&format!("{:+.1}%", (z / a - 1.0) * 100.0)), "{text}");
 });

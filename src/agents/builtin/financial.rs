@@ -76,11 +76,16 @@ pub(super) async fn fin_answer(
     // "Total net loss over the four quarters of 2024": the quarters added up.
     // "Total module shipments of all four manufacturers in FY2024": the companies added up.
     let total = question.spans.iter().any(|s| s.text == "total");
+    // "Nordlicht total net loss for 2024": one company's year, its quarters added up.
+    let one_year = ask.companies.len() == 1
+        && question.years().len() == 1
+        && !question.has(|w| matches!(w, Word::Quarter(_) | Word::Half(_) | Word::FullYear));
     let total_of_quarters = total
-        && question
-            .spans
-            .iter()
-            .any(|s| matches!(s.text.as_str(), "quarters" | "four quarters" | "quarterly"));
+        && (one_year
+            || question
+                .spans
+                .iter()
+                .any(|s| matches!(s.text.as_str(), "quarters" | "four quarters" | "quarterly")));
     let total_of_companies = total && ask.companies.len() != 1 && !ranking;
     if (has(Op::Share) || has(Op::Sum) || total_of_quarters || total_of_companies) && !change {
         return share(state, ask, question, vocab, !has(Op::Share), emit).await;

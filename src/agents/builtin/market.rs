@@ -438,6 +438,19 @@ pub fn read_chain(
     if a.territories.is_empty() && !a.is_ranking() {
         return Err(Decline::because("Name a territory (a country, or World)."));
     }
+    // A peak, a low, an average or a sum is over one series: the history, or one forecast
+    // scenario, not both joined.
+    let joins = a.scenarios.iter().any(|s| s.starts_with("Historical"))
+        && a.scenarios.iter().any(|s| s.starts_with("Forecast"));
+    if joins
+        && [Op::Max, Op::Min, Op::Average, Op::Sum, Op::Top, Op::Bottom]
+            .iter()
+            .any(|o| a.has(*o))
+    {
+        return Err(Decline::because(
+            "I compute a peak, a low, an average or a sum over the historical years or over one forecast scenario, not over both joined: ask for one of them.",
+        ));
+    }
     // Words that change the question are used by the answer or decline it, never dropped.
     // The first year of a series ("when does Chile's series start"): of one territory.
     if a.has(Op::First) && (a.territories.len() != 1 || a.is_ranking()) {

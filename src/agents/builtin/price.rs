@@ -533,6 +533,20 @@ pub(super) async fn price_answer(
     let mut text = String::new();
     let has = |op: Op| question.has(|w| *w == understand::Word::Op(op));
     let ranked = ranking(question, res.series.len());
+    // "first" is the first observation of a change ("from the first quote to the latest") or
+    // the first date of the lowest or highest price; alone it is not guessed.
+    if has(Op::First)
+        && !(has(Op::Change) || has(Op::Cagr))
+        && extremes.is_empty()
+        && ranked.is_none()
+    {
+        return Err(ToolError::Arguments(
+            "I give the first observation of a price with a change from it (\"from the first \
+             observation to the latest\"), and the date a price first reached its lowest or \
+             highest; ask for one of those"
+                .into(),
+        ));
+    }
     if has(Op::Change) || has(Op::Cagr) {
         // The change of each series from its first to its last observation in the span asked
         // (the dates say which), in the series' unit and in %.

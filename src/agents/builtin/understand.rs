@@ -663,7 +663,9 @@ fn class(w: &Word) -> Option<Class> {
 /// question names no connection or place of its own, or a measure the data does not hold when
 /// the question names no measure of its own. Then the question is read whole.
 fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -> Option<Question> {
-    let asks = read[q].0.has(|w| matches!(w, Word::Op(_)));
+    // ("total" asks for a sum where an answerer reads it: "total Dutch additions 2025-2030".)
+    let asks = read[q].0.has(|w| matches!(w, Word::Op(_)))
+        || read[q].0.spans.iter().any(|s| s.text == "total");
     // ("to" and "since" name no period on their own: "expected to add".)
     let mut own: Vec<Class> = read[q]
         .0
@@ -735,9 +737,19 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
                 .any(|(k, o)| *k == s.text && matches!(o, Op::Above | Op::Below))
     });
     let own_level = read[q].0.has(|w| matches!(w, Word::Level(_)));
-    for (i, (sentence, _)) in read.iter().enumerate() {
+    for (i, (sentence, topic)) in read.iter().enumerate() {
         if i == q {
             continue;
+        }
+        // A topic before a colon or a dash is part of the question: a word there that would
+        // change it ("low print for TOPCon cells - when did it first hit it?") is not read past.
+        if *topic
+            && sentence
+                .spans
+                .iter()
+                .any(|s| s.is_unknown() && words::CHANGES_THE_QUESTION.contains(&s.text.as_str()))
+        {
+            return None;
         }
         if reaches && !own_level && sentence.has(|w| matches!(w, Word::Level(_))) {
             return None;

@@ -372,6 +372,7 @@ pub const TOPICS: &[(&str, Topic)] = &[
 /// Scenario words, to the long names the data uses.
 pub const SCENARIOS: &[(&str, Word)] = &[
     ("historical", Word::Scenario("Historical Primary")),
+    ("hist", Word::Scenario("Historical Primary")),
     ("historical data only", Word::Scenario("Historical Primary")),
     ("historical only", Word::Scenario("Historical Primary")),
     ("history", Word::Scenario("Historical Primary")),
@@ -911,6 +912,23 @@ pub const NOT_HELD: &[(&str, &[&str])] = &[
     (
         "a measure the data does not hold",
         &[
+            "market capitalisation",
+            "market capitalization",
+            "market cap",
+            "capitalisation",
+            "capitalization",
+            "share price",
+            "stock price",
+            "valuation",
+            "ebitda",
+            "ebit",
+            "dividend",
+            "dividends",
+            "earnings per share",
+            "eps",
+            "net debt",
+            "free cash flow",
+            "cash flow",
             "systems",
             "number of installations",
             "number of systems",
