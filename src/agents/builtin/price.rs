@@ -471,8 +471,16 @@ pub(super) async fn price_answer(
         [a, b] => Some((*a, *b)),
         _ => None,
     };
-    // "since April 2023" with a change: from that month to the latest observation.
-    let month_span = match (changes, two_months, years_named.as_slice()) {
+    // "since April 2023" with a change, an extreme or an average: from that month to the latest
+    // observation ("highest CdTe module price since Jan 2022").
+    let over_span = changes
+        || question.has(|w| {
+            matches!(
+                w,
+                understand::Word::Op(Op::Min | Op::Max | Op::Top | Op::Bottom | Op::Average)
+            )
+        });
+    let month_span = match (over_span, two_months, years_named.as_slice()) {
         (true, Some((m0, m1)), [y0, y1]) if (y0, m0) < (y1, m1) => {
             let (y0, y1) = (*y0, *y1);
             let start = NaiveDate::from_ymd_opt(y0, m0, 1);

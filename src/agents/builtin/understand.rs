@@ -785,7 +785,7 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
                 <= 3
                 || sentence.spans.first().is_some_and(|s| {
                     matches!(
-                        s.text.as_str(),
+                        s.text.split(' ').next().unwrap_or(""),
                         "give"
                             | "show"
                             | "express"
@@ -805,6 +805,12 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
                 }));
         if i == q {
             question_at = spans.len();
+            spans.extend(sentence.spans);
+            continue;
+        }
+        // An instruction after the question is part of it ("Give me the % change from 2024 to
+        // 2025."): read as it is, but a connection it names alone is still asked for below.
+        if instruction && !sentence.has(|w| class(w) == Some(Class::Connection)) {
             spans.extend(sentence.spans);
             continue;
         }
@@ -1636,6 +1642,14 @@ mod tests {
         let q =
             read("How much of Germany's 2024 market was distributed? Give it as a % of the total.");
         assert!(q.has_op(Op::Share), "{:?}", q.spans);
+        // An instruction is part of the question, its years too.
+        let q =
+            read("Is Spain expected to shrink in 2025? Give me the % change from 2024 to 2025.");
+        assert!(
+            q.has_op(Op::Change) && q.years().contains(&2024),
+            "{:?}",
+            q.spans
+        );
         // A remark after it does not.
         let q = read("What did Spain add in 2024? It was the biggest year.");
         assert!(!q.has_op(Op::Top), "{:?}", q.spans);
