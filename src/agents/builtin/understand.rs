@@ -556,8 +556,11 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
         [] if parts.len() > 1 => Some(parts.len() - 1),
         _ => None,
     };
+    // (A text past the words read is read whole, so it is declined as too long and the work
+    // stays bounded: its sentences are not read one by one.)
     if let Some(q) = question
         && parts.len() > 1
+        && text.split_whitespace().count() <= MAX_WORDS
     {
         // "Scenario spread for Germany 2030 - high minus low?": a scenario named in one sentence
         // makes "high" and "low" scenarios in all of them.
@@ -1599,6 +1602,9 @@ mod tests {
         );
         assert_eq!(sentences("Italy's record — which year?").len(), 2);
         assert_eq!(sentences("2020-2024 additions").len(), 1);
+        // A long text of short sentences is still read up to MAX_WORDS words, and declined.
+        let long = "Italy 2022. ".repeat(MAX_WORDS);
+        assert!(read(&long).unread > 0);
     }
 
     #[test]
