@@ -389,6 +389,9 @@ db_test!(async fn context_sentences_chains_and_first_years(b) {
     ask(&app, &t, c, "market", "What share of Spain's 2024 wind additions was offshore?").await;
     let (_, text) = ask(&app, &t, c, "market", "and Italy's?").await;
     assert!(declines(&text) && text.contains("question before this one"), "{text}");
+    // A short question that does not say it follows is read on its own.
+    let (_, text) = ask(&app, &t, c, "market", "Germany installed base").await;
+    assert!(text.contains(&thousands(market_value("Germany", "2024", HIST, "Total", "Cumulative"))), "{text}");
     // A chain of follow-ups reads the previous question as it was answered.
     let c = conversation(&app, &t).await;
     ask(&app, &t, c, "market", "Germany 2026 additions forecast?").await;

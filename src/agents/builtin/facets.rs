@@ -43,6 +43,17 @@ pub(super) fn has_any(text: &str, words: &[&str]) -> bool {
 
 /// Is this a follow-up that leans on the previous question?
 pub(super) fn is_follow_up(text: &str) -> bool {
+    follows(text).0
+}
+
+/// Whether `text` says it follows the question before ("and Spain?", "what about it?", "same
+/// for 2023"), not only by being short.
+pub(super) fn says_it_follows(text: &str) -> bool {
+    follows(text).1
+}
+
+/// (a follow-up, a follow-up by its own words).
+fn follows(text: &str) -> (bool, bool) {
     let mut n = norm(text);
     // "ok and what about 2030?", "thanks, now Spain": an interjection first changes nothing.
     while let Some(rest) = [
@@ -70,8 +81,7 @@ pub(super) fn is_follow_up(text: &str) -> bool {
         )
     });
     let the_two = points_to_two_years(text);
-    words <= 6
-        || points_back
+    let says = points_back
         || the_two
         || [
             "and ",
@@ -84,7 +94,8 @@ pub(super) fn is_follow_up(text: &str) -> bool {
             "now ",
         ]
         .iter()
-        .any(|p| n.starts_with(p))
+        .any(|p| n.starts_with(p) || n == p.trim_end());
+    (words <= 6 || says, says)
 }
 
 /// "the % change between the two years": a follow-up about the two years the questions before

@@ -235,9 +235,11 @@ pub async fn answer(
     // is visible at once: the answerer's events are held until it has answered.
     let mut held: Vec<Event> = Vec::new();
     let mut hold = |e: Event| held.push(e);
-    // "and Pakistan's?" after a question that was declined: what it asks is not known.
+    // "and Pakistan's?" after a question that was declined: what it asks is not known (a short
+    // question that does not say it follows is read on its own).
     let orphan = prev_text.is_some()
         && previous.is_none()
+        && says_it_follows(user_text)
         && domain != Domain::Documents
         && question.years().is_empty()
         && !question.has(|w| matches!(w, understand::Word::Op(_)));
