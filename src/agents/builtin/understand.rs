@@ -750,7 +750,7 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
             && sentence
                 .spans
                 .iter()
-                .any(|s| s.is_unknown() && words::CHANGES_THE_QUESTION.contains(&s.text.as_str()))
+                .any(|s| s.is_unknown() && words::changes_the_question(&s.text))
         {
             return None;
         }
@@ -1203,7 +1203,7 @@ fn single_word(w: &str, lex: &Lexicon) -> Span {
     // Ordinary English is read past, except the words that change what is asked; and it is never
     // read as a near spelling of a data word ("right" is not "eight", "still" is not "till").
     if english(w) {
-        if words::CHANGES_THE_QUESTION.contains(&w) {
+        if words::changes_the_question(w) {
             return span(Vec::new(), None);
         }
         return Span {

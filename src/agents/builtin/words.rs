@@ -1342,23 +1342,7 @@ pub const CHANGES_THE_QUESTION: &[&str] = &[
     "ground",
     "urban",
     "rural",
-    "region",
-    "regional",
-    "state",
-    "states",
-    "province",
-    "provinces",
-    "city",
-    "cities",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
+    // (and the parts of places, `PARTS_OF_PLACES`)
     "continent",
     "international",
     "domestic",
@@ -1408,7 +1392,6 @@ pub const SEGMENTS: &[&str] = &[
     "rooftops",
     "ground",
     "resi",
-    "c&i",
     "ci",
     "behind",
     "self",
@@ -1416,8 +1399,14 @@ pub const SEGMENTS: &[&str] = &[
     "prosumers",
 ];
 
-/// Parts of places the data does not break down ("Southern Europe"): in a sentence of context
-/// they may narrow the question, unless the question names its own place.
+/// Whether an ordinary English word changes what is asked ([`CHANGES_THE_QUESTION`] and the
+/// parts of places).
+pub fn changes_the_question(w: &str) -> bool {
+    CHANGES_THE_QUESTION.contains(&w) || PARTS_OF_PLACES.contains(&w)
+}
+
+/// Parts of places the data does not break down ("Southern Europe"): they change the question,
+/// and in a sentence of context they may narrow it, unless the question names its own place.
 pub const PARTS_OF_PLACES: &[&str] = &[
     "region",
     "regional",
@@ -1568,7 +1557,12 @@ mod tests {
             assert_eq!(norm(adjective), *adjective);
             assert_eq!(norm(place), *place);
         }
-        for w in CHANGES_THE_QUESTION {
+        for w in CHANGES_THE_QUESTION
+            .iter()
+            .chain(PARTS_OF_PLACES)
+            .chain(SEGMENTS)
+            .chain(CONTEXT_NEGATES)
+        {
             assert_eq!(norm(w), *w);
         }
     }
