@@ -12,7 +12,6 @@ use serde_json::Value;
 use crate::chat_turn::openai_app_with;
 use crate::data_answers::{ask, conversation};
 use crate::support::fake_llm::{FakeLlm, Reply};
-use crate::support::*;
 use solarintel::agents::figures::NOTICE;
 
 /// Historical Primary, Total connection, Annual figures of the sample file: territory → year → MW.

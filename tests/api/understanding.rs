@@ -495,3 +495,49 @@ db_test!(async fn context_sentences_chains_and_first_years(b) {
     let (a, z) = (fy("2023"), fy("2024"));
     assert!(text.contains(&format!("{:+.1}%", (z / a - 1.0) * 100.0)), "{text}");
 });
+
+db_test!(async fn conditions_peaks_and_the_same_for_another_place(b) {
+    let (app, t) = sample_app(b).await;
+    // A loss is a condition on the periods: the first quarter with one, not Q1's figure.
+    let fin = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/financials.csv")).unwrap();
+    let aurora: Vec<(String, f64)> = fin
+        .lines()
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            (c[0] == "Aurora PV Group (sample)" && c[1].starts_with("2024-Q") && c[2] == "Net income").then(|| (c[1].to_string(), c[3].parse().unwrap()))
+        })
+        .collect();
+    let (period, loss) = aurora.iter().find(|(_, v)| *v < 0.0).expect("the sample has a loss-making quarter");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Aurora PV — first quarter of 2024 with a net loss, and how big?").await;
+    assert!(text.contains(&format!("{period} **{loss} USD million**")) && !text.contains(&format!("{} USD", aurora[0].1)), "{text}");
+    // A price change "from that peak" starts at the highest observation.
+    let prices = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/prices.csv")).unwrap();
+    let hjt: Vec<f64> = prices
+        .lines()
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            (c[0] == "Module" && c[1] == "n-type HJT" && c[6] == "China").then(|| c[4].parse().unwrap())
+        })
+        .collect();
+    let peak = hjt.iter().copied().fold(f64::MIN, f64::max);
+    let pct = (hjt.last().unwrap() / peak - 1.0) * 100.0;
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "HJT modules in China: what was the peak price and how far (in %) has it dropped from that peak to the latest?").await;
+    assert!(text.contains(&format!("{peak:.3}")) && text.contains(&format!("{pct:+.1}%")), "{peak} {pct:+.1}% in {text}");
+    // A measure the data does not hold declines, also beside a comparison of technologies.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "How efficient are n-type TOPCon modules compared to PERC?").await;
+    assert!(declines(&text) && text.contains("efficient"), "{text}");
+    // "do the same for Poland" keeps the operation, the years and the scenario.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "what CAGR does the most probable scenario imply for Germany's annual market from 2025 to 2030?").await;
+    let (_, text) = ask(&app, &t, c, "market", "could you do the same for poland").await;
+    let (a, z) = (market_value("Poland", "2025", "Forecast - Most probable", "Total", "Annual"), market_value("Poland", "2030", "Forecast - Most probable", "Total", "Annual"));
+    let cagr = ((z / a).powf(1.0 / 5.0) - 1.0) * 100.0;
+    assert!(text.contains(&format!("CAGR {cagr:+.1}%")), "{cagr:+.1}% in {text}");
+    // A word of the question's topic lends its meaning: "installed PV base" is cumulative.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "For my intro I need the three countries with the largest installed PV base at the end of 2024 - which are they and how big?").await;
+    assert!(text.contains("cumulative") && text.contains(&thousands(market_value("Germany", "2024", HIST, "Total", "Cumulative"))), "{text}");
+});

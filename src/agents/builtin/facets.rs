@@ -94,7 +94,11 @@ fn follows(text: &str) -> (bool, bool) {
             "now ",
         ]
         .iter()
-        .any(|p| n.starts_with(p) || n == p.trim_end());
+        .any(|p| n.starts_with(p) || n == p.trim_end())
+        // "could you do the same for Poland", "same question for the high case".
+        || [" the same ", " same question", " same for "]
+            .iter()
+            .any(|p| format!(" {n} ").contains(p));
     (words <= 6 || says, says)
 }
 

@@ -173,6 +173,51 @@ fn sum_text(points: &[Point<'_>], what: &str) -> Result<String, ToolError> {
     Ok(text)
 }
 
+/// "dropped from that peak", "up from its low", "below the high": a change that starts at the
+/// highest (true) or lowest (false) observation.
+fn change_from_extreme(q: &understand::Question) -> Option<bool> {
+    q.spans.iter().enumerate().find_map(|(i, s)| {
+        let high = if s.has(|w| {
+            matches!(
+                w,
+                understand::Word::Op(understand::Op::Max | understand::Op::Top)
+            )
+        }) {
+            true
+        } else if s.has(|w| {
+            matches!(
+                w,
+                understand::Word::Op(understand::Op::Min | understand::Op::Bottom)
+            )
+        }) {
+            false
+        } else {
+            return None;
+        };
+        let before = q.spans[..i]
+            .iter()
+            .rev()
+            .map(|s| s.text.as_str())
+            .find(|t| !matches!(*t, "that" | "its" | "the" | "this" | "their"));
+        matches!(before, Some("from" | "off" | "below" | "above")).then_some(high)
+    })
+}
+
+/// The highest or lowest observation of a series (the earliest when repeated).
+fn extreme_point(s: &Series, high: bool) -> (NaiveDate, f64) {
+    s.points
+        .iter()
+        .copied()
+        .reduce(|a, b| {
+            if (high && b.1 > a.1) || (!high && b.1 < a.1) {
+                b
+            } else {
+                a
+            }
+        })
+        .expect("a series has points")
+}
+
 /// The series a question subtracts ("TOPCon minus PERC", "premium over PERC": PERC), first;
 /// else the order found.
 fn minus_last<'a>(points: &[Point<'a>], q: &understand::Question) -> Vec<Point<'a>> {
@@ -556,6 +601,8 @@ pub(super) async fn price_answer(
         ));
     }
     if has(Op::Change) || has(Op::Cagr) {
+        // "how far has it dropped from that peak": from the highest (or lowest) observation.
+        let from_extreme = change_from_extreme(question).filter(|_| !has(Op::First));
         // The change of each series from its first to its last observation in the span asked
         // (the dates say which), in the series' unit and in %.
         // Without years, over the whole series ("from the first quote to the latest"); the
@@ -576,9 +623,9 @@ pub(super) async fn price_answer(
             (None, Some((Some(a), Some(b)))) if a != b => (a, Some(b), format!("from {a} to {b}")),
             (None, Some((Some(a), Some(_)))) => (a, Some(a), format!("in {a}")),
             (None, Some((Some(a), None))) => (a, None, format!("since {a}")),
-            // "from the first quote to the latest", "first vs latest": the whole series; a
-            // change with no span at all is not guessed.
-            (None, _) if has(Op::First) || has(Op::Latest) => (
+            // "from the first quote to the latest", "first vs latest", "down from its peak":
+            // the whole series; a change with no span at all is not guessed.
+            (None, _) if has(Op::First) || has(Op::Latest) || from_extreme.is_some() => (
                 first_year,
                 None,
                 "from the first observation to the latest".to_string(),
@@ -614,7 +661,11 @@ pub(super) async fn price_answer(
             .iter()
             .take(25)
             .map(|s| {
-                let ((d0, v0), (d1, v1)) = (s.first(), s.latest());
+                let (d0, v0) = match from_extreme {
+                    Some(high) => extreme_point(s, high),
+                    None => s.first(),
+                };
+                let (d1, v1) = s.latest();
                 let pct = if v0 != 0.0 {
                     format!("{:+.1}%", (v1 / v0 - 1.0) * 100.0)
                 } else {
@@ -630,7 +681,19 @@ pub(super) async fn price_answer(
                 ]
             })
             .collect();
-        if let [row] = rows.as_slice() {
+        if let (Some(high), [row]) = (from_extreme, rows.as_slice()) {
+            text.push_str(&format!(
+                "The price of **{}** {} at {}; the latest is {}: **{} {}** (**{}**) from the {}.",
+                row[0],
+                if high { "peaked" } else { "bottomed" },
+                row[2],
+                row[3],
+                row[4],
+                row[1],
+                row[5],
+                if high { "peak" } else { "low" }
+            ));
+        } else if let [row] = rows.as_slice() {
             text.push_str(&format!(
                 "The price of **{}** went from {} to {}: **{} {}** (**{}**).",
                 row[0], row[2], row[3], row[4], row[1], row[5]
@@ -638,7 +701,18 @@ pub(super) async fn price_answer(
         } else {
             text.push_str("Price changes over the span asked (each row in its own unit):\n\n");
             text.push_str(&table(
-                &["Series", "Unit", "From", "To", "Change", "%"],
+                &[
+                    "Series",
+                    "Unit",
+                    match from_extreme {
+                        Some(true) => "Peak",
+                        Some(false) => "Low",
+                        None => "From",
+                    },
+                    "To",
+                    "Change",
+                    "%",
+                ],
                 &rows,
             ));
         }
@@ -685,18 +759,7 @@ pub(super) async fn price_answer(
                 let (first, last) = (s.first().0, s.latest().0);
                 let figure = match extreme {
                     Some(high) => {
-                        let (d, v) = s
-                            .points
-                            .iter()
-                            .copied()
-                            .reduce(|a, b| {
-                                if (high && b.1 > a.1) || (!high && b.1 < a.1) {
-                                    b
-                                } else {
-                                    a
-                                }
-                            })
-                            .expect("a series has points");
+                        let (d, v) = extreme_point(s, high);
                         format!("{v:.3} ({d})")
                     }
                     None => format!("{:.3}", s.average()),

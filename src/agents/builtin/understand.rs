@@ -828,6 +828,11 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
             // A topic before a colon or a dash ("Italy's record — which year?") also lends
             // its operation and count to a question that asks none itself; so does an
             // instruction after the question ("Give it as a % of the total.").
+            // (A word that also names the topic lends its other meanings: "the largest
+            // installed PV base - how big?" lends "base" as the installed base.)
+            if s.meanings.len() > 1 {
+                s.meanings.retain(|w| class(w) != Some(Class::Topic));
+            }
             let lends = !s.meanings.is_empty()
                 && s.meanings.iter().all(|w| {
                     class(w).is_some_and(|c| {

@@ -954,6 +954,8 @@ pub const NOT_HELD: &[(&str, &[&str])] = &[
             "yield",
             "capacity factor",
             "efficiency",
+            "efficient",
+            "efficiencies",
             "jobs",
             "employment",
             "employees",
