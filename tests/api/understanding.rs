@@ -536,6 +536,24 @@ db_test!(async fn conditions_peaks_and_the_same_for_another_place(b) {
     let (a, z) = (market_value("Poland", "2025", "Forecast - Most probable", "Total", "Annual"), market_value("Poland", "2030", "Forecast - Most probable", "Total", "Annual"));
     let cagr = ((z / a).powf(1.0 / 5.0) - 1.0) * 100.0;
     assert!(text.contains(&format!("CAGR {cagr:+.1}%")), "{cagr:+.1}% in {text}");
+    // "y/y change vs 2022" after a question about 2023 runs 2022 → 2023, not to the latest year.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "Spain PV adds 2023?").await;
+    let (_, text) = ask(&app, &t, c, "market", "y/y change vs 2022 in %?").await;
+    let pct = (market_value("Spain", "2023", HIST, "Total", "Annual") / market_value("Spain", "2022", HIST, "Total", "Annual") - 1.0) * 100.0;
+    assert!(text.contains(&format!("{pct:+.1}%")) && !text.contains("2024"), "{pct:+.1}% in {text}");
+    // "high and low" of a price are its extremes; a follow-up keeps the technology it names
+    // none of, and a change from one month alone is not guessed.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "China HJT module: high and low?").await;
+    let low = hjt.iter().copied().fold(f64::MAX, f64::min);
+    assert!(text.contains(&format!("{peak:.3}")) && text.contains(&format!("{low:.3}")), "{text}");
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "price", "PERC M10 module px China June 2024?").await;
+    let (_, text) = ask(&app, &t, c, "price", "and Dec 2024?").await;
+    assert!(text.contains("PERC M10") && !text.contains("HJT") && !text.contains("TOPCon"), "{text}");
+    let (_, text) = ask(&app, &t, c, "price", "and how much did it move by Dec 2024, in %?").await;
+    assert!(declines(&text), "{text}");
     // A word of the question's topic lends its meaning: "installed PV base" is cumulative.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "For my intro I need the three countries with the largest installed PV base at the end of 2024 - which are they and how big?").await;

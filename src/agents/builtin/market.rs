@@ -390,6 +390,15 @@ pub fn read_chain(
     let grows = a.has(Op::Change) || a.has(Op::Cagr);
     if let Some(p) = &answered {
         a = inherit(a, p);
+        // "US PV adds 2023?", "y/y change vs 2022?": to the year the question before asked.
+        if grows_from
+            && let Some((Some(y), end)) = p.span
+            && end.is_none_or(|e| e == y)
+            && let Some((Some(from), _)) = a.span
+            && y > from
+        {
+            a.span = Some((Some(from), Some(y)));
+        }
     }
     if grows
         && q.years().is_empty()

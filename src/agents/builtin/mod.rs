@@ -274,7 +274,7 @@ pub async fn answer(
         {
             Ok(()) => (
                 price_answer(state, &ask, &question, &vocab, &mut hold).await,
-                read_back(&ask, &question),
+                read_back(&[&ask.items, &ask.techs, &ask.regions], &ask, &question),
             ),
             Err(d) => (declined(&mut hold, &d), String::new()),
         },
@@ -283,7 +283,7 @@ pub async fn answer(
         {
             Ok(()) => (
                 fin_answer(state, &ask, &question, &vocab, &mut hold).await,
-                read_back(&ask, &question),
+                read_back(&[&ask.companies, &ask.metrics], &ask, &question),
             ),
             Err(d) => (declined(&mut hold, &d), String::new()),
         },
@@ -363,15 +363,11 @@ fn supported(
 }
 
 /// How a price or financial question was read: its names, operations and period.
-fn read_back(ask: &Ask, q: &understand::Question) -> String {
+/// (`named`: the names the dataset answered uses, so a price question's "modules" is not read
+/// back as a manufacturer's module shipments.)
+fn read_back(named: &[&Vec<String>], ask: &Ask, q: &understand::Question) -> String {
     let mut parts: Vec<String> = Vec::new();
-    for names in [
-        &ask.items,
-        &ask.techs,
-        &ask.regions,
-        &ask.companies,
-        &ask.metrics,
-    ] {
+    for names in named {
         if !names.is_empty() {
             parts.push(names.join(", "));
         }

@@ -490,9 +490,14 @@ pub(super) async fn price_answer(
     });
     // The technologies as understood ("p-type", "TOPCon", a whole description); the legacy
     // keyword reading took any word of a description ("average") for one.
+    // A follow-up that names none keeps the ones of the question before it ("and Dec 2024?").
     let understood = question.technologies();
     let ask = &Ask {
-        techs: understood,
+        techs: if understood.is_empty() {
+            ask.techs.clone()
+        } else {
+            understood
+        },
         ..ask.clone()
     };
     use understand::Op;
@@ -541,6 +546,13 @@ pub(super) async fn price_answer(
         _ => None,
     };
     if !months.is_empty() && month_span.is_none() {
+        // "how much did it move by Dec 2024?": a change needs the month it starts from too.
+        if changes {
+            return Err(ToolError::Arguments(
+                "a change between two months needs both, e.g. from June 2024 to December 2024"
+                    .into(),
+            ));
+        }
         return price_in_month(state, ask, question, &months, vocab, emit).await;
     }
     // "min and max over the whole series": both, lowest first.

@@ -217,6 +217,11 @@ impl Lexicon {
             let region = v.prices.regions.keys().find(|(k, _)| k == place);
             if let Some((_, val)) = territory {
                 add(&mut p, adjective, Word::Territory(val.to_string()));
+            } else if let Some((_, display)) =
+                crate::tools::places::regions().find(|(k, _)| k == place)
+            {
+                // "European" where the data holds Europe only as its countries.
+                add(&mut p, adjective, Word::Territory(display));
             }
             if let Some((_, val)) = region {
                 add(&mut p, adjective, Word::Region(val.to_string()));
@@ -1035,6 +1040,36 @@ fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question {
         }
         merged.push(s);
     }
+    // "2024 high and low", "highs and lows": the highest and the lowest, unless the question
+    // speaks of scenarios ("high and low case", "the high and low scenarios").
+    let named_scenarios = merged.iter().any(|s| {
+        s.has(|w| matches!(w, Word::Scenario(_) | Word::AllScenarios))
+            || matches!(s.text.as_str(), "scenario" | "scenarios")
+    });
+    for i in 0..merged.len().saturating_sub(2) {
+        let pair = (
+            merged[i].text.as_str(),
+            merged[i + 1].text.as_str(),
+            merged[i + 2].text.as_str(),
+        );
+        let of_cases = merged
+            .get(i + 3)
+            .is_some_and(|n| matches!(n.text.as_str(), "case" | "cases"));
+        if let ("high" | "highs", "and", "low" | "lows") | ("low" | "lows", "and", "high" | "highs") =
+            pair
+            && !named_scenarios
+            && !of_cases
+        {
+            for j in [i, i + 2] {
+                let op = if merged[j].text.starts_with("high") {
+                    Op::Max
+                } else {
+                    Op::Min
+                };
+                merged[j].meanings = vec![Word::Op(op)];
+            }
+        }
+    }
     // "high minus low", "high vs low": alone, "high" and "low" could be levels of anything; in a
     // question that speaks of scenarios (a scenario named, "scenario", "case", "spread", "range")
     // they are the forecast scenarios.
@@ -1233,6 +1268,11 @@ fn split_joined(text: &str) -> String {
         .replace("us$", " usd ");
     for tok in lower.split_whitespace() {
         let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
+        // "y/y", "y-o-y": year on year.
+        if matches!(t, "y/y" | "y-o-y" | "y-y" | "y/o/y") {
+            out.push_str("yoy ");
+            continue;
+        }
         let split = ["fy", "q1", "q2", "q3", "q4", "h1", "h2"].iter().find(|p| {
             t.starts_with(*p)
                 && t.len() > p.len()

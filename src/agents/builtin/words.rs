@@ -343,6 +343,7 @@ pub const TOPICS: &[(&str, Topic)] = &[
     ("solar pv", Topic::Any),
     ("price", Topic::Prices),
     ("prices", Topic::Prices),
+    ("px", Topic::Prices),
     ("priced", Topic::Prices),
     ("cost", Topic::Prices),
     ("costs", Topic::Prices),
@@ -1308,6 +1309,7 @@ pub const CHANGES_THE_QUESTION: &[&str] = &[
     "expensive",
     "cost",
     "price",
+    "px",
     // questions that ask for something other than a figure
     "news",
     "article",
@@ -1467,6 +1469,7 @@ pub const DEMONYMS: &[(&str, &str)] = &[
     ("canadian", "canada"),
     ("chilean", "chile"),
     ("chinese", "china"),
+    ("european", "europe"),
     ("colombian", "colombia"),
     ("croatian", "croatia"),
     ("cypriot", "cyprus"),
