@@ -554,6 +554,31 @@ db_test!(async fn conditions_peaks_and_the_same_for_another_place(b) {
     assert!(text.contains("PERC M10") && !text.contains("HJT") && !text.contains("TOPCon"), "{text}");
     let (_, text) = ask(&app, &t, c, "price", "and how much did it move by Dec 2024, in %?").await;
     assert!(declines(&text), "{text}");
+    // The record "of 2024" is over the whole history; a change "since the series started" runs
+    // from its first observation; "from Jan 2024 to Dec 2024" reads the year once.
+    let m = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/market.csv")).unwrap();
+    let (record, year) = m
+        .lines()
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            (c[0] == "Poland" && c[2] == HIST && c[3] == "Total" && c[4] == "Annual").then(|| (c[5].parse::<f64>().unwrap(), c[1].to_string()))
+        })
+        .fold((f64::MIN, String::new()), |a, b| if b.0 > a.0 { b } else { a });
+    assert_ne!(year, "2024", "the sample's Polish record is before the year asked");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Is 2024 a record year for Poland or was there a bigger year? Give me Poland's record annual market.").await;
+    assert!(text.contains(&format!("**{year}**")) && text.contains(&thousands(record)), "{year} {record} in {text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "How much have China HJT module prices fallen since the start of that series? In % please.").await;
+    let pct = (hjt.last().unwrap() / hjt[0] - 1.0) * 100.0;
+    assert!(text.contains(&format!("{pct:+.1}%")), "{pct:+.1}% in {text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "How much did the China HJT module price move from Jan 2024 to Dec 2024, in %?").await;
+    assert!(text.contains("2024-01-01") && text.contains("2024-12-01"), "{text}");
+    // A measure of the grid the data does not hold declines.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "How much PV was curtailed in Germany in 2024 because of grid congestion?").await;
+    assert!(declines(&text) && text.contains("curtailed"), "{text}");
     // A word of the question's topic lends its meaning: "installed PV base" is cumulative.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "For my intro I need the three countries with the largest installed PV base at the end of 2024 - which are they and how big?").await;

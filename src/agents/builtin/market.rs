@@ -556,7 +556,15 @@ const FIRST_YEAR: i32 = 1990;
 
 /// The years to query: the span asked, else the defaults of the question's kind.
 fn years(a: &MarketAsk, last_hist: i32, last: i32) -> (i32, i32) {
+    // "Is 2024 a record year for Italy?": the record of one year is that year; the record is
+    // over the whole history.
+    let extreme = a.territories.len() == 1
+        && !a.is_ranking()
+        && [Op::Max, Op::Min, Op::Top, Op::Bottom]
+            .iter()
+            .any(|o| a.has(*o));
     match a.span {
+        Some((Some(f), Some(t))) if f == t && extreme && t <= last_hist => (FIRST_YEAR, last_hist),
         Some((Some(f), Some(t))) => (f, t),
         Some((Some(f), None)) => (
             f,

@@ -173,6 +173,16 @@ fn sum_text(points: &[Point<'_>], what: &str) -> Result<String, ToolError> {
     Ok(text)
 }
 
+/// "since the series started", "since the start of that series": from the first observation.
+fn since_the_start(q: &understand::Question) -> bool {
+    q.spans.iter().any(|s| {
+        matches!(
+            s.text.as_str(),
+            "start" | "started" | "began" | "begins" | "beginning" | "inception"
+        )
+    }) && q.has(|w| *w == understand::Word::Since)
+}
+
 /// "dropped from that peak", "up from its low", "below the high": a change that starts at the
 /// highest (true) or lowest (false) observation.
 fn change_from_extreme(q: &understand::Question) -> Option<bool> {
@@ -538,6 +548,13 @@ pub(super) async fn price_answer(
                 .and_then(|d| d.pred_opt());
             start.zip(end.map(Some))
         }
+        // "from Jan 2024 to Dec 2024": the year is read once.
+        (true, Some((m0, m1)), [y]) if m0 < m1 => {
+            let start = NaiveDate::from_ymd_opt(*y, m0, 1);
+            let end = NaiveDate::from_ymd_opt(*y + i32::from(m1 == 12), m1 % 12 + 1, 1)
+                .and_then(|d| d.pred_opt());
+            start.zip(end.map(Some))
+        }
         (true, Some((m, m1)), [y])
             if m == m1 && question.has(|w| *w == understand::Word::Since) =>
         {
@@ -637,11 +654,18 @@ pub(super) async fn price_answer(
             (None, Some((Some(a), None))) => (a, None, format!("since {a}")),
             // "from the first quote to the latest", "first vs latest", "down from its peak":
             // the whole series; a change with no span at all is not guessed.
-            (None, _) if has(Op::First) || has(Op::Latest) || from_extreme.is_some() => (
-                first_year,
-                None,
-                "from the first observation to the latest".to_string(),
-            ),
+            (None, _)
+                if has(Op::First)
+                    || has(Op::Latest)
+                    || from_extreme.is_some()
+                    || since_the_start(question) =>
+            {
+                (
+                    first_year,
+                    None,
+                    "from the first observation to the latest".to_string(),
+                )
+            }
             (None, _) => {
                 return Err(ToolError::Arguments(
                     "a change needs a span, e.g. from 2023 to 2024, or from the first observation to the latest".into(),
