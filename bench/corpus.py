@@ -26,7 +26,8 @@ import urllib.request
 from collections import defaultdict
 
 HERE = pathlib.Path(__file__).resolve().parent / "corpus"
-NUM = re.compile(r"(?<![\w.])([-+−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w,]\d|[a-zA-Z])")
+# (The lookahead refuses a digit too, so that "12N" does not yield a figure "1" by backtracking.)
+NUM = re.compile(r"(?<![\w.])([-+−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w,]\d|[a-zA-Z\d])")
 
 
 def post(base, token, path, body):

@@ -314,14 +314,15 @@ impl Names {
     }
 }
 
-/// Up to 20 known values, and how many there are in all when there are more: "known: a, b".
+/// Up to 20 known values, and whether there are more: "known: a, b". (The count of the others
+/// is not given: a refusal states no number a reader could take for a figure.)
 pub fn known(values: &[String]) -> String {
     if values.is_empty() {
         return "the data holds none".into();
     }
     let shown: Vec<&str> = values.iter().take(20).map(String::as_str).collect();
     let more = if values.len() > shown.len() {
-        format!(", and {} more", values.len() - shown.len())
+        ", and others".to_string()
     } else {
         String::new()
     };

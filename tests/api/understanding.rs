@@ -579,6 +579,32 @@ db_test!(async fn conditions_peaks_and_the_same_for_another_place(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "How much PV was curtailed in Germany in 2024 because of grid congestion?").await;
     assert!(declines(&text) && text.contains("curtailed"), "{text}");
+    // A topic's connection is the question's; "only" beside a connection restricts nothing more.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "utility scale (centralised) additions 2024 - top three countries pls").await;
+    let mut central: Vec<(f64, &str)> = ["France", "Germany", "Italy", "Netherlands", "Poland", "Spain"].iter().map(|c| (market_value(c, "2024", HIST, "Centralised", "Annual"), *c)).collect();
+    central.sort_by(|a, b| b.0.total_cmp(&a.0));
+    assert!(text.contains(&format!("| 1 | {} | {} |", central[0].1, thousands(central[0].0))), "{central:?} in {text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Italian additions in 2023 — the centralised segment only, in MW please.").await;
+    assert!(text.contains(&thousands(market_value("Italy", "2023", HIST, "Centralised", "Annual"))), "{text}");
+    // "what % ... vs the country total" of one country and year is the segment's share.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Germany 2024: what % of the new PV was distributed (rooftop) vs the country total?").await;
+    let part = share(market_value("Germany", "2024", HIST, "Distributed", "Annual"), market_value("Germany", "2024", HIST, "Total", "Annual"));
+    assert!(text.contains(&part), "{part} in {text}");
+    // "the annual growth rate of the cumulative fleet" is the fleet's CAGR; both kinds named
+    // with a computation decline.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "What's the implied annual growth rate of Germany's cumulative PV fleet from 2024 to 2030, most probable case?").await;
+    assert!(text.contains("cumulative") && !text.contains("annual installations"), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Germany's cumulative capacity growth from annual additions 2020 to 2024, CAGR?").await;
+    assert!(declines(&text), "{text}");
+    // A balance-sheet item the financials do not hold declines instead of listing every metric.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "How large are Nordlicht Solar's warranty provisions on the balance sheet?").await;
+    assert!(declines(&text) && text.contains("warranty"), "{text}");
     // A word of the question's topic lends its meaning: "installed PV base" is cumulative.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "For my intro I need the three countries with the largest installed PV base at the end of 2024 - which are they and how big?").await;

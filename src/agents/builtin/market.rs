@@ -207,10 +207,12 @@ fn facets(q: &Question) -> MarketAsk {
                     | "of the total"
             )
         });
+    // (A comparison of one territory in one year has nothing to be relative to: "what % of the
+    // new PV was distributed vs the country total" is the segment's share.)
+    let compares_two =
+        a.territories.len() > 1 || matches!(a.span, Some((Some(f), Some(t))) if f < t);
     if percent_only
-        && a.ops
-            .iter()
-            .any(|o| matches!(o, Op::Compare | Op::Change | Op::Cagr))
+        && (a.has(Op::Change) || a.has(Op::Cagr) || (a.has(Op::Compare) && compares_two))
     {
         a.ops.retain(|o| *o != Op::Share);
     }
@@ -363,6 +365,23 @@ pub fn read_chain(
         return Err(d);
     }
     let mut a = facets(q);
+    // "the annual growth of the cumulative fleet": which one is computed is not guessed.
+    let kinds: std::collections::BTreeSet<&str> = q
+        .all(|w| match w {
+            Word::Kind(k) => Some(*k),
+            _ => None,
+        })
+        .into_iter()
+        .collect();
+    if kinds.len() > 1
+        && a.ops
+            .iter()
+            .any(|o| !matches!(o, Op::Compare | Op::Chart | Op::Trend))
+    {
+        return Err(Decline::because(
+            "The question names both annual additions and the cumulative installed base: ask for one of them.",
+        ));
+    }
     let mut answered: Option<MarketAsk> = None;
     for p in chain.iter().rev() {
         answered = unmatched(p, fits).is_empty().then(|| match &answered {

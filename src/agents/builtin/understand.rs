@@ -822,7 +822,23 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
             spans.extend(sentence.spans);
             continue;
         }
+        // A topic of data words only before a colon or a dash is the question's subject
+        // ("utility scale additions 2024 - top five countries?"): its connection is asked for
+        // (not in "For our French utility coverage:", where it may name a client).
+        let subject = topic
+            && sentence
+                .spans
+                .iter()
+                .all(|s| !s.read_past && !s.is_unknown());
         for mut s in sentence.spans {
+            if subject
+                && s.has(|w| class(w) == Some(Class::Connection))
+                && !names(Class::Connection)
+            {
+                s.lent = true;
+                spans.push(s);
+                continue;
+            }
             if s.has(|w| class(w) == Some(Class::Connection)) && !names(Class::Connection) {
                 // Asked for where connections matter (the market), context elsewhere.
                 s.meanings = vec![Word::NotHeld(words::CONTEXT_CONNECTION)];
@@ -1039,6 +1055,21 @@ fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question {
             s.read_past = true;
         }
         merged.push(s);
+    }
+    // "the centralised segment only", "looking only at actuals", "countries only": "only" beside a
+    // connection, a scenario or "countries" restricts what the query restricts already.
+    for i in 0..merged.len() {
+        if merged[i].text == "only" && merged[i].is_unknown() {
+            let near = merged[i.saturating_sub(2)..(i + 3).min(merged.len())]
+                .iter()
+                .any(|s| {
+                    s.has(|w| matches!(w, Word::Connection(_) | Word::Scenario(_) | Word::Country))
+                });
+            if near {
+                merged[i].meanings = vec![Word::Filler];
+                merged[i].read_past = true;
+            }
+        }
     }
     // "2024 high and low", "highs and lows": the highest and the lowest, unless the question
     // speaks of scenarios ("high and low case", "the high and low scenarios").
