@@ -601,6 +601,11 @@ db_test!(async fn conditions_peaks_and_the_same_for_another_place(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "Germany's cumulative capacity growth from annual additions 2020 to 2024, CAGR?").await;
     assert!(declines(&text), "{text}");
+    // A change from an actual year to a forecast year, both scenarios named.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "what CAGR do Germany's annual additions need from 2024 (actual) to 2030 in the most probable scenario?").await;
+    let cagr = ((market_value("Germany", "2030", "Forecast - Most probable", "Total", "Annual") / market_value("Germany", "2024", HIST, "Total", "Annual")).powf(1.0 / 6.0) - 1.0) * 100.0;
+    assert!(text.contains(&format!("CAGR {cagr:+.1}%")), "{cagr:+.1}% in {text}");
     // A balance-sheet item the financials do not hold declines instead of listing every metric.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "How large are Nordlicht Solar's warranty provisions on the balance sheet?").await;

@@ -1512,13 +1512,26 @@ async fn change(
     // "from end-2024 to 2030 on the most probable path": a historical year and a forecast
     // scenario, each year read in its own scenario. One query (two when crossing) for every
     // territory, one computation.
+    // ("from 2024 (actual) to 2030 in the most probable scenario": the history named too.)
+    let forecasts: Vec<&str> = a
+        .scenarios
+        .iter()
+        .copied()
+        .filter(|s| s.starts_with("Forecast"))
+        .collect();
     let crosses = from <= last_hist
         && to > last_hist
-        && a.scenarios.len() == 1
-        && a.scenarios[0].starts_with("Forecast");
+        && forecasts.len() == 1
+        && a.scenarios
+            .iter()
+            .all(|s| s.starts_with("Forecast") || s.starts_with("Historical"));
     let found = if crosses {
         let mut base = a.clone();
-        base.scenarios.clear();
+        base.scenarios.retain(|s| s.starts_with("Historical"));
+        let a = &MarketAsk {
+            scenarios: forecasts.clone(),
+            ..a.clone()
+        };
         let start = run(
             state,
             vocab,
