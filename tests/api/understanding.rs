@@ -606,6 +606,29 @@ db_test!(async fn conditions_peaks_and_the_same_for_another_place(b) {
     let (_, text) = ask(&app, &t, c, "market", "what CAGR do Germany's annual additions need from 2024 (actual) to 2030 in the most probable scenario?").await;
     let cagr = ((market_value("Germany", "2030", "Forecast - Most probable", "Total", "Annual") / market_value("Germany", "2024", HIST, "Total", "Annual")).powf(1.0 / 6.0) - 1.0) * 100.0;
     assert!(text.contains(&format!("CAGR {cagr:+.1}%")), "{cagr:+.1}% in {text}");
+    // A bare "%" after a topic keeps the topic's change; two years of one country compared "in %
+    // terms" is the change; "installed PV bases" are cumulative; a topic's "together" sums.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "italy 2024 vs 2023 yoy — MW and %").await;
+    let pct = (market_value("Italy", "2024", HIST, "Total", "Annual") / market_value("Italy", "2023", HIST, "Total", "Annual") - 1.0) * 100.0;
+    assert!(text.contains(&format!("{pct:+.1}%")), "{pct:+.1}% in {text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "How do Germany's expected 2030 additions (most probable case) compare with its actual 2024 additions, in % terms?").await;
+    let pct = (market_value("Germany", "2030", "Forecast - Most probable", "Total", "Annual") / market_value("Germany", "2024", HIST, "Total", "Annual") - 1.0) * 100.0;
+    assert!(text.contains(&format!("{pct:+.1}%")), "{pct:+.1}% in {text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Whats the gap between the German and Spanish installed PV bases at the end of 2024?").await;
+    assert!(text.contains(&thousands(market_value("Spain", "2024", HIST, "Total", "Cumulative"))), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Italy, Spain and France together: total PV capacity added in 2024?").await;
+    let sum: f64 = ["Italy", "Spain", "France"].iter().map(|c| market_value(c, "2024", HIST, "Total", "Annual")).sum();
+    assert!(text.contains(&thousands(sum)), "{sum} in {text}");
+    // A price change whose span is only the previous question's one month is not guessed.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "price", "China HJT module price in January 2024?").await;
+    ask(&app, &t, c, "price", "and December 2024?").await;
+    let (_, text) = ask(&app, &t, c, "price", "percentage change between the two?").await;
+    assert!(declines(&text), "{text}");
     // A balance-sheet item the financials do not hold declines instead of listing every metric.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "How large are Nordlicht Solar's warranty provisions on the balance sheet?").await;

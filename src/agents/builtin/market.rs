@@ -215,6 +215,11 @@ fn facets(q: &Question) -> MarketAsk {
         && (a.has(Op::Change) || a.has(Op::Cagr) || (a.has(Op::Compare) && compares_two))
     {
         a.ops.retain(|o| *o != Op::Share);
+        // "How do Germany's 2030 additions compare with its 2024 additions, in % terms?": one
+        // territory's two years compared in % is the change between them.
+        if a.has(Op::Compare) && a.territories.len() == 1 && !a.has(Op::Cagr) {
+            a.ops.push(Op::Change);
+        }
     }
     // "total rooftop additions 2021-2023": a total over a span of years is their sum (a total
     // of one year is the Total connection, and a chart or trend shows each year).

@@ -629,6 +629,18 @@ pub(super) async fn price_answer(
                 .into(),
         ));
     }
+    // "Jan 2023?", "and Dec 2024?", "percentage change between the two?": a change whose span
+    // is only inherited from the question before (one period) is not guessed.
+    if (has(Op::Change) || has(Op::Cagr))
+        && question.years().is_empty()
+        && months.is_empty()
+        && ask.years.is_some()
+        && !(has(Op::First) || has(Op::Latest) || since_the_start(question))
+    {
+        return Err(ToolError::Arguments(
+            "name the span of the change, e.g. from January 2023 to December 2024".into(),
+        ));
+    }
     if has(Op::Change) || has(Op::Cagr) {
         // "how far has it dropped from that peak": from the highest (or lowest) observation.
         let from_extreme = change_from_extreme(question).filter(|_| !has(Op::First));

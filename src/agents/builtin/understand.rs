@@ -298,6 +298,7 @@ impl Lexicon {
         for k in [
             "capacity",
             "base",
+            "bases",
             "installed capacity",
             "solar capacity",
             "pv capacity",
@@ -672,8 +673,14 @@ fn class(w: &Word) -> Option<Class> {
 /// the question names no measure of its own. Then the question is read whole.
 fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -> Option<Question> {
     // ("total" asks for a sum where an answerer reads it: "total Dutch additions 2025-2030".)
-    let asks = read[q].0.has(|w| matches!(w, Word::Op(_)))
-        || read[q].0.spans.iter().any(|s| s.text == "total");
+    // (A bare "%" asks for no operation of its own: "italy 2024 vs 2023 yoy — MW and %" is the
+    // topic's change, in %.)
+    let asks_op = read[q].0.spans.iter().any(|s| {
+        s.has(|w| matches!(w, Word::Op(_)))
+            && !matches!(s.text.as_str(), "percent" | "percentage" | "pct")
+    });
+    let says_total = read[q].0.spans.iter().any(|s| s.text == "total");
+    let asks = asks_op || says_total;
     // ("to" and "since" name no period on their own: "expected to add".)
     let mut own: Vec<Class> = read[q]
         .0
@@ -860,6 +867,8 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
                         !matches!(c, Class::Connection | Class::Topic) && !names(c)
                     }) || (((topic && !asks) || instruction)
                         && matches!(w, Word::Op(_) | Word::Count(_)))
+                        // "Italy, Spain and France together: total PV added in 2024?"
+                        || (topic && !asks_op && says_total && *w == Word::Op(Op::Sum))
                 });
             if lends {
                 s.lent = true;
