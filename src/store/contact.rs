@@ -28,7 +28,8 @@ pub async fn insert(db: &Db, r: &NewContactRequest<'_>) -> Result<i32, sqlx::Err
     .bind(r.message)
     .bind(r.selected_experts)
     .bind(r.now)
-    .fetch_one(p)
+    .fetch_all(p)
     .await
     })
+    .and_then(super::one)
 }

@@ -80,9 +80,10 @@ pub async fn create(
             .bind(title)
             .bind(agent_type)
             .bind(now)
-            .fetch_one(p)
+            .fetch_all(p)
             .await
     })
+    .and_then(super::one)
 }
 
 /// The caller's conversation `id`, if it exists and is theirs.
@@ -297,9 +298,10 @@ pub async fn add_message(
     .bind(sender)
     .bind(content)
     .bind(now)
-    .fetch_one(p)
+    .fetch_all(p)
     .await
     })
+    .and_then(super::one)
 }
 
 /// Content of the conversation's first (oldest) user message.

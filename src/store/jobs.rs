@@ -26,9 +26,10 @@ pub async fn try_acquire_lease(
     .bind(holder)
     .bind(expires_at)
     .bind(now)
-    .fetch_optional(p)
+    .fetch_all(p)
     .await?
-    });
+    })
+    .pop();
     Ok(got.is_some())
 }
 

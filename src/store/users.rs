@@ -212,8 +212,9 @@ pub async fn insert(db: &Db, u: &NewUser<'_>) -> Result<Option<User>, sqlx::Erro
         .bind(marketing_date)
         .bind(u.plan_type)
         .bind(super::truncate_to_seconds(u.now))
-        .fetch_one(p)
-        .await))
+        .fetch_all(p)
+        .await
+        .and_then(super::one)))
 }
 
 /// [`insert`] inside an open transaction.
@@ -475,8 +476,9 @@ pub async fn update_full_name(
     on_db!(db, |p| sqlx::query_as(sql)
         .bind(id)
         .bind(full_name)
-        .fetch_optional(p)
+        .fetch_all(p)
         .await)
+    .map(super::first)
 }
 
 /// `create-admin`'s new account (see [`insert_user!`] for the id and `tokens_valid_after`).

@@ -21,6 +21,7 @@ mod compat;
 mod conversations;
 mod data_answers;
 mod edge;
+mod faults;
 mod figure_check;
 mod hardening;
 mod ingest;

@@ -1,0 +1,121 @@
+//! Faults (issue 25): a write whose commit fails is never acknowledged.
+//!
+//! On SQLite an autocommit statement commits when it is stepped to completion; a full disk shows
+//! up there, after a `RETURNING` row was already produced. The commit hook below turns every
+//! commit into a rollback, the same failure at the same point, without needing a small
+//! filesystem: before the fix the service answered 201 with an id and stored nothing.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use axum::http::Method;
+use serde_json::json;
+use solarintel::store::Db;
+
+use crate::support::*;
+
+/// Make every connection of the pool refuse its commits while `fail` is set.
+async fn refuse_commits(app: &TestApp, fail: &Arc<AtomicBool>) {
+    let Db::Sqlite(pool) = app.db() else {
+        unreachable!("SQLite only")
+    };
+    // Hold every connection the pool may open at once, so each gets the hook.
+    let mut held = Vec::new();
+    for _ in 0..pool.options().get_max_connections() {
+        let mut c = pool.acquire().await.unwrap();
+        let fail = fail.clone();
+        c.lock_handle()
+            .await
+            .unwrap()
+            .set_commit_hook(move || !fail.load(Ordering::SeqCst));
+        held.push(c);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_write_whose_commit_fails_is_not_acknowledged() {
+    let app = TestApp::start(Backend::Sqlite).await;
+    let t = app.user("ann@example.com").await;
+    let c = app
+        .post_json("/api/v1/conversations/", Some(&t), &json!({}))
+        .await
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    let first = app
+        .post_json(
+            &format!("/api/v1/conversations/{c}/messages"),
+            Some(&t),
+            &json!({"sender": "user", "content": "kept"}),
+        )
+        .await;
+    first.assert(201);
+    let fail = Arc::new(AtomicBool::new(true));
+    refuse_commits(&app, &fail).await;
+    // A message, a conversation, a profile edit and a contact request: each an error, none a
+    // success that stored nothing.
+    app.post_json(
+        &format!("/api/v1/conversations/{c}/messages"),
+        Some(&t),
+        &json!({"sender": "user", "content": "lost"}),
+    )
+    .await
+    .assert_detail(400, "Failed to save message");
+    let r = app
+        .post_json("/api/v1/conversations/", Some(&t), &json!({}))
+        .await;
+    assert!(
+        r.status.is_server_error() || r.status.is_client_error(),
+        "{:?}",
+        r.status
+    );
+    let r = app
+        .send_json(
+            Method::PUT,
+            "/api/v1/profile",
+            Some(&t),
+            &json!({"full_name": "Never Stored"}),
+        )
+        .await;
+    assert!(
+        !r.status.is_success(),
+        "{:?} {}",
+        r.status,
+        String::from_utf8_lossy(&r.body)
+    );
+    let r = app.post_json("/api/v1/chat/contact/submit", Some(&t), &json!({"name": "Ann", "email": "ann@example.com", "message": "hello", "selected_experts": []})).await;
+    assert!(
+        !r.status.is_success(),
+        "{:?} {}",
+        r.status,
+        String::from_utf8_lossy(&r.body)
+    );
+    fail.store(false, Ordering::SeqCst);
+    // Nothing of the above was stored, and the next message gets an id of its own.
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_messages").await, 1);
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM fastapi_conversations")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM fastapi_contact_request")
+            .await,
+        0
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM fastapi_users WHERE full_name = 'Never Stored'")
+            .await,
+        0
+    );
+    let next = app
+        .post_json(
+            &format!("/api/v1/conversations/{c}/messages"),
+            Some(&t),
+            &json!({"sender": "user", "content": "after"}),
+        )
+        .await;
+    next.assert(201);
+    assert_ne!(next.json()["id"], first.json()["id"]);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_messages").await, 2);
+}
