@@ -33,6 +33,10 @@ pub const SORRY: &str = "Sorry, the agent could not answer this question. It was
 pub const INTERRUPTED: &str = "\n\n*The answer was interrupted by an error.*";
 pub const NO_ANSWER: &str = "Agent error: no answer was produced";
 pub const INCOMPLETE: &str = "Agent error: the answer is incomplete";
+/// The stream's end when the answer could not be stored: it is not in the history, so the
+/// client is not told it is done.
+pub const NOT_SAVED: &str =
+    "Storage error: the answer could not be saved and will not be in this conversation's history";
 
 /// A started turn: its id and its live frames.
 pub struct Started {
@@ -298,13 +302,16 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
                     state.cache.put(k, bytes).await;
                 }
             }
-            store_answer(&state, &job, &answer.bot_rows(), "done").await;
-            send(
-                Event::Done {
-                    full_response: answer.full_response(),
-                },
-                &mut answer,
-            );
+            if store_answer(&state, &job, &answer.bot_rows(), "done").await {
+                send(
+                    Event::Done {
+                        full_response: answer.full_response(),
+                    },
+                    &mut answer,
+                );
+            } else {
+                send(Event::Error(NOT_SAVED.into()), &mut answer);
+            }
         }
         Some(cause) if !answer.has_content() => {
             tracing::warn!(turn_id = job.turn_id, cause = %cause, "turn failed before answering; query refunded");
@@ -464,10 +471,13 @@ enum Stop {
 }
 
 /// Store the bot rows and close the turn, retrying with backoff for up to a minute (§8.2); the
-/// orphan recovery stores it later if the database stays away.
-async fn store_answer(state: &AppState, job: &Job, rows: &[String], status: &str) {
+/// orphan recovery stores it later if the database stays away. A full disk is retried for about
+/// a second only: the user is told at once that the answer was not saved. False when it was not
+/// stored (true when stored, or when the conversation is gone).
+async fn store_answer(state: &AppState, job: &Job, rows: &[String], status: &str) -> bool {
     let mut wait = Duration::from_millis(200);
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    let start = tokio::time::Instant::now();
+    let deadline = start + Duration::from_secs(60);
     loop {
         match turns::finish_turn(&state.db, &job.key, rows, status, store::now()).await {
             Ok(stored) => {
@@ -477,16 +487,19 @@ async fn store_answer(state: &AppState, job: &Job, rows: &[String], status: &str
                         "conversation deleted during the turn; answer not stored"
                     );
                 }
-                return;
+                return true;
             }
-            Err(e) if tokio::time::Instant::now() < deadline => {
+            Err(e)
+                if tokio::time::Instant::now() < deadline
+                    && !(store::is_full(&e) && start.elapsed() >= Duration::from_secs(1)) =>
+            {
                 tracing::warn!(turn_id = job.turn_id, error = %e, "storing the answer failed; retrying");
                 tokio::time::sleep(wait).await;
                 wait = (wait * 2).min(Duration::from_secs(5));
             }
             Err(e) => {
                 tracing::error!(turn_id = job.turn_id, error = %e, "answer not stored; left for orphan recovery");
-                return;
+                return false;
             }
         }
     }

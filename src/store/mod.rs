@@ -171,6 +171,15 @@ pub fn one<T>(rows: Vec<T>) -> Result<T, sqlx::Error> {
     rows.into_iter().next().ok_or(sqlx::Error::RowNotFound)
 }
 
+/// The database refused a write for lack of space: SQLite's `SQLITE_FULL` (13, "database or disk
+/// is full"), PostgreSQL's `disk_full` (53100). Not worth a long retry.
+pub fn is_full(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(d) => matches!(d.code().as_deref(), Some("13" | "53100")),
+        _ => false,
+    }
+}
+
 /// The row a write returned, if any (see [`one`]).
 pub fn first<T>(rows: Vec<T>) -> Option<T> {
     rows.into_iter().next()

@@ -119,3 +119,57 @@ async fn a_write_whose_commit_fails_is_not_acknowledged() {
     assert_ne!(next.json()["id"], first.json()["id"]);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_messages").await, 2);
 }
+
+/// A chat turn whose answer cannot be stored (the disk filled while it streamed) does not end
+/// with `done`: the client is told at once that the answer was not saved, and nothing half of it
+/// is in the history.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_answer_that_cannot_be_stored_is_not_reported_done() {
+    use crate::chat_turn::{chat, openai_app, ready};
+    use crate::support::fake_llm::Reply;
+    // Long enough that storing it needs pages the full database does not have.
+    let part: &'static str =
+        Box::leak("An answer that will not fit. ".repeat(400).into_boxed_str());
+    let (app, _fake) = openai_app(
+        Backend::Sqlite,
+        vec![Reply::Text(
+            vec![part, part, part, part],
+            std::time::Duration::from_millis(300),
+        )],
+    )
+    .await;
+    let (t, c) = ready(&app, "ann@example.com", "news").await;
+    let Db::Sqlite(pool) = app.db() else {
+        unreachable!()
+    };
+    let full = async {
+        // The turn has started (its user message is stored); then the disk is full: no
+        // connection may grow the database any more.
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        let mut held = Vec::new();
+        for _ in 0..pool.options().get_max_connections() {
+            let mut conn = pool.acquire().await.unwrap();
+            sqlx::query("PRAGMA max_page_count = 1")
+                .execute(&mut *conn)
+                .await
+                .unwrap();
+            held.push(conn);
+        }
+    };
+    let started = std::time::Instant::now();
+    let (r, ()) = tokio::join!(chat(&app, &t, c, "Tell me the news", "news"), full);
+    let text = r.text();
+    assert!(
+        text.contains(solarintel::chat::turn::NOT_SAVED) && !text.contains("\"type\":\"done\""),
+        "{text}"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(15),
+        "told within seconds, not after a minute of retries"
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM fastapi_messages WHERE sender = 'bot'")
+            .await,
+        0
+    );
+}
