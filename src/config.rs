@@ -380,7 +380,7 @@ pub fn near_setting(name: &str) -> Option<&'static str> {
                 });
             close || one_word_apart || shortened
         })
-        .or_else(|| {
+        .or({
             // Well-known spellings of other tools for the same thing.
             match name {
                 "DATABASE_URI" | "DB_URL" | "SQLALCHEMY_DATABASE_URI" => Some("DATABASE_URL"),

@@ -297,10 +297,9 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
             if let Some(k) = &cache_key
                 && !from_cache
                 && answer.has_content()
+                && let Some(bytes) = events_to_cache(&produced, &job.text)
             {
-                if let Some(bytes) = events_to_cache(&produced, &job.text) {
-                    state.cache.put(k, bytes).await;
-                }
+                state.cache.put(k, bytes).await;
             }
             if store_answer(&state, &job, &answer.bot_rows(), "done").await {
                 send(

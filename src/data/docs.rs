@@ -148,8 +148,8 @@ pub fn parse(format: Format, text: &str, stem: &str) -> Result<Vec<Document>, In
                 Some(l) if l.chars().count() <= 150 => (
                     l.to_string(),
                     text.trim_start()
-                        .splitn(2, '\n')
-                        .nth(1)
+                        .split_once('\n')
+                        .map(|x| x.1)
                         .unwrap_or("")
                         .to_string(),
                 ),

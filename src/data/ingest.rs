@@ -194,14 +194,14 @@ impl MarketCols {
             });
             return Ok(());
         }
-        if let Some(p) = opt_text(row, self.period) {
-            if !p.eq_ignore_ascii_case("FY") {
-                return Err(IngestError::at(
-                    row.number,
-                    Some("Period"),
-                    format!("only full-year periods (FY) are supported, found {p:?}"),
-                ));
-            }
+        if let Some(p) = opt_text(row, self.period)
+            && !p.eq_ignore_ascii_case("FY")
+        {
+            return Err(IngestError::at(
+                row.number,
+                Some("Period"),
+                format!("only full-year periods (FY) are supported, found {p:?}"),
+            ));
         }
         for (i, col, kind) in [
             (self.capacity, "Annual Market", "Annual"),

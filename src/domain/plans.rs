@@ -311,7 +311,9 @@ mod tests {
     #[test]
     fn monthly_reset_rule() {
         let now = dt("2026-12-01 00:00:05");
-        let cases: &[(Option<&str>, Option<&str>, Option<&str>, bool)] = &[
+        // (last_reset_date, last_query_date, created_at, resets)
+        type Case<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, bool);
+        let cases: &[Case] = &[
             // anchor is last_reset_date when present
             (
                 Some("2026-11-30 23:59:59"),

@@ -194,7 +194,7 @@ async fn insert_text_rows(
     match tx {
         Tx::Postgres(t) => {
             let statement = format!("COPY {table} ({}) FROM STDIN", columns.join(", "));
-            pg_copy(&mut **t, &statement, rows.into_iter()).await
+            pg_copy(t, &statement, rows.into_iter()).await
         }
         Tx::Sqlite(t) => {
             let mut qb =

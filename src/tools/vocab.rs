@@ -18,9 +18,12 @@ pub struct Vocabulary {
     pub market_years: Option<(i32, i32)>,
 }
 
+/// The data version a vocabulary was read at.
+type Version = (i64, i64);
+
 /// The cached vocabulary and the data version it was read at.
 #[derive(Default)]
-pub struct Cache(Mutex<Option<((i64, i64), Arc<Vocabulary>)>>);
+pub struct Cache(Mutex<Option<(Version, Arc<Vocabulary>)>>);
 
 pub async fn get(db: &Db, cache: &Cache) -> Result<Arc<Vocabulary>, ToolError> {
     let version = ds::version(db).await.map_err(ToolError::db)?;

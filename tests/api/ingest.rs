@@ -203,7 +203,18 @@ db_test!(async fn the_wide_layout_from_xlsx_with_a_chosen_sheet(b) {
     assert!(e.contains("no sheet named \"Other\"") && e.contains("Market Search Data"), "{e}");
 });
 
-fn write_price_parquet(path: &Path, rows: &[(&str, &str, i64, f64, &str, &str, Option<&str>)]) {
+/// (item, description, date as days, value, unit, region, source)
+type PriceRow<'a> = (
+    &'a str,
+    &'a str,
+    i64,
+    f64,
+    &'a str,
+    &'a str,
+    Option<&'a str>,
+);
+
+fn write_price_parquet(path: &Path, rows: &[PriceRow]) {
     use parquet::basic::Compression;
     use parquet::data_type::{ByteArray, ByteArrayType, DoubleType, Int64Type};
     use parquet::file::properties::WriterProperties;

@@ -132,9 +132,9 @@ fn parse(rcpt: &[String], data: &str) -> Captured {
     for h in head.split("\r\n") {
         let lower = h.to_ascii_lowercase();
         if lower.starts_with("subject:") {
-            subject = h[8..].trim().to_string();
-        } else if lower.starts_with("content-transfer-encoding:") {
-            encoding = lower[26..].trim().to_string();
+            subject = h["subject:".len()..].trim().to_string();
+        } else if let Some(rest) = lower.strip_prefix("content-transfer-encoding:") {
+            encoding = rest.trim().to_string();
         }
     }
     let body = match encoding.as_str() {
@@ -160,15 +160,15 @@ fn decode_qp(s: &str) -> String {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'=' && i + 2 < b.len() + 1 {
-            if let Some(v) = s
+        if b[i] == b'='
+            && i + 2 < b.len() + 1
+            && let Some(v) = s
                 .get(i + 1..i + 3)
                 .and_then(|h| u8::from_str_radix(h, 16).ok())
-            {
-                out.push(v);
-                i += 3;
-                continue;
-            }
+        {
+            out.push(v);
+            i += 3;
+            continue;
         }
         out.push(b[i]);
         i += 1;
