@@ -1,6 +1,5 @@
 //! Application state, start-up and shutdown.
 
-use std::net::SocketAddr;
 use std::ops::Deref;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -244,14 +243,25 @@ impl App {
                 }
             });
         }
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        let server = axum::serve(listener, service).with_graceful_shutdown(async move {
-            let _ = stop.wait_for(|v| *v).await;
-        });
+        let limits = ConnLimits {
+            header_timeout: state.settings.header_timeout,
+            max: connection_limit(state.settings.http_max_connections),
+        };
+        tracing::info!(
+            max_connections = limits.max,
+            header_timeout_s = limits.header_timeout.as_secs_f64(),
+            "connection bounds"
+        );
+        let router = self.router;
+        let server = async move {
+            serve_connections(listener, router, limits, async move {
+                let _ = stop.wait_for(|v| *v).await;
+            })
+            .await;
+            anyhow::Ok(())
+        };
         let mut stop2 = state.shutdown_signal();
-        let server = tokio::spawn(async move { server.await });
+        let server = tokio::spawn(server);
         let _ = stop2.wait_for(|v| *v).await;
         // Running chat turns may finish within the drain period (their streams stay open);
         // those still running then are failed as in streaming.md §8.3 before the process exits.
@@ -270,6 +280,111 @@ impl App {
         state.db.close().await;
         Ok(())
     }
+}
+
+/// How many connections may be open and how long a request's headers may take.
+#[derive(Clone, Copy)]
+struct ConnLimits {
+    header_timeout: Duration,
+    max: usize,
+}
+
+/// `HTTP_MAX_CONNECTIONS`, or (0) the soft descriptor limit less 256 kept for the database,
+/// files and outgoing calls (at least 64).
+pub fn connection_limit(configured: usize) -> usize {
+    if configured > 0 {
+        return configured;
+    }
+    let mut lim = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit writes into the struct it is given.
+    let soft = if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) } == 0 {
+        usize::try_from(lim.rlim_cur).unwrap_or(usize::MAX)
+    } else {
+        1024
+    };
+    soft.saturating_sub(256).max(64)
+}
+
+/// axum's `serve`, with what it does not offer: a header-read timeout (a slow-header client and an
+/// idle keep-alive connection are closed after `HTTP_HEADER_TIMEOUT_SECONDS`) and a bound on open
+/// connections below the descriptor limit (over it a new connection is closed at once, with a
+/// warning at most once a minute), so one client holding sockets cannot starve the others.
+/// Graceful shutdown as axum's: on `shutdown`, connections finish their requests and close.
+async fn serve_connections(
+    listener: TcpListener,
+    router: axum::Router,
+    limits: ConnLimits,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    use hyper_util::server::conn::auto::Builder;
+    use tower::ServiceExt;
+    let mut builder = Builder::new(TokioExecutor::new());
+    if !limits.header_timeout.is_zero() {
+        builder
+            .http1()
+            .timer(TokioTimer::new())
+            .header_read_timeout(limits.header_timeout);
+    }
+    builder
+        .http2()
+        .timer(TokioTimer::new())
+        .keep_alive_interval(Some(Duration::from_secs(30)));
+    let open = Arc::new(tokio::sync::Semaphore::new(limits.max));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut warned: Option<tokio::time::Instant> = None;
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, addr) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                Err(e) => {
+                    // Out of descriptors (or another accept error): wait a little, as axum does.
+                    tracing::warn!(error = %e, "accepting a connection failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let Ok(permit) = open.clone().try_acquire_owned() else {
+            if warned.is_none_or(|t| t.elapsed() >= Duration::from_secs(60)) {
+                tracing::warn!(
+                    max = limits.max,
+                    "connection limit reached (HTTP_MAX_CONNECTIONS): new connections are closed"
+                );
+                warned = Some(tokio::time::Instant::now());
+            }
+            drop(stream);
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let service =
+            router
+                .clone()
+                .map_request(move |req: axum::http::Request<hyper::body::Incoming>| {
+                    let mut req = req.map(axum::body::Body::new);
+                    req.extensions_mut()
+                        .insert(axum::extract::ConnectInfo(addr));
+                    req
+                });
+        let service = hyper_util::service::TowerToHyperService::new(service);
+        let conn = builder
+            .serve_connection_with_upgrades(TokioIo::new(stream), service)
+            .into_owned();
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            if let Err(e) = conn.await {
+                tracing::trace!(error = %e, "connection ended with an error");
+            }
+            drop(permit);
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
 }
 
 /// gzip or zstd, as the client's `Accept-Encoding` asks, for JSON, HTML and static files: never

@@ -80,6 +80,12 @@ pub struct Settings {
     pub redis_url: Option<String>,
     pub max_body_bytes: usize,
     pub request_timeout: Duration,
+    /// A connection must send a request's headers within this; an idle keep-alive connection is
+    /// closed after it (`HTTP_HEADER_TIMEOUT_SECONDS`, `0`: no limit).
+    pub header_timeout: Duration,
+    /// Open connections at most (`HTTP_MAX_CONNECTIONS`; `0`: the descriptor limit less a
+    /// reserve, see `app::connection_limit`).
+    pub http_max_connections: usize,
     pub shutdown_grace: Duration,
     /// How long running chat turns may go on after a termination signal.
     pub chat_drain: Duration,
@@ -146,6 +152,8 @@ pub const SETTINGS: &[(&str, bool)] = &[
     ("TRUSTED_PROXIES", false),
     ("MAX_BODY_BYTES", false),
     ("REQUEST_TIMEOUT_SECONDS", false),
+    ("HTTP_HEADER_TIMEOUT_SECONDS", false),
+    ("HTTP_MAX_CONNECTIONS", false),
     ("SHUTDOWN_GRACE_SECONDS", false),
     ("CHAT_DRAIN_SECONDS", false),
     ("JOBS_ENABLED", false),
@@ -644,6 +652,12 @@ impl Settings {
                 "REQUEST_TIMEOUT_SECONDS",
                 60,
             )?,
+            header_timeout: secs(
+                &get("HTTP_HEADER_TIMEOUT_SECONDS"),
+                "HTTP_HEADER_TIMEOUT_SECONDS",
+                30,
+            )?,
+            http_max_connections: parse(&get("HTTP_MAX_CONNECTIONS"), "HTTP_MAX_CONNECTIONS", 0)?,
             shutdown_grace: secs(&get("SHUTDOWN_GRACE_SECONDS"), "SHUTDOWN_GRACE_SECONDS", 30)?,
             chat_drain: secs(&get("CHAT_DRAIN_SECONDS"), "CHAT_DRAIN_SECONDS", 120)?,
             jobs_enabled: parse_bool(&get("JOBS_ENABLED"), "JOBS_ENABLED", true)?,
@@ -701,6 +715,8 @@ impl Settings {
                 }
                 "MAX_BODY_BYTES" => self.max_body_bytes.to_string(),
                 "REQUEST_TIMEOUT_SECONDS" => self.request_timeout.as_secs_f64().to_string(),
+                "HTTP_HEADER_TIMEOUT_SECONDS" => self.header_timeout.as_secs_f64().to_string(),
+                "HTTP_MAX_CONNECTIONS" => self.http_max_connections.to_string(),
                 "SHUTDOWN_GRACE_SECONDS" => self.shutdown_grace.as_secs_f64().to_string(),
                 "CHAT_DRAIN_SECONDS" => self.chat_drain.as_secs_f64().to_string(),
                 "JOBS_ENABLED" => self.jobs_enabled.to_string(),

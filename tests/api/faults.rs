@@ -173,3 +173,92 @@ async fn an_answer_that_cannot_be_stored_is_not_reported_done() {
         0
     );
 }
+
+/// Read until the server closes the connection (or `limit` passes); true when it closed.
+async fn closed_within(s: &mut tokio::net::TcpStream, limit: std::time::Duration) -> bool {
+    use tokio::io::AsyncReadExt;
+    let mut buf = [0u8; 4096];
+    let deadline = tokio::time::Instant::now() + limit;
+    loop {
+        match tokio::time::timeout_at(deadline, s.read(&mut buf)).await {
+            Ok(Ok(0)) | Ok(Err(_)) => return true,
+            Ok(Ok(_)) => continue,
+            Err(_) => return false,
+        }
+    }
+}
+
+/// A client that sends its headers slowly, and a keep-alive connection left idle, are closed
+/// after `HTTP_HEADER_TIMEOUT_SECONDS`; a prompt client is served.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_headers_and_idle_connections_are_closed() {
+    use tokio::io::AsyncWriteExt;
+    let app = TestApp::builder(Backend::Sqlite)
+        .env("HTTP_HEADER_TIMEOUT_SECONDS", "1")
+        .start()
+        .await;
+    let (addr, mut server) = app.spawn_server().await;
+    let mut slow = tokio::net::TcpStream::connect(addr).await.unwrap();
+    slow.write_all(b"GET /health HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    let mut idle = tokio::net::TcpStream::connect(addr).await.unwrap();
+    idle.write_all(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+        .await
+        .unwrap();
+    let mut first = [0u8; 12];
+    use tokio::io::AsyncReadExt;
+    idle.read_exact(&mut first).await.unwrap();
+    assert_eq!(&first, b"HTTP/1.1 200");
+    let started = std::time::Instant::now();
+    assert!(
+        closed_within(&mut slow, std::time::Duration::from_secs(5)).await,
+        "a slow-header client is closed"
+    );
+    assert!(
+        closed_within(&mut idle, std::time::Duration::from_secs(5)).await,
+        "an idle keep-alive connection is closed"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(4));
+    server.shutdown();
+}
+
+/// Over `HTTP_MAX_CONNECTIONS`, a new connection is closed at once; once one closes, new
+/// clients are served again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connections_over_the_limit_are_closed_and_room_comes_back() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = TestApp::builder(Backend::Sqlite)
+        .env("HTTP_MAX_CONNECTIONS", "3")
+        .start()
+        .await;
+    let (addr, mut server) = app.spawn_server().await;
+    let mut held = Vec::new();
+    for _ in 0..3 {
+        held.push(tokio::net::TcpStream::connect(addr).await.unwrap());
+    }
+    // (The accept loop takes them in order: give it a moment to hold all three.)
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let mut over = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let _ = over
+        .write_all(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+        .await;
+    assert!(
+        closed_within(&mut over, std::time::Duration::from_secs(2)).await,
+        "the fourth connection is closed"
+    );
+    drop(held.pop());
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let mut next = tokio::net::TcpStream::connect(addr).await.unwrap();
+    next.write_all(b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut answer = Vec::new();
+    next.read_to_end(&mut answer).await.unwrap();
+    assert!(
+        answer.starts_with(b"HTTP/1.1 200"),
+        "{}",
+        String::from_utf8_lossy(&answer)
+    );
+    server.shutdown();
+}
