@@ -372,12 +372,19 @@ async fn serve_connections(
                     req
                 });
         let service = hyper_util::service::TowerToHyperService::new(service);
-        let conn = builder
-            .serve_connection_with_upgrades(TokioIo::new(stream), service)
-            .into_owned();
-        let conn = graceful.watch(conn);
+        let (builder, watcher) = (builder.clone(), graceful.watcher());
         tokio::spawn(async move {
-            if let Err(e) = conn.await {
+            // hyper's header timeout starts at the first byte: a client that connects and sends
+            // nothing is closed here.
+            if !limits.header_timeout.is_zero()
+                && tokio::time::timeout(limits.header_timeout, stream.peek(&mut [0u8; 1]))
+                    .await
+                    .is_err()
+            {
+                return;
+            }
+            let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), service);
+            if let Err(e) = watcher.watch(conn.into_owned()).await {
                 tracing::trace!(error = %e, "connection ended with an error");
             }
             drop(permit);

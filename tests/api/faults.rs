@@ -188,7 +188,8 @@ async fn closed_within(s: &mut tokio::net::TcpStream, limit: std::time::Duration
     }
 }
 
-/// A client that sends its headers slowly, and a keep-alive connection left idle, are closed
+/// A client that sends nothing, one that sends its headers slowly, and a keep-alive connection
+/// left idle are closed
 /// after `HTTP_HEADER_TIMEOUT_SECONDS`; a prompt client is served.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slow_headers_and_idle_connections_are_closed() {
@@ -198,6 +199,7 @@ async fn slow_headers_and_idle_connections_are_closed() {
         .start()
         .await;
     let (addr, mut server) = app.spawn_server().await;
+    let mut silent = tokio::net::TcpStream::connect(addr).await.unwrap();
     let mut slow = tokio::net::TcpStream::connect(addr).await.unwrap();
     slow.write_all(b"GET /health HTTP/1.1\r\nHost: x\r\n")
         .await
@@ -211,6 +213,10 @@ async fn slow_headers_and_idle_connections_are_closed() {
     idle.read_exact(&mut first).await.unwrap();
     assert_eq!(&first, b"HTTP/1.1 200");
     let started = std::time::Instant::now();
+    assert!(
+        closed_within(&mut silent, std::time::Duration::from_secs(5)).await,
+        "a client that sends nothing is closed"
+    );
     assert!(
         closed_within(&mut slow, std::time::Duration::from_secs(5)).await,
         "a slow-header client is closed"
