@@ -4,6 +4,7 @@
 pub mod agents;
 pub mod app;
 pub mod auth;
+pub mod breaker;
 pub mod cache;
 pub mod chat;
 pub mod config;

@@ -377,16 +377,67 @@ redis.call('PEXPIRE', KEYS[1], math.max(ws + 60000, bu) - now + math.max(60000, 
 return 0
 "#;
 
+/// The in-memory store: the only one on a single machine, and each replica's fallback while Redis
+/// does not answer.
+struct Memory {
+    buckets: Mutex<Lru<Bucket>>,
+    throttles: Mutex<Lru<Throttle>>,
+}
+
+impl Memory {
+    fn new(keys: usize) -> Self {
+        Memory {
+            buckets: Mutex::new(Lru::new(keys)),
+            throttles: Mutex::new(Lru::new(keys)),
+        }
+    }
+
+    fn hit(&self, key: &str, limit_per_minute: u32) -> Option<i64> {
+        let now = now_ms();
+        let mut map = self.buckets.lock().expect("limiter lock");
+        let (next, wait) = bucket_step(map.get(key, now), now, limit_per_minute);
+        map.put(key, next, bucket_expiry(&next), now);
+        wait
+    }
+
+    fn acquire(&self, key: &str, limit_per_minute: u32, cap_ms: i64) -> Option<i64> {
+        let now = now_ms();
+        let mut map = self.throttles.lock().expect("limiter lock");
+        let state = map.get(key, now).unwrap_or_default();
+        let (next, wait) = throttle_acquire(state, now, limit_per_minute, cap_ms);
+        if next != state {
+            map.put(key, next, throttle_expiry(&next), now);
+        }
+        wait
+    }
+
+    fn refund(&self, key: &str) {
+        let now = now_ms();
+        let mut map = self.throttles.lock().expect("limiter lock");
+        if let Some(state) = map.get(key, now) {
+            let next = throttle_refund(state, now);
+            if next != state {
+                map.put(key, next, throttle_expiry(&next), now);
+            }
+        }
+    }
+
+    fn clear(&self, key: &str) {
+        self.throttles.lock().expect("limiter lock").remove(key);
+    }
+}
+
 enum Backend {
-    Memory {
-        buckets: Mutex<Lru<Bucket>>,
-        throttles: Mutex<Lru<Throttle>>,
-    },
+    Memory(Memory),
     Redis {
         conn: ConnectionManager,
         prefix: String,
         bucket: redis::Script,
         throttle: redis::Script,
+        /// Each call bounded; after a failure Redis is skipped for a while.
+        breaker: crate::breaker::Breaker,
+        /// This replica's limits while Redis does not answer (not shared: per replica).
+        fallback: Memory,
     },
 }
 
@@ -400,6 +451,11 @@ fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
 
+/// A Redis call of the limiter may take this long; then it is answered from memory.
+pub const REDIS_CALL_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(50);
+/// After a failed or slow call, Redis is not asked again for this long.
+pub const REDIS_COOL_DOWN: std::time::Duration = std::time::Duration::from_secs(5);
+
 impl Limiter {
     pub fn memory() -> Self {
         Self::memory_with_capacity(MAX_MEMORY_KEYS)
@@ -408,10 +464,7 @@ impl Limiter {
     /// An in-memory limiter holding at most `keys` keys of each kind.
     pub fn memory_with_capacity(keys: usize) -> Self {
         Limiter {
-            backend: Backend::Memory {
-                buckets: Mutex::new(Lru::new(keys)),
-                throttles: Mutex::new(Lru::new(keys)),
-            },
+            backend: Backend::Memory(Memory::new(keys)),
             in_flight: Arc::default(),
         }
     }
@@ -419,9 +472,9 @@ impl Limiter {
     /// Keys held in memory (general limit, throttle); `None` for Redis.
     pub fn memory_keys(&self) -> Option<(usize, usize)> {
         match &self.backend {
-            Backend::Memory { buckets, throttles } => Some((
-                buckets.lock().expect("limiter lock").len(),
-                throttles.lock().expect("limiter lock").len(),
+            Backend::Memory(m) => Some((
+                m.buckets.lock().expect("limiter lock").len(),
+                m.throttles.lock().expect("limiter lock").len(),
             )),
             Backend::Redis { .. } => None,
         }
@@ -431,9 +484,9 @@ impl Limiter {
     /// [`MAX_KEY_BYTES`] (longer ones are hashed), so this is bounded by the key count.
     pub fn memory_key_bytes(&self) -> Option<usize> {
         match &self.backend {
-            Backend::Memory { buckets, throttles } => Some(
-                buckets.lock().expect("limiter lock").key_bytes()
-                    + throttles.lock().expect("limiter lock").key_bytes(),
+            Backend::Memory(m) => Some(
+                m.buckets.lock().expect("limiter lock").key_bytes()
+                    + m.throttles.lock().expect("limiter lock").key_bytes(),
             ),
             Backend::Redis { .. } => None,
         }
@@ -449,6 +502,12 @@ impl Limiter {
                 prefix: prefix.to_string(),
                 bucket: redis::Script::new(BUCKET_LUA),
                 throttle: redis::Script::new(THROTTLE_LUA),
+                breaker: crate::breaker::Breaker::new(
+                    "rate limiter's Redis",
+                    REDIS_CALL_TIMEOUT,
+                    REDIS_COOL_DOWN,
+                ),
+                fallback: Memory::new(MAX_MEMORY_KEYS),
             },
             in_flight: Arc::default(),
         })
@@ -458,19 +517,32 @@ impl Limiter {
         matches!(self.backend, Backend::Redis { .. })
     }
 
+    /// Whether Redis is being skipped for now (its calls answered from memory).
+    pub fn on_fallback(&self) -> bool {
+        match &self.backend {
+            Backend::Memory(_) => false,
+            Backend::Redis { breaker, .. } => breaker.is_open(),
+        }
+    }
+
     /// The password checks in flight on this process.
     pub fn in_flight(&self) -> &Arc<InFlight> {
         &self.in_flight
     }
 
-    /// Whether the shared store answers (`/ready`); the in-memory limiter always does.
+    /// Whether the shared store answers (`/ready`), within a second; the in-memory limiter always
+    /// does.
     pub async fn ping(&self) -> Result<()> {
         match &self.backend {
-            Backend::Memory { .. } => Ok(()),
+            Backend::Memory(_) => Ok(()),
             Backend::Redis { conn, .. } => {
                 let mut conn = conn.clone();
-                let _: String = redis::cmd("PING").query_async(&mut conn).await?;
-                Ok(())
+                let cmd = redis::cmd("PING");
+                let ping = cmd.query_async::<String>(&mut conn);
+                match tokio::time::timeout(std::time::Duration::from_secs(1), ping).await {
+                    Ok(r) => r.map(|_| ()).map_err(Into::into),
+                    Err(_) => anyhow::bail!("Redis did not answer PING within a second"),
+                }
             }
         }
     }
@@ -482,26 +554,23 @@ impl Limiter {
         }
         let key = bounded_key(key);
         match &self.backend {
-            Backend::Memory { buckets, .. } => {
-                let now = now_ms();
-                let mut map = buckets.lock().expect("limiter lock");
-                let (next, wait) = bucket_step(map.get(&key, now), now, limit_per_minute);
-                map.put(&key, next, bucket_expiry(&next), now);
-                Ok(wait)
-            }
+            Backend::Memory(m) => Ok(m.hit(&key, limit_per_minute)),
             Backend::Redis {
                 conn,
                 prefix,
                 bucket,
+                breaker,
+                fallback,
                 ..
             } => {
                 let mut c = conn.clone();
-                let wait: i64 = bucket
-                    .key(format!("{prefix}rl:{key}"))
-                    .arg(limit_per_minute)
-                    .invoke_async(&mut c)
-                    .await?;
-                Ok((wait > 0).then_some(wait))
+                let mut script = bucket.key(format!("{prefix}rl:{key}"));
+                script.arg(limit_per_minute);
+                let call = script.invoke_async::<i64>(&mut c);
+                Ok(match breaker.call(call).await {
+                    Some(wait) => (wait > 0).then_some(wait),
+                    None => fallback.hit(&key, limit_per_minute),
+                })
             }
         }
     }
@@ -519,31 +588,23 @@ impl Limiter {
         }
         let key = bounded_key(key);
         match &self.backend {
-            Backend::Memory { throttles, .. } => {
-                let now = now_ms();
-                let mut map = throttles.lock().expect("limiter lock");
-                let state = map.get(&key, now).unwrap_or_default();
-                let (next, wait) = throttle_acquire(state, now, limit_per_minute, cap_ms);
-                if next != state {
-                    map.put(&key, next, throttle_expiry(&next), now);
-                }
-                Ok(wait)
-            }
+            Backend::Memory(m) => Ok(m.acquire(&key, limit_per_minute, cap_ms)),
             Backend::Redis {
                 conn,
                 prefix,
                 throttle,
+                breaker,
+                fallback,
                 ..
             } => {
                 let mut c = conn.clone();
-                let wait: i64 = throttle
-                    .key(format!("{prefix}th:{key}"))
-                    .arg("acquire")
-                    .arg(limit_per_minute)
-                    .arg(cap_ms)
-                    .invoke_async(&mut c)
-                    .await?;
-                Ok((wait > 0).then_some(wait))
+                let mut script = throttle.key(format!("{prefix}th:{key}"));
+                script.arg("acquire").arg(limit_per_minute).arg(cap_ms);
+                let call = script.invoke_async::<i64>(&mut c);
+                Ok(match breaker.call(call).await {
+                    Some(wait) => (wait > 0).then_some(wait),
+                    None => fallback.acquire(&key, limit_per_minute, cap_ms),
+                })
             }
         }
     }
@@ -552,51 +613,49 @@ impl Limiter {
     pub async fn refund(&self, key: &str) -> Result<()> {
         let key = bounded_key(key);
         match &self.backend {
-            Backend::Memory { throttles, .. } => {
-                let now = now_ms();
-                let mut map = throttles.lock().expect("limiter lock");
-                if let Some(state) = map.get(&key, now) {
-                    let next = throttle_refund(state, now);
-                    if next != state {
-                        map.put(&key, next, throttle_expiry(&next), now);
-                    }
-                }
-                Ok(())
-            }
+            Backend::Memory(m) => m.refund(&key),
             Backend::Redis {
                 conn,
                 prefix,
                 throttle,
+                breaker,
+                fallback,
                 ..
             } => {
                 let mut c = conn.clone();
-                let _: i64 = throttle
-                    .key(format!("{prefix}th:{key}"))
-                    .arg("refund")
-                    .invoke_async(&mut c)
-                    .await?;
-                Ok(())
+                let mut script = throttle.key(format!("{prefix}th:{key}"));
+                script.arg("refund");
+                let call = script.invoke_async::<i64>(&mut c);
+                if breaker.call(call).await.is_none() {
+                    fallback.refund(&key);
+                }
             }
         }
+        Ok(())
     }
 
     /// Forget a key's attempts (a successful login clears its account's counter).
     pub async fn clear(&self, key: &str) -> Result<()> {
         let key = bounded_key(key);
         match &self.backend {
-            Backend::Memory { throttles, .. } => {
-                throttles.lock().expect("limiter lock").remove(&key);
-                Ok(())
-            }
-            Backend::Redis { conn, prefix, .. } => {
+            Backend::Memory(m) => m.clear(&key),
+            Backend::Redis {
+                conn,
+                prefix,
+                breaker,
+                fallback,
+                ..
+            } => {
                 let mut c = conn.clone();
-                let _: i64 = redis::cmd("DEL")
-                    .arg(format!("{prefix}th:{key}"))
-                    .query_async(&mut c)
-                    .await?;
-                Ok(())
+                let mut cmd = redis::cmd("DEL");
+                cmd.arg(format!("{prefix}th:{key}"));
+                let call = cmd.query_async::<i64>(&mut c);
+                // (Cleared in memory too: the fallback may have counted it during an outage.)
+                fallback.clear(&key);
+                let _ = breaker.call(call).await;
             }
         }
+        Ok(())
     }
 }
 
