@@ -57,6 +57,8 @@ enum Store {
     Redis {
         conn: ConnectionManager,
         prefix: String,
+        /// Each call bounded; after a failure the cache is skipped for a while.
+        breaker: crate::breaker::Breaker,
     },
 }
 
@@ -105,6 +107,11 @@ impl Cache {
             Store::Redis {
                 conn,
                 prefix: prefix.to_string(),
+                breaker: crate::breaker::Breaker::new(
+                    "answer cache's Redis",
+                    REDIS_WAIT,
+                    crate::ratelimit::REDIS_COOL_DOWN,
+                ),
             },
             ttl,
         ))
@@ -155,23 +162,18 @@ impl Cache {
         let found = match &self.store {
             Store::Off => return None,
             Store::Memory(lru) => lru.lock().expect("cache").get(key, Instant::now()),
-            Store::Redis { conn, prefix } => {
+            Store::Redis {
+                conn,
+                prefix,
+                breaker,
+            } => {
+                // (A failure opens the breaker: the turn is answered without the cache.)
                 let mut c = conn.clone();
                 let full = format!("{prefix}{key}");
                 let mut cmd = redis::cmd("GET");
                 cmd.arg(&full);
                 let read = cmd.query_async::<Option<Vec<u8>>>(&mut c);
-                match tokio::time::timeout(REDIS_WAIT, read).await {
-                    Ok(Ok(v)) => v,
-                    Ok(Err(e)) => {
-                        tracing::warn!(error = %e, "cache read failed; answering without it");
-                        None
-                    }
-                    Err(_) => {
-                        tracing::warn!("cache read timed out; answering without it");
-                        None
-                    }
-                }
+                breaker.call(read).await.flatten()
             }
         };
         let counter = if found.is_some() {
@@ -191,7 +193,11 @@ impl Cache {
                     .expect("cache")
                     .put(key.to_string(), value, Instant::now() + self.ttl);
             }
-            Store::Redis { conn, prefix } => {
+            Store::Redis {
+                conn,
+                prefix,
+                breaker,
+            } => {
                 let mut c = conn.clone();
                 let n = value.len() as u64;
                 let mut cmd = redis::cmd("SET");
@@ -200,13 +206,9 @@ impl Cache {
                     .arg("PX")
                     .arg(self.ttl.as_millis() as u64);
                 let write = cmd.query_async::<()>(&mut c);
-                match tokio::time::timeout(REDIS_WAIT, write).await {
-                    Ok(Ok(())) => {
-                        self.stored.fetch_add(1, Ordering::Relaxed);
-                        self.stored_bytes.fetch_add(n, Ordering::Relaxed);
-                    }
-                    Ok(Err(e)) => tracing::warn!(error = %e, "cache write failed"),
-                    Err(_) => tracing::warn!("cache write timed out"),
+                if breaker.call(write).await.is_some() {
+                    self.stored.fetch_add(1, Ordering::Relaxed);
+                    self.stored_bytes.fetch_add(n, Ordering::Relaxed);
                 }
             }
         }
