@@ -88,20 +88,31 @@ pub async fn run_job(state: &AppState, name: &str) -> Result<u64> {
             let tokens = store::tokens::delete_expired(db, now).await?
                 + store::login_addresses::forget_before(db, now - Span::days(90)).await?;
             let turns = store::jobs::delete_finished_turns(db, now - Span::hours(24)).await?;
-            // Turns left running by a process that died (streaming.md §8.4).
-            let mut orphans = 0;
-            for turn in store::chat::stale_turns(db, now - crate::chat::turn::ORPHAN_AFTER).await? {
-                if !state.hub.is_live(&turn.key())
-                    && crate::chat::turn::finalize_orphan(state, &turn).await
-                {
-                    orphans += 1;
-                }
-            }
-            Ok(tokens + turns + orphans)
+            Ok(tokens + turns + sweep_orphans(state).await?)
         }
         other => anyhow::bail!("unknown job {other:?} (jobs: {})", ALL.join(", ")),
     }
 }
+
+/// Finalise the turns left running by a process that died (streaming.md §8.4): those whose
+/// heartbeat is older than `ORPHAN_AFTER` and that run on no stream of this replica. Safe on
+/// every replica at once (each turn is finalised by one transaction that only one finaliser
+/// wins), so it needs no lease. Returns how many this call finalised.
+pub async fn sweep_orphans(state: &AppState) -> Result<u64> {
+    let now = store::now();
+    let mut n = 0;
+    for turn in store::chat::stale_turns(&state.db, now - crate::chat::turn::ORPHAN_AFTER).await? {
+        if !state.hub.is_live(&turn.key()) && crate::chat::turn::finalize_orphan(state, &turn).await
+        {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// How often each replica sweeps for orphaned turns: one is finalised within about
+/// `ORPHAN_AFTER` + this of its process's last heartbeat (issue 25), not at the hourly cleanup.
+pub const ORPHAN_SWEEP: Duration = Duration::from_secs(30);
 
 /// Run a job under its lease. With `force` it runs even if another replica ran it within the
 /// interval (but never while another replica holds the lease).
@@ -151,8 +162,24 @@ pub async fn run_all(state: &AppState, force: bool) -> Vec<(&'static str, Result
     out
 }
 
-/// Run every job at start-up and then hourly until shutdown.
+/// Run every job at start-up and then hourly until shutdown; sweep for orphaned turns at
+/// start-up and every [`ORPHAN_SWEEP`].
 pub fn spawn_scheduler(state: AppState) {
+    let sweeper = state.clone();
+    tokio::spawn(async move {
+        let mut stop = sweeper.shutdown_signal();
+        loop {
+            match sweep_orphans(&sweeper).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(turns = n, "orphaned chat turns finalised"),
+                Err(e) => tracing::warn!(error = %format!("{e:#}"), "orphan sweep failed"),
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(ORPHAN_SWEEP) => {}
+                _ = stop.wait_for(|v| *v) => break,
+            }
+        }
+    });
     tokio::spawn(async move {
         let mut stop = state.shutdown_signal();
         loop {

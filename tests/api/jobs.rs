@@ -96,3 +96,28 @@ db_test!(async fn one_replica_at_a_time(b) {
     assert!(matches!(jobs::run_leased(&app.state, jobs::MONTHLY_RESET, false).await.unwrap(), Outcome::Ran(_)));
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_job_leases WHERE last_run_at IS NOT NULL").await, 2);
 });
+
+db_test!(async fn orphaned_turns_are_finalised_at_start_up_not_at_the_hourly_cleanup(b) {
+    let app = TestApp::builder(b).env("JOBS_ENABLED", "true").start().await;
+    let t = app.user("ann@example.com").await;
+    let uid = app.state.jwt.verify(&t).unwrap().user_id;
+    let c = app.post_json("/api/v1/conversations/", Some(&t), &json!({})).await.json()["id"].as_i64().unwrap();
+    // The hourly cleanup ran a minute ago (on another replica): the scheduler skips it now.
+    let now = solarintel::store::now();
+    assert!(solarintel::store::jobs::try_acquire_lease(app.db(), jobs::CLEANUP, "other-replica", now, now + chrono::Duration::minutes(15)).await.unwrap());
+    solarintel::store::jobs::release_lease(app.db(), jobs::CLEANUP, "other-replica", now).await.unwrap();
+    // A turn whose process died two minutes ago (in a conversation older than it).
+    let beat = (now - chrono::Duration::minutes(2)).format("%Y-%m-%d %H:%M:%S");
+    let opened = (now - chrono::Duration::minutes(10)).format("%Y-%m-%d %H:%M:%S");
+    app.exec(&format!("UPDATE fastapi_conversations SET created_at = '{opened}' WHERE id = {c}")).await;
+    app.exec(&format!("INSERT INTO fastapi_chat_turns (user_id, conversation_id, agent_type, status, answered, refunded, created_at, heartbeat_at) VALUES ({uid}, {c}, 'market', 'running', FALSE, FALSE, '{beat}', '{beat}')")).await;
+    let (_, mut server) = app.spawn_server().await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.scalar("SELECT COUNT(*) FROM fastapi_chat_turns WHERE status = 'running'").await > 0 {
+        assert!(std::time::Instant::now() < deadline, "the orphan was not finalised at start-up");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_chat_turns").await, 1, "finalised, not deleted");
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_chat_turns WHERE status = 'error' AND finished_at IS NOT NULL").await, 1);
+    server.shutdown();
+});
