@@ -432,7 +432,9 @@ fn hostname() -> String {
         .unwrap_or_else(|| "solarintel".into())
 }
 
-/// Resolves on SIGINT or SIGTERM. The handlers are installed when this is called (not when the
+/// Resolves on SIGINT, SIGTERM or SIGHUP (a closed terminal or a supervisor's reload: the service
+/// has nothing to reload, so it stops as for SIGTERM, draining chat turns, instead of being
+/// killed by the default action). The handlers are installed when this is called (not when the
 /// future is first polled), so a signal that arrives as soon as the service answers is not lost.
 pub fn shutdown_signal() -> impl std::future::Future<Output = ()> + Send + 'static {
     #[cfg(unix)]
@@ -440,6 +442,7 @@ pub fn shutdown_signal() -> impl std::future::Future<Output = ()> + Send + 'stat
         use tokio::signal::unix::{SignalKind, signal};
         let mut term = signal(SignalKind::terminate()).ok();
         let mut int = signal(SignalKind::interrupt()).ok();
+        let mut hup = signal(SignalKind::hangup()).ok();
         async move {
             let term = async {
                 match term.as_mut() {
@@ -457,9 +460,18 @@ pub fn shutdown_signal() -> impl std::future::Future<Output = ()> + Send + 'stat
                     None => std::future::pending::<()>().await,
                 }
             };
+            let hup = async {
+                match hup.as_mut() {
+                    Some(s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
             tokio::select! {
                 _ = term => {},
                 _ = int => {},
+                _ = hup => {},
             }
         }
     }

@@ -30,7 +30,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Migrate, then serve HTTP until SIGINT/SIGTERM (graceful).
+    /// Migrate, then serve HTTP until SIGINT, SIGTERM or SIGHUP (graceful).
     Serve {
         /// Address to listen on (overrides HOST).
         #[arg(long, value_name = "ADDRESS")]
@@ -135,8 +135,10 @@ fn init_logging(s: &Settings) {
         .as_deref()
         .and_then(|r| EnvFilter::try_new(r).ok())
         .unwrap_or_else(|| EnvFilter::new(format!("{},sqlx=warn,hyper=warn", s.log_level)));
+    // Colour only on a terminal: logs written to a file or a pipe carry no escape codes.
     let b = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_writer(std::io::stderr);
     match s.log_format {
         LogFormat::Json => b.json().flatten_event(true).with_current_span(true).init(),

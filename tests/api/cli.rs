@@ -128,16 +128,35 @@ fn bad_settings_fail_with_one_clear_line() {
 
 #[test]
 fn serve_with_no_settings_starts_on_sqlite_and_stops_on_sigterm() {
+    serve_and_stop_on(libc::SIGTERM);
+}
+
+/// SIGHUP (a closed terminal, a supervisor's reload) stops the service gracefully too, and logs
+/// written to a file carry no colour codes.
+#[test]
+fn sighup_stops_gracefully_and_file_logs_have_no_colour() {
+    let log = serve_and_stop_on(libc::SIGHUP);
+    assert!(log.contains("shutdown requested"), "{log}");
+    assert!(
+        !log.contains('\u{1b}'),
+        "escape codes in a log file: {log:?}"
+    );
+}
+
+/// Serve on the embedded default, stop with `sig`; the log it wrote.
+fn serve_and_stop_on(sig: libc::c_int) -> String {
     let dir = tempfile::tempdir().unwrap();
     let port = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         l.local_addr().unwrap().port()
     };
+    let log_path = dir.path().join("serve.log");
     let mut child = bin()
         .current_dir(dir.path())
         .args(["serve", "--port", &port.to_string()])
+        .env("LOG_LEVEL", "info")
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(&log_path).unwrap())
         .spawn()
         .unwrap();
     let rt = tokio::runtime::Runtime::new().unwrap();
@@ -152,7 +171,7 @@ fn serve_with_no_settings_starts_on_sqlite_and_stops_on_sigterm() {
     });
     // SAFETY: sending a signal to our own child process.
     unsafe {
-        libc::kill(child.id() as i32, libc::SIGTERM);
+        libc::kill(child.id() as i32, sig);
     }
     let status = child.wait().unwrap();
     assert!(ok, "the service answered on 127.0.0.1:{port}");
@@ -161,6 +180,7 @@ fn serve_with_no_settings_starts_on_sqlite_and_stops_on_sigterm() {
         dir.path().join("solarintel.db").exists(),
         "the embedded default database file"
     );
+    std::fs::read_to_string(&log_path).unwrap()
 }
 
 #[test]
