@@ -12,6 +12,9 @@ use serde_json::json;
 use tracing::Instrument;
 
 use super::error::{ApiError, InternalCause, json_response};
+
+/// The unauthenticated probes, which answer HEAD as GET (without a body).
+const PROBES: [&str; 4] = ["/health", "/ready", "/api/v1/health", "/api/v1/health/ping"];
 use super::extract::{Authenticated, CurrentUser, bearer_token, client_ip};
 use crate::app::AppState;
 
@@ -129,9 +132,10 @@ pub async fn edge(State(state): State<AppState>, mut req: Request, next: Next) -
         if let Some(uri) = normalise(req.uri()) {
             *req.uri_mut() = uri;
         }
-        if method == Method::HEAD {
+        if method == Method::HEAD && !PROBES.contains(&req.uri().path()) {
             // HEAD is not served implicitly for GET routes (kept for compatibility): an unused
-            // method makes the router answer 405 with the route's Allow header, or 404.
+            // method makes the router answer 405 with the route's Allow header, or 404. The
+            // probes answer it (load balancers and uptime checkers send HEAD).
             *req.method_mut() = Method::TRACE;
         }
         req.extensions_mut().insert(RequestId(rid.clone()));

@@ -268,3 +268,29 @@ async fn connections_over_the_limit_are_closed_and_room_comes_back() {
     );
     server.shutdown();
 }
+
+/// Probes answer HEAD as they answer GET (load balancers and uptime checkers send HEAD).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn probes_answer_head() {
+    let app = TestApp::start(Backend::Sqlite).await;
+    for path in ["/health", "/api/v1/health/ping", "/api/v1/health", "/ready"] {
+        let r = app
+            .request(
+                TestApp::req(Method::HEAD, path, None)
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, 200, "HEAD {path}");
+        assert!(r.body.is_empty(), "HEAD {path} has no body");
+    }
+    // Elsewhere HEAD stays refused, as the old service did.
+    let r = app
+        .request(
+            TestApp::req(Method::HEAD, "/api/v1/auth/me", None)
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, 405);
+}
