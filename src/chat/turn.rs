@@ -33,10 +33,10 @@ pub const SORRY: &str = "Sorry, the agent could not answer this question. It was
 pub const INTERRUPTED: &str = "\n\n*The answer was interrupted by an error.*";
 pub const NO_ANSWER: &str = "Agent error: no answer was produced";
 pub const INCOMPLETE: &str = "Agent error: the answer is incomplete";
-/// The stream's end when the answer could not be stored: it is not in the history, so the
-/// client is not told it is done.
-pub const NOT_SAVED: &str =
-    "Storage error: the answer could not be saved and will not be in this conversation's history";
+/// The stream's end when the answer could not be stored, so the client is not told it is done.
+/// (The orphan recovery may still store what was recorded of it once the database accepts
+/// writes again, hence "may".)
+pub const NOT_SAVED: &str = "Storage error: the answer could not be saved and may be missing from this conversation's history";
 
 /// A started turn: its id and its live frames.
 pub struct Started {
