@@ -6,21 +6,24 @@
 //! of the client's reconnect schedule on every request (issue 25).
 
 use std::future::Future;
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
-use std::time::Duration;
+use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 pub struct Breaker {
     name: &'static str,
     timeout: Duration,
     cool_down: Duration,
-    /// Unix milliseconds until which the dependency is skipped.
-    open_until: AtomicI64,
+    /// Until when the dependency is skipped, in milliseconds of the monotonic clock since the
+    /// process started (a wall-clock step cannot open or close the breaker).
+    open_until: AtomicU64,
     /// Whether the last call failed (to log the recovery once).
     failing: AtomicBool,
 }
 
-fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
+fn now_ms() -> u64 {
+    static START: LazyLock<Instant> = LazyLock::new(Instant::now);
+    u64::try_from(START.elapsed().as_millis()).unwrap_or(u64::MAX)
 }
 
 impl Breaker {
@@ -29,7 +32,7 @@ impl Breaker {
             name,
             timeout,
             cool_down,
-            open_until: AtomicI64::new(0),
+            open_until: AtomicU64::new(0),
             failing: AtomicBool::new(false),
         }
     }
@@ -67,7 +70,8 @@ impl Breaker {
     }
 
     fn trip(&self, why: &str) {
-        let until = now_ms() + i64::try_from(self.cool_down.as_millis()).unwrap_or(i64::MAX);
+        let until =
+            now_ms().saturating_add(u64::try_from(self.cool_down.as_millis()).unwrap_or(u64::MAX));
         self.open_until.store(until, Ordering::Relaxed);
         if !self.failing.swap(true, Ordering::Relaxed) {
             tracing::warn!(

@@ -15,7 +15,7 @@ pub async fn try_acquire_lease(
     now: NaiveDateTime,
     expires_at: NaiveDateTime,
 ) -> Result<bool, sqlx::Error> {
-    let got: Option<String> = on_db!(db, |p| {
+    let got: Option<String> = super::first(on_db!(db, |p| {
         sqlx::query_scalar(
         "INSERT INTO fastapi_job_leases (name, holder, expires_at) VALUES ($1, $2, $3) \
          ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at \
@@ -28,8 +28,7 @@ pub async fn try_acquire_lease(
     .bind(now)
     .fetch_all(p)
     .await?
-    })
-    .pop();
+    }));
     Ok(got.is_some())
 }
 

@@ -162,11 +162,7 @@ pub(super) async fn fin_answer(
         metric: ask.metrics.clone(),
         start_year: start,
         end_year: end,
-        period_type: ask.period_kind.map(|k| match k {
-            "Q" => "quarter".to_string(),
-            "H" => "half".to_string(),
-            _ => "year".to_string(),
-        }),
+        period_type: ask.period_kind.map(|k| period_type(k).to_string()),
         plot_type: None,
         ..FinArgs::default()
     };
@@ -302,14 +298,8 @@ async fn loss_periods(
         Some("quarter")
     } else if said("half") || said("halves") {
         Some("half")
-    } else if ask.period_kind.is_some() {
-        ask.period_kind.map(|k| match k {
-            "Q" => "quarter",
-            "H" => "half",
-            _ => "year",
-        })
     } else {
-        None
+        ask.period_kind.map(period_type)
     };
     let (start, end) = ask.years.unwrap_or((None, None));
     let args = FinArgs {
@@ -386,6 +376,15 @@ async fn loss_periods(
     text.push_str(&source_line(&res.source.name, res.source.is_sample));
     say(emit, &text);
     Ok(true)
+}
+
+/// The tool's `period_type` of a period kind (`Q`, `H`, `FY`).
+fn period_type(kind: &str) -> &'static str {
+    match kind {
+        "Q" => "quarter",
+        "H" => "half",
+        _ => "year",
+    }
 }
 
 pub(super) fn fmt_value(v: f64) -> String {
@@ -957,14 +956,7 @@ async fn share(
         metric: vec![metric.clone()],
         start_year: start.map(|d| d.year()),
         end_year: start.map(|d| d.year()),
-        period_type: Some(
-            match kind {
-                "Q" => "quarter",
-                "H" => "half",
-                _ => "year",
-            }
-            .into(),
-        ),
+        period_type: Some(period_type(kind).into()),
         ..FinArgs::default()
     };
     let q = financials::resolve(&args, &vocab.financials)?;
