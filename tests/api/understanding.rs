@@ -638,3 +638,51 @@ db_test!(async fn conditions_peaks_and_the_same_for_another_place(b) {
     let (_, text) = ask(&app, &t, c, "market", "For my intro I need the three countries with the largest installed PV base at the end of 2024 - which are they and how big?").await;
     assert!(text.contains("cumulative") && text.contains(&thousands(market_value("Germany", "2024", HIST, "Total", "Cumulative"))), "{text}");
 });
+
+db_test!(async fn claims_stories_and_names_around_a_question(b) {
+    let (app, t) = sample_app(b).await;
+    let annual = |c: &str, y: &str| market_value(c, y, HIST, "Total", "Annual");
+    let pct = |a: f64, z: f64| format!("{:+.1}%", (z / a - 1.0) * 100.0);
+    // A company the data does not hold, in a topic before a dash, is the subject: declined, not
+    // every company's revenue.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "LONGi's revenue for FY2024 — confirm the number for me?").await;
+    assert!(declines(&text) && text.contains("longi") && !text.contains("Helios"), "{text}");
+    // "Is it correct that ...?" checks a claim: the sentence beside it is what to compute.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Is it correct that the Spanish market contracted in 2024? Year-on-year change in Spain's PV additions, 2024 vs 2023, in MW and %.").await;
+    let want = pct(annual("Spain", "2023"), annual("Spain", "2024"));
+    assert!(text.contains(&want), "{want} in {text}");
+    // A question naming nothing of its own takes its context's operation ("shrank ... By how
+    // much?").
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Claim in a Dutch trade paper: the Netherlands' market shrank in 2024. By how much, MW and %?").await;
+    let want = pct(annual("Netherlands", "2023"), annual("Netherlands", "2024"));
+    assert!(text.contains(&want) && !text.contains("Share"), "{want} in {text}");
+    // The year of a claim around "in which year ...?" is not a filter; a short name ("Rome") is
+    // not read as a near spelling of an operation ("rose").
+    let cum: Vec<(i32, f64)> = (2015..=2024).map(|y| (y, market_value("Germany", &y.to_string(), HIST, "Total", "Cumulative"))).collect();
+    let (year, value) = cum.iter().find(|(_, v)| *v > 50_000.0).copied().expect("the sample's Germany passes 50 GW");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "A German minister said the country crossed 50 GW installed in 2019. Check that: in which year did Germany's cumulative PV capacity first exceed 50 GW?").await;
+    assert!(text.contains(&format!("**{year}**")) && text.contains(&thousands(value)), "{year} {value} in {text}");
+    let (year, record) = (2015..=2024).map(|y| (y, annual("Italy", &y.to_string()))).fold((0, f64::MIN), |a, b| if b.1 > a.1 { b } else { a });
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "A Rome source calls 2024 Italy's record year for solar installations. Is that right? Looking only at actual (historical) installs, which year was Italy's biggest ever, and how many MW?").await;
+    assert!(text.contains(&format!("**{year}**")) && text.contains(&thousands(record)) && !text.contains("\"rose\""), "{year} {record} in {text}");
+    // "summing 2025 to 2030" is a sum.
+    let sum: f64 = (2025..=2030).map(|y| market_value("France", &y.to_string(), "Forecast - Low", "Distributed", "Annual")).sum();
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Worst case for France: summing 2025 to 2030 in the low scenario, how many MW of distributed PV would be installed?").await;
+    assert!(text.contains(&thousands(sum)), "{sum} in {text}");
+    // "the difference" between two regions' latest prices is the gap between them, not a change
+    // over time.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "3.2mm solar glass: latest price in the EU vs China, and the difference per m²?").await;
+    assert!(text.contains("The gap between them is 0.838") && !text.contains("2023-01-01"), "{text}");
+    // "Rank the countries" with no count ranks all of the sample's six, and "countries only, not
+    // the world total" restates what a ranking is.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Rank the countries in your data by 2024 PV additions, biggest first (countries only, not the world total).").await;
+    assert!(text.contains("| 6 |"), "{text}");
+});

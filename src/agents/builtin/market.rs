@@ -1166,7 +1166,7 @@ async fn rank(
     let n = a
         .count
         .map(|c| c as usize)
-        .unwrap_or(if a.has(Op::Rank) { 5 } else { 1 })
+        .unwrap_or(if a.has(Op::Rank) { 10 } else { 1 })
         .max(1);
     let period = if from == to {
         format!("in **{from}**")

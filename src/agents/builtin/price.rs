@@ -629,6 +629,20 @@ pub(super) async fn price_answer(
                 .into(),
         ));
     }
+    // "latest price in the EU vs China, and the difference": the gap between the series at
+    // their latest observations (below), not a change over time.
+    let gap_only = ask.compare
+        && has(Op::Latest)
+        && !has(Op::Cagr)
+        && res.series.len() >= 2
+        && question.years().is_empty()
+        && months.is_empty()
+        && question
+            .spans
+            .iter()
+            .filter(|s| s.has(|w| *w == understand::Word::Op(Op::Change)))
+            .all(|s| matches!(s.text.as_str(), "difference" | "gap" | "spread"));
+    let has = |op: Op| has(op) && !(gap_only && op == Op::Change);
     // "Jan 2023?", "and Dec 2024?", "percentage change between the two?": a change whose span
     // is only inherited from the question before (one period) is not guessed.
     if (has(Op::Change) || has(Op::Cagr))

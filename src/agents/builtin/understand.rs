@@ -434,11 +434,30 @@ impl Lexicon {
             return None;
         }
         let max = if n >= 8 { 2 } else { 1 };
+        // A short word is read as a near spelling of a name only ("itly"), never of an
+        // operation: "Rome" is not "rose".
+        let names_only = n < 5;
         let mut best: Option<(&str, usize)> = None;
         let mut tie = false;
         for k in &self.fuzzy {
             let d = distance(w, k);
-            if d > max {
+            if d > max
+                || (names_only
+                    && !self.phrases.get(k.as_str()).is_some_and(|ws| {
+                        ws.iter().all(|w| {
+                            matches!(
+                                w,
+                                Word::Territory(_)
+                                    | Word::Region(_)
+                                    | Word::Item(_)
+                                    | Word::Company(_)
+                                    | Word::Metric(_)
+                                    | Word::Tech(_)
+                                    | Word::Description(_)
+                            )
+                        })
+                    }))
+            {
                 continue;
             }
             match best {
@@ -556,7 +575,11 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
     // One question with sentences of context around it ("Prepping the IC memo on our Iberian
     // platform. How many MW did Spain add in 2024?"): the question is read on its own, and the
     // context lends it only what it does not say itself.
-    let asked: Vec<usize> = (0..parts.len()).filter(|&i| parts[i].1).collect();
+    // "Is that right?", "Is it correct that Spain's market contracted?" beside another sentence
+    // ask to check a claim: the other sentence holds what to look up.
+    let asked: Vec<usize> = (0..parts.len())
+        .filter(|&i| parts[i].1 && !(parts.len() > 1 && checks_a_claim(parts[i].0)))
+        .collect();
     let question = match asked.as_slice() {
         [q] => Some(*q),
         [] if parts.len() > 1 => Some(parts.len() - 1),
@@ -590,6 +613,35 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
         }
     }
     read_words(text, lex, false)
+}
+
+/// "Is that right?", "Is it true that ...?", "Correct?": a sentence that asks whether a claim
+/// holds, not for a figure.
+fn checks_a_claim(sentence: &str) -> bool {
+    let t = norm_joined(sentence);
+    let t = t.trim();
+    [
+        "is it correct",
+        "is it true",
+        "is it right",
+        "is that correct",
+        "is that true",
+        "is that right",
+        "is this correct",
+        "is this true",
+        "is this right",
+        "am i right",
+        "right",
+        "correct",
+        "true",
+        "true or false",
+        "is that accurate",
+        "is it accurate",
+        "does that hold",
+        "does it hold",
+    ]
+    .iter()
+    .any(|p| t == *p || t.starts_with(&format!("{p} ")))
 }
 
 /// The classes of what a question names: a question sentence that names one class itself takes
@@ -752,6 +804,25 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
                 .any(|(k, o)| *k == s.text && matches!(o, Op::Above | Op::Below))
     });
     let own_level = read[q].0.has(|w| matches!(w, Word::Level(_)));
+    // "A minister said it crossed 50 GW in 2019. In which year did it first exceed 50 GW?": a
+    // year in a story around a question that asks which year is the claim, not a filter.
+    let asks_when = read[q]
+        .0
+        .has(|w| matches!(w, Word::When | Word::Op(Op::First)));
+    // "The Dutch market shrank in 2024. By how much?": a question that names nothing of its
+    // own takes the operation of its context too.
+    let elliptic = !own.iter().any(|c| {
+        matches!(
+            c,
+            Class::Place
+                | Class::Company
+                | Class::Item
+                | Class::Tech
+                | Class::Period
+                | Class::Kind
+                | Class::Metric
+        )
+    });
     for (i, (sentence, topic)) in read.iter().enumerate() {
         if i == q {
             continue;
@@ -779,7 +850,9 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
                 || (s.has(|w| matches!(w, Word::NotHeld(_))) && !measure)
                 // A name the data does not hold ("Meyer Burger is ... What was its revenue?") is
                 // the subject of a question that names none.
-                || (s.is_unknown() && !english(&s.text) && !subject && points_back);
+                // So is one in a topic before a colon or a dash ("LONGi's revenue for FY2024 —
+                // confirm the number?").
+                || (s.is_unknown() && !english(&s.text) && !subject && (points_back || *topic));
             if blocks {
                 return None;
             }
@@ -864,8 +937,11 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
             let lends = !s.meanings.is_empty()
                 && s.meanings.iter().all(|w| {
                     class(w).is_some_and(|c| {
-                        !matches!(c, Class::Connection | Class::Topic) && !names(c)
-                    }) || (((topic && !asks) || instruction)
+                        !matches!(c, Class::Connection | Class::Topic)
+                            && !names(c)
+                            && !(c == Class::Period && asks_when && !topic && !instruction)
+                    }) || (elliptic && !asks && matches!(w, Word::Op(_)))
+                        || (((topic && !asks) || instruction)
                         && matches!(w, Word::Op(_) | Word::Count(_)))
                         // "Italy, Spain and France together: total PV added in 2024?"
                         || (topic && !asks_op && says_total && *w == Word::Op(Op::Sum))
