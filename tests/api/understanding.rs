@@ -123,6 +123,14 @@ db_test!(async fn records_read_the_whole_history_and_running_sums_are_no_install
     let (_, text) = ask(&app, &t, c, "market", "What was Italy's record year for new PV installations?").await;
     assert!(text.contains("**2011**") && text.contains(&thousands(9539.0)), "{text}");
     assert!(text.contains("2008–2024"), "the answer names the years it read: {text}");
+    // "history up to 2024" bounds the record's end, not its start.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "In which year did Italy install the most PV, looking at history up to 2024, and how much?").await;
+    assert!(text.contains("**2011**") && text.contains("2008–2024"), "{text}");
+    // "capacity installed that year" ranks the year's additions, not the installed base.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "2011 was the big feed-in-tariff year. Rank the top five countries by capacity installed that year.").await;
+    assert!(text.contains("annual installations") && text.contains(&thousands(9539.0)), "{text}");
     // The file's forecast cumulative values are running sums (2,100 MW in 2026, far below the
     // installed base of 2024): never stated as an installed base.
     let c = conversation(&app, &t).await;
@@ -685,4 +693,32 @@ db_test!(async fn claims_stories_and_names_around_a_question(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "Rank the countries in your data by 2024 PV additions, biggest first (countries only, not the world total).").await;
     assert!(text.contains("| 6 |"), "{text}");
+});
+
+db_test!(async fn a_topic_keeps_its_operation_and_a_part_of_it_is_not_guessed(b) {
+    let (app, t) = sample_app(b).await;
+    // A topic's average is not dropped for the fragment after the dash.
+    let avg = (2020..=2024).map(|y| market_value("Poland", &y.to_string(), HIST, "Total", "Annual")).sum::<f64>() / 5.0;
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Polish average annual PV installation over 2020-2024 inclusive, please - the latest available five years.").await;
+    assert!(text.contains(&format!("**{}", thousands(avg))) && text.contains("on average"), "{avg} in {text}");
+    // "that month" is the story's month.
+    let june = crate::data_answers::sample_rows("prices.csv").into_iter()
+        .find(|r| r["item"] == "Module" && r["description"] == "n-type TOPCon" && r["region"] == "EU" && r["date"] == "2024-06-01")
+        .unwrap();
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "Our last module order was placed in June 2024 and audit want to check we paid a fair rate. What was the n-type TOPCon module price in the EU that month?").await;
+    let want = format!("{:.3}", june["base_price"].parse::<f64>().unwrap());
+    assert!(text.contains(&want) && text.contains("2024-06"), "{want} in {text}");
+    // A part of a figure named in words the data has no split for declines.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "How much PV did Germany add in 2023?").await;
+    let (_, text) = ask(&app, &t, c, "market", "and how much of that went onto public buildings such as schools and town halls?").await;
+    assert!(declines(&text) && text.contains("only by connection"), "{text}");
+    // "add those up" sums the list asked before.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "Show me Italy's annual installations 2019 to 2022").await;
+    let (_, text) = ask(&app, &t, c, "market", "add those up for me").await;
+    let sum: f64 = (2019..=2022).map(|y| market_value("Italy", &y.to_string(), HIST, "Total", "Annual")).sum();
+    assert!(text.contains(&thousands(sum)), "{sum} in {text}");
 });

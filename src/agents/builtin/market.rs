@@ -117,6 +117,22 @@ fn fits(w: &Word) -> bool {
     )
 }
 
+/// "installed in 2024", "installed that year", "added during 2023": a year's additions.
+fn installed_in_a_year(q: &Question) -> bool {
+    q.spans.iter().enumerate().any(|(i, s)| {
+        matches!(s.text.as_str(), "installed" | "added")
+            && q.spans[i + 1..]
+                .iter()
+                .find(|n| {
+                    !matches!(
+                        n.text.as_str(),
+                        "in" | "during" | "that" | "this" | "last" | "each" | "per" | "the"
+                    )
+                })
+                .is_some_and(|n| n.has(|w| matches!(w, Word::Year(_))) || n.text == "year")
+    })
+}
+
 fn facets(q: &Question) -> MarketAsk {
     let mut a = MarketAsk {
         territories: q.all(|w| match w {
@@ -133,7 +149,8 @@ fn facets(q: &Question) -> MarketAsk {
             _ => None,
         }),
         by_connection: q.has(|w| *w == Word::AllConnections),
-        // An annual or cumulative word says which; else "capacity" means the installed base.
+        // An annual or cumulative word says which; "capacity installed in 2024" is the year's
+        // additions; else "capacity" means the installed base.
         kind: q
             .all(|w| match w {
                 Word::Kind(k) => Some(*k),
@@ -141,6 +158,7 @@ fn facets(q: &Question) -> MarketAsk {
             })
             .first()
             .copied()
+            .or_else(|| installed_in_a_year(q).then_some("Annual"))
             .or_else(|| {
                 q.all(|w| match w {
                     Word::KindHint(k) => Some(*k),
@@ -370,6 +388,31 @@ pub fn read_chain(
         return Err(d);
     }
     let mut a = facets(q);
+    // "and how much of that went onto public buildings?": a part of a figure the data holds only
+    // by connection; a part named in other words is not guessed (nor read past).
+    let part_of_it = q.spans.windows(2).any(|w| {
+        w[0].text == "of"
+            && matches!(
+                w[1].text.as_str(),
+                "that" | "it" | "this" | "those" | "these" | "which"
+            )
+    }) && q.spans.iter().any(|s| {
+        matches!(
+            s.text.as_str(),
+            "much" | "many" | "part" | "proportion" | "portion" | "fraction"
+        )
+    });
+    if part_of_it
+        && a.connections.is_empty()
+        && !a.by_connection
+        && a.territories.is_empty()
+        && q.spans.iter().any(|s| s.read_past)
+    {
+        return Err(Decline::because(
+            "The market data splits installations only by connection (centralised, distributed, \
+             off-grid): it does not say how much went to a kind of building or owner.",
+        ));
+    }
     // "the annual growth of the cumulative fleet": which one is computed is not guessed.
     let kinds: std::collections::BTreeSet<&str> = q
         .all(|w| match w {
@@ -600,6 +643,8 @@ fn years(a: &MarketAsk, last_hist: i32, last: i32) -> (i32, i32) {
         ),
         // "top 3 countries by 2030 additions": a ranking's "by" names its year.
         Some((None, Some(t))) if a.is_ranking() => (t, t),
+        // "the record year, history up to 2024": over the whole history up to that year.
+        Some((None, Some(t))) if extreme => (FIRST_YEAR, t),
         Some((None, Some(t))) => ((t - 9).min(last_hist - 9), t),
         // The first year a level was reached: over the whole history (and the forecast when
         // one is asked for).

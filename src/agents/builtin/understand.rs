@@ -806,9 +806,15 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
     let own_level = read[q].0.has(|w| matches!(w, Word::Level(_)));
     // "A minister said it crossed 50 GW in 2019. In which year did it first exceed 50 GW?": a
     // year in a story around a question that asks which year is the claim, not a filter.
-    let asks_when = read[q]
-        .0
-        .has(|w| matches!(w, Word::When | Word::Op(Op::First)));
+    // ("that month" points back to the story's month.)
+    let asks_when = read[q].0.spans.iter().enumerate().any(|(i, s)| {
+        s.has(|w| matches!(w, Word::When | Word::Op(Op::First)))
+            && !(i > 0
+                && matches!(
+                    read[q].0.spans[i - 1].text.as_str(),
+                    "that" | "this" | "same" | "the same"
+                ))
+    });
     // "The Dutch market shrank in 2024. By how much?": a question that names nothing of its
     // own takes the operation of its context too.
     let elliptic = !own.iter().any(|c| {
@@ -834,6 +840,25 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
                 .spans
                 .iter()
                 .any(|s| s.is_unknown() && words::changes_the_question(&s.text))
+        {
+            return None;
+        }
+        // "Polish average annual PV installation over 2020-2024 - the latest five years.": an
+        // operation of a topic the question does not ask is not dropped.
+        if *topic
+            && asks_op
+            && sentence.spans.iter().any(|s| {
+                !matches!(s.text.as_str(), "percent" | "percentage" | "pct")
+                    && s.meanings.iter().any(|w| match w {
+                        Word::Op(o) => {
+                            matches!(
+                                o,
+                                Op::Average | Op::Sum | Op::Cagr | Op::Change | Op::Min | Op::Max
+                            ) && !read[q].0.has(|x| x == w)
+                        }
+                        _ => false,
+                    })
+            })
         {
             return None;
         }
