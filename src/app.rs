@@ -36,6 +36,8 @@ pub struct AppInner {
     pub cache: crate::cache::Cache,
     /// Prometheus counters (`METRICS_ADDR`).
     pub metrics: crate::metrics::Metrics,
+    /// Whether the database answers (`store::health`).
+    pub db_health: crate::store::health::DbHealth,
     /// Group commit of chat events (`chat::recorder`).
     pub recorder: crate::chat::recorder::Recorder,
     /// Identifies this replica in job leases.
@@ -128,7 +130,9 @@ impl App {
                 Err(e) => tracing::warn!(error = %e, "sample data not loaded"),
             }
         }
-        let recorder = crate::chat::recorder::Recorder::start(db.clone());
+        let db_health = crate::store::health::DbHealth::default();
+        db_health.watch(&db);
+        let recorder = crate::chat::recorder::Recorder::start(db.clone(), db_health.clone());
         let limiter = match (o.limiter, &settings.redis_url) {
             (Some(l), _) => l,
             (None, Some(url)) => Limiter::redis(url, "solarintel:")
@@ -170,6 +174,7 @@ impl App {
             vocab: Default::default(),
             reader: Default::default(),
             cache,
+            db_health,
             recorder,
             instance_id: format!("{}-{}", hostname(), uuid::Uuid::new_v4().simple()),
             shutting_down: AtomicBool::new(false),

@@ -18,6 +18,8 @@ const OWN_CONNECTION_WAIT: std::time::Duration = std::time::Duration::from_secs(
 /// statement of a batch has one text whatever its size, so a larger batch costs only its rows.
 const MAX_JOBS: usize = 2048;
 
+use crate::store::health::{DbHealth, UNAVAILABLE};
+
 struct Job {
     key: TurnKey,
     events: Vec<(i64, String)>,
@@ -32,7 +34,7 @@ pub struct Recorder {
 }
 
 impl Recorder {
-    pub fn start(db: Db) -> Recorder {
+    pub fn start(db: Db, health: DbHealth) -> Recorder {
         // On PostgreSQL the writer has two connections of its own: under a burst of new turns
         // the shared pool's queue would otherwise hold back every event behind the waiting
         // requests. (SQLite has one writer anyway, and an in-memory database one connection.)
@@ -50,7 +52,7 @@ impl Recorder {
             _ => None,
         };
         let (tx, rx) = mpsc::unbounded_channel();
-        tokio::spawn(writer(own, db, rx));
+        tokio::spawn(writer(own, db, health, rx));
         Recorder { tx }
     }
 
@@ -75,7 +77,12 @@ impl Recorder {
     }
 }
 
-async fn writer(own: Option<Db>, shared: Db, mut rx: mpsc::UnboundedReceiver<Job>) {
+async fn writer(
+    own: Option<Db>,
+    shared: Db,
+    health: DbHealth,
+    mut rx: mpsc::UnboundedReceiver<Job>,
+) {
     // On PostgreSQL two batches are written at once, one on each of the writer's connections:
     // one batch at a time left the server idle between a commit and the next batch, and 10,000
     // streams' events queued for seconds (README, "Streams at scale"). A turn hands over its
@@ -94,15 +101,23 @@ async fn writer(own: Option<Db>, shared: Db, mut rx: mpsc::UnboundedReceiver<Job
                 Err(_) => break,
             }
         }
-        let (own, shared) = (own.clone(), shared.clone());
+        let (own, shared, health) = (own.clone(), shared.clone(), health.clone());
         tokio::spawn(async move {
-            write_batch(own.as_ref(), &shared, jobs).await;
+            write_batch(own.as_ref(), &shared, &health, jobs).await;
             drop(slot);
         });
     }
 }
 
-async fn write_batch(own: Option<&Db>, shared: &Db, jobs: Vec<Job>) {
+async fn write_batch(own: Option<&Db>, shared: &Db, health: &DbHealth, jobs: Vec<Job>) {
+    // A database that does not answer fails the batch at once (and one in progress as soon as
+    // it is known to be down): the turns' streams are not held for the pool timeout (issue 25).
+    if health.is_down() {
+        for j in jobs {
+            let _ = j.reply.send(Err(UNAVAILABLE.to_string()));
+        }
+        return;
+    }
     let batch: Vec<turns::TurnEvents<'_>> = jobs
         .iter()
         .map(|j| turns::TurnEvents {
@@ -112,7 +127,8 @@ async fn write_batch(own: Option<&Db>, shared: &Db, jobs: Vec<Job>) {
         })
         .collect();
     let now = store::now();
-    let result = match own {
+    let write = async {
+        match own {
         // A failed batch rolled back whole: trying it again on the shared pool writes it once.
         Some(own) => match turns::record_batch(own, &batch, now).await {
             Err(e) => {
@@ -121,7 +137,13 @@ async fn write_batch(own: Option<&Db>, shared: &Db, jobs: Vec<Job>) {
             }
             ok => ok,
         },
-        None => turns::record_batch(shared, &batch, now).await,
+            None => turns::record_batch(shared, &batch, now).await,
+        }
+        .map_err(|e| e.to_string())
+    };
+    let result = tokio::select! {
+        r = write => r,
+        () = health.wait_down() => Err(UNAVAILABLE.to_string()),
     };
     drop(batch);
     match result {
@@ -132,8 +154,7 @@ async fn write_batch(own: Option<&Db>, shared: &Db, jobs: Vec<Job>) {
                 let _ = j.reply.send(Ok(ok));
             }
         }
-        Err(e) => {
-            let msg = e.to_string();
+        Err(msg) => {
             for j in jobs {
                 let _ = j.reply.send(Err(msg.clone()));
             }

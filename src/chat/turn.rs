@@ -478,7 +478,14 @@ async fn store_answer(state: &AppState, job: &Job, rows: &[String], status: &str
     let start = tokio::time::Instant::now();
     let deadline = start + Duration::from_secs(60);
     loop {
-        match turns::finish_turn(&state.db, &job.key, rows, status, store::now()).await {
+        // An attempt in progress when the database is known to be down fails at once.
+        let attempt = async {
+            tokio::select! {
+                r = turns::finish_turn(&state.db, &job.key, rows, status, store::now()) => r,
+                () = state.db_health.wait_down() => Err(sqlx::Error::PoolTimedOut),
+            }
+        };
+        match attempt.await {
             Ok(stored) => {
                 if !stored {
                     tracing::info!(
@@ -493,8 +500,19 @@ async fn store_answer(state: &AppState, job: &Job, rows: &[String], status: &str
                     && !(store::is_full(&e) && start.elapsed() >= Duration::from_secs(1)) =>
             {
                 tracing::warn!(turn_id = job.turn_id, error = %e, "storing the answer failed; retrying");
-                tokio::time::sleep(wait).await;
-                wait = (wait * 2).min(Duration::from_secs(5));
+                if state.db_health.is_down() {
+                    // Tried again as soon as it answers (within the minute), or given up when
+                    // the shutdown drain ends.
+                    let mut abort = state.abort_turns.subscribe();
+                    tokio::select! {
+                        () = state.db_health.wait_up() => {}
+                        () = tokio::time::sleep_until(deadline) => {}
+                        _ = abort.wait_for(|a| *a) => return false,
+                    }
+                } else {
+                    tokio::time::sleep(wait).await;
+                    wait = (wait * 2).min(Duration::from_secs(5));
+                }
             }
             Err(e) => {
                 tracing::error!(turn_id = job.turn_id, error = %e, "answer not stored; left for orphan recovery");
@@ -588,6 +606,11 @@ async fn record_with_retry(
     for attempt in 0..3u32 {
         match state.recorder.record(key, events.clone(), answered).await {
             Ok(exists) => return exists,
+            // The database is down: sent unrecorded at once, not after more waits.
+            Err(e) if state.db_health.is_down() => {
+                tracing::warn!(turn_id = key.id, error = %e, "events not recorded: the database is down");
+                break;
+            }
             Err(e) => {
                 tracing::warn!(turn_id = key.id, attempt, error = %e, "events not recorded");
                 tokio::time::sleep(Duration::from_millis(200 * u64::from(attempt + 1))).await;

@@ -140,7 +140,28 @@ impl ApiError {
         }
     }
     pub fn internal(e: impl Into<anyhow::Error>) -> Self {
-        ApiError::Internal(e.into())
+        ApiError::Internal(e.into()).or_unavailable()
+    }
+    /// 503 with `Retry-After`: the database is unreachable (issue 25).
+    pub fn unavailable() -> Self {
+        use crate::store::health::{RETRY_AFTER_SECONDS, UNAVAILABLE};
+        ApiError::Detail {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            detail: UNAVAILABLE.into(),
+            www_authenticate: false,
+            retry_after: Some(RETRY_AFTER_SECONDS),
+        }
+    }
+    /// An unexpected failure that is an unreachable database becomes the 503 (an answer the
+    /// fixed-failure details of `ResultExt` pass through); anything else stays as it is.
+    fn or_unavailable(self) -> Self {
+        match self {
+            ApiError::Internal(cause) if is_unreachable(&cause) => {
+                tracing::warn!(error = %format!("{cause:#}"), "database unreachable");
+                ApiError::unavailable()
+            }
+            other => other,
+        }
     }
     pub fn validation(e: FieldError) -> Self {
         ApiError::Validation(vec![e])
@@ -149,20 +170,33 @@ impl ApiError {
 
 impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> Self {
-        ApiError::Internal(e.into())
+        ApiError::Internal(e.into()).or_unavailable()
     }
 }
 
 impl From<anyhow::Error> for ApiError {
     fn from(e: anyhow::Error) -> Self {
-        ApiError::Internal(e)
+        ApiError::Internal(e).or_unavailable()
     }
 }
 
 impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
-        ApiError::Internal(e.into())
+        ApiError::Internal(e.into()).or_unavailable()
     }
+}
+
+/// Whether an unexpected failure is a database that cannot be reached (refused, hung, the pool
+/// timed out): an outage, not a fault of the request.
+fn is_unreachable(cause: &anyhow::Error) -> bool {
+    cause.chain().any(|c| {
+        c.downcast_ref::<sqlx::Error>()
+            .or(match c.downcast_ref::<DbError>() {
+                Some(DbError::Other(e)) => Some(e),
+                _ => None,
+            })
+            .is_some_and(crate::store::health::is_unreachable)
+    })
 }
 
 impl From<HashError> for ApiError {

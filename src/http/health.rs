@@ -73,9 +73,14 @@ fn pool_stats(state: &AppState) -> PoolStatsOut {
 #[utoipa::path(get, path = "/api/v1/health", tag = "health", responses((status = 200, body = HealthResponse)))]
 pub async fn health(State(state): State<AppState>) -> Json<HealthResponse> {
     // A pool that hangs is a database that does not answer: not reached within the probe time.
-    let (connected, answered) = tokio::time::timeout(super::root::PROBE_TIMEOUT, state.db.probe())
-        .await
-        .unwrap_or((false, false));
+    // (While the database is known to be down, at once.)
+    let (connected, answered) = if state.db_health.is_down() {
+        (false, false)
+    } else {
+        tokio::time::timeout(super::root::PROBE_TIMEOUT, state.db.probe())
+            .await
+            .unwrap_or((false, false))
+    };
     let stats = pool_stats(&state);
     let mut details = Map::new();
     details.insert("pool".into(), json!(stats));
@@ -96,7 +101,14 @@ pub async fn health(State(state): State<AppState>) -> Json<HealthResponse> {
         "healthy"
     };
     let status = if !answered {
-        details.insert("error".into(), json!("database check failed"));
+        details.insert(
+            "error".into(),
+            json!(if state.db_health.is_down() {
+                crate::store::health::UNAVAILABLE
+            } else {
+                "database check failed"
+            }),
+        );
         "unhealthy"
     } else if pool_warning {
         details.insert("warning".into(), json!("Pool utilization above 90%"));

@@ -206,6 +206,28 @@ pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response<
 
 /// Handlers that take longer than `REQUEST_TIMEOUT_SECONDS` to answer get 503. A streamed body is
 /// not limited: only the time to the response head counts.
+/// Requests to the API while the database is down are answered 503 with `Retry-After` at once,
+/// and those already running when it goes down as soon as that is known (issue 25): they would
+/// otherwise wait out the pool timeout. The health probes answer from their own checks, and the
+/// web app's files and the API documents need no database.
+pub async fn database_guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let needs_database = path.starts_with("/api/")
+        && !matches!(path, "/api/v1/health" | "/api/v1/health/ping")
+        && !path.starts_with("/api/v1/docs")
+        && path != "/api/v1/openapi.json";
+    if !needs_database || state.db.is_sqlite() {
+        return next.run(req).await;
+    }
+    if state.db_health.is_down() {
+        return ApiError::unavailable().into_response();
+    }
+    tokio::select! {
+        r = next.run(req) => r,
+        () = state.db_health.wait_down() => ApiError::unavailable().into_response(),
+    }
+}
+
 pub async fn timeout(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let limit = state.settings.request_timeout;
     if limit.is_zero() {

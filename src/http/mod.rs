@@ -75,6 +75,10 @@ pub fn router(state: AppState) -> Router {
         .merge(openapi::routes(openapi::finish(doc)))
         .fallback(root::fallback)
         .layer(from_fn_with_state(state.clone(), middleware::timeout))
+        .layer(from_fn_with_state(
+            state.clone(),
+            middleware::database_guard,
+        ))
         .layer(DefaultBodyLimit::max(state.settings.max_body_bytes))
         .layer(CatchPanicLayer::custom(middleware::panic_response))
         .with_state(state.clone());

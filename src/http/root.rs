@@ -69,9 +69,11 @@ pub async fn health(State(state): State<AppState>) -> Json<LivenessResponse> {
     // failed with the database would restart healthy replicas); `database` tells the truth:
     // `"connected"` when it answers `SELECT 1` within the probe time, `"disconnected"` otherwise.
     // `/ready` is what takes a replica out of the load balancer.
-    let answered = tokio::time::timeout(PROBE_TIMEOUT, state.db.probe())
-        .await
-        .is_ok_and(|(_, answered)| answered);
+    // (While the database is known to be down, at once.)
+    let answered = !state.db_health.is_down()
+        && tokio::time::timeout(PROBE_TIMEOUT, state.db.probe())
+            .await
+            .is_ok_and(|(_, answered)| answered);
     Json(LivenessResponse {
         status: "healthy",
         environment: state.settings.environment.clone(),
@@ -96,6 +98,9 @@ pub async fn ready(State(state): State<AppState>) -> Response {
     // `REDIS_URL` is set, Redis (the shared rate limits). The LLM, SMTP and Weaviate are not
     // readiness: requests are served without them (`solarintel doctor` checks them).
     let database = async {
+        if state.db_health.is_down() {
+            return Some("database");
+        }
         match tokio::time::timeout(PROBE_TIMEOUT, state.db.migrations_applied()).await {
             Ok(Ok(true)) => None,
             Ok(Ok(false)) => Some("migrations"),

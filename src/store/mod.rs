@@ -10,6 +10,7 @@ pub mod contact;
 pub mod conversations;
 pub mod datasets;
 pub mod error;
+pub mod health;
 pub mod jobs;
 pub mod login_addresses;
 pub mod survey;

@@ -294,3 +294,123 @@ async fn probes_answer_head() {
         .await;
     assert_eq!(r.status, 405);
 }
+
+/// A PostgreSQL that refuses or hangs is known within about a second: requests that need it get
+/// 503 with `Retry-After` at once (not after the pool timeout), one already waiting is cut
+/// short, the health endpoints say so without waiting, and everything works again once the
+/// database answers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(not(pg_tests), ignore = "set TEST_DATABASE_URL to run on PostgreSQL")]
+async fn a_database_outage_answers_503_at_once_and_recovers() {
+    use std::time::{Duration, Instant};
+    let url = crate::support::pg_url();
+    let host = url
+        .rsplit('@')
+        .next()
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    let proxy = crate::support::proxy::TcpProxy::start(&host).await;
+    let relayed = url.replacen(&host, &proxy.addr.to_string(), 1);
+    let app = TestApp::builder(Backend::Postgres)
+        .env("DATABASE_URL", &relayed)
+        .env("DB_POOL_TIMEOUT", "30")
+        .start()
+        .await;
+    let t = app.user("ann@example.com").await;
+    app.get("/api/v1/conversations/", Some(&t))
+        .await
+        .assert(200);
+    for fault in ["hung", "refusing"] {
+        // A request that is already waiting for the database when it goes away.
+        let waiting = {
+            let (router, t) = (app.app_router.clone(), t.clone());
+            tokio::spawn(async move {
+                use tower::ServiceExt;
+                let started = Instant::now();
+                let mut r = None;
+                // (Until one is caught by the outage: before it, they still answer.)
+                while started.elapsed() < Duration::from_secs(10) {
+                    let res = router
+                        .clone()
+                        .oneshot(
+                            crate::support::TestApp::req(
+                                Method::GET,
+                                "/api/v1/conversations/",
+                                Some(&t),
+                            )
+                            .body(axum::body::Body::empty())
+                            .unwrap(),
+                        )
+                        .await
+                        .unwrap();
+                    if res.status() != 200 {
+                        r = Some((res.status(), Instant::now()));
+                        break;
+                    }
+                }
+                r
+            })
+        };
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let went = Instant::now();
+        if fault == "hung" {
+            proxy.freeze()
+        } else {
+            proxy.refuse()
+        }
+        let (status, at) = waiting
+            .await
+            .unwrap()
+            .expect("the outage reached a running request");
+        assert_eq!(status, 503, "{fault}");
+        let noticed = at - went;
+        assert!(
+            noticed < Duration::from_secs(5),
+            "{fault}: a waiting request was answered after {noticed:?}, not the pool timeout"
+        );
+        // New requests: 503, Retry-After and a detail that says why, without waiting.
+        let started = Instant::now();
+        let r = app.get("/api/v1/conversations/", Some(&t)).await;
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "{fault}: {:?}",
+            started.elapsed()
+        );
+        r.assert(503);
+        assert_eq!(r.header("retry-after"), Some("5"), "{fault}");
+        assert!(
+            r.json()["detail"]
+                .as_str()
+                .unwrap()
+                .contains("database is unavailable"),
+            "{fault}"
+        );
+        let h = app.get("/api/v1/health", None).await;
+        h.assert(200);
+        assert_eq!(h.json()["status"], "unhealthy", "{fault}");
+        assert_eq!(
+            app.get("/health", None).await.json()["database"],
+            "disconnected",
+            "{fault}"
+        );
+        app.get("/ready", None).await.assert(503);
+        // The database answers again: so does everything, within the probe's interval.
+        proxy.restore().await;
+        let back = Instant::now();
+        loop {
+            let r = app.get("/api/v1/conversations/", Some(&t)).await;
+            if r.status == 200 {
+                break;
+            }
+            assert!(
+                back.elapsed() < Duration::from_secs(10),
+                "{fault}: still {} after the database came back",
+                r.status
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}

@@ -1,7 +1,6 @@
 //! Rate limits and login throttling (decision F12), in memory and shared through Redis.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 
 use serde_json::json;
 use solarintel::ratelimit::Limiter;
@@ -193,96 +192,16 @@ db_test!(async fn serve_uses_redis_from_the_setting(b) {
     assert!(app.state.limiter.is_shared());
 });
 
-/// A TCP proxy to Redis that can freeze (stop relaying, sockets kept open: a hung Redis) and
-/// then refuse (every connection dropped, none accepted: Redis down).
-struct RedisProxy {
-    addr: std::net::SocketAddr,
-    frozen: Arc<std::sync::atomic::AtomicBool>,
-    task: tokio::task::JoinHandle<()>,
-    conns: Arc<std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>>,
-}
-
-impl RedisProxy {
-    async fn start(target: &str) -> RedisProxy {
-        let target = target
-            .trim_start_matches("redis://")
-            .trim_end_matches('/')
-            .to_string();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let frozen = Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let conns: Arc<std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>> = Arc::default();
-        let (f, cs) = (frozen.clone(), conns.clone());
-        let task = tokio::spawn(async move {
-            loop {
-                let Ok((client, _)) = listener.accept().await else {
-                    return;
-                };
-                let Ok(server) = tokio::net::TcpStream::connect(&target).await else {
-                    return;
-                };
-                let f = f.clone();
-                cs.lock().unwrap().push(tokio::spawn(async move {
-                    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-                    let (mut cr, mut cw) = client.into_split();
-                    let (mut sr, mut sw) = server.into_split();
-                    let f2 = f.clone();
-                    let up = async move {
-                        let mut buf = vec![0u8; 16384];
-                        while let Ok(n) = cr.read(&mut buf).await {
-                            if n == 0 || f.load(std::sync::atomic::Ordering::SeqCst) {
-                                break;
-                            }
-                            if sw.write_all(&buf[..n]).await.is_err() {
-                                break;
-                            }
-                        }
-                        std::future::pending::<()>().await
-                    };
-                    let down = async move {
-                        let mut buf = vec![0u8; 16384];
-                        while let Ok(n) = sr.read(&mut buf).await {
-                            if n == 0 || f2.load(std::sync::atomic::Ordering::SeqCst) {
-                                break;
-                            }
-                            if cw.write_all(&buf[..n]).await.is_err() {
-                                break;
-                            }
-                        }
-                        std::future::pending::<()>().await
-                    };
-                    tokio::join!(up, down);
-                }));
-            }
-        });
-        RedisProxy {
-            addr,
-            frozen,
-            task,
-            conns,
-        }
-    }
-
-    fn freeze(&self) {
-        self.frozen.store(true, std::sync::atomic::Ordering::SeqCst);
-    }
-
-    /// Stop accepting and drop every relayed connection: the port now refuses.
-    fn refuse(&self) {
-        self.task.abort();
-        for c in self.conns.lock().unwrap().drain(..) {
-            c.abort();
-        }
-    }
-}
-
 /// Redis that hangs or refuses costs a request at most tens of milliseconds (then the limiter
 /// answers from this replica's memory, so limits still hold), and is used again once it answers.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[cfg_attr(not(redis_tests), ignore = "set TEST_REDIS_URL to run against Redis")]
 async fn a_failing_redis_costs_milliseconds_and_limits_still_hold() {
     let url = std::env::var("TEST_REDIS_URL").unwrap();
-    let proxy = RedisProxy::start(&url).await;
+    let proxy = crate::support::proxy::TcpProxy::start(
+        url.trim_start_matches("redis://").trim_end_matches('/'),
+    )
+    .await;
     let limiter = Limiter::redis(
         &format!("redis://{}/", proxy.addr),
         &format!("test-{}:", uuid::Uuid::new_v4().simple()),

@@ -97,7 +97,7 @@ async fn events_are_recorded_when_the_recorder_cannot_open_its_own_connections()
         conversation_id: turn.conversation_id.into(),
         created_at: turn.created_at,
     };
-    let recorder = solarintel::chat::recorder::Recorder::start(shared.clone());
+    let recorder = solarintel::chat::recorder::Recorder::start(shared.clone(), Default::default());
     let recorded = tokio::time::timeout(
         Duration::from_secs(20),
         recorder.record(

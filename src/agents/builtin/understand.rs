@@ -959,12 +959,15 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
             if s.meanings.len() > 1 {
                 s.meanings.retain(|w| class(w) != Some(Class::Topic));
             }
+            // (A year of a story around "in which year ...?" is a claim: not lent.)
+            let claimed_year =
+                |c: Class| c == Class::Period && asks_when && !topic && !instruction;
             let lends = !s.meanings.is_empty()
                 && s.meanings.iter().all(|w| {
                     class(w).is_some_and(|c| {
                         !matches!(c, Class::Connection | Class::Topic)
                             && !names(c)
-                            && !(c == Class::Period && asks_when && !topic && !instruction)
+                            && !claimed_year(c)
                     }) || (elliptic && !asks && matches!(w, Word::Op(_)))
                         || (((topic && !asks) || instruction)
                         && matches!(w, Word::Op(_) | Word::Count(_)))

@@ -2,6 +2,7 @@
 //! through the router or over a real socket, and captured email.
 
 pub mod fake_llm;
+pub mod proxy;
 pub mod smtp;
 
 use std::collections::HashMap;
@@ -188,7 +189,8 @@ impl Builder {
                     Some(s) => s,
                     None => new_pg_schema(self.pg_setup.as_deref()).await,
                 };
-                let db = Db::connect_url(&pg_url(), &settings, Some(&schema))
+                // (`DATABASE_URL` may point elsewhere: a relay that fails on demand.)
+                let db = Db::connect_url(&settings.database_url, &settings, Some(&schema))
                     .await
                     .unwrap();
                 pg_schema = Some(schema);
