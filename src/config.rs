@@ -232,27 +232,7 @@ impl std::fmt::Display for Origin {
     }
 }
 
-/// A `.env` line that could not be read. Its text is not kept: a broken line may hold a secret.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DotEnvError {
-    /// 1-based line number in the file.
-    pub line: usize,
-    /// The variable name the line starts with, when it has one.
-    pub name: Option<String>,
-}
-
-impl std::fmt::Display for DotEnvError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.name {
-            Some(n) => write!(
-                f,
-                "line {} ({n}) could not be read and was skipped",
-                self.line
-            ),
-            None => write!(f, "line {} could not be read and was skipped", self.line),
-        }
-    }
-}
+pub use crate::dotenv::DotEnvError;
 
 /// The variables the settings are read from: the process environment over `.env` (variables
 /// already set win, as with pydantic-settings).
@@ -283,7 +263,10 @@ impl Env {
             return env;
         };
         env.dotenv_path = Some(std::fs::canonicalize(path).unwrap_or_else(|_| path.into()));
-        let (pairs, errors) = parse_dotenv(&text);
+        let (pairs, errors) = {
+            let vars = &env.vars;
+            crate::dotenv::parse(&text, |n| vars.get(n).cloned())
+        };
         env.dotenv_errors = errors;
         for (k, v) in pairs {
             if !env.vars.contains_key(&k) {
@@ -308,50 +291,6 @@ impl Env {
             _ => Origin::Default,
         }
     }
-}
-
-/// The pairs of a `.env` text (dotenvy's syntax: quotes, `export`, multi-line values) and the
-/// lines that did not parse, by line number.
-pub fn parse_dotenv(text: &str) -> (Vec<(String, String)>, Vec<DotEnvError>) {
-    let physical: Vec<&str> = text.lines().collect();
-    let mut pairs = Vec::new();
-    let mut errors = Vec::new();
-    let mut cursor = 0;
-    for item in dotenvy::from_read_iter(text.as_bytes()) {
-        match item {
-            Ok(pair) => pairs.push(pair),
-            Err(dotenvy::Error::LineParse(line, _)) => {
-                // The error carries the logical line: find its first physical line, after the
-                // previous error when it repeats.
-                let first = line.lines().next().unwrap_or("").trim_end();
-                let at = |from: usize| {
-                    physical[from.min(physical.len())..]
-                        .iter()
-                        .position(|l| l.trim_end() == first)
-                        .map(|i| i + from)
-                };
-                let idx = at(cursor).or_else(|| at(0));
-                if let Some(i) = idx {
-                    cursor = i + 1;
-                }
-                let name = first
-                    .trim_start()
-                    .trim_start_matches("export ")
-                    .split(['=', ' ', ':'])
-                    .next()
-                    .filter(|n| {
-                        !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                    })
-                    .map(str::to_string);
-                errors.push(DotEnvError {
-                    line: idx.map_or(0, |i| i + 1),
-                    name,
-                });
-            }
-            Err(_) => break,
-        }
-    }
-    (pairs, errors)
 }
 
 /// A name set in the environment or `.env` that is not ours but close to one of ours (a typo,
@@ -940,37 +879,11 @@ mod tests {
     }
 
     #[test]
-    fn dotenv_lines_that_do_not_parse_are_reported_by_number() {
-        let text = "# comment\nPORT=9000\nSECRET_KEY=\"unclosed\nHOST=0.0.0.0\n";
-        let (pairs, errors) = parse_dotenv(text);
-        assert_eq!(pairs, vec![("PORT".to_string(), "9000".to_string())]);
-        // An unclosed quote swallows the rest of the file: reported at the line it starts.
-        assert_eq!(
-            errors,
-            vec![DotEnvError {
-                line: 3,
-                name: Some("SECRET_KEY".into())
-            }]
-        );
-        let text = "A=1\nnot a line\nB=2\nC D=3\nexport E=5\n";
-        let (pairs, errors) = parse_dotenv(text);
-        let names: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(names, ["A", "B", "E"]);
-        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
-        assert_eq!(lines, [2, 4]);
-        // The text of a broken line is never kept (it may hold a secret).
-        assert_eq!(
-            errors[0].to_string(),
-            "line 2 (not) could not be read and was skipped"
-        );
-    }
-
-    #[test]
     fn the_environment_wins_over_dotenv_and_origins_say_so() {
         let dir = std::env::temp_dir().join(format!("solarintel-env-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join(".env");
-        std::fs::write(&path, "PORT=9000\nHOST=0.0.0.0\nbroken\n").unwrap();
+        std::fs::write(&path, "PORT=9000\nHOST=0.0.0.0\nnot a line\n").unwrap();
         let env = Env::load_from(&path, [("PORT".to_string(), "7000".to_string())]);
         assert_eq!(env.vars["PORT"], "7000");
         assert_eq!(env.vars["HOST"], "0.0.0.0");
@@ -1198,5 +1111,32 @@ mod tests {
         .unwrap();
         assert_eq!(s.cors_origins.len(), 2);
         assert!(Settings::from_map(&map(&[("PORT", "eighty")])).is_err());
+    }
+}
+
+#[cfg(test)]
+mod env_example {
+    use super::*;
+
+    /// `.env.example` with every setting uncommented is a working `.env` (issue 24): each line
+    /// reads as python-dotenv reads it, and the settings it gives are valid.
+    #[test]
+    fn the_uncommented_example_is_a_working_env_file() {
+        let text: String = include_str!("../.env.example")
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest) if rest.split('=').next().is_some_and(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') && rest.contains('=')) => rest,
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let (pairs, errors) = crate::dotenv::parse(&text, |_| None);
+        assert!(errors.is_empty(), "{errors:?}");
+        let map: HashMap<String, String> = pairs.into_iter().collect();
+        for (k, v) in &map {
+            assert!(!v.contains("(default") && !v.contains('#'), "{k}={v}: a comment read as the value");
+        }
+        Settings::from_map(&map).unwrap_or_else(|e| panic!("{e:#}"));
+        assert_eq!(map["APP_NAME"], "Solar Intelligence API");
     }
 }

@@ -10,6 +10,7 @@ pub mod chat;
 pub mod config;
 pub mod data;
 pub mod doctor;
+pub mod dotenv;
 pub mod domain;
 pub mod http;
 pub mod jobs;
