@@ -17,6 +17,7 @@ SVC=(env -i PATH="$PATH" HOME="$HOME" DATABASE_URL="sqlite://$WORK/reader.db" PO
   SECRET_KEY=bench-secret LLM_PROVIDER=builtin RATE_LIMIT_PER_MINUTE=0 LOGIN_RATE_LIMIT_PER_MINUTE=0
   JOBS_ENABLED=false LOG_LEVEL=warn "$BIN")
 DATA=../shared/datasets
+"${SVC[@]}" migrate >/dev/null
 if [ -f "$DATA/market-database-fy.csv" ]; then
   "${SVC[@]}" ingest market "$DATA/market-database-fy.csv" >/dev/null
   "${SVC[@]}" ingest prices "$DATA/component-prices.parquet" >/dev/null

@@ -1125,7 +1125,16 @@ mod env_example {
         let text: String = include_str!("../.env.example")
             .lines()
             .map(|l| match l.strip_prefix("# ") {
-                Some(rest) if rest.split('=').next().is_some_and(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') && rest.contains('=')) => rest,
+                Some(rest)
+                    if rest.split('=').next().is_some_and(|k| {
+                        !k.is_empty()
+                            && k.chars()
+                                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+                            && rest.contains('=')
+                    }) =>
+                {
+                    rest
+                }
                 _ => l,
             })
             .collect::<Vec<_>>()
@@ -1134,7 +1143,10 @@ mod env_example {
         assert!(errors.is_empty(), "{errors:?}");
         let map: HashMap<String, String> = pairs.into_iter().collect();
         for (k, v) in &map {
-            assert!(!v.contains("(default") && !v.contains('#'), "{k}={v}: a comment read as the value");
+            assert!(
+                !v.contains("(default") && !v.contains('#'),
+                "{k}={v}: a comment read as the value"
+            );
         }
         Settings::from_map(&map).unwrap_or_else(|e| panic!("{e:#}"));
         assert_eq!(map["APP_NAME"], "Solar Intelligence API");

@@ -22,7 +22,11 @@ pub struct DotEnvError {
 impl std::fmt::Display for DotEnvError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.name {
-            Some(n) => write!(f, "line {} ({n}) could not be read and was skipped", self.line),
+            Some(n) => write!(
+                f,
+                "line {} ({n}) could not be read and was skipped",
+                self.line
+            ),
             None => write!(f, "line {} could not be read and was skipped", self.line),
         }
     }

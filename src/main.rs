@@ -230,7 +230,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Migrate => {
             let db = store::Db::connect(&settings).await?;
             db.migrate().await?;
-            println!("migrations applied ({})", db.backend());
+            println!("migrations applied ({})", where_(&settings));
             Ok(())
         }
         Command::CreateAdmin {
@@ -253,6 +253,8 @@ async fn run(cli: Cli) -> Result<()> {
                     solarintel::domain::user::PASSWORD_MIN_CHARS
                 );
             }
+            existing_database(&settings)?;
+            let place = where_(&settings);
             let app = App::build(settings).await?;
             let hash = app.state.hasher.hash(password).await?;
             let id = store::users::upsert_admin(
@@ -264,9 +266,11 @@ async fn run(cli: Cli) -> Result<()> {
             )
             .await?;
             println!("{id}");
+            eprintln!("admin {username} is user {id} of {place}");
             Ok(())
         }
         Command::SeedAgents { force } => {
+            existing_database(&settings)?;
             let db = store::Db::connect(&settings).await?;
             db.migrate().await?;
             let now = store::now();
@@ -280,6 +284,7 @@ async fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Ingest { what } => {
+            existing_database(&settings)?;
             let db = store::Db::connect(&settings).await?;
             db.migrate().await?;
             let (kind, file, sheet) = match what {
@@ -318,6 +323,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Jobs {
             command: JobsCommand::Run { job },
         } => {
+            existing_database(&settings)?;
             let app = App::build(settings).await?;
             let names: Vec<&str> = match &job {
                 Some(j) => vec![j.as_str()],
@@ -394,4 +400,39 @@ fn read_hidden(prompt: &str) -> Result<String> {
         unsafe { libc::tcsetattr(fd, libc::TCSANOW, &term) };
     }
     line
+}
+
+/// The database the settings name, for messages: `sqlite /abs/path/solarintel.db` or the
+/// PostgreSQL URL without its password.
+fn where_(settings: &Settings) -> String {
+    match store::parse_database_url(&settings.database_url) {
+        Ok(store::DbUrl::SqliteFile(path)) => {
+            let p = std::path::Path::new(&path);
+            let abs = std::fs::canonicalize(p)
+                .or_else(|_| std::env::current_dir().map(|d| d.join(p)))
+                .unwrap_or_else(|_| p.to_path_buf());
+            format!("the SQLite database {}", abs.display())
+        }
+        Ok(store::DbUrl::SqliteMemory) => "an in-memory SQLite database".into(),
+        _ => format!(
+            "the PostgreSQL database {}",
+            solarintel::config::redact_url(&settings.database_url)
+        ),
+    }
+}
+
+/// Commands that change an existing installation (`create-admin`, `seed-agents`, `ingest`,
+/// `jobs run`) refuse a SQLite file that does not exist: run in the wrong folder they used to
+/// build a second, complete database silently (issue 24). `serve` and `migrate` create it.
+fn existing_database(settings: &Settings) -> anyhow::Result<()> {
+    if let Ok(store::DbUrl::SqliteFile(path)) = store::parse_database_url(&settings.database_url)
+        && !std::path::Path::new(&path).exists()
+    {
+        anyhow::bail!(
+            "no database at {}: run this where the service runs (or set DATABASE_URL), or create \
+             it first with `solarintel migrate`",
+            where_(settings).trim_start_matches("the SQLite database ")
+        );
+    }
+    Ok(())
 }

@@ -133,8 +133,18 @@ async fn update_row(
 
 /// `seed-agents --force`: every catalogue agent's row back to its defaults, in one transaction.
 /// A raised requirement is stamped, so earlier hires are grandfathered (decision F3).
+async fn all_rows(tx: &mut Tx) -> Result<Vec<AccessRow>, sqlx::Error> {
+    Ok(on_tx!(tx, |t| sqlx::query_as(
+        "SELECT id, agent_type, required_plan, is_enabled, description, required_plan_raised_at \
+         FROM fastapi_agent_access ORDER BY agent_type"
+    )
+    .fetch_all(t)
+    .await?))
+}
+
 pub async fn seed_force(db: &Db, now: NaiveDateTime) -> Result<u64, sqlx::Error> {
     let mut tx = db.begin().await?;
+    let before = all_rows(&mut tx).await?;
     let mut n = 0;
     for (agent_type, plan, enabled, description) in ACCESS_SEED {
         let old: Option<Option<String>> = on_tx!(&mut tx, |t| sqlx::query_scalar(
@@ -163,6 +173,22 @@ pub async fn seed_force(db: &Db, now: NaiveDateTime) -> Result<u64, sqlx::Error>
         }
         n += 1;
     }
+    let after = all_rows(&mut tx).await?;
+    // A command-line reset is audited like an admin's change (issue 24).
+    audit::record(
+        &mut tx,
+        &Audit {
+            actor_id: None,
+            request_id: Some("cli".into()),
+        },
+        "seed_agents_force",
+        None,
+        Some("all agents"),
+        Some(&before),
+        Some(&after),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(n)
 }

@@ -513,13 +513,16 @@ pub async fn upsert_admin(
     now: NaiveDateTime,
 ) -> Result<i32, sqlx::Error> {
     let mut tx = db.begin().await?;
-    let existing: Option<i32> = on_tx!(&mut tx, |t| sqlx::query_scalar(
-        "SELECT id FROM fastapi_users WHERE username = $1"
+    let existing: Option<(i32, Option<String>, bool)> = on_tx!(&mut tx, |t| sqlx::query_as(
+        "SELECT id, role, is_active FROM fastapi_users WHERE username = $1"
     )
     .bind(username)
     .fetch_optional(t)
     .await?);
-    let id = match existing {
+    let before = existing
+        .as_ref()
+        .map(|(_, role, active)| serde_json::json!({"role": role, "is_active": active}));
+    let id = match existing.map(|(id, _, _)| id) {
         Some(id) => {
             on_tx!(&mut tx, |t| {
                 sqlx::query(concat!(
@@ -549,7 +552,8 @@ pub async fn upsert_admin(
             on_tx!(&mut tx, |t| sqlx::query_scalar(sql)
                 .bind(username)
                 .bind(password_hash)
-                .bind(full_name.unwrap_or(""))
+                // (A new admin's name defaults to the username's part before `@`.)
+                .bind(full_name.unwrap_or_else(|| username.split('@').next().unwrap_or(username)))
                 .bind(now)
                 .bind(super::truncate_to_seconds(now))
                 .bind(Role::Admin.as_str())
@@ -558,6 +562,22 @@ pub async fn upsert_admin(
                 .await?)
         }
     };
+    // A command-line change is audited like an admin's, with no acting user and `cli` for the
+    // request (issue 24).
+    super::audit::record(
+        &mut tx,
+        &super::audit::Audit {
+            actor_id: None,
+            request_id: Some("cli".into()),
+        },
+        "create_admin",
+        Some(id),
+        None,
+        before.as_ref(),
+        Some(&serde_json::json!({"role": Role::Admin.as_str(), "is_active": true, "password": "set"})),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }

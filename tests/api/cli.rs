@@ -28,7 +28,10 @@ fn migrate_create_admin_jobs_and_openapi() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("migrations applied (sqlite)"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&format!(
+        "migrations applied (the SQLite database {})",
+        dir.path().canonicalize().unwrap().join("cli.db").display()
+    )));
 
     let out = bin()
         .env("DATABASE_URL", &url)
@@ -187,6 +190,12 @@ fn serve_and_stop_on(sig: libc::c_int) -> String {
 fn ingest_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("ingest.db").display());
+    let migrate = bin()
+        .env("DATABASE_URL", &url)
+        .arg("migrate")
+        .output()
+        .unwrap();
+    assert!(migrate.status.success());
     let file = dir.path().join("market.csv");
     std::fs::write(
         &file,
@@ -684,6 +693,28 @@ fn create_admin_reads_the_password_from_stdin_and_never_needs_it_on_the_command_
         drop(stdin);
         child.wait_with_output().unwrap()
     };
+    // In a folder with no database it says so, with the absolute path, and creates none.
+    let out = run(Some("stdin-password-1\n"), &["--password-stdin"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success()
+            && err.contains(&format!(
+                "no database at {}",
+                dir.path().join("a.db").display()
+            )),
+        "{err}"
+    );
+    assert!(!dir.path().join("a.db").exists());
+    let migrate = bin()
+        .env("DATABASE_URL", &url)
+        .arg("migrate")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&migrate.stdout);
+    assert!(
+        migrate.status.success() && said.contains(&dir.path().join("a.db").display().to_string()),
+        "{said}"
+    );
     let out = run(Some("stdin-password-1\n"), &["--password-stdin"]);
     assert!(
         out.status.success(),
@@ -691,6 +722,49 @@ fn create_admin_reads_the_password_from_stdin_and_never_needs_it_on_the_command_
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "1");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is user 1 of the SQLite database /"));
+    // The full name defaults to the username's part before `@`, as `--help` says.
+    // Command-line changes are in the audit log, with no acting user and `cli` as the request.
+    let force = bin()
+        .env("DATABASE_URL", &url)
+        .args(["seed-agents", "--force"])
+        .output()
+        .unwrap();
+    assert!(force.status.success());
+    let (name, audited): (
+        String,
+        Vec<(String, Option<i32>, Option<String>, Option<String>)>,
+    ) = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        let name = sqlx::query_scalar("SELECT full_name FROM fastapi_users WHERE id = 1")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        let rows = sqlx::query_as(
+            "SELECT action, target_user_id, request_id, after FROM fastapi_audit_log ORDER BY id",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        (name, rows)
+    });
+    assert_eq!(name, "root");
+    let actions: Vec<(&str, Option<i32>, Option<&str>)> = audited
+        .iter()
+        .map(|(a, t, r, _)| (a.as_str(), *t, r.as_deref()))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("create_admin", Some(1), Some("cli")),
+            ("seed_agents_force", None, Some("cli"))
+        ]
+    );
+    assert!(
+        audited[1].3.as_deref().unwrap().contains("market"),
+        "{:?}",
+        audited[1].3
+    );
     // Without a terminal and without --password-stdin there is no prompt: a clear error.
     let out = run(Some("ignored\n"), &[]);
     assert!(!out.status.success());
@@ -709,6 +783,15 @@ async fn the_password_read_from_stdin_is_the_one_that_logs_in() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("login.db");
     let url = format!("sqlite://{}", path.display());
+    assert!(
+        bin()
+            .env("DATABASE_URL", &url)
+            .arg("migrate")
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
     let mut child = bin()
         .env("DATABASE_URL", &url)
         .args([

@@ -960,8 +960,7 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
                 s.meanings.retain(|w| class(w) != Some(Class::Topic));
             }
             // (A year of a story around "in which year ...?" is a claim: not lent.)
-            let claimed_year =
-                |c: Class| c == Class::Period && asks_when && !topic && !instruction;
+            let claimed_year = |c: Class| c == Class::Period && asks_when && !topic && !instruction;
             let lends = !s.meanings.is_empty()
                 && s.meanings.iter().all(|w| {
                     class(w).is_some_and(|c| {
