@@ -731,23 +731,22 @@ fn create_admin_reads_the_password_from_stdin_and_never_needs_it_on_the_command_
         .output()
         .unwrap();
     assert!(force.status.success());
-    let (name, audited): (
-        String,
-        Vec<(String, Option<i32>, Option<String>, Option<String>)>,
-    ) = tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
-        let name = sqlx::query_scalar("SELECT full_name FROM fastapi_users WHERE id = 1")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
-        let rows = sqlx::query_as(
+    type Entry = (String, Option<i32>, Option<String>, Option<String>);
+    let (name, audited): (String, Vec<Entry>) =
+        tokio::runtime::Runtime::new().unwrap().block_on(async {
+            let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+            let name = sqlx::query_scalar("SELECT full_name FROM fastapi_users WHERE id = 1")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+            let rows = sqlx::query_as(
             "SELECT action, target_user_id, request_id, after FROM fastapi_audit_log ORDER BY id",
         )
         .fetch_all(&pool)
         .await
         .unwrap();
-        (name, rows)
-    });
+            (name, rows)
+        });
     assert_eq!(name, "root");
     let actions: Vec<(&str, Option<i32>, Option<&str>)> = audited
         .iter()
