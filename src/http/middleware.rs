@@ -166,11 +166,13 @@ pub async fn edge(State(state): State<AppState>, mut req: Request, next: Next) -
     }
     let took = started.elapsed();
     state.metrics.observe(&method, group, resp.status(), took);
-    let ms = took.as_secs_f64() * 1000.0;
+    // A number in JSON logs (it was a string, which log tools cannot compare or sum), rounded to
+    // hundredths of a millisecond.
+    let ms = (took.as_secs_f64() * 100_000.0).round() / 100.0;
     span.in_scope(|| {
         tracing::info!(
             status = resp.status().as_u16(),
-            latency_ms = format!("{ms:.2}"),
+            latency_ms = ms,
             "request"
         )
     });

@@ -131,14 +131,14 @@ fn bad_settings_fail_with_one_clear_line() {
 
 #[test]
 fn serve_with_no_settings_starts_on_sqlite_and_stops_on_sigterm() {
-    serve_and_stop_on(libc::SIGTERM);
+    serve_and_stop_on(libc::SIGTERM, &[]);
 }
 
 /// SIGHUP (a closed terminal, a supervisor's reload) stops the service gracefully too, and logs
 /// written to a file carry no colour codes.
 #[test]
 fn sighup_stops_gracefully_and_file_logs_have_no_colour() {
-    let log = serve_and_stop_on(libc::SIGHUP);
+    let log = serve_and_stop_on(libc::SIGHUP, &[]);
     assert!(log.contains("shutdown requested"), "{log}");
     assert!(
         !log.contains('\u{1b}'),
@@ -146,8 +146,20 @@ fn sighup_stops_gracefully_and_file_logs_have_no_colour() {
     );
 }
 
+/// JSON logs give a request's latency as a number, which log tools can compare and sum.
+#[test]
+fn json_logs_give_the_latency_as_a_number() {
+    let log = serve_and_stop_on(libc::SIGTERM, &[("LOG_FORMAT", "json")]);
+    let request = log
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .find(|v| v["message"] == "request")
+        .unwrap_or_else(|| panic!("no request line: {log}"));
+    assert!(request["latency_ms"].is_f64(), "{request}");
+}
+
 /// Serve on the embedded default, stop with `sig`; the log it wrote.
-fn serve_and_stop_on(sig: libc::c_int) -> String {
+fn serve_and_stop_on(sig: libc::c_int, env: &[(&str, &str)]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let port = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -158,6 +170,7 @@ fn serve_and_stop_on(sig: libc::c_int) -> String {
         .current_dir(dir.path())
         .args(["serve", "--port", &port.to_string()])
         .env("LOG_LEVEL", "info")
+        .envs(env.iter().copied())
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(&log_path).unwrap())
         .spawn()
