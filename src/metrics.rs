@@ -215,7 +215,8 @@ const REFUSALS: [&str; 5] = [
 const JOB_BUCKETS: [f64; 8] = [0.01, 0.1, 0.5, 1.0, 5.0, 30.0, 120.0, 900.0];
 
 struct JobStats {
-    /// Unix seconds of the last run that succeeded on this replica; 0 before the first.
+    /// Unix seconds of the job's last successful run, on this replica or (read at each scrape
+    /// from the job leases) any other; 0 before the first.
     last_success: AtomicU64,
     failures: AtomicU64,
     duration: Histogram,
@@ -317,8 +318,15 @@ impl Metrics {
             let now = SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs());
-            j.last_success.store(now, Ordering::Relaxed);
+            j.last_success.fetch_max(now, Ordering::Relaxed);
             j.duration.observe(took);
+        }
+    }
+
+    /// A job's last success on any replica, as the database records it (it never goes back).
+    pub fn job_succeeded_at(&self, name: &str, unix_seconds: u64) {
+        if let Some(j) = self.job(name) {
+            j.last_success.fetch_max(unix_seconds, Ordering::Relaxed);
         }
     }
 
@@ -516,12 +524,12 @@ fn render_llm(out: &mut String, state: &AppState) {
 }
 
 fn render_jobs(out: &mut String, m: &Metrics) {
-    out.push_str("# HELP solarintel_job_last_success_timestamp_seconds Unix time of the job's last successful run on this replica (0: none yet).\n");
+    out.push_str("# HELP solarintel_job_last_success_timestamp_seconds Unix time of the job's last successful run on any replica (0: none recorded).\n");
     out.push_str("# TYPE solarintel_job_last_success_timestamp_seconds gauge\n");
     for (i, job) in crate::jobs::ALL.iter().enumerate() {
         let _ = writeln!(
             out,
-            "solarintel_job_last_success_timestamp_seconds{{job=\"{job}\"}} {}",
+            "solarintel_job_last_success_timestamp_seconds{{job_name=\"{job}\"}} {}",
             m.jobs[i].last_success.load(Ordering::Relaxed)
         );
     }
@@ -530,7 +538,7 @@ fn render_jobs(out: &mut String, m: &Metrics) {
     for (i, job) in crate::jobs::ALL.iter().enumerate() {
         let _ = writeln!(
             out,
-            "solarintel_job_failures_total{{job=\"{job}\"}} {}",
+            "solarintel_job_failures_total{{job_name=\"{job}\"}} {}",
             m.jobs[i].failures.load(Ordering::Relaxed)
         );
     }
@@ -540,7 +548,7 @@ fn render_jobs(out: &mut String, m: &Metrics) {
         m.jobs[i].duration.render(
             out,
             "solarintel_job_duration_seconds",
-            &format!("job=\"{job}\","),
+            &format!("job_name=\"{job}\","),
         );
     }
 }
@@ -553,6 +561,21 @@ fn resident_bytes() -> Option<u64> {
 }
 
 async fn metrics(State(state): State<AppState>) -> Response {
+    // The jobs' last successes as the database records them: the same on every replica, and
+    // kept over restarts (an alert on their age does not fire on a replica that never ran a
+    // job). Bounded, and skipped while the database is down: then this replica's own.
+    if !state.db_health.is_down()
+        && let Ok(Ok(runs)) = tokio::time::timeout(
+            Duration::from_secs(1),
+            crate::store::jobs::last_runs(&state.db),
+        )
+        .await
+    {
+        for (name, at) in runs {
+            let secs = u64::try_from(at.and_utc().timestamp()).unwrap_or(0);
+            state.metrics.job_succeeded_at(&name, secs);
+        }
+    }
     (
         [(
             header::CONTENT_TYPE,

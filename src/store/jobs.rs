@@ -52,6 +52,15 @@ pub async fn release_lease(
     Ok(())
 }
 
+/// When each job last finished, on any replica (jobs that never did are left out).
+pub async fn last_runs(db: &Db) -> Result<Vec<(String, NaiveDateTime)>, sqlx::Error> {
+    on_db!(db, |p| sqlx::query_as(
+        "SELECT name, last_run_at FROM fastapi_job_leases WHERE last_run_at IS NOT NULL"
+    )
+    .fetch_all(p)
+    .await)
+}
+
 /// When job `name` last finished, on any replica.
 pub async fn last_run(db: &Db, name: &str) -> Result<Option<NaiveDateTime>, sqlx::Error> {
     let v: Option<Option<NaiveDateTime>> = on_db!(db, |p| sqlx::query_scalar(

@@ -128,20 +128,33 @@ db_test!(async fn chat_stream_caps_are_counted(b) {
 db_test!(async fn jobs_report_last_success_duration_and_failures(b) {
     let app = TestApp::start(b).await;
     let m = scrape(&app).await;
-    assert_eq!(value(&m, "solarintel_job_last_success_timestamp_seconds{job=\"cleanup\"}"), 0, "{m}");
+    assert_eq!(value(&m, "solarintel_job_last_success_timestamp_seconds{job_name=\"cleanup\"}"), 0, "{m}");
     let before = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
     solarintel::jobs::run_leased(&app.state, "cleanup", true).await.unwrap();
     let m = scrape(&app).await;
-    let last = value(&m, "solarintel_job_last_success_timestamp_seconds{job=\"cleanup\"}");
+    let last = value(&m, "solarintel_job_last_success_timestamp_seconds{job_name=\"cleanup\"}");
     assert!(last >= before && last <= before + 60, "{m}");
-    assert_eq!(value(&m, "solarintel_job_duration_seconds_count{job=\"cleanup\"}"), 1, "{m}");
-    assert_eq!(value(&m, "solarintel_job_failures_total{job=\"cleanup\"}"), 0, "{m}");
+    assert_eq!(value(&m, "solarintel_job_duration_seconds_count{job_name=\"cleanup\"}"), 1, "{m}");
+    assert_eq!(value(&m, "solarintel_job_failures_total{job_name=\"cleanup\"}"), 0, "{m}");
     // a database that is gone fails the job
     app.state.db.close().await;
     assert!(solarintel::jobs::run_leased(&app.state, "monthly_reset", true).await.is_err());
     let m = scrape(&app).await;
-    assert_eq!(value(&m, "solarintel_job_failures_total{job=\"monthly_reset\"}"), 1, "{m}");
-    assert_eq!(value(&m, "solarintel_job_last_success_timestamp_seconds{job=\"monthly_reset\"}"), 0, "{m}");
+    assert_eq!(value(&m, "solarintel_job_failures_total{job_name=\"monthly_reset\"}"), 1, "{m}");
+    assert_eq!(value(&m, "solarintel_job_last_success_timestamp_seconds{job_name=\"monthly_reset\"}"), 0, "{m}");
+});
+
+/// The last success is the database's, so a replica that did not run the job (or restarted
+/// since) reports it too, and the label is not Prometheus's own `job`.
+db_test!(async fn a_job_run_elsewhere_counts_as_its_last_success(b) {
+    let first = TestApp::start(b).await;
+    solarintel::jobs::run_leased(&first.state, "cleanup", true).await.unwrap();
+    let other = TestApp::builder(b).same_database_as(&first).start().await;
+    let m = scrape(&other).await;
+    let last = value(&m, "solarintel_job_last_success_timestamp_seconds{job_name=\"cleanup\"}");
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    assert!(last + 60 >= now && last <= now, "{m}");
+    assert!(!m.contains("{job="), "{m}");
 });
 
 fn cred(user: i32) -> solarintel::chat::streams::Credentials {
