@@ -74,6 +74,12 @@ enum Command {
         #[command(subcommand)]
         command: JobsCommand,
     },
+    /// Write a consistent copy of the SQLite database to FILE while the service runs (the
+    /// committed data of the write-ahead log included); PostgreSQL: use pg_dump.
+    Backup {
+        /// The copy to write; must not exist yet.
+        file: PathBuf,
+    },
     /// Print the OpenAPI document.
     Openapi,
     /// Print the effective settings (secrets redacted) and where each came from, then check the
@@ -267,6 +273,17 @@ async fn run(cli: Cli) -> Result<()> {
             .await?;
             println!("{id}");
             eprintln!("admin {username} is user {id} of {place}");
+            Ok(())
+        }
+        Command::Backup { file } => {
+            existing_database(&settings)?;
+            let db = store::Db::connect(&settings).await?;
+            let bytes = store::backup(&db, &file).await?;
+            println!(
+                "{} ({bytes} bytes) written from {}",
+                std::fs::canonicalize(&file).unwrap_or(file).display(),
+                where_(&settings)
+            );
             Ok(())
         }
         Command::SeedAgents { force } => {

@@ -191,6 +191,28 @@ pub fn now() -> NaiveDateTime {
     n.with_nanosecond(n.nanosecond() / 1000 * 1000).unwrap_or(n)
 }
 
+/// A consistent copy of a SQLite database at `target` (`VACUUM INTO`: one read transaction, so
+/// what the write-ahead log holds is in it and writers go on meanwhile); the bytes written. A
+/// plain copy of the file misses what is still in `-wal`: right after the first start that is
+/// every table. PostgreSQL is copied with its own tools (`pg_dump`).
+pub async fn backup(db: &Db, target: &std::path::Path) -> Result<u64> {
+    let Db::Sqlite(pool) = db else {
+        anyhow::bail!("backup copies a SQLite database; for PostgreSQL use pg_dump");
+    };
+    if target.exists() {
+        anyhow::bail!("{} exists already: name a new file", target.display());
+    }
+    let path = target
+        .to_str()
+        .context("the backup path is not valid UTF-8")?;
+    sqlx::query("VACUUM INTO ?1")
+        .bind(path)
+        .execute(pool)
+        .await
+        .with_context(|| format!("writing {}", target.display()))?;
+    Ok(std::fs::metadata(target)?.len())
+}
+
 impl Db {
     /// Connect with the pool settings of `settings` (no migrations).
     pub async fn connect(settings: &Settings) -> Result<Db> {

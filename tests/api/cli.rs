@@ -161,13 +161,24 @@ fn json_logs_give_the_latency_as_a_number() {
 /// Serve on the embedded default, stop with `sig`; the log it wrote.
 fn serve_and_stop_on(sig: libc::c_int, env: &[(&str, &str)]) -> String {
     let dir = tempfile::tempdir().unwrap();
+    serve_in(dir.path(), env, sig, |_| {})
+}
+
+/// Serve in `dir` on the embedded default, run `meanwhile` while it answers, stop with `sig`;
+/// the log it wrote.
+fn serve_in(
+    dir: &std::path::Path,
+    env: &[(&str, &str)],
+    sig: libc::c_int,
+    meanwhile: impl FnOnce(u16),
+) -> String {
     let port = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         l.local_addr().unwrap().port()
     };
-    let log_path = dir.path().join("serve.log");
+    let log_path = dir.join("serve.log");
     let mut child = bin()
-        .current_dir(dir.path())
+        .current_dir(dir)
         .args(["serve", "--port", &port.to_string()])
         .env("LOG_LEVEL", "info")
         .envs(env.iter().copied())
@@ -185,6 +196,9 @@ fn serve_and_stop_on(sig: libc::c_int, env: &[(&str, &str)]) -> String {
         }
         false
     });
+    if ok {
+        meanwhile(port);
+    }
     // SAFETY: sending a signal to our own child process.
     unsafe {
         libc::kill(child.id() as i32, sig);
@@ -193,10 +207,42 @@ fn serve_and_stop_on(sig: libc::c_int, env: &[(&str, &str)]) -> String {
     assert!(ok, "the service answered on 127.0.0.1:{port}");
     assert!(status.success(), "graceful exit: {status:?}");
     assert!(
-        dir.path().join("solarintel.db").exists(),
+        dir.join("solarintel.db").exists(),
         "the embedded default database file"
     );
     std::fs::read_to_string(&log_path).unwrap()
+}
+
+/// `backup` copies the live database with what its write-ahead log holds, and refuses to
+/// overwrite a file.
+#[test]
+fn backup_copies_the_live_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.db");
+    serve_in(dir.path(), &[], libc::SIGTERM, |_| {
+        let admin = bin()
+            .current_dir(dir.path())
+            .args(["create-admin", "--username", "root@example.com", "--password", "admin-password"])
+            .output()
+            .unwrap();
+        assert!(admin.status.success(), "{}", String::from_utf8_lossy(&admin.stderr));
+        let out = bin().current_dir(dir.path()).arg("backup").arg(&copy).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("written from the SQLite database"));
+        let again = bin().current_dir(dir.path()).arg("backup").arg(&copy).output().unwrap();
+        assert!(!again.status.success() && String::from_utf8_lossy(&again.stderr).contains("exists already"));
+    });
+    // The copy is a whole database on its own (no -wal beside it): the admin and the sample.
+    assert!(!dir.path().join("copy.db-wal").exists());
+    let (admins, rows): (i64, i64) = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", copy.display())).await.unwrap();
+        (
+            sqlx::query_scalar("SELECT COUNT(*) FROM fastapi_users WHERE role = 'admin'").fetch_one(&pool).await.unwrap(),
+            sqlx::query_scalar("SELECT COUNT(*) FROM fastapi_market_data").fetch_one(&pool).await.unwrap(),
+        )
+    });
+    assert_eq!(admins, 1);
+    assert!(rows > 0);
 }
 
 #[test]
