@@ -181,14 +181,27 @@ async fn database(s: &Settings) -> Status {
         Ok(db) => db,
         Err(e) => return Status::Fail(format!("cannot connect: {e:#}")),
     };
-    let status = match db.pending_migrations().await {
-        Ok((0, applied)) => Status::Ok(format!(
-            "{}, {applied} migrations applied, none pending",
-            db.backend()
+    let status = match db.migration_state().await {
+        Ok(m) if !m.unknown.is_empty() => Status::Fail(format!(
+            "{}: migrated by a newer solarintel (migrations {} are unknown to this binary, \
+             which serve refuses): run the newer binary",
+            db.backend(),
+            m.unknown
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
-        Ok((pending, applied)) => Status::Ok(format!(
-            "{}, {applied} migrations applied, {pending} pending: migrate or serve applies them",
-            db.backend()
+        Ok(m) if m.pending == 0 => Status::Ok(format!(
+            "{}, {} migrations applied, none pending",
+            db.backend(),
+            m.applied
+        )),
+        Ok(m) => Status::Ok(format!(
+            "{}, {} migrations applied, {} pending: migrate or serve applies them",
+            db.backend(),
+            m.applied,
+            m.pending
         )),
         Err(e) => Status::Fail(format!("connected, but reading the migrations failed: {e}")),
     };
@@ -274,14 +287,36 @@ async fn llm(s: &Settings) -> Status {
                 .as_array()
                 .map(|a| a.iter().filter_map(|m| m["id"].as_str()).collect())
                 .unwrap_or_default();
-            let listed = if ids.is_empty() {
-                String::new()
-            } else if ids.contains(&s.openai_model.as_str()) {
-                format!(", {} among them", s.openai_model)
-            } else {
-                format!(", but not OPENAI_MODEL {}", s.openai_model)
-            };
-            return Status::Ok(format!("{base}: {} models listed{listed}", ids.len()));
+            if ids.is_empty() {
+                return Status::Ok(format!("{base}: answers, lists no models"));
+            }
+            // Every model the agents would call must be served: a missing one fails every
+            // chat turn of its agents.
+            let mut wanted: Vec<(&str, &str)> = vec![("OPENAI_MODEL", s.openai_model.as_str())];
+            let mut overrides: Vec<(&String, &String)> = s.agent_models.iter().collect();
+            overrides.sort();
+            wanted.extend(
+                overrides
+                    .into_iter()
+                    .map(|(_, m)| ("an AGENT_MODEL_ override", m.as_str())),
+            );
+            let missing: Vec<String> = wanted
+                .iter()
+                .filter(|(_, m)| !ids.contains(m))
+                .map(|(name, m)| format!("{m} ({name})"))
+                .collect();
+            if !missing.is_empty() {
+                return Status::Fail(format!(
+                    "{base} lists {} models but not {}: set the model to one it serves",
+                    ids.len(),
+                    missing.join(", ")
+                ));
+            }
+            return Status::Ok(format!(
+                "{base}: {} models listed, {} among them",
+                ids.len(),
+                s.openai_model
+            ));
         }
         Ok(r) if matches!(r.status().as_u16(), 401 | 403) => return refused(r.status()),
         Ok(_) => {}

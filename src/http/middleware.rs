@@ -169,13 +169,7 @@ pub async fn edge(State(state): State<AppState>, mut req: Request, next: Next) -
     // A number in JSON logs (it was a string, which log tools cannot compare or sum), rounded to
     // hundredths of a millisecond.
     let ms = (took.as_secs_f64() * 100_000.0).round() / 100.0;
-    span.in_scope(|| {
-        tracing::info!(
-            status = resp.status().as_u16(),
-            latency_ms = ms,
-            "request"
-        )
-    });
+    span.in_scope(|| tracing::info!(status = resp.status().as_u16(), latency_ms = ms, "request"));
     resp
 }
 

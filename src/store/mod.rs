@@ -213,6 +213,14 @@ pub async fn backup(db: &Db, target: &std::path::Path) -> Result<u64> {
     Ok(std::fs::metadata(target)?.len())
 }
 
+/// See [`Db::migration_state`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MigrationState {
+    pub pending: usize,
+    pub applied: usize,
+    pub unknown: Vec<i64>,
+}
+
 impl Db {
     /// Connect with the pool settings of `settings` (no migrations).
     pub async fn connect(settings: &Settings) -> Result<Db> {
@@ -322,12 +330,13 @@ impl Db {
         Ok(n >= expected)
     }
 
-    /// Embedded migrations not yet applied, and those applied (`doctor`); a database without
-    /// the migrations table (new, or the old service's) has every migration pending.
-    pub async fn pending_migrations(&self) -> Result<(usize, usize), sqlx::Error> {
-        let expected = match self {
-            Db::Sqlite(_) => SQLITE_MIGRATOR.iter().count(),
-            Db::Postgres(_) => PG_MIGRATOR.iter().count(),
+    /// How the database's migrations stand against this binary's: pending (known here, not
+    /// applied), applied, and applied but unknown here (the database was migrated by a newer
+    /// binary, which `serve` refuses).
+    pub async fn migration_state(&self) -> Result<MigrationState, sqlx::Error> {
+        let known: Vec<i64> = match self {
+            Db::Sqlite(_) => SQLITE_MIGRATOR.iter().map(|m| m.version).collect(),
+            Db::Postgres(_) => PG_MIGRATOR.iter().map(|m| m.version).collect(),
         };
         let table: i64 = match self {
             Db::Sqlite(p) => {
@@ -345,16 +354,20 @@ impl Db {
                 .await?
             }
         };
-        if table == 0 {
-            return Ok((expected, 0));
-        }
-        let n: i64 = on_db!(self, |p| sqlx::query_scalar(
-            "SELECT COUNT(*) FROM _sqlx_migrations WHERE success = TRUE"
-        )
-        .fetch_one(p)
-        .await?);
-        let applied = n.max(0) as usize;
-        Ok((expected.saturating_sub(applied), applied))
+        let applied: Vec<i64> = if table == 0 {
+            Vec::new()
+        } else {
+            on_db!(self, |p| sqlx::query_scalar(
+                "SELECT version FROM _sqlx_migrations WHERE success = TRUE ORDER BY version"
+            )
+            .fetch_all(p)
+            .await?)
+        };
+        Ok(MigrationState {
+            pending: known.iter().filter(|v| !applied.contains(v)).count(),
+            applied: applied.len(),
+            unknown: applied.into_iter().filter(|v| !known.contains(v)).collect(),
+        })
     }
 
     /// Begin a write transaction. On SQLite it is `BEGIN IMMEDIATE`, so two writers never

@@ -222,23 +222,58 @@ fn backup_copies_the_live_database() {
     serve_in(dir.path(), &[], libc::SIGTERM, |_| {
         let admin = bin()
             .current_dir(dir.path())
-            .args(["create-admin", "--username", "root@example.com", "--password", "admin-password"])
+            .args([
+                "create-admin",
+                "--username",
+                "root@example.com",
+                "--password",
+                "admin-password",
+            ])
             .output()
             .unwrap();
-        assert!(admin.status.success(), "{}", String::from_utf8_lossy(&admin.stderr));
-        let out = bin().current_dir(dir.path()).arg("backup").arg(&copy).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            admin.status.success(),
+            "{}",
+            String::from_utf8_lossy(&admin.stderr)
+        );
+        let out = bin()
+            .current_dir(dir.path())
+            .arg("backup")
+            .arg(&copy)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(String::from_utf8_lossy(&out.stdout).contains("written from the SQLite database"));
-        let again = bin().current_dir(dir.path()).arg("backup").arg(&copy).output().unwrap();
-        assert!(!again.status.success() && String::from_utf8_lossy(&again.stderr).contains("exists already"));
+        let again = bin()
+            .current_dir(dir.path())
+            .arg("backup")
+            .arg(&copy)
+            .output()
+            .unwrap();
+        assert!(
+            !again.status.success()
+                && String::from_utf8_lossy(&again.stderr).contains("exists already")
+        );
     });
     // The copy is a whole database on its own (no -wal beside it): the admin and the sample.
     assert!(!dir.path().join("copy.db-wal").exists());
     let (admins, rows): (i64, i64) = tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", copy.display())).await.unwrap();
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", copy.display()))
+            .await
+            .unwrap();
         (
-            sqlx::query_scalar("SELECT COUNT(*) FROM fastapi_users WHERE role = 'admin'").fetch_one(&pool).await.unwrap(),
-            sqlx::query_scalar("SELECT COUNT(*) FROM fastapi_market_data").fetch_one(&pool).await.unwrap(),
+            sqlx::query_scalar("SELECT COUNT(*) FROM fastapi_users WHERE role = 'admin'")
+                .fetch_one(&pool)
+                .await
+                .unwrap(),
+            sqlx::query_scalar("SELECT COUNT(*) FROM fastapi_market_data")
+                .fetch_one(&pool)
+                .await
+                .unwrap(),
         )
     });
     assert_eq!(admins, 1);
@@ -943,4 +978,72 @@ fn every_setting_is_in_the_readme_and_env_example() {
         );
         assert!(example.contains(name), "{name} is not in .env.example");
     }
+}
+
+/// `doctor` fails a model the endpoint does not list, and a database migrated by a newer binary
+/// (which `serve` refuses), where it used to say ok.
+#[tokio::test(flavor = "multi_thread")]
+async fn doctor_fails_an_unlisted_model_and_a_newer_database() {
+    use axum::routing::get;
+    let app = axum::Router::new().route(
+        "/v1/models",
+        get(|| async { axum::Json(serde_json::json!({"data": [{"id": "served-model"}]})) }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}/v1", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("d.db").display());
+    assert!(
+        bin()
+            .env("DATABASE_URL", &url)
+            .arg("migrate")
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let llm = |model: &'static str| {
+        vec![
+            ("DATABASE_URL", url.clone()),
+            ("OPENAI_API_KEY", "sk-test".to_string()),
+            ("OPENAI_BASE_URL", base.clone()),
+            ("OPENAI_MODEL", model.to_string()),
+        ]
+    };
+    let run = |vars: Vec<(&'static str, String)>| {
+        let refs: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        doctor(dir.path(), &refs)
+    };
+    let (ok, out, _) = run(llm("served-model"));
+    assert!(
+        ok && check_line(&out, "llm").contains("served-model among them"),
+        "{out}"
+    );
+    let (ok, out, _) = run(llm("gpt-4.1-mini"));
+    assert!(
+        !ok && check_line(&out, "llm").contains("fail")
+            && check_line(&out, "llm").contains("gpt-4.1-mini (OPENAI_MODEL)"),
+        "{out}"
+    );
+    let mut per_agent = llm("served-model");
+    per_agent.push(("AGENT_MODEL_MARKET", "missing-model".to_string()));
+    let (ok, out, _) = run(per_agent);
+    assert!(
+        !ok && check_line(&out, "llm").contains("missing-model"),
+        "{out}"
+    );
+    // A migration this binary does not know: the database is newer than the binary.
+    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    sqlx::query("INSERT INTO _sqlx_migrations (version, description, installed_on, success, checksum, execution_time) VALUES (99990101000000, 'from the future', CURRENT_TIMESTAMP, TRUE, X'00', 0)")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let (ok, out, _) = run(llm("served-model"));
+    assert!(
+        !ok && check_line(&out, "database").contains("newer solarintel")
+            && check_line(&out, "database").contains("99990101000000"),
+        "{out}"
+    );
 }
