@@ -144,8 +144,8 @@ db_test!(async fn jobs_report_last_success_duration_and_failures(b) {
     assert_eq!(value(&m, "solarintel_job_last_success_timestamp_seconds{job_name=\"monthly_reset\"}"), 0, "{m}");
 });
 
-/// The last success is the database's, so a replica that did not run the job (or restarted
-/// since) reports it too, and the label is not Prometheus's own `job`.
+// The last success is the database's, so a replica that did not run the job (or restarted
+// since) reports it too, and the label is not Prometheus's own `job`.
 db_test!(async fn a_job_run_elsewhere_counts_as_its_last_success(b) {
     let first = TestApp::start(b).await;
     solarintel::jobs::run_leased(&first.state, "cleanup", true).await.unwrap();
