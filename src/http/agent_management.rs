@@ -129,7 +129,7 @@ pub async fn suggest(_user: CurrentUser, q: QueryMap) -> ApiResult<Json<Suggesti
 }
 
 /// Hire an agent of the catalogue (no plan check, kept for compatibility: chat decides).
-#[utoipa::path(post, path = "/api/v1/agent-management/hire", tag = "agent-management", security(("bearer" = [])),
+#[utoipa::path(post, path = "/api/v1/agent-management/hire", operation_id = "agent_management_hire", tag = "agent-management", security(("bearer" = [])),
     request_body = AgentTypeBody, responses((status = 201, body = MessageResponse), (status = 400), (status = 422)))]
 pub async fn hire(
     State(state): State<AppState>,

@@ -584,6 +584,7 @@ pub async fn verify_email(
 /// The query of the emailed link: the first `token`, if any. It never fails: a link without a
 /// token redirects with `email_verified=0`.
 #[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct VerifyLinkQuery {
     pub token: Option<String>,
 }

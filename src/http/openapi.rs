@@ -195,12 +195,24 @@ fn complete(doc: &mut utoipa::openapi::OpenApi) {
         add(
             op,
             503,
-            "The request took longer than `REQUEST_TIMEOUT_SECONDS`",
+            "The request took longer than `REQUEST_TIMEOUT_SECONDS`, or the database is \
+             unavailable (then with `Retry-After`)",
         );
         for (status, answer) in op.responses.responses.iter_mut() {
             let Ok(code) = status.parse::<u16>() else {
                 continue;
             };
+            // Every answer has a description (OpenAPI requires one): the status's reason when
+            // the annotation gives none.
+            if let RefOr::T(r) = answer
+                && r.description.is_empty()
+            {
+                r.description = axum::http::StatusCode::from_u16(code)
+                    .ok()
+                    .and_then(|s| s.canonical_reason())
+                    .unwrap_or("Answer")
+                    .to_string();
+            }
             if code < 400 {
                 continue;
             }

@@ -63,7 +63,7 @@ pub struct LivenessResponse {
 }
 
 /// Liveness: always 200 while the process answers; `database` says whether the database answered `SELECT 1` within 2 s.
-#[utoipa::path(get, path = "/health", tag = "root", responses((status = 200, body = LivenessResponse)))]
+#[utoipa::path(get, path = "/health", operation_id = "liveness", tag = "root", responses((status = 200, body = LivenessResponse)))]
 pub async fn health(State(state): State<AppState>) -> Json<LivenessResponse> {
     // The process answers, so this stays 200 with `"status": "healthy"` (a liveness probe that
     // failed with the database would restart healthy replicas); `database` tells the truth:
