@@ -276,6 +276,26 @@ impl Db {
                     params.push(("search_path", schema.to_string()));
                 }
                 opts = opts.options(params);
+                // One connection first, bounded by DB_CONNECT_TIMEOUT: a refused or unknown
+                // server is reported at once with its cause, not after the pool timeout as
+                // "pool timed out" (issue 24).
+                {
+                    use sqlx::Connection;
+                    let first = tokio::time::timeout(
+                        s.db_connect_timeout,
+                        sqlx::PgConnection::connect_with(&opts),
+                    )
+                    .await
+                    .map_err(|_| {
+                        anyhow::anyhow!(
+                            "no answer within DB_CONNECT_TIMEOUT ({} s)",
+                            s.db_connect_timeout.as_secs()
+                        )
+                    })
+                    .and_then(|c| c.map_err(anyhow::Error::from))
+                    .with_context(|| format!("connecting to PostgreSQL at {}", crate::config::redact_url(&u)))?;
+                    first.close().await.ok();
+                }
                 let pool = PgPoolOptions::new()
                     .max_connections(max)
                     .min_connections(0)

@@ -1047,3 +1047,19 @@ async fn doctor_fails_an_unlisted_model_and_a_newer_database() {
         "{out}"
     );
 }
+
+/// A PostgreSQL that refuses connections is reported with its cause at once, not as a pool
+/// timeout after `DB_POOL_TIMEOUT`.
+#[test]
+fn a_refusing_postgresql_is_reported_with_its_cause() {
+    let url = format!("postgres://u:secret@127.0.0.1:{}/db", closed_port());
+    let out = bin()
+        .env("DATABASE_URL", &url)
+        .env("DB_POOL_TIMEOUT", "600")
+        .arg("migrate")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("refused") && !err.contains("timed out") && !err.contains("secret"), "{err}");
+}
