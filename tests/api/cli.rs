@@ -1055,7 +1055,7 @@ fn a_refusing_postgresql_is_reported_with_its_cause() {
     let url = format!("postgres://u:secret@127.0.0.1:{}/db", closed_port());
     let out = bin()
         .env("DATABASE_URL", &url)
-        .env("DB_POOL_TIMEOUT", "600")
+        .env("DB_POOL_TIMEOUT", "20")
         .arg("migrate")
         .output()
         .unwrap();
