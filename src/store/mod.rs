@@ -293,7 +293,12 @@ impl Db {
                         )
                     })
                     .and_then(|c| c.map_err(anyhow::Error::from))
-                    .with_context(|| format!("connecting to PostgreSQL at {}", crate::config::redact_url(&u)))?;
+                    .with_context(|| {
+                        format!(
+                            "connecting to PostgreSQL at {}",
+                            crate::config::redact_url(&u)
+                        )
+                    })?;
                     first.close().await.ok();
                 }
                 let pool = PgPoolOptions::new()

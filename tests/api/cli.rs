@@ -1061,5 +1061,8 @@ fn a_refusing_postgresql_is_reported_with_its_cause() {
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
-    assert!(err.contains("refused") && !err.contains("timed out") && !err.contains("secret"), "{err}");
+    assert!(
+        err.contains("refused") && !err.contains("timed out") && !err.contains("secret"),
+        "{err}"
+    );
 }
