@@ -207,9 +207,11 @@ pub async fn login(
         .await;
     // The token version read with the password hash just checked: a revocation that commits
     // after that read (a password change racing this login) revokes this token too.
-    let token = state
-        .jwt
-        .issue(user.id, user.token_version, chrono::Utc::now().timestamp());
+    let token = state.jwt.issue(
+        user.id,
+        user.token_version,
+        store::now().and_utc().timestamp(),
+    );
     Ok(Json(TokenResponse {
         access_token: token,
         token_type: "bearer",

@@ -1,5 +1,5 @@
 //! Whether PostgreSQL answers, known within a second (issue 25): a probe on a connection of its
-//! own runs `SELECT 1` every half second, bounded by [`PROBE_TIMEOUT`]. When it fails the
+//! own reads the server's clock (`SELECT clock_timestamp()`, also for `clock`) every half second, bounded by [`PROBE_TIMEOUT`]. When it fails the
 //! database is marked down: requests that need it are answered 503 at once instead of waiting
 //! out the pool timeout (`http::middleware::database_guard`), requests already waiting are cut
 //! short, and the chat recorder stops waiting for connections. The probe marks it up again as
@@ -91,10 +91,15 @@ impl DbHealth {
                         conn = Some(sqlx::PgConnection::connect_with(&opts).await?);
                     }
                     let c = conn.as_mut().expect("connected above");
-                    sqlx::query_scalar::<_, i32>("SELECT 1")
-                        .fetch_one(c)
-                        .await
-                        .map(|_| ())
+                    // The server's clock too: the time replicas agree on (`clock`).
+                    let sent = super::clock::local_ms();
+                    let db_ms: i64 = sqlx::query_scalar(
+                        "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)",
+                    )
+                    .fetch_one(c)
+                    .await?;
+                    super::clock::observe(db_ms, sent, super::clock::local_ms());
+                    Ok::<(), sqlx::Error>(())
                 };
                 let outcome = match tokio::time::timeout(PROBE_TIMEOUT, answered).await {
                     Ok(Ok(())) => Ok(()),

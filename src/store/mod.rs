@@ -6,6 +6,7 @@ pub mod admin;
 pub mod agents;
 pub mod audit;
 pub mod chat;
+pub mod clock;
 pub mod contact;
 pub mod conversations;
 pub mod datasets;
@@ -22,7 +23,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use chrono::{NaiveDateTime, Timelike, Utc};
+use chrono::{NaiveDateTime, Timelike};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, SqlitePool};
@@ -187,7 +188,8 @@ pub fn first<T>(rows: Vec<T>) -> Option<T> {
 }
 
 pub fn now() -> NaiveDateTime {
-    let n = Utc::now().naive_utc();
+    // (The time replicas agree on: see `clock`.)
+    let n = clock::now().naive_utc();
     n.with_nanosecond(n.nanosecond() / 1000 * 1000).unwrap_or(n)
 }
 

@@ -414,3 +414,53 @@ async fn a_database_outage_answers_503_at_once_and_recovers() {
         }
     }
 }
+
+/// A replica whose clock is 90 s ahead takes the database's time (PostgreSQL): the timestamps
+/// other replicas compare with theirs (heartbeats, token `iat`, `tokens_valid_after`) agree
+/// again, and a token it issues is revoked by a password change like any other.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(not(pg_tests), ignore = "set TEST_DATABASE_URL to run on PostgreSQL")]
+async fn a_replica_clock_ahead_follows_the_database_clock() {
+    use solarintel::store::clock;
+    use std::time::{Duration, Instant};
+    // (Tests run one per process: the skew is this test's alone.)
+    clock::simulate_local_skew(90_000);
+    let app = TestApp::start(Backend::Postgres).await;
+    let started = Instant::now();
+    while clock::offset_ms() > -80_000 {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "no correction: {}",
+            clock::offset_ms()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let real = chrono::Utc::now().timestamp();
+    let agreed = solarintel::store::now().and_utc().timestamp();
+    assert!((agreed - real).abs() <= 2, "agreed {agreed}, real {real}");
+    // A token issued here carries the agreed time, and a password change revokes it.
+    let t = app.user("ann@example.com").await;
+    let payload: serde_json::Value = {
+        use base64::Engine;
+        let p = t.split('.').nth(1).unwrap();
+        serde_json::from_slice(
+            &base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(p)
+                .unwrap(),
+        )
+        .unwrap()
+    };
+    assert!(
+        (payload["iat"].as_i64().unwrap() - real).abs() <= 2,
+        "{payload}"
+    );
+    let other = app.login("ann@example.com", crate::support::PASSWORD).await;
+    app.post_json(
+        "/api/v1/profile/change-password",
+        Some(&other),
+        &json!({"current_password": crate::support::PASSWORD, "new_password": "a-new-password-2", "confirm_password": "a-new-password-2"}),
+    )
+    .await
+    .assert(200);
+    app.get("/api/v1/auth/me", Some(&t)).await.assert(401);
+}
