@@ -24,6 +24,10 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
     long_about = "Solar Intelligence backend. Settings come from the environment and from .env in the working directory (the environment wins); `solarintel doctor` prints them and checks every configured part."
 )]
 struct Cli {
+    /// Read settings from this file instead of `.env` in the working directory (same syntax;
+    /// the environment still wins). A file named here must exist.
+    #[arg(long, global = true, value_name = "PATH")]
+    env_file: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -79,6 +83,13 @@ enum Command {
     Backup {
         /// The copy to write; must not exist yet.
         file: PathBuf,
+    },
+    /// Exit 0 when the service on HOST:PORT answers `/health/ping` within 5 s, else 1 (for a
+    /// container's HEALTHCHECK or a supervisor; no curl needed).
+    Healthcheck {
+        /// Ask this base URL instead of http://HOST:PORT.
+        #[arg(long)]
+        url: Option<String>,
     },
     /// Print the OpenAPI document.
     Openapi,
@@ -188,7 +199,15 @@ async fn run(cli: Cli) -> Result<()> {
         );
         return Ok(());
     }
-    let env = Env::load();
+    let env = match &cli.env_file {
+        None => Env::load(),
+        Some(path) => {
+            if !path.is_file() {
+                anyhow::bail!("--env-file {}: no such file", path.display());
+            }
+            Env::load_from(path, std::env::vars())
+        }
+    };
     if let Command::Doctor = cli.command {
         let report = solarintel::doctor::run(&env).await;
         print!("{}", report.text);
@@ -274,6 +293,28 @@ async fn run(cli: Cli) -> Result<()> {
             println!("{id}");
             eprintln!("admin {username} is user {id} of {place}");
             Ok(())
+        }
+        Command::Healthcheck { url } => {
+            // (A listener on every interface answers on loopback.)
+            let host = match settings.host.as_str() {
+                "0.0.0.0" | "" => "127.0.0.1".to_string(),
+                "::" => "[::1]".to_string(),
+                h if h.contains(':') => format!("[{h}]"),
+                h => h.to_string(),
+            };
+            let base = url.unwrap_or_else(|| format!("http://{host}:{}", settings.port));
+            let target = format!("{}/api/v1/health/ping", base.trim_end_matches('/'));
+            let client = reqwest::Client::builder()
+                .timeout(std::time::Duration::from_secs(5))
+                .build()?;
+            match client.get(&target).send().await {
+                Ok(r) if r.status().is_success() => {
+                    println!("ok: {target}");
+                    Ok(())
+                }
+                Ok(r) => anyhow::bail!("{target} answered {}", r.status()),
+                Err(e) => anyhow::bail!("{target}: {}", e.without_url()),
+            }
         }
         Command::Backup { file } => {
             existing_database(&settings)?;

@@ -1066,3 +1066,77 @@ fn a_refusing_postgresql_is_reported_with_its_cause() {
         "{err}"
     );
 }
+
+/// `healthcheck` exits 0 while the service answers and 1 when nothing does.
+#[test]
+fn healthcheck_says_whether_the_service_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    serve_in(dir.path(), &[], libc::SIGTERM, |port| {
+        let out = bin()
+            .current_dir(dir.path())
+            .env("PORT", port.to_string())
+            .arg("healthcheck")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    });
+    let out = bin()
+        .arg("healthcheck")
+        .args(["--url", &format!("http://127.0.0.1:{}", closed_port())])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/api/v1/health/ping"));
+}
+
+/// `--env-file` reads settings from a named file (the systemd unit's
+/// /etc/solarintel/solarintel.env); the unit's command line parses, and the settings file the
+/// package installs reads without a broken line.
+#[test]
+fn the_packaged_unit_and_settings_file_work_with_this_binary() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let unit = std::fs::read_to_string(format!("{root}/deploy/solarintel.service")).unwrap();
+    let exec = unit
+        .lines()
+        .find_map(|l| l.strip_prefix("ExecStart="))
+        .unwrap();
+    let args: Vec<&str> = exec.split_whitespace().skip(1).collect();
+    assert_eq!(
+        args,
+        ["--env-file", "/etc/solarintel/solarintel.env", "serve"]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("solarintel.env");
+    std::fs::copy(format!("{root}/deploy/solarintel.env"), &file).unwrap();
+    std::fs::write(
+        &file,
+        std::fs::read_to_string(&file).unwrap() + "SECRET_KEY=a-long-production-signing-key-0123456789\nMAIL_LOG_ONLY=true\nDATABASE_URL=sqlite://x.db\n",
+    )
+    .unwrap();
+    let out = bin()
+        .env("BCRYPT_COST", "12") // (the production floor; the test binary's default is 4)
+        .current_dir(dir.path())
+        .arg("--env-file")
+        .arg(&file)
+        .arg("doctor")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("PORT = 8000  (.env)") && text.contains("ENVIRONMENT = production  (.env)"),
+        "{text}"
+    );
+    assert!(!text.contains("could not be read"), "{text}");
+    let missing = bin()
+        .args(["--env-file", "/nonexistent/solarintel.env", "doctor"])
+        .output()
+        .unwrap();
+    assert!(
+        !missing.status.success()
+            && String::from_utf8_lossy(&missing.stderr).contains("no such file")
+    );
+}
