@@ -179,7 +179,7 @@ pub async fn run(
                 let mut show = |text: String, round_text: &mut String| {
                     if !text.is_empty() {
                         round_text.push_str(&text);
-                        emit(Event::Chunk(text));
+                        emit(Event::Chunk { content: text });
                     }
                 };
                 let result = client
@@ -233,7 +233,7 @@ pub async fn run(
                         match effect {
                             Effect::Plot(p) if !plotted => {
                                 plotted = true;
-                                emit(Event::Plot(p));
+                                emit(Event::Plot { content: p });
                             }
                             Effect::Plot(_) => {}
                             Effect::ExpertOffer { user_asked } => {
@@ -284,7 +284,7 @@ fn finish(
 ) -> Result<(), AgentError> {
     if let Some(line) = guard.citation(shown) {
         shown.push_str(&line);
-        emit(Event::Chunk(line));
+        emit(Event::Chunk { content: line });
     }
     if !shown.is_empty() || plotted {
         Ok(())

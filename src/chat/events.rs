@@ -1,62 +1,114 @@
 //! The event types of streaming.md §6 and the answer they add up to (§9).
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::domain::conversation::{plot_envelope, string_envelope};
 
-#[derive(Clone, Debug, PartialEq)]
+/// An event of the chat stream, typed once: its serde form is the `data:` JSON on the wire
+/// (`{"type": "chunk", "content": ...}`), what the recorder stores, what the answer cache keeps
+/// and what a resumed stream reads back (issue 22).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum Event {
-    Processing,
-    Status(String),
-    Chunk(String),
-    Plot(Value),
+    Processing {
+        message: String,
+    },
+    Status {
+        message: String,
+    },
+    Chunk {
+        content: String,
+    },
+    Plot {
+        content: Value,
+    },
+    #[serde(rename = "approval_request")]
     Approval {
         message: String,
+        #[serde(rename = "approval_question")]
         question: Option<String>,
+        /// A string on the wire, as the old service sent it.
+        #[serde(with = "id_as_text")]
         conversation_id: i64,
+        #[serde(default)]
+        context: ExpertContact,
     },
     Done {
         full_response: String,
     },
-    Error(String),
+    Error {
+        message: String,
+    },
+}
+
+/// The approval request's `context`: always `"expert_contact"`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExpertContact {
+    #[default]
+    #[serde(rename = "expert_contact")]
+    ExpertContact,
+}
+
+mod id_as_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(id: &i64, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(id)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Id {
+            Text(String),
+            Number(i64),
+        }
+        match Id::deserialize(d)? {
+            Id::Number(n) => Ok(n),
+            Id::Text(t) => t.parse().map_err(serde::de::Error::custom),
+        }
+    }
 }
 
 impl Event {
+    /// The first event of every turn.
+    pub fn processing() -> Event {
+        Event::Processing {
+            message: "Analyzing your query...".into(),
+        }
+    }
+
+    /// An offer of a human expert in conversation `conversation_id`.
+    pub fn approval(message: String, question: Option<String>, conversation_id: i64) -> Event {
+        Event::Approval {
+            message,
+            question,
+            conversation_id,
+            context: ExpertContact::ExpertContact,
+        }
+    }
+
     /// The JSON after `data: `: compact, one line.
     pub fn to_json(&self) -> String {
-        match self {
-            Event::Processing => {
-                json!({"type": "processing", "message": "Analyzing your query..."})
-            }
-            Event::Status(m) => json!({"type": "status", "message": m}),
-            Event::Chunk(c) => json!({"type": "chunk", "content": c}),
-            Event::Plot(p) => json!({"type": "plot", "content": p}),
-            Event::Approval {
-                message,
-                question,
-                conversation_id,
-            } => json!({
-                "type": "approval_request", "message": message, "approval_question": question,
-                "conversation_id": conversation_id.to_string(), "context": "expert_contact"
-            }),
-            Event::Done { full_response } => {
-                json!({"type": "done", "full_response": full_response})
-            }
-            Event::Error(m) => json!({"type": "error", "message": m}),
-        }
-        .to_string()
+        serde_json::to_string(self).expect("events serialise")
+    }
+
+    /// An event read back from its JSON (a recorded or cached one); `None` when it is not one.
+    pub fn from_json(data: &str) -> Option<Event> {
+        serde_json::from_str(data).ok()
     }
 
     /// Content events make a turn "answered" (decision F7).
     pub fn is_content(&self) -> bool {
         matches!(
             self,
-            Event::Chunk(_) | Event::Plot(_) | Event::Approval { .. }
+            Event::Chunk { .. } | Event::Plot { .. } | Event::Approval { .. }
         )
     }
 
     pub fn is_terminal(&self) -> bool {
-        matches!(self, Event::Done { .. } | Event::Error(_))
+        matches!(self, Event::Done { .. } | Event::Error { .. })
     }
 }
 
@@ -86,8 +138,8 @@ pub struct Answer {
 impl Answer {
     pub fn observe(&mut self, e: &Event) {
         match e {
-            Event::Chunk(c) => self.text.push_str(c),
-            Event::Plot(p) => self.plot = Some(p.clone()),
+            Event::Chunk { content: c } => self.text.push_str(c),
+            Event::Plot { content: p } => self.plot = Some(p.clone()),
             Event::Approval { message, .. } => {
                 self.approval = Some(if self.text.is_empty() {
                     message.clone()
@@ -140,23 +192,44 @@ mod tests {
     #[test]
     fn event_json() {
         assert_eq!(
-            Event::Processing.to_json(),
+            Event::processing().to_json(),
             r#"{"type":"processing","message":"Analyzing your query..."}"#
         );
         assert_eq!(
-            Event::Chunk("a\nb".into()).to_json(),
+            Event::Chunk {
+                content: "a\nb".into()
+            }
+            .to_json(),
             r#"{"type":"chunk","content":"a\nb"}"#
         );
-        let a = Event::Approval {
-            message: String::new(),
-            question: Some("Q?".into()),
-            conversation_id: 42,
-        };
+        let a = Event::approval(String::new(), Some("Q?".into()), 42);
         let v: Value = serde_json::from_str(&a.to_json()).unwrap();
         assert_eq!(
             v,
             json!({"type": "approval_request", "message": "", "approval_question": "Q?", "conversation_id": "42", "context": "expert_contact"})
         );
+        // One codec: what is written reads back as the same event.
+        for e in [
+            Event::processing(),
+            Event::Status {
+                message: "s".into(),
+            },
+            Event::Chunk {
+                content: "c".into(),
+            },
+            Event::Plot {
+                content: json!({"title": "T", "data": [1, 2]}),
+            },
+            a,
+            Event::Done {
+                full_response: "f".into(),
+            },
+            Event::Error {
+                message: "e".into(),
+            },
+        ] {
+            assert_eq!(Event::from_json(&e.to_json()), Some(e));
+        }
     }
 
     #[test]
@@ -168,19 +241,19 @@ mod tests {
     #[test]
     fn bot_rows_follow_the_contract_order() {
         let mut a = Answer::default();
-        a.observe(&Event::Chunk("Hi".into()));
-        a.observe(&Event::Plot(json!({"title": "T"})));
+        a.observe(&Event::Chunk {
+            content: "Hi".into(),
+        });
+        a.observe(&Event::Plot {
+            content: json!({"title": "T"}),
+        });
         assert_eq!(a.bot_rows().len(), 2);
         assert!(a.bot_rows()[0].contains("\"type\":\"string\""));
         assert_eq!(
             serde_json::from_str::<Value>(&a.bot_rows()[1]).unwrap(),
             json!({"type": "plot", "value": "Chart: T", "plot": {"title": "T"}})
         );
-        a.observe(&Event::Approval {
-            message: "m".into(),
-            question: None,
-            conversation_id: 1,
-        });
+        a.observe(&Event::approval("m".into(), None, 1));
         let rows = a.bot_rows();
         assert_eq!(rows.len(), 2, "the approval row takes the text");
         assert_eq!(
@@ -188,14 +261,12 @@ mod tests {
             json!({"type": "approval_request", "value": "Hi"})
         );
         let mut p = Answer::default();
-        p.observe(&Event::Plot(json!({"title": "Prices"})));
+        p.observe(&Event::Plot {
+            content: json!({"title": "Prices"}),
+        });
         assert_eq!(p.full_response(), "Generated plot: Prices");
         let mut only = Answer::default();
-        only.observe(&Event::Approval {
-            message: "Connect?".into(),
-            question: None,
-            conversation_id: 1,
-        });
+        only.observe(&Event::approval("Connect?".into(), None, 1));
         assert_eq!(
             serde_json::from_str::<Value>(&only.bot_rows()[0]).unwrap()["value"],
             "Connect?"

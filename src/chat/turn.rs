@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use axum::body::Bytes;
 use futures::Stream;
-use serde_json::Value;
 use tokio::sync::mpsc;
 
 use super::events::{Answer, Event};
@@ -213,7 +212,7 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
         answer.observe(&e);
         let _ = tx.send(e);
     };
-    send(Event::Processing, &mut answer);
+    send(Event::processing(), &mut answer);
     let memory = history(&state, &job).await;
     // A turn that depends on nothing but its question may be answered from the cache, and its
     // answer cached for the next one.
@@ -309,7 +308,12 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
                     &mut answer,
                 );
             } else {
-                send(Event::Error(NOT_SAVED.into()), &mut answer);
+                send(
+                    Event::Error {
+                        message: NOT_SAVED.into(),
+                    },
+                    &mut answer,
+                );
             }
         }
         Some(cause) if !answer.has_content() => {
@@ -317,15 +321,35 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
             if let Err(e) = turns::refund(&state.db, &job.key).await {
                 tracing::error!(turn_id = job.turn_id, error = %e, "refund failed");
             }
-            send(Event::Chunk(SORRY.into()), &mut answer);
+            send(
+                Event::Chunk {
+                    content: SORRY.into(),
+                },
+                &mut answer,
+            );
             store_answer(&state, &job, &[], "error").await;
-            send(Event::Error(NO_ANSWER.into()), &mut answer);
+            send(
+                Event::Error {
+                    message: NO_ANSWER.into(),
+                },
+                &mut answer,
+            );
         }
         Some(cause) => {
             tracing::warn!(turn_id = job.turn_id, cause = %cause, "turn failed after a partial answer");
-            send(Event::Chunk(INTERRUPTED.into()), &mut answer);
+            send(
+                Event::Chunk {
+                    content: INTERRUPTED.into(),
+                },
+                &mut answer,
+            );
             store_answer(&state, &job, &answer.bot_rows(), "error").await;
-            send(Event::Error(INCOMPLETE.into()), &mut answer);
+            send(
+                Event::Error {
+                    message: INCOMPLETE.into(),
+                },
+                &mut answer,
+            );
         }
     }
     drop(tx);
@@ -390,28 +414,33 @@ fn events_to_cache(events: &[Event], asked: &str) -> Option<Vec<u8>> {
         }
     };
     let mut text = String::new();
-    let list: Vec<Value> = events
+    let list: Vec<Event> = events
         .iter()
         .filter_map(|e| match e {
-            Event::Status(m) => Some(serde_json::json!({"status": mask(m)})),
-            Event::Chunk(c) => {
-                let c = mask(c);
-                text.push_str(&c);
-                Some(serde_json::json!({"chunk": c}))
+            Event::Status { message } => Some(Event::Status {
+                message: mask(message),
+            }),
+            Event::Chunk { content } => {
+                let content = mask(content);
+                text.push_str(&content);
+                Some(Event::Chunk { content })
             }
-            Event::Plot(p) => Some(serde_json::json!({"plot": p})),
+            Event::Plot { .. } => Some(e.clone()),
+            // (No conversation in the cache: the replay's is filled in.)
             Event::Approval {
                 message, question, ..
-            } => Some(
-                serde_json::json!({"approval": mask(message), "question": question.as_deref().map(mask)}),
-            ),
-            Event::Processing | Event::Done { .. } | Event::Error(_) => None,
+            } => Some(Event::approval(
+                mask(message),
+                question.as_deref().map(mask),
+                0,
+            )),
+            Event::Processing { .. } | Event::Done { .. } | Event::Error { .. } => None,
         })
         .collect();
     if !asked.is_empty() && text.contains(asked) && asked.chars().count() >= 12 {
         return None;
     }
-    Some(Value::Array(list).to_string().into_bytes())
+    serde_json::to_vec(&list).ok()
 }
 
 /// `s` with each occurrence of `needle` that stands on its own (no letter or digit touching it
@@ -435,29 +464,30 @@ fn replace_whole(s: &str, needle: &str, with: &str) -> String {
 /// The events of a cached answer for this turn, around this asker's own words (`asking`);
 /// `None` when the entry does not read (it is then answered afresh).
 fn cached_events(bytes: &[u8], conversation_id: i64, asking: &str) -> Option<Vec<Event>> {
-    let v: Value = serde_json::from_slice(bytes).ok()?;
+    let cached: Vec<Event> = serde_json::from_slice(bytes).ok()?;
     let asking = asking.trim();
     let unmask = |s: &str| s.replace(ASKED, asking);
-    let mut out = Vec::new();
-    for e in v.as_array()? {
-        let o = e.as_object()?;
-        let ev = if let Some(m) = o.get("status") {
-            Event::Status(unmask(m.as_str()?))
-        } else if let Some(c) = o.get("chunk") {
-            Event::Chunk(unmask(c.as_str()?))
-        } else if let Some(p) = o.get("plot") {
-            Event::Plot(p.clone())
-        } else if let Some(m) = o.get("approval") {
+    let out: Vec<Event> = cached
+        .into_iter()
+        .map(|e| match e {
+            Event::Status { message } => Some(Event::Status {
+                message: unmask(&message),
+            }),
+            Event::Chunk { content } => Some(Event::Chunk {
+                content: unmask(&content),
+            }),
+            Event::Plot { content } => Some(Event::Plot { content }),
             Event::Approval {
-                message: unmask(m.as_str()?),
-                question: o.get("question").and_then(Value::as_str).map(unmask),
+                message, question, ..
+            } => Some(Event::approval(
+                unmask(&message),
+                question.as_deref().map(unmask),
                 conversation_id,
-            }
-        } else {
-            return None;
-        };
-        out.push(ev);
-    }
+            )),
+            // (Never cached: an entry holding one is not an answer to replay.)
+            Event::Processing { .. } | Event::Done { .. } | Event::Error { .. } => None,
+        })
+        .collect::<Option<_>>()?;
     (!out.is_empty()).then_some(out)
 }
 
@@ -627,14 +657,7 @@ pub fn parse_event_id(v: &str) -> Option<(i64, i64)> {
 }
 
 fn is_terminal_json(data: &str) -> bool {
-    serde_json::from_str::<Value>(data)
-        .ok()
-        .and_then(|v| {
-            v.get("type")
-                .and_then(Value::as_str)
-                .map(|t| t == "done" || t == "error")
-        })
-        .unwrap_or(false)
+    Event::from_json(data).is_some_and(|e| e.is_terminal())
 }
 
 /// The rest of a turn's stream after `seq` (streaming.md §12): from memory when the turn runs on
@@ -747,11 +770,25 @@ pub async fn finalize_orphan(state: &AppState, turn: &turns::TurnRow) -> bool {
     let mut seq = recorded.last().map(|(s, _)| *s).unwrap_or(0);
     let refund = !answer.has_content();
     let tail = if refund {
-        vec![Event::Chunk(SORRY.into()), Event::Error(NO_ANSWER.into())]
+        vec![
+            Event::Chunk {
+                content: SORRY.into(),
+            },
+            Event::Error {
+                message: NO_ANSWER.into(),
+            },
+        ]
     } else {
-        let notice = Event::Chunk(INTERRUPTED.into());
+        let notice = Event::Chunk {
+            content: INTERRUPTED.into(),
+        };
         answer.observe(&notice);
-        vec![notice, Event::Error(INCOMPLETE.into())]
+        vec![
+            notice,
+            Event::Error {
+                message: INCOMPLETE.into(),
+            },
+        ]
     };
     let rows = if refund {
         Vec::new()
@@ -796,27 +833,7 @@ pub async fn finalize_orphan(state: &AppState, turn: &turns::TurnRow) -> bool {
     }
 }
 
+/// A recorded content event read back (chunks, plots and the expert offer).
 fn event_from_json(data: &str) -> Option<Event> {
-    let v: Value = serde_json::from_str(data).ok()?;
-    match v.get("type")?.as_str()? {
-        "chunk" => Some(Event::Chunk(v.get("content")?.as_str()?.to_string())),
-        "plot" => Some(Event::Plot(v.get("content")?.clone())),
-        "approval_request" => Some(Event::Approval {
-            message: v
-                .get("message")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string(),
-            question: v
-                .get("approval_question")
-                .and_then(Value::as_str)
-                .map(str::to_string),
-            conversation_id: v
-                .get("conversation_id")
-                .and_then(Value::as_str)
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(0),
-        }),
-        _ => None,
-    }
+    Event::from_json(data).filter(Event::is_content)
 }

@@ -44,11 +44,13 @@ fn say(emit: Emit<'_>, text: &str) {
     for line in text.split_inclusive('\n') {
         buf.push_str(line);
         if buf.len() >= 80 {
-            emit(Event::Chunk(std::mem::take(&mut buf)));
+            emit(Event::Chunk {
+                content: std::mem::take(&mut buf),
+            });
         }
     }
     if !buf.is_empty() {
-        emit(Event::Chunk(buf));
+        emit(Event::Chunk { content: buf });
     }
 }
 
@@ -74,11 +76,15 @@ pub async fn answer(
             emit,
             &format!("## Your Query\n\nYou asked: *{}*", user_text.trim()),
         );
-        emit(Event::Chunk(EXPERT_TEXT.into()));
+        emit(Event::Chunk {
+            content: EXPERT_TEXT.into(),
+        });
         emit_offer(true, true, conversation_id, emit);
         return Ok(());
     }
-    emit(Event::Status("Analyzing data...".into()));
+    emit(Event::Status {
+        message: "Analyzing data...".into(),
+    });
     let vocab = match vocab::get(&state.db, &state.vocab).await {
         Ok(v) => v,
         Err(e) => {
@@ -293,7 +299,9 @@ pub async fn answer(
         ),
     };
     if matches!(result, Ok(true)) && !reading.is_empty() {
-        emit(Event::Chunk(format!("*Read as: {reading}.*\n\n")));
+        emit(Event::Chunk {
+            content: format!("*Read as: {reading}.*\n\n"),
+        });
     }
     for e in held {
         emit(e);
@@ -311,7 +319,9 @@ pub async fn answer(
         Ok(false) => {
             cannot_answer(state, agent, domain, &vocab, emit).await;
             if offers_experts {
-                emit(Event::Chunk(EXPERT_TEXT.into()));
+                emit(Event::Chunk {
+                    content: EXPERT_TEXT.into(),
+                });
                 emit_offer(false, true, conversation_id, emit);
             }
             Ok(())
@@ -540,7 +550,7 @@ fn show_chart(
     chart: Result<Option<serde_json::Value>, ToolError>,
 ) -> Result<(), ToolError> {
     match chart {
-        Ok(Some(plot)) => emit(Event::Plot(plot)),
+        Ok(Some(plot)) => emit(Event::Plot { content: plot }),
         Ok(None) => {}
         Err(ToolError::PlotTooLarge(why)) => say(emit, &format!("\n\n*No chart is shown: {why}.*")),
         Err(e) => return Err(e),
@@ -553,14 +563,14 @@ report or a consultation, and reply within 24-48 hours. Would you like to be con
 
 /// The `approval_request` of streaming.md §7.3, after its status note.
 pub fn emit_offer(user_asked: bool, text_streamed: bool, conversation_id: i64, emit: Emit<'_>) {
-    emit(Event::Status(
-        if user_asked {
+    emit(Event::Status {
+        message: if user_asked {
             "Connecting you with expert options..."
         } else {
             "Preparing alternative response..."
         }
         .into(),
-    ));
+    });
     let (message, question) = if user_asked || !text_streamed {
         (
             "Would you like to connect with one of our experts?".to_string(),
@@ -572,11 +582,7 @@ pub fn emit_offer(user_asked: bool, text_streamed: bool, conversation_id: i64, e
             Some("Would you like to proceed and reach the expert?".to_string()),
         )
     };
-    emit(Event::Approval {
-        message,
-        question,
-        conversation_id,
-    });
+    emit(Event::approval(message, question, conversation_id));
 }
 
 #[cfg(test)]
