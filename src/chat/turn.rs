@@ -28,10 +28,8 @@ pub const ORPHAN_AFTER: chrono::Duration = chrono::Duration::seconds(60);
 const HISTORY_MESSAGES: i64 = 40;
 const HISTORY_CHARS: usize = 24_000;
 
-pub const SORRY: &str = "Sorry, the agent could not answer this question. It was not counted against your monthly queries. Please try again.";
-pub const INTERRUPTED: &str = "\n\n*The answer was interrupted by an error.*";
-pub const NO_ANSWER: &str = "Agent error: no answer was produced";
-pub const INCOMPLETE: &str = "Agent error: the answer is incomplete";
+use crate::domain::turn::Ending;
+pub use crate::domain::turn::{INCOMPLETE, INTERRUPTED, NO_ANSWER, SORRY};
 /// The stream's end when the answer could not be stored, so the client is not told it is done.
 /// (The orphan recovery may still store what was recorded of it once the database accepts
 /// writes again, hence "may".)
@@ -316,40 +314,38 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
                 );
             }
         }
-        Some(cause) if !answer.has_content() => {
-            tracing::warn!(turn_id = job.turn_id, cause = %cause, "turn failed before answering; query refunded");
-            if let Err(e) = turns::refund(&state.db, &job.key).await {
-                tracing::error!(turn_id = job.turn_id, error = %e, "refund failed");
-            }
-            send(
-                Event::Chunk {
-                    content: SORRY.into(),
-                },
-                &mut answer,
-            );
-            store_answer(&state, &job, &[], "error").await;
-            send(
-                Event::Error {
-                    message: NO_ANSWER.into(),
-                },
-                &mut answer,
-            );
-        }
         Some(cause) => {
-            tracing::warn!(turn_id = job.turn_id, cause = %cause, "turn failed after a partial answer");
-            send(
-                Event::Chunk {
-                    content: INTERRUPTED.into(),
-                },
-                &mut answer,
-            );
-            store_answer(&state, &job, &answer.bot_rows(), "error").await;
-            send(
-                Event::Error {
-                    message: INCOMPLETE.into(),
-                },
-                &mut answer,
-            );
+            let ending = Ending::of(true, answer.has_content());
+            if ending.refunds() {
+                tracing::warn!(turn_id = job.turn_id, cause = %cause, "turn failed before answering; query refunded");
+                if let Err(e) = turns::refund(&state.db, &job.key).await {
+                    tracing::error!(turn_id = job.turn_id, error = %e, "refund failed");
+                }
+            } else {
+                tracing::warn!(turn_id = job.turn_id, cause = %cause, "turn failed after a partial answer");
+            }
+            if let Some(notice) = ending.notice() {
+                send(
+                    Event::Chunk {
+                        content: notice.into(),
+                    },
+                    &mut answer,
+                );
+            }
+            let rows = if ending.keeps_answer() {
+                answer.bot_rows()
+            } else {
+                Vec::new()
+            };
+            store_answer(&state, &job, &rows, ending.status()).await;
+            if let Some(message) = ending.error() {
+                send(
+                    Event::Error {
+                        message: message.into(),
+                    },
+                    &mut answer,
+                );
+            }
         }
     }
     drop(tx);
@@ -768,32 +764,26 @@ pub async fn finalize_orphan(state: &AppState, turn: &turns::TurnRow) -> bool {
         }
     }
     let mut seq = recorded.last().map(|(s, _)| *s).unwrap_or(0);
-    let refund = !answer.has_content();
-    let tail = if refund {
-        vec![
-            Event::Chunk {
-                content: SORRY.into(),
-            },
-            Event::Error {
-                message: NO_ANSWER.into(),
-            },
-        ]
-    } else {
+    // (An orphan failed: its process died.)
+    let ending = Ending::of(true, answer.has_content());
+    let refund = ending.refunds();
+    let mut tail = Vec::new();
+    if let Some(notice) = ending.notice() {
         let notice = Event::Chunk {
-            content: INTERRUPTED.into(),
+            content: notice.into(),
         };
         answer.observe(&notice);
-        vec![
-            notice,
-            Event::Error {
-                message: INCOMPLETE.into(),
-            },
-        ]
-    };
-    let rows = if refund {
-        Vec::new()
-    } else {
+        tail.push(notice);
+    }
+    if let Some(message) = ending.error() {
+        tail.push(Event::Error {
+            message: message.into(),
+        });
+    }
+    let rows = if ending.keeps_answer() {
         answer.bot_rows()
+    } else {
+        Vec::new()
     };
     let numbered: Vec<(i64, String)> = tail
         .iter()

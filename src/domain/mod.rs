@@ -8,4 +8,5 @@ pub mod net;
 pub mod plans;
 pub mod records;
 pub mod time;
+pub mod turn;
 pub mod user;

@@ -66,6 +66,12 @@ impl Plan {
         self.level() >= required.level()
     }
 
+    /// Whether changing an agent's required plan from `self` to `to` raises it: then the change
+    /// is stamped and those who hired the agent before keep it (grandfathering, decision F3).
+    pub fn raises(self, to: Plan) -> bool {
+        !self.meets(to)
+    }
+
     /// Base monthly query limit: `premium` 1000, `max` 10000, anything else 5.
     pub fn base_limit(self) -> i64 {
         match self {
@@ -161,6 +167,18 @@ mod tests {
 
     fn dt(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    #[test]
+    fn raising_is_moving_to_a_plan_the_old_one_does_not_meet() {
+        assert!(Plan::Free.raises(Plan::Premium));
+        assert!(Plan::Premium.raises(Plan::Max));
+        assert!(!Plan::Max.raises(Plan::Premium), "lowering");
+        assert!(!Plan::Premium.raises(Plan::Premium), "the same");
+        assert!(
+            !Plan::Other.raises(Plan::Free),
+            "an unknown stored plan is free"
+        );
     }
 
     #[test]

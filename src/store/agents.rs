@@ -158,7 +158,7 @@ pub async fn seed_force(db: &Db, now: NaiveDateTime) -> Result<u64, sqlx::Error>
                 insert_row(&mut tx, agent_type, plan, enabled, Some(description), now).await?;
             }
             Some(old_plan) => {
-                let raised = !Plan::stored(old_plan.as_deref()).meets(Plan::stored(Some(plan)));
+                let raised = Plan::stored(old_plan.as_deref()).raises(Plan::stored(Some(plan)));
                 update_row(
                     &mut tx,
                     agent_type,
@@ -236,7 +236,7 @@ pub async fn update_config(
         }
         Some(row) => {
             let raised = required_plan.is_some_and(|p| {
-                !Plan::stored(row.required_plan.as_deref()).meets(Plan::stored(Some(p)))
+                Plan::stored(row.required_plan.as_deref()).raises(Plan::stored(Some(p)))
             });
             update_row(
                 &mut tx,
