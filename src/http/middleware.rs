@@ -200,8 +200,6 @@ pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response<
     r
 }
 
-/// Handlers that take longer than `REQUEST_TIMEOUT_SECONDS` to answer get 503. A streamed body is
-/// not limited: only the time to the response head counts.
 /// Requests to the API while the database is down are answered 503 with `Retry-After` at once,
 /// and those already running when it goes down as soon as that is known (issue 25): they would
 /// otherwise wait out the pool timeout. The health probes answer from their own checks, and the
@@ -224,6 +222,8 @@ pub async fn database_guard(State(state): State<AppState>, req: Request, next: N
     }
 }
 
+/// Handlers that take longer than `REQUEST_TIMEOUT_SECONDS` to answer get 503. A streamed body is
+/// not limited: only the time to the response head counts.
 pub async fn timeout(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let limit = state.settings.request_timeout;
     if limit.is_zero() {
