@@ -3,6 +3,20 @@
 //! variants are reported as ignored, not silently passed).
 
 fn main() {
+    // The commit the binary is built from (`--version`, `solarintel_build_info`); "unknown"
+    // outside a git checkout.
+    println!("cargo:rerun-if-changed=.git/HEAD");
+    println!("cargo:rerun-if-changed=.git/refs/heads");
+    let commit = std::process::Command::new("git")
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "unknown".into());
+    println!("cargo:rustc-env=SOLARINTEL_COMMIT={commit}");
     println!("cargo:rerun-if-env-changed=TEST_DATABASE_URL");
     println!("cargo:rerun-if-env-changed=TEST_REDIS_URL");
     println!("cargo:rustc-check-cfg=cfg(pg_tests)");

@@ -19,7 +19,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser)]
 #[command(
     name = "solarintel",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("SOLARINTEL_COMMIT"), ")"),
     about = "Solar Intelligence backend",
     long_about = "Solar Intelligence backend. Settings come from the environment and from .env in the working directory (the environment wins); `solarintel doctor` prints them and checks every configured part."
 )]

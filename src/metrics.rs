@@ -457,7 +457,78 @@ pub fn render(state: &AppState) -> String {
         out.push_str("# TYPE process_resident_memory_bytes gauge\n");
         let _ = writeln!(out, "process_resident_memory_bytes {rss}");
     }
+    render_process(&mut out);
     out
+}
+
+/// What the process is (`solarintel_build_info`) and the standard `process_*` figures an
+/// operator's dashboards expect: CPU time, open and allowed descriptors, start time.
+fn render_process(out: &mut String) {
+    describe(
+        out,
+        "solarintel_build_info",
+        "gauge",
+        "The running build: 1, labelled with its version and commit.",
+    );
+    let _ = writeln!(
+        out,
+        "solarintel_build_info{{version=\"{}\",commit=\"{}\"}} 1",
+        env!("CARGO_PKG_VERSION"),
+        env!("SOLARINTEL_COMMIT")
+    );
+    // /proc/self/stat: utime and stime (fields 14, 15) in clock ticks, starttime (22) in ticks
+    // after boot; the tick is 100 Hz on Linux.
+    let stat = std::fs::read_to_string("/proc/self/stat").ok();
+    let fields: Vec<&str> = stat
+        .as_deref()
+        .and_then(|s| s.rsplit_once(')'))
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let field = |n: usize| fields.get(n - 3).and_then(|v| v.parse::<f64>().ok());
+    if let (Some(u), Some(s)) = (field(14), field(15)) {
+        describe(
+            out,
+            "process_cpu_seconds_total",
+            "counter",
+            "User and system CPU time.",
+        );
+        let _ = writeln!(out, "process_cpu_seconds_total {}", (u + s) / 100.0);
+    }
+    let boot = std::fs::read_to_string("/proc/stat").ok().and_then(|s| {
+        s.lines()
+            .find_map(|l| l.strip_prefix("btime "))
+            .and_then(|v| v.trim().parse::<f64>().ok())
+    });
+    if let (Some(boot), Some(start)) = (boot, field(22)) {
+        describe(
+            out,
+            "process_start_time_seconds",
+            "gauge",
+            "Start time of the process since the Unix epoch.",
+        );
+        let _ = writeln!(out, "process_start_time_seconds {}", boot + start / 100.0);
+    }
+    if let Ok(fds) = std::fs::read_dir("/proc/self/fd") {
+        describe(out, "process_open_fds", "gauge", "Open file descriptors.");
+        let _ = writeln!(out, "process_open_fds {}", fds.count());
+    }
+    let limit = std::fs::read_to_string("/proc/self/limits")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Max open files"))
+                .and_then(|l| l.split_whitespace().nth(3))
+                .and_then(|v| v.parse::<u64>().ok())
+        });
+    if let Some(max) = limit {
+        describe(
+            out,
+            "process_max_fds",
+            "gauge",
+            "The limit of open file descriptors.",
+        );
+        let _ = writeln!(out, "process_max_fds {max}");
+    }
 }
 
 fn render_refusals(out: &mut String, m: &Metrics, streams: &crate::chat::streams::StreamStats) {

@@ -330,17 +330,19 @@ impl Db {
     /// Apply pending migrations. On a database created by the old service the baseline is a
     /// no-op and its tables are adopted in place.
     pub async fn migrate(&self) -> Result<()> {
-        match self {
-            Db::Sqlite(p) => SQLITE_MIGRATOR
-                .run(p)
-                .await
-                .context("running SQLite migrations")?,
-            Db::Postgres(p) => PG_MIGRATOR
-                .run(p)
-                .await
-                .context("running PostgreSQL migrations")?,
+        let result = match self {
+            Db::Sqlite(p) => SQLITE_MIGRATOR.run(p).await,
+            Db::Postgres(p) => PG_MIGRATOR.run(p).await,
+        };
+        match result {
+            Ok(()) => Ok(()),
+            // A database of a newer binary is refused with what to do, not sqlx's words.
+            Err(sqlx::migrate::MigrateError::VersionMissing(v)) => anyhow::bail!(
+                "the database was migrated by a newer solarintel (its migration {v} is unknown \
+                 to this binary): run that version or a newer one; this one will not change it"
+            ),
+            Err(e) => Err(e).with_context(|| format!("running {} migrations", self.backend())),
         }
-        Ok(())
     }
 
     /// True when every embedded migration has been applied.

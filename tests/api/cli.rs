@@ -1046,6 +1046,19 @@ async fn doctor_fails_an_unlisted_model_and_a_newer_database() {
             && check_line(&out, "database").contains("99990101000000"),
         "{out}"
     );
+    // And migrate (as serve) refuses it with what to do.
+    let m = bin()
+        .env("DATABASE_URL", &url)
+        .arg("migrate")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&m.stderr);
+    assert!(
+        !m.status.success()
+            && err.contains("migrated by a newer solarintel")
+            && err.contains("99990101000000"),
+        "{err}"
+    );
 }
 
 /// A PostgreSQL that refuses connections is reported with its cause at once, not as a pool
@@ -1108,6 +1121,15 @@ fn the_packaged_unit_and_settings_file_work_with_this_binary() {
     assert_eq!(
         args,
         ["--env-file", "/etc/solarintel/solarintel.env", "serve"]
+    );
+    let pre = unit
+        .lines()
+        .find_map(|l| l.strip_prefix("ExecStartPre="))
+        .unwrap();
+    let pre: Vec<&str> = pre.split_whitespace().skip(1).collect();
+    assert_eq!(
+        pre,
+        ["--env-file", "/etc/solarintel/solarintel.env", "migrate"]
     );
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("solarintel.env");

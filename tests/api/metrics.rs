@@ -165,3 +165,16 @@ fn cred(user: i32) -> solarintel::chat::streams::Credentials {
         token_hash: String::new(),
     }
 }
+
+// The build and the standard process figures are exported.
+db_test!(async fn build_info_and_process_figures(b) {
+    let app = TestApp::start(b).await;
+    let m = scrape(&app).await;
+    let info = m.lines().find(|l| l.starts_with("solarintel_build_info{")).unwrap_or_else(|| panic!("{m}"));
+    assert!(info.contains(&format!("version=\"{}\"", env!("CARGO_PKG_VERSION"))) && info.contains("commit=\"") && info.ends_with(" 1"), "{info}");
+    assert!(value(&m, "process_open_fds") > 0 && value(&m, "process_max_fds") >= value(&m, "process_open_fds"), "{m}");
+    let started: f64 = m.lines().find_map(|l| l.strip_prefix("process_start_time_seconds ")).unwrap().parse().unwrap();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs_f64();
+    assert!(started <= now + 1.0 && started > now - 3600.0, "{started} {now}");
+    assert!(m.contains("\nprocess_cpu_seconds_total "), "{m}");
+});
