@@ -244,10 +244,11 @@ async fn run(cli: Cli) -> Result<()> {
             .with_context(|| format!("cannot listen on {host}:{port}"))?;
             // Links in emails point at the address really served unless PUBLIC_URL says otherwise.
             settings.set_served_address(&host, listener.local_addr()?.port());
+            let place = where_(&settings);
             let app = App::build(settings).await?;
             tracing::info!(
                 address = %listener.local_addr()?,
-                database = app.state.db.backend(),
+                database = %place,
                 "Solar Intelligence listening"
             );
             app.serve(listener, stop).await
