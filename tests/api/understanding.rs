@@ -722,3 +722,31 @@ db_test!(async fn a_topic_keeps_its_operation_and_a_part_of_it_is_not_guessed(b)
     let sum: f64 = (2019..=2022).map(|y| market_value("Italy", &y.to_string(), HIST, "Total", "Annual")).sum();
     assert!(text.contains(&thousands(sum)), "{sum} in {text}");
 });
+
+db_test!(async fn a_year_makes_installations_annual_and_a_sign_is_not_guessed(b) {
+    let (app, t) = sample_app(b).await;
+    let annual = |c: &str, y: &str, conn: &str| market_value(c, y, HIST, conn, "Annual");
+    // "installed in Italy in 2022" is the year's additions, not the installed base.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Starting with the Italian market for our Union-level table. How much PV capacity was installed in Italy in 2022?").await;
+    assert!(text.contains(&thousands(annual("Italy", "2022", "Total"))) && text.contains("annual installations"), "{text}");
+    // "the Spanish market in 2024", "Poland's 2023 installations": the year's additions.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "What share of the Spanish market in 2024 was centralised capacity?").await;
+    let want = share(annual("Spain", "2024", "Centralised"), annual("Spain", "2024", "Total"));
+    assert!(text.contains(&want), "{want} in {text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "What share of Poland's 2023 installations was distributed (rooftop) capacity?").await;
+    let want = share(annual("Poland", "2023", "Distributed"), annual("Poland", "2023", "Total"));
+    assert!(text.contains(&want), "{want} in {text}");
+    // "fell in the distributed segment" beside a proportion places the part: no change.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "What proportion of Germany's 2024 PV additions fell in the distributed segment?").await;
+    let want = share(annual("Germany", "2024", "Distributed"), annual("Germany", "2024", "Total"));
+    assert!(text.contains(&want) && !text.contains("Change in"), "{want} in {text}");
+    // A sign as a condition ("a negative gross margin") is not computed: declined, not the
+    // highest margin.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "In which quarters did Nordlicht Solar AG record a negative gross margin? Please list the periods as labelled (e.g. 2023-Q1).").await;
+    assert!(declines(&text) && text.contains("negative"), "{text}");
+});

@@ -117,20 +117,30 @@ fn fits(w: &Word) -> bool {
     )
 }
 
-/// "installed in 2024", "installed that year", "added during 2023": a year's additions.
+/// "installed in 2024", "installed in Italy in 2022", "installed that year", "added during
+/// 2023", "2023 installations", "the Spanish market in 2024": a year's additions. ("installed
+/// by 2024" is the installed base: "by" is not read past.)
 fn installed_in_a_year(q: &Question) -> bool {
-    q.spans.iter().enumerate().any(|(i, s)| {
-        matches!(s.text.as_str(), "installed" | "added")
-            && q.spans[i + 1..]
-                .iter()
-                .find(|n| {
-                    !matches!(
-                        n.text.as_str(),
-                        "in" | "during" | "that" | "this" | "last" | "each" | "per" | "the"
-                    )
-                })
-                .is_some_and(|n| n.has(|w| matches!(w, Word::Year(_))) || n.text == "year")
-    })
+    let year_follows = |i: usize| {
+        q.spans[i + 1..]
+            .iter()
+            .find(|n| {
+                !(matches!(
+                    n.text.as_str(),
+                    "in" | "during" | "that" | "this" | "last" | "each" | "per" | "the"
+                ) || n.has(|w| matches!(w, Word::Territory(_))))
+            })
+            .is_some_and(|n| n.has(|w| matches!(w, Word::Year(_))) || n.text == "year")
+    };
+    let year_before = |i: usize| i > 0 && q.spans[i - 1].has(|w| matches!(w, Word::Year(_)));
+    q.spans
+        .iter()
+        .enumerate()
+        .any(|(i, s)| match s.text.as_str() {
+            "installed" | "added" | "install" | "installs" | "add" | "adds" => year_follows(i),
+            "installations" | "installation" | "market" => year_follows(i) || year_before(i),
+            _ => false,
+        })
 }
 
 fn facets(q: &Question) -> MarketAsk {
@@ -207,6 +217,18 @@ fn facets(q: &Question) -> MarketAsk {
         });
     } else {
         a.ops.retain(|o| !matches!(o, Op::Above | Op::Below));
+    }
+    // "What proportion of Germany's 2024 additions fell in the distributed segment?": "fell in"
+    // beside a share places the part, it is no change.
+    let placed = q.spans.windows(2).any(|w| {
+        matches!(w[0].text.as_str(), "fell" | "fall" | "falls" | "falling")
+            && matches!(w[1].text.as_str(), "in" | "into" | "within" | "under")
+    }) && !q.spans.iter().any(|s| {
+        s.has(|w| *w == Word::Op(Op::Change))
+            && !matches!(s.text.as_str(), "fell" | "fall" | "falls" | "falling")
+    });
+    if placed && a.ops.contains(&Op::Share) {
+        a.ops.retain(|o| *o != Op::Change);
     }
     // "in %" with a comparison or a change asks for the relative difference, not a share.
     let percent_only = q

@@ -1099,6 +1099,10 @@ pub const CHANGES_THE_QUESTION: &[&str] = &[
     "high",
     "lows",
     "highs",
+    // a sign as a condition ("quarters with a negative gross margin"): not computed, so not
+    // read past
+    "negative",
+    "positive",
     // exclusion and negation
     "not",
     "no",
