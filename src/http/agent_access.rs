@@ -74,6 +74,9 @@ pub struct MyAgent {
     access_reason: Option<String>,
     is_whitelisted: bool,
     is_grandfathered: bool,
+    /// The caller has hired the agent (an active hire): the current web app lists only these in
+    /// its chat agent switcher (an addition of the later contract, decision L2).
+    is_hired: bool,
 }
 
 /// Every configured agent with the caller's access to it.
@@ -110,6 +113,7 @@ pub async fn my_agents(
                 access_reason: d.reason,
                 is_whitelisted: access::is_whitelisted(&grants, now),
                 is_grandfathered: access::is_grandfathered(&config, &hires, u.plan_type.as_deref()),
+                is_hired: !hires.is_empty(),
             }
         })
         .collect();

@@ -40,13 +40,19 @@ db_test!(async fn fresh_install_lists_all_nine_agents(b) {
     assert_eq!(market, &json!({"agent_type": "market", "description": "Market Intelligence Agent - Provides market trends and analysis",
         "required_plan": "free", "is_enabled": true, "can_access": false,
         "access_reason": "You must hire this agent from the Agents page first",
-        "is_whitelisted": false, "is_grandfathered": false}));
+        "is_whitelisted": false, "is_grandfathered": false, "is_hired": false}));
     assert_eq!(list[8]["required_plan"], "premium");
     // after hiring, a free user may use free agents but not premium ones
     for a in ["market", "weaviate"] {
         app.post_json("/api/v1/agent-management/hire", Some(&t), &json!({"agent_type": a})).await.assert(201);
     }
     assert_eq!(check(&app, &t, "market").await, json!({"can_access": true, "reason": null}));
+    // the current web app keeps only hired agents in its chat switcher (`is_hired`)
+    assert_eq!(my(&app, &t, "market").await["is_hired"], true);
+    assert_eq!(my(&app, &t, "weaviate").await["is_hired"], true, "hired, though the plan does not reach it");
+    assert_eq!(my(&app, &t, "news").await["is_hired"], false);
+    app.post_json("/api/v1/agent-management/release", Some(&t), &json!({"agent_type": "market"})).await;
+    assert_eq!(my(&app, &t, "market").await["is_hired"], false, "released");
     assert_eq!(check(&app, &t, "weaviate").await, json!({"can_access": false,
         "reason": "This agent requires a 'premium' plan or higher. Please upgrade your plan."}));
     assert_eq!(check(&app, &t, "unknown").await, json!({"can_access": false, "reason": "Agent 'unknown' is not configured"}));
