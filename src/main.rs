@@ -202,9 +202,13 @@ async fn run(cli: Cli) -> Result<()> {
     let env = match &cli.env_file {
         None => Env::load(),
         Some(path) => {
+            // A file named here must be read: unreadable, the service would start on defaults
+            // (the development secret key among them).
             if !path.is_file() {
                 anyhow::bail!("--env-file {}: no such file", path.display());
             }
+            std::fs::read_to_string(path)
+                .with_context(|| format!("--env-file {}: cannot be read", path.display()))?;
             Env::load_from(path, std::env::vars())
         }
     };

@@ -1106,7 +1106,7 @@ fn healthcheck_says_whether_the_service_answers() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("/api/v1/health/ping"));
 }
 
-/// `--env-file` reads settings from a named file (the systemd unit's
+/// `--env-file` reads settings from a named file (the systemd unit's private copy of
 /// /etc/solarintel/solarintel.env); the unit's command line parses, and the settings file the
 /// package installs reads without a broken line.
 #[test]
@@ -1120,8 +1120,14 @@ fn the_packaged_unit_and_settings_file_work_with_this_binary() {
     let args: Vec<&str> = exec.split_whitespace().skip(1).collect();
     assert_eq!(
         args,
-        ["--env-file", "/etc/solarintel/solarintel.env", "serve"]
+        [
+            "--env-file",
+            "${CREDENTIALS_DIRECTORY}/solarintel.env",
+            "serve"
+        ]
     );
+    // (The root-owned settings file reaches the service's own user as a credential.)
+    assert!(unit.contains("\nLoadCredential=solarintel.env:/etc/solarintel/solarintel.env\n"));
     let pre = unit
         .lines()
         .find_map(|l| l.strip_prefix("ExecStartPre="))
@@ -1129,7 +1135,11 @@ fn the_packaged_unit_and_settings_file_work_with_this_binary() {
     let pre: Vec<&str> = pre.split_whitespace().skip(1).collect();
     assert_eq!(
         pre,
-        ["--env-file", "/etc/solarintel/solarintel.env", "migrate"]
+        [
+            "--env-file",
+            "${CREDENTIALS_DIRECTORY}/solarintel.env",
+            "migrate"
+        ]
     );
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("solarintel.env");
@@ -1160,5 +1170,16 @@ fn the_packaged_unit_and_settings_file_work_with_this_binary() {
     assert!(
         !missing.status.success()
             && String::from_utf8_lossy(&missing.stderr).contains("no such file")
+    );
+    // A file that exists but cannot be read fails too, rather than starting on defaults.
+    let unreadable = bin()
+        .args(["--env-file", "/proc/self/mem", "doctor"])
+        .output()
+        .unwrap();
+    assert!(
+        !unreadable.status.success()
+            && String::from_utf8_lossy(&unreadable.stderr).contains("cannot be read"),
+        "{}",
+        String::from_utf8_lossy(&unreadable.stderr)
     );
 }
