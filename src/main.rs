@@ -465,17 +465,27 @@ fn read_hidden(prompt: &str) -> Result<String> {
     line
 }
 
-/// The database the settings name, for messages: `sqlite /abs/path/solarintel.db` or the
+/// The absolute path of the SQLite file the settings name (`None` for PostgreSQL or memory).
+fn sqlite_file(settings: &Settings) -> Option<PathBuf> {
+    let Ok(store::DbUrl::SqliteFile(path)) = store::parse_database_url(&settings.database_url)
+    else {
+        return None;
+    };
+    let p = std::path::Path::new(&path);
+    Some(
+        std::fs::canonicalize(p)
+            .or_else(|_| std::env::current_dir().map(|d| d.join(p)))
+            .unwrap_or_else(|_| p.to_path_buf()),
+    )
+}
+
+/// The database the settings name, for messages: `the SQLite database /abs/path` or the
 /// PostgreSQL URL without its password.
 fn where_(settings: &Settings) -> String {
+    if let Some(file) = sqlite_file(settings) {
+        return format!("the SQLite database {}", file.display());
+    }
     match store::parse_database_url(&settings.database_url) {
-        Ok(store::DbUrl::SqliteFile(path)) => {
-            let p = std::path::Path::new(&path);
-            let abs = std::fs::canonicalize(p)
-                .or_else(|_| std::env::current_dir().map(|d| d.join(p)))
-                .unwrap_or_else(|_| p.to_path_buf());
-            format!("the SQLite database {}", abs.display())
-        }
         Ok(store::DbUrl::SqliteMemory) => "an in-memory SQLite database".into(),
         _ => format!(
             "the PostgreSQL database {}",
@@ -488,13 +498,13 @@ fn where_(settings: &Settings) -> String {
 /// `jobs run`) refuse a SQLite file that does not exist: run in the wrong folder they used to
 /// build a second, complete database silently (issue 24). `serve` and `migrate` create it.
 fn existing_database(settings: &Settings) -> anyhow::Result<()> {
-    if let Ok(store::DbUrl::SqliteFile(path)) = store::parse_database_url(&settings.database_url)
-        && !std::path::Path::new(&path).exists()
+    if let Some(file) = sqlite_file(settings)
+        && !file.exists()
     {
         anyhow::bail!(
             "no database at {}: run this where the service runs (or set DATABASE_URL), or create \
              it first with `solarintel migrate`",
-            where_(settings).trim_start_matches("the SQLite database ")
+            file.display()
         );
     }
     Ok(())

@@ -5,6 +5,15 @@ use std::time::Duration;
 
 use crate::support::{PASSWORD, SmtpSink, TestApp, first_link};
 
+/// `solarintel migrate` on the database at `url`.
+fn migrate(url: &str) -> std::process::Output {
+    bin()
+        .env("DATABASE_URL", url)
+        .arg("migrate")
+        .output()
+        .unwrap()
+}
+
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_solarintel"));
     c.env_clear()
@@ -18,11 +27,7 @@ fn bin() -> Command {
 fn migrate_create_admin_jobs_and_openapi() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("cli.db").display());
-    let out = bin()
-        .env("DATABASE_URL", &url)
-        .arg("migrate")
-        .output()
-        .unwrap();
+    let out = migrate(&url);
     assert!(
         out.status.success(),
         "{}",
@@ -284,12 +289,8 @@ fn backup_copies_the_live_database() {
 fn ingest_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("ingest.db").display());
-    let migrate = bin()
-        .env("DATABASE_URL", &url)
-        .arg("migrate")
-        .output()
-        .unwrap();
-    assert!(migrate.status.success());
+    let migrated = migrate(&url);
+    assert!(migrated.status.success());
     let file = dir.path().join("market.csv");
     std::fs::write(
         &file,
@@ -595,11 +596,7 @@ async fn doctor_passes_on_working_parts_and_names_each_broken_one() {
         "{out}"
     );
     assert!(!db.exists(), "doctor created the database");
-    let m = bin()
-        .env("DATABASE_URL", &url)
-        .arg("migrate")
-        .output()
-        .unwrap();
+    let m = migrate(&url);
     assert!(m.status.success());
 
     let (ok, out, err) = doctor(dir.path(), &working);
@@ -799,14 +796,10 @@ fn create_admin_reads_the_password_from_stdin_and_never_needs_it_on_the_command_
         "{err}"
     );
     assert!(!dir.path().join("a.db").exists());
-    let migrate = bin()
-        .env("DATABASE_URL", &url)
-        .arg("migrate")
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&migrate.stdout);
+    let migrated = migrate(&url);
+    let said = String::from_utf8_lossy(&migrated.stdout);
     assert!(
-        migrate.status.success() && said.contains(&dir.path().join("a.db").display().to_string()),
+        migrated.status.success() && said.contains(&dir.path().join("a.db").display().to_string()),
         "{said}"
     );
     let out = run(Some("stdin-password-1\n"), &["--password-stdin"]);
@@ -876,15 +869,7 @@ async fn the_password_read_from_stdin_is_the_one_that_logs_in() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("login.db");
     let url = format!("sqlite://{}", path.display());
-    assert!(
-        bin()
-            .env("DATABASE_URL", &url)
-            .arg("migrate")
-            .output()
-            .unwrap()
-            .status
-            .success()
-    );
+    assert!(migrate(&url).status.success());
     let mut child = bin()
         .env("DATABASE_URL", &url)
         .args([
@@ -994,15 +979,7 @@ async fn doctor_fails_an_unlisted_model_and_a_newer_database() {
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("d.db").display());
-    assert!(
-        bin()
-            .env("DATABASE_URL", &url)
-            .arg("migrate")
-            .output()
-            .unwrap()
-            .status
-            .success()
-    );
+    assert!(migrate(&url).status.success());
     let llm = |model: &'static str| {
         vec![
             ("DATABASE_URL", url.clone()),
@@ -1047,11 +1024,7 @@ async fn doctor_fails_an_unlisted_model_and_a_newer_database() {
         "{out}"
     );
     // And migrate (as serve) refuses it with what to do.
-    let m = bin()
-        .env("DATABASE_URL", &url)
-        .arg("migrate")
-        .output()
-        .unwrap();
+    let m = migrate(&url);
     let err = String::from_utf8_lossy(&m.stderr);
     assert!(
         !m.status.success()
