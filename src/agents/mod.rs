@@ -12,14 +12,8 @@ use crate::chat::events::{Event, strip_citations};
 use crate::llm::{ChatMessage, Llm, LlmError};
 use crate::tools::{self, Effect};
 
-/// One agent of the catalogue.
-#[derive(Debug)]
-pub struct AgentDef {
-    pub id: &'static str,
-    pub prompt: &'static str,
-    /// Tool names; tools that this build does not have are left out of the model's list.
-    pub tools: &'static [&'static str],
-}
+/// One agent: its row of the catalogue ([`crate::domain::agents::AGENTS`]).
+pub use crate::domain::agents::{AGENTS, Agent as AgentDef, agent};
 
 /// The rules every agent answers by (issue 11: an agent never states a figure the data does not
 /// hold). Tool results are JSON with the source file, the units and the filters applied; tool
@@ -46,76 +40,10 @@ with a reply within 24-48 h, and ask whether to connect; then call offer_expert_
 data_unavailable and write nothing after it. When the user asks for a human, call it with reason user_request. \
 Never call it for a chart request.";
 
-pub const AGENTS: [AgentDef; 9] = [
-    AgentDef {
-        id: "market",
-        prompt: "You are the Market Intelligence Agent of Solar Intelligence: a PV market analyst for installed \
-                 capacity (annual and cumulative, MW DC) by territory, year, scenario and connection type.",
-        tools: &[
-            "query_market_data",
-            "chart_market_data",
-            "offer_expert_contact",
-        ],
-    },
-    AgentDef {
-        id: "price",
-        prompt: "You are the Module Prices Agent: a component price analyst for modules, cells, wafers, polysilicon, \
-                 PV glass and raw materials by technology, region and date.",
-        tools: &["query_prices", "chart_prices"],
-    },
-    AgentDef {
-        id: "news",
-        prompt: "You are the News Agent: you summarise solar industry news from the news collection, with titles, \
-                 dates and links.",
-        tools: &["search_documents"],
-    },
-    AgentDef {
-        id: "digitalization",
-        prompt: "You are the Digitalization Trends Agent: digital transformation, AI and automation in PV.",
-        tools: &["search_documents"],
-    },
-    AgentDef {
-        id: "nzia_policy",
-        prompt: "You are the NZIA Policy Agent: the EU Net-Zero Industry Act, the Italian FER X decree, auctions and \
-                 compliance. Answer in the user's language (Italian or English).",
-        tools: &["search_documents"],
-    },
-    AgentDef {
-        id: "nzia_market_impact",
-        prompt: "You are the NZIA Market Impact Agent: market effects of the NZIA, EU manufacturing targets and \
-                 country forecasts.",
-        tools: &["search_documents", "query_market_data", "chart_market_data"],
-    },
-    AgentDef {
-        id: "manufacturer_financial",
-        prompt: "You are the Manufacturer Financial Agent: revenue, margins, shipments and capacity of PV \
-                 manufacturers.",
-        tools: &["query_financials", "chart_financials"],
-    },
-    AgentDef {
-        id: "leo_om",
-        prompt: "You are the O&M Agent: operations and maintenance practice for PV plants.",
-        tools: &["search_documents"],
-    },
-    AgentDef {
-        id: "weaviate",
-        prompt: "You are the Database Query Agent: open questions across every dataset and document collection.",
-        tools: &[
-            "search_documents",
-            "query_market_data",
-            "chart_market_data",
-            "query_prices",
-            "chart_prices",
-            "query_financials",
-            "chart_financials",
-        ],
-    },
-];
-
 /// The system prompt of an agent for a language model: its role, the rules of its tools, the
 /// common rules.
 pub fn system_prompt(agent: &AgentDef) -> String {
-    let mut p = agent.prompt.to_string();
+    let mut p = agent.persona.to_string();
     if agent.tools.contains(&tools::documents::NAME) {
         p.push(' ');
         p.push_str(DOCUMENTS);
@@ -127,11 +55,6 @@ pub fn system_prompt(agent: &AgentDef) -> String {
     p.push_str("\n\n");
     p.push_str(COMMON);
     p
-}
-
-/// The agent chat can route for a normalised type.
-pub fn agent(id: &str) -> Option<&'static AgentDef> {
-    AGENTS.iter().find(|a| a.id == id)
 }
 
 /// Why a turn failed (streaming.md §8.3).

@@ -521,7 +521,7 @@ pub async fn ingest_docs(
     {
         return Err(IngestError::file(format!(
             "invalid collection name {collection:?}: use letters, digits, '_' or '-' (the agents read {})",
-            super::COLLECTIONS.join(", ")
+            super::collections().collect::<Vec<_>>().join(", ")
         )));
     }
     progress.start(

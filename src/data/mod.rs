@@ -13,14 +13,8 @@ use chrono::NaiveDate;
 /// path.
 pub use crate::domain::records::{FinRec, Kind, MarketRec, PriceRec};
 
-/// The document collections the agents search (agents.md).
-pub const COLLECTIONS: [&str; 5] = [
-    "news",
-    "digitalization",
-    "nzia_policy",
-    "nzia_market_impact",
-    "om",
-];
+/// The document collections the agents search (agents.md), from the agents' rows.
+pub use crate::domain::agents::collections;
 
 /// The source kind under which a document collection's files are registered.
 pub fn docs_kind(collection: &str) -> String {

@@ -1,5 +1,6 @@
-//! The agent catalogues of api-contract §4.6 and the `suggest-agent-type` keyword rule (§4.7).
-//! Each endpoint keeps its own list, as the contract says; they are all here.
+//! The agents, one row each ([`AGENTS`]): the catalogues of api-contract §4.6 (each endpoint shows
+//! its own columns of the row, as the contract says), the `suggest-agent-type` keyword rule
+//! (§4.7), and each agent's persona, tools and document collection.
 
 /// The nine agent types. A request may name any string (the endpoints answer "invalid" or "not
 /// configured" with it, and the old database may hold others), so handlers carry the normalised
@@ -53,18 +54,42 @@ impl AgentType {
     }
 }
 
-/// One entry of the agent-management catalogue (a).
-#[derive(Debug, Clone, Copy)]
-pub struct CatalogueAgent {
-    pub agent_type: &'static str,
+/// One agent: everything the platform says and does about it, in one row. The seed rows, the
+/// agent-management catalogue, the chat router's names, the keyword rule, the tool sets, the
+/// system prompts and the document collections are all read from [`AGENTS`]; adding an agent is
+/// one row here (and, for the built-in provider, its answerer in `agents::builtin`).
+#[derive(Debug)]
+pub struct Agent {
+    pub kind: AgentType,
+    /// The id requests and rows carry.
+    pub id: &'static str,
+    /// The agent-management catalogue's display name (api-contract §4.6 a).
     pub display_name: &'static str,
     pub capabilities: &'static [&'static str],
+    /// The catalogue marks it as needing a subscription, and `check-availability` refuses it
+    /// below the premium plan (§4.6 a).
+    pub requires_subscription: bool,
+    /// The access-configuration seed (§4.6 b): default required plan, enabled, description.
+    pub required_plan: &'static str,
+    pub enabled: bool,
+    pub description: &'static str,
+    /// The chat router's name, also listed by `/chat/agents` (§4.6 c).
+    pub chat_name: &'static str,
+    /// The keywords of `suggest-agent-type` (§4.7); the rows' order is the rule's order.
+    pub keywords: &'static [&'static str],
+    /// Its role, the first sentence of its system prompt for a language model.
+    pub persona: &'static str,
+    /// Tool names; tools that this build does not have are left out of the model's list.
+    pub tools: &'static [&'static str],
+    /// The document collection it searches (`None`: none, or every one for the database agent).
+    pub collection: Option<&'static str>,
 }
 
-/// (a) The agent-management catalogue, in its order.
-pub const CATALOGUE: [CatalogueAgent; 9] = [
-    CatalogueAgent {
-        agent_type: "market",
+/// The agents, in the catalogues' order.
+pub const AGENTS: [Agent; 9] = [
+    Agent {
+        kind: AgentType::Market,
+        id: "market",
         display_name: "Market Intelligence Agent",
         capabilities: &[
             "Market trend analysis",
@@ -72,9 +97,24 @@ pub const CATALOGUE: [CatalogueAgent; 9] = [
             "Forecast generation",
             "Supply chain insights",
         ],
+        requires_subscription: false,
+        required_plan: "free",
+        enabled: true,
+        description: "Market Intelligence Agent - Provides market trends and analysis",
+        chat_name: "Market Intelligence Agent",
+        keywords: &[],
+        persona: "You are the Market Intelligence Agent of Solar Intelligence: a PV market analyst for installed \
+                  capacity (annual and cumulative, MW DC) by territory, year, scenario and connection type.",
+        tools: &[
+            "query_market_data",
+            "chart_market_data",
+            "offer_expert_contact",
+        ],
+        collection: None,
     },
-    CatalogueAgent {
-        agent_type: "price",
+    Agent {
+        kind: AgentType::Price,
+        id: "price",
         display_name: "Module Prices Agent",
         capabilities: &[
             "Module price tracking",
@@ -82,164 +122,12 @@ pub const CATALOGUE: [CatalogueAgent; 9] = [
             "Price forecasting",
             "Regional price comparison",
         ],
-    },
-    CatalogueAgent {
-        agent_type: "news",
-        display_name: "News Agent",
-        capabilities: &[
-            "Latest industry news",
-            "Company announcements",
-            "Policy updates",
-            "Market reports",
-        ],
-    },
-    CatalogueAgent {
-        agent_type: "digitalization",
-        display_name: "Digitalization Trends Agent",
-        capabilities: &[
-            "Digital transformation insights",
-            "Automation trends",
-            "AI/ML applications",
-            "Smart grid technology",
-        ],
-    },
-    CatalogueAgent {
-        agent_type: "nzia_policy",
-        display_name: "NZIA Policy Agent",
-        capabilities: &[
-            "FERX framework analysis",
-            "NZIA compliance guidance",
-            "Italian PV auction procedures",
-            "Policy document interpretation",
-            "Multilingual support (IT/EN)",
-        ],
-    },
-    CatalogueAgent {
-        agent_type: "nzia_market_impact",
-        display_name: "NZIA Market Impact Agent",
-        capabilities: &[
-            "EU NZIA market impact analysis",
-            "EU manufacturing targets (40% by 2030)",
-            "Implementation timeline and milestones",
-            "Compliance criteria analysis",
-            "Country-level PV market forecasts",
-            "Strategic recommendations for EU PV industry",
-        ],
-    },
-    CatalogueAgent {
-        agent_type: "manufacturer_financial",
-        display_name: "Manufacturer Financial Agent",
-        capabilities: &[
-            "Financial performance analysis",
-            "Cross-company comparisons",
-            "Quarterly and yearly trend analysis",
-            "Margin and profitability metrics",
-            "Manufacturing capacity tracking",
-            "Revenue per watt analysis",
-        ],
-    },
-    CatalogueAgent {
-        agent_type: "leo_om",
-        display_name: "O&M Agent",
-        capabilities: &[
-            "O&M best practices",
-            "Performance optimization",
-            "Maintenance scheduling",
-            "Asset monitoring",
-        ],
-    },
-    CatalogueAgent {
-        agent_type: "weaviate",
-        display_name: "Database Query Agent",
-        capabilities: &[
-            "Custom database queries",
-            "Advanced data retrieval",
-            "Complex analytics",
-            "Data exploration",
-        ],
-    },
-];
-
-pub fn catalogue_entry(agent_type: &str) -> Option<&'static CatalogueAgent> {
-    CATALOGUE.iter().find(|a| a.agent_type == agent_type)
-}
-
-/// (b) The access-configuration seed: type, default required plan, enabled, description.
-pub const ACCESS_SEED: [(&str, &str, bool, &str); 9] = [
-    (
-        "market",
-        "free",
-        true,
-        "Market Intelligence Agent - Provides market trends and analysis",
-    ),
-    (
-        "price",
-        "free",
-        true,
-        "Module Prices Agent - Tracks and analyzes PV module pricing",
-    ),
-    (
-        "news",
-        "free",
-        true,
-        "News Agent - Latest solar industry news and updates",
-    ),
-    (
-        "digitalization",
-        "free",
-        true,
-        "Digitalization Trends Agent - Digital transformation in solar",
-    ),
-    (
-        "nzia_policy",
-        "free",
-        true,
-        "NZIA Policy Agent - European NZIA policy analysis",
-    ),
-    (
-        "nzia_market_impact",
-        "premium",
-        true,
-        "NZIA Market Impact Agent - EU market impact analysis (Premium)",
-    ),
-    (
-        "manufacturer_financial",
-        "free",
-        true,
-        "Manufacturer Financial Agent - Financial analysis of PV manufacturers",
-    ),
-    (
-        "leo_om",
-        "free",
-        true,
-        "Operations & Maintenance Agent - O&M best practices",
-    ),
-    (
-        "weaviate",
-        "premium",
-        true,
-        "Database Query Agent - Advanced data retrieval (Premium)",
-    ),
-];
-
-/// (c) The chat router's names, also listed by `/chat/agents`.
-pub const CHAT_NAMES: [(&str, &str); 9] = [
-    ("market", "Market Intelligence Agent"),
-    ("price", "Module Prices Agent"),
-    ("news", "News Agent"),
-    ("digitalization", "Digitalization Trends Agent"),
-    ("nzia_policy", "NZIA Policy Agent"),
-    ("nzia_market_impact", "NZIA Market Impact Agent"),
-    ("manufacturer_financial", "Manufacturer Financial Agent"),
-    ("leo_om", "Operations & Maintenance Agent"),
-    ("weaviate", "Database Query Agent"),
-];
-
-/// The keyword groups of §4.7, in order; the first hit wins.
-const KEYWORDS: [(&str, &[&str]); 7] = [
-    (
-        "price",
-        &[
+        requires_subscription: false,
+        required_plan: "free",
+        enabled: true,
+        description: "Module Prices Agent - Tracks and analyzes PV module pricing",
+        chat_name: "Module Prices Agent",
+        keywords: &[
             "price",
             "cost",
             "module",
@@ -251,10 +139,27 @@ const KEYWORDS: [(&str, &[&str]); 7] = [
             "yuan",
             "rmb",
         ],
-    ),
-    (
-        "news",
-        &[
+        persona: "You are the Module Prices Agent: a component price analyst for modules, cells, wafers, \
+                  polysilicon, PV glass and raw materials by technology, region and date.",
+        tools: &["query_prices", "chart_prices"],
+        collection: None,
+    },
+    Agent {
+        kind: AgentType::News,
+        id: "news",
+        display_name: "News Agent",
+        capabilities: &[
+            "Latest industry news",
+            "Company announcements",
+            "Policy updates",
+            "Market reports",
+        ],
+        requires_subscription: false,
+        required_plan: "free",
+        enabled: true,
+        description: "News Agent - Latest solar industry news and updates",
+        chat_name: "News Agent",
+        keywords: &[
             "news",
             "article",
             "report",
@@ -263,10 +168,27 @@ const KEYWORDS: [(&str, &[&str]); 7] = [
             "announcement",
             "press release",
         ],
-    ),
-    (
-        "digitalization",
-        &[
+        persona: "You are the News Agent: you summarise solar industry news from the news collection, with \
+                  titles, dates and links.",
+        tools: &["search_documents"],
+        collection: Some("news"),
+    },
+    Agent {
+        kind: AgentType::Digitalization,
+        id: "digitalization",
+        display_name: "Digitalization Trends Agent",
+        capabilities: &[
+            "Digital transformation insights",
+            "Automation trends",
+            "AI/ML applications",
+            "Smart grid technology",
+        ],
+        requires_subscription: false,
+        required_plan: "free",
+        enabled: true,
+        description: "Digitalization Trends Agent - Digital transformation in solar",
+        chat_name: "Digitalization Trends Agent",
+        keywords: &[
             "digital",
             "automation",
             "ai",
@@ -275,10 +197,27 @@ const KEYWORDS: [(&str, &[&str]); 7] = [
             "smart",
             "technology",
         ],
-    ),
-    (
-        "nzia_policy",
-        &[
+        persona: "You are the Digitalization Trends Agent: digital transformation, AI and automation in PV.",
+        tools: &["search_documents"],
+        collection: Some("digitalization"),
+    },
+    Agent {
+        kind: AgentType::NziaPolicy,
+        id: "nzia_policy",
+        display_name: "NZIA Policy Agent",
+        capabilities: &[
+            "FERX framework analysis",
+            "NZIA compliance guidance",
+            "Italian PV auction procedures",
+            "Policy document interpretation",
+            "Multilingual support (IT/EN)",
+        ],
+        requires_subscription: false,
+        required_plan: "free",
+        enabled: true,
+        description: "NZIA Policy Agent - European NZIA policy analysis",
+        chat_name: "NZIA Policy Agent",
+        keywords: &[
             "nzia",
             "ferx",
             "italy",
@@ -289,10 +228,29 @@ const KEYWORDS: [(&str, &[&str]); 7] = [
             "eligibility",
             "regulatory",
         ],
-    ),
-    (
-        "nzia_market_impact",
-        &[
+        persona: "You are the NZIA Policy Agent: the EU Net-Zero Industry Act, the Italian FER X decree, \
+                  auctions and compliance. Answer in the user's language (Italian or English).",
+        tools: &["search_documents"],
+        collection: Some("nzia_policy"),
+    },
+    Agent {
+        kind: AgentType::NziaMarketImpact,
+        id: "nzia_market_impact",
+        display_name: "NZIA Market Impact Agent",
+        capabilities: &[
+            "EU NZIA market impact analysis",
+            "EU manufacturing targets (40% by 2030)",
+            "Implementation timeline and milestones",
+            "Compliance criteria analysis",
+            "Country-level PV market forecasts",
+            "Strategic recommendations for EU PV industry",
+        ],
+        requires_subscription: false,
+        required_plan: "premium",
+        enabled: true,
+        description: "NZIA Market Impact Agent - EU market impact analysis (Premium)",
+        chat_name: "NZIA Market Impact Agent",
+        keywords: &[
             "nzia",
             "market impact",
             "eu manufacturing",
@@ -307,10 +265,29 @@ const KEYWORDS: [(&str, &[&str]); 7] = [
             "france",
             "country forecast",
         ],
-    ),
-    (
-        "manufacturer_financial",
-        &[
+        persona: "You are the NZIA Market Impact Agent: market effects of the NZIA, EU manufacturing targets \
+                  and country forecasts.",
+        tools: &["search_documents", "query_market_data", "chart_market_data"],
+        collection: Some("nzia_market_impact"),
+    },
+    Agent {
+        kind: AgentType::ManufacturerFinancial,
+        id: "manufacturer_financial",
+        display_name: "Manufacturer Financial Agent",
+        capabilities: &[
+            "Financial performance analysis",
+            "Cross-company comparisons",
+            "Quarterly and yearly trend analysis",
+            "Margin and profitability metrics",
+            "Manufacturing capacity tracking",
+            "Revenue per watt analysis",
+        ],
+        requires_subscription: false,
+        required_plan: "free",
+        enabled: true,
+        description: "Manufacturer Financial Agent - Financial analysis of PV manufacturers",
+        chat_name: "Manufacturer Financial Agent",
+        keywords: &[
             "manufacturer",
             "financial",
             "revenue",
@@ -326,10 +303,27 @@ const KEYWORDS: [(&str, &[&str]); 7] = [
             "tongwei",
             "gcl",
         ],
-    ),
-    (
-        "leo_om",
-        &[
+        persona: "You are the Manufacturer Financial Agent: revenue, margins, shipments and capacity of PV \
+                  manufacturers.",
+        tools: &["query_financials", "chart_financials"],
+        collection: None,
+    },
+    Agent {
+        kind: AgentType::LeoOm,
+        id: "leo_om",
+        display_name: "O&M Agent",
+        capabilities: &[
+            "O&M best practices",
+            "Performance optimization",
+            "Maintenance scheduling",
+            "Asset monitoring",
+        ],
+        requires_subscription: false,
+        required_plan: "free",
+        enabled: true,
+        description: "Operations & Maintenance Agent - O&M best practices",
+        chat_name: "Operations & Maintenance Agent",
+        keywords: &[
             "operation",
             "maintenance",
             "o&m",
@@ -338,17 +332,70 @@ const KEYWORDS: [(&str, &[&str]); 7] = [
             "performance",
             "efficiency",
         ],
-    ),
+        persona: "You are the O&M Agent: operations and maintenance practice for PV plants.",
+        tools: &["search_documents"],
+        collection: Some("om"),
+    },
+    Agent {
+        kind: AgentType::Weaviate,
+        id: "weaviate",
+        display_name: "Database Query Agent",
+        capabilities: &[
+            "Custom database queries",
+            "Advanced data retrieval",
+            "Complex analytics",
+            "Data exploration",
+        ],
+        requires_subscription: true,
+        required_plan: "premium",
+        enabled: true,
+        description: "Database Query Agent - Advanced data retrieval (Premium)",
+        chat_name: "Database Query Agent",
+        keywords: &[],
+        persona: "You are the Database Query Agent: open questions across every dataset and document \
+                  collection.",
+        tools: &[
+            "search_documents",
+            "query_market_data",
+            "chart_market_data",
+            "query_prices",
+            "chart_prices",
+            "query_financials",
+            "chart_financials",
+        ],
+        collection: None,
+    },
 ];
+
+impl AgentType {
+    /// Its row of [`AGENTS`].
+    pub fn agent(self) -> &'static Agent {
+        AGENTS
+            .iter()
+            .find(|a| a.kind == self)
+            .expect("every agent type has a row")
+    }
+}
+
+/// The row of an exact agent id (callers normalise the `om` alias first); `None` for an id no
+/// agent has.
+pub fn agent(id: &str) -> Option<&'static Agent> {
+    AGENTS.iter().find(|a| a.id == id)
+}
+
+/// The document collections the agents search, in the catalogue's order.
+pub fn collections() -> impl Iterator<Item = &'static str> {
+    AGENTS.iter().filter_map(|a| a.collection)
+}
 
 /// `suggest-agent-type`: literal substring matching on the lower-cased query (kept for
 /// compatibility: "ai" matches "maintain", "om" matches "from"); `market` by default.
 pub fn suggest_agent_type(query: &str) -> &'static str {
     let q = query.to_lowercase();
-    KEYWORDS
+    AGENTS
         .iter()
-        .find(|(_, words)| words.iter().any(|w| q.contains(w)))
-        .map(|(t, _)| *t)
+        .find(|a| a.keywords.iter().any(|w| q.contains(w)))
+        .map(|a| a.id)
         .unwrap_or("market")
 }
 
@@ -357,14 +404,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn catalogues_list_the_same_nine_agents() {
-        let a: Vec<&str> = CATALOGUE.iter().map(|a| a.agent_type).collect();
-        let b: Vec<&str> = ACCESS_SEED.iter().map(|s| s.0).collect();
-        let c: Vec<&str> = CHAT_NAMES.iter().map(|s| s.0).collect();
-        assert_eq!(a, b);
-        assert_eq!(a, c);
-        assert_eq!(catalogue_entry("leo_om").unwrap().display_name, "O&M Agent");
-        assert!(catalogue_entry("om").is_none());
+    fn every_agent_type_has_one_row() {
+        for t in AgentType::ALL {
+            assert_eq!(AGENTS.iter().filter(|a| a.kind == t).count(), 1, "{t:?}");
+            assert_eq!(t.agent().id, t.as_str());
+        }
+        assert_eq!(agent("leo_om").unwrap().display_name, "O&M Agent");
+        assert_eq!(
+            agent("leo_om").unwrap().chat_name,
+            "Operations & Maintenance Agent"
+        );
+        assert!(agent("om").is_none());
+        let c: Vec<&str> = collections().collect();
+        assert_eq!(
+            c,
+            [
+                "news",
+                "digitalization",
+                "nzia_policy",
+                "nzia_market_impact",
+                "om"
+            ]
+        );
     }
 
     #[test]
@@ -384,7 +445,7 @@ mod tests {
         }
         // the catalogues list exactly the nine types, in the same order
         let names: Vec<&str> = AgentType::ALL.iter().map(|t| t.as_str()).collect();
-        let catalogue: Vec<&str> = CATALOGUE.iter().map(|a| a.agent_type).collect();
+        let catalogue: Vec<&str> = AGENTS.iter().map(|a| a.id).collect();
         assert_eq!(names, catalogue);
         for t in AgentType::ALL {
             assert_eq!(AgentType::parse(t.as_str()), Some(t));

@@ -14,7 +14,7 @@ use super::error::{ApiError, ApiResult, FieldError, ResultExt};
 use super::extract::{CurrentUser, QueryMap, UserJson, path_int};
 use super::responses::{MessageResponse, message};
 use crate::app::AppState;
-use crate::domain::agents::{AgentType, CATALOGUE, catalogue_entry, suggest_agent_type};
+use crate::domain::agents::{AGENTS, agent, suggest_agent_type};
 use crate::domain::conversation::{message_too_long, message_too_long_text, normalize_agent_type};
 use crate::domain::plans::{self, Plan};
 use crate::store::{self, agents, conversations as conv};
@@ -53,13 +53,13 @@ pub async fn available(
 ) -> ApiResult<Json<Vec<AvailableAgent>>> {
     let hires = agents::active_hires(&state.db, user.user.id).await?;
     Ok(Json(
-        CATALOGUE
+        AGENTS
             .iter()
             .map(|a| AvailableAgent {
-                agent_type: a.agent_type,
+                agent_type: a.id,
                 display_name: a.display_name,
-                is_hired: hires.iter().any(|h| h.agent_type == a.agent_type),
-                requires_subscription: AgentType::parse(a.agent_type) == Some(AgentType::Weaviate),
+                is_hired: hires.iter().any(|h| h.agent_type == a.id),
+                requires_subscription: a.requires_subscription,
                 capabilities: a.capabilities.to_vec(),
             })
             .collect(),
@@ -81,12 +81,12 @@ pub async fn check_availability(
 ) -> Json<Availability> {
     let t = normalize_agent_type(&agent_type);
     let u = &user.user;
-    Json(if catalogue_entry(&t).is_none() {
+    Json(if agent(&t).is_none() {
         Availability {
             is_available: false,
             reason: Some(format!("Invalid agent type: {t}")),
         }
-    } else if AgentType::parse(&t) == Some(AgentType::Weaviate)
+    } else if agent(&t).is_some_and(|a| a.requires_subscription)
         && u.plan() != Plan::Premium
         && !u.is_admin()
     {
@@ -119,7 +119,7 @@ pub async fn suggest(_user: CurrentUser, q: QueryMap) -> ApiResult<Json<Suggesti
     }
     o.finish()?;
     let t = suggest_agent_type(&query);
-    let name = catalogue_entry(t)
+    let name = agent(t)
         .map(|a| a.display_name)
         .unwrap_or("Market Intelligence Agent");
     Ok(Json(Suggestion {
@@ -139,7 +139,7 @@ pub async fn hire(
         ..
     }: UserJson<AgentTypeBody>,
 ) -> ApiResult<Response> {
-    if catalogue_entry(&t).is_none() {
+    if agent(&t).is_none() {
         return Err(ApiError::bad_request(format!("Invalid agent type: {t}")));
     }
     const FAILED: &str = "Failed to hire agent";
@@ -374,9 +374,9 @@ pub struct AgentTypes {
     responses((status = 200, body = AgentTypes)))]
 pub async fn types(_user: CurrentUser) -> Json<AgentTypes> {
     Json(AgentTypes {
-        agent_types: CATALOGUE
+        agent_types: AGENTS
             .iter()
-            .map(|a| (a.agent_type.to_string(), json!(a.display_name)))
+            .map(|a| (a.id.to_string(), json!(a.display_name)))
             .collect(),
     })
 }

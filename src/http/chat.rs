@@ -19,7 +19,7 @@ use super::extract::{
 use crate::app::AppState;
 use crate::chat::streams::{self, StreamGuard};
 use crate::chat::{hub, sse, turn};
-use crate::domain::agents::CHAT_NAMES;
+use crate::domain::agents::AGENTS;
 use crate::domain::conversation::{MAX_CHAT_MESSAGE_CHARS, string_envelope};
 use crate::domain::plans;
 use crate::store::{self, contact, conversations as conv};
@@ -231,9 +231,9 @@ pub struct ChatAgents {
     responses((status = 200, body = ChatAgents), (status = 401)))]
 pub async fn agents(_user: CurrentUser) -> Json<ChatAgents> {
     Json(ChatAgents {
-        agent_types: CHAT_NAMES
+        agent_types: AGENTS
             .iter()
-            .map(|(t, n)| (t.to_string(), json!(n)))
+            .map(|a| (a.id.to_string(), json!(a.chat_name)))
             .collect(),
     })
 }

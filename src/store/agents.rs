@@ -6,7 +6,7 @@ use sqlx::FromRow;
 use super::audit::{self, Audit};
 use super::{Db, Tx};
 use crate::domain::access::{AgentConfig, Grant, Hire};
-use crate::domain::agents::ACCESS_SEED;
+use crate::domain::agents::AGENTS;
 use crate::domain::plans::Plan;
 use crate::{on_db, on_tx};
 
@@ -55,7 +55,9 @@ pub async fn configs(db: &Db) -> Result<Vec<AccessRow>, sqlx::Error> {
 /// are never touched. Returns how many were inserted.
 pub async fn seed_missing(db: &Db, now: NaiveDateTime) -> Result<u64, sqlx::Error> {
     let mut n = 0;
-    for (agent_type, plan, enabled, description) in ACCESS_SEED {
+    for a in &AGENTS {
+        let (agent_type, plan, enabled, description) =
+            (a.id, a.required_plan, a.enabled, a.description);
         n += on_db!(db, |p| {
             sqlx::query(
             "INSERT INTO fastapi_agent_access (agent_type, required_plan, is_enabled, description, created_at, updated_at) \
@@ -146,7 +148,9 @@ pub async fn seed_force(db: &Db, now: NaiveDateTime) -> Result<u64, sqlx::Error>
     let mut tx = db.begin().await?;
     let before = all_rows(&mut tx).await?;
     let mut n = 0;
-    for (agent_type, plan, enabled, description) in ACCESS_SEED {
+    for a in &AGENTS {
+        let (agent_type, plan, enabled, description) =
+            (a.id, a.required_plan, a.enabled, a.description);
         let old: Option<Option<String>> = on_tx!(&mut tx, |t| sqlx::query_scalar(
             "SELECT required_plan FROM fastapi_agent_access WHERE agent_type = $1"
         )

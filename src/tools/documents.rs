@@ -41,8 +41,10 @@ impl Arguments for SearchArgs {
     fn property(field: &str, _: Mode) -> Option<Value> {
         Some(match field {
             "query" => json!({"type": "string", "description": "keywords"}),
-            "collection" => json!({"type": "string", "enum": crate::data::COLLECTIONS,
-                "description": "only for the open-questions agent; other agents search their own collection"}),
+            "collection" => {
+                json!({"type": "string", "enum": crate::data::collections().collect::<Vec<_>>(),
+                "description": "only for the open-questions agent; other agents search their own collection"})
+            }
             "start_date" => {
                 json!({"type": "string", "description": "published on or after, YYYY-MM-DD"})
             }
@@ -86,14 +88,7 @@ impl Tool for Documents {
 
 /// The collection an agent searches; `None` for the agent that searches everything.
 pub fn collection_of(agent_id: &str) -> Option<&'static str> {
-    match agent_id {
-        "news" => Some("news"),
-        "digitalization" => Some("digitalization"),
-        "nzia_policy" => Some("nzia_policy"),
-        "nzia_market_impact" => Some("nzia_market_impact"),
-        "leo_om" | "om" => Some("om"),
-        _ => None,
-    }
+    AgentType::parse(agent_id).and_then(|t| t.agent().collection)
 }
 
 const STOPWORDS: &[&str] = &[

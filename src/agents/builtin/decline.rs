@@ -97,9 +97,7 @@ pub(super) async fn cannot_answer(
     vocab: &Vocabularies,
     emit: Emit<'_>,
 ) {
-    let (name, capabilities) = crate::domain::agents::catalogue_entry(agent.id)
-        .map(|a| (a.display_name, a.capabilities.join(", ")))
-        .unwrap_or(("This agent", String::new()));
+    let (name, capabilities) = (agent.display_name, agent.capabilities.join(", "));
     let mut text = format!(
         "I could not answer this from the loaded data. **{name}** covers: {capabilities}.\n\n"
     );

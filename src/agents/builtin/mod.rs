@@ -27,6 +27,7 @@ use super::{AgentDef, AgentError};
 use crate::app::AppState;
 use crate::chat::events::Event;
 use crate::data::sample::NOTICE;
+use crate::domain::agents::AgentType;
 use crate::llm::{ChatMessage, Role};
 use crate::tools::documents::{self, SearchArgs};
 use crate::tools::financials::{self, FinArgs, Financials};
@@ -199,11 +200,11 @@ pub async fn answer(
         Some(p) => inherit(ask_of(&question), p),
         None => ask_of(&question),
     };
-    let domain = match agent.id {
-        "market" => Domain::Market,
-        "price" => Domain::Prices,
-        "manufacturer_financial" => Domain::Financials,
-        "nzia_market_impact" => {
+    let domain = match agent.kind {
+        AgentType::Market => Domain::Market,
+        AgentType::Price => Domain::Prices,
+        AgentType::ManufacturerFinancial => Domain::Financials,
+        AgentType::NziaMarketImpact => {
             if !ask.territories.is_empty()
                 && (speaks_of_market(&question) || previous.is_some_and(speaks_of_market))
             {
@@ -212,7 +213,7 @@ pub async fn answer(
                 Domain::Documents
             }
         }
-        "weaviate" => domain_of(&question)
+        AgentType::Weaviate => domain_of(&question)
             .or_else(|| previous.and_then(domain_of))
             .unwrap_or(Domain::Documents),
         _ => Domain::Documents,
