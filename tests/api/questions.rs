@@ -293,15 +293,14 @@ fn questions() -> Vec<Q> {
         q(
             "market",
             "change in annual installations in Italy between 2020 and 2024",
-            Want::Figure(format!(
-                "{:+.1}%",
-                (annual("Italy", 2024) / annual("Italy", 2020) - 1.0) * 100.0
+            Want::Figure(signed_pct(
+                (annual("Italy", 2024) / annual("Italy", 2020) - 1.0) * 100.0,
             )),
         ),
         q(
             "market",
             "CAGR of France between 2015 and 2024",
-            Want::Figure(format!("{:+.1}%", cagr * 100.0)),
+            Want::Figure(signed_pct(cagr * 100.0)),
         ),
         // Comparisons, min / max / average, sums.
         q(
@@ -793,10 +792,7 @@ fn questions() -> Vec<Q> {
             "How much did n-type TOPCon module prices in China change from 2023 to 2024?",
             {
                 let s = price_series("Module", "n-type TOPCon", "China");
-                Want::Figure(format!(
-                    "{:+.1}%",
-                    (s.last().unwrap().1 / s[0].1 - 1.0) * 100.0
-                ))
+                Want::Figure(signed_pct((s.last().unwrap().1 / s[0].1 - 1.0) * 100.0))
             },
         ),
         q(
@@ -817,10 +813,7 @@ fn questions() -> Vec<Q> {
                         .map(|r| r["value"].parse::<f64>().unwrap())
                         .unwrap()
                 };
-                Want::Figure(format!(
-                    "{:+.1}%",
-                    (fy("FY2024") / fy("FY2023") - 1.0) * 100.0
-                ))
+                Want::Figure(signed_pct((fy("FY2024") / fy("FY2023") - 1.0) * 100.0))
             },
         ),
         q(
@@ -886,8 +879,9 @@ fn fig3(v: f64) -> Want {
     Want::Figure(format!("{v:.3}"))
 }
 
-fn signed_pct(v: f64) -> Want {
-    Want::Figure(format!("{:+.1}%", v * 100.0))
+/// A change given as a fraction, as the answers write it in %.
+fn change_pct(v: f64) -> Want {
+    Want::Figure(signed_pct(v * 100.0))
 }
 
 /// Ranking, CAGR, sums and comparisons of prices (issue 11), with their refusals.
@@ -961,7 +955,7 @@ fn price_operations() -> Vec<Q> {
         q(
             "price",
             "Which n-type TOPCon module price fell the most from 2023 to 2024?",
-            signed_pct(largest_fall),
+            change_pct(largest_fall),
         ),
         q(
             "price",
@@ -971,7 +965,7 @@ fn price_operations() -> Vec<Q> {
         q(
             "price",
             "CAGR of the n-type TOPCon module price in China from 2023 to 2024",
-            signed_pct(cagr),
+            change_pct(cagr),
         ),
         q(
             "price",
@@ -981,7 +975,7 @@ fn price_operations() -> Vec<Q> {
         q(
             "price",
             "Compare n-type TOPCon module prices in China and the EU",
-            signed_pct(
+            change_pct(
                 latest_price("Module", TOPCON, "EU") / latest_price("Module", TOPCON, "China")
                     - 1.0,
             ),
@@ -989,7 +983,7 @@ fn price_operations() -> Vec<Q> {
         q(
             "price",
             "compare PERC M10 module prices in China vs India in June 2023",
-            signed_pct(
+            change_pct(
                 price_in("Module", PERC, "India", 2023, 6)
                     / price_in("Module", PERC, "China", 2023, 6)
                     - 1.0,
@@ -1132,7 +1126,7 @@ fn financial_operations() -> Vec<Q> {
         q(
             "manufacturer_financial",
             "Helios revenue CAGR from 2023 to 2024",
-            signed_pct(fin(HELIOS, "FY2024", "Revenue") / fin(HELIOS, "FY2023", "Revenue") - 1.0),
+            change_pct(fin(HELIOS, "FY2024", "Revenue") / fin(HELIOS, "FY2023", "Revenue") - 1.0),
         ),
         q(
             "manufacturer_financial",
@@ -1147,7 +1141,7 @@ fn financial_operations() -> Vec<Q> {
         q(
             "manufacturer_financial",
             "Compare Helios and Aurora revenue in FY2023",
-            signed_pct(fin(AURORA, "FY2023", "Revenue") / fin(HELIOS, "FY2023", "Revenue") - 1.0),
+            change_pct(fin(AURORA, "FY2023", "Revenue") / fin(HELIOS, "FY2023", "Revenue") - 1.0),
         ),
         q(
             "manufacturer_financial",
@@ -1553,7 +1547,7 @@ fn real_questions(m: &RealMarket) -> Vec<Q> {
         q(
             "market",
             "CAGR of India between 2015 and 2023",
-            Want::Figure(format!("{:+.1}%", cagr * 100.0)),
+            Want::Figure(signed_pct(cagr * 100.0)),
         ),
         q(
             "market",
@@ -1769,7 +1763,7 @@ async fn the_question_set_on_the_real_price_file() {
                     let x: Vec<f64> = v.iter().filter(|p| p.0 == d).map(|p| p.1).collect();
                     x.iter().sum::<f64>() / x.len() as f64
                 };
-                Want::Figure(format!("{:+.1}%", (mean(d1) / mean(d0) - 1.0) * 100.0))
+                Want::Figure(signed_pct((mean(d1) / mean(d0) - 1.0) * 100.0))
             },
         ),
     ];
@@ -1880,7 +1874,7 @@ fn real_price_operations(p: &RealPrices) -> Vec<Q> {
         q(
             "price",
             "Which n-type TOPCon module price fell the most from 2024 to 2025?",
-            Want::Figure(format!("{:+.1}%", fall * 100.0)),
+            Want::Figure(signed_pct(fall * 100.0)),
         ),
         q(
             "price",
@@ -1890,14 +1884,13 @@ fn real_price_operations(p: &RealPrices) -> Vec<Q> {
         q(
             "price",
             "CAGR of the p-type mono-Si PERC M10 module price in China from 2021 to 2024",
-            Want::Figure(format!("{:+.1}%", cagr * 100.0)),
+            Want::Figure(signed_pct(cagr * 100.0)),
         ),
         q(
             "price",
             "Compare n-type TOPCon module prices in China and the EU",
-            Want::Figure(format!(
-                "{:+.1}%",
-                (latest(region("EU")) / latest(region("China")) - 1.0) * 100.0
+            Want::Figure(signed_pct(
+                (latest(region("EU")) / latest(region("China")) - 1.0) * 100.0,
             )),
         ),
         q(

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::data_answers::{ask, conversation, market_value, sample_app, thousands};
+use crate::support::signed_pct;
 
 const HIST: &str = "Historical Primary";
 const MOST_PROBABLE: &str = "Forecast - Most probable";
@@ -52,7 +53,7 @@ db_test!(async fn percentages_are_shares_or_changes_and_follow_ups_keep_the_oper
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "By what percentage did Spain's annual PV installations change between 2023 and 2024?").await;
     let (a, z) = (v("Spain", "2023", "Total"), v("Spain", "2024", "Total"));
-    assert!(text.contains(&format!("{:+.1}%", (z / a - 1.0) * 100.0)), "{text}");
+    assert!(text.contains(&signed_pct((z / a - 1.0) * 100.0)), "{text}");
     assert!(!text.contains(&share(z, v("World", "2024", "Total"))), "{text}");
     // A total over a span of years is their sum.
     let c = conversation(&app, &t).await;
@@ -238,7 +239,7 @@ db_test!(async fn follow_ups_that_point_back_or_name_only_a_quarter(b) {
     ask(&app, &t, c, "market", "Our Polish partner is nervous. Poland's installations in 2024?").await;
     let (_, text) = ask(&app, &t, c, "market", "how does that compare with 2023 in %?").await;
     let (a, z) = (market_value("Poland", "2023", HIST, "Total", "Annual"), market_value("Poland", "2024", HIST, "Total", "Annual"));
-    assert!(text.contains(&format!("{:+.1}%", (z / a - 1.0) * 100.0)), "{text}");
+    assert!(text.contains(&signed_pct((z / a - 1.0) * 100.0)), "{text}");
     // A quarter without a year is that quarter of the previous question's year.
     let q4 = crate::data_answers::sample_rows("financials.csv").into_iter()
         .find(|r| r["company"].starts_with("Helios") && r["period"] == "2024-Q4" && r["metric"] == "Gross margin")
@@ -309,7 +310,7 @@ db_test!(async fn the_trades_phrasing_goes_through_the_analytic_query(b) {
     let c2024 = market_value("Italy", "2024", HIST, "Total", "Cumulative");
     let c2030 = market_value("Italy", "2030", MOST_PROBABLE, "Total", "Cumulative");
     let cagr = ((c2030 / c2024).powf(1.0 / 6.0) - 1.0) * 100.0;
-    assert!(text.contains(&format!("CAGR {cagr:+.1}% a year over 6 years")), "{cagr:+.1} in {text}");
+    assert!(text.contains(&format!("CAGR {} a year over 6 years", signed_pct(cagr))), "{cagr:+.1} in {text}");
     // "If the high scenario plays out": the condition is the scenario.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "If the high scenario plays out, how much will Germany add in total over 2025-2030?").await;
@@ -350,7 +351,7 @@ db_test!(async fn the_trades_phrasing_goes_through_the_analytic_query(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "price", "How much did polysilicon in China change from Jan 2023 to Dec 2024, in %?").await;
     let pct = (at("2024-12-01") / at("2023-01-01") - 1.0) * 100.0;
-    assert!(text.contains(&format!("{pct:+.1}%")), "{pct:+.1}% in {text}");
+    assert!(text.contains(&signed_pct(pct)), "{pct:+.1}% in {text}");
 });
 
 db_test!(async fn context_sentences_chains_and_first_years(b) {
@@ -412,7 +413,7 @@ db_test!(async fn context_sentences_chains_and_first_years(b) {
     ask(&app, &t, c, "market", "what about 2021?").await;
     let (_, text) = ask(&app, &t, c, "market", "What's the % change between the two years?").await;
     let pct = (hist("Spain", "2021") / hist("Spain", "2019") - 1.0) * 100.0;
-    assert!(text.contains(&format!("{pct:+.1}%")), "{pct:+.1}% in {text}");
+    assert!(text.contains(&signed_pct(pct)), "{pct:+.1}% in {text}");
     // The first year of a territory's series.
     let m = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/market.csv")).unwrap();
     let first = m
@@ -458,7 +459,7 @@ db_test!(async fn context_sentences_chains_and_first_years(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "How much did Spain grow vs 2022, in %?").await;
     let pct = (hist("Spain", "2024") / hist("Spain", "2022") - 1.0) * 100.0;
-    assert!(text.contains(&format!("{pct:+.1}%")), "{pct:+.1}% in {text}");
+    assert!(text.contains(&signed_pct(pct)), "{pct:+.1}% in {text}");
     // A price averaged over one month is the mean of that month's observations.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "price", "Average EU TOPCon module price during June 2024?").await;
@@ -501,7 +502,7 @@ db_test!(async fn context_sentences_chains_and_first_years(b) {
     let (_, total) = ask(&app, &t, c2, "manufacturer_financial", "Helios total net income for 2024?").await;
     assert!(total.contains(&format!("{:.1} USD million", fy("2024"))), "{total}");
     let (a, z) = (fy("2023"), fy("2024"));
-    assert!(text.contains(&format!("{:+.1}%", (z / a - 1.0) * 100.0)), "{text}");
+    assert!(text.contains(&signed_pct((z / a - 1.0) * 100.0)), "{text}");
 });
 
 db_test!(async fn conditions_peaks_and_the_same_for_another_place(b) {
@@ -532,7 +533,7 @@ db_test!(async fn conditions_peaks_and_the_same_for_another_place(b) {
     let pct = (hjt.last().unwrap() / peak - 1.0) * 100.0;
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "price", "HJT modules in China: what was the peak price and how far (in %) has it dropped from that peak to the latest?").await;
-    assert!(text.contains(&format!("{peak:.3}")) && text.contains(&format!("{pct:+.1}%")), "{peak} {pct:+.1}% in {text}");
+    assert!(text.contains(&format!("{peak:.3}")) && text.contains(&signed_pct(pct)), "{peak} {pct:+.1}% in {text}");
     // A measure the data does not hold declines, also beside a comparison of technologies.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "price", "How efficient are n-type TOPCon modules compared to PERC?").await;
@@ -543,13 +544,13 @@ db_test!(async fn conditions_peaks_and_the_same_for_another_place(b) {
     let (_, text) = ask(&app, &t, c, "market", "could you do the same for poland").await;
     let (a, z) = (market_value("Poland", "2025", "Forecast - Most probable", "Total", "Annual"), market_value("Poland", "2030", "Forecast - Most probable", "Total", "Annual"));
     let cagr = ((z / a).powf(1.0 / 5.0) - 1.0) * 100.0;
-    assert!(text.contains(&format!("CAGR {cagr:+.1}%")), "{cagr:+.1}% in {text}");
+    assert!(text.contains(&format!("CAGR {}", signed_pct(cagr))), "{cagr:+.1}% in {text}");
     // "y/y change vs 2022" after a question about 2023 runs 2022 → 2023, not to the latest year.
     let c = conversation(&app, &t).await;
     ask(&app, &t, c, "market", "Spain PV adds 2023?").await;
     let (_, text) = ask(&app, &t, c, "market", "y/y change vs 2022 in %?").await;
     let pct = (market_value("Spain", "2023", HIST, "Total", "Annual") / market_value("Spain", "2022", HIST, "Total", "Annual") - 1.0) * 100.0;
-    assert!(text.contains(&format!("{pct:+.1}%")) && !text.contains("2024"), "{pct:+.1}% in {text}");
+    assert!(text.contains(&signed_pct(pct)) && !text.contains("2024"), "{pct:+.1}% in {text}");
     // "high and low" of a price are its extremes; a follow-up keeps the technology it names
     // none of, and a change from one month alone is not guessed.
     let c = conversation(&app, &t).await;
@@ -579,7 +580,7 @@ db_test!(async fn conditions_peaks_and_the_same_for_another_place(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "price", "How much have China HJT module prices fallen since the start of that series? In % please.").await;
     let pct = (hjt.last().unwrap() / hjt[0] - 1.0) * 100.0;
-    assert!(text.contains(&format!("{pct:+.1}%")), "{pct:+.1}% in {text}");
+    assert!(text.contains(&signed_pct(pct)), "{pct:+.1}% in {text}");
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "price", "How much did the China HJT module price move from Jan 2024 to Dec 2024, in %?").await;
     assert!(text.contains("2024-01-01") && text.contains("2024-12-01"), "{text}");
@@ -613,17 +614,17 @@ db_test!(async fn conditions_peaks_and_the_same_for_another_place(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "what CAGR do Germany's annual additions need from 2024 (actual) to 2030 in the most probable scenario?").await;
     let cagr = ((market_value("Germany", "2030", "Forecast - Most probable", "Total", "Annual") / market_value("Germany", "2024", HIST, "Total", "Annual")).powf(1.0 / 6.0) - 1.0) * 100.0;
-    assert!(text.contains(&format!("CAGR {cagr:+.1}%")), "{cagr:+.1}% in {text}");
+    assert!(text.contains(&format!("CAGR {}", signed_pct(cagr))), "{cagr:+.1}% in {text}");
     // A bare "%" after a topic keeps the topic's change; two years of one country compared "in %
     // terms" is the change; "installed PV bases" are cumulative; a topic's "together" sums.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "italy 2024 vs 2023 yoy — MW and %").await;
     let pct = (market_value("Italy", "2024", HIST, "Total", "Annual") / market_value("Italy", "2023", HIST, "Total", "Annual") - 1.0) * 100.0;
-    assert!(text.contains(&format!("{pct:+.1}%")), "{pct:+.1}% in {text}");
+    assert!(text.contains(&signed_pct(pct)), "{pct:+.1}% in {text}");
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "How do Germany's expected 2030 additions (most probable case) compare with its actual 2024 additions, in % terms?").await;
     let pct = (market_value("Germany", "2030", "Forecast - Most probable", "Total", "Annual") / market_value("Germany", "2024", HIST, "Total", "Annual") - 1.0) * 100.0;
-    assert!(text.contains(&format!("{pct:+.1}%")), "{pct:+.1}% in {text}");
+    assert!(text.contains(&signed_pct(pct)), "{pct:+.1}% in {text}");
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "Whats the gap between the German and Spanish installed PV bases at the end of 2024?").await;
     assert!(text.contains(&thousands(market_value("Spain", "2024", HIST, "Total", "Cumulative"))), "{text}");
@@ -650,7 +651,7 @@ db_test!(async fn conditions_peaks_and_the_same_for_another_place(b) {
 db_test!(async fn claims_stories_and_names_around_a_question(b) {
     let (app, t) = sample_app(b).await;
     let annual = |c: &str, y: &str| market_value(c, y, HIST, "Total", "Annual");
-    let pct = |a: f64, z: f64| format!("{:+.1}%", (z / a - 1.0) * 100.0);
+    let pct = |a: f64, z: f64| signed_pct((z / a - 1.0) * 100.0);
     // A company the data does not hold, in a topic before a dash, is the subject: declined, not
     // every company's revenue.
     let c = conversation(&app, &t).await;
@@ -749,4 +750,79 @@ db_test!(async fn a_year_makes_installations_annual_and_a_sign_is_not_guessed(b)
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "In which quarters did Nordlicht Solar AG record a negative gross margin? Please list the periods as labelled (e.g. 2023-Q1).").await;
     assert!(declines(&text) && text.contains("negative"), "{text}");
+});
+
+db_test!(async fn a_stock_at_a_years_end_a_question_restated_and_a_year_as_a_whole(b) {
+    let (app, t) = sample_app(b).await;
+    let v = |c: &str, y: &str, conn: &str, kind: &str| market_value(c, y, HIST, conn, kind);
+    // "the whole installed amount at the end of 2024" is the installed base, and "altogether"
+    // of one figure is that figure (not a sum of one year's additions).
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "how much solar power has Italy got altogether? i mean the whole installed amount at the end of 2024").await;
+    let base = v("Italy", "2024", "Total", "Cumulative");
+    assert!(text.contains(&thousands(base)) && !text.contains(&thousands(v("Italy", "2024", "Total", "Annual"))), "{text}");
+    // "all solar installed worldwide (end of 2024)": a share of the installed base.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "What percent of all solar installed worldwide (end of 2024) is in Germany?").await;
+    let want = share(v("Germany", "2024", "Total", "Cumulative"), v("World", "2024", "Total", "Cumulative"));
+    assert!(text.contains(&want), "{want} in {text}");
+    // A sentence after a vague question says what it meant.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "How utility-heavy is the Spanish market? Centralised as a share of Spain's adds in 2024.").await;
+    let want = share(v("Spain", "2024", "Centralised", "Annual"), v("Spain", "2024", "Total", "Annual"));
+    assert!(text.contains(&want), "{want} in {text}");
+    // A story about another energy source around a question about solar is context.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "France has a lot of nuclear so I'm curious. By how many percent did France's yearly solar installs change from 2020 to 2024?").await;
+    let (a, z) = (v("France", "2020", "Total", "Annual"), v("France", "2024", "Total", "Annual"));
+    assert!(text.contains(&signed_pct((z / a - 1.0) * 100.0)), "{text}");
+    // "how many more MW ... compared with 2023" is the difference.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "how many more MW of solar did Spain add in 2024 compared with 2023?").await;
+    let (a, z) = (v("Spain", "2023", "Total", "Annual"), v("Spain", "2024", "Total", "Annual"));
+    assert!(text.contains(&thousands((z - a).abs())), "{text}");
+    // "FY2024" of the (annual) market data is 2024.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Italy's new PV capacity in FY2024?").await;
+    assert!(text.contains(&thousands(v("Italy", "2024", "Total", "Annual"))), "{text}");
+    // A follow-up takes the peak year of the question before it, for another place.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "Which year did Spain install the most solar?").await;
+    let (_, text) = ask(&app, &t, c, "market", "what about Poland?").await;
+    let rows = crate::data_answers::sample_rows("market.csv");
+    let (peak_year, peak) = rows
+        .iter()
+        .filter(|r| r["Territory"] == "Poland" && r["Scenario"] == HIST && r["Connection"] == "Total" && r["Type"] == "Annual")
+        .map(|r| (r["Year"].clone(), r["Capacity(MW)"].parse::<f64>().unwrap()))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .unwrap();
+    assert!(text.contains(&peak_year) && text.contains(&thousands(peak)), "{peak_year} {peak} in {text}");
+    // The top three's combined share of World.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Combined share of world 2024 installs held by the top 3 countries? Need the CR3 for the memo.").await;
+    let mut top: Vec<f64> = ["France", "Germany", "Italy", "Netherlands", "Poland", "Spain"].iter().map(|c| v(c, "2024", "Total", "Annual")).collect();
+    top.sort_by(|a, b| b.total_cmp(a));
+    let want = share(top[..3].iter().sum(), v("World", "2024", "Total", "Annual"));
+    assert!(text.contains(&format!("**{want}** of World")), "{want} in {text}");
+    // "in 2024 overall" of a manufacturer is the full year, not its quarters.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Did SunForge make a loss in 2024 overall? how much?").await;
+    let fy = crate::data_answers::sample_rows("financials.csv")
+        .into_iter()
+        .find(|r| r["company"] == "SunForge Energy (sample)" && r["period"] == "FY2024" && r["metric"] == "Net income")
+        .map(|r| r["value"].clone())
+        .unwrap();
+    assert!(text.contains(&fy), "{fy} in {text}");
+    // A change of one full year is from the year before.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Helios FY24 revenue, and YoY change?").await;
+    let rev = |p: &str| -> f64 {
+        crate::data_answers::sample_rows("financials.csv")
+            .into_iter()
+            .find(|r| r["company"] == "Helios Modules Ltd (sample)" && r["period"] == p && r["metric"] == "Revenue")
+            .map(|r| r["value"].parse().unwrap())
+            .unwrap()
+    };
+    let want = signed_pct((rev("FY2024") / rev("FY2023") - 1.0) * 100.0);
+    assert!(text.contains(&want), "{want} in {text}");
 });

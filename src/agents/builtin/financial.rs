@@ -130,12 +130,24 @@ pub(super) async fn fin_answer(
     };
     // A quarter, a half or the full year of one year: that period only.
     let years = question.years();
-    let part = question.all(|w| match w {
+    let mut part = question.all(|w| match w {
         understand::Word::Quarter(q) => Some(("Q", *q)),
         understand::Word::Half(h) => Some(("H", *h)),
         understand::Word::FullYear => Some(("FY", 1)),
         _ => None,
     });
+    // "Did SunForge make a loss in 2024 overall?": the year as a whole is the full year.
+    if part.is_empty()
+        && years.len() == 1
+        && question.spans.iter().any(|s| {
+            matches!(
+                s.text.as_str(),
+                "overall" | "as a whole" | "whole year" | "entire year" | "the whole year"
+            )
+        })
+    {
+        part.push(("FY", 1));
+    }
     let period = match (part.as_slice(), years.as_slice()) {
         ([], _) => None,
         ([(kind, n)], [y]) => {
@@ -298,6 +310,9 @@ async fn loss_periods(
         Some("quarter")
     } else if said("half") || said("halves") {
         Some("half")
+    } else if ask.period_kind.is_none() && (said("overall") || said("whole") || said("entire")) {
+        // "Did SunForge make a loss in 2024 overall?": the full year.
+        Some("year")
     } else {
         ask.period_kind.map(period_type)
     };
@@ -415,10 +430,10 @@ fn change_line(
     );
     if r0.unit == r1.unit && r0.value != 0.0 {
         line.push_str(&format!(
-            ": {:+.1} {} ({:+.1}%)",
+            ": {:+.1} {} ({})",
             r1.value - r0.value,
             r0.unit,
-            (r1.value / r0.value - 1.0) * 100.0
+            signed_pct((r1.value / r0.value - 1.0) * 100.0)
         ));
     }
     line
@@ -522,6 +537,8 @@ async fn full_years(
 ) -> Result<bool, ToolError> {
     let (from, to) = match (change, ask.years) {
         (true, Some((Some(a), Some(b)))) if a < b => (Some(a), Some(b)),
+        // "Helios FY24 revenue, and YoY change?", "FY24 growth %": from the year before.
+        (true, Some((Some(a), Some(b)))) if a == b && !cagr => (Some(a - 1), Some(a)),
         (true, _) => {
             return Err(ToolError::Arguments(
                 "a change needs two years, e.g. from 2023 to 2024".into(),
@@ -574,8 +591,8 @@ async fn full_years(
                 let n = b - a;
                 if r0.value > 0.0 && r1.value > 0.0 {
                     line.push_str(&format!(
-                        "; CAGR {:+.1}% a year over {n} year{}",
-                        ((r1.value / r0.value).powf(1.0 / f64::from(n)) - 1.0) * 100.0,
+                        "; CAGR {} a year over {n} year{}",
+                        signed_pct(((r1.value / r0.value).powf(1.0 / f64::from(n)) - 1.0) * 100.0),
                         if n == 1 { "" } else { "s" }
                     ));
                 } else {
@@ -870,10 +887,10 @@ fn differences(rows: &[FinRow], named: &[String]) -> String {
                 .map(|t| format!("; {t}"))
                 .unwrap_or_default();
                 format!(
-                    "{} {} ({:+.1}%{ratio})",
+                    "{} {} ({}{ratio})",
                     signed(r.value - b.value),
                     r.unit,
-                    (r.value / b.value - 1.0) * 100.0
+                    signed_pct((r.value / b.value - 1.0) * 100.0)
                 )
             } else {
                 format!("{} {}", signed(r.value - b.value), r.unit)

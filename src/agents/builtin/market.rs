@@ -6,7 +6,7 @@
 
 use super::decline::{Decline, unmatched};
 use super::understand::{Op, Question, Topic, Word};
-use super::{Emit, capitalise, mw, say, show_chart, source_line, table, times};
+use super::{Emit, capitalise, mw, say, show_chart, signed_pct, source_line, table, times};
 use crate::app::AppState;
 use crate::tools::analytic::{self, Ask, Computed, Operation};
 use crate::tools::market::{self, Market, MarketArgs, MarketResult};
@@ -111,6 +111,8 @@ fn fits(w: &Word) -> bool {
             | Word::Topic(Topic::Market)
             | Word::Op(_)
             | Word::Year(_)
+            // The market data is annual: "Italy's new PV capacity in FY2024" is 2024's.
+            | Word::FullYear
             | Word::Count(_)
             | Word::Level(_)
             | Word::Human
@@ -141,6 +143,21 @@ fn installed_in_a_year(q: &Question) -> bool {
             "installations" | "installation" | "market" => year_follows(i) || year_before(i),
             _ => false,
         })
+}
+
+/// "the whole installed amount at the end of 2024", "all solar installed worldwide (end of
+/// 2024)", "as of 2023": a stock at a point in time is the installed base (a word of a kind says
+/// otherwise: "added by the end of 2024").
+fn at_a_years_end(q: &Question) -> bool {
+    q.spans.iter().enumerate().any(|(i, s)| {
+        matches!(
+            s.text.as_str(),
+            "end of" | "at the end of" | "year end" | "as of" | "as at"
+        ) && q.spans[i + 1..]
+            .iter()
+            .find(|n| !matches!(n.text.as_str(), "the" | "of" | "year"))
+            .is_some_and(|n| n.has(|w| matches!(w, Word::Year(_))))
+    })
 }
 
 fn facets(q: &Question) -> MarketAsk {
@@ -176,7 +193,8 @@ fn facets(q: &Question) -> MarketAsk {
                 })
                 .first()
                 .copied()
-            }),
+            })
+            .or_else(|| at_a_years_end(q).then_some("Cumulative")),
         ops: q.all(|w| match w {
             Word::Op(o) => Some(*o),
             _ => None,
@@ -273,6 +291,19 @@ fn facets(q: &Question) -> MarketAsk {
         && a.ops.iter().all(|o| matches!(o, Op::Sum))
     {
         a.ops.push(Op::Sum);
+    }
+    // "How much solar has Australia got altogether at the end of 2024?": a sum of one
+    // territory's one year is that year's figure.
+    if a.has(Op::Sum)
+        && a.territories.len() == 1
+        && a.connections.len() <= 1
+        && !a.by_connection
+        && !a.has(Op::Top)
+        && !a.has(Op::Rank)
+        && !a.has(Op::Bottom)
+        && matches!(a.span, Some((Some(f), Some(t))) if f == t)
+    {
+        a.ops.retain(|o| *o != Op::Sum);
     }
     // "Germany vs France in 2030, and the difference?": a difference between territories of one
     // year is their comparison, not a change over time.
@@ -387,6 +418,22 @@ fn inherit(mut a: MarketAsk, prev: &MarketAsk) -> MarketAsk {
     a
 }
 
+/// "Which year saw the weakest EU market?": the region's own lowest year, not its countries
+/// ranked. (Also for a question a follow-up takes its operation from: "Which year did Brazil
+/// install the most solar?" then "what about Chile?".)
+fn when_extreme(q: &Question, mut a: MarketAsk) -> MarketAsk {
+    if q.has(|w| *w == Word::When) && a.territories.len() == 1 {
+        for o in a.ops.iter_mut() {
+            *o = match *o {
+                Op::Top => Op::Max,
+                Op::Bottom => Op::Min,
+                other => other,
+            };
+        }
+    }
+    a
+}
+
 /// Read a market question; `prev` is the previous question when this one is a follow-up.
 #[cfg(test)]
 pub fn read(
@@ -454,9 +501,14 @@ pub fn read_chain(
     }
     let mut answered: Option<MarketAsk> = None;
     for p in chain.iter().rev() {
-        answered = unmatched(p, fits).is_empty().then(|| match &answered {
-            Some(before) => inherit(facets(p), before),
-            None => facets(p),
+        answered = unmatched(p, fits).is_empty().then(|| {
+            when_extreme(
+                p,
+                match &answered {
+                    Some(before) => inherit(facets(p), before),
+                    None => facets(p),
+                },
+            )
         });
     }
     // "How much did Brazil grow vs 2023?": the year compared with starts the change, which runs
@@ -497,17 +549,7 @@ pub fn read_chain(
     {
         a.span = Some((Some(*first), Some(*last)));
     }
-    // "Which year saw the weakest EU market?": the region's own lowest year, not its countries
-    // ranked.
-    if q.has(|w| *w == Word::When) && a.territories.len() == 1 {
-        for o in a.ops.iter_mut() {
-            *o = match *o {
-                Op::Top => Op::Max,
-                Op::Bottom => Op::Min,
-                other => other,
-            };
-        }
-    }
+    let a = when_extreme(q, a);
     let Some((last_hist, last)) = vocab.market_years else {
         return Err(Decline::because("No market data is loaded."));
     };
@@ -1090,7 +1132,7 @@ pub async fn answer(
                         .find(|f| f.measure == m && f.against.as_ref() == Some(other))
                 };
                 if let (Some(pct), Some(ratio)) = (of("difference_pct"), of("ratio")) {
-                    text.push_str(&format!(" ({:+.1}%)", pct.value));
+                    text.push_str(&format!(" ({})", signed_pct(pct.value)));
                     // The larger against the smaller: "China's figure is 4.53 times EU's".
                     if ratio.value >= 1.0 || ratio.value <= 0.0 {
                         text.push_str(&format!(", {} {other}'s figure", times(ratio.value)));
@@ -1308,10 +1350,49 @@ async fn rank(
             ranked.len()
         ),
     };
+    // "Combined share of world 2024 installs held by the top 3 countries?": the countries
+    // listed added up, and their share of World when the question names it.
+    let mut together = String::new();
+    if a.has(Op::Sum) && n > 1 {
+        let listed: Vec<_> = ranked.iter().take(n).collect();
+        let sum: f64 = listed.iter().map(|f| f.value).sum();
+        together = format!(
+            "\n\nTogether the {} {}: **{}**",
+            if low { "bottom" } else { "top" },
+            listed.len(),
+            mw(sum)
+        );
+        let world_named = region.is_none() && a.territories.iter().any(|t| norm(t) == "world");
+        let op = if from == to || kind == "Cumulative" {
+            (Operation::Lookup, "value")
+        } else {
+            (Operation::Sum, "sum")
+        };
+        let world = if world_named {
+            let wq = with_op(
+                args(a, vec!["World".to_string()], from, to, vec![conn]),
+                op.0,
+            );
+            computed(state, vocab, &wq)
+                .await?
+                .and_then(|(_, wc)| wc.all(op.1).last().map(|f| f.value))
+                .filter(|w| *w > 0.0)
+        } else {
+            None
+        };
+        match world {
+            Some(w) => together.push_str(&format!(
+                ", **{}** of World's {} {period}.",
+                pct(sum / w),
+                mw(w)
+            )),
+            None => together.push('.'),
+        }
+    }
     say(
         emit,
         &format!(
-            "{lead}\n\n{}\n{shares}{}",
+            "{lead}\n\n{}\n{shares}{together}{}",
             table(&["Rank", "Country", "MW", "Share"], &rows),
             source_line(&res.source.name, res.source.is_sample)
         ),
@@ -1682,7 +1763,7 @@ async fn change(
             mw(d.value.abs())
         );
         if let Some(p) = c.get(t, "change_pct") {
-            line.push_str(&format!(" ({:+.1}%)", p.value));
+            line.push_str(&format!(" ({})", signed_pct(p.value)));
         }
         if a.has(Op::Compare)
             && let Some(r) = c.get(t, "ratio")
@@ -1694,8 +1775,8 @@ async fn change(
             && let Some(g) = c.get(t, "cagr_pct")
         {
             line.push_str(&format!(
-                "; CAGR {:+.1}% a year over {} years",
-                g.value,
+                "; CAGR {} a year over {} years",
+                signed_pct(g.value),
                 to - from
             ));
         }

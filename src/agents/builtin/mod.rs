@@ -462,6 +462,16 @@ fn op_name(o: understand::Op) -> &'static str {
 }
 
 /// A ratio as "2.4 times" (two decimals below 10).
+/// A change in %, signed, with one decimal, or two below 1 % ("+0.44%", not "+0.4%": a small
+/// growth rate rounded to one decimal is off by a tenth of itself).
+fn signed_pct(p: f64) -> String {
+    if p.abs() < 1.0 && p != 0.0 {
+        format!("{p:+.2}%")
+    } else {
+        format!("{p:+.1}%")
+    }
+}
+
 fn times(r: f64) -> String {
     if r.abs() < 10.0 {
         format!("{r:.2} times")

@@ -173,12 +173,13 @@ fn sum_text(points: &[Point<'_>], what: &str) -> Result<String, ToolError> {
     Ok(text)
 }
 
-/// "since the series started", "since the start of that series": from the first observation.
+/// "since the series started", "since the start of that series", "since your data starts":
+/// from the first observation.
 fn since_the_start(q: &understand::Question) -> bool {
     q.spans.iter().any(|s| {
         matches!(
             s.text.as_str(),
-            "start" | "started" | "began" | "begins" | "beginning" | "inception"
+            "start" | "started" | "starts" | "began" | "begins" | "beginning" | "inception"
         )
     }) && q.has(|w| *w == understand::Word::Since)
 }
@@ -300,7 +301,7 @@ fn differences(points: &[Point<'_>], what: &str) -> String {
             )
             .map(|t| format!("; {t}"))
             .unwrap_or_default();
-            format!(" ({:+.1}%{ratio})", (p.v / base.v - 1.0) * 100.0)
+            format!(" ({}{ratio})", signed_pct((p.v / base.v - 1.0) * 100.0))
         } else {
             String::new()
         };
@@ -356,7 +357,7 @@ fn cagr_text(res: &prices::PriceResult, from: i32, to: i32) -> Result<String, To
         }
         let years = (d1 - d0).num_days() as f64 / 365.25;
         let cagr = if v0 > 0.0 && v1 > 0.0 && years > 0.0 {
-            format!("{:+.1}%", ((v1 / v0).powf(1.0 / years) - 1.0) * 100.0)
+            signed_pct(((v1 / v0).powf(1.0 / years) - 1.0) * 100.0)
         } else {
             "–".into()
         };
@@ -386,9 +387,9 @@ fn cagr_text(res: &prices::PriceResult, from: i32, to: i32) -> Result<String, To
     Ok(match (rows.len(), one) {
         (1, Some((s, d0, v0, d1, v1, years, cagr))) => format!(
             "The price of **{}** went from {v0:.3} {unit} ({d0}) to {v1:.3} {unit} ({d1}): a CAGR of \
-             **{cagr} a year** over {years:.1} years ({:+.1}% in all).",
+             **{cagr} a year** over {years:.1} years ({} in all).",
             s.name(),
-            (v1 / v0 - 1.0) * 100.0,
+            signed_pct((v1 / v0 - 1.0) * 100.0),
             unit = s.unit
         ),
         _ => format!(
@@ -429,13 +430,14 @@ fn rank_by_change(
     let n = count.map_or(25, |c| c as usize).min(moves.len());
     let (s, _, _, p) = moves[0];
     let mut text = format!(
-        "Ranked by the price change {span} (in %, each series in its own unit), {} first: **{}** with **{p:+.1}%**.\n\n",
+        "Ranked by the price change {span} (in %, each series in its own unit), {} first: **{}** with **{}**.\n\n",
         if largest_rise_first {
             "largest rise"
         } else {
             "largest fall"
         },
-        s.name()
+        s.name(),
+        signed_pct(p)
     );
     let rows: Vec<Vec<String>> = moves
         .iter()
@@ -448,7 +450,7 @@ fn rank_by_change(
                 s.unit.clone(),
                 format!("{v0:.3} ({d0})"),
                 format!("{v1:.3} ({d1})"),
-                format!("{p:+.1}%"),
+                signed_pct(*p),
             ]
         })
         .collect();
@@ -729,7 +731,7 @@ pub(super) async fn price_answer(
                 };
                 let (d1, v1) = s.latest();
                 let pct = if v0 != 0.0 {
-                    format!("{:+.1}%", (v1 / v0 - 1.0) * 100.0)
+                    signed_pct((v1 / v0 - 1.0) * 100.0)
                 } else {
                     "–".into()
                 };
@@ -873,10 +875,14 @@ pub(super) async fn price_answer(
         ));
         if fd != ld {
             text.push_str(&format!(
-                " Over {fd} to {ld} it averaged {:.3} {} and moved from {fv:.3} to {lv:.3} ({:+.1}%).",
+                " Over {fd} to {ld} it averaged {:.3} {} and moved from {fv:.3} to {lv:.3} ({}).",
                 s.average(),
                 s.unit,
-                if fv > 0.0 { (lv / fv - 1.0) * 100.0 } else { 0.0 }
+                signed_pct(if fv > 0.0 {
+                    (lv / fv - 1.0) * 100.0
+                } else {
+                    0.0
+                })
             ));
         }
     } else {
@@ -894,7 +900,7 @@ pub(super) async fn price_answer(
                     format!("{lv:.3} ({ld})"),
                     format!("{:.3}", s.average()),
                     if fv > 0.0 {
-                        format!("{:+.1}%", (lv / fv - 1.0) * 100.0)
+                        signed_pct((lv / fv - 1.0) * 100.0)
                     } else {
                         "–".into()
                     },

@@ -604,7 +604,7 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
             .map(|(t, _)| {
                 (
                     read_words(t, lex, scenarios),
-                    t.trim_end().ends_with([':', '-', '–', '—']),
+                    t.trim_end().ends_with([':', '-', '–', '—']) && !states(t),
                 )
             })
             .collect();
@@ -613,6 +613,23 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
         }
     }
     read_words(text, lex, false)
+}
+
+/// "Silver paste is a big cell cost driver - what was silver in June 2024?": a sentence with a
+/// verb of being before a colon or a dash states something; it is context, not the question's
+/// topic.
+fn says_solar(q: &Question) -> bool {
+    q.spans.iter().any(|s| {
+        s.text
+            .split(' ')
+            .any(|w| matches!(w, "solar" | "pv" | "photovoltaic" | "photovoltaics"))
+    })
+}
+
+fn states(sentence: &str) -> bool {
+    norm_joined(sentence)
+        .split(' ')
+        .any(|w| matches!(w, "is" | "are" | "was" | "were" | "been"))
 }
 
 /// "Is that right?", "Is it true that ...?", "Correct?": a sentence that asks whether a claim
@@ -867,7 +884,10 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
         }
         for s in &sentence.spans {
             let blocks = words::CONTEXT_NEGATES.contains(&s.text.as_str())
-                || s.has(|w| matches!(w, Word::NotHeld(c) if *c == words::OTHER_TECHNOLOGY))
+                // (Not in a story around a question about solar: "France has a lot of nuclear so
+                // I'm curious. By how many percent did France's yearly solar installs change?")
+                || (s.has(|w| matches!(w, Word::NotHeld(c) if *c == words::OTHER_TECHNOLOGY))
+                    && (*topic || !(says_solar(&read[q].0) || says_solar(sentence))))
                 || (words::SEGMENTS.contains(&s.text.as_str())
                     && !s.has(|w| class(w) == Some(Class::Connection))
                     && !names(Class::Connection))
@@ -888,14 +908,21 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
     let mut spans: Vec<Span> = Vec::new();
     let mut question_at = 0;
     for (i, (sentence, topic)) in read.into_iter().enumerate() {
-        // (Or a fragment after it: "... distributed? in %".)
+        // (Or a fragment after it: "... distributed? in %". Or a sentence after a question that
+        // names neither an operation nor a period, which says what it meant: "How utility-heavy
+        // is the US market? Centralised as a share of US adds in 2024.")
+        let says_what_it_meant = i > q
+            && !asks
+            && !names(Class::Period)
+            && sentence.has(|w| matches!(w, Word::Op(_) | Word::Year(_)));
         let instruction = i > q
-            && (sentence
-                .spans
-                .iter()
-                .filter(|s| !s.meanings.is_empty())
-                .count()
-                <= 3
+            && (says_what_it_meant
+                || sentence
+                    .spans
+                    .iter()
+                    .filter(|s| !s.meanings.is_empty())
+                    .count()
+                    <= 3
                 || sentence.spans.first().is_some_and(|s| {
                     matches!(
                         s.text.split(' ').next().unwrap_or(""),

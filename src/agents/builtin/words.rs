@@ -14,6 +14,10 @@ pub const FILLER: &[&str] = &[
     "ie",
     "eg",
     "in a single year",
+    // ordinary words the English list lacks, so they are not read as a near spelling of a data
+    // word ("timeline" is not "pipeline")
+    "timeline",
+    "timelines",
     // the years the previous questions named
     "those two years",
     "these two years",
@@ -771,6 +775,9 @@ pub const OPS: &[(&str, Op)] = &[
     ("distribution", Op::Distribution),
     ("spread", Op::Distribution),
     ("range", Op::Distribution),
+    // "how many more MW did the USA add in 2024 compared with 2023?": the difference.
+    ("how many more", Op::Compare),
+    ("how much more", Op::Compare),
 ];
 
 /// Words that bound a span of years or dates.

@@ -75,6 +75,15 @@ pub struct Builder {
     pg_schema: Option<String>,
 }
 
+/// A change in % as the answers write it: signed, one decimal, two below 1 %.
+pub fn signed_pct(p: f64) -> String {
+    if p.abs() < 1.0 && p != 0.0 {
+        format!("{p:+.2}%")
+    } else {
+        format!("{p:+.1}%")
+    }
+}
+
 pub fn pg_url() -> String {
     std::env::var("TEST_DATABASE_URL").expect("TEST_DATABASE_URL is set for PostgreSQL tests")
 }
