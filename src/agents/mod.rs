@@ -79,6 +79,14 @@ pub async fn run(
     conversation_id: i64,
     emit: &mut (dyn FnMut(Event) + Send),
 ) -> Result<(), AgentError> {
+    // An agent this installation cannot run says so, whatever the provider: no model is asked,
+    // so nothing can be invented.
+    if let Some(why) = agent.unavailable {
+        emit(Event::Chunk {
+            content: why.to_string(),
+        });
+        return Ok(());
+    }
     match &state.llm {
         Llm::Builtin => {
             builtin::answer(state, agent, &history, user_text, conversation_id, emit).await

@@ -124,6 +124,8 @@ pub async fn start(
         conversation_id,
         agent_type: &t,
         unlimited: user.is_admin(),
+        // (An agent that cannot answer here costs the user nothing.)
+        counted: agent.unavailable.is_none(),
         limit,
         user_message: &string_envelope(text),
         now,

@@ -17,10 +17,15 @@ pub enum AgentType {
     ManufacturerFinancial,
     LeoOm,
     Weaviate,
+    ComponentPrices,
+    Seamless,
+    Quality,
+    StorageOptimization,
+    BipvDesign,
 }
 
 impl AgentType {
-    pub const ALL: [AgentType; 9] = [
+    pub const ALL: [AgentType; 14] = [
         AgentType::Market,
         AgentType::Price,
         AgentType::News,
@@ -30,6 +35,11 @@ impl AgentType {
         AgentType::ManufacturerFinancial,
         AgentType::LeoOm,
         AgentType::Weaviate,
+        AgentType::ComponentPrices,
+        AgentType::Seamless,
+        AgentType::Quality,
+        AgentType::StorageOptimization,
+        AgentType::BipvDesign,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -43,6 +53,11 @@ impl AgentType {
             AgentType::ManufacturerFinancial => "manufacturer_financial",
             AgentType::LeoOm => "leo_om",
             AgentType::Weaviate => "weaviate",
+            AgentType::ComponentPrices => "component_prices",
+            AgentType::Seamless => "seamless",
+            AgentType::Quality => "quality",
+            AgentType::StorageOptimization => "storage_optimization",
+            AgentType::BipvDesign => "bipv_design",
         }
     }
 
@@ -83,10 +98,14 @@ pub struct Agent {
     pub tools: &'static [&'static str],
     /// The document collection it searches (`None`: none, or every one for the database agent).
     pub collection: Option<&'static str>,
+    /// Why it cannot answer on this installation: then every turn answers this, on any
+    /// provider, with no tool and no figure, and is not counted (decision L5).
+    pub unavailable: Option<&'static str>,
 }
 
-/// The agents, in the catalogues' order.
-pub const AGENTS: [Agent; 9] = [
+/// The agents, in the catalogues' order: the nine of the first contract, then the five the
+/// current app added (decisions L2, L5).
+pub const AGENTS: [Agent; 14] = [
     Agent {
         kind: AgentType::Market,
         id: "market",
@@ -111,6 +130,7 @@ pub const AGENTS: [Agent; 9] = [
             "offer_expert_contact",
         ],
         collection: None,
+        unavailable: None,
     },
     Agent {
         kind: AgentType::Price,
@@ -143,6 +163,7 @@ pub const AGENTS: [Agent; 9] = [
                   polysilicon, PV glass and raw materials by technology, region and date.",
         tools: &["query_prices", "chart_prices"],
         collection: None,
+        unavailable: None,
     },
     Agent {
         kind: AgentType::News,
@@ -172,6 +193,7 @@ pub const AGENTS: [Agent; 9] = [
                   titles, dates and links.",
         tools: &["search_documents"],
         collection: Some("news"),
+        unavailable: None,
     },
     Agent {
         kind: AgentType::Digitalization,
@@ -200,6 +222,7 @@ pub const AGENTS: [Agent; 9] = [
         persona: "You are the Digitalization Trends Agent: digital transformation, AI and automation in PV.",
         tools: &["search_documents"],
         collection: Some("digitalization"),
+        unavailable: None,
     },
     Agent {
         kind: AgentType::NziaPolicy,
@@ -232,6 +255,7 @@ pub const AGENTS: [Agent; 9] = [
                   auctions and compliance. Answer in the user's language (Italian or English).",
         tools: &["search_documents"],
         collection: Some("nzia_policy"),
+        unavailable: None,
     },
     Agent {
         kind: AgentType::NziaMarketImpact,
@@ -269,6 +293,7 @@ pub const AGENTS: [Agent; 9] = [
                   and country forecasts.",
         tools: &["search_documents", "query_market_data", "chart_market_data"],
         collection: Some("nzia_market_impact"),
+        unavailable: None,
     },
     Agent {
         kind: AgentType::ManufacturerFinancial,
@@ -307,6 +332,7 @@ pub const AGENTS: [Agent; 9] = [
                   manufacturers.",
         tools: &["query_financials", "chart_financials"],
         collection: None,
+        unavailable: None,
     },
     Agent {
         kind: AgentType::LeoOm,
@@ -335,6 +361,7 @@ pub const AGENTS: [Agent; 9] = [
         persona: "You are the O&M Agent: operations and maintenance practice for PV plants.",
         tools: &["search_documents"],
         collection: Some("om"),
+        unavailable: None,
     },
     Agent {
         kind: AgentType::Weaviate,
@@ -364,6 +391,112 @@ pub const AGENTS: [Agent; 9] = [
             "chart_financials",
         ],
         collection: None,
+        unavailable: None,
+    },
+    Agent {
+        kind: AgentType::ComponentPrices,
+        id: "component_prices",
+        display_name: "Component Prices Agent",
+        capabilities: &[
+            "Component and raw material price tracking",
+            "Historical price data",
+            "Regional price comparison",
+            "Price changes and trends",
+        ],
+        requires_subscription: false,
+        required_plan: "free",
+        enabled: true,
+        description: "Component Prices Agent (Priya) - PV component and raw material price analysis",
+        chat_name: "Component Prices Agent",
+        keywords: &[],
+        persona: "You are the Component Prices Agent: a component price analyst for modules, cells, \
+                  wafers, polysilicon, PV glass and raw materials by technology, region and date.",
+        tools: &["query_prices", "chart_prices"],
+        collection: None,
+        unavailable: None,
+    },
+    Agent {
+        kind: AgentType::Seamless,
+        id: "seamless",
+        display_name: "SEAMLESS-PV & BIPV Agent",
+        capabilities: &[
+            "Integrated PV (BIPV, AgriPV, VIPV)",
+            "SEAMLESS-PV project documents",
+        ],
+        requires_subscription: false,
+        required_plan: "free",
+        enabled: true,
+        description: "IPV Expert Agent (Sam) - Integrated PV analysis (BIPV, AgriPV, VIPV)",
+        chat_name: "SEAMLESS-PV & BIPV Agent",
+        keywords: &[],
+        persona: "You are the SEAMLESS-PV & BIPV Agent: integrated PV (building-, agri- and \
+                  vehicle-integrated) from the seamless document collection.",
+        tools: &["search_documents"],
+        collection: Some("seamless"),
+        unavailable: None,
+    },
+    Agent {
+        kind: AgentType::Quality,
+        id: "quality",
+        display_name: "PV Risk & Reliability Expert",
+        capabilities: &[
+            "PV system risks and failure modes",
+            "Reliability and bankability",
+            "Quality documents",
+        ],
+        requires_subscription: false,
+        required_plan: "analyst",
+        enabled: true,
+        description: "PV Risk & Reliability Expert (Quinn) - Technical analysis for PV system risks, reliability, and bankability (Analyst)",
+        chat_name: "PV Risk & Reliability Expert",
+        keywords: &[],
+        persona: "You are the PV Risk & Reliability Expert: risks, reliability and bankability of PV \
+                  systems from the quality document collection.",
+        tools: &["search_documents"],
+        collection: Some("quality"),
+        unavailable: None,
+    },
+    Agent {
+        kind: AgentType::StorageOptimization,
+        id: "storage_optimization",
+        display_name: "Storage Optimization Expert",
+        capabilities: &["Battery storage sizing with solar PV"],
+        requires_subscription: false,
+        required_plan: "free",
+        enabled: true,
+        description: "Storage Optimization Expert (Eco) - Battery storage system sizing with solar PV and financial analysis",
+        chat_name: "Storage Optimization Expert",
+        keywords: &[],
+        persona: "You are the Storage Optimization Expert.",
+        tools: &[],
+        collection: None,
+        unavailable: Some(
+            "**Storage Optimization Expert** is not available on this installation: sizing a battery \
+             with PV needs the storage optimiser and a load profile, which this installation does not \
+             have. I have not computed anything, so I give no figure. The Market Intelligence and \
+             Component Prices agents can answer from the loaded data.",
+        ),
+    },
+    Agent {
+        kind: AgentType::BipvDesign,
+        id: "bipv_design",
+        display_name: "BIPV Design Visualization Agent",
+        capabilities: &["BIPV design visualisation"],
+        requires_subscription: false,
+        required_plan: "strategist",
+        enabled: true,
+        description: "BIPV Design Visualizer (Aria) - AI-powered BIPV visualization using Google Gemini (Strategist)",
+        chat_name: "BIPV Design Visualization Agent",
+        keywords: &[],
+        persona: "You are the BIPV Design Visualization Agent.",
+        tools: &[],
+        collection: None,
+        unavailable: Some(
+            "**BIPV Design Visualization Agent** is not available on this installation: BIPV \
+             visualisation needs an image-generation service, which this installation does not \
+             have configured. No image was generated and none is shown. The SEAMLESS-PV & BIPV \
+             Agent can answer from BIPV documents once they are loaded.",
+        ),
     },
 ];
 
@@ -423,9 +556,15 @@ mod tests {
                 "digitalization",
                 "nzia_policy",
                 "nzia_market_impact",
-                "om"
+                "om",
+                "seamless",
+                "quality"
             ]
         );
+        // An agent that cannot answer here has no tool to call.
+        for a in &AGENTS {
+            assert!(a.unavailable.is_none() || a.tools.is_empty(), "{}", a.id);
+        }
     }
 
     #[test]

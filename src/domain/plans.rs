@@ -12,16 +12,29 @@ pub enum Plan {
     Premium,
     Max,
     Admin,
+    /// The current app's plans (decision L4): `analyst` between `free` and `premium`,
+    /// `strategist` level with `premium`, `enterprise` level with `max`.
+    Analyst,
+    Strategist,
+    Enterprise,
     /// A stored string that names no plan (written by hand or by the old service): ranks as
     /// `free` but is not `free` (no survey bonus, no upgrade prompt).
     Other,
 }
 
 impl Plan {
-    /// The plans a request may name, lowest first.
-    pub const ALL: [Plan; 4] = [Plan::Free, Plan::Premium, Plan::Max, Plan::Admin];
+    /// The plans a request may name.
+    pub const ALL: [Plan; 7] = [
+        Plan::Free,
+        Plan::Premium,
+        Plan::Max,
+        Plan::Admin,
+        Plan::Analyst,
+        Plan::Strategist,
+        Plan::Enterprise,
+    ];
 
-    /// A plan name from a request: exactly `free`, `premium`, `max` or `admin`.
+    /// A plan name from a request: exactly one of [`Plan::ALL`]'s names.
     pub fn parse(s: &str) -> Option<Plan> {
         Plan::ALL.into_iter().find(|p| p.as_str() == s)
     }
@@ -41,21 +54,27 @@ impl Plan {
             Plan::Premium => "premium",
             Plan::Max => "max",
             Plan::Admin => "admin",
+            Plan::Analyst => "analyst",
+            Plan::Strategist => "strategist",
+            Plan::Enterprise => "enterprise",
             Plan::Other => "other",
         }
     }
 
     /// A plan a user account may be given (`admin` is a role, and a plan only agents require).
     pub fn is_user_plan(self) -> bool {
-        matches!(self, Plan::Free | Plan::Premium | Plan::Max)
+        !matches!(self, Plan::Admin | Plan::Other)
     }
 
-    /// Level: `free` 0, `premium` 1, `max` 2, `admin` 3; an unknown plan 0.
+    /// Level: `free` 0, `analyst` 1, `premium` and `strategist` 2, `max` and `enterprise` 3,
+    /// `admin` 4; an unknown plan 0. (The old service's levels at the current app's commit:
+    /// only their order matters.)
     pub fn level(self) -> u8 {
         match self {
-            Plan::Premium => 1,
-            Plan::Max => 2,
-            Plan::Admin => 3,
+            Plan::Analyst => 1,
+            Plan::Premium | Plan::Strategist => 2,
+            Plan::Max | Plan::Enterprise => 3,
+            Plan::Admin => 4,
             Plan::Free | Plan::Other => 0,
         }
     }
@@ -72,11 +91,13 @@ impl Plan {
         !self.meets(to)
     }
 
-    /// Base monthly query limit: `premium` 1000, `max` 10000, anything else 5.
+    /// Base monthly query limit: `premium` 1000, `max` 10000, the current app's paid plans
+    /// 999,999 (as the old service gives them), anything else 5.
     pub fn base_limit(self) -> i64 {
         match self {
             Plan::Premium => 1000,
             Plan::Max => 10_000,
+            Plan::Analyst | Plan::Strategist | Plan::Enterprise => 999_999,
             _ => 5,
         }
     }
@@ -111,7 +132,9 @@ impl Plan {
     /// How the profile shows the plan: paid plans `"Active"` (decision F16).
     pub fn status(self) -> &'static str {
         match self {
-            Plan::Premium | Plan::Max => "Active",
+            Plan::Premium | Plan::Max | Plan::Analyst | Plan::Strategist | Plan::Enterprise => {
+                "Active"
+            }
             _ => "Free Tier",
         }
     }
@@ -185,9 +208,12 @@ mod tests {
     fn levels_and_limits() {
         let cases: &[(Option<&str>, u8, i64)] = &[
             (Some("free"), 0, 5),
-            (Some("premium"), 1, 1000),
-            (Some("max"), 2, 10_000),
-            (Some("admin"), 3, 5),
+            (Some("analyst"), 1, 999_999),
+            (Some("premium"), 2, 1000),
+            (Some("strategist"), 2, 999_999),
+            (Some("max"), 3, 10_000),
+            (Some("enterprise"), 3, 999_999),
+            (Some("admin"), 4, 5),
             (Some("gold"), 0, 5),
             (None, 0, 5),
         ];

@@ -122,6 +122,8 @@ pub struct NewTurn<'a> {
     pub agent_type: &'a str,
     /// Admins are never limited.
     pub unlimited: bool,
+    /// Whether the query counts at all (a turn of an agent that cannot answer here does not).
+    pub counted: bool,
     pub limit: i64,
     pub user_message: &'a str,
     pub now: NaiveDateTime,
@@ -152,21 +154,23 @@ const INSERT_TURN_SQLITE: &str = insert_turn!(
 /// the turn's key and the user message id.
 pub async fn start_turn(db: &Db, t: &NewTurn<'_>) -> Result<(TurnKey, i32), StartError> {
     let mut tx = db.begin().await.map_err(StartError::Count)?;
-    let counted = on_tx!(&mut tx, |c| sqlx::query(
-        "UPDATE fastapi_users SET query_count = COALESCE(query_count, 0) + 1, \
-           monthly_query_count = COALESCE(monthly_query_count, 0) + 1, last_query_date = $2 \
-         WHERE id = $1 AND ($3 OR COALESCE(monthly_query_count, 0) < $4)"
-    )
-    .bind(t.user_id)
-    .bind(t.now)
-    .bind(t.unlimited)
-    .bind(t.limit)
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected()))
-    .map_err(StartError::Count)?;
-    if counted == 0 {
-        return Err(StartError::LimitReached);
+    if t.counted {
+        let counted = on_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE fastapi_users SET query_count = COALESCE(query_count, 0) + 1, \
+               monthly_query_count = COALESCE(monthly_query_count, 0) + 1, last_query_date = $2 \
+             WHERE id = $1 AND ($3 OR COALESCE(monthly_query_count, 0) < $4)"
+        )
+        .bind(t.user_id)
+        .bind(t.now)
+        .bind(t.unlimited)
+        .bind(t.limit)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(StartError::Count)?;
+        if counted == 0 {
+            return Err(StartError::LimitReached);
+        }
     }
     let message_id: i32 = on_tx!(&mut tx, |c| sqlx::query_scalar(
         "INSERT INTO fastapi_messages (conversation_id, sender, content, timestamp) VALUES ($1, 'user', $2, $3) RETURNING id"

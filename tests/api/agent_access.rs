@@ -30,18 +30,22 @@ fn uid(app: &TestApp, token: &str) -> i32 {
     app.state.jwt.verify(token).unwrap().user_id
 }
 
-db_test!(async fn fresh_install_lists_all_nine_agents(b) {
+db_test!(async fn fresh_install_lists_all_fourteen_agents(b) {
     let app = TestApp::start(b).await;
     let t = app.user("ann@example.com").await;
     let list = app.get("/api/v1/agent-access/my-agents", Some(&t)).await.json();
     let types: Vec<&str> = list.as_array().unwrap().iter().map(|a| a["agent_type"].as_str().unwrap()).collect();
-    assert_eq!(types, ["digitalization", "leo_om", "manufacturer_financial", "market", "news", "nzia_market_impact", "nzia_policy", "price", "weaviate"]);
-    let market = &list[3];
+    assert_eq!(types, ["bipv_design", "component_prices", "digitalization", "leo_om", "manufacturer_financial", "market", "news", "nzia_market_impact", "nzia_policy", "price", "quality", "seamless", "storage_optimization", "weaviate"]);
+    let market = &list[5];
     assert_eq!(market, &json!({"agent_type": "market", "description": "Market Intelligence Agent - Provides market trends and analysis",
         "required_plan": "free", "is_enabled": true, "can_access": false,
         "access_reason": "You must hire this agent from the Agents page first",
         "is_whitelisted": false, "is_grandfathered": false, "is_hired": false}));
-    assert_eq!(list[8]["required_plan"], "premium");
+    assert_eq!(my(&app, &t, "nzia_market_impact").await["required_plan"], "premium");
+    // the current app's agents are seeded with its plans (decision L4)
+    assert_eq!(my(&app, &t, "quality").await["required_plan"], "analyst");
+    assert_eq!(my(&app, &t, "bipv_design").await["required_plan"], "strategist");
+    assert_eq!(my(&app, &t, "component_prices").await["required_plan"], "free");
     // after hiring, a free user may use free agents but not premium ones
     for a in ["market", "weaviate"] {
         app.post_json("/api/v1/agent-management/hire", Some(&t), &json!({"agent_type": a})).await.assert(201);
@@ -242,7 +246,7 @@ db_test!(async fn statistics_are_aggregates(b) {
     assert_eq!(app.get("/api/v1/agent-access/admin/statistics/price", Some(&admin)).await.json(), json!({"total_hired": 0, "total_whitelisted": 1}));
     assert_eq!(app.get("/api/v1/agent-access/admin/statistics/unknown", Some(&admin)).await.json(), json!({"total_hired": 0, "total_whitelisted": 0}));
     let all = app.get("/api/v1/agent-access/admin/all-statistics", Some(&admin)).await.json();
-    assert_eq!(all.as_object().unwrap().len(), 9);
+    assert_eq!(all.as_object().unwrap().len(), 14);
     assert_eq!(all["market"], json!({"market": {"total_hired": 2, "total_whitelisted": 0}}));
     assert_eq!(all["price"], json!({"price": {"total_hired": 0, "total_whitelisted": 1}}));
 });

@@ -30,7 +30,7 @@ db_test!(async fn catalogue_hire_release_and_hired(b) {
     let app = TestApp::start(b).await;
     let t = app.user("ann@example.com").await;
     let list = app.get("/api/v1/agent-management/available", Some(&t)).await.json();
-    assert_eq!(list.as_array().unwrap().len(), 9);
+    assert_eq!(list.as_array().unwrap().len(), 14);
     assert_eq!(list[0], json!({"agent_type": "market", "display_name": "Market Intelligence Agent", "is_hired": false,
         "requires_subscription": false, "capabilities": ["Market trend analysis", "Regional comparisons", "Forecast generation", "Supply chain insights"]}));
     assert_eq!(list[7]["display_name"], "O&M Agent");
@@ -107,7 +107,7 @@ db_test!(async fn availability_suggestions_and_types(b) {
 
     let types = app.get("/api/v1/agent-management/types", Some(&t)).await.json();
     let keys: Vec<&String> = types["agent_types"].as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["market", "price", "news", "digitalization", "nzia_policy", "nzia_market_impact", "manufacturer_financial", "leo_om", "weaviate"]);
+    assert_eq!(keys, ["market", "price", "news", "digitalization", "nzia_policy", "nzia_market_impact", "manufacturer_financial", "leo_om", "weaviate", "component_prices", "seamless", "quality", "storage_optimization", "bipv_design"]);
     assert_eq!(types["agent_types"]["leo_om"], "O&M Agent");
 
     let placeholder = app.get("/api/v1/agents/available", Some(&t)).await.json();

@@ -4,12 +4,14 @@ use serde_json::json;
 
 use crate::support::*;
 
-db_test!(async fn agents_list_the_nine_routable_types(b) {
+// The nine of the first contract, then the five the current app added (decision L2: additions
+// only).
+db_test!(async fn agents_list_the_fourteen_routable_types(b) {
     let app = TestApp::start(b).await;
     let t = app.user("ann@example.com").await;
     let v = app.get("/api/v1/chat/agents", Some(&t)).await.json();
     let keys: Vec<&String> = v["agent_types"].as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["market", "price", "news", "digitalization", "nzia_policy", "nzia_market_impact", "manufacturer_financial", "leo_om", "weaviate"]);
+    assert_eq!(keys, ["market", "price", "news", "digitalization", "nzia_policy", "nzia_market_impact", "manufacturer_financial", "leo_om", "weaviate", "component_prices", "seamless", "quality", "storage_optimization", "bipv_design"]);
     assert_eq!(v["agent_types"]["leo_om"], "Operations & Maintenance Agent");
     app.get("/api/v1/chat/agents", None).await.assert(401);
 });

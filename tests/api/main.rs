@@ -19,6 +19,7 @@ mod chat_turn;
 mod cli;
 mod compat;
 mod conversations;
+mod current_app;
 mod data_answers;
 mod edge;
 mod faults;

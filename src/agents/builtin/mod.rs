@@ -202,7 +202,7 @@ pub async fn answer(
     };
     let domain = match agent.kind {
         AgentType::Market => Domain::Market,
-        AgentType::Price => Domain::Prices,
+        AgentType::Price | AgentType::ComponentPrices => Domain::Prices,
         AgentType::ManufacturerFinancial => Domain::Financials,
         AgentType::NziaMarketImpact => {
             if !ask.territories.is_empty()

@@ -1,0 +1,77 @@
+//! Issue 23: what the current React app (the old service at `805144e`) needs beyond the first
+//! contract, as additions (decisions L2, L4, L5).
+
+use std::time::Duration;
+
+use axum::http::Method;
+use serde_json::json;
+
+use crate::chat_turn::{counters, openai_app};
+use crate::data_answers::{ask, conversation};
+use crate::support::fake_llm::Reply;
+use crate::support::*;
+
+async fn hire(app: &TestApp, t: &str, agent: &str) {
+    app.post_json(
+        "/api/v1/agent-management/hire",
+        Some(t),
+        &json!({"agent_type": agent}),
+    )
+    .await
+    .assert(201);
+}
+
+db_test!(async fn the_current_apps_agents_are_hired_and_answer_honestly(b) {
+    let app = TestApp::builder(b).env("SAMPLE_DATA", "true").start().await;
+    let t = app.user("ann@example.com").await;
+    for a in ["component_prices", "seamless", "quality", "storage_optimization", "bipv_design", "price"] {
+        hire(&app, &t, a).await;
+    }
+    // The prices agent of the current app answers from the price data, as `price` does.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "component_prices", "Latest n-type TOPCon module price in China").await;
+    let (_, old) = ask(&app, &t, c, "price", "Latest n-type TOPCon module price in China").await;
+    assert!(text.contains("US$/Wp") && text == old, "{text}\n---\n{old}");
+    // A document agent whose collection holds nothing says so and states nothing.
+    let (_, text) = ask(&app, &t, c, "seamless", "What is the efficiency of BIPV facades?").await;
+    assert!(text.contains("No data is loaded for this agent yet"), "{text}");
+    assert!(!text.chars().any(|ch| ch.is_ascii_digit()), "{text}");
+    // The storage optimiser this installation does not have: said plainly, no figure, not counted.
+    let before = counters(&app).await;
+    let (_, text) = ask(&app, &t, c, "storage_optimization", "Size a battery for a 10 kWp roof in Milan").await;
+    assert!(text.contains("not available on this installation") && !text.chars().any(|ch| ch.is_ascii_digit()), "{text}");
+    assert_eq!(counters(&app).await, before, "a turn that cannot answer is not counted");
+    // Plans of the current app rank the new agents: a free user may hire but not use them.
+    for (agent, plan) in [("quality", "analyst"), ("bipv_design", "strategist")] {
+        let r = app
+            .post_json("/api/v1/chat/send", Some(&t), &json!({"conversation_id": c, "message": "hello", "agent_type": agent}))
+            .await;
+        r.assert(403);
+        assert_eq!(r.json()["detail"], format!("This agent requires a '{plan}' plan or higher. Please upgrade your plan."));
+    }
+    // An admin gives Ann the analyst plan: the reliability agent opens, the strategist's not.
+    let admin = app.admin("ada@example.com").await;
+    let ann = app.scalar("SELECT id FROM fastapi_users WHERE username = 'ann@example.com'").await;
+    app.send_json(Method::PUT, &format!("/api/v1/admin/users/{ann}"), Some(&admin), &json!({"plan_type": "analyst"}))
+        .await
+        .assert(200);
+    let (_, text) = ask(&app, &t, c, "quality", "What are the main PID failure modes?").await;
+    assert!(text.contains("No data is loaded for this agent yet"), "{text}");
+    let r = app
+        .post_json("/api/v1/chat/send", Some(&t), &json!({"conversation_id": c, "message": "hello", "agent_type": "bipv_design"}))
+        .await;
+    r.assert(403);
+    let profile = app.get("/api/v1/profile", Some(&t)).await.json();
+    assert_eq!(profile["plan_info"], json!({"type": "analyst", "status": "Active", "end_date": null}), "{profile}");
+});
+
+db_test!(async fn an_agent_that_cannot_answer_asks_no_model(b) {
+    // A model that would answer with a figure is never asked.
+    let (app, fake) = openai_app(b, vec![Reply::Text(vec!["Your battery should be 13.5 kWh."], Duration::ZERO)]).await;
+    let t = app.user("ann@example.com").await;
+    hire(&app, &t, "storage_optimization").await;
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "storage_optimization", "Size a battery for my roof").await;
+    assert!(text.contains("not available on this installation") && !text.contains("13.5"), "{text}");
+    assert!(fake.requests().is_empty(), "{:?}", fake.requests());
+});
