@@ -70,6 +70,8 @@ pub struct MessageOut {
     #[serde(serialize_with = "super::json::opt_datetime")]
     #[schema(value_type = String)]
     timestamp: Option<NaiveDateTime>,
+    /// Which agent answered (the current app shows it); null for the user's messages.
+    agent_type: Option<String>,
 }
 
 impl From<conv::Message> for MessageOut {
@@ -80,6 +82,7 @@ impl From<conv::Message> for MessageOut {
             sender: m.sender,
             content: m.content,
             timestamp: m.timestamp,
+            agent_type: m.agent_type,
         }
     }
 }

@@ -416,25 +416,28 @@ pub async fn finish_turn(
     if n == 0 {
         return Ok(false);
     }
-    insert_bot_rows(&mut tx, key.conversation_id, bot_rows, now).await?;
+    insert_bot_rows(&mut tx, key, bot_rows, now).await?;
     tx.commit().await?;
     Ok(true)
 }
 
+/// The turn's bot rows, each with the agent that answered (the turn's).
 async fn insert_bot_rows(
     tx: &mut Tx,
-    conversation_id: i64,
+    key: &TurnKey,
     bot_rows: &[String],
     now: NaiveDateTime,
 ) -> Result<(), sqlx::Error> {
     for content in bot_rows {
         on_tx!(&mut *tx, |c| {
             sqlx::query(
-                "INSERT INTO fastapi_messages (conversation_id, sender, content, timestamp) VALUES ($1, 'bot', $2, $3)",
+                "INSERT INTO fastapi_messages (conversation_id, sender, content, timestamp, agent_type) \
+                 VALUES ($1, 'bot', $2, $3, (SELECT agent_type FROM fastapi_chat_turns WHERE id = $4))",
             )
-            .bind(conversation_id)
+            .bind(key.conversation_id)
             .bind(content)
             .bind(now)
+            .bind(key.id)
             .execute(c)
             .await
             .map(|r| r.rows_affected())
@@ -522,7 +525,7 @@ pub async fn finalize_orphan(
     if refund {
         refund_in_tx(&mut tx, key).await?;
     }
-    insert_bot_rows(&mut tx, key.conversation_id, bot_rows, now).await?;
+    insert_bot_rows(&mut tx, key, bot_rows, now).await?;
     insert_events(&mut tx, key.id, events, now).await?;
     tx.commit().await?;
     Ok(Orphan::Finalized)

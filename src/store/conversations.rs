@@ -41,6 +41,15 @@ pub struct Message {
     pub sender: Option<String>,
     pub content: Option<String>,
     pub timestamp: Option<NaiveDateTime>,
+    /// Which agent answered (bot messages); NULL for the user's.
+    pub agent_type: Option<String>,
+}
+
+/// A bot message's agent when it is stored by hand or by a decision: its conversation's.
+macro_rules! agent_of_bot {
+    () => {
+        "CASE WHEN $2 = 'bot' THEN (SELECT c.agent_type FROM fastapi_conversations c WHERE c.id = $1) END"
+    };
 }
 
 /// A new conversation; on SQLite with an id never handed out before ([`crate::sqlite_next_id`]),
@@ -269,8 +278,8 @@ pub async fn messages_page(
 ) -> Result<Vec<Message>, sqlx::Error> {
     on_db!(db, |p| {
         sqlx::query_as(
-        "SELECT id, conversation_id, sender, content, timestamp FROM \
-           (SELECT id, conversation_id, sender, content, timestamp FROM fastapi_messages \
+        "SELECT id, conversation_id, sender, content, timestamp, agent_type FROM \
+           (SELECT id, conversation_id, sender, content, timestamp, agent_type FROM fastapi_messages \
              WHERE conversation_id = $1 AND ($2 IS NULL OR id < $2) ORDER BY id DESC LIMIT $3) page \
          ORDER BY id ASC"
     )
@@ -290,10 +299,12 @@ pub async fn add_message(
     now: NaiveDateTime,
 ) -> Result<Message, sqlx::Error> {
     on_db!(db, |p| {
-        sqlx::query_as(
-        "INSERT INTO fastapi_messages (conversation_id, sender, content, timestamp) VALUES ($1, $2, $3, $4) \
-         RETURNING id, conversation_id, sender, content, timestamp"
-    )
+        sqlx::query_as(concat!(
+        "INSERT INTO fastapi_messages (conversation_id, sender, content, timestamp, agent_type) \
+         VALUES ($1, $2, $3, $4, ",
+        agent_of_bot!(),
+        ") RETURNING id, conversation_id, sender, content, timestamp, agent_type"
+    ))
     .bind(conversation_id)
     .bind(sender)
     .bind(content)
@@ -418,9 +429,12 @@ pub async fn add_messages(
     let mut tx = db.begin().await?;
     for (sender, content) in messages {
         on_tx!(&mut tx, |t| {
-            sqlx::query(
-            "INSERT INTO fastapi_messages (conversation_id, sender, content, timestamp) VALUES ($1, $2, $3, $4)"
-        )
+            sqlx::query(concat!(
+            "INSERT INTO fastapi_messages (conversation_id, sender, content, timestamp, agent_type) \
+             VALUES ($1, $2, $3, $4, ",
+            agent_of_bot!(),
+            ")"
+        ))
         .bind(conversation_id)
         .bind(*sender)
         .bind(*content)

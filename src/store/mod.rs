@@ -107,6 +107,41 @@ static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("src/store/migr
 /// Static PostgreSQL migrations (forward-only, embedded).
 static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("src/store/migrations/postgres");
 
+/// Columns the old service added in its later versions, so a database it migrated may already
+/// hold them: on SQLite (no ADD COLUMN IF NOT EXISTS) each is added, when missing, just before
+/// the migration that first uses it: (that migration's version, table, column, declaration).
+/// PostgreSQL's migrations add them with IF NOT EXISTS.
+const ADOPTED_SQLITE_COLUMNS: &[(i64, &str, &str, &str)] =
+    &[(10, "fastapi_messages", "agent_type", "VARCHAR(50)")];
+
+/// Run the SQLite migrations, adding each adopted column when it is missing, just before the
+/// migration that needs it.
+async fn migrate_sqlite(p: &sqlx::SqlitePool) -> Result<(), sqlx::migrate::MigrateError> {
+    for &(version, table, column, decl) in ADOPTED_SQLITE_COLUMNS {
+        SQLITE_MIGRATOR.run_to(version - 1, p).await?;
+        let applied: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM _sqlx_migrations WHERE version = ?1 AND success = 1",
+        )
+        .bind(version)
+        .fetch_one(p)
+        .await?;
+        let present: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM pragma_table_info(?1) WHERE name = ?2")
+                .bind(table)
+                .bind(column)
+                .fetch_one(p)
+                .await?;
+        if applied == 0 && present == 0 {
+            // (names from the constant above, never from input)
+            let sql = format!("ALTER TABLE {table} ADD COLUMN {column} {decl}");
+            sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+                .execute(p)
+                .await?;
+        }
+    }
+    SQLITE_MIGRATOR.run(p).await
+}
+
 /// Database URL forms we accept, normalised: the old SQLAlchemy forms too (operations.md).
 #[derive(Debug, PartialEq, Eq)]
 pub enum DbUrl {
@@ -331,7 +366,7 @@ impl Db {
     /// no-op and its tables are adopted in place.
     pub async fn migrate(&self) -> Result<()> {
         let result = match self {
-            Db::Sqlite(p) => SQLITE_MIGRATOR.run(p).await,
+            Db::Sqlite(p) => migrate_sqlite(p).await,
             Db::Postgres(p) => PG_MIGRATOR.run(p).await,
         };
         match result {

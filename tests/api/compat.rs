@@ -1,7 +1,7 @@
 //! Running on the old service's database unchanged (decision C5) and honouring its tokens and
 //! hashes (C3, C4). Uses `../shared/fixtures` when present.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::support::*;
 
@@ -100,6 +100,10 @@ db_test!(async fn adopts_the_old_database_in_place(b) {
     assert_eq!(msgs.as_array().unwrap().len(), 3);
     assert_eq!(msgs[0]["sender"], "user");
     assert!(msgs[2]["content"].as_str().unwrap().contains("\"plot\""));
+    // which agent answered: the bot rows take their conversation's agent (issue 23)
+    let agent = app.get("/api/v1/conversations/1", Some(&token)).await.json()["agent_type"].clone();
+    assert_eq!(msgs[0]["agent_type"], Value::Null);
+    assert!(agent.is_string() && msgs[2]["agent_type"] == agent, "{agent} {}", msgs[2]);
     let profile = app.get("/api/v1/profile", Some(&token)).await.json();
     assert_eq!(profile["usage_stats"]["total_conversations"], 1);
     assert_eq!(profile["usage_stats"]["total_messages"], 3);
@@ -113,6 +117,19 @@ db_test!(async fn adopts_the_old_database_in_place(b) {
     // new rows get ids after the old ones
     let id = app.register("new@example.com").await;
     assert_eq!(id, 2);
+});
+
+// The old service's later versions added `fastapi_messages.agent_type` themselves: a database
+// they migrated is adopted with its values, and without a second column.
+db_test!(async fn a_later_old_database_keeps_its_message_agents(b) {
+    let extra = "ALTER TABLE fastapi_messages ADD COLUMN agent_type VARCHAR(50);
+        UPDATE fastapi_messages SET agent_type = 'news' WHERE sender = 'bot';";
+    let Some(app) = old_database(b, extra).await else { return };
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_messages WHERE conversation_id = 1 AND sender = 'bot' AND agent_type = 'news'").await, 2);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_messages WHERE conversation_id = 1 AND sender = 'user' AND agent_type IS NULL").await, 1);
+    let token = app.login("ada@example.com", "Sunny-Panel-2024!").await;
+    let msgs = app.get("/api/v1/conversations/1/messages", Some(&token)).await.json();
+    assert_eq!(msgs[2]["agent_type"], "news");
 });
 
 db_test!(async fn om_rows_become_leo_om(b) {

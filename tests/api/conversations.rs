@@ -197,7 +197,11 @@ db_test!(async fn messages_page_latest_first_and_page_back(b) {
     assert_eq!(m0["conversation_id"], id);
     let mut keys: Vec<&str> = m0.as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort();
-    assert_eq!(keys, ["content", "conversation_id", "id", "sender", "timestamp"]);
+    // (`agent_type` is the current app's addition: null for the user, the conversation's agent
+    // for a bot message stored by hand)
+    assert_eq!(keys, ["agent_type", "content", "conversation_id", "id", "sender", "timestamp"]);
+    assert_eq!(m0["agent_type"], Value::Null);
+    assert_eq!(all[1]["agent_type"], "market");
     // the latest 3, oldest first
     let page: Vec<String> = app.get(&format!("{path}?limit=3"), Some(&t)).await.json().as_array().unwrap()
         .iter().map(|m| m["content"].as_str().unwrap().to_string()).collect();

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use axum::http::Method;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::chat_turn::{counters, openai_app};
 use crate::data_answers::{ask, conversation};
@@ -61,6 +61,15 @@ db_test!(async fn the_current_apps_agents_are_hired_and_answer_honestly(b) {
         .post_json("/api/v1/chat/send", Some(&t), &json!({"conversation_id": c, "message": "hello", "agent_type": "bipv_design"}))
         .await;
     r.assert(403);
+    // Each answer says which agent gave it; the user's messages say none.
+    let msgs = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(&t)).await.json();
+    let agents: Vec<&Value> = msgs.as_array().unwrap().iter().map(|m| &m["agent_type"]).collect();
+    assert_eq!(
+        agents,
+        [&Value::Null, &json!("component_prices"), &Value::Null, &json!("price"), &Value::Null, &json!("seamless"),
+         &Value::Null, &json!("storage_optimization"), &Value::Null, &json!("quality")],
+        "{msgs}"
+    );
     let profile = app.get("/api/v1/profile", Some(&t)).await.json();
     assert_eq!(profile["plan_info"], json!({"type": "analyst", "status": "Active", "end_date": null}), "{profile}");
 });
