@@ -108,9 +108,11 @@ pub async fn get(db: &Db, user_id: i32, id: i64) -> Result<Option<Conversation>,
     })
 }
 
-/// One page of the caller's conversations, newest first, in one query: the preview's source
-/// (latest user message) and the message count come from correlated subqueries served by the
-/// `(conversation_id, sender, id)` index, not from one query per conversation.
+/// One page of the caller's conversations, most recently active first (by their latest message,
+/// as the current app orders them), in one query: the preview's source (latest user message) and
+/// the latest message come from correlated subqueries served by the message indexes, not from
+/// one query per conversation. Conversations with no message are left out before the limit, so
+/// a page is never short (the old service dropped them after it).
 pub async fn list(
     db: &Db,
     user_id: i32,
@@ -125,8 +127,9 @@ pub async fn list(
              ORDER BY m.id DESC LIMIT 1) AS last_user_content, \
            CASE WHEN $4 THEN CAST(c.message_count AS BIGINT) ELSE 0 END AS message_count \
          FROM fastapi_conversations c \
-         WHERE c.user_id = $1 AND ($2 IS NULL OR c.agent_type = $2) \
-         ORDER BY c.created_at DESC, c.id DESC LIMIT $3"
+         WHERE c.user_id = $1 AND ($2 IS NULL OR c.agent_type = $2) AND c.message_count > 0 \
+         ORDER BY (SELECT MAX(m.id) FROM fastapi_messages m WHERE m.conversation_id = c.id) DESC, \
+           c.created_at DESC, c.id DESC LIMIT $3"
     )
     .bind(user_id)
     .bind(agent_type)

@@ -55,8 +55,8 @@ db_test!(async fn the_conversation_list_has_a_maximum(b) {
     let id = app.register("ann@example.com").await;
     let t = app.login("ann@example.com", PASSWORD).await;
     bulk(&app, 105, &format!(
-        "INSERT INTO fastapi_conversations (user_id, title, agent_type, created_at) \
-         SELECT {id}, 'c' || CAST(i AS TEXT), 'market', CURRENT_TIMESTAMP FROM n"
+        "INSERT INTO fastapi_conversations (user_id, title, agent_type, created_at, message_count) \
+         SELECT {id}, 'c' || CAST(i AS TEXT), 'market', CURRENT_TIMESTAMP, 1 FROM n"
     )).await;
     assert_eq!(len(&app.get("/api/v1/conversations", Some(&t)).await), 50);
     for q in ["limit=-1", "limit=101", "limit=9223372036854775807"] {

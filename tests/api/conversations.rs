@@ -77,20 +77,30 @@ db_test!(async fn list_orders_previews_and_counts(b) {
     add(&app, &t, a, "user", &envelope(&"long question ".repeat(10))).await;
     add(&app, &t, bb, "user", "{\"type\": \"plot\", \"x\": 1}").await;
 
+    let ids = |items: &Value| -> Vec<i64> { items.as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect() };
     for path in ["/api/v1/conversations", "/api/v1/conversations/"] {
         let r = app.get(path, Some(&t)).await;
         r.assert(200);
         let items = r.json();
-        let ids: Vec<i64> = items.as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect();
-        // newest first, ties by higher id
-        assert_eq!(ids, vec![c, bb, a]);
-        assert_eq!(items[0]["preview"], "C", "no user message: the title");
-        assert_eq!(items[0]["message_count"], 0);
-        assert_eq!(items[1]["preview"], "{'type': 'plot', 'x': 1}");
-        assert_eq!(items[2]["preview"], format!("{}...", &"long question ".repeat(10)[..60]));
-        assert_eq!(items[2]["message_count"], 3);
-        assert_eq!(items[2]["created_at"], "2026-01-01T00:00:00");
+        // most recently active first (the current app's order); C has no message yet: hidden
+        assert_eq!(ids(&items), vec![bb, a]);
+        assert_eq!(items[0]["preview"], "{'type': 'plot', 'x': 1}");
+        assert_eq!(items[1]["preview"], format!("{}...", &"long question ".repeat(10)[..60]));
+        assert_eq!(items[1]["message_count"], 3);
+        assert_eq!(items[1]["created_at"], "2026-01-01T00:00:00");
     }
+    // an answer in A makes it the most recent; C shows once it has a message
+    add(&app, &t, a, "bot", &envelope("later")).await;
+    assert_eq!(ids(&app.get("/api/v1/conversations", Some(&t)).await.json()), vec![a, bb]);
+    add(&app, &t, c, "bot", &envelope("hello")).await;
+    let items = app.get("/api/v1/conversations", Some(&t)).await.json();
+    assert_eq!(ids(&items), vec![c, a, bb]);
+    assert_eq!(items[0]["preview"], "C", "no user message: the title");
+    // empty conversations are left out before the limit: a page is never short
+    for _ in 0..3 {
+        new_conversation(&app, &t, json!({})).await;
+    }
+    assert_eq!(ids(&app.get("/api/v1/conversations?limit=2", Some(&t)).await.json()), vec![c, a]);
     let items = app.get("/api/v1/conversations?agent_type=price", Some(&t)).await.json();
     assert_eq!(items.as_array().unwrap().len(), 1);
     let items = app.get("/api/v1/conversations?limit=2&include_message_count=false", Some(&t)).await.json();
@@ -399,6 +409,7 @@ db_test!(async fn message_counts_follow_every_writer(b) {
     let items = app.get("/api/v1/conversations", Some(&t)).await.json();
     assert_eq!((count(&items, a), count(&items, c)), (3, 2));
     app.exec("DELETE FROM fastapi_messages").await;
-    let items = app.get("/api/v1/conversations", Some(&t)).await.json();
-    assert_eq!((count(&items, a), count(&items, c)), (0, 0));
+    assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM fastapi_conversations WHERE id IN ({a}, {c}) AND message_count = 0")).await, 2);
+    // (so both are left out of the list, which shows only conversations with messages)
+    assert_eq!(app.get("/api/v1/conversations", Some(&t)).await.json(), json!([]));
 });
