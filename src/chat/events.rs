@@ -156,7 +156,7 @@ impl Answer {
     }
 
     /// The bot rows of streaming.md §9, in insertion order; a chart row has the shape of decision
-    /// F18 (caption in `value`, the object under `plot`).
+    /// F18, revised (the object in `value`).
     pub fn bot_rows(&self) -> Vec<String> {
         let mut rows = Vec::new();
         if !self.text.is_empty() && self.approval.is_none() {
@@ -251,7 +251,7 @@ mod tests {
         assert!(a.bot_rows()[0].contains("\"type\":\"string\""));
         assert_eq!(
             serde_json::from_str::<Value>(&a.bot_rows()[1]).unwrap(),
-            json!({"type": "plot", "value": "Chart: T", "plot": {"title": "T"}})
+            json!({"type": "plot", "value": {"title": "T"}})
         );
         a.observe(&Event::approval("m".into(), None, 1));
         let rows = a.bot_rows();

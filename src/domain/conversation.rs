@@ -181,10 +181,10 @@ pub fn plot_caption(plot: &Value) -> String {
     caption
 }
 
-/// The stored chart message (decision F18): the caption in `value`, which the React app shows as
-/// `String(value)` after a reload, and the plot object under `plot`.
+/// The stored chart message (decision F18, revised): the plot object in `value`, which the
+/// current React app draws again after a reload (the first app shows it as "[object Object]").
 pub fn plot_envelope(plot: &Value) -> String {
-    json!({"type": "plot", "value": plot_caption(plot), "plot": plot}).to_string()
+    json!({"type": "plot", "value": plot}).to_string()
 }
 
 /// A stored message as the agents read it back as memory (decision B3): the text of a string or
@@ -391,16 +391,14 @@ mod tests {
         assert_eq!(plot_caption(&json!({"unit": "MW"})), "Chart: MW");
         assert_eq!(plot_caption(&json!({"title": null})), "Chart");
         let e: Value = serde_json::from_str(&plot_envelope(&p)).unwrap();
-        assert_eq!(
-            e,
-            json!({"type": "plot", "value": "Chart: Module Trends in China (2023-2024), US$/Wp", "plot": p})
-        );
+        assert_eq!(e, json!({"type": "plot", "value": p}));
         // a chart row is no text for the title, the previews or the agent history
         assert_eq!(string_value(&plot_envelope(&p)), None);
         assert_eq!(auto_title(1, &plot_envelope(&p)), AutoTitle::Keep);
+        // (the preview of a chart row is the contract's: the object as the old service printed it)
         assert_eq!(
             preview(Some(&plot_envelope(&p)), Some("T")),
-            "Chart: Module Trends in China (2023-2024), US$/Wp"
+            "{'plot_type': 'line', 'title': 'Module Trends in China (2023..."
         );
     }
 

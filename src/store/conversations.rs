@@ -109,9 +109,9 @@ pub async fn get(db: &Db, user_id: i32, id: i64) -> Result<Option<Conversation>,
 }
 
 /// One page of the caller's conversations, most recently active first (by their latest message,
-/// as the current app orders them), in one query: the preview's source (latest user message) and
-/// the latest message come from correlated subqueries served by the message indexes, not from
-/// one query per conversation. Conversations with no message are left out before the limit, so
+/// as the current app orders them; kept on the conversation by triggers, migration 0012), in one
+/// query: the preview's source (latest user message) comes from a correlated subquery served by
+/// the `(conversation_id, sender, id)` index, not from one query per conversation. Conversations with no message are left out before the limit, so
 /// a page is never short (the old service dropped them after it).
 pub async fn list(
     db: &Db,
@@ -128,8 +128,7 @@ pub async fn list(
            CASE WHEN $4 THEN CAST(c.message_count AS BIGINT) ELSE 0 END AS message_count \
          FROM fastapi_conversations c \
          WHERE c.user_id = $1 AND ($2 IS NULL OR c.agent_type = $2) AND c.message_count > 0 \
-         ORDER BY (SELECT MAX(m.id) FROM fastapi_messages m WHERE m.conversation_id = c.id) DESC, \
-           c.created_at DESC, c.id DESC LIMIT $3"
+         ORDER BY c.last_message_id DESC, c.created_at DESC, c.id DESC LIMIT $3"
     )
     .bind(user_id)
     .bind(agent_type)

@@ -132,6 +132,25 @@ db_test!(async fn a_later_old_database_keeps_its_message_agents(b) {
     assert_eq!(msgs[2]["agent_type"], "news");
 });
 
+// Decision F18, revised: charts this service stored with a caption in `value` and the object
+// under `plot` are converted to the object in `value`; a hand-written message that only looks
+// like one (not valid JSON) is left alone and does not stop the migration.
+db_test!(async fn captioned_chart_rows_move_their_plot_into_value(b) {
+    let extra = r#"INSERT INTO fastapi_messages (conversation_id, sender, content) VALUES
+        (1, 'bot', '{"type":"plot","value":"Chart: Spain, MW","plot":{"title":"Spain","unit":"MW","data":[{"x":1}]}}'),
+        (1, 'bot', '{"type":"plot", not json');"#;
+    let Some(app) = old_database(b, extra).await else { return };
+    let token = app.login("ada@example.com", "Sunny-Panel-2024!").await;
+    let msgs = app.get("/api/v1/conversations/1/messages", Some(&token)).await.json();
+    let contents: Vec<&str> = msgs.as_array().unwrap().iter().map(|m| m["content"].as_str().unwrap()).collect();
+    let n = contents.len();
+    assert_eq!(
+        serde_json::from_str::<Value>(contents[n - 2]).unwrap(),
+        json!({"type": "plot", "value": {"title": "Spain", "unit": "MW", "data": [{"x": 1}]}})
+    );
+    assert_eq!(contents[n - 1], r#"{"type":"plot", not json"#);
+});
+
 db_test!(async fn om_rows_become_leo_om(b) {
     let Some(app) = old_database(b, OM_ROWS).await else { return };
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_hired_agent WHERE agent_type = 'leo_om' AND required_plan_at_hire = 'free'").await, 1);

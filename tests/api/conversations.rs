@@ -96,6 +96,13 @@ db_test!(async fn list_orders_previews_and_counts(b) {
     let items = app.get("/api/v1/conversations", Some(&t)).await.json();
     assert_eq!(ids(&items), vec![c, a, bb]);
     assert_eq!(items[0]["preview"], "C", "no user message: the title");
+    // deleting A's latest message gives it back its earlier place (kept by triggers, on every
+    // writer: migration 0012)
+    app.exec(&format!("DELETE FROM fastapi_messages WHERE conversation_id = {a} AND content LIKE '%later%'")).await;
+    assert_eq!(ids(&app.get("/api/v1/conversations", Some(&t)).await.json()), vec![c, bb, a]);
+    app.exec(&format!("UPDATE fastapi_messages SET conversation_id = {a} WHERE conversation_id = {c}")).await;
+    assert_eq!(ids(&app.get("/api/v1/conversations", Some(&t)).await.json()), vec![a, bb]);
+    add(&app, &t, c, "bot", &envelope("hello again")).await;
     // empty conversations are left out before the limit: a page is never short
     for _ in 0..3 {
         new_conversation(&app, &t, json!({})).await;

@@ -201,8 +201,7 @@ db_test!(async fn a_trend_question_gets_a_table_and_a_line_chart_stored_with_the
     assert_eq!(bots.len(), 2, "{bots:?}");
     assert_eq!(bots[0]["type"], "string");
     assert_eq!(bots[1]["type"], "plot");
-    assert_eq!(bots[1]["plot"], p, "decision F18: the plot object under `plot`");
-    assert_eq!(bots[1]["value"], format!("Chart: {}, MW", p["title"].as_str().unwrap()));
+    assert_eq!(bots[1]["value"], p, "decision F18, revised: the plot object in `value`");
 });
 
 db_test!(async fn a_follow_up_reuses_the_previous_filters(b) {
