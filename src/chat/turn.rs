@@ -119,13 +119,17 @@ pub async fn start(
     }
     let limit = store::users::query_limit(db, user).await?;
     let now = store::now();
+    // An admin's grant with unlimited queries: not limited and not counted (issue 23).
+    let unlimited_grant = !store::agents::unlimited_agents(db, user.id, Some(&t), now)
+        .await?
+        .is_empty();
     let new = turns::NewTurn {
         user_id: user.id,
         conversation_id,
         agent_type: &t,
         unlimited: user.is_admin(),
         // (An agent that cannot answer here costs the user nothing.)
-        counted: agent.unavailable.is_none(),
+        counted: agent.unavailable.is_none() && !unlimited_grant,
         limit,
         user_message: &string_envelope(text),
         now,

@@ -240,6 +240,7 @@ pub async fn grant_access(
         &t,
         expires_at,
         reason.as_deref(),
+        None,
         store::now(),
         &audit_of(&admin, &rid),
     )

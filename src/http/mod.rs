@@ -9,6 +9,7 @@ pub mod chat;
 pub mod conversations;
 pub mod error;
 pub mod extract;
+pub mod grants;
 pub mod health;
 pub mod json;
 pub mod middleware;
@@ -37,6 +38,7 @@ fn limited() -> OpenApiRouter<AppState> {
         .merge(agent_management::routes())
         .merge(chat::routes())
         .merge(conversations::routes())
+        .merge(grants::routes())
         .merge(profile::routes())
         .merge(survey::routes())
         .merge(waitlist::routes());

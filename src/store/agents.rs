@@ -482,12 +482,15 @@ pub async fn active_hires(db: &Db, user_id: i32) -> Result<Vec<HiredRow>, sqlx::
 
 /// Grant (or renew) a whitelist entry: the pair's newest row is updated, or one is inserted.
 #[allow(clippy::too_many_arguments)]
+/// `unlimited`: whether the grant's queries are not counted (`None` keeps what the pair had, a
+/// new row is limited).
 pub async fn grant(
     db: &Db,
     user_id: i32,
     agent_type: &str,
     expires_at: Option<NaiveDateTime>,
     reason: Option<&str>,
+    unlimited: Option<bool>,
     now: NaiveDateTime,
     audit: &Audit,
 ) -> Result<(), sqlx::Error> {
@@ -498,7 +501,8 @@ pub async fn grant(
         Some(id) => {
             on_tx!(&mut tx, |t| {
                 sqlx::query(
-                "UPDATE fastapi_agent_whitelist SET is_active = TRUE, granted_by = $2, granted_at = $3, expires_at = $4, reason = $5 \
+                "UPDATE fastapi_agent_whitelist SET is_active = TRUE, granted_by = $2, granted_at = $3, expires_at = $4, reason = $5, \
+                   unlimited_queries = COALESCE($6, unlimited_queries, FALSE) \
                  WHERE id = $1"
             )
             .bind(id)
@@ -506,6 +510,7 @@ pub async fn grant(
             .bind(now)
             .bind(expires_at)
             .bind(reason)
+            .bind(unlimited)
             .execute(t)
             .await
             .map(|r| r.rows_affected())
@@ -514,8 +519,8 @@ pub async fn grant(
         None => {
             on_tx!(&mut tx, |t| {
                 sqlx::query(
-                "INSERT INTO fastapi_agent_whitelist (agent_type, user_id, granted_by, granted_at, expires_at, is_active, reason) \
-                 VALUES ($1, $2, $3, $4, $5, TRUE, $6)"
+                "INSERT INTO fastapi_agent_whitelist (agent_type, user_id, granted_by, granted_at, expires_at, is_active, reason, unlimited_queries) \
+                 VALUES ($1, $2, $3, $4, $5, TRUE, $6, $7)"
             )
             .bind(agent_type)
             .bind(user_id)
@@ -523,6 +528,7 @@ pub async fn grant(
             .bind(now)
             .bind(expires_at)
             .bind(reason)
+            .bind(unlimited.unwrap_or(false))
             .execute(t)
             .await
             .map(|r| r.rows_affected())
@@ -586,6 +592,7 @@ pub struct WhitelistSnapshot {
     pub expires_at: Option<NaiveDateTime>,
     pub reason: Option<String>,
     pub granted_by: Option<i32>,
+    pub unlimited_queries: Option<bool>,
 }
 
 /// Record `action` on the pair's whitelist with its state after the change, and commit: the
@@ -619,13 +626,59 @@ async fn whitelist_snapshot(
     user_id: i32,
     agent_type: &str,
 ) -> Result<Option<WhitelistSnapshot>, sqlx::Error> {
-    on_tx!(tx, |t| sqlx::query_as(
-        "SELECT id, is_active, expires_at, reason, granted_by FROM fastapi_agent_whitelist \
+    on_tx!(tx, |t| {
+        sqlx::query_as(
+        "SELECT id, is_active, expires_at, reason, granted_by, unlimited_queries FROM fastapi_agent_whitelist \
          WHERE user_id = $1 AND agent_type = $2 ORDER BY id DESC LIMIT 1"
     )
     .bind(user_id)
     .bind(agent_type)
     .fetch_optional(t)
+    .await
+    })
+}
+
+/// One of a user's whitelist rows, revoked ones included (the admin's per-user grants).
+#[derive(Clone, Debug, FromRow)]
+pub struct UserGrant {
+    pub id: i32,
+    pub agent_type: String,
+    pub is_active: Option<bool>,
+    pub unlimited_queries: Option<bool>,
+    pub granted_at: Option<NaiveDateTime>,
+    pub expires_at: Option<NaiveDateTime>,
+    pub reason: Option<String>,
+}
+
+/// Every whitelist row of a user, by agent type.
+pub async fn user_grants(db: &Db, user_id: i32) -> Result<Vec<UserGrant>, sqlx::Error> {
+    on_db!(db, |p| sqlx::query_as(
+        "SELECT id, agent_type, is_active, unlimited_queries, granted_at, expires_at, reason \
+         FROM fastapi_agent_whitelist WHERE user_id = $1 ORDER BY agent_type, id"
+    )
+    .bind(user_id)
+    .fetch_all(p)
+    .await)
+}
+
+/// The agents a user may query without counting: an active grant, not expired at `now`
+/// (expiry exclusive, as for access), with unlimited queries. `agent_type` narrows to one.
+pub async fn unlimited_agents(
+    db: &Db,
+    user_id: i32,
+    agent_type: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<Vec<String>, sqlx::Error> {
+    on_db!(db, |p| sqlx::query_scalar(
+        "SELECT DISTINCT agent_type FROM fastapi_agent_whitelist \
+         WHERE user_id = $1 AND is_active = TRUE AND unlimited_queries = TRUE \
+           AND (expires_at IS NULL OR expires_at > $2) AND ($3 IS NULL OR agent_type = $3) \
+         ORDER BY agent_type"
+    )
+    .bind(user_id)
+    .bind(now)
+    .bind(agent_type)
+    .fetch_all(p)
     .await)
 }
 

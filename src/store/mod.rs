@@ -111,8 +111,15 @@ static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("src/store/migratio
 /// hold them: on SQLite (no ADD COLUMN IF NOT EXISTS) each is added, when missing, just before
 /// the migration that first uses it: (that migration's version, table, column, declaration).
 /// PostgreSQL's migrations add them with IF NOT EXISTS.
-const ADOPTED_SQLITE_COLUMNS: &[(i64, &str, &str, &str)] =
-    &[(10, "fastapi_messages", "agent_type", "VARCHAR(50)")];
+const ADOPTED_SQLITE_COLUMNS: &[(i64, &str, &str, &str)] = &[
+    (10, "fastapi_messages", "agent_type", "VARCHAR(50)"),
+    (
+        13,
+        "fastapi_agent_whitelist",
+        "unlimited_queries",
+        "BOOLEAN DEFAULT 0",
+    ),
+];
 
 /// Run the SQLite migrations, adding each adopted column when it is missing, just before the
 /// migration that needs it.

@@ -84,3 +84,55 @@ db_test!(async fn an_agent_that_cannot_answer_asks_no_model(b) {
     assert!(text.contains("not available on this installation") && !text.contains("13.5"), "{text}");
     assert!(fake.requests().is_empty(), "{:?}", fake.requests());
 });
+
+db_test!(async fn an_admin_grant_with_unlimited_queries_is_not_counted(b) {
+    let app = TestApp::builder(b).env("SAMPLE_DATA", "true").start().await;
+    let admin = app.admin("ada@example.com").await;
+    let t = app.user("ann@example.com").await;
+    let ann = app.scalar("SELECT id FROM fastapi_users WHERE username = 'ann@example.com'").await;
+    let path = format!("/api/v1/admin/users/{ann}/agent-whitelist");
+    // Ann (free) is granted the analyst-plan agent with unlimited queries, and market without.
+    let r = app.post_json(&path, Some(&admin), &json!({"agent_type": "quality", "unlimited_queries": true, "reason": "pilot"})).await;
+    r.assert(200);
+    assert_eq!(r.json(), json!({"success": true, "message": format!("Granted unlimited access to quality for user {ann}")}));
+    let r = app.post_json(&path, Some(&admin), &json!({"agent_type": "market"})).await;
+    assert_eq!(r.json()["message"], format!("Granted access to market for user {ann}"));
+    let list = app.get(&path, Some(&admin)).await.json();
+    let rows: Vec<(&str, bool, bool)> = list.as_array().unwrap().iter()
+        .map(|g| (g["agent_type"].as_str().unwrap(), g["is_active"].as_bool().unwrap(), g["unlimited_queries"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(rows, [("market", true, false), ("quality", true, true)]);
+    assert_eq!(list[1]["reason"], "pilot");
+    // What Ann's app asks.
+    assert_eq!(app.get("/api/v1/chat/check-unlimited-access/quality", Some(&t)).await.json(),
+        json!({"has_unlimited": true, "agent_type": "quality", "user_id": ann}));
+    assert_eq!(app.get("/api/v1/chat/check-unlimited-access/market", Some(&t)).await.json()["has_unlimited"], false);
+    assert_eq!(app.get("/api/v1/chat/unlimited-access-agents", Some(&t)).await.json(), json!({"agents": ["quality"], "user_id": ann}));
+    // The granted agent answers without counting; the limited grant counts.
+    let c = conversation(&app, &t).await;
+    let before = counters(&app).await;
+    ask(&app, &t, c, "quality", "What are the main PID failure modes?").await;
+    assert_eq!(counters(&app).await, before, "unlimited: not counted");
+    ask(&app, &t, c, "market", "Italy 2024 annual installations").await;
+    assert_eq!(counters(&app).await, (before.0 + 1, before.1 + 1));
+    // Still unlimited with the monthly quota used up.
+    app.exec(&format!("UPDATE fastapi_users SET monthly_query_count = 5 WHERE id = {ann}")).await;
+    ask(&app, &t, c, "quality", "And corrosion?").await;
+    // Revoked: the row stays, inactive, and the queries count again.
+    let r = app.send_json(Method::DELETE, &format!("{path}/quality"), Some(&admin), &json!({})).await;
+    assert_eq!(r.json(), json!({"success": true, "message": format!("Revoked access to quality for user {ann}")}));
+    assert_eq!(app.get(&path, Some(&admin)).await.json()[1]["is_active"], false);
+    assert_eq!(app.get("/api/v1/chat/unlimited-access-agents", Some(&t)).await.json()["agents"], json!([]));
+    // An expired unlimited grant is not unlimited.
+    app.post_json(&path, Some(&admin), &json!({"agent_type": "quality", "unlimited_queries": true, "expires_at": "2020-01-01"})).await.assert(200);
+    assert_eq!(app.get("/api/v1/chat/check-unlimited-access/quality", Some(&t)).await.json()["has_unlimited"], false);
+    // Errors in the old service's words; only admins.
+    app.post_json(&path, Some(&admin), &json!({"agent_type": "nope"})).await.assert_detail(400, "Agent 'nope' not found");
+    app.post_json("/api/v1/admin/users/999999/agent-whitelist", Some(&admin), &json!({"agent_type": "market"})).await
+        .assert_detail(400, "User 999999 not found");
+    app.send_json(Method::DELETE, &format!("/api/v1/admin/users/{ann}/agent-whitelist/news"), Some(&admin), &json!({})).await
+        .assert_detail(400, "Whitelist entry not found");
+    app.get(&path, Some(&t)).await.assert(403);
+    app.post_json(&path, Some(&t), &json!({"agent_type": "market"})).await.assert(403);
+    assert_eq!(app.get("/api/v1/admin/users/999999/agent-whitelist", Some(&admin)).await.json(), json!([]));
+});
