@@ -105,6 +105,7 @@ const TERRITORY_ALIASES: &[(&str, &[&str])] = &[
     ("uae", &["UAE", "United Arab Emirates"]),
     ("united arab emirates", &["UAE", "United Arab Emirates"]),
     ("holland", &["Netherlands"]),
+    ("nl", &["Netherlands"]),
     ("the netherlands", &["Netherlands"]),
     ("italia", &["Italy"]),
     ("germania", &["Germany"]),

@@ -826,3 +826,46 @@ db_test!(async fn a_stock_at_a_years_end_a_question_restated_and_a_year_as_a_who
     let want = signed_pct((rev("FY2024") / rev("FY2023") - 1.0) * 100.0);
     assert!(text.contains(&want), "{want} in {text}");
 });
+
+db_test!(async fn shorthand_of_the_trade(b) {
+    let (app, t) = sample_app(b).await;
+    let v = |c: &str, y: &str, conn: &str| market_value(c, y, HIST, conn, "Annual");
+    // "NL" is the Netherlands.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "NL installs 2024 vs 2023 yoy %?").await;
+    let (a, z) = (v("Netherlands", "2023", "Total"), v("Netherlands", "2024", "Total"));
+    assert!(text.contains(&signed_pct((z / a - 1.0) * 100.0)), "{text}");
+    // "DG" is the distributed segment.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "share of DG in Italy's 2024 additions?").await;
+    assert!(text.contains(&share(v("Italy", "2024", "Distributed"), v("Italy", "2024", "Total"))), "{text}");
+    // "MW more ... than": the difference; "jump" from one year to another: the change.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "How many MW more did Germany install in 2024 than in 2022?").await;
+    assert!(text.contains(&thousands(v("Germany", "2024", "Total") - v("Germany", "2022", "Total"))), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "By what percentage did Spain's annual installations jump from 2018 to 2019?").await;
+    let (a, z) = (v("Spain", "2018", "Total"), v("Spain", "2019", "Total"));
+    assert!(text.contains(&signed_pct((z / a - 1.0) * 100.0)), "{text}");
+    // "yr" is a year.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "spain's record year for new PV — which yr and how much?").await;
+    let rows = crate::data_answers::sample_rows("market.csv");
+    let (peak_year, peak) = rows
+        .iter()
+        .filter(|r| r["Territory"] == "Spain" && r["Scenario"] == HIST && r["Connection"] == "Total" && r["Type"] == "Annual")
+        .map(|r| (r["Year"].clone(), r["Capacity(MW)"].parse::<f64>().unwrap()))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .unwrap();
+    assert!(text.contains(&peak_year) && text.contains(&thousands(peak)), "{peak_year} {peak} in {text}");
+    // Modules are what manufacturers ship.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Which manufacturer shipped the most modules in FY2024?").await;
+    let (company, most) = crate::data_answers::sample_rows("financials.csv")
+        .into_iter()
+        .filter(|r| r["period"] == "FY2024" && r["metric"] == "Module shipments")
+        .map(|r| (r["company"].clone(), r["value"].parse::<f64>().unwrap()))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .unwrap();
+    assert!(text.contains(&company) && !declines(&text), "{company} {most} in {text}");
+});

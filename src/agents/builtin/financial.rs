@@ -27,6 +27,10 @@ pub(super) const FIN_OPS: &[understand::Op] = &[
 
 pub(super) fn fits_financials(w: &understand::Word) -> bool {
     use understand::{Topic, Word};
+    // "Which manufacturer shipped the most modules in FY2024?": modules are what they ship.
+    if matches!(w, Word::Item(i) if i == "Module") {
+        return true;
+    }
     matches!(
         w,
         Word::Company(_)

@@ -18,6 +18,9 @@ pub const FILLER: &[&str] = &[
     // word ("timeline" is not "pipeline")
     "timeline",
     "timelines",
+    // "yr" is "year" ("first yr", "5-yr plan")
+    "yr",
+    "yrs",
     // the years the previous questions named
     "those two years",
     "these two years",
@@ -456,6 +459,9 @@ pub const CONNECTIONS: &[(&str, Word)] = &[
     ("ground mounted", Word::Connection("Centralised")),
     ("large scale", Word::Connection("Centralised")),
     ("distributed", Word::Connection("Distributed")),
+    // distributed generation, as the Brazilian market calls its rooftop segment
+    ("dg", Word::Connection("Distributed")),
+    ("distributed generation", Word::Connection("Distributed")),
     ("rooftop", Word::Connection("Distributed")),
     ("rooftops", Word::Connection("Distributed")),
     ("off grid", Word::Connection("Off-grid")),
@@ -494,6 +500,7 @@ pub const KINDS: &[(&str, Word)] = &[
     ("new", Word::Kind("Annual")),
     ("new capacity", Word::Kind("Annual")),
     ("per year", Word::Kind("Annual")),
+    ("per yr", Word::Kind("Annual")),
     ("a year", Word::Kind("Annual")),
     ("yearly", Word::Kind("Annual")),
     // The verb counts what was put in that year: "how much did Italy install in 2024".
@@ -631,6 +638,7 @@ pub const OPS: &[(&str, Op)] = &[
     ("greater than", Op::Compare),
     ("yoy", Op::Change),
     ("year on year", Op::Change),
+    ("yr on yr", Op::Change),
     ("y o y", Op::Change),
     ("compared", Op::Compare),
     ("comparison", Op::Compare),
@@ -778,6 +786,18 @@ pub const OPS: &[(&str, Op)] = &[
     // "how many more MW did the USA add in 2024 compared with 2023?": the difference.
     ("how many more", Op::Compare),
     ("how much more", Op::Compare),
+    // "How many MW more did Germany install in 2024 than in 2022?", "who has more": the
+    // difference ("more than" is a level, and "more" alone is not read)
+    ("mw more", Op::Compare),
+    ("gw more", Op::Compare),
+    ("more or less", Op::Compare),
+    ("has more", Op::Compare),
+    ("have more", Op::Compare),
+    ("had more", Op::Compare),
+    ("adds more", Op::Compare),
+    // "By what percentage did installations jump from 2022 to 2023?"
+    ("jump", Op::Change),
+    ("jumped", Op::Change),
 ];
 
 /// Words that bound a span of years or dates.
@@ -812,6 +832,8 @@ pub const SPAN_WORDS: &[(&str, Word)] = &[
     // region, its highest or lowest year, not a ranking of its countries.
     ("when", Word::When),
     ("which year", Word::When),
+    ("which yr", Word::When),
+    ("what yr", Word::When),
     ("what year", Word::When),
     ("which years", Word::When),
     ("month", Word::When),
