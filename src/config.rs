@@ -94,6 +94,9 @@ pub struct Settings {
     pub metrics_addr: Option<String>,
     /// Load the synthetic sample into empty datasets at start (`SAMPLE_DATA`).
     pub sample_data: bool,
+    /// A registered account logs in only after following its emailed link
+    /// (`REQUIRE_EMAIL_VERIFICATION`, decision L3).
+    pub require_email_verification: bool,
     /// Weaviate for the `weaviate` agent (`WEAVIATE_URL`, `WEAVIATE_API_KEY`).
     pub weaviate_url: Option<String>,
     pub weaviate_api_key: Option<String>,
@@ -194,6 +197,7 @@ pub const SETTINGS: &[(&str, bool)] = &[
     ("CACHE_MAX_ENTRIES", false),
     ("CACHE_MAX_BYTES", false),
     ("SAMPLE_DATA", false),
+    ("REQUIRE_EMAIL_VERIFICATION", false),
     ("WEAVIATE_URL", false),
     ("WEAVIATE_API_KEY", true),
     ("METRICS_ADDR", false),
@@ -601,6 +605,11 @@ impl Settings {
             chat_drain: secs(&get("CHAT_DRAIN_SECONDS"), "CHAT_DRAIN_SECONDS", 120)?,
             jobs_enabled: parse_bool(&get("JOBS_ENABLED"), "JOBS_ENABLED", true)?,
             sample_data: parse_bool(&get("SAMPLE_DATA"), "SAMPLE_DATA", true)?,
+            require_email_verification: parse_bool(
+                &get("REQUIRE_EMAIL_VERIFICATION"),
+                "REQUIRE_EMAIL_VERIFICATION",
+                false,
+            )?,
             metrics_addr: get("METRICS_ADDR"),
             weaviate_url: get("WEAVIATE_URL").map(|u| u.trim_end_matches('/').to_string()),
             weaviate_api_key: get("WEAVIATE_API_KEY"),
@@ -717,6 +726,7 @@ impl Settings {
                 "CACHE_MAX_ENTRIES" => self.cache_max_entries.to_string(),
                 "CACHE_MAX_BYTES" => self.cache_max_bytes.to_string(),
                 "SAMPLE_DATA" => self.sample_data.to_string(),
+                "REQUIRE_EMAIL_VERIFICATION" => self.require_email_verification.to_string(),
                 "WEAVIATE_URL" => opt(&self.weaviate_url),
                 "WEAVIATE_API_KEY" => secret(self.weaviate_api_key.as_deref()),
                 "METRICS_ADDR" => opt(&self.metrics_addr),

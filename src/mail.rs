@@ -166,6 +166,18 @@ pub mod templates {
         }
     }
 
+    /// After an account registered under `REQUIRE_EMAIL_VERIFICATION` is verified.
+    pub fn welcome(to: &str, login_link: &str) -> Email {
+        Email {
+            to: to.into(),
+            subject: "Welcome to Solar Intelligence".into(),
+            body: format!(
+                "Your email address is verified and your Solar Intelligence account is ready.\n\n\
+                 Log in here:\n{login_link}\n"
+            ),
+        }
+    }
+
     pub fn deletion_cancelled(to: &str) -> Email {
         Email {
             to: to.into(),

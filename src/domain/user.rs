@@ -89,6 +89,8 @@ pub struct User {
     pub is_active: Option<bool>,
     pub created_at: Option<NaiveDateTime>,
     pub email_verified: Option<bool>,
+    /// Registered under `REQUIRE_EMAIL_VERIFICATION` (decision L3): logs in only once verified.
+    pub email_verification_required: bool,
     pub plan_type: Option<String>,
     pub query_count: Option<i32>,
     pub monthly_query_count: Option<i32>,

@@ -305,6 +305,7 @@ pub async fn create_user(
     let hash = state.hasher.hash(password).await.or_400(FAILED)?;
     let now = store::now();
     let new = store::users::NewUser {
+        verification: None,
         username: &username,
         password_hash: &hash,
         full_name: &full_name,

@@ -35,6 +35,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(forgot_password))
         .routes(routes!(reset_password))
         .routes(routes!(send_verification))
+        .routes(routes!(resend_verification))
         .routes(routes!(verify_email, verify_email_link))
         .routes(routes!(request_deletion))
         .routes(routes!(cancel_deletion))
@@ -200,6 +201,16 @@ pub async fn login(
             "Your account is pending administrator approval. Please wait for an admin to activate your account.",
         ));
     }
+    // Registered under REQUIRE_EMAIL_VERIFICATION and not verified yet (decision L3).
+    if user.email_verification_required && !user.email_verified() {
+        attempt.refund(&state).await;
+        return Err(ApiError::Detail {
+            status: StatusCode::FORBIDDEN,
+            detail: "Please verify your email address before logging in. Check your inbox for the verification link.".into(),
+            www_authenticate: true,
+            retry_after: None,
+        });
+    }
     // A successful login is not an attempt, clears its account's counter, and makes this
     // address one of the account's own.
     attempt
@@ -319,6 +330,14 @@ pub async fn register(
         return Err(exists());
     }
     let hash = state.hasher.hash(password).await?;
+    // Under REQUIRE_EMAIL_VERIFICATION (decision L3) the account is written with its emailed
+    // token, in the same statement, and logs in once the link is followed.
+    let now = store::now();
+    let token = state
+        .settings
+        .require_email_verification
+        .then(new_one_time_token);
+    let token_hash = token.as_deref().map(sha256_hex);
     let new = store::users::NewUser {
         username: &email,
         password_hash: &hash,
@@ -327,12 +346,42 @@ pub async fn register(
         is_active: true,
         plan_type: Plan::Free.as_str(),
         marketing_consent: communications,
-        now: store::now(),
+        verification: token_hash
+            .as_deref()
+            .map(|h| (h, now + Duration::hours(24))),
+        now,
     };
     let user = store::users::insert(&state.db, &new)
         .await?
         .ok_or_else(exists)?;
+    if let Some(token) = token {
+        state.mailer.send(templates::verification(
+            &user.username,
+            &verification_link(&state, &token),
+        ));
+        return Ok((
+            StatusCode::CREATED,
+            message(
+                "Account created successfully! Please check your email to verify your account before logging in.",
+            ),
+        )
+            .into_response());
+    }
     Ok((StatusCode::CREATED, Json(UserResponse::from(&user))).into_response())
+}
+
+/// The link of a verification email: the current app's `/verify-email` page when signup
+/// requires it (that page posts the token), else this service's link, which verifies and
+/// redirects to the app's login page (decision F17).
+fn verification_link(state: &AppState, token: &str) -> String {
+    if state.settings.require_email_verification {
+        format!("{}/verify-email?token={token}", state.settings.frontend_url)
+    } else {
+        format!(
+            "{}/api/v1/auth/verify-email?token={token}",
+            state.settings.public_url
+        )
+    }
 }
 
 /// The caller's account.
@@ -530,14 +579,47 @@ pub async fn send_verification(
     )
     .await
     .or_400("Failed to send verification email")?;
-    let link = format!(
-        "{}/api/v1/auth/verify-email?token={token}",
-        state.settings.public_url
-    );
-    state
-        .mailer
-        .send(templates::verification(&user.user.username, &link));
+    state.mailer.send(templates::verification(
+        &user.user.username,
+        &verification_link(&state, &token),
+    ));
     Ok(message("Verification email sent. Please check your inbox."))
+}
+
+/// The same answer whether or not the address has an unverified account (no enumeration).
+const RESENT: &str =
+    "If the email exists and is not verified, a new verification link has been sent.";
+
+/// Send a new verification link to an address (the current app's verify page, without a
+/// login): always the same answer.
+#[utoipa::path(post, path = "/api/v1/auth/resend-verification", tag = "auth", request_body = EmailRequest,
+    responses((status = 200, body = MessageResponse), (status = 422), (status = 429)))]
+pub async fn resend_verification(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    PublicJson(EmailRequest { email }): PublicJson<EmailRequest>,
+) -> ApiResult<Json<MessageResponse>> {
+    throttle::attempt(&state, ip.0, Some(&email)).await?;
+    let Some(user) = store::users::get_by_username(&state.db, &email).await? else {
+        return Ok(message(RESENT));
+    };
+    if user.email_verified() || !user.is_active() {
+        return Ok(message(RESENT));
+    }
+    let token = new_one_time_token();
+    store::users::set_one_time_token(
+        &state.db,
+        user.id,
+        OneTimeKind::Verification,
+        &sha256_hex(&token),
+        store::now() + Duration::hours(24),
+    )
+    .await?;
+    state.mailer.send(templates::verification(
+        &user.username,
+        &verification_link(&state, &token),
+    ));
+    Ok(message(RESENT))
 }
 
 /// The checks and effect shared by both verification endpoints.
@@ -554,7 +636,19 @@ async fn verify_token(state: &AppState, token: &str) -> ApiResult<()> {
     let done = store::users::complete_email_verification(&state.db, id, &hash)
         .await
         .or_400("Failed to verify email")?;
-    if done { Ok(()) } else { Err(invalid()) }
+    if !done {
+        return Err(invalid());
+    }
+    // An account that could not log in before: welcome it (decision L3).
+    if let Ok(Some(u)) = store::users::get(&state.db, id).await
+        && u.email_verification_required
+    {
+        state.mailer.send(templates::welcome(
+            &u.username,
+            &format!("{}/login", state.settings.frontend_url),
+        ));
+    }
+    Ok(())
 }
 
 #[derive(ToSchema)]

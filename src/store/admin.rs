@@ -332,7 +332,9 @@ pub enum StatusChange {
     LastAdmin,
 }
 
-/// `approve`: activate an inactive user.
+/// `approve`: activate an inactive user, or let in one who registered under
+/// `REQUIRE_EMAIL_VERIFICATION` and has not verified yet; an approved account counts as
+/// verified (decision L3).
 pub async fn approve(
     db: &Db,
     id: i64,
@@ -343,11 +345,18 @@ pub async fn approve(
     let Some(before) = snapshot(&mut tx, id).await? else {
         return Ok(StatusChange::NotFound);
     };
-    if before.is_active == Some(true) {
+    let unverified: bool = on_tx!(&mut tx, |t| sqlx::query_scalar(
+        "SELECT email_verification_required AND NOT COALESCE(email_verified, FALSE) \
+         FROM fastapi_users WHERE id = $1"
+    )
+    .bind(id)
+    .fetch_one(t)
+    .await)?;
+    if before.is_active == Some(true) && !unverified {
         return Ok(StatusChange::AlreadyActive);
     }
     on_tx!(&mut tx, |t| sqlx::query(
-        "UPDATE fastapi_users SET is_active = TRUE WHERE id = $1"
+        "UPDATE fastapi_users SET is_active = TRUE, email_verified = TRUE WHERE id = $1"
     )
     .bind(id)
     .execute(t)

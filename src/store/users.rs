@@ -14,7 +14,8 @@ macro_rules! user_columns {
     () => {
         "id, username, password_hash, full_name, role, is_active, created_at, email_verified, \
          plan_type, query_count, monthly_query_count, last_query_date, last_reset_date, plan_end_date, \
-         deleted, deletion_requested_at, tokens_valid_after, token_exempt_hash, token_version"
+         deleted, deletion_requested_at, tokens_valid_after, token_exempt_hash, token_version, \
+         email_verification_required"
     };
 }
 
@@ -154,6 +155,9 @@ pub struct NewUser<'a> {
     pub is_active: bool,
     pub plan_type: &'a str,
     pub marketing_consent: bool,
+    /// Registered under `REQUIRE_EMAIL_VERIFICATION`: the hash of the emailed token and its
+    /// expiry; the account logs in only once verified.
+    pub verification: Option<(&'a str, NaiveDateTime)>,
     pub now: NaiveDateTime,
 }
 
@@ -169,10 +173,12 @@ macro_rules! insert_user {
             "username, password_hash, full_name, role, is_active, created_at, \
                email_verified, gdpr_consent_given, gdpr_consent_date, terms_accepted, terms_accepted_date, \
                marketing_consent, marketing_consent_date, privacy_policy_version, terms_version, plan_type, \
-               query_count, monthly_query_count, last_reset_date, deleted, tokens_valid_after) \
+               query_count, monthly_query_count, last_reset_date, deleted, tokens_valid_after, \
+               email_verification_required, verification_token_hash, verification_token_expiry) \
              VALUES (",
             $id_val,
-            "$1, $2, $3, $4, $5, $6, FALSE, TRUE, $6, TRUE, $6, $7, $8, '1.0', '1.0', $9, 0, 0, $6, FALSE, $10) \
+            "$1, $2, $3, $4, $5, $6, FALSE, TRUE, $6, TRUE, $6, $7, $8, '1.0', '1.0', $9, 0, 0, $6, FALSE, $10, \
+               $11, $12, $13) \
              RETURNING ",
             user_columns!()
         )
@@ -212,6 +218,9 @@ pub async fn insert(db: &Db, u: &NewUser<'_>) -> Result<Option<User>, sqlx::Erro
         .bind(marketing_date)
         .bind(u.plan_type)
         .bind(super::truncate_to_seconds(u.now))
+        .bind(u.verification.is_some())
+        .bind(u.verification.map(|v| v.0))
+        .bind(u.verification.map(|v| v.1))
         .fetch_all(p)
         .await
         .and_then(super::one)))
@@ -236,6 +245,9 @@ pub async fn insert_in(tx: &mut Tx, u: &NewUser<'_>) -> Result<Option<User>, sql
         .bind(marketing_date)
         .bind(u.plan_type)
         .bind(super::truncate_to_seconds(u.now))
+        .bind(u.verification.is_some())
+        .bind(u.verification.map(|v| v.0))
+        .bind(u.verification.map(|v| v.1))
         .fetch_one(t)
         .await))
 }

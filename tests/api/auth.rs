@@ -355,3 +355,51 @@ db_test!(async fn monthly_counter_resets_lazily(b) {
     app.exec("UPDATE fastapi_users SET last_reset_date = NULL, last_query_date = '2021-01-05 10:00:00'").await;
     assert_eq!(app.get("/api/v1/auth/me", Some(&token)).await.json()["monthly_query_count"], 0);
 });
+
+// Decision L3: with REQUIRE_EMAIL_VERIFICATION on, a new account logs in only after following its
+// link (the current app's /verify-email page); nobody else is locked out.
+db_test!(async fn signup_with_email_verification_required(b) {
+    let app = TestApp::builder(b).env("REQUIRE_EMAIL_VERIFICATION", "true").start().await;
+    // An admin made before (and one an admin creates) is never asked to verify.
+    let admin = app.admin("ada@example.com").await;
+    let r = app.post_json("/api/v1/auth/register", None, &TestApp::registration("ann@example.com", PASSWORD)).await;
+    r.assert(201);
+    assert_eq!(r.json(), json!({"message": "Account created successfully! Please check your email to verify your account before logging in."}));
+    let r = app.login_raw("ann@example.com", PASSWORD).await;
+    r.assert_detail(403, "Please verify your email address before logging in. Check your inbox for the verification link.");
+    assert_eq!(r.header("www-authenticate"), Some("Bearer"));
+    app.login_raw("ann@example.com", "wrong-password-1").await.assert(401);
+    // The link is the app's page; a resend replaces it, with the same answer for any address.
+    let first = first_link(&app.mail.wait_for("ann@example.com", 1).await.body);
+    assert!(first.starts_with("http://app.example/verify-email?token="), "{first}");
+    const RESENT: &str = "If the email exists and is not verified, a new verification link has been sent.";
+    for email in ["ann@example.com", "nobody@example.com"] {
+        let r = app.post_json("/api/v1/auth/resend-verification", None, &json!({"email": email})).await;
+        assert_eq!(r.json(), json!({"message": RESENT}), "{email}");
+    }
+    let second = first_link(&app.mail.wait_for("ann@example.com", 2).await.body);
+    assert_ne!(first, second);
+    assert_eq!(app.mail.to("nobody@example.com").len(), 0);
+    app.post_json("/api/v1/auth/verify-email", None, &json!({"token": token_of(&first)})).await
+        .assert_detail(400, "Invalid or expired verification token");
+    // The app's page posts the token: verified, welcomed, and the login works.
+    let r = app.post_json("/api/v1/auth/verify-email", None, &json!({"token": token_of(&second)})).await;
+    r.assert(200);
+    let welcome = app.mail.wait_for("ann@example.com", 3).await;
+    assert!(welcome.subject.contains("Welcome"), "{}", welcome.subject);
+    app.login_raw("ann@example.com", PASSWORD).await.assert(200);
+    // An admin's approval lets an unverified account in and counts as its verification.
+    app.post_json("/api/v1/auth/register", None, &TestApp::registration("bob@example.com", PASSWORD)).await.assert(201);
+    app.login_raw("bob@example.com", PASSWORD).await.assert(403);
+    let bob = app.scalar("SELECT id FROM fastapi_users WHERE username = 'bob@example.com'").await;
+    app.post_empty(&format!("/api/v1/admin/users/{bob}/approve"), Some(&admin)).await.assert(200);
+    app.login_raw("bob@example.com", PASSWORD).await.assert(200);
+    app.post_empty(&format!("/api/v1/admin/users/{bob}/approve"), Some(&admin)).await.assert_detail(400, "User is already active");
+    // An account an admin creates logs in at once.
+    app.post_json("/api/v1/admin/users", Some(&admin), &json!({"username": "cy@example.com", "password": PASSWORD, "full_name": "Cy"})).await.assert(201);
+    app.login_raw("cy@example.com", PASSWORD).await.assert(200);
+    // An account that existed before the setting was turned on is as migration 0014 leaves it
+    // (not flagged), verified or not: it keeps logging in.
+    app.exec("UPDATE fastapi_users SET email_verification_required = FALSE, email_verified = FALSE WHERE username = 'cy@example.com'").await;
+    app.login_raw("cy@example.com", PASSWORD).await.assert(200);
+});
