@@ -302,9 +302,11 @@ impl RequestBody for RegisterRequest {
     }
 }
 
-/// Create an active account (no approval, no email).
+/// Create an active account (no approval). With `REQUIRE_EMAIL_VERIFICATION` the answer is
+/// `{"message": ...}` instead and the account logs in once its emailed link is followed.
 #[utoipa::path(post, path = "/api/v1/auth/register", tag = "auth", request_body = RegisterRequest,
-    responses((status = 201, body = UserResponse), (status = 400), (status = 422), (status = 429)))]
+    responses((status = 201, description = "The new account; `{\"message\"}` when REQUIRE_EMAIL_VERIFICATION is on",
+        body = UserResponse), (status = 400), (status = 422), (status = 429)))]
 pub async fn register(
     State(state): State<AppState>,
     ip: ClientIp,
