@@ -364,13 +364,17 @@ db_test!(async fn context_sentences_chains_and_first_years(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "Spain is our core market. What did it add in 2023?").await;
     assert!(text.contains(&thousands(hist("Spain", "2023"))), "{text}");
-    // Context that may narrow the question is not read past: another technology declines, and a
-    // connection named only around the question is asked for.
+    // Context that may narrow the question is not read past: another technology declines. A
+    // segment named in a story before the question describes the asker: the answer is for all
+    // connections and says so; named after the question, the segment is asked for.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "We also cover battery storage. How much did Spain add in 2024?").await;
     assert!(declines(&text) && !text.contains(&thousands(hist("Spain", "2024"))), "{text}");
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "Base case for a French rooftop platform. France's additions in 2024?").await;
+    assert!(text.contains(&thousands(hist("France", "2024"))) && text.contains("total connection"), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "France's additions in 2024? For our rooftop platform.").await;
     assert!(declines(&text) && text.contains("name it in the question"), "{text}");
     // ... which prices, that have no connections, read past.
     let prices = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/prices.csv")).unwrap();

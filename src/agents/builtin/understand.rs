@@ -627,9 +627,35 @@ fn says_solar(q: &Question) -> bool {
 }
 
 fn states(sentence: &str) -> bool {
-    norm_joined(sentence)
-        .split(' ')
-        .any(|w| matches!(w, "is" | "are" | "was" | "were" | "been"))
+    let words = norm_joined(sentence);
+    let mut words = words.split(' ').filter(|w| !w.is_empty()).peekable();
+    // ("How much of the US installed base is distributed rather than utility-scale — as a
+    // percentage?" asks: a question word first is no statement.)
+    let asks = words.peek().is_some_and(|w| {
+        matches!(
+            *w,
+            "how"
+                | "what"
+                | "which"
+                | "who"
+                | "when"
+                | "where"
+                | "why"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "does"
+                | "did"
+                | "do"
+                | "can"
+                | "could"
+                | "give"
+                | "show"
+                | "tell"
+        )
+    });
+    !asks && words.any(|w| matches!(w, "is" | "are" | "was" | "were" | "been"))
 }
 
 /// "Is that right?", "Is it true that ...?", "Correct?": a sentence that asks whether a claim
@@ -968,6 +994,20 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
                 && !names(Class::Connection)
             {
                 s.lent = true;
+                spans.push(s);
+                continue;
+            }
+            // A story before the question that names a segment ("Covering a Dutch rooftop
+            // installer. Netherlands installed base end-2023?") describes the asker: read past,
+            // and the answer says it is for all connections ("total connection").
+            if s.has(|w| class(w) == Some(Class::Connection))
+                && !names(Class::Connection)
+                && i < q
+                && !topic
+            {
+                s.meanings = vec![Word::Filler];
+                s.read_as = None;
+                s.read_past = true;
                 spans.push(s);
                 continue;
             }
@@ -1896,8 +1936,12 @@ mod tests {
         }
         let q = read("We also cover storage. How much did Spain add in 2024?");
         assert!(!q.not_held().is_empty());
-        // A connection named only in the context is asked for.
+        // A connection named only in a story before the question describes the asker: read
+        // past (the answer says "total connection"); named after the question, it is asked for.
         let q = read("Base case for a French rooftop platform. France's additions in 2024?");
+        assert!(q.not_held().is_empty(), "{:?}", q.not_held());
+        assert!(!q.has(|w| matches!(w, Word::Connection(_))));
+        let q = read("France's additions in 2024? For our rooftop platform.");
         assert!(
             q.not_held()
                 .iter()
