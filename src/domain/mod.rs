@@ -7,6 +7,7 @@ pub mod conversation;
 pub mod net;
 pub mod plans;
 pub mod records;
+pub mod throttle;
 pub mod time;
 pub mod turn;
 pub mod user;

@@ -1,13 +1,15 @@
 //! Login throttling (decision F12; api-contract §1.8; issues 10 and 20): per client address and
-//! per account, checked and counted in one step before the password is checked.
+//! per account, checked and counted in one step before the password is checked. The policies
+//! (counters, caps, order, bounds) are data in [`crate::domain::throttle`]; this is the state
+//! machine that applies them.
 //!
 //! - An attempt is counted when it starts, in the same atomic step as the check (one lock in
 //!   memory, one script in Redis), so requests that arrive while password hashes queue are
 //!   counted as they arrive and the limit holds under any concurrency. A login that succeeds
 //!   (or turns out not to be a guess: the hash queue was full, the account awaits approval) is
 //!   given back.
-//! - At most [`ADDRESS_IN_FLIGHT`] password checks per address and [`ACCOUNT_IN_FLIGHT`] per
-//!   account run or wait at once on a replica; more get a fast 429, so nobody can queue hashes
+//! - At most [`policy::ADDRESS_IN_FLIGHT`] password checks per address and
+//!   [`policy::ACCOUNT_IN_FLIGHT`] per account run or wait at once on a replica; more get a fast 429, so nobody can queue hashes
 //!   ahead of an account's owner.
 //! - An attempt while refused is answered 429 with `Retry-After` and changes nothing, so the
 //!   wait it names is the real one: the next attempt after it goes ahead.
@@ -24,19 +26,10 @@ use super::error::{ApiError, ApiResult};
 use super::middleware::wait_secs;
 use crate::app::AppState;
 use crate::auth::sha256_hex;
+use crate::domain::throttle::{self as policy, Policy, Scope};
 use crate::metrics::Refusal;
 use crate::ratelimit::{InFlightGuard, address_key};
 use crate::store;
-
-pub const TOO_MANY_LOGINS: &str = "Too many login attempts. Please try again later.";
-pub const TOO_MANY_PASSWORD_ATTEMPTS: &str = "Too many password attempts. Please try again later.";
-/// The caps of the doubling wait: 15 minutes per address, 60 seconds per account so the real
-/// owner waits at most that long even from an address the account never used.
-pub const IP_CAP_MS: i64 = 15 * 60 * 1000;
-pub const ACCOUNT_CAP_MS: i64 = 60 * 1000;
-/// Password checks in flight at once (running or waiting for the hasher), per replica.
-pub const ADDRESS_IN_FLIGHT: u32 = 4;
-pub const ACCOUNT_IN_FLIGHT: u32 = 2;
 
 fn ip_key(ip: IpAddr) -> String {
     format!("login-ip:{}", address_key(ip))
@@ -146,97 +139,110 @@ fn enter(state: &AppState, keys: &[(&str, u32)], detail: &str) -> ApiResult<InFl
     })
 }
 
-/// Start a login or another attempt on `account` from `ip`: a place in flight (logins only),
-/// then the address's limit, then (unless this address is one of the account's own) the
-/// account's, each checked and counted at once. A refusal gives back what it counted.
-async fn begin(
-    state: &AppState,
-    ip: IpAddr,
-    account: Option<&str>,
-    in_flight: bool,
-) -> ApiResult<Attempt> {
-    if limit(state) == 0 {
-        return Ok(Attempt::unthrottled());
-    }
-    let ip_key = ip_key(ip);
-    let account_key = account.map(|a| account_key(state, a));
-    let guard = if in_flight {
-        let mut keys = vec![(ip_key.as_str(), ADDRESS_IN_FLIGHT)];
-        if let Some(a) = &account_key {
-            keys.push((a.as_str(), ACCOUNT_IN_FLIGHT));
-        }
-        Some(enter(state, &keys, TOO_MANY_LOGINS)?)
-    } else {
-        None
-    };
-    if let Some(ms) = acquire_key(state, &ip_key, IP_CAP_MS).await {
-        state.metrics.refused(Refusal::LoginAddress);
-        return Err(refused(TOO_MANY_LOGINS, ms));
-    }
-    let mut attempt = Attempt {
-        counted: vec![ip_key],
-        _in_flight: guard,
-    };
-    let Some(account_key) = account_key else {
-        return Ok(attempt);
-    };
-    let Some(ms) = acquire_key(state, &account_key, ACCOUNT_CAP_MS).await else {
-        attempt.counted.push(account_key);
-        return Ok(attempt);
-    };
-    let known = store::login_addresses::is_known(
-        &state.db,
-        account.unwrap_or_default(),
-        &address_hash(state, ip),
-    )
-    .await;
-    match known {
-        Ok(true) => return Ok(attempt),
-        Ok(false) => {}
-        Err(e) => {
-            tracing::warn!(error = %e, "login addresses unreadable; account throttle applied");
-        }
-    }
-    attempt.refund(state).await;
-    state.metrics.refused(Refusal::LoginAccount);
-    Err(refused(TOO_MANY_LOGINS, ms))
-}
-
-/// A login: counted against the address and the account before the password is checked.
-pub async fn begin_login(state: &AppState, ip: IpAddr, username: &str) -> ApiResult<Attempt> {
-    begin(state, ip, Some(username), true).await
-}
-
-/// The endpoints where every request is an attempt (register, reset, verification): counted and
-/// kept.
-pub async fn attempt(state: &AppState, ip: IpAddr, account: Option<&str>) -> ApiResult<()> {
-    begin(state, ip, account, false).await.map(drop)
-}
-
 fn password_key(user_id: i32) -> String {
     format!("password-check:{user_id}")
 }
 
-/// `change-password`'s check of the current password, per user (a token holder must not get an
-/// unthrottled password oracle): counted before the check, refused like a login with the
-/// address cap, at most [`ACCOUNT_IN_FLIGHT`] checks in flight per user. The attempt is given
-/// back when the password was right.
-pub async fn begin_password_change(state: &AppState, user_id: i32) -> ApiResult<Attempt> {
+/// Who an attempt is by: the client's address, the account it names, the signed-in user.
+struct Subject<'a> {
+    ip: Option<IpAddr>,
+    account: Option<&'a str>,
+    user_id: Option<i32>,
+}
+
+/// Start an attempt under `policy`: a place in flight on each bounded counter, then each counter
+/// checked and counted at once, in the policy's order. The account's counter is skipped from an
+/// address the account logged in from when the policy says so. A refusal gives back what it
+/// counted.
+async fn begin(state: &AppState, policy: &Policy, who: Subject<'_>) -> ApiResult<Attempt> {
     if limit(state) == 0 {
         return Ok(Attempt::unthrottled());
     }
-    let key = password_key(user_id);
-    let guard = enter(
-        state,
-        &[(key.as_str(), ACCOUNT_IN_FLIGHT)],
-        TOO_MANY_PASSWORD_ATTEMPTS,
-    )?;
-    if let Some(ms) = acquire_key(state, &key, IP_CAP_MS).await {
-        state.metrics.refused(Refusal::ChangePassword);
-        return Err(refused(TOO_MANY_PASSWORD_ATTEMPTS, ms));
+    // The counters this attempt has a subject for, with their keys.
+    let counters: Vec<(&policy::Counter, String)> = policy
+        .counters
+        .iter()
+        .filter_map(|c| {
+            let key = match c.scope {
+                Scope::Address => ip_key(who.ip?),
+                Scope::Account => account_key(state, who.account?),
+                Scope::User => password_key(who.user_id?),
+            };
+            Some((c, key))
+        })
+        .collect();
+    let bounded: Vec<(&str, u32)> = counters
+        .iter()
+        .filter_map(|(c, k)| c.in_flight.map(|n| (k.as_str(), n)))
+        .collect();
+    let guard = if bounded.is_empty() {
+        None
+    } else {
+        Some(enter(state, &bounded, policy.detail)?)
+    };
+    let mut attempt = Attempt {
+        counted: Vec::new(),
+        _in_flight: guard,
+    };
+    for (c, key) in counters {
+        let Some(ms) = acquire_key(state, &key, c.cap_ms).await else {
+            attempt.counted.push(key);
+            continue;
+        };
+        if c.scope == Scope::Account
+            && policy.known_address_exempts_account
+            && let (Some(ip), Some(account)) = (who.ip, who.account)
+        {
+            match store::login_addresses::is_known(&state.db, account, &address_hash(state, ip))
+                .await
+            {
+                Ok(true) => continue,
+                Ok(false) => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, "login addresses unreadable; account throttle applied");
+                }
+            }
+        }
+        attempt.refund(state).await;
+        state.metrics.refused(match c.scope {
+            Scope::Address => Refusal::LoginAddress,
+            Scope::Account => Refusal::LoginAccount,
+            Scope::User => Refusal::ChangePassword,
+        });
+        return Err(refused(policy.detail, ms));
     }
-    Ok(Attempt {
-        counted: vec![key],
-        _in_flight: Some(guard),
-    })
+    Ok(attempt)
+}
+
+/// A login: counted against the address and the account before the password is checked
+/// ([`policy::LOGIN`]).
+pub async fn begin_login(state: &AppState, ip: IpAddr, username: &str) -> ApiResult<Attempt> {
+    let who = Subject {
+        ip: Some(ip),
+        account: Some(username),
+        user_id: None,
+    };
+    begin(state, &policy::LOGIN, who).await
+}
+
+/// The endpoints where every request is an attempt (register, reset, verification): counted and
+/// kept ([`policy::ATTEMPT`]).
+pub async fn attempt(state: &AppState, ip: IpAddr, account: Option<&str>) -> ApiResult<()> {
+    let who = Subject {
+        ip: Some(ip),
+        account,
+        user_id: None,
+    };
+    begin(state, &policy::ATTEMPT, who).await.map(drop)
+}
+
+/// `change-password`'s check of the current password, per user ([`policy::PASSWORD_CHANGE`]).
+/// The attempt is given back when the password was right.
+pub async fn begin_password_change(state: &AppState, user_id: i32) -> ApiResult<Attempt> {
+    let who = Subject {
+        ip: None,
+        account: None,
+        user_id: Some(user_id),
+    };
+    begin(state, &policy::PASSWORD_CHANGE, who).await
 }
