@@ -14,6 +14,8 @@ pub struct TurnRow {
     pub agent_type: String,
     pub status: String,
     pub answered: bool,
+    /// The query is not counted: given back after a failure, or never counted (an unlimited
+    /// grant, an agent that cannot answer here).
     pub refunded: bool,
     pub created_at: NaiveDateTime,
     pub heartbeat_at: Option<NaiveDateTime>,
@@ -139,7 +141,7 @@ macro_rules! insert_turn {
             "user_id, conversation_id, user_message_id, agent_type, status, answered, refunded, \
                created_at, heartbeat_at) VALUES (",
             $id_val,
-            "$1, $2, $3, $4, 'running', FALSE, FALSE, $5, $5) RETURNING id"
+            "$1, $2, $3, $4, 'running', FALSE, $6, $5, $5) RETURNING id"
         )
     };
 }
@@ -192,6 +194,9 @@ pub async fn start_turn(db: &Db, t: &NewTurn<'_>) -> Result<(TurnKey, i32), Star
         .bind(message_id)
         .bind(t.agent_type)
         .bind(t.now)
+        // A query never counted has nothing to give back: marked so at once, a failed turn
+        // cannot hand the user a query it never took.
+        .bind(!t.counted)
         .fetch_one(c)
         .await)
     .map_err(StartError::Turn)?;

@@ -136,3 +136,23 @@ db_test!(async fn an_admin_grant_with_unlimited_queries_is_not_counted(b) {
     app.post_json(&path, Some(&t), &json!({"agent_type": "market"})).await.assert(403);
     assert_eq!(app.get("/api/v1/admin/users/999999/agent-whitelist", Some(&admin)).await.json(), json!([]));
 });
+
+db_test!(async fn a_failed_turn_under_an_unlimited_grant_gives_back_nothing(b) {
+    // The model fails before any answer: a counted turn would be refunded; this one was never
+    // counted, so the user's counters stay as they were (no query handed out).
+    let (app, _fake) = openai_app(b, vec![Reply::Status(500)]).await;
+    let admin = app.admin("ada@example.com").await;
+    let t = app.user("ann@example.com").await;
+    let ann = app.scalar("SELECT id FROM fastapi_users WHERE username = 'ann@example.com'").await;
+    app.post_json(&format!("/api/v1/admin/users/{ann}/agent-whitelist"), Some(&admin), &json!({"agent_type": "news", "unlimited_queries": true}))
+        .await
+        .assert(200);
+    app.exec(&format!("UPDATE fastapi_users SET query_count = 3, monthly_query_count = 3 WHERE id = {ann}")).await;
+    let c = conversation(&app, &t).await;
+    let r = app
+        .post_json("/api/v1/chat/send", Some(&t), &json!({"conversation_id": c, "message": "news?", "agent_type": "news"}))
+        .await;
+    r.assert(200);
+    assert!(r.text().contains("Agent error: no answer was produced"), "{}", r.text());
+    assert_eq!(counters(&app).await, (3, 3));
+});
