@@ -75,7 +75,8 @@ fn out(rows: Vec<AdminUserRow>) -> Json<Vec<AdminUserOut>> {
     Json(rows.into_iter().map(AdminUserOut::from).collect())
 }
 
-fn audit_of(admin: &AdminUser, rid: &RequestId) -> Audit {
+/// The audit entry's actor and request of an admin's change (every admin resource uses it).
+pub(super) fn audit_of(admin: &AdminUser, rid: &RequestId) -> Audit {
     Audit {
         actor_id: Some(admin.0.user.id),
         request_id: Some(rid.0.clone()),

@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 use utoipa::ToSchema;
 
+use super::admin::audit_of;
 use super::error::{ApiError, ApiResult, ResultExt};
 use super::extract::{AdminJson, AdminUser, CurrentUser, Obj, QueryMap, RequestBody, UserJson};
 use super::middleware::RequestId;
@@ -18,7 +19,7 @@ use crate::app::AppState;
 use crate::domain::access::{self, AccessFacts, Decision};
 use crate::domain::conversation::normalize_agent_type;
 use crate::domain::plans::Plan;
-use crate::store::{self, agents, audit::Audit};
+use crate::store::{self, agents};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -118,13 +119,6 @@ pub async fn my_agents(
         })
         .collect();
     Ok(Json(out))
-}
-
-fn audit_of(admin: &AdminUser, rid: &RequestId) -> Audit {
-    Audit {
-        actor_id: Some(admin.0.user.id),
-        request_id: Some(rid.0.clone()),
-    }
 }
 
 /// `{"agent_type": ...}`, normalised (also the body of `/agent-management/hire` and `release`).

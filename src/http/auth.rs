@@ -641,14 +641,17 @@ async fn verify_token(state: &AppState, token: &str) -> ApiResult<()> {
     if !done {
         return Err(invalid());
     }
-    // An account that could not log in before: welcome it (decision L3).
-    if let Ok(Some(u)) = store::users::get(&state.db, id).await
-        && u.email_verification_required
-    {
-        state.mailer.send(templates::welcome(
-            &u.username,
-            &format!("{}/login", state.settings.frontend_url),
-        ));
+    // An account that could not log in before: welcome it (decision L3). The verification
+    // stands either way; a read that fails only costs the welcome, and says so.
+    match store::users::get(&state.db, id).await {
+        Ok(Some(u)) if u.email_verification_required => {
+            state.mailer.send(templates::welcome(
+                &u.username,
+                &format!("{}/login", state.settings.frontend_url),
+            ));
+        }
+        Ok(_) => {}
+        Err(e) => tracing::warn!(user_id = id, error = %e, "welcome email not sent"),
     }
     Ok(())
 }

@@ -9,13 +9,13 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::admin::UserId;
+use super::admin::{UserId, audit_of};
 use super::error::{ApiError, ApiResult, ResultExt};
 use super::extract::{AdminJson, AdminUser, CurrentUser, Obj, RequestBody};
 use super::middleware::RequestId;
 use crate::app::AppState;
 use crate::domain::conversation::normalize_agent_type;
-use crate::store::{self, agents, audit::Audit};
+use crate::store::{self, agents};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -24,6 +24,14 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(revoke))
         .routes(routes!(check_unlimited))
         .routes(routes!(unlimited_agents))
+}
+
+/// The `{agent_type}` path parameter, normalised (`om` is `leo_om`).
+fn agent_type_param(raw: &RawPathParams) -> String {
+    raw.iter()
+        .find(|(k, _)| *k == "agent_type")
+        .map(|(_, v)| normalize_agent_type(v))
+        .unwrap_or_default()
 }
 
 #[derive(Serialize, ToSchema)]
@@ -99,13 +107,6 @@ pub struct SuccessMessage {
     message: String,
 }
 
-fn audit_of(admin: &AdminUser, rid: &RequestId) -> Audit {
-    Audit {
-        actor_id: Some(admin.0.user.id),
-        request_id: Some(rid.0.clone()),
-    }
-}
-
 /// Grant a user an agent (re-activating and overwriting an earlier grant), optionally with
 /// unlimited queries and until a date.
 #[utoipa::path(post, path = "/api/v1/admin/users/{user_id}/agent-whitelist", tag = "admin", security(("bearer" = [])),
@@ -172,11 +173,7 @@ pub async fn revoke(
     UserId(user_id): UserId,
     raw: RawPathParams,
 ) -> ApiResult<Json<SuccessMessage>> {
-    let t = raw
-        .iter()
-        .find(|(k, _)| *k == "agent_type")
-        .map(|(_, v)| normalize_agent_type(v))
-        .unwrap_or_default();
+    let t = agent_type_param(&raw);
     let revoked = match i32::try_from(user_id) {
         Ok(id) => agents::revoke(&state.db, id, &t, store::now(), &audit_of(&admin, &rid))
             .await
@@ -208,11 +205,7 @@ pub async fn check_unlimited(
     user: CurrentUser,
     raw: RawPathParams,
 ) -> ApiResult<Json<UnlimitedCheck>> {
-    let t = raw
-        .iter()
-        .find(|(k, _)| *k == "agent_type")
-        .map(|(_, v)| normalize_agent_type(v))
-        .unwrap_or_default();
+    let t = agent_type_param(&raw);
     let has = !agents::unlimited_agents(&state.db, user.user.id, Some(&t), store::now())
         .await?
         .is_empty();

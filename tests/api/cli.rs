@@ -14,6 +14,16 @@ fn migrate(url: &str) -> std::process::Output {
         .unwrap()
 }
 
+/// A command that must have succeeded: its stderr is the failure's message.
+#[track_caller]
+fn succeeded(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_solarintel"));
     c.env_clear()
@@ -28,11 +38,7 @@ fn migrate_create_admin_jobs_and_openapi() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("cli.db").display());
     let out = migrate(&url);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
     assert!(String::from_utf8_lossy(&out.stdout).contains(&format!(
         "migrations applied (the SQLite database {})",
         dir.path().canonicalize().unwrap().join("cli.db").display()
@@ -51,11 +57,7 @@ fn migrate_create_admin_jobs_and_openapi() {
         ])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "1");
     // again: promotes the same user, same id
     let out = bin()
@@ -89,11 +91,7 @@ fn migrate_create_admin_jobs_and_openapi() {
         .args(["jobs", "run"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
     let text = String::from_utf8_lossy(&out.stdout);
     for job in [
         "monthly_reset",
@@ -236,22 +234,14 @@ fn backup_copies_the_live_database() {
             ])
             .output()
             .unwrap();
-        assert!(
-            admin.status.success(),
-            "{}",
-            String::from_utf8_lossy(&admin.stderr)
-        );
+        succeeded(&admin);
         let out = bin()
             .current_dir(dir.path())
             .arg("backup")
             .arg(&copy)
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        succeeded(&out);
         assert!(String::from_utf8_lossy(&out.stdout).contains("written from the SQLite database"));
         let again = bin()
             .current_dir(dir.path())
@@ -306,11 +296,7 @@ fn ingest_from_the_command_line() {
         .arg(&file)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
         "market: 2 rows read, 1 stored, 1 duplicates counted once (long layout) from market.csv"
@@ -360,11 +346,7 @@ fn ingest_from_the_command_line() {
         .arg(&docs)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
     let log = String::from_utf8_lossy(&out.stderr);
     assert!(
         log.contains("reading docs/om: about 2 files")
@@ -803,11 +785,7 @@ fn create_admin_reads_the_password_from_stdin_and_never_needs_it_on_the_command_
         "{said}"
     );
     let out = run(Some("stdin-password-1\n"), &["--password-stdin"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "1");
     assert!(String::from_utf8_lossy(&out.stderr).contains("is user 1 of the SQLite database /"));
     // The full name defaults to the username's part before `@`, as `--help` says.
@@ -1064,11 +1042,7 @@ fn healthcheck_says_whether_the_service_answers() {
             .arg("healthcheck")
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        succeeded(&out);
     });
     let out = bin()
         .arg("healthcheck")
