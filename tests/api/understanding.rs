@@ -873,3 +873,92 @@ db_test!(async fn shorthand_of_the_trade(b) {
         .unwrap();
     assert!(text.contains(&company) && !declines(&text), "{company} {most} in {text}");
 });
+
+db_test!(async fn second_language_and_retail_phrasing(b) {
+    let (app, t) = sample_app(b).await;
+    let v = |c: &str, y: &str, conn: &str| market_value(c, y, HIST, conn, "Annual");
+    let rows = crate::data_answers::sample_rows("market.csv");
+    let peak = |territory: &str, from: i32, to: i32| {
+        rows.iter()
+            .filter(|r| r["Territory"] == territory && r["Scenario"] == HIST && r["Connection"] == "Total" && r["Type"] == "Annual")
+            .filter(|r| (from..=to).contains(&r["Year"].parse::<i32>().unwrap()))
+            .map(|r| (r["Year"].clone(), r["Capacity(MW)"].parse::<f64>().unwrap()))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .unwrap()
+    };
+    // "(homes, businesses)" after a segment says what it holds; "self-consumption" is the
+    // distributed segment.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "in italy what percent of 2023 installs were distributed systems (homes, businesses)?").await;
+    assert!(text.contains(&share(v("Italy", "2023", "Distributed"), v("Italy", "2023", "Total"))), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "In Spain, how big part of the new capacity of 2024 was distributed (self-consumption)? In percent.").await;
+    assert!(text.contains(&share(v("Spain", "2024", "Distributed"), v("Spain", "2024", "Total"))), "{text}");
+    // "no forecasts" is the history; "not the regions" restates a ranking of countries.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "just actuals, no forecasts: which was spain's best year for new solar?").await;
+    let (year, mw) = peak("Spain", 0, 9999);
+    assert!(text.contains(&year) && text.contains(&thousands(mw)), "{year} {mw} in {text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Please give me the top 5 countries for new PV installations in 2024 (countries only, not the regions).").await;
+    assert!(!declines(&text) && !text.contains("| World |"), "{text}");
+    // A request before the question is part of it; a claim about "the South" before both is
+    // the story around it.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Our colleagues of the South always say Italy is now faster than Spain. Compare please Spain and Italy for the new installations in 2024. Which one installed more and by how many MW?").await;
+    let (s, i) = (v("Spain", "2024", "Total"), v("Italy", "2024", "Total"));
+    assert!(text.contains(&thousands((s - i).abs())), "{s} {i} in {text}");
+    // Of two sentences ending with "?", the one a question word starts is asked; a claim heard
+    // on a forum is the story.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "germany apparently went nuts on solar recently, someone on reddit said like 15 GW?? how much did it actually install in 2024?").await;
+    assert!(text.contains(&thousands(v("Germany", "2024", "Total"))), "{text}");
+    // A topic's places are the question's: a region in another sentence is not lent.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "We have delegation from Latin America next week. Spanish market compared to the Italian one in 2024 (annual additions): how many times bigger is Spain?").await;
+    assert!(text.contains(&format!("{:.2}", s / i)), "{} in {text}", s / i);
+    // "the whole world" is World.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "How much PV was installed in the whole world in 2024?").await;
+    assert!(text.contains(&thousands(v("World", "2024", "Total"))), "{text}");
+    // "Please as a chart" opens a follow-up: its peak year is the previous question's country's.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "Can you show me the annual additions of Netherlands from 2015 until 2024?").await;
+    let (_, text) = ask(&app, &t, c, "market", "Please as a chart. And tell me which year was the highest one, with the MW.").await;
+    let (year, mw) = peak("Netherlands", 2015, 2024);
+    assert!(text.contains(&year) && text.contains(&thousands(mw)), "{year} {mw} in {text}");
+    // "the difference between the two" after two scenarios: the spread between them.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "World annual installations in 2030 in most probable scenario?").await;
+    ask(&app, &t, c, "market", "and in the low scenario?").await;
+    let (_, text) = ask(&app, &t, c, "market", "so how much is the difference between the two, in GW?").await;
+    let spread = market_value("World", "2030", MOST_PROBABLE, "Total", "Annual") - market_value("World", "2030", "Forecast - Low", "Total", "Annual");
+    assert!(text.contains(&thousands(spread)), "{spread} in {text}");
+    // "historical high (actuals, not forecasts)" is the record of the history.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Italy's historical high for annual PV installs (actuals, not forecasts) — which year and how many MW?").await;
+    let (year, mw) = peak("Italy", 0, 9999);
+    assert!(text.contains(&year) && text.contains(&thousands(mw)), "{year} {mw} in {text}");
+    // Financials: "who is better" compares; one company's two quarters compared.
+    let fin = crate::data_answers::sample_rows("financials.csv");
+    let gm = |company: &str, period: &str| {
+        fin.iter()
+            .find(|r| r["company"].starts_with(company) && r["period"] == period && r["metric"] == "Gross margin")
+            .map(|r| r["value"].clone())
+            .unwrap()
+    };
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Compare gross margin of Helios and Aurora in the fourth quarter of 2024. Who is better?").await;
+    assert!(text.contains(&gm("Helios", "2024-Q4")) && text.contains(&gm("Aurora", "2024-Q4")), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "aurora pv gross margin, Q1 2023 vs Q4 2024 - how bad was the squeeze?").await;
+    assert!(text.contains(&gm("Aurora", "2023-Q1")) && text.contains(&gm("Aurora", "2024-Q4")), "{text}");
+    // A segment in a story before the question is read past (the answer says "total
+    // connection"); a story that narrows to one still declines.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "We celebrate the success of the prosumer programme. Which was the first year in which Germany installed more than 1 GW in one year?").await;
+    assert!(text.contains("total connection") && !declines(&text), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "We only look at residential. How much did Spain add in 2024?").await;
+    assert!(declines(&text) && !text.contains(&thousands(v("Spain", "2024", "Total"))), "{text}");
+});

@@ -66,6 +66,7 @@ fn follows(text: &str) -> (bool, bool) {
         "so ",
         "hmm ",
         "right ",
+        "please ",
     ]
     .iter()
     .find_map(|p| n.strip_prefix(p))
@@ -96,7 +97,8 @@ fn follows(text: &str) -> (bool, bool) {
         .iter()
         .any(|p| n.starts_with(p) || n == p.trim_end())
         // "could you do the same for Poland", "same question for the high case".
-        || [" the same ", " same question", " same for "]
+        // "so how much is the difference between the two, in GW?": the two figures asked before.
+        || [" the same ", " same question", " same for ", " difference between the two "]
             .iter()
             .any(|p| format!(" {n} ").contains(p));
     (words <= 6 || says, says)

@@ -42,6 +42,8 @@ pub(super) fn fits_financials(w: &understand::Word) -> bool {
             | Word::Half(_)
             | Word::FullYear
             | Word::Count(_)
+            // "actual revenue": every figure is a reported one
+            | Word::Scenario("Historical Primary")
     )
 }
 
@@ -78,7 +80,10 @@ pub(super) async fn fin_answer(
     let two_years = question.years().len() == 2
         && ask.companies.len() == 1
         && !question.has(|w| matches!(w, Word::Quarter(_) | Word::Half(_)));
-    let change = has(Op::Change) || cagr || (has(Op::Compare) && two_years);
+    // "Aurora gross margin, Q1 2023 vs Q4 2024": one company's two periods compared is the change
+    // between them too.
+    let two_parts = has(Op::Compare) && ask.companies.len() == 1 && two_periods(question).is_some();
+    let change = has(Op::Change) || cagr || (has(Op::Compare) && (two_years || two_parts));
     let ranking = ask.companies.is_empty()
         && question.has(|w| matches!(w, Word::Op(Op::Top | Op::Rank | Op::Bottom)));
     // "Total net loss over the four quarters of 2024": the quarters added up.
@@ -140,6 +145,14 @@ pub(super) async fn fin_answer(
         understand::Word::FullYear => Some(("FY", 1)),
         _ => None,
     });
+    // "the first half of 2024 (Q1 plus Q2)": a half with its own two quarters is the half.
+    if let [("H", h), rest @ ..] | [rest @ .., ("H", h)] = part.as_slice() {
+        let mut quarters: Vec<u32> = rest.iter().filter(|p| p.0 == "Q").map(|p| p.1).collect();
+        quarters.sort_unstable();
+        if rest.len() == 2 && quarters == [2 * h - 1, 2 * h] {
+            part = vec![("H", *h)];
+        }
+    }
     // "Did SunForge make a loss in 2024 overall?": the year as a whole is the full year.
     if part.is_empty()
         && years.len() == 1

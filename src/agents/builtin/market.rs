@@ -541,6 +541,39 @@ pub fn read_chain(
             a.span = Some((Some(from), Some(y)));
         }
     }
+    // "World 2030, most probable?", "and in the low scenario?", "so how much is the difference
+    // between the two?": the two scenarios (or territories) the questions before asked, compared.
+    let the_two = q.has(|w| *w == Word::Count(2))
+        && q.spans.iter().any(|s| s.text == "two" || s.text == "both");
+    if the_two
+        && grows
+        && q.years().is_empty()
+        && let [p1, p0, ..] = chain
+        && unmatched(p0, fits).is_empty()
+        && unmatched(p1, fits).is_empty()
+    {
+        let (f0, f1) = (facets(p0), facets(p1));
+        let mut two = false;
+        if let ([s0], [s1]) = (f0.scenarios.as_slice(), f1.scenarios.as_slice())
+            && s0 != s1
+            && !q.has(|w| matches!(w, Word::Scenario(_)))
+        {
+            a.scenarios = vec![*s0, *s1];
+            two = true;
+        } else if let ([t0], [t1]) = (f0.territories.as_slice(), f1.territories.as_slice())
+            && t0 != t1
+            && !q.has(|w| matches!(w, Word::Territory(_)))
+        {
+            a.territories = vec![t0.clone(), t1.clone()];
+            two = true;
+        }
+        // (Two years asked one after the other are the change between them, below.)
+        if two {
+            a.ops.retain(|o| !matches!(o, Op::Change | Op::Cagr));
+            a.ops.push(Op::Compare);
+            a.count = None;
+        }
+    }
     if grows
         && q.years().is_empty()
         && answered.is_some()

@@ -483,6 +483,8 @@ pub(super) fn fits_prices(w: &understand::Word) -> bool {
             | Word::Month(_)
             | Word::Count(_)
             | Word::Frequency
+            // "the actual price", "historical prices": every price is an observed one
+            | Word::Scenario("Historical Primary")
     )
 }
 

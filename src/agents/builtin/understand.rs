@@ -571,6 +571,7 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// Read a question (issue 11).
 pub fn understand(text: &str, lex: &Lexicon) -> Question {
+    let text = &without_glosses(text);
     let parts = sentences(text);
     // One question with sentences of context around it ("Prepping the IC memo on our Iberian
     // platform. How many MW did Spain add in 2024?"): the question is read on its own, and the
@@ -580,9 +581,18 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
     let asked: Vec<usize> = (0..parts.len())
         .filter(|&i| parts[i].1 && !(parts.len() > 1 && checks_a_claim(parts[i].0)))
         .collect();
-    let question = match asked.as_slice() {
-        [q] => Some(*q),
-        [] if parts.len() > 1 => Some(parts.len() - 1),
+    // ("pakistan went nuts on solar, someone said like 15 GW?? how much did it actually install
+    // in 2024?": of several sentences that end with "?", the one question a question word
+    // starts is asked; the others tell the story around it.)
+    let worded: Vec<usize> = asked
+        .iter()
+        .copied()
+        .filter(|&i| starts_with_a_question_word(parts[i].0))
+        .collect();
+    let question = match (asked.as_slice(), worded.as_slice()) {
+        ([q], _) => Some(*q),
+        ([], _) if parts.len() > 1 => Some(parts.len() - 1),
+        (_, [q]) => Some(*q),
         _ => None,
     };
     // (A text past the words read is read whole, so it is declined as too long and the work
@@ -599,12 +609,15 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
                 "scenario" | "scenarios" | "case" | "cases" | "spread" | "range"
             )
         });
+        // (A request right before the question is part of it, as a topic is.)
         let read: Vec<(Question, bool)> = parts
             .iter()
-            .map(|(t, _)| {
+            .enumerate()
+            .map(|(i, (t, _))| {
                 (
                     read_words(t, lex, scenarios),
-                    t.trim_end().ends_with([':', '-', '–', '—']) && !states(t),
+                    (t.trim_end().ends_with([':', '-', '–', '—']) && !states(t))
+                        || (i + 1 == q && requests(t)),
                 )
             })
             .collect();
@@ -656,6 +669,131 @@ fn states(sentence: &str) -> bool {
         )
     });
     !asks && words.any(|w| matches!(w, "is" | "are" | "was" | "were" | "been"))
+}
+
+/// "distributed systems (homes, businesses)": a parenthesis after a segment that only says what
+/// the segment holds is dropped (the data's segment is the answer; its parts are not read as
+/// measures such as a number of homes).
+fn without_glosses(text: &str) -> std::borrow::Cow<'_, str> {
+    const SEGMENT: &[&str] = &[
+        "distributed",
+        "centralised",
+        "centralized",
+        "utility",
+        "scale",
+        "rooftop",
+        "rooftops",
+        "dg",
+        "grid",
+        "mounted",
+        "systems",
+        "segment",
+    ];
+    const GLOSS: &[&str] = &[
+        "home",
+        "homes",
+        "household",
+        "households",
+        "residential",
+        "commercial",
+        "industrial",
+        "business",
+        "businesses",
+        "c",
+        "i",
+        "ci",
+        "self",
+        "consumption",
+        "rooftop",
+        "rooftops",
+        "prosumer",
+        "prosumers",
+        "small",
+        "large",
+        "utility",
+        "scale",
+        "ground",
+        "mounted",
+        "farms",
+        "parks",
+        "plants",
+        "solar",
+        "pv",
+        "systems",
+        "and",
+        "or",
+        "e",
+        "g",
+        "etc",
+        "incl",
+        "including",
+        "mostly",
+        "mainly",
+        "like",
+        "such",
+        "as",
+        "on",
+        "roofs",
+        "buildings",
+        "companies",
+        "shops",
+        "offices",
+        "factories",
+        "farmers",
+        "sme",
+        "smes",
+    ];
+    if !text.contains('(') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let before = norm_joined(&rest[..open]);
+        let after_segment = before
+            .split(' ')
+            .rfind(|w| !w.is_empty())
+            .is_some_and(|w| SEGMENT.contains(&w));
+        let inside = norm_joined(&rest[open + 1..close]);
+        let gloss = inside.split(' ').any(|w| !w.is_empty())
+            && inside
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .all(|w| GLOSS.contains(&w));
+        out.push_str(&rest[..open]);
+        if !(after_segment && gloss) {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// Whether a sentence starts with a word that asks for something ("how", "what", "which"...).
+fn starts_with_a_question_word(sentence: &str) -> bool {
+    let words = norm_joined(sentence);
+    words.split(' ').find(|w| !w.is_empty()).is_some_and(|w| {
+        matches!(
+            w,
+            "how" | "what" | "whats" | "which" | "who" | "when" | "where" | "why"
+        )
+    })
+}
+
+/// "Compare please Spain and Italy for 2024. Which one installed more?": a request before the
+/// question, which is part of it.
+fn requests(sentence: &str) -> bool {
+    let words = norm_joined(sentence);
+    words.split(' ').find(|w| !w.is_empty()).is_some_and(|w| {
+        matches!(
+            w,
+            "compare" | "give" | "show" | "tell" | "list" | "rank" | "plot" | "chart"
+        )
+    })
 }
 
 /// "Is that right?", "Is it true that ...?", "Correct?": a sentence that asks whether a claim
@@ -814,6 +952,9 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
         Word::Company(c) => Some(c.clone()),
         _ => None,
     };
+    // (Then only the topic lends them: "We have a delegation from Latin America next week.
+    // Brazil compared to Mexico in 2024: how many times bigger is Brazil?")
+    let mut from_topic: Vec<Class> = Vec::new();
     for (class_of, named) in [
         (Class::Place, &places as &dyn Fn(&Word) -> Option<String>),
         (Class::Company, &companies),
@@ -827,6 +968,7 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
         });
         if topic_holds {
             own.retain(|c| *c != class_of);
+            from_topic.push(class_of);
         }
     }
     let names = |c: Class| own.contains(&c);
@@ -908,16 +1050,32 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
         if reaches && !own_level && sentence.has(|w| matches!(w, Word::Level(_))) {
             return None;
         }
+        // "We only look at residential.": a story that narrows the asker's view to a segment.
+        let restricts = sentence.spans.iter().any(|s| {
+            matches!(
+                s.text.as_str(),
+                "only" | "just" | "solely" | "exclusively" | "purely" | "focus" | "focused"
+            )
+        });
         for s in &sentence.spans {
+            let segment = words::SEGMENTS.contains(&s.text.as_str())
+                || s.has(|w| class(w) == Some(Class::Connection));
             let blocks = words::CONTEXT_NEGATES.contains(&s.text.as_str())
                 // (Not in a story around a question about solar: "France has a lot of nuclear so
                 // I'm curious. By how many percent did France's yearly solar installs change?")
                 || (s.has(|w| matches!(w, Word::NotHeld(c) if *c == words::OTHER_TECHNOLOGY))
                     && (*topic || !(says_solar(&read[q].0) || says_solar(sentence))))
-                || (words::SEGMENTS.contains(&s.text.as_str())
-                    && !s.has(|w| class(w) == Some(Class::Connection))
-                    && !names(Class::Connection))
-                || (words::PARTS_OF_PLACES.contains(&s.text.as_str()) && !names(Class::Place))
+                // (A segment in a story before the question describes the asker: "We celebrate
+                // the success of the prosumer programme. When did Poland first install more than
+                // 1 GW?" is read past, and the answer says "total connection".)
+                || (segment
+                    && !names(Class::Connection)
+                    && (restricts
+                        || ((i > q || *topic)
+                            && !s.has(|w| class(w) == Some(Class::Connection)))))
+                || (words::PARTS_OF_PLACES.contains(&s.text.as_str())
+                    && !names(Class::Place)
+                    && !from_topic.contains(&Class::Place))
                 || (s.has(|w| matches!(w, Word::NotHeld(_))) && !measure)
                 // A name the data does not hold ("Meyer Burger is ... What was its revenue?") is
                 // the subject of a question that names none.
@@ -1034,6 +1192,7 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
                         !matches!(c, Class::Connection | Class::Topic)
                             && !names(c)
                             && !claimed_year(c)
+                            && (topic || !from_topic.contains(&c))
                     }) || (elliptic && !asks && matches!(w, Word::Op(_)))
                         || (((topic && !asks) || instruction)
                         && matches!(w, Word::Op(_) | Word::Count(_)))
@@ -1285,11 +1444,14 @@ fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question {
     // they are the forecast scenarios.
     let scenarios = scenarios
         || merged.iter().any(|s| {
-            s.has(|w| matches!(w, Word::Scenario(_) | Word::AllScenarios))
-                || matches!(
-                    s.text.as_str(),
-                    "scenario" | "scenarios" | "case" | "cases" | "spread" | "range"
-                )
+            // (Not the history: "historical high (actuals, not forecasts)" is a record.)
+            s.has(|w| {
+                matches!(w, Word::Scenario(sc) if sc.starts_with("Forecast"))
+                    || *w == Word::AllScenarios
+            }) || matches!(
+                s.text.as_str(),
+                "scenario" | "scenarios" | "case" | "cases" | "spread" | "range"
+            )
         });
     if scenarios {
         // (Also when the word is one of a price description's: "High purity" polysilicon.)
