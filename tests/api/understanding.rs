@@ -962,3 +962,27 @@ db_test!(async fn second_language_and_retail_phrasing(b) {
     let (_, text) = ask(&app, &t, c, "market", "We only look at residential. How much did Spain add in 2024?").await;
     assert!(declines(&text) && !text.contains(&thousands(v("Spain", "2024", "Total"))), "{text}");
 });
+
+db_test!(async fn a_group_label_and_a_negation_of_the_story(b) {
+    let (app, t) = sample_app(b).await;
+    let v = |c: &str, y: &str| market_value(c, y, HIST, "Total", "Annual");
+    // "southern Europe" beside the countries it groups is their label.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "For the southern Europe cluster: France + Spain + Italy combined 2024 additions?").await;
+    assert!(text.contains(&thousands(v("France", "2024") + v("Spain", "2024") + v("Italy", "2024"))), "{text}");
+    // ... but alone it is a place the data does not break down.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "How much did southern Europe add in 2024?").await;
+    assert!(declines(&text), "{text}");
+    // "(not world)" restates a ranking of countries.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "rank the countries you have (not world) by 2024 additions").await;
+    assert!(!declines(&text) && !text.contains("| World |"), "{text}");
+    // A negation with nothing of the data near it is the story's; one beside a place is not.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "spanish market feels saturated to me but maybe not. spain annual additions, % change 2019 to 2024?").await;
+    assert!(text.contains(&signed_pct((v("Spain", "2024") / v("Spain", "2019") - 1.0) * 100.0)), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Italy is not included in our scope. Which country added the most in 2024?").await;
+    assert!(declines(&text), "{text}");
+});

@@ -1057,10 +1057,34 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
                 "only" | "just" | "solely" | "exclusively" | "purely" | "focus" | "focused"
             )
         });
-        for s in &sentence.spans {
+        // "The UK market feels saturated, but maybe not.": a negation with nothing of the data
+        // near it negates the story, not the question; "not counting China", "China is not
+        // included" do.
+        let near_data = |j: usize| {
+            let from = j.saturating_sub(3);
+            let to = (j + 4).min(sentence.spans.len());
+            sentence.spans[from..to].iter().enumerate().any(|(k, n)| {
+                from + k != j
+                    && (n.meanings.iter().any(|w| class(w).is_some())
+                        || matches!(
+                            n.text.as_str(),
+                            "counting"
+                                | "counted"
+                                | "count"
+                                | "included"
+                                | "including"
+                                | "include"
+                                | "considered"
+                                | "part"
+                                | "share"
+                        ))
+            })
+        };
+        for (j, s) in sentence.spans.iter().enumerate() {
             let segment = words::SEGMENTS.contains(&s.text.as_str())
                 || s.has(|w| class(w) == Some(Class::Connection));
-            let blocks = words::CONTEXT_NEGATES.contains(&s.text.as_str())
+            let blocks = (words::CONTEXT_NEGATES.contains(&s.text.as_str())
+                && (*topic || i > q || near_data(j)))
                 // (Not in a story around a question about solar: "France has a lot of nuclear so
                 // I'm curious. By how many percent did France's yearly solar installs change?")
                 || (s.has(|w| matches!(w, Word::NotHeld(c) if *c == words::OTHER_TECHNOLOGY))
@@ -1463,6 +1487,31 @@ fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question {
                 "high" => s.meanings.push(Word::Scenario("Forecast - High")),
                 "low" => s.meanings.push(Word::Scenario("Forecast - Low")),
                 _ => {}
+            }
+        }
+    }
+    // "For the southern Europe comparison: Spain, France and Italy?": a part of a region beside
+    // two or more countries named is a label for them, not a place of its own.
+    let place =
+        |s: &Span| s.has(|w| matches!(w, Word::Territory(_) | Word::Region(_) | Word::Country));
+    let direction = |s: &Span| {
+        matches!(
+            s.text.as_str(),
+            "southern" | "northern" | "eastern" | "western" | "south" | "north" | "east" | "west"
+        )
+    };
+    let labels: Vec<usize> = (1..merged.len())
+        .filter(|&i| direction(&merged[i - 1]) && place(&merged[i]))
+        .collect();
+    let others = (0..merged.len())
+        .filter(|i| place(&merged[*i]) && !labels.contains(i))
+        .count();
+    if !labels.is_empty() && others >= 2 {
+        for i in labels {
+            for k in [i - 1, i] {
+                merged[k].meanings = vec![Word::Filler];
+                merged[k].read_as = None;
+                merged[k].read_past = true;
             }
         }
     }
