@@ -636,11 +636,24 @@ db_test!(async fn conditions_peaks_and_the_same_for_another_place(b) {
     let (_, text) = ask(&app, &t, c, "market", "Italy, Spain and France together: total PV capacity added in 2024?").await;
     let sum: f64 = ["Italy", "Spain", "France"].iter().map(|c| market_value(c, "2024", HIST, "Total", "Annual")).sum();
     assert!(text.contains(&thousands(sum)), "{sum} in {text}");
-    // A price change whose span is only the previous question's one month is not guessed.
+    // A price change "between the two" runs between the months the two questions before named.
     let c = conversation(&app, &t).await;
     ask(&app, &t, c, "price", "China HJT module price in January 2024?").await;
     ask(&app, &t, c, "price", "and December 2024?").await;
     let (_, text) = ask(&app, &t, c, "price", "percentage change between the two?").await;
+    let hjt = |month: &str| {
+        crate::data_answers::sample_rows("prices.csv")
+            .into_iter()
+            .find(|r| r["item"] == "Module" && r["description"] == "n-type HJT" && r["region"] == "China" && r["date"].starts_with(month))
+            .map(|r| r["base_price"].parse::<f64>().unwrap())
+            .unwrap()
+    };
+    let pct = (hjt("2024-12") / hjt("2024-01") - 1.0) * 100.0;
+    assert!(text.contains(&signed_pct(pct)), "{pct} in {text}");
+    // ... but a change with one month named in the whole chain is not guessed.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "price", "China HJT module price in January 2024?").await;
+    let (_, text) = ask(&app, &t, c, "price", "what's the percentage change?").await;
     assert!(declines(&text), "{text}");
     // A balance-sheet item the financials do not hold declines instead of listing every metric.
     let c = conversation(&app, &t).await;
@@ -985,4 +998,30 @@ db_test!(async fn a_group_label_and_a_negation_of_the_story(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "Italy is not included in our scope. Which country added the most in 2024?").await;
     assert!(declines(&text), "{text}");
+});
+
+db_test!(async fn the_gap_between_the_two_figures_asked_before(b) {
+    let (app, t) = sample_app(b).await;
+    // Two regions' prices in one month, then "the gap between the two": that month's gap.
+    let prices = crate::data_answers::sample_rows("prices.csv");
+    let hjt = |region: &str| {
+        prices
+            .iter()
+            .find(|r| r["item"] == "Module" && r["description"] == "n-type HJT" && r["region"] == region && r["date"].starts_with("2024-06"))
+            .map(|r| r["base_price"].parse::<f64>().unwrap())
+            .unwrap()
+    };
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "price", "What was the EU price for HJT modules in June 2024?").await;
+    ask(&app, &t, c, "price", "And the Chinese price in the same month?").await;
+    let (_, text) = ask(&app, &t, c, "price", "So what's the gap between the two?").await;
+    let gap = hjt("EU") - hjt("China");
+    assert!(text.contains(&format!("{:.3} US$/Wp", gap.abs())) && text.contains("June 2024"), "{gap} in {text}");
+    // Two countries' additions, then "the difference between the two".
+    let v = |c: &str| market_value(c, "2024", HIST, "Total", "Annual");
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "How much did Spain add in 2024?").await;
+    ask(&app, &t, c, "market", "and Italy?").await;
+    let (_, text) = ask(&app, &t, c, "market", "so how big is the difference between the two?").await;
+    assert!(text.contains(&thousands((v("Spain") - v("Italy")).abs())), "{text}");
 });

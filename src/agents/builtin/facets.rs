@@ -98,7 +98,7 @@ fn follows(text: &str) -> (bool, bool) {
         .any(|p| n.starts_with(p) || n == p.trim_end())
         // "could you do the same for Poland", "same question for the high case".
         // "so how much is the difference between the two, in GW?": the two figures asked before.
-        || [" the same ", " same question", " same for ", " difference between the two "]
+        || [" the same ", " same question", " same for ", " the two "]
             .iter()
             .any(|p| format!(" {n} ").contains(p));
     (words <= 6 || says, says)

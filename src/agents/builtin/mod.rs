@@ -143,7 +143,9 @@ pub async fn answer(
         let part = |w: &understand::Word| matches!(w, Month(_) | Quarter(_) | Half(_) | FullYear);
         let dated = |w: &understand::Word| part(w) || matches!(w, Year(_) | Since | Until);
         let year = |w: &understand::Word| matches!(w, Year(_) | Since | Until);
-        if p.has(part) && !question.has(dated) {
+        // ("the gap between the two": "between" with no period names none.)
+        let names_period = |w: &understand::Word| part(w) || matches!(w, Year(_));
+        if p.has(part) && !question.has(names_period) {
             // "Helios revenue in 2024-Q1?", "and 2024-Q4?", "what's the change in %?": a change
             // runs from the chain's first period to the previous question's.
             let changes =
@@ -165,7 +167,7 @@ pub async fn answer(
                     .extend(p.spans.iter().filter(|s| s.has(op)).cloned());
             }
         } else if !p.has(dated)
-            && !question.has(dated)
+            && !question.has(names_period)
             && let Some(first) = earlier.iter().find(|q| q.has(part))
         {
             // "EU HJT price in June 2024?", "And the Chinese price in the same month?", "the gap
@@ -196,10 +198,32 @@ pub async fn answer(
             None => ask_of(p),
         }
     });
-    let ask = match &answered {
+    let mut ask = match &answered {
         Some(p) => inherit(ask_of(&question), p),
         None => ask_of(&question),
     };
+    // "EU HJT price in June 2024?", "And the Chinese price in the same month?", "So what's the gap
+    // between the two?": the two regions (or companies) the questions before named, side by side.
+    if let (Some(p), Some(before)) = (previous, earlier.first())
+        && question.spans.iter().any(|s| s.text == "two")
+        && question.has(|w| *w == understand::Word::Count(2))
+    {
+        let (a0, a1) = (ask_of(before), ask_of(p));
+        let own = ask_of(&question);
+        if let ([r0], [r1]) = (a0.regions.as_slice(), a1.regions.as_slice())
+            && r0 != r1
+            && own.regions.is_empty()
+        {
+            ask.regions = vec![r0.clone(), r1.clone()];
+            ask.compare = true;
+        } else if let ([c0], [c1]) = (a0.companies.as_slice(), a1.companies.as_slice())
+            && c0 != c1
+            && own.companies.is_empty()
+        {
+            ask.companies = vec![c0.clone(), c1.clone()];
+            ask.compare = true;
+        }
+    }
     let domain = match agent.kind {
         AgentType::Market => Domain::Market,
         AgentType::Price | AgentType::ComponentPrices => Domain::Prices,
