@@ -340,6 +340,9 @@ async fn serve_connections(
         .keep_alive_interval(Some(Duration::from_secs(30)));
     let open = Arc::new(tokio::sync::Semaphore::new(limits.max));
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    // Set at shutdown: a connection still waiting for its first byte closes at once instead of
+    // holding the graceful shutdown for the rest of its header timeout.
+    let (closing, closing_rx) = tokio::sync::watch::channel(false);
     let mut warned: Option<tokio::time::Instant> = None;
     tokio::pin!(shutdown);
     loop {
@@ -353,7 +356,10 @@ async fn serve_connections(
                     continue;
                 }
             },
-            () = &mut shutdown => break,
+            () = &mut shutdown => {
+                closing.send_replace(true);
+                break;
+            }
         };
         let Ok(permit) = open.clone().try_acquire_owned() else {
             if warned.is_none_or(|t| t.elapsed() >= Duration::from_secs(60)) {
@@ -378,15 +384,20 @@ async fn serve_connections(
                 });
         let service = hyper_util::service::TowerToHyperService::new(service);
         let (builder, watcher) = (builder.clone(), graceful.watcher());
+        let mut closing = closing_rx.clone();
         tokio::spawn(async move {
             // hyper's header timeout starts at the first byte: a client that connects and sends
-            // nothing is closed here.
-            if !limits.header_timeout.is_zero()
-                && tokio::time::timeout(limits.header_timeout, stream.peek(&mut [0u8; 1]))
-                    .await
-                    .is_err()
-            {
-                return;
+            // nothing is closed here (and at shutdown).
+            if !limits.header_timeout.is_zero() {
+                let mut byte = [0u8; 1];
+                tokio::select! {
+                    first = tokio::time::timeout(limits.header_timeout, stream.peek(&mut byte)) => {
+                        if first.is_err() {
+                            return;
+                        }
+                    }
+                    _ = closing.wait_for(|c| *c) => return,
+                }
             }
             let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), service);
             if let Err(e) = watcher.watch(conn.into_owned()).await {
