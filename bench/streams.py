@@ -13,6 +13,7 @@ Two parts, standard library only:
 """
 import asyncio
 import json
+import socket
 import statistics
 import sys
 import time
@@ -121,7 +122,50 @@ async def load(base, token, conversation, n, pid):
           f"{(peak - idle) / max(n, 1):.0f} KiB per open stream")
 
 
+async def unread(base, token, conversation, n, pid, hold):
+    """Streams whose client never reads a byte: what the service holds for them while their
+    sockets stay open, once their turns have finished, and after the sockets close."""
+    host, port = base.replace("http://", "").split(":")
+    port = int(port)
+    idle = rss_kb(pid)
+    body = json.dumps({"conversation_id": conversation, "message": "stream", "agent_type": "news"}).encode()
+    req = (f"POST /api/v1/chat/send HTTP/1.1\r\nhost: {host}\r\nauthorization: Bearer {token}\r\n"
+           f"content-type: application/json\r\ncontent-length: {len(body)}\r\n\r\n").encode() + body
+    socks = []
+    for _ in range(n):
+        s = socket.socket()
+        # the smallest receive buffer the kernel allows: the client's side takes almost nothing
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1)
+        s.connect((host, port))
+        s.sendall(req)
+        socks.append(s)
+    peak = idle
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < hold:
+        peak = max(peak, rss_kb(pid))
+        await asyncio.sleep(0.2)
+    held = rss_kb(pid)
+    # Only now read each answer's status line: how many streams were opened at all.
+    ok = 0
+    for s in socks:
+        s.settimeout(5)
+        try:
+            ok += s.recv(12).startswith(b"HTTP/1.1 200")
+        except OSError:
+            pass
+    for s in socks:
+        s.close()
+    await asyncio.sleep(3)
+    closed = rss_kb(pid)
+    print(f"unread streams: {n} ({ok} answered 200), held {hold:.0f} s with their sockets open and never read")
+    print(f"memory: idle {idle / 1024:.0f} MiB, peak {peak / 1024:.0f} MiB, after {hold:.0f} s {held / 1024:.0f} MiB "
+          f"({(held - idle) / max(n, 1):.0f} KiB per unread stream), 3 s after closing {closed / 1024:.0f} MiB")
+
+
 def main():
+    if sys.argv[1] == "unread":
+        asyncio.run(unread(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), float(sys.argv[7])))
+        return
     if sys.argv[1] == "fake":
         asyncio.run(fake_server(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]) / 1000))
     else:

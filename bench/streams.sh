@@ -3,6 +3,7 @@
 # service's added latency per chunk, and memory per open stream. Usage:
 #   bench/streams.sh                      # 1,000 streams of 5 deltas 200 ms apart, on SQLite
 #   STREAMS=200 BENCH_PG=postgres://postgres:postgres@127.0.0.1:5432 bench/streams.sh
+#   STREAMS=500 UNREAD=60 DELTAS=200 bench/streams.sh   # clients that never read: memory held
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${STREAMS:-1000}"
@@ -29,7 +30,7 @@ python3 bench/streams.py fake "$FPORT" "$DELTAS" "$INTERVAL_MS" &
 FAKE=$!
 SVC=(env -i PATH="$PATH" HOME="$HOME" DATABASE_URL="$DB_URL" PORT="$PORT" SECRET_KEY=bench-secret
   LLM_PROVIDER=openai OPENAI_API_KEY=bench OPENAI_BASE_URL="http://127.0.0.1:$FPORT/v1"
-  RATE_LIMIT_PER_MINUTE=0 LOGIN_RATE_LIMIT_PER_MINUTE=0 JOBS_ENABLED=false LOG_LEVEL=warn "$BIN")
+  RATE_LIMIT_PER_MINUTE=0 LOGIN_RATE_LIMIT_PER_MINUTE=0 CHAT_MAX_STREAMS_PER_USER=0 JOBS_ENABLED=false LOG_LEVEL=warn "$BIN")
 "${SVC[@]}" serve >"$WORK/serve.log" 2>&1 &
 PID=$!
 cleanup() {
@@ -49,4 +50,9 @@ CONV=$(curl -sf "$BASE/api/v1/conversations/fresh/create-or-get" -H "Authorizati
   python3 -c 'import sys, json; print(json.load(sys.stdin)["conversation_id"])')
 
 echo "Machine: $(nproc) cores; database: ${DB_URL%%:*}; $N streams, $DELTAS deltas ${INTERVAL_MS} ms apart from the fake provider"
-python3 bench/streams.py load "$BASE" "$TOKEN" "$CONV" "$N" "$PID"
+if [ -n "${UNREAD:-}" ]; then
+  # UNREAD=60: the streams' clients never read; held 60 s, then closed.
+  python3 bench/streams.py unread "$BASE" "$TOKEN" "$CONV" "$N" "$PID" "$UNREAD"
+else
+  python3 bench/streams.py load "$BASE" "$TOKEN" "$CONV" "$N" "$PID"
+fi
