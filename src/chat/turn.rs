@@ -15,6 +15,7 @@ use super::sse;
 use crate::agents::{self, AgentDef};
 use crate::app::AppState;
 use crate::domain::conversation::{memory_text, normalize_agent_type, string_envelope};
+use crate::domain::trial::Trial;
 use crate::domain::user::User;
 use crate::llm::ChatMessage;
 use crate::store::{self, chat as turns, conversations as conv};
@@ -109,7 +110,16 @@ pub async fn start(
     let conversation = conv::get(db, user.id, conversation_id)
         .await?
         .ok_or(StartError::ConversationNotFound)?;
-    let decision = store::agents::decide(db, user, &t, store::now()).await?;
+    let limit = store::users::query_limit(db, user).await?;
+    // The free trial (decision L4), from the count the request authenticated with.
+    let trial = Trial::of(
+        state.settings.fallback_agent,
+        user.plan(),
+        user.is_admin(),
+        user.monthly_query_count(),
+        limit,
+    );
+    let decision = store::agents::decide(db, user, &t, store::now(), trial.as_ref()).await?;
     if !decision.can_access {
         return Err(StartError::Forbidden(decision.reason.unwrap_or_default()));
     }
@@ -117,7 +127,6 @@ pub async fn start(
         // kept for compatibility: this stays even if the limit check below refuses the turn
         conv::set_agent_type(db, user.id, conversation_id, &t).await?;
     }
-    let limit = store::users::query_limit(db, user).await?;
     let now = store::now();
     // An admin's grant with unlimited queries: not limited and not counted (issue 23).
     let unlimited_grant = !store::agents::unlimited_agents(db, user.id, Some(&t), now)

@@ -19,6 +19,7 @@ use crate::app::AppState;
 use crate::domain::access::{self, AccessFacts, Decision};
 use crate::domain::conversation::normalize_agent_type;
 use crate::domain::plans::Plan;
+use crate::domain::trial::Step;
 use crate::store::{self, agents};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -50,15 +51,18 @@ pub async fn check(
     Path(agent_type): Path<String>,
 ) -> Json<CheckResponse> {
     let t = normalize_agent_type(&agent_type);
-    let d = agents::decide(&state.db, &user.user, &t, store::now())
-        .await
-        .unwrap_or_else(|e| {
-            tracing::error!(error = %e, "access check failed");
-            Decision {
-                can_access: false,
-                reason: Some("An error occurred while checking access permissions".into()),
-            }
-        });
+    let fallback = state.settings.fallback_agent;
+    let decide = async {
+        let trial = store::users::trial(&state.db, &user.user, fallback).await?;
+        agents::decide(&state.db, &user.user, &t, store::now(), trial.as_ref()).await
+    };
+    let d = decide.await.unwrap_or_else(|e: sqlx::Error| {
+        tracing::error!(error = %e, "access check failed");
+        Decision {
+            can_access: false,
+            reason: Some("An error occurred while checking access permissions".into()),
+        }
+    });
     Json(CheckResponse {
         can_access: d.can_access,
         reason: d.reason,
@@ -78,6 +82,9 @@ pub struct MyAgent {
     /// The caller has hired the agent (an active hire): the current web app lists only these in
     /// its chat agent switcher (an addition of the later contract, decision L2).
     is_hired: bool,
+    /// The agent stays usable (and hireable) on the free plan after the trial: the agent of
+    /// `FALLBACK_AGENT` (decision L4); false for every agent while the setting is off.
+    available_in_fallback: bool,
 }
 
 /// Every configured agent with the caller's access to it.
@@ -90,6 +97,8 @@ pub async fn my_agents(
     let u = &user.user;
     let rows = agents::configs(&state.db).await?;
     let facts = agents::user_facts(&state.db, u.id, None).await?;
+    let fallback = state.settings.fallback_agent;
+    let trial = store::users::trial(&state.db, u, fallback).await?;
     let now = store::now();
     let out = rows
         .iter()
@@ -104,6 +113,7 @@ pub async fn my_agents(
                 grants: &grants,
                 hires: &hires,
                 now,
+                trial: trial.as_ref(),
             });
             MyAgent {
                 agent_type: row.agent_type.clone(),
@@ -115,6 +125,7 @@ pub async fn my_agents(
                 is_whitelisted: access::is_whitelisted(&grants, now),
                 is_grandfathered: access::is_grandfathered(&config, &hires, u.plan_type.as_deref()),
                 is_hired: !hires.is_empty(),
+                available_in_fallback: fallback.is_some_and(|a| a.id == row.agent_type),
             }
         })
         .collect();
@@ -136,6 +147,8 @@ impl RequestBody for AgentTypeBody {
 }
 
 /// Hire an agent (with a plan check; the React app uses `/agent-management/hire` instead).
+/// With the free trial on (`FALLBACK_AGENT`), a free user may hire any agent during the trial
+/// and, after it, only the fallback agent or one an active grant opens.
 #[utoipa::path(post, path = "/api/v1/agent-access/hire", tag = "agent-access", security(("bearer" = [])),
     request_body = AgentTypeBody, responses((status = 201, body = MessageResponse), (status = 400), (status = 422)))]
 pub async fn hire(
@@ -152,8 +165,28 @@ pub async fn hire(
         .await
         .or_400_citing(FAILED, &rid)?
         .ok_or_else(|| ApiError::bad_request(format!("Agent '{t}' not found")))?;
+    let trial = store::users::trial(&state.db, &user.user, state.settings.fallback_agent)
+        .await
+        .or_400_citing(FAILED, &rid)?;
+    let step = match &trial {
+        Some(trial) => {
+            let grants = agents::user_facts(&state.db, user.user.id, Some(&t))
+                .await
+                .or_400_citing(FAILED, &rid)?
+                .grants(&t);
+            // As in the access decision, a grant comes before the trial's end.
+            let whitelisted = access::is_whitelisted(&grants, store::now());
+            let step = trial.step(&t);
+            if step == Step::Closed && !whitelisted {
+                return Err(ApiError::bad_request(trial.hire_ended_message()));
+            }
+            Some(step)
+        }
+        None => None,
+    };
     let required = row.config().required_plan().to_string();
-    if !user.user.plan().meets(Plan::stored(Some(&required))) {
+    // During the trial every agent is open to a free user, whatever its plan.
+    if step != Some(Step::Open) && !user.user.plan().meets(Plan::stored(Some(&required))) {
         return Err(ApiError::bad_request(format!(
             "This agent requires a '{required}' plan. Please upgrade to hire this agent."
         )));
