@@ -53,12 +53,14 @@ pub enum StartError {
     ConversationNotFound,
     /// The access decision refused; carries its reason (403).
     Forbidden(String),
-    /// The monthly quota is used up (429 with the quota body).
+    /// The monthly quota is used up (429 with the quota body); `fallback` when the free trial
+    /// has ended (decision L4).
     LimitReached {
         plan_type: String,
         used: i64,
         limit: i64,
         upgrade_required: bool,
+        fallback: Option<FallbackLimit>,
     },
     /// The counted update failed (500 "Failed to track query usage").
     CountFailed(sqlx::Error),
@@ -72,6 +74,16 @@ impl From<sqlx::Error> for StartError {
     fn from(e: sqlx::Error) -> Self {
         StartError::Internal(e)
     }
+}
+
+/// Which quota a free user past the trial ran out of (decision L4).
+#[derive(Debug)]
+pub enum FallbackLimit {
+    /// The fallback agent's queries of the day.
+    Daily(Trial),
+    /// The trial, on another agent (one still reachable, through a grant without unlimited
+    /// queries, or by a parallel send that used the last trial query first).
+    TrialEnded(Trial),
 }
 
 /// Why a stream cannot be resumed.
@@ -140,21 +152,31 @@ pub async fn start(
         // (An agent that cannot answer here costs the user nothing.)
         counted: agent.unavailable.is_none() && !unlimited_grant,
         limit,
+        // Past the monthly limit the fallback agent counts against its daily queries.
+        fallback_daily: trial.is_some_and(|tr| tr.fallback.id == t),
         user_message: &string_envelope(text),
         now,
     };
     let (key, message_id) = match turns::start_turn(db, &new).await {
         Ok(ids) => ids,
-        Err(turns::StartError::LimitReached) => {
+        Err(e @ (turns::StartError::LimitReached | turns::StartError::DailyLimitReached)) => {
             let used = store::users::get(db, user.id)
                 .await?
                 .map(|u| u.monthly_query_count())
                 .unwrap_or(limit);
+            let daily = matches!(e, turns::StartError::DailyLimitReached);
             return Err(StartError::LimitReached {
                 plan_type: user.plan_type().to_string(),
                 used,
                 limit,
                 upgrade_required: user.plan().upgrade_required(),
+                fallback: trial.map(|tr| {
+                    if daily {
+                        FallbackLimit::Daily(tr)
+                    } else {
+                        FallbackLimit::TrialEnded(tr)
+                    }
+                }),
             });
         }
         Err(turns::StartError::Count(e)) => return Err(StartError::CountFailed(e)),
