@@ -27,6 +27,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(check))
         .routes(routes!(my_agents))
+        .routes(routes!(trial_status))
         .routes(routes!(hire))
         .routes(routes!(grant_access))
         .routes(routes!(revoke_access))
@@ -130,6 +131,73 @@ pub async fn my_agents(
         })
         .collect();
     Ok(Json(out))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TrialStatus {
+    /// A free user's trial has ended (`FALLBACK_AGENT` set, monthly count at the limit).
+    is_trial_exhausted: bool,
+    /// How many of the caller's hired agents, the fallback agent aside, the trial's end has
+    /// made unusable. They stay hired (nothing is released: defect D6 of the old service).
+    agents_unhired: i64,
+    /// The current app then sends the user to its Agents page.
+    redirect_to_agents: bool,
+    message: Option<String>,
+}
+
+/// Whether the caller's free trial has ended (decision L4). A read: unlike the old service, no
+/// agent is released (an upgrade makes them usable again).
+#[utoipa::path(get, path = "/api/v1/agent-access/trial-status", tag = "agent-access", security(("bearer" = [])),
+    responses((status = 200, body = TrialStatus), (status = 401)))]
+pub async fn trial_status(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> ApiResult<Json<TrialStatus>> {
+    let u = &user.user;
+    let trial = store::users::trial(&state.db, u, state.settings.fallback_agent).await?;
+    let Some(trial) = trial.filter(|t| t.ended) else {
+        return Ok(Json(TrialStatus {
+            is_trial_exhausted: false,
+            agents_unhired: 0,
+            redirect_to_agents: false,
+            message: None,
+        }));
+    };
+    let rows = agents::configs(&state.db).await?;
+    let facts = agents::user_facts(&state.db, u.id, None).await?;
+    let hired: std::collections::BTreeSet<String> = agents::active_hires(&state.db, u.id)
+        .await?
+        .into_iter()
+        .map(|h| h.agent_type)
+        .filter(|t| *t != trial.fallback.id)
+        .collect();
+    let now = store::now();
+    let unusable = hired
+        .iter()
+        .filter(|t| {
+            let config = rows
+                .iter()
+                .find(|r| r.agent_type == **t)
+                .map(|r| r.config());
+            !access::decide(&AccessFacts {
+                agent_type: t,
+                config: config.as_ref(),
+                is_admin: u.is_admin(),
+                plan_type: u.plan_type.as_deref(),
+                grants: &facts.grants(t),
+                hires: &facts.hires(t),
+                now,
+                trial: Some(&trial),
+            })
+            .can_access
+        })
+        .count();
+    Ok(Json(TrialStatus {
+        is_trial_exhausted: true,
+        agents_unhired: unusable as i64,
+        redirect_to_agents: true,
+        message: Some(trial.status_message()),
+    }))
 }
 
 /// `{"agent_type": ...}`, normalised (also the body of `/agent-management/hire` and `release`).

@@ -233,6 +233,30 @@ db_test!(async fn the_trial_opens_hired_agents_then_only_the_fallback_agent(b) {
     assert_eq!(fallback, [&json!("seamless")]);
 });
 
+db_test!(async fn trial_status_reads_and_releases_nothing(b) {
+    let app = trial_app(b).await;
+    let t = app.user("ann@example.com").await;
+    for a in ["market", "news", "seamless"] {
+        hire(&app, &t, a).await;
+    }
+    let open = json!({"is_trial_exhausted": false, "agents_unhired": 0, "redirect_to_agents": false, "message": null});
+    assert_eq!(app.get("/api/v1/agent-access/trial-status", Some(&t)).await.json(), open);
+    app.exec("UPDATE fastapi_users SET monthly_query_count = 5 WHERE username = 'ann@example.com'").await;
+    let ended = json!({"is_trial_exhausted": true, "agents_unhired": 2, "redirect_to_agents": true,
+        "message": "Your trial has ended. Only Sam is available in the free tier. Please upgrade to continue using other agents."});
+    for _ in 0..2 {
+        let r = app.get("/api/v1/agent-access/trial-status", Some(&t)).await;
+        r.assert(200);
+        assert_eq!(r.json(), ended);
+    }
+    // Nothing was released: the three hires are there, and usable again on a paid plan.
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_hired_agent WHERE is_active = TRUE").await, 3);
+    assert_eq!(app.get("/api/v1/agent-management/hired", Some(&t)).await.json().as_array().unwrap().len(), 3);
+    app.exec("UPDATE fastapi_users SET plan_type = 'analyst' WHERE username = 'ann@example.com'").await;
+    assert_eq!(app.get("/api/v1/agent-access/trial-status", Some(&t)).await.json(), open);
+    assert_eq!(check(&app, &t, "news").await["can_access"], true);
+});
+
 db_test!(async fn the_fallback_agent_answers_ten_a_day(b) {
     let app = trial_app(b).await;
     let admin = app.admin("ada@example.com").await;
@@ -272,6 +296,27 @@ db_test!(async fn the_fallback_agent_answers_ten_a_day(b) {
     assert_eq!(usage(&app).await, (5, 11, 9));
 });
 
+db_test!(async fn a_survey_bonus_extends_the_trial(b) {
+    let app = trial_app(b).await;
+    app.exec("UPDATE fastapi_agent_access SET required_plan = 'strategist' WHERE agent_type = 'nzia_market_impact'").await;
+    let t = app.user("ann@example.com").await;
+    hire(&app, &t, "nzia_market_impact").await;
+    app.exec("UPDATE fastapi_users SET monthly_query_count = 5 WHERE username = 'ann@example.com'").await;
+    assert_eq!(check(&app, &t, "nzia_market_impact").await["can_access"], false);
+    app.post_json("/api/v1/survey/submit-user-survey", Some(&t), &json!({"role": "analyst", "role_other": null,
+        "regions": ["Europe"], "familiarity": "expert", "insights": ["prices"], "tailored": "yes"}))
+        .await
+        .assert(200);
+    // Five more trial queries: the agent opens again and counts against the month.
+    assert_eq!(check(&app, &t, "nzia_market_impact").await["can_access"], true);
+    assert_eq!(app.get("/api/v1/agent-access/trial-status", Some(&t)).await.json()["is_trial_exhausted"], false);
+    let c = conversation(&app, &t).await;
+    send(&app, &t, c, "nzia_market_impact").await.assert(200);
+    assert_eq!(usage(&app).await.0, 6);
+    app.exec("UPDATE fastapi_users SET monthly_query_count = 10 WHERE username = 'ann@example.com'").await;
+    send(&app, &t, c, "nzia_market_impact").await.assert_detail(403, CLOSED);
+});
+
 db_test!(async fn a_failed_fallback_turn_gives_the_day_its_query_back(b) {
     let (app, _fake) = crate::chat_turn::openai_app_with(b, vec![Reply::Status(500)], &[("FALLBACK_AGENT", "seamless")]).await;
     let t = app.user("ann@example.com").await;
@@ -284,4 +329,26 @@ db_test!(async fn a_failed_fallback_turn_gives_the_day_its_query_back(b) {
     // Taken from the day (9 left), then given back: the day's ten, the totals as they were.
     assert_eq!(usage(&app).await, (5, 7, 10));
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_chat_turns WHERE refunded = TRUE AND fallback_daily = TRUE").await, 1);
+});
+
+db_test!(async fn without_the_setting_there_is_no_trial(b) {
+    let app = TestApp::start(b).await;
+    app.exec("UPDATE fastapi_agent_access SET required_plan = 'strategist' WHERE agent_type = 'nzia_market_impact'").await;
+    let t = app.user("ann@example.com").await;
+    hire(&app, &t, "nzia_market_impact").await;
+    hire(&app, &t, "seamless").await;
+    let plan = "This agent requires a 'strategist' plan or higher. Please upgrade your plan.";
+    assert_eq!(check(&app, &t, "nzia_market_impact").await, json!({"can_access": false, "reason": plan}));
+    app.post_json("/api/v1/agent-access/hire", Some(&t), &json!({"agent_type": "nzia_market_impact"})).await
+        .assert_detail(400, "This agent requires a 'strategist' plan. Please upgrade to hire this agent.");
+    app.exec("UPDATE fastapi_users SET monthly_query_count = 5 WHERE username = 'ann@example.com'").await;
+    let c = conversation(&app, &t).await;
+    let r = send(&app, &t, c, "seamless").await;
+    r.assert(429);
+    assert_eq!(r.json(), json!({"detail": {"error": "Query limit reached. You have used 5/5 queries this month.",
+        "plan_type": "free", "queries_used": 5, "query_limit": 5, "upgrade_required": true}}));
+    assert_eq!(app.get("/api/v1/agent-access/trial-status", Some(&t)).await.json(),
+        json!({"is_trial_exhausted": false, "agents_unhired": 0, "redirect_to_agents": false, "message": null}));
+    let mine = app.get("/api/v1/agent-access/my-agents", Some(&t)).await.json();
+    assert!(mine.as_array().unwrap().iter().all(|a| a["available_in_fallback"] == false), "{mine}");
 });
