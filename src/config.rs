@@ -8,6 +8,7 @@ use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::domain::agents::{AGENTS, Agent, agent};
 use crate::domain::net::IpNet;
 use anyhow::{Context, Result, bail};
 
@@ -97,6 +98,8 @@ pub struct Settings {
     /// A registered account logs in only after following its emailed link
     /// (`REQUIRE_EMAIL_VERIFICATION`, decision L3).
     pub require_email_verification: bool,
+    /// The free trial's fallback agent (`FALLBACK_AGENT`, decision L4): unset, the trial is off.
+    pub fallback_agent: Option<&'static Agent>,
     /// Weaviate for the `weaviate` agent (`WEAVIATE_URL`, `WEAVIATE_API_KEY`).
     pub weaviate_url: Option<String>,
     pub weaviate_api_key: Option<String>,
@@ -198,6 +201,7 @@ pub const SETTINGS: &[(&str, bool)] = &[
     ("CACHE_MAX_BYTES", false),
     ("SAMPLE_DATA", false),
     ("REQUIRE_EMAIL_VERIFICATION", false),
+    ("FALLBACK_AGENT", false),
     ("WEAVIATE_URL", false),
     ("WEAVIATE_API_KEY", true),
     ("METRICS_ADDR", false),
@@ -506,6 +510,17 @@ impl Settings {
             Some(s) => bail!("LOG_FORMAT must be text or json (got {s})"),
         };
 
+        let fallback_agent = match get("FALLBACK_AGENT") {
+            None => None,
+            Some(id) => Some(agent(&id).with_context(|| {
+                let ids: Vec<&str> = AGENTS.iter().map(|a| a.id).collect();
+                format!(
+                    "FALLBACK_AGENT must be an agent id ({}) or empty (got {id:?})",
+                    ids.join(", ")
+                )
+            })?),
+        };
+
         let openai_api_key = get("OPENAI_API_KEY");
         let llm_provider = match get("LLM_PROVIDER").as_deref().map(str::to_ascii_lowercase) {
             None if openai_api_key.is_some() => "openai".to_string(),
@@ -610,6 +625,7 @@ impl Settings {
                 "REQUIRE_EMAIL_VERIFICATION",
                 false,
             )?,
+            fallback_agent,
             metrics_addr: get("METRICS_ADDR"),
             weaviate_url: get("WEAVIATE_URL").map(|u| u.trim_end_matches('/').to_string()),
             weaviate_api_key: get("WEAVIATE_API_KEY"),
@@ -727,6 +743,9 @@ impl Settings {
                 "CACHE_MAX_BYTES" => self.cache_max_bytes.to_string(),
                 "SAMPLE_DATA" => self.sample_data.to_string(),
                 "REQUIRE_EMAIL_VERIFICATION" => self.require_email_verification.to_string(),
+                "FALLBACK_AGENT" => self
+                    .fallback_agent
+                    .map_or("(unset)".into(), |a| a.id.into()),
                 "WEAVIATE_URL" => opt(&self.weaviate_url),
                 "WEAVIATE_API_KEY" => secret(self.weaviate_api_key.as_deref()),
                 "METRICS_ADDR" => opt(&self.metrics_addr),
@@ -1121,6 +1140,32 @@ mod tests {
         .unwrap();
         assert_eq!(s.cors_origins.len(), 2);
         assert!(Settings::from_map(&map(&[("PORT", "eighty")])).is_err());
+    }
+
+    #[test]
+    fn the_fallback_agent_is_an_agent_of_the_table_or_nothing() {
+        let fallback = |v: &str| {
+            Settings::from_map(&map(&[("FALLBACK_AGENT", v)]))
+                .map(|s| s.fallback_agent.map(|a| a.id))
+        };
+        assert_eq!(
+            Settings::from_map(&map(&[]))
+                .unwrap()
+                .fallback_agent
+                .map(|a| a.id),
+            None
+        );
+        assert_eq!(fallback("").unwrap(), None, "empty is off");
+        assert_eq!(fallback(" seamless ").unwrap(), Some("seamless"));
+        assert_eq!(fallback("market").unwrap(), Some("market"));
+        for bad in ["Sam", "Seamless", "om", "expert"] {
+            let e = fallback(bad).unwrap_err().to_string();
+            assert!(
+                e.starts_with("FALLBACK_AGENT must be an agent id (market, price, ")
+                    && e.contains(&format!("(got {bad:?})")),
+                "{e}"
+            );
+        }
     }
 }
 

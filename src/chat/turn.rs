@@ -15,6 +15,7 @@ use super::sse;
 use crate::agents::{self, AgentDef};
 use crate::app::AppState;
 use crate::domain::conversation::{memory_text, normalize_agent_type, string_envelope};
+use crate::domain::trial::Trial;
 use crate::domain::user::User;
 use crate::llm::ChatMessage;
 use crate::store::{self, chat as turns, conversations as conv};
@@ -52,12 +53,14 @@ pub enum StartError {
     ConversationNotFound,
     /// The access decision refused; carries its reason (403).
     Forbidden(String),
-    /// The monthly quota is used up (429 with the quota body).
+    /// The monthly quota is used up (429 with the quota body); `fallback` when the free trial
+    /// has ended (decision L4).
     LimitReached {
         plan_type: String,
         used: i64,
         limit: i64,
         upgrade_required: bool,
+        fallback: Option<FallbackLimit>,
     },
     /// The counted update failed (500 "Failed to track query usage").
     CountFailed(sqlx::Error),
@@ -71,6 +74,16 @@ impl From<sqlx::Error> for StartError {
     fn from(e: sqlx::Error) -> Self {
         StartError::Internal(e)
     }
+}
+
+/// Which quota a free user past the trial ran out of (decision L4).
+#[derive(Debug)]
+pub enum FallbackLimit {
+    /// The fallback agent's queries of the day.
+    Daily(Trial),
+    /// The trial, on another agent (one still reachable, through a grant without unlimited
+    /// queries, or by a parallel send that used the last trial query first).
+    TrialEnded(Trial),
 }
 
 /// Why a stream cannot be resumed.
@@ -109,7 +122,16 @@ pub async fn start(
     let conversation = conv::get(db, user.id, conversation_id)
         .await?
         .ok_or(StartError::ConversationNotFound)?;
-    let decision = store::agents::decide(db, user, &t, store::now()).await?;
+    let limit = store::users::query_limit(db, user).await?;
+    // The free trial (decision L4), from the count the request authenticated with.
+    let trial = Trial::of(
+        state.settings.fallback_agent,
+        user.plan(),
+        user.is_admin(),
+        user.monthly_query_count(),
+        limit,
+    );
+    let decision = store::agents::decide(db, user, &t, store::now(), trial.as_ref()).await?;
     if !decision.can_access {
         return Err(StartError::Forbidden(decision.reason.unwrap_or_default()));
     }
@@ -117,7 +139,6 @@ pub async fn start(
         // kept for compatibility: this stays even if the limit check below refuses the turn
         conv::set_agent_type(db, user.id, conversation_id, &t).await?;
     }
-    let limit = store::users::query_limit(db, user).await?;
     let now = store::now();
     // An admin's grant with unlimited queries: not limited and not counted (issue 23).
     let unlimited_grant = !store::agents::unlimited_agents(db, user.id, Some(&t), now)
@@ -131,21 +152,31 @@ pub async fn start(
         // (An agent that cannot answer here costs the user nothing.)
         counted: agent.unavailable.is_none() && !unlimited_grant,
         limit,
+        // Past the monthly limit the fallback agent counts against its daily queries.
+        fallback_daily: trial.is_some_and(|tr| tr.fallback.id == t),
         user_message: &string_envelope(text),
         now,
     };
     let (key, message_id) = match turns::start_turn(db, &new).await {
         Ok(ids) => ids,
-        Err(turns::StartError::LimitReached) => {
+        Err(e @ (turns::StartError::LimitReached | turns::StartError::DailyLimitReached)) => {
             let used = store::users::get(db, user.id)
                 .await?
                 .map(|u| u.monthly_query_count())
                 .unwrap_or(limit);
+            let daily = matches!(e, turns::StartError::DailyLimitReached);
             return Err(StartError::LimitReached {
                 plan_type: user.plan_type().to_string(),
                 used,
                 limit,
                 upgrade_required: user.plan().upgrade_required(),
+                fallback: trial.map(|tr| {
+                    if daily {
+                        FallbackLimit::Daily(tr)
+                    } else {
+                        FallbackLimit::TrialEnded(tr)
+                    }
+                }),
             });
         }
         Err(turns::StartError::Count(e)) => return Err(StartError::CountFailed(e)),

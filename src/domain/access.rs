@@ -1,9 +1,10 @@
-//! The agent access decision (api-contract §4.5, decision F3): one pure function, used by
-//! `chat/send`, `agent-access/check` and `agent-access/my-agents`.
+//! The agent access decision (api-contract §4.5, decision F3; the free trial of decision L4):
+//! one pure function, used by `chat/send`, `agent-access/check` and `agent-access/my-agents`.
 
 use chrono::NaiveDateTime;
 
 use super::plans::Plan;
+use super::trial::{Step, Trial};
 
 /// The `fastapi_agent_access` row of the agent.
 #[derive(Clone, Debug)]
@@ -43,6 +44,8 @@ pub struct AccessFacts<'a> {
     pub grants: &'a [Grant],
     pub hires: &'a [Hire],
     pub now: NaiveDateTime,
+    /// The user's free trial ([`Trial::of`]): `None` when it does not apply.
+    pub trial: Option<&'a Trial>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,7 +88,11 @@ pub fn is_grandfathered(config: &AgentConfig, hires: &[Hire], plan_type: Option<
     })
 }
 
-/// The decision, rules in order, first match wins.
+/// The decision, rules in order, first match wins: configured, enabled, admin, whitelisted,
+/// hired, the free trial (decision L4: a free user's hired agents are open during it, only the
+/// fallback agent after it), grandfathered (F3), plan level. (Grandfathering needs a hire, so
+/// it has always come after the hire check in effect; the trial's end also closes an agent
+/// kept by grandfathering.)
 pub fn decide(f: &AccessFacts<'_>) -> Decision {
     let t = f.agent_type;
     let Some(config) = f.config else {
@@ -94,14 +101,21 @@ pub fn decide(f: &AccessFacts<'_>) -> Decision {
     if !config.is_enabled.unwrap_or(false) {
         return Decision::deny(format!("Agent '{t}' is currently unavailable"));
     }
-    if f.is_admin
-        || is_whitelisted(f.grants, f.now)
-        || is_grandfathered(config, f.hires, f.plan_type)
-    {
+    if f.is_admin || is_whitelisted(f.grants, f.now) {
         return Decision::allow();
     }
     if f.hires.is_empty() {
         return Decision::deny("You must hire this agent from the Agents page first".into());
+    }
+    if let Some(trial) = f.trial {
+        match trial.step(t) {
+            Step::Open => return Decision::allow(),
+            Step::Closed => return Decision::deny(trial.access_ended_message()),
+            Step::Fallback => {}
+        }
+    }
+    if is_grandfathered(config, f.hires, f.plan_type) {
+        return Decision::allow();
     }
     let required = config.required_plan();
     if Plan::stored(f.plan_type).meets(Plan::stored(Some(required))) {
@@ -154,6 +168,7 @@ mod tests {
             grants,
             hires,
             now: dt(NOW),
+            trial: None,
         })
     }
 
@@ -274,6 +289,107 @@ mod tests {
                 "7 unknown plan is level 0",
                 run(Some(&free), false, "gold", &[], &new_hire),
                 allow,
+            ),
+        ];
+        for (name, got, want) in cases {
+            assert_eq!(got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_free_trial_comes_after_the_hire_and_before_the_plan() {
+        use crate::domain::agents::AgentType;
+        let sam = AgentType::Seamless.agent();
+        let open = Trial {
+            fallback: sam,
+            ended: false,
+        };
+        let ended = Trial {
+            fallback: sam,
+            ended: true,
+        };
+        let strategist = cfg("strategist", Some(true), None);
+        let free = cfg("free", Some(true), None);
+        let raised = cfg("premium", Some(true), Some("2026-05-01 00:00:00"));
+        let disabled = cfg("free", Some(false), None);
+        let hired = [hire("2026-04-01 00:00:00", Some("free"))];
+        let live = [Grant { expires_at: None }];
+        let allow = Decision {
+            can_access: true,
+            reason: None,
+        };
+        let deny = |r: &str| Decision {
+            can_access: false,
+            reason: Some(r.to_string()),
+        };
+        let closed = deny(
+            "Your trial has ended. Only Sam is available in the free tier. Please upgrade to continue using this agent.",
+        );
+        let run = |agent_type: &str,
+                   config: &AgentConfig,
+                   grants: &[Grant],
+                   hires: &[Hire],
+                   trial: Option<&Trial>| {
+            decide(&AccessFacts {
+                agent_type,
+                config: Some(config),
+                is_admin: false,
+                plan_type: Some("free"),
+                grants,
+                hires,
+                now: dt(NOW),
+                trial,
+            })
+        };
+        let cases: Vec<(&str, Decision, Decision)> = vec![
+            (
+                "in the trial a hired agent is open whatever its plan",
+                run("bipv_design", &strategist, &[], &hired, Some(&open)),
+                allow.clone(),
+            ),
+            (
+                "without the trial the plan decides",
+                run("bipv_design", &strategist, &[], &hired, None),
+                deny(
+                    "This agent requires a 'strategist' plan or higher. Please upgrade your plan.",
+                ),
+            ),
+            (
+                "the trial does not replace the hire",
+                run("bipv_design", &strategist, &[], &[], Some(&open)),
+                deny("You must hire this agent from the Agents page first"),
+            ),
+            (
+                "nor the enabled flag",
+                run("market", &disabled, &[], &hired, Some(&open)),
+                deny("Agent 'market' is currently unavailable"),
+            ),
+            (
+                "after the trial another agent is closed, even a free one",
+                run("market", &free, &[], &hired, Some(&ended)),
+                closed.clone(),
+            ),
+            (
+                "and one kept by grandfathering",
+                run("news", &raised, &[], &hired, Some(&ended)),
+                closed,
+            ),
+            (
+                "a whitelisted agent stays open after the trial",
+                run("bipv_design", &strategist, &live, &[], Some(&ended)),
+                allow.clone(),
+            ),
+            (
+                "the fallback agent stays open after the trial",
+                run("seamless", &free, &[], &hired, Some(&ended)),
+                allow,
+            ),
+            (
+                "the fallback agent still follows its plan",
+                run("seamless", &strategist, &[], &hired, Some(&ended)),
+                deny(
+                    "This agent requires a 'strategist' plan or higher. Please upgrade your plan.",
+                ),
             ),
         ];
         for (name, got, want) in cases {

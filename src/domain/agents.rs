@@ -78,6 +78,10 @@ pub struct Agent {
     pub kind: AgentType,
     /// The id requests and rows carry.
     pub id: &'static str,
+    /// The name the current React app gives it (`constants/agentMetadata.ts`: "Alex", "Sam",
+    /// ...; the removed `price` and `leo_om` had "Maya" and "Leo"). Messages that name an agent
+    /// to a user use it ([`Agent::name`]).
+    pub persona_name: Option<&'static str>,
     /// The agent-management catalogue's display name (api-contract §4.6 a).
     pub display_name: &'static str,
     pub capabilities: &'static [&'static str],
@@ -109,6 +113,7 @@ pub const AGENTS: [Agent; 14] = [
     Agent {
         kind: AgentType::Market,
         id: "market",
+        persona_name: Some("Alex"),
         display_name: "Market Intelligence Agent",
         capabilities: &[
             "Market trend analysis",
@@ -135,6 +140,7 @@ pub const AGENTS: [Agent; 14] = [
     Agent {
         kind: AgentType::Price,
         id: "price",
+        persona_name: Some("Maya"),
         display_name: "Module Prices Agent",
         capabilities: &[
             "Module price tracking",
@@ -168,6 +174,7 @@ pub const AGENTS: [Agent; 14] = [
     Agent {
         kind: AgentType::News,
         id: "news",
+        persona_name: Some("Emma"),
         display_name: "News Agent",
         capabilities: &[
             "Latest industry news",
@@ -198,6 +205,7 @@ pub const AGENTS: [Agent; 14] = [
     Agent {
         kind: AgentType::Digitalization,
         id: "digitalization",
+        persona_name: Some("Nova"),
         display_name: "Digitalization Trends Agent",
         capabilities: &[
             "Digital transformation insights",
@@ -227,6 +235,7 @@ pub const AGENTS: [Agent; 14] = [
     Agent {
         kind: AgentType::NziaPolicy,
         id: "nzia_policy",
+        persona_name: Some("Aniza"),
         display_name: "NZIA Policy Agent",
         capabilities: &[
             "FERX framework analysis",
@@ -260,6 +269,7 @@ pub const AGENTS: [Agent; 14] = [
     Agent {
         kind: AgentType::NziaMarketImpact,
         id: "nzia_market_impact",
+        persona_name: Some("Nina"),
         display_name: "NZIA Market Impact Agent",
         capabilities: &[
             "EU NZIA market impact analysis",
@@ -298,6 +308,7 @@ pub const AGENTS: [Agent; 14] = [
     Agent {
         kind: AgentType::ManufacturerFinancial,
         id: "manufacturer_financial",
+        persona_name: Some("Finn"),
         display_name: "Manufacturer Financial Agent",
         capabilities: &[
             "Financial performance analysis",
@@ -337,6 +348,7 @@ pub const AGENTS: [Agent; 14] = [
     Agent {
         kind: AgentType::LeoOm,
         id: "leo_om",
+        persona_name: Some("Leo"),
         display_name: "O&M Agent",
         capabilities: &[
             "O&M best practices",
@@ -366,6 +378,7 @@ pub const AGENTS: [Agent; 14] = [
     Agent {
         kind: AgentType::Weaviate,
         id: "weaviate",
+        persona_name: None,
         display_name: "Database Query Agent",
         capabilities: &[
             "Custom database queries",
@@ -396,6 +409,7 @@ pub const AGENTS: [Agent; 14] = [
     Agent {
         kind: AgentType::ComponentPrices,
         id: "component_prices",
+        persona_name: Some("Priya"),
         display_name: "Component Prices Agent",
         capabilities: &[
             "Component and raw material price tracking",
@@ -418,6 +432,7 @@ pub const AGENTS: [Agent; 14] = [
     Agent {
         kind: AgentType::Seamless,
         id: "seamless",
+        persona_name: Some("Sam"),
         display_name: "SEAMLESS-PV & BIPV Agent",
         capabilities: &[
             "Integrated PV (BIPV, AgriPV, VIPV)",
@@ -438,6 +453,7 @@ pub const AGENTS: [Agent; 14] = [
     Agent {
         kind: AgentType::Quality,
         id: "quality",
+        persona_name: Some("Quinn"),
         display_name: "PV Risk & Reliability Expert",
         capabilities: &[
             "PV system risks and failure modes",
@@ -459,6 +475,7 @@ pub const AGENTS: [Agent; 14] = [
     Agent {
         kind: AgentType::StorageOptimization,
         id: "storage_optimization",
+        persona_name: Some("Eco"),
         display_name: "Storage Optimization Expert",
         capabilities: &["Battery storage sizing with solar PV"],
         requires_subscription: false,
@@ -480,6 +497,7 @@ pub const AGENTS: [Agent; 14] = [
     Agent {
         kind: AgentType::BipvDesign,
         id: "bipv_design",
+        persona_name: Some("Aria"),
         display_name: "BIPV Design Visualization Agent",
         capabilities: &["BIPV design visualisation"],
         requires_subscription: false,
@@ -499,6 +517,13 @@ pub const AGENTS: [Agent; 14] = [
         ),
     },
 ];
+
+impl Agent {
+    /// How a message to a user names it: its persona name, else its display name.
+    pub fn name(&self) -> &'static str {
+        self.persona_name.unwrap_or(self.display_name)
+    }
+}
 
 impl AgentType {
     /// Its row of [`AGENTS`].

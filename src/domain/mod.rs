@@ -9,5 +9,6 @@ pub mod plans;
 pub mod records;
 pub mod throttle;
 pub mod time;
+pub mod trial;
 pub mod turn;
 pub mod user;

@@ -19,6 +19,7 @@ use crate::app::AppState;
 use crate::domain::access::{self, AccessFacts, Decision};
 use crate::domain::conversation::normalize_agent_type;
 use crate::domain::plans::Plan;
+use crate::domain::trial::Step;
 use crate::store::{self, agents};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -26,6 +27,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(check))
         .routes(routes!(my_agents))
+        .routes(routes!(trial_status))
         .routes(routes!(hire))
         .routes(routes!(grant_access))
         .routes(routes!(revoke_access))
@@ -50,15 +52,18 @@ pub async fn check(
     Path(agent_type): Path<String>,
 ) -> Json<CheckResponse> {
     let t = normalize_agent_type(&agent_type);
-    let d = agents::decide(&state.db, &user.user, &t, store::now())
-        .await
-        .unwrap_or_else(|e| {
-            tracing::error!(error = %e, "access check failed");
-            Decision {
-                can_access: false,
-                reason: Some("An error occurred while checking access permissions".into()),
-            }
-        });
+    let fallback = state.settings.fallback_agent;
+    let decide = async {
+        let trial = store::users::trial(&state.db, &user.user, fallback).await?;
+        agents::decide(&state.db, &user.user, &t, store::now(), trial.as_ref()).await
+    };
+    let d = decide.await.unwrap_or_else(|e: sqlx::Error| {
+        tracing::error!(error = %e, "access check failed");
+        Decision {
+            can_access: false,
+            reason: Some("An error occurred while checking access permissions".into()),
+        }
+    });
     Json(CheckResponse {
         can_access: d.can_access,
         reason: d.reason,
@@ -78,6 +83,9 @@ pub struct MyAgent {
     /// The caller has hired the agent (an active hire): the current web app lists only these in
     /// its chat agent switcher (an addition of the later contract, decision L2).
     is_hired: bool,
+    /// The agent stays usable (and hireable) on the free plan after the trial: the agent of
+    /// `FALLBACK_AGENT` (decision L4); false for every agent while the setting is off.
+    available_in_fallback: bool,
 }
 
 /// Every configured agent with the caller's access to it.
@@ -90,6 +98,8 @@ pub async fn my_agents(
     let u = &user.user;
     let rows = agents::configs(&state.db).await?;
     let facts = agents::user_facts(&state.db, u.id, None).await?;
+    let fallback = state.settings.fallback_agent;
+    let trial = store::users::trial(&state.db, u, fallback).await?;
     let now = store::now();
     let out = rows
         .iter()
@@ -104,6 +114,7 @@ pub async fn my_agents(
                 grants: &grants,
                 hires: &hires,
                 now,
+                trial: trial.as_ref(),
             });
             MyAgent {
                 agent_type: row.agent_type.clone(),
@@ -115,10 +126,78 @@ pub async fn my_agents(
                 is_whitelisted: access::is_whitelisted(&grants, now),
                 is_grandfathered: access::is_grandfathered(&config, &hires, u.plan_type.as_deref()),
                 is_hired: !hires.is_empty(),
+                available_in_fallback: fallback.is_some_and(|a| a.id == row.agent_type),
             }
         })
         .collect();
     Ok(Json(out))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TrialStatus {
+    /// A free user's trial has ended (`FALLBACK_AGENT` set, monthly count at the limit).
+    is_trial_exhausted: bool,
+    /// How many of the caller's hired agents, the fallback agent aside, the trial's end has
+    /// made unusable. They stay hired (nothing is released: defect D6 of the old service).
+    agents_unhired: i64,
+    /// The current app then sends the user to its Agents page.
+    redirect_to_agents: bool,
+    message: Option<String>,
+}
+
+/// Whether the caller's free trial has ended (decision L4). A read: unlike the old service, no
+/// agent is released (an upgrade makes them usable again).
+#[utoipa::path(get, path = "/api/v1/agent-access/trial-status", tag = "agent-access", security(("bearer" = [])),
+    responses((status = 200, body = TrialStatus), (status = 401)))]
+pub async fn trial_status(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> ApiResult<Json<TrialStatus>> {
+    let u = &user.user;
+    let trial = store::users::trial(&state.db, u, state.settings.fallback_agent).await?;
+    let Some(trial) = trial.filter(|t| t.ended) else {
+        return Ok(Json(TrialStatus {
+            is_trial_exhausted: false,
+            agents_unhired: 0,
+            redirect_to_agents: false,
+            message: None,
+        }));
+    };
+    let rows = agents::configs(&state.db).await?;
+    let facts = agents::user_facts(&state.db, u.id, None).await?;
+    let hired: std::collections::BTreeSet<String> = agents::active_hires(&state.db, u.id)
+        .await?
+        .into_iter()
+        .map(|h| h.agent_type)
+        .filter(|t| *t != trial.fallback.id)
+        .collect();
+    let now = store::now();
+    let unusable = hired
+        .iter()
+        .filter(|t| {
+            let config = rows
+                .iter()
+                .find(|r| r.agent_type == **t)
+                .map(|r| r.config());
+            !access::decide(&AccessFacts {
+                agent_type: t,
+                config: config.as_ref(),
+                is_admin: u.is_admin(),
+                plan_type: u.plan_type.as_deref(),
+                grants: &facts.grants(t),
+                hires: &facts.hires(t),
+                now,
+                trial: Some(&trial),
+            })
+            .can_access
+        })
+        .count();
+    Ok(Json(TrialStatus {
+        is_trial_exhausted: true,
+        agents_unhired: unusable as i64,
+        redirect_to_agents: true,
+        message: Some(trial.status_message()),
+    }))
 }
 
 /// `{"agent_type": ...}`, normalised (also the body of `/agent-management/hire` and `release`).
@@ -136,6 +215,8 @@ impl RequestBody for AgentTypeBody {
 }
 
 /// Hire an agent (with a plan check; the React app uses `/agent-management/hire` instead).
+/// With the free trial on (`FALLBACK_AGENT`), a free user may hire any agent during the trial
+/// and, after it, only the fallback agent or one an active grant opens.
 #[utoipa::path(post, path = "/api/v1/agent-access/hire", tag = "agent-access", security(("bearer" = [])),
     request_body = AgentTypeBody, responses((status = 201, body = MessageResponse), (status = 400), (status = 422)))]
 pub async fn hire(
@@ -152,8 +233,28 @@ pub async fn hire(
         .await
         .or_400_citing(FAILED, &rid)?
         .ok_or_else(|| ApiError::bad_request(format!("Agent '{t}' not found")))?;
+    let trial = store::users::trial(&state.db, &user.user, state.settings.fallback_agent)
+        .await
+        .or_400_citing(FAILED, &rid)?;
+    let step = match &trial {
+        Some(trial) => {
+            let grants = agents::user_facts(&state.db, user.user.id, Some(&t))
+                .await
+                .or_400_citing(FAILED, &rid)?
+                .grants(&t);
+            // As in the access decision, a grant comes before the trial's end.
+            let whitelisted = access::is_whitelisted(&grants, store::now());
+            let step = trial.step(&t);
+            if step == Step::Closed && !whitelisted {
+                return Err(ApiError::bad_request(trial.hire_ended_message()));
+            }
+            Some(step)
+        }
+        None => None,
+    };
     let required = row.config().required_plan().to_string();
-    if !user.user.plan().meets(Plan::stored(Some(&required))) {
+    // During the trial every agent is open to a free user, whatever its plan.
+    if step != Some(Step::Open) && !user.user.plan().meets(Plan::stored(Some(&required))) {
         return Err(ApiError::bad_request(format!(
             "This agent requires a '{required}' plan. Please upgrade to hire this agent."
         )));

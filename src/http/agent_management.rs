@@ -42,6 +42,9 @@ pub struct AvailableAgent {
     is_hired: bool,
     requires_subscription: bool,
     capabilities: Vec<&'static str>,
+    /// The agent stays usable (and hireable) on the free plan after the trial: the agent of
+    /// `FALLBACK_AGENT` (decision L4); false for every agent while the setting is off.
+    available_in_fallback: bool,
 }
 
 /// The catalogue with the caller's hires.
@@ -52,6 +55,7 @@ pub async fn available(
     user: CurrentUser,
 ) -> ApiResult<Json<Vec<AvailableAgent>>> {
     let hires = agents::active_hires(&state.db, user.user.id).await?;
+    let fallback = state.settings.fallback_agent;
     Ok(Json(
         AGENTS
             .iter()
@@ -61,6 +65,7 @@ pub async fn available(
                 is_hired: hires.iter().any(|h| h.agent_type == a.id),
                 requires_subscription: a.requires_subscription,
                 capabilities: a.capabilities.to_vec(),
+                available_in_fallback: fallback.is_some_and(|f| f.id == a.id),
             })
             .collect(),
     ))

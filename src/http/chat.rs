@@ -75,16 +75,35 @@ impl From<turn::StartError> for ApiError {
                 used,
                 limit,
                 upgrade_required,
-            } => ApiError::DetailValue {
-                status: StatusCode::TOO_MANY_REQUESTS,
-                detail: json!({
+                fallback,
+            } => {
+                let mut detail = json!({
                     "error": plans::limit_reached_message(used, limit),
                     "plan_type": plan_type,
                     "queries_used": used,
                     "query_limit": limit,
                     "upgrade_required": upgrade_required,
-                }),
-            },
+                });
+                // After the free trial (decision L4) the current app reads `is_fallback_mode`,
+                // then `daily_queries_remaining` (0: the fallback agent's day is used up) or
+                // `fallback_agent` (another agent was asked).
+                if let Some(f) = fallback {
+                    let (error, trial, daily) = match f {
+                        turn::FallbackLimit::Daily(t) => (t.daily_limit_message(), t, true),
+                        turn::FallbackLimit::TrialEnded(t) => (t.quota_ended_message(), t, false),
+                    };
+                    detail["error"] = json!(error);
+                    if daily {
+                        detail["daily_queries_remaining"] = json!(0);
+                    }
+                    detail["is_fallback_mode"] = json!(true);
+                    detail["fallback_agent"] = json!(trial.fallback.id);
+                }
+                ApiError::DetailValue {
+                    status: StatusCode::TOO_MANY_REQUESTS,
+                    detail,
+                }
+            }
             E::CountFailed(e) => fixed_500("Failed to track query usage", e),
             E::MessageFailed(e) => fixed_500("Database error storing message", e),
             E::Internal(e) => ApiError::internal(e),
@@ -167,7 +186,7 @@ impl RequestBody for ChatRequest {
     params(("Last-Event-ID" = Option<String>, Header, description = "`<turn_id>:<seq>`: resume instead of sending")),
     responses((status = 200, content_type = "text/event-stream", description = "The turn's events"),
         (status = 400), (status = 403), (status = 404), (status = 422),
-        (status = 429, body = super::responses::ChatLimitResponse, description = "The rate limit, or the plan's monthly quota")))]
+        (status = 429, body = super::responses::ChatLimitResponse, description = "The rate limit, the plan's monthly quota, or after the free trial the fallback agent's daily quota")))]
 pub async fn send(
     State(state): State<AppState>,
     headers: HeaderMap,

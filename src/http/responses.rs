@@ -66,12 +66,25 @@ pub enum ChatLimitDetail {
     Quota(QuotaDetail),
 }
 
-/// The plan's monthly quota is used up.
+/// The plan's monthly quota is used up. After the free trial (decision L4, `FALLBACK_AGENT`)
+/// the body also says so: `is_fallback_mode` and `fallback_agent`, with
+/// `daily_queries_remaining` (0) when the fallback agent's queries of the day are used up.
 #[derive(Serialize, ToSchema)]
 pub struct QuotaDetail {
     error: String,
     plan_type: String,
+    /// This month's count.
     queries_used: i64,
+    /// The monthly limit.
     query_limit: i64,
     upgrade_required: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    daily_queries_remaining: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    is_fallback_mode: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    fallback_agent: Option<String>,
 }

@@ -347,13 +347,15 @@ pub async fn user_facts(
 }
 
 /// The access decision of api-contract §4.5 for `user` and a normalised agent type: the facts
-/// are read here, the one pure rule of `domain::access` decides. Every endpoint that decides
-/// access calls this (check, my-agents, chat/send).
+/// are read here, the one pure rule of `domain::access` decides. `trial` is the user's free
+/// trial (`users::trial`). The endpoints that decide access for one agent call this (check,
+/// chat/send); my-agents applies the same rule to every agent.
 pub async fn decide(
     db: &Db,
     user: &crate::domain::user::User,
     agent_type: &str,
     now: NaiveDateTime,
+    trial: Option<&crate::domain::trial::Trial>,
 ) -> Result<crate::domain::access::Decision, sqlx::Error> {
     let config = config(db, agent_type).await?.map(|r| r.config());
     let facts = user_facts(db, user.id, Some(agent_type)).await?;
@@ -366,6 +368,7 @@ pub async fn decide(
             grants: &facts.grants(agent_type),
             hires: &facts.hires(agent_type),
             now,
+            trial,
         },
     ))
 }

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use sqlx::FromRow;
 
 use super::{Db, Tx};
+use crate::domain::trial::DAILY_FALLBACK_QUERIES;
 use crate::{on_db, on_tx};
 
 #[derive(Clone, Debug, FromRow)]
@@ -110,6 +111,8 @@ macro_rules! exec_keyed {
 pub enum StartError {
     /// The conditional counter update changed no row: the limit is reached.
     LimitReached,
+    /// The monthly limit is reached and so are the fallback agent's queries of the day.
+    DailyLimitReached,
     /// The counter update failed.
     Count(sqlx::Error),
     /// The user message could not be stored.
@@ -127,6 +130,9 @@ pub struct NewTurn<'a> {
     /// Whether the query counts at all (a turn of an agent that cannot answer here does not).
     pub counted: bool,
     pub limit: i64,
+    /// The free trial's fallback agent after the trial (decision L4): when the monthly limit is
+    /// reached, the query is counted against the day's fallback queries instead.
+    pub fallback_daily: bool,
     pub user_message: &'a str,
     pub now: NaiveDateTime,
 }
@@ -139,9 +145,9 @@ macro_rules! insert_turn {
             "INSERT INTO fastapi_chat_turns (",
             $id_col,
             "user_id, conversation_id, user_message_id, agent_type, status, answered, refunded, \
-               created_at, heartbeat_at) VALUES (",
+               created_at, heartbeat_at, fallback_daily) VALUES (",
             $id_val,
-            "$1, $2, $3, $4, 'running', FALSE, $6, $5, $5) RETURNING id"
+            "$1, $2, $3, $4, 'running', FALSE, $6, $5, $5, $7) RETURNING id"
         )
     };
 }
@@ -152,10 +158,12 @@ const INSERT_TURN_SQLITE: &str = insert_turn!(
 );
 
 /// Count the query (only while under the limit: one conditional update, so parallel sends cannot
-/// overshoot), store the user message and create the running turn, in one transaction. Returns
-/// the turn's key and the user message id.
+/// overshoot; past it, on the fallback agent, the same against the day's fallback queries),
+/// store the user message and create the running turn, in one transaction. Returns the turn's
+/// key and the user message id.
 pub async fn start_turn(db: &Db, t: &NewTurn<'_>) -> Result<(TurnKey, i32), StartError> {
     let mut tx = db.begin().await.map_err(StartError::Count)?;
+    let mut daily = false;
     if t.counted {
         let counted = on_tx!(&mut tx, |c| sqlx::query(
             "UPDATE fastapi_users SET query_count = COALESCE(query_count, 0) + 1, \
@@ -170,8 +178,33 @@ pub async fn start_turn(db: &Db, t: &NewTurn<'_>) -> Result<(TurnKey, i32), Star
         .await
         .map(|r| r.rows_affected()))
         .map_err(StartError::Count)?;
-        if counted == 0 {
+        if counted == 0 && !t.fallback_daily {
             return Err(StartError::LimitReached);
+        }
+        if counted == 0 {
+            // The day's fallback queries: a claim on another day (or the first) starts the day
+            // afresh with the allowance less this one; on the same day it takes one while any
+            // is left. One conditional update, as for the monthly count.
+            let claimed = on_tx!(&mut tx, |c| sqlx::query(
+                "UPDATE fastapi_users SET query_count = COALESCE(query_count, 0) + 1, last_query_date = $2, \
+                   daily_free_queries = CASE WHEN daily_free_queries_reset_date = $3 \
+                     THEN COALESCE(daily_free_queries, $4) - 1 ELSE $4 - 1 END, \
+                   daily_free_queries_reset_date = $3 \
+                 WHERE id = $1 AND (daily_free_queries_reset_date IS NULL OR daily_free_queries_reset_date <> $3 \
+                   OR COALESCE(daily_free_queries, $4) > 0)"
+            )
+            .bind(t.user_id)
+            .bind(t.now)
+            .bind(t.now.date())
+            .bind(DAILY_FALLBACK_QUERIES)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))
+            .map_err(StartError::Count)?;
+            if claimed == 0 {
+                return Err(StartError::DailyLimitReached);
+            }
+            daily = true;
         }
     }
     let message_id: i32 = on_tx!(&mut tx, |c| sqlx::query_scalar(
@@ -197,6 +230,7 @@ pub async fn start_turn(db: &Db, t: &NewTurn<'_>) -> Result<(TurnKey, i32), Star
         // A query never counted has nothing to give back: marked so at once, a failed turn
         // cannot hand the user a query it never took.
         .bind(!t.counted)
+        .bind(daily)
         .fetch_one(c)
         .await)
     .map_err(StartError::Turn)?;
@@ -452,9 +486,11 @@ async fn insert_bot_rows(
 }
 
 /// Give a failed turn's query back (decision F7), at most once: the turn is marked refunded by a
-/// conditional update (only while it exists and is not refunded yet, and only if the monthly
-/// counter was not reset after the turn started), and both counters go down by one, never
-/// below zero, only when that update changed the row. True when this call gave it back.
+/// conditional update (only while it exists and is not refunded yet, and only if the counter it
+/// took was not reset after the turn started: the monthly one, or for a fallback query the
+/// day's), and only when that update changed the row the counters go back by one: the total
+/// and the monthly count down, never below zero, or the day's fallback queries up, never above
+/// the allowance. True when this call gave it back.
 pub async fn refund(db: &Db, key: &TurnKey) -> Result<bool, sqlx::Error> {
     let mut tx = db.begin().await?;
     let given = refund_in_tx(&mut tx, key).await?;
@@ -463,13 +499,40 @@ pub async fn refund(db: &Db, key: &TurnKey) -> Result<bool, sqlx::Error> {
 }
 
 async fn refund_in_tx(tx: &mut Tx, key: &TurnKey) -> Result<bool, sqlx::Error> {
+    let day = key.created_at.date();
     let claimed = exec_keyed!(tx: &mut *tx,
         keyed!("UPDATE fastapi_chat_turns SET refunded = TRUE",
             " AND refunded = FALSE AND EXISTS (SELECT 1 FROM fastapi_users u WHERE u.id = $2 \
-               AND (u.last_reset_date IS NULL OR u.last_reset_date <= $4))"),
-        key)?;
+               AND CASE WHEN fastapi_chat_turns.fallback_daily THEN u.daily_free_queries_reset_date = $5 \
+                 ELSE (u.last_reset_date IS NULL OR u.last_reset_date <= $4) END)"),
+        key, day)?;
     if claimed == 0 {
         return Ok(false);
+    }
+    // (Set when the turn was inserted, never changed.)
+    let daily: bool = on_tx!(&mut *tx, |c| sqlx::query_scalar(
+        "SELECT fallback_daily FROM fastapi_chat_turns WHERE id = $1"
+    )
+    .bind(key.id)
+    .fetch_one(c)
+    .await)?;
+    if daily {
+        on_tx!(&mut *tx, |c| {
+            sqlx::query(
+                "UPDATE fastapi_users SET \
+                   daily_free_queries = CASE WHEN COALESCE(daily_free_queries, $3) < $3 \
+                     THEN COALESCE(daily_free_queries, $3) + 1 ELSE $3 END, \
+                   query_count = CASE WHEN COALESCE(query_count, 0) > 0 THEN query_count - 1 ELSE 0 END \
+                 WHERE id = $1 AND daily_free_queries_reset_date = $2",
+            )
+            .bind(key.user_id)
+            .bind(day)
+            .bind(DAILY_FALLBACK_QUERIES)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+        return Ok(true);
     }
     on_tx!(&mut *tx, |c| {
         sqlx::query(

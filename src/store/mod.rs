@@ -119,6 +119,13 @@ const ADOPTED_SQLITE_COLUMNS: &[(i64, &str, &str, &str)] = &[
         "unlimited_queries",
         "BOOLEAN DEFAULT 0",
     ),
+    (
+        15,
+        "fastapi_users",
+        "daily_free_queries",
+        "INTEGER DEFAULT 10",
+    ),
+    (15, "fastapi_users", "daily_free_queries_reset_date", "DATE"),
 ];
 
 /// Run the SQLite migrations, adding each adopted column when it is missing, just before the

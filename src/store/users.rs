@@ -5,7 +5,9 @@ use sqlx::FromRow;
 
 use super::admin::Removal;
 use super::{Db, Tx};
+use crate::domain::agents::Agent;
 use crate::domain::plans::Plan;
+use crate::domain::trial::Trial;
 use crate::domain::user::{Role, User};
 use crate::{on_db, on_tx};
 
@@ -645,6 +647,27 @@ pub async fn query_limit(db: &Db, user: &User) -> Result<i64, sqlx::Error> {
         0
     };
     Ok(plan.chat_limit(bonus))
+}
+
+/// The user's free trial (decision L4) when `fallback` (the setting `FALLBACK_AGENT`) names an
+/// agent: `None` without it, and for anyone but a `free` non-admin user (the survey bonus is
+/// read only when the trial applies).
+pub async fn trial(
+    db: &Db,
+    user: &User,
+    fallback: Option<&'static Agent>,
+) -> Result<Option<Trial>, sqlx::Error> {
+    if !Trial::applies(fallback, user.plan(), user.is_admin()) {
+        return Ok(None);
+    }
+    let limit = query_limit(db, user).await?;
+    Ok(Trial::of(
+        fallback,
+        user.plan(),
+        user.is_admin(),
+        user.monthly_query_count(),
+        limit,
+    ))
 }
 
 /// Up to 10 contact requests whose email is the user's username, newest first.

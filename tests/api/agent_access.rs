@@ -40,7 +40,7 @@ db_test!(async fn fresh_install_lists_all_fourteen_agents(b) {
     assert_eq!(market, &json!({"agent_type": "market", "description": "Market Intelligence Agent - Provides market trends and analysis",
         "required_plan": "free", "is_enabled": true, "can_access": false,
         "access_reason": "You must hire this agent from the Agents page first",
-        "is_whitelisted": false, "is_grandfathered": false, "is_hired": false}));
+        "is_whitelisted": false, "is_grandfathered": false, "is_hired": false, "available_in_fallback": false}));
     assert_eq!(my(&app, &t, "nzia_market_impact").await["required_plan"], "premium");
     // the current app's agents are seeded with its plans (decision L4)
     assert_eq!(my(&app, &t, "quality").await["required_plan"], "analyst");

@@ -32,7 +32,8 @@ db_test!(async fn catalogue_hire_release_and_hired(b) {
     let list = app.get("/api/v1/agent-management/available", Some(&t)).await.json();
     assert_eq!(list.as_array().unwrap().len(), 14);
     assert_eq!(list[0], json!({"agent_type": "market", "display_name": "Market Intelligence Agent", "is_hired": false,
-        "requires_subscription": false, "capabilities": ["Market trend analysis", "Regional comparisons", "Forecast generation", "Supply chain insights"]}));
+        "requires_subscription": false, "capabilities": ["Market trend analysis", "Regional comparisons", "Forecast generation", "Supply chain insights"],
+        "available_in_fallback": false}));
     assert_eq!(list[7]["display_name"], "O&M Agent");
     assert_eq!(list[8]["requires_subscription"], true);
     assert_eq!(list[5]["capabilities"].as_array().unwrap().len(), 6);

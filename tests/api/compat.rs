@@ -119,15 +119,20 @@ db_test!(async fn adopts_the_old_database_in_place(b) {
     assert_eq!(id, 2);
 });
 
-// The old service's later versions added `fastapi_messages.agent_type` and
-// `fastapi_agent_whitelist.unlimited_queries` themselves: a database they migrated is adopted
-// with its values, and without a second column.
+// The old service's later versions added `fastapi_messages.agent_type`,
+// `fastapi_agent_whitelist.unlimited_queries` and the fallback agent's daily counter
+// (`fastapi_users.daily_free_queries`, `daily_free_queries_reset_date`) themselves: a database
+// they migrated is adopted with its values, and without a second column.
 db_test!(async fn a_later_old_database_keeps_its_message_agents_and_unlimited_grants(b) {
     let extra = "ALTER TABLE fastapi_messages ADD COLUMN agent_type VARCHAR(50);
         UPDATE fastapi_messages SET agent_type = 'news' WHERE sender = 'bot';
         ALTER TABLE fastapi_agent_whitelist ADD COLUMN unlimited_queries BOOLEAN DEFAULT FALSE;
-        INSERT INTO fastapi_agent_whitelist (agent_type, user_id, is_active, unlimited_queries) VALUES ('market', 1, TRUE, TRUE);";
+        INSERT INTO fastapi_agent_whitelist (agent_type, user_id, is_active, unlimited_queries) VALUES ('market', 1, TRUE, TRUE);
+        ALTER TABLE fastapi_users ADD COLUMN daily_free_queries INTEGER;
+        ALTER TABLE fastapi_users ADD COLUMN daily_free_queries_reset_date DATE;
+        UPDATE fastapi_users SET daily_free_queries = 3, daily_free_queries_reset_date = '2026-11-25' WHERE id = 1;";
     let Some(app) = old_database(b, extra).await else { return };
+    assert_eq!(app.scalar("SELECT daily_free_queries FROM fastapi_users WHERE id = 1 AND daily_free_queries_reset_date = '2026-11-25'").await, 3);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_messages WHERE conversation_id = 1 AND sender = 'bot' AND agent_type = 'news'").await, 2);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_messages WHERE conversation_id = 1 AND sender = 'user' AND agent_type IS NULL").await, 1);
     let token = app.login("ada@example.com", "Sunny-Panel-2024!").await;

@@ -156,3 +156,199 @@ db_test!(async fn a_failed_turn_under_an_unlimited_grant_gives_back_nothing(b) {
     assert!(r.text().contains("Agent error: no answer was produced"), "{}", r.text());
     assert_eq!(counters(&app).await, (3, 3));
 });
+
+// --- The free trial and the fallback agent (decision L4, setting FALLBACK_AGENT) ---
+
+/// An app with the current app's fallback agent, on the built-in provider.
+async fn trial_app(b: Backend) -> TestApp {
+    TestApp::builder(b)
+        .env("FALLBACK_AGENT", "seamless")
+        .start()
+        .await
+}
+
+async fn send(app: &TestApp, t: &str, c: i64, agent: &str) -> Resp {
+    app.post_json(
+        "/api/v1/chat/send",
+        Some(t),
+        &json!({"conversation_id": c, "message": "What is new?", "agent_type": agent}),
+    )
+    .await
+}
+
+async fn check(app: &TestApp, t: &str, agent: &str) -> Value {
+    app.get(&format!("/api/v1/agent-access/check/{agent}"), Some(t))
+        .await
+        .json()
+}
+
+/// (monthly count, all-time count, the fallback queries left today or NULL as -1)
+async fn usage(app: &TestApp) -> (i64, i64, i64) {
+    let (q, m) = counters(app).await;
+    let d = app
+        .scalar(
+            "SELECT COALESCE(daily_free_queries, -1) FROM fastapi_users WHERE username LIKE 'ann%'",
+        )
+        .await;
+    (m, q, d)
+}
+
+const CLOSED: &str = "Your trial has ended. Only Sam is available in the free tier. Please upgrade to continue using this agent.";
+
+db_test!(async fn the_trial_opens_hired_agents_then_only_the_fallback_agent(b) {
+    let app = trial_app(b).await;
+    // The current app's plan for the NZIA market agent: strategist.
+    app.exec("UPDATE fastapi_agent_access SET required_plan = 'strategist' WHERE agent_type = 'nzia_market_impact'").await;
+    let t = app.user("ann@example.com").await;
+    hire(&app, &t, "nzia_market_impact").await;
+    hire(&app, &t, "market").await;
+    // In the trial a free user may use a hired strategist agent (without the trial: 403).
+    assert_eq!(check(&app, &t, "nzia_market_impact").await, json!({"can_access": true, "reason": null}));
+    let c = conversation(&app, &t).await;
+    for i in 1..=5 {
+        send(&app, &t, c, "nzia_market_impact").await.assert(200);
+        assert_eq!(usage(&app).await.0, i);
+    }
+    // Five queries later the trial has ended: only Sam.
+    send(&app, &t, c, "nzia_market_impact").await.assert_detail(403, CLOSED);
+    send(&app, &t, c, "market").await.assert_detail(403, CLOSED);
+    assert_eq!(check(&app, &t, "nzia_market_impact").await, json!({"can_access": false, "reason": CLOSED}));
+    // Hiring: only the fallback agent now (`agent-access/hire` applies the rule).
+    app.post_json("/api/v1/agent-access/hire", Some(&t), &json!({"agent_type": "news"})).await
+        .assert_detail(400, "Your trial has ended. Only Sam is available in the free tier. Upgrade to hire more agents!");
+    app.post_json("/api/v1/agent-access/hire", Some(&t), &json!({"agent_type": "seamless"})).await.assert(201);
+    // Sam answers, counted against the day, not the month.
+    let (_, before, _) = usage(&app).await;
+    send(&app, &t, c, "seamless").await.assert(200);
+    assert_eq!(usage(&app).await, (5, before + 1, 9));
+    // The lists say which agent stays: my-agents and the catalogue.
+    let mine = app.get("/api/v1/agent-access/my-agents", Some(&t)).await.json();
+    let row = |id: &str| mine.as_array().unwrap().iter().find(|a| a["agent_type"] == id).unwrap().clone();
+    assert_eq!((row("seamless")["can_access"].clone(), row("seamless")["available_in_fallback"].clone()), (json!(true), json!(true)));
+    assert_eq!(row("nzia_market_impact")["access_reason"], CLOSED);
+    assert_eq!(row("market")["available_in_fallback"], false);
+    let catalogue = app.get("/api/v1/agent-management/available", Some(&t)).await.json();
+    let fallback: Vec<&Value> = catalogue.as_array().unwrap().iter()
+        .filter(|a| a["available_in_fallback"] == true).map(|a| &a["agent_type"]).collect();
+    assert_eq!(fallback, [&json!("seamless")]);
+});
+
+db_test!(async fn trial_status_reads_and_releases_nothing(b) {
+    let app = trial_app(b).await;
+    let t = app.user("ann@example.com").await;
+    for a in ["market", "news", "seamless"] {
+        hire(&app, &t, a).await;
+    }
+    let open = json!({"is_trial_exhausted": false, "agents_unhired": 0, "redirect_to_agents": false, "message": null});
+    assert_eq!(app.get("/api/v1/agent-access/trial-status", Some(&t)).await.json(), open);
+    app.exec("UPDATE fastapi_users SET monthly_query_count = 5 WHERE username = 'ann@example.com'").await;
+    let ended = json!({"is_trial_exhausted": true, "agents_unhired": 2, "redirect_to_agents": true,
+        "message": "Your trial has ended. Only Sam is available in the free tier. Please upgrade to continue using other agents."});
+    for _ in 0..2 {
+        let r = app.get("/api/v1/agent-access/trial-status", Some(&t)).await;
+        r.assert(200);
+        assert_eq!(r.json(), ended);
+    }
+    // Nothing was released: the three hires are there, and usable again on a paid plan.
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_hired_agent WHERE is_active = TRUE").await, 3);
+    assert_eq!(app.get("/api/v1/agent-management/hired", Some(&t)).await.json().as_array().unwrap().len(), 3);
+    app.exec("UPDATE fastapi_users SET plan_type = 'analyst' WHERE username = 'ann@example.com'").await;
+    assert_eq!(app.get("/api/v1/agent-access/trial-status", Some(&t)).await.json(), open);
+    assert_eq!(check(&app, &t, "news").await["can_access"], true);
+});
+
+db_test!(async fn the_fallback_agent_answers_ten_a_day(b) {
+    let app = trial_app(b).await;
+    let admin = app.admin("ada@example.com").await;
+    let t = app.user("ann@example.com").await;
+    hire(&app, &t, "seamless").await;
+    app.exec("UPDATE fastapi_users SET monthly_query_count = 5 WHERE username = 'ann@example.com'").await;
+    let c = conversation(&app, &t).await;
+    for _ in 0..8 {
+        send(&app, &t, c, "seamless").await.assert(200);
+    }
+    assert_eq!(usage(&app).await, (5, 8, 2));
+    // Parallel sends take what is left of the day and no more.
+    let sends = (0..5).map(|_| send(&app, &t, c, "seamless"));
+    let mut statuses: Vec<u16> = futures::future::join_all(sends).await.iter().map(|r| r.status.as_u16()).collect();
+    statuses.sort_unstable();
+    assert_eq!(statuses, [200, 200, 429, 429, 429]);
+    assert_eq!(usage(&app).await, (5, 10, 0));
+    let limit = json!({"detail": {"error": "Daily query limit reached. Sam is available with 10 queries per day.",
+        "plan_type": "free", "queries_used": 5, "query_limit": 5, "daily_queries_remaining": 0,
+        "upgrade_required": true, "is_fallback_mode": true, "fallback_agent": "seamless"}});
+    let r = send(&app, &t, c, "seamless").await;
+    r.assert(429);
+    assert_eq!(r.json(), limit);
+    // Another agent past the trial, reachable through a grant without unlimited queries.
+    let ann = app.scalar("SELECT id FROM fastapi_users WHERE username = 'ann@example.com'").await;
+    app.post_json(&format!("/api/v1/admin/users/{ann}/agent-whitelist"), Some(&admin), &json!({"agent_type": "news"}))
+        .await
+        .assert(200);
+    let r = send(&app, &t, c, "news").await;
+    r.assert(429);
+    assert_eq!(r.json(), json!({"detail": {"error": "Trial ended. Only Sam is available with 10 queries/day.",
+        "plan_type": "free", "queries_used": 5, "query_limit": 5, "upgrade_required": true,
+        "is_fallback_mode": true, "fallback_agent": "seamless"}}));
+    // The next day (the stored day set back) the quota is there again.
+    app.exec("UPDATE fastapi_users SET daily_free_queries_reset_date = '2020-01-01' WHERE username = 'ann@example.com'").await;
+    send(&app, &t, c, "seamless").await.assert(200);
+    assert_eq!(usage(&app).await, (5, 11, 9));
+});
+
+db_test!(async fn a_survey_bonus_extends_the_trial(b) {
+    let app = trial_app(b).await;
+    app.exec("UPDATE fastapi_agent_access SET required_plan = 'strategist' WHERE agent_type = 'nzia_market_impact'").await;
+    let t = app.user("ann@example.com").await;
+    hire(&app, &t, "nzia_market_impact").await;
+    app.exec("UPDATE fastapi_users SET monthly_query_count = 5 WHERE username = 'ann@example.com'").await;
+    assert_eq!(check(&app, &t, "nzia_market_impact").await["can_access"], false);
+    app.post_json("/api/v1/survey/submit-user-survey", Some(&t), &json!({"role": "analyst", "role_other": null,
+        "regions": ["Europe"], "familiarity": "expert", "insights": ["prices"], "tailored": "yes"}))
+        .await
+        .assert(200);
+    // Five more trial queries: the agent opens again and counts against the month.
+    assert_eq!(check(&app, &t, "nzia_market_impact").await["can_access"], true);
+    assert_eq!(app.get("/api/v1/agent-access/trial-status", Some(&t)).await.json()["is_trial_exhausted"], false);
+    let c = conversation(&app, &t).await;
+    send(&app, &t, c, "nzia_market_impact").await.assert(200);
+    assert_eq!(usage(&app).await.0, 6);
+    app.exec("UPDATE fastapi_users SET monthly_query_count = 10 WHERE username = 'ann@example.com'").await;
+    send(&app, &t, c, "nzia_market_impact").await.assert_detail(403, CLOSED);
+});
+
+db_test!(async fn a_failed_fallback_turn_gives_the_day_its_query_back(b) {
+    let (app, _fake) = crate::chat_turn::openai_app_with(b, vec![Reply::Status(500)], &[("FALLBACK_AGENT", "seamless")]).await;
+    let t = app.user("ann@example.com").await;
+    hire(&app, &t, "seamless").await;
+    app.exec("UPDATE fastapi_users SET query_count = 7, monthly_query_count = 5 WHERE username = 'ann@example.com'").await;
+    let c = conversation(&app, &t).await;
+    let r = send(&app, &t, c, "seamless").await;
+    r.assert(200);
+    assert!(r.text().contains("Agent error: no answer was produced"), "{}", r.text());
+    // Taken from the day (9 left), then given back: the day's ten, the totals as they were.
+    assert_eq!(usage(&app).await, (5, 7, 10));
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_chat_turns WHERE refunded = TRUE AND fallback_daily = TRUE").await, 1);
+});
+
+db_test!(async fn without_the_setting_there_is_no_trial(b) {
+    let app = TestApp::start(b).await;
+    app.exec("UPDATE fastapi_agent_access SET required_plan = 'strategist' WHERE agent_type = 'nzia_market_impact'").await;
+    let t = app.user("ann@example.com").await;
+    hire(&app, &t, "nzia_market_impact").await;
+    hire(&app, &t, "seamless").await;
+    let plan = "This agent requires a 'strategist' plan or higher. Please upgrade your plan.";
+    assert_eq!(check(&app, &t, "nzia_market_impact").await, json!({"can_access": false, "reason": plan}));
+    app.post_json("/api/v1/agent-access/hire", Some(&t), &json!({"agent_type": "nzia_market_impact"})).await
+        .assert_detail(400, "This agent requires a 'strategist' plan. Please upgrade to hire this agent.");
+    app.exec("UPDATE fastapi_users SET monthly_query_count = 5 WHERE username = 'ann@example.com'").await;
+    let c = conversation(&app, &t).await;
+    let r = send(&app, &t, c, "seamless").await;
+    r.assert(429);
+    assert_eq!(r.json(), json!({"detail": {"error": "Query limit reached. You have used 5/5 queries this month.",
+        "plan_type": "free", "queries_used": 5, "query_limit": 5, "upgrade_required": true}}));
+    assert_eq!(app.get("/api/v1/agent-access/trial-status", Some(&t)).await.json(),
+        json!({"is_trial_exhausted": false, "agents_unhired": 0, "redirect_to_agents": false, "message": null}));
+    let mine = app.get("/api/v1/agent-access/my-agents", Some(&t)).await.json();
+    assert!(mine.as_array().unwrap().iter().all(|a| a["available_in_fallback"] == false), "{mine}");
+});
