@@ -3,7 +3,7 @@
 
 Two parts, standard library only:
   streams.py fake PORT DELTAS INTERVAL_MS   an OpenAI-compatible server whose deltas carry the
-                                             time they were sent (ns, CLOCK_MONOTONIC)
+                                             time they were sent (ns, CLOCK_MONOTONIC, in letters)
   streams.py load BASE TOKEN CONVERSATION N PID
                                              opens N chat streams at once and prints time to
                                              first byte, the service's added latency per chunk
@@ -19,6 +19,19 @@ import sys
 import time
 
 
+def stamp(ns):
+    """A send time written in letters ("bhd..." for 173...): the service states no figure its
+    data does not hold (issue 21), so a delta made of digits would be withheld as an unchecked
+    figure, and the stream would carry no chunks."""
+    return "".join(chr(ord("a") + int(d)) for d in str(ns))
+
+
+def unstamp(word):
+    if word and all("a" <= c <= "j" for c in word):
+        return int("".join(str(ord(c) - ord("a")) for c in word))
+    return None
+
+
 async def fake_server(port, deltas, interval):
     async def handle(reader, writer):
         try:
@@ -32,7 +45,7 @@ async def fake_server(port, deltas, interval):
             writer.write(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n")
             for _ in range(deltas):
                 await asyncio.sleep(interval)
-                chunk = {"choices": [{"index": 0, "delta": {"content": f"{time.monotonic_ns()} "}}]}
+                chunk = {"choices": [{"index": 0, "delta": {"content": f"{stamp(time.monotonic_ns())} "}}]}
                 writer.write(f"data: {json.dumps(chunk)}\n\n".encode())
                 await writer.drain()
             writer.write(b'data: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n')
@@ -82,9 +95,10 @@ async def one_stream(host, port, token, conversation, ttfb, lat, done, opened):
                 continue
             ev = json.loads(line[6:])
             if ev.get("type") == "chunk":
-                for stamp in ev["content"].split():
-                    if stamp.isdigit():
-                        lat.append((now - int(stamp)) / 1e6)
+                for word in ev["content"].split():
+                    sent = unstamp(word)
+                    if sent is not None:
+                        lat.append((now - sent) / 1e6)
             elif ev.get("type") == "done":
                 ok = True
     writer.close()
@@ -122,7 +136,7 @@ async def load(base, token, conversation, n, pid):
           f"{(peak - idle) / max(n, 1):.0f} KiB per open stream")
 
 
-async def unread(base, token, conversation, n, pid, hold):
+async def unread(base, token, conversation, n, pid, hold, metrics_base):
     """Streams whose client never reads a byte: what the service holds for them while their
     sockets stay open, once their turns have finished, and after the sockets close."""
     host, port = base.replace("http://", "").split(":")
@@ -157,6 +171,10 @@ async def unread(base, token, conversation, n, pid, hold):
         s.close()
     await asyncio.sleep(3)
     closed = rss_kb(pid)
+    import urllib.request
+    metrics = urllib.request.urlopen(f"{metrics_base}/metrics").read().decode()
+    stalls = next((l.split()[-1] for l in metrics.splitlines() if l.startswith("solarintel_http_write_stalls_total")), "?")
+    print(f"connections closed for taking no bytes (solarintel_http_write_stalls_total): {stalls}")
     print(f"unread streams: {n} ({ok} answered 200), held {hold:.0f} s with their sockets open and never read")
     print(f"memory: idle {idle / 1024:.0f} MiB, peak {peak / 1024:.0f} MiB, after {hold:.0f} s {held / 1024:.0f} MiB "
           f"({(held - idle) / max(n, 1):.0f} KiB per unread stream), 3 s after closing {closed / 1024:.0f} MiB")
@@ -164,7 +182,7 @@ async def unread(base, token, conversation, n, pid, hold):
 
 def main():
     if sys.argv[1] == "unread":
-        asyncio.run(unread(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), float(sys.argv[7])))
+        asyncio.run(unread(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), float(sys.argv[7]), sys.argv[8]))
         return
     if sys.argv[1] == "fake":
         asyncio.run(fake_server(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]) / 1000))

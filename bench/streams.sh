@@ -17,6 +17,7 @@ WORK=$(mktemp -d)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 PORT=$(free_port)
 FPORT=$(free_port)
+MPORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 if [ -n "${BENCH_PG:-}" ]; then
   PGDB="solarintel_streams_$$"
@@ -30,7 +31,7 @@ python3 bench/streams.py fake "$FPORT" "$DELTAS" "$INTERVAL_MS" &
 FAKE=$!
 SVC=(env -i PATH="$PATH" HOME="$HOME" DATABASE_URL="$DB_URL" PORT="$PORT" SECRET_KEY=bench-secret
   LLM_PROVIDER=openai OPENAI_API_KEY=bench OPENAI_BASE_URL="http://127.0.0.1:$FPORT/v1"
-  RATE_LIMIT_PER_MINUTE=0 LOGIN_RATE_LIMIT_PER_MINUTE=0 CHAT_MAX_STREAMS_PER_USER=0 JOBS_ENABLED=false LOG_LEVEL=warn "$BIN")
+  RATE_LIMIT_PER_MINUTE=0 LOGIN_RATE_LIMIT_PER_MINUTE=0 CHAT_MAX_STREAMS_PER_USER=0 HTTP_WRITE_STALL_SECONDS="${HTTP_WRITE_STALL_SECONDS:-60}" METRICS_ADDR="127.0.0.1:$MPORT" JOBS_ENABLED=false LOG_LEVEL=warn "$BIN")
 "${SVC[@]}" serve >"$WORK/serve.log" 2>&1 &
 PID=$!
 cleanup() {
@@ -52,7 +53,7 @@ CONV=$(curl -sf "$BASE/api/v1/conversations/fresh/create-or-get" -H "Authorizati
 echo "Machine: $(nproc) cores; database: ${DB_URL%%:*}; $N streams, $DELTAS deltas ${INTERVAL_MS} ms apart from the fake provider"
 if [ -n "${UNREAD:-}" ]; then
   # UNREAD=60: the streams' clients never read; held 60 s, then closed.
-  python3 bench/streams.py unread "$BASE" "$TOKEN" "$CONV" "$N" "$PID" "$UNREAD"
+  python3 bench/streams.py unread "$BASE" "$TOKEN" "$CONV" "$N" "$PID" "$UNREAD" "http://127.0.0.1:$MPORT"
 else
   python3 bench/streams.py load "$BASE" "$TOKEN" "$CONV" "$N" "$PID"
 fi

@@ -28,6 +28,8 @@ pub struct AppInner {
     pub hub: crate::chat::hub::Hub,
     /// Open chat streams per user and per turn on this replica.
     pub streams: Arc<crate::chat::streams::StreamLimits>,
+    /// Connections closed because their client stopped reading (`HTTP_WRITE_STALL_SECONDS`).
+    pub stalls: Arc<crate::http::stall::Stalls>,
     /// The names in the loaded data, per data version (`tools::vocab`).
     pub vocab: crate::tools::vocab::Cache,
     /// The built-in provider's question reader: lexicon, kept readings, CPU permits.
@@ -170,6 +172,7 @@ impl App {
             llm,
             hub: Default::default(),
             streams,
+            stalls: Default::default(),
             metrics,
             vocab: Default::default(),
             reader: Default::default(),
@@ -250,16 +253,19 @@ impl App {
         }
         let limits = ConnLimits {
             header_timeout: state.settings.header_timeout,
+            write_stall: state.settings.write_stall,
             max: connection_limit(state.settings.http_max_connections),
         };
         tracing::info!(
             max_connections = limits.max,
             header_timeout_s = limits.header_timeout.as_secs_f64(),
+            write_stall_s = limits.write_stall.as_secs_f64(),
             "connection bounds"
         );
         let router = self.router;
+        let stalls = state.stalls.clone();
         let server = async move {
-            serve_connections(listener, router, limits, async move {
+            serve_connections(listener, router, limits, stalls, async move {
                 let _ = stop.wait_for(|v| *v).await;
             })
             .await;
@@ -287,10 +293,12 @@ impl App {
     }
 }
 
-/// How many connections may be open and how long a request's headers may take.
+/// How many connections may be open, how long a request's headers may take and how long a
+/// client may take no bytes of an answer.
 #[derive(Clone, Copy)]
 struct ConnLimits {
     header_timeout: Duration,
+    write_stall: Duration,
     max: usize,
 }
 
@@ -313,6 +321,9 @@ pub fn connection_limit(configured: usize) -> usize {
     soft.saturating_sub(256).max(64)
 }
 
+/// What hyper may buffer per connection (bytes).
+const MAX_CONNECTION_BUFFER: usize = 64 * 1024;
+
 /// axum's `serve`, with what it does not offer: a header-read timeout (a slow-header client and an
 /// idle keep-alive connection are closed after `HTTP_HEADER_TIMEOUT_SECONDS`) and a bound on open
 /// connections below the descriptor limit (over it a new connection is closed at once, with a
@@ -322,12 +333,16 @@ async fn serve_connections(
     listener: TcpListener,
     router: axum::Router,
     limits: ConnLimits,
+    stalls: Arc<crate::http::stall::Stalls>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) {
     use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
     use hyper_util::server::conn::auto::Builder;
     use tower::ServiceExt;
     let mut builder = Builder::new(TokioExecutor::new());
+    // hyper queues at most this much of an answer the client has not taken (its default is
+    // about 400 KiB per connection); a request's headers must fit in it too.
+    builder.http1().max_buf_size(MAX_CONNECTION_BUFFER);
     if !limits.header_timeout.is_zero() {
         builder
             .http1()
@@ -385,6 +400,7 @@ async fn serve_connections(
         let service = hyper_util::service::TowerToHyperService::new(service);
         let (builder, watcher) = (builder.clone(), graceful.watcher());
         let mut closing = closing_rx.clone();
+        let stalls = stalls.clone();
         tokio::spawn(async move {
             // hyper's header timeout starts at the first byte: a client that connects and sends
             // nothing is closed here (and at shutdown).
@@ -399,6 +415,9 @@ async fn serve_connections(
                     _ = closing.wait_for(|c| *c) => return,
                 }
             }
+            // A client that stops reading is cut off after HTTP_WRITE_STALL_SECONDS, so what is
+            // buffered for it is freed (hyper's write buffer is also kept small below).
+            let stream = crate::http::stall::StallGuard::new(stream, limits.write_stall, stalls);
             let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), service);
             if let Err(e) = watcher.watch(conn.into_owned()).await {
                 tracing::trace!(error = %e, "connection ended with an error");

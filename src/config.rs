@@ -84,6 +84,9 @@ pub struct Settings {
     /// A connection must send a request's headers within this; an idle keep-alive connection is
     /// closed after it (`HTTP_HEADER_TIMEOUT_SECONDS`, `0`: no limit).
     pub header_timeout: Duration,
+    /// A connection whose client takes no bytes of an answer for this long is closed
+    /// (`HTTP_WRITE_STALL_SECONDS`, `0`: no limit).
+    pub write_stall: Duration,
     /// Open connections at most (`HTTP_MAX_CONNECTIONS`; `0`: the descriptor limit less a
     /// reserve, see `app::connection_limit`).
     pub http_max_connections: usize,
@@ -159,6 +162,7 @@ pub const SETTINGS: &[(&str, bool)] = &[
     ("MAX_BODY_BYTES", false),
     ("REQUEST_TIMEOUT_SECONDS", false),
     ("HTTP_HEADER_TIMEOUT_SECONDS", false),
+    ("HTTP_WRITE_STALL_SECONDS", false),
     ("HTTP_MAX_CONNECTIONS", false),
     ("SHUTDOWN_GRACE_SECONDS", false),
     ("CHAT_DRAIN_SECONDS", false),
@@ -615,6 +619,11 @@ impl Settings {
                 "HTTP_HEADER_TIMEOUT_SECONDS",
                 30,
             )?,
+            write_stall: secs(
+                &get("HTTP_WRITE_STALL_SECONDS"),
+                "HTTP_WRITE_STALL_SECONDS",
+                60,
+            )?,
             http_max_connections: parse(&get("HTTP_MAX_CONNECTIONS"), "HTTP_MAX_CONNECTIONS", 0)?,
             shutdown_grace: secs(&get("SHUTDOWN_GRACE_SECONDS"), "SHUTDOWN_GRACE_SECONDS", 30)?,
             chat_drain: secs(&get("CHAT_DRAIN_SECONDS"), "CHAT_DRAIN_SECONDS", 120)?,
@@ -680,6 +689,7 @@ impl Settings {
                 "MAX_BODY_BYTES" => self.max_body_bytes.to_string(),
                 "REQUEST_TIMEOUT_SECONDS" => self.request_timeout.as_secs_f64().to_string(),
                 "HTTP_HEADER_TIMEOUT_SECONDS" => self.header_timeout.as_secs_f64().to_string(),
+                "HTTP_WRITE_STALL_SECONDS" => self.write_stall.as_secs_f64().to_string(),
                 "HTTP_MAX_CONNECTIONS" => self.http_max_connections.to_string(),
                 "SHUTDOWN_GRACE_SECONDS" => self.shutdown_grace.as_secs_f64().to_string(),
                 "CHAT_DRAIN_SECONDS" => self.chat_drain.as_secs_f64().to_string(),

@@ -426,6 +426,7 @@ pub fn render(state: &AppState) -> String {
         streams.resumed
     );
     render_refusals(&mut out, m, &streams);
+    render_stalls(&mut out, state);
     render_llm(&mut out, state);
     out.push_str("# HELP solarintel_unchecked_figures_total Figures of a model's answer left out because the turn's tool results did not hold them, by agent.\n");
     out.push_str("# TYPE solarintel_unchecked_figures_total counter\n");
@@ -529,6 +530,20 @@ fn render_process(out: &mut String) {
         );
         let _ = writeln!(out, "process_max_fds {max}");
     }
+}
+
+fn render_stalls(out: &mut String, state: &AppState) {
+    describe(
+        out,
+        "solarintel_http_write_stalls_total",
+        "counter",
+        "Connections closed because their client took no bytes of an answer for HTTP_WRITE_STALL_SECONDS.",
+    );
+    let _ = writeln!(
+        out,
+        "solarintel_http_write_stalls_total {}",
+        state.stalls.count()
+    );
 }
 
 fn render_refusals(out: &mut String, m: &Metrics, streams: &crate::chat::streams::StreamStats) {

@@ -17,6 +17,7 @@ pub mod openapi;
 pub mod profile;
 pub mod responses;
 pub mod root;
+pub mod stall;
 pub mod survey;
 pub mod throttle;
 pub mod waitlist;
