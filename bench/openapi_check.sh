@@ -23,10 +23,27 @@ npm init -y >/dev/null
 npm install --silent openapi-typescript typescript >/dev/null
 npx openapi-typescript api.json -o api.d.ts >/dev/null
 cat >use.ts <<'TS'
-import type { paths } from "./api";
+import type { paths, components } from "./api";
 type Liveness = paths["/health"]["get"]["responses"]["200"]["content"]["application/json"];
 const h: Liveness = { status: "healthy", environment: "x", version: "1", database: "connected", app: "fastapi" };
 console.log(h);
+// The chat stream's events, typed from the document: a client switches on `type`.
+type ChatEvent = components["schemas"]["ChatEvent"];
+const events: ChatEvent[] = [
+  { type: "processing", message: "Analyzing your query..." },
+  { type: "chunk", content: "Spain added" },
+  { type: "plot", content: { plot_type: "bar" } },
+  { type: "approval_request", message: "Talk to an expert?", approval_question: null, conversation_id: "7", context: "expert_contact" },
+  { type: "done", full_response: "Spain added" },
+];
+function text(e: ChatEvent): string {
+  switch (e.type) {
+    case "chunk": return e.content;
+    case "done": return e.full_response;
+    default: return "";
+  }
+}
+console.log(events.map(text).join(""));
 TS
 npx tsc --strict --noEmit use.ts api.d.ts
 echo "openapi-typescript + tsc --strict: ok"

@@ -7,9 +7,11 @@ use crate::domain::conversation::{plot_envelope, string_envelope};
 
 /// An event of the chat stream, typed once: its serde form is the `data:` JSON on the wire
 /// (`{"type": "chunk", "content": ...}`), what the recorder stores, what the answer cache keeps
-/// and what a resumed stream reads back (issue 22).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// and what a resumed stream reads back (issue 22); its schema is the OpenAPI document's
+/// `ChatEvent` (issue 24).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[schema(as = ChatEvent)]
 pub enum Event {
     Processing {
         message: String,
@@ -21,6 +23,8 @@ pub enum Event {
         content: String,
     },
     Plot {
+        /// The chart: `{plot_type, title, x_axis_label, y_axis_label, unit, data, ...}`.
+        #[schema(value_type = std::collections::HashMap<String, Value>)]
         content: Value,
     },
     #[serde(rename = "approval_request")]
@@ -30,6 +34,7 @@ pub enum Event {
         question: Option<String>,
         /// A string on the wire, as the old service sent it.
         #[serde(with = "id_as_text")]
+        #[schema(value_type = String)]
         conversation_id: i64,
         #[serde(default)]
         context: ExpertContact,
@@ -43,7 +48,7 @@ pub enum Event {
 }
 
 /// The approval request's `context`: always `"expert_contact"`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub enum ExpertContact {
     #[default]
     #[serde(rename = "expert_contact")]

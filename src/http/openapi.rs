@@ -8,7 +8,7 @@ use axum::Router;
 use axum::response::Redirect;
 use axum::routing::get;
 use utoipa::openapi::path::{Operation, ParameterIn};
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{Flow, OAuth2, Password, Scopes, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 use utoipa_swagger_ui::SwaggerUi;
@@ -20,14 +20,18 @@ struct BearerAuth;
 impl Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
+        // The OAuth2 password flow, as FastAPI's `OAuth2PasswordBearer` declares it: the docs
+        // page's "Authorize" form posts the username and password to the login route and sends
+        // the token it answers as `Authorization: Bearer`.
         components.add_security_scheme(
             "bearer",
-            SecurityScheme::Http(
-                HttpBuilder::new()
-                    .scheme(HttpAuthScheme::Bearer)
-                    .bearer_format("JWT")
-                    .build(),
-            ),
+            SecurityScheme::OAuth2(OAuth2::with_description(
+                [Flow::Password(Password::new(
+                    "/api/v1/auth/login",
+                    Scopes::new(),
+                ))],
+                "A JWT from `POST /api/v1/auth/login` (form fields `username`, `password`), sent as `Authorization: Bearer <token>`",
+            )),
         );
     }
 }

@@ -189,6 +189,19 @@ db_test!(async fn openapi_document_and_offline_docs(b) {
     for p in ["/api/v1/auth/login", "/api/v1/auth/me", "/api/v1/profile", "/api/v1/waitlist/join", "/api/v1/health/pool"] {
         assert!(paths.contains_key(p), "{p} missing from the OpenAPI document");
     }
+    // The chat stream's events are a schema, one variant per event type, and the streams answer
+    // with it; the docs page logs in with the OAuth2 password flow at the login route.
+    let variants: Vec<String> = doc["components"]["schemas"]["ChatEvent"]["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["properties"]["type"]["enum"][0].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(variants, ["processing", "status", "chunk", "plot", "approval_request", "done", "error"]);
+    let send = &doc["paths"]["/api/v1/chat/send"]["post"]["responses"]["200"]["content"]["text/event-stream"]["schema"];
+    assert_eq!(send["$ref"], "#/components/schemas/ChatEvent");
+    let flow = &doc["components"]["securitySchemes"]["bearer"]["flows"]["password"];
+    assert_eq!(flow["tokenUrl"], "/api/v1/auth/login");
     let docs = app.get("/docs/", None).await;
     docs.assert(200);
     let html = docs.text();
