@@ -177,7 +177,12 @@ pub enum LlmError {
     #[error("provider unreachable: {0}")]
     Unreachable(String),
     #[error("provider answered {status}: {body}")]
-    Status { status: u16, body: String },
+    Status {
+        status: u16,
+        body: String,
+        /// The provider's `Retry-After`, when it sent one.
+        retry_after: Option<std::time::Duration>,
+    },
     #[error("provider timed out")]
     Timeout,
     #[error("the provider stream ended without [DONE] or a finish reason")]
@@ -210,6 +215,7 @@ mod tests {
         let status = |status| LlmError::Status {
             status,
             body: String::new(),
+            retry_after: None,
         };
         let cases = [
             (LlmError::Timeout, "timeout"),

@@ -141,9 +141,18 @@ impl OpenAiClient {
             };
             match self.once(&body, &mut forward, &mut trace).await {
                 Err(e) if !produced && attempt < self.attempts && retryable(&e) => {
-                    tracing::warn!(attempt, error = %e, "LLM call failed before any output; retrying");
+                    let asked = match &e {
+                        LlmError::Status { retry_after, .. } => *retry_after,
+                        _ => None,
+                    };
+                    let jitter = f64::from(getrandom::u32().unwrap_or(0)) / f64::from(u32::MAX);
+                    let Some(wait) = pause(attempt, self.backoff, asked, jitter) else {
+                        tracing::warn!(attempt, error = %e, "LLM call failed and the provider asks to wait longer than a user does; not retrying");
+                        break Err(e);
+                    };
+                    tracing::warn!(attempt, error = %e, wait_ms = wait.as_millis() as u64, "LLM call failed before any output; retrying");
                     self.stats.retry();
-                    tokio::time::sleep(self.backoff * 2u32.pow(attempt - 1)).await;
+                    tokio::time::sleep(wait).await;
                 }
                 other => break other,
             }
@@ -177,10 +186,16 @@ impl OpenAiClient {
             .map_err(|e| LlmError::Unreachable(e.without_url().to_string()))?;
         let status = resp.status();
         if !status.is_success() {
+            let retry_after = resp
+                .headers()
+                .get(reqwest::header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| retry_after(v, chrono::Utc::now()));
             let text = resp.text().await.unwrap_or_default();
             return Err(LlmError::Status {
                 status: status.as_u16(),
                 body: text.chars().take(300).collect(),
+                retry_after,
             });
         }
         let mut calls = CallAccumulator::default();
@@ -214,6 +229,7 @@ impl OpenAiClient {
                     return Err(LlmError::Status {
                         status: 500,
                         body: err.to_string().chars().take(300).collect(),
+                        retry_after: None,
                     });
                 }
                 if let Some(u) = v.get("usage").filter(|u| u.is_object()) {
@@ -262,6 +278,44 @@ struct Trace {
     started: Instant,
     /// When the first text or tool-call delta arrived, since `started`.
     first_delta: Option<Duration>,
+}
+
+/// The longest `Retry-After` a retry waits for: a user is watching the answer start; a provider
+/// that asks for more fails the turn now (and the query is given back).
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(10);
+
+/// The pause before retry number `attempt` (1-based): the provider's `Retry-After` when it sent
+/// one (never less, up to a quarter more), else the exponential backoff within ±25 %; `jitter`
+/// in [0, 1) spreads the retries of many turns that failed together. `None`: the provider asks
+/// for longer than [`MAX_RETRY_AFTER`].
+fn pause(
+    attempt: u32,
+    backoff: Duration,
+    asked: Option<Duration>,
+    jitter: f64,
+) -> Option<Duration> {
+    let jitter = jitter.clamp(0.0, 1.0);
+    match asked {
+        Some(a) if a > MAX_RETRY_AFTER => None,
+        Some(a) => Some(a.mul_f64(1.0 + 0.25 * jitter)),
+        None => Some(
+            (backoff * 2u32.pow(attempt.saturating_sub(1).min(16))).mul_f64(0.75 + 0.5 * jitter),
+        ),
+    }
+}
+
+/// `Retry-After` as seconds or as an HTTP date (RFC 9110 §10.2.3), from `now`.
+fn retry_after(v: &str, now: chrono::DateTime<chrono::Utc>) -> Option<Duration> {
+    let v = v.trim();
+    if let Ok(secs) = v.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = chrono::DateTime::parse_from_rfc2822(v).ok()?;
+    Some(
+        (at.with_timezone(&chrono::Utc) - now)
+            .to_std()
+            .unwrap_or(Duration::ZERO),
+    )
 }
 
 fn retryable(e: &LlmError) -> bool {
@@ -334,6 +388,37 @@ impl CallAccumulator {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn retries_wait_as_the_provider_asks_with_jitter() {
+        let b = Duration::from_millis(500);
+        // Exponential backoff within ±25 %.
+        assert_eq!(pause(1, b, None, 0.5), Some(Duration::from_millis(500)));
+        assert_eq!(pause(2, b, None, 0.0), Some(Duration::from_millis(750)));
+        assert_eq!(pause(2, b, None, 1.0), Some(Duration::from_millis(1250)));
+        // Retry-After: never less than asked, at most a quarter more; too long is not waited.
+        let three = Duration::from_secs(3);
+        assert_eq!(pause(1, b, Some(three), 0.0), Some(three));
+        assert_eq!(
+            pause(1, b, Some(three), 1.0),
+            Some(Duration::from_millis(3750))
+        );
+        assert_eq!(pause(1, b, Some(Duration::from_secs(60)), 0.0), None);
+        // Seconds or an HTTP date.
+        let now = chrono::DateTime::parse_from_rfc2822("Mon, 07 Dec 2026 10:00:00 GMT")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        assert_eq!(retry_after("7", now), Some(Duration::from_secs(7)));
+        assert_eq!(
+            retry_after("Mon, 07 Dec 2026 10:00:04 GMT", now),
+            Some(Duration::from_secs(4))
+        );
+        assert_eq!(
+            retry_after("Mon, 07 Dec 2026 09:00:00 GMT", now),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(retry_after("soon", now), None);
+    }
 
     #[test]
     fn the_request_body_is_the_chat_completions_shape() {

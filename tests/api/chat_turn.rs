@@ -261,6 +261,24 @@ db_test!(async fn openai_retries_before_the_first_token(b) {
     assert_eq!(fake.requests().len(), 3);
 });
 
+db_test!(async fn openai_waits_as_long_as_retry_after_asks(b) {
+    // A 429 asking for 1 s is waited out (not the 10 ms test backoff), then answered.
+    let (app, fake) = openai_app(b, vec![Reply::RetryAfter(1), Reply::Text(vec!["ok"], Duration::ZERO)]).await;
+    let (t, c) = ready(&app, "ann@example.com", "news").await;
+    let started = std::time::Instant::now();
+    let events = parse_sse(&chat(&app, &t, c, "news?", "news").await.text());
+    assert_eq!(types(&events), ["processing", "chunk", "done"]);
+    assert!(started.elapsed() >= Duration::from_secs(1), "waited {:?}", started.elapsed());
+    assert_eq!(fake.requests().len(), 2);
+    // One asking for a minute is not waited for: the turn fails now and the query is given back.
+    let (app, fake) = openai_app(b, vec![Reply::RetryAfter(60), Reply::Text(vec!["ok"], Duration::ZERO)]).await;
+    let (t, c) = ready(&app, "ann@example.com", "news").await;
+    let events = parse_sse(&chat(&app, &t, c, "news?", "news").await.text());
+    assert_eq!(types(&events), ["processing", "chunk", "error"]);
+    assert_eq!(fake.requests().len(), 1);
+    assert_eq!(counters(&app).await, (0, 0));
+});
+
 db_test!(async fn failure_before_any_answer_refunds(b) {
     let (app, _fake) = openai_app(b, vec![Reply::Status(500)]).await;
     let (t, c) = ready(&app, "ann@example.com", "news").await;

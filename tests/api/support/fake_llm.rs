@@ -29,6 +29,8 @@ pub enum Reply {
     },
     /// Answer with this HTTP status.
     Status(u16),
+    /// Answer 429 with `Retry-After: <seconds>`.
+    RetryAfter(u64),
     /// Stream these deltas, then cut the connection without `[DONE]` or a finish reason.
     Break(Vec<&'static str>),
     /// Wait this long before answering anything.
@@ -110,6 +112,12 @@ async fn completions(State(script): State<Script>, body: String) -> Response {
         Reply::Status(code) => (
             StatusCode::from_u16(code).unwrap(),
             "{\"error\":\"scripted\"}",
+        )
+            .into_response(),
+        Reply::RetryAfter(secs) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            [(axum::http::header::RETRY_AFTER, secs.to_string())],
+            "{\"error\":\"slow down\"}",
         )
             .into_response(),
         Reply::Hang(d) => {
