@@ -175,6 +175,29 @@ pub async fn answer(
             question
                 .spans
                 .extend(first.spans.iter().filter(|s| s.has(dated)).cloned());
+        } else if p.has(|w| matches!(w, Month(_)))
+            && p.has(|w| matches!(w, Year(_)))
+            && question.all(|w| matches!(w, Month(_)).then_some(())).len() == 1
+            && question.has(|w| matches!(w, Year(_)))
+            && question.has(|w| {
+                matches!(
+                    w,
+                    Op(understand::Op::Change | understand::Op::Compare | understand::Op::Cagr)
+                )
+            })
+        {
+            // "Copper price in January 2025?", "How does that compare with January 2024, in %?":
+            // the change between the two months (a comparison of one series with itself).
+            question
+                .spans
+                .extend(p.spans.iter().filter(|s| s.has(dated)).cloned());
+            for s in question.spans.iter_mut() {
+                for w in s.meanings.iter_mut() {
+                    if *w == Op(understand::Op::Compare) {
+                        *w = Op(understand::Op::Change);
+                    }
+                }
+            }
         } else if question.has(part) && !question.has(year) {
             // "Helios gross margin in 2024-Q1?" then "and in Q4?": the quarter of that year.
             question
@@ -380,11 +403,14 @@ fn supported(
         understand::Word::Op(o) => Some(*o),
         _ => None,
     });
-    // "% change", "fallen, in %": a percentage with a change is the change's %, not a share.
-    if asked
-        .iter()
-        .any(|o| matches!(o, understand::Op::Change | understand::Op::Cagr))
-    {
+    // "% change", "fallen, in %": a percentage with a change is the change's %, not a share;
+    // "EU vs China, and the premium in %": with a comparison, the comparison's.
+    if asked.iter().any(|o| {
+        matches!(
+            o,
+            understand::Op::Change | understand::Op::Cagr | understand::Op::Compare
+        )
+    }) {
         asked.retain(|o| *o != understand::Op::Share);
     }
     match asked.iter().find(|o| !ops.contains(o)) {
