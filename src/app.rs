@@ -46,7 +46,8 @@ pub struct AppInner {
     pub instance_id: String,
     shutting_down: AtomicBool,
     shutdown_tx: watch::Sender<bool>,
-    /// Set when the shutdown drain ends: running turns stop generating and fail (§8.6).
+    /// Set when the shutdown drain ends: running turns stop generating and fail (streaming.md
+    /// §8.6).
     pub abort_turns: watch::Sender<bool>,
 }
 

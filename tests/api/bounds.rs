@@ -240,7 +240,8 @@ db_test!(async fn registration_stores_only_capped_fields(b) {
         let r = app.post_json("/api/v1/auth/register", None, &with(field, "x".repeat(max + 1))).await;
         one_error(&r, "string_too_long", json!(["body", field]), &format!("String should have at most {max} characters"));
     }
-    // an over-long first name makes an over-long full name: reported at `last_name` (§2.3)
+    // an over-long first name makes an over-long full name: reported at `last_name`
+    // (api-contract §2.3)
     let r = app.post_json("/api/v1/auth/register", None, &with("first_name", "x".repeat(100_000))).await;
     one_error(&r, "string_too_long", json!(["body", "last_name"]), "String should have at most 100 characters");
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_users").await, 0);

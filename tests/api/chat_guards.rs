@@ -163,7 +163,8 @@ db_test!(async fn llm_timeout_bounds_silence_not_the_whole_answer(b) {
     let events = parse_sse(&chat(&app, &t, c, "count", "news").await.text());
     assert_eq!(types(&events).last().map(String::as_str), Some("done"), "{events:?}");
     assert_eq!(events.last().unwrap().1["full_response"], "one two three four five six");
-    // A provider that goes silent for longer than the timeout mid-answer fails the turn (§8.3).
+    // A provider that goes silent for longer than the timeout mid-answer fails the turn
+    // (streaming.md §8.3).
     let (app, _fake) = openai_app_with(b, vec![Reply::Stall(vec!["Hello"], Duration::from_secs(3))], &[("LLM_TIMEOUT_SECONDS", "0.5")]).await;
     let (t, c) = ready(&app, "ann@example.com", "news").await;
     let started = std::time::Instant::now();

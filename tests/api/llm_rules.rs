@@ -67,7 +67,8 @@ db_test!(async fn the_system_prompt_sent_to_the_model_states_the_rules(b) {
         ] {
             assert!(p.contains(rule), "{agent}: {rule:?} missing from {p}");
         }
-        // Only the market agent has the expert tool, and is told when to use it (§11).
+        // Only the market agent has the expert tool, and is told when to use it
+        // (streaming.md §11).
         assert_eq!(p.contains("call offer_expert_contact with reason data_unavailable"), *agent == "market", "{agent}: {p}");
         assert_eq!(p.contains("never invent a source"), *agent == "news", "{agent}: {p}");
     }

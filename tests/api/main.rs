@@ -21,6 +21,7 @@ mod compat;
 mod conversations;
 mod current_app;
 mod data_answers;
+mod decisions;
 mod edge;
 mod faults;
 mod figure_check;
