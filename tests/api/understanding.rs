@@ -1017,6 +1017,24 @@ db_test!(async fn the_gap_between_the_two_figures_asked_before(b) {
     let (_, text) = ask(&app, &t, c, "price", "So what's the gap between the two?").await;
     let gap = hjt("EU") - hjt("China");
     assert!(text.contains(&format!("{:.3} US$/Wp", gap.abs())) && text.contains("June 2024"), "{gap} in {text}");
+    // One series in one month, then "how does that compare with" another month: the change.
+    let topcon = |region: &str, month: &str| {
+        prices
+            .iter()
+            .find(|r| r["item"] == "Module" && r["description"] == "n-type TOPCon" && r["region"] == region && r["date"].starts_with(month))
+            .map(|r| r["base_price"].parse::<f64>().unwrap())
+            .unwrap()
+    };
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "price", "China n-type TOPCon module price in January 2024?").await;
+    let (_, text) = ask(&app, &t, c, "price", "How does that compare with December 2024, in %?").await;
+    let pct = (topcon("China", "2024-12") / topcon("China", "2024-01") - 1.0) * 100.0;
+    assert!(text.contains(&signed_pct(pct)), "{pct} in {text}");
+    // "the premium in %" of one region over another is the comparison's percentage.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "TOPCon module price EU vs China in June 2024, and the premium in %?").await;
+    let pct = (topcon("EU", "2024-06") / topcon("China", "2024-06") - 1.0) * 100.0;
+    assert!(text.contains(&signed_pct(pct)), "{pct} in {text}");
     // Two countries' additions, then "the difference between the two".
     let v = |c: &str| market_value(c, "2024", HIST, "Total", "Annual");
     let c = conversation(&app, &t).await;

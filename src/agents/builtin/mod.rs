@@ -187,10 +187,23 @@ pub async fn answer(
             })
         {
             // "Copper price in January 2025?", "How does that compare with January 2024, in %?":
-            // the change between the two months (a comparison of one series with itself).
-            question
-                .spans
-                .extend(p.spans.iter().filter(|s| s.has(dated)).cloned());
+            // the change between the two months (a comparison of one series with itself), the
+            // earlier month first.
+            let when = |q: &understand::Question| {
+                let month = q.all(|w| match w {
+                    Month(m) => Some(*m),
+                    _ => None,
+                });
+                (q.years().first().copied(), month.first().copied())
+            };
+            let theirs: Vec<understand::Span> =
+                p.spans.iter().filter(|s| s.has(dated)).cloned().collect();
+            if when(p) < when(&question) {
+                let ours = std::mem::take(&mut question.spans);
+                question.spans = theirs.into_iter().chain(ours).collect();
+            } else {
+                question.spans.extend(theirs);
+            }
             for s in question.spans.iter_mut() {
                 for w in s.meanings.iter_mut() {
                     if *w == Op(understand::Op::Compare) {
