@@ -539,34 +539,14 @@ const METRIC_SYNONYMS: &[(&[&str], &str)] = &[
     (&["cash", "cash flow", "free cash flow"], "Cash flow"),
 ];
 
-/// Damerau-Levenshtein distance (adjacent transpositions count once), on characters.
+/// The optimal-string-alignment distance (Damerau-Levenshtein where an adjacent transposition
+/// counts once), on characters: `strsim`'s.
 pub fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let (n, m) = (a.len(), b.len());
-    if n.abs_diff(m) > 2 {
+    // (Words whose lengths differ by more than two are never near: not computed.)
+    if a.chars().count().abs_diff(b.chars().count()) > 2 {
         return 3;
     }
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=n {
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[n][m]
+    strsim::osa_distance(a, b)
 }
 
 /// Read a question (issue 11).
