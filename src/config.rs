@@ -358,22 +358,25 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// `url` with the password of its user part replaced, for printing.
 pub fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
-    };
-    let (authority, path) = match rest.find('/') {
-        Some(i) => rest.split_at(i),
-        None => (rest, ""),
-    };
-    match authority.rsplit_once('@') {
-        Some((user, host)) => {
-            let user = match user.split_once(':') {
-                Some((name, _)) => format!("{name}:<redacted>"),
-                None => user.to_string(),
-            };
-            format!("{scheme}://{user}@{host}{path}")
+    use url::{Position, Url};
+    if let Ok(u) = Url::parse(url) {
+        if u.password().is_none() {
+            return url.to_string();
         }
-        None => url.to_string(),
+        return format!(
+            "{}<redacted>{}",
+            &u[..Position::BeforePassword],
+            &u[Position::AfterPassword..]
+        );
+    }
+    // Not a URL the parser reads with a password (an unescaped "/" or "@" in one, say): any user
+    // part there may hold it, so all of it goes.
+    match url.split_once("://") {
+        Some((scheme, rest)) if rest.contains('@') => {
+            let host = rest.rsplit_once('@').map_or("", |(_, h)| h);
+            format!("{scheme}://<redacted>@{host}")
+        }
+        _ => url.to_string(),
     }
 }
 
@@ -965,6 +968,9 @@ mod tests {
             ("redis://127.0.0.1:6379/", "redis://127.0.0.1:6379/"),
             ("sqlite://solarintel.db", "sqlite://solarintel.db"),
             ("postgres://u@h/d", "postgres://u@h/d"),
+            // a password with an unescaped "/" is not read as one by a URL parser: all goes
+            ("postgres://u:p/w@h/db", "postgres://<redacted>@h/db"),
+            ("postgres://u:p%2Fw@h/db", "postgres://u:<redacted>@h/db"),
         ];
         for (url, want) in cases {
             assert_eq!(redact_url(url), want);
