@@ -61,7 +61,8 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
     Ok(out)
 }
 
-/// Walk `dir` (inside `root`, the real path of the folder given), adding its document files.
+/// Walk `dir` (inside `root`, the real path of the folder given), adding its document files,
+/// with `walkdir` (sorted by name, symlinks followed, loops through an ancestor reported by it).
 /// `seen` holds the real paths of the folders and files already visited.
 fn walk(
     dir: &Path,
@@ -69,39 +70,57 @@ fn walk(
     seen: &mut HashSet<PathBuf>,
     out: &mut Vec<PathBuf>,
 ) -> Result<(), IngestError> {
-    let real_dir = std::fs::canonicalize(dir)
-        .map_err(|e| IngestError::file(format!("{}: {e}", dir.display())))?;
-    if !seen.insert(real_dir) {
-        tracing::warn!(path = %dir.display(), "skipped: the same folder was already walked");
-        return Ok(());
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| IngestError::file(format!("{}: {e}", dir.display())))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            !p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'))
-        })
-        .collect();
-    entries.sort();
-    for p in entries {
-        let real = match std::fs::canonicalize(&p) {
+    let hidden = |e: &walkdir::DirEntry| {
+        e.depth() > 0 && e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+    };
+    let mut entries = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !hidden(e));
+    while let Some(entry) = entries.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) if e.depth() == 0 => {
+                return Err(IngestError::file(format!("{}: {e}", dir.display())));
+            }
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                if e.loop_ancestor().is_some() {
+                    tracing::warn!(path, "skipped: a symlink to a folder it is in (a loop)");
+                } else {
+                    tracing::warn!(path, error = %e, "skipped: cannot be read or resolved (a broken symlink?)");
+                }
+                continue;
+            }
+        };
+        let p = entry.path();
+        let real = match std::fs::canonicalize(p) {
             Ok(real) => real,
             Err(e) => {
                 tracing::warn!(path = %p.display(), error = %e, "skipped: cannot be resolved (a broken or looping symlink?)");
                 continue;
             }
         };
+        let is_dir = entry.file_type().is_dir();
         if !real.starts_with(root) {
             tracing::warn!(path = %p.display(), target = %real.display(), "skipped: a symlink that leads outside the folder");
+            if is_dir {
+                entries.skip_current_dir();
+            }
             continue;
         }
-        if real.is_dir() {
-            walk(&p, root, seen, out)?;
-        } else if doc_format(&p).is_some() {
+        if is_dir {
+            if !seen.insert(real) {
+                tracing::warn!(path = %p.display(), "skipped: the same folder was already walked");
+                entries.skip_current_dir();
+            }
+        } else if doc_format(p).is_some() {
             if seen.insert(real) {
-                out.push(p);
+                out.push(p.to_path_buf());
             } else {
                 tracing::warn!(path = %p.display(), "skipped: the same file was already collected");
             }
