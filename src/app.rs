@@ -22,6 +22,8 @@ pub struct AppInner {
     pub jwt: JwtKeys,
     pub hasher: PasswordHasherPool,
     pub mailer: Mailer,
+    /// Staff notifications of new leads (`CONTACT_NOTIFY_EMAIL`, `CONTACT_WEBHOOK_URL`).
+    pub notifier: crate::notify::Notifier,
     pub limiter: Limiter,
     pub llm: crate::llm::Llm,
     /// Chat turns generating on this replica.
@@ -150,6 +152,7 @@ impl App {
                 .context("connecting to REDIS_URL for the cache")?,
         };
         let mailer = Mailer::from_settings(settings.smtp.as_ref())?;
+        let notifier = crate::notify::Notifier::from_settings(&settings, mailer.clone())?;
         let hasher = PasswordHasherPool::new(
             settings.password_hash,
             settings.bcrypt_cost,
@@ -169,6 +172,7 @@ impl App {
             jwt,
             hasher,
             mailer,
+            notifier,
             limiter,
             llm,
             hub: Default::default(),

@@ -130,6 +130,12 @@ pub struct Settings {
     /// Bounds of the in-memory cache (without `REDIS_URL`).
     pub cache_max_entries: usize,
     pub cache_max_bytes: usize,
+    /// Staff address told of each new expert-contact request and waitlist entry
+    /// (`CONTACT_NOTIFY_EMAIL`; unset: no email).
+    pub contact_notify_email: Option<String>,
+    /// An http(s) URL that receives a JSON POST for each new lead (`CONTACT_WEBHOOK_URL`;
+    /// unset: no webhook). A secret: only its scheme and host are ever printed.
+    pub contact_webhook_url: Option<String>,
 }
 
 pub const DEFAULT_SECRET_KEY: &str = "dev-secret-key";
@@ -209,6 +215,8 @@ pub const SETTINGS: &[(&str, bool)] = &[
     ("WEAVIATE_URL", false),
     ("WEAVIATE_API_KEY", true),
     ("METRICS_ADDR", false),
+    ("CONTACT_NOTIFY_EMAIL", false),
+    ("CONTACT_WEBHOOK_URL", true),
     ("LOG_FORMAT", false),
     ("LOG_LEVEL", false),
     ("RUST_LOG", false),
@@ -380,6 +388,37 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
+/// `CONTACT_WEBHOOK_URL` is an absolute http or https URL with a host.
+fn check_webhook_url(raw: &str) -> Result<()> {
+    let u = reqwest::Url::parse(raw).map_err(|e| {
+        anyhow::anyhow!(
+            "CONTACT_WEBHOOK_URL is not a URL ({e}): {}",
+            redact_webhook_url(raw)
+        )
+    })?;
+    if !matches!(u.scheme(), "http" | "https") || u.host_str().is_none() {
+        bail!(
+            "CONTACT_WEBHOOK_URL must be an http:// or https:// URL with a host (got {})",
+            redact_webhook_url(raw)
+        );
+    }
+    Ok(())
+}
+
+/// A webhook URL as it may be printed: its scheme, host and port only. Its user part, path and
+/// query often carry the credential itself (a Slack or Teams hook is a secret path), so none of
+/// them is shown.
+pub fn redact_webhook_url(url: &str) -> String {
+    match reqwest::Url::parse(url) {
+        Ok(u) => match (u.host_str(), u.port()) {
+            (Some(h), Some(p)) => format!("{}://{h}:{p}/<redacted>", u.scheme()),
+            (Some(h), None) => format!("{}://{h}/<redacted>", u.scheme()),
+            (None, _) => "<redacted>".into(),
+        },
+        Err(_) => "<redacted>".into(),
+    }
+}
+
 impl Settings {
     /// Read the process environment, after loading `.env` from the working directory (variables
     /// already set win, as with pydantic-settings).
@@ -534,7 +573,26 @@ impl Settings {
             })
             .collect();
 
+        let contact_notify_email = match get("CONTACT_NOTIFY_EMAIL") {
+            None => None,
+            Some(a) => {
+                a.parse::<lettre::Address>().map_err(|e| {
+                    anyhow::anyhow!("CONTACT_NOTIFY_EMAIL must be an email address ({e})")
+                })?;
+                Some(a)
+            }
+        };
+        let contact_webhook_url = match get("CONTACT_WEBHOOK_URL") {
+            None => None,
+            Some(u) => {
+                check_webhook_url(&u)?;
+                Some(u)
+            }
+        };
+
         Ok(Settings {
+            contact_notify_email,
+            contact_webhook_url,
             llm_provider,
             openai_api_key,
             openai_base_url: get("OPENAI_BASE_URL")
@@ -749,6 +807,11 @@ impl Settings {
                 "FALLBACK_AGENT" => self
                     .fallback_agent
                     .map_or("(unset)".into(), |a| a.id.into()),
+                "CONTACT_NOTIFY_EMAIL" => opt(&self.contact_notify_email),
+                "CONTACT_WEBHOOK_URL" => self
+                    .contact_webhook_url
+                    .as_deref()
+                    .map_or("(unset)".into(), redact_webhook_url),
                 "WEAVIATE_URL" => opt(&self.weaviate_url),
                 "WEAVIATE_API_KEY" => secret(self.weaviate_api_key.as_deref()),
                 "METRICS_ADDR" => opt(&self.metrics_addr),
@@ -978,6 +1041,50 @@ mod tests {
     }
 
     #[test]
+    fn contact_settings_are_checked_and_the_webhook_never_printed_whole() {
+        let s = Settings::from_map(&map(&[])).unwrap();
+        assert_eq!(
+            (s.contact_notify_email, s.contact_webhook_url),
+            (None, None)
+        );
+        let url = "https://user:pw@hooks.example.com:8443/services/T0/B0/XyZ?token=abc";
+        let s = Settings::from_map(&map(&[
+            ("CONTACT_NOTIFY_EMAIL", "sales@example.com"),
+            ("CONTACT_WEBHOOK_URL", url),
+        ]))
+        .unwrap();
+        assert_eq!(s.contact_notify_email.as_deref(), Some("sales@example.com"));
+        assert_eq!(s.contact_webhook_url.as_deref(), Some(url));
+        let shown = s
+            .effective()
+            .into_iter()
+            .find(|(n, _)| n == "CONTACT_WEBHOOK_URL")
+            .unwrap()
+            .1;
+        assert_eq!(shown, "https://hooks.example.com:8443/<redacted>");
+        for bad in [
+            "ftp://example.com/x",
+            "hooks.example.com/x",
+            "http://",
+            "file:///etc/passwd",
+        ] {
+            let e = Settings::from_map(&map(&[("CONTACT_WEBHOOK_URL", bad)])).unwrap_err();
+            assert!(e.to_string().contains("CONTACT_WEBHOOK_URL"), "{bad}: {e}");
+        }
+        let e = Settings::from_map(&map(&[(
+            "CONTACT_WEBHOOK_URL",
+            "gopher://u:pw@h/secret?k=v",
+        )]))
+        .unwrap_err()
+        .to_string();
+        assert!(
+            !e.contains("pw") && !e.contains("secret") && !e.contains("k=v"),
+            "{e}"
+        );
+        assert!(Settings::from_map(&map(&[("CONTACT_NOTIFY_EMAIL", "not an address")])).is_err());
+    }
+
+    #[test]
     fn every_setting_read_is_listed_and_secrets_never_show() {
         // Every name this file reads is in SETTINGS (so doctor, the README test and
         // .env.example see it).
@@ -996,7 +1103,15 @@ mod tests {
         let secrets: Vec<(&str, String)> = SETTINGS
             .iter()
             .filter(|(_, s)| *s)
-            .map(|(n, _)| (*n, format!("postgres://user:pw-{}@host/db", n.len() * 7919)))
+            .map(|(n, _)| {
+                // (the webhook must be http or https)
+                let scheme = if *n == "CONTACT_WEBHOOK_URL" {
+                    "https"
+                } else {
+                    "postgres"
+                };
+                (*n, format!("{scheme}://user:pw-{}@host/db", n.len() * 7919))
+            })
             .collect();
         let mut pairs: Vec<(&str, &str)> = secrets.iter().map(|(n, v)| (*n, v.as_str())).collect();
         pairs.push(("SMTP_HOST", "mail.example"));

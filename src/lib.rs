@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod llm;
 pub mod mail;
 pub mod metrics;
+pub mod notify;
 pub mod ratelimit;
 pub mod store;
 pub mod tools;

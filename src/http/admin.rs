@@ -111,7 +111,7 @@ const USERS_LIMIT_DOC: &str =
     "Page size. A larger value is capped at 1000 (not refused); a negative value is 1000.";
 
 /// A bounded query integer: 422 `greater_than_equal` / `less_than_equal` outside `[min, max]`.
-fn bounded(o: &mut Obj<'_>, field: &str, value: i64, min: i64, max: Option<i64>) {
+pub(super) fn bounded(o: &mut Obj<'_>, field: &str, value: i64, min: i64, max: Option<i64>) {
     let (kind, msg, ctx) = if value < min {
         (
             "greater_than_equal",

@@ -839,12 +839,17 @@ pub async fn join_waitlist(
     email: &str,
     agents: Option<&str>,
 ) -> ApiResult<Json<MessageResponse>> {
-    let added = store::waitlist::join(&state.db, email, agents, store::now())
+    let now = store::now();
+    let Some(id) = store::waitlist::join(&state.db, email, agents, now)
         .await
-        .or_400("Failed to add to waitlist")?;
-    if !added {
+        .or_400("Failed to add to waitlist")?
+    else {
         return Err(ApiError::bad_request("Email already in waitlist"));
-    }
+    };
+    // Stored: tell staff in the background (issue 24); it never delays or fails this answer.
+    let mut lead = crate::notify::Lead::new(crate::notify::Kind::Waitlist, id, email, now);
+    lead.interested_agents = agents.and_then(|a| serde_json::from_str(a).ok());
+    state.notifier.lead(lead);
     Ok(message(
         "Successfully added to waitlist! We'll notify you when access is available.",
     ))

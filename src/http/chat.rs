@@ -22,6 +22,7 @@ use crate::chat::{hub, sse, turn};
 use crate::domain::agents::AGENTS;
 use crate::domain::conversation::{MAX_CHAT_MESSAGE_CHARS, string_envelope};
 use crate::domain::plans;
+use crate::notify::{Kind, Lead};
 use crate::store::{self, contact, conversations as conv};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -426,7 +427,8 @@ pub async fn contact_submit(
         .filter(|e| !e.is_empty())
         .map(|e| serde_json::to_string(&e).expect("a list of strings serialises"));
     let u = &user.user;
-    contact::insert(
+    let now = store::now();
+    let id = contact::insert(
         &state.db,
         &contact::NewContactRequest {
             user_id: u.id,
@@ -434,7 +436,7 @@ pub async fn contact_submit(
             email: &u.username,
             message,
             selected_experts: experts.as_deref(),
-            now: store::now(),
+            now,
         },
     )
     .await
@@ -442,6 +444,12 @@ pub async fn contact_submit(
         StatusCode::INTERNAL_SERVER_ERROR,
         "An error occurred. Please try again.",
     )?;
+    // Stored: tell staff in the background (issue 24); it never delays or fails this answer.
+    let mut lead = Lead::new(Kind::Contact, id, &u.username, now);
+    lead.name = Some(u.full_name().to_string());
+    lead.message = Some(message.to_string());
+    lead.selected_experts = experts.and_then(|e| serde_json::from_str(&e).ok());
+    state.notifier.lead(lead);
     Ok(Json(ContactResult {
         success: true,
         message: "Thank you! Our experts will reach out within 24-48 hours.",

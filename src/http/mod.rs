@@ -12,6 +12,7 @@ pub mod extract;
 pub mod grants;
 pub mod health;
 pub mod json;
+pub mod leads;
 pub mod middleware;
 pub mod openapi;
 pub mod profile;
@@ -40,6 +41,7 @@ fn limited() -> OpenApiRouter<AppState> {
         .merge(chat::routes())
         .merge(conversations::routes())
         .merge(grants::routes())
+        .merge(leads::routes())
         .merge(profile::routes())
         .merge(survey::routes())
         .merge(waitlist::routes());

@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 
 use super::Db;
-use crate::on_db;
+use crate::{on_db, on_tx};
 
 pub struct NewContactRequest<'a> {
     pub user_id: i32,
@@ -32,4 +32,159 @@ pub async fn insert(db: &Db, r: &NewContactRequest<'_>) -> Result<i32, sqlx::Err
     .await
     })
     .and_then(super::one)
+}
+
+/// The admin lists' filters (issue 24), shared by the contact requests and the waitlist. Every
+/// value is bound; the search is applied before paging, so `total` counts the matches.
+#[derive(Clone, Debug, Default)]
+pub struct LeadFilter {
+    /// `Some(true)`: closed only; `Some(false)`: open only.
+    pub closed: Option<bool>,
+    /// A case-insensitive substring of the email or the name (`%` and `_` match themselves).
+    pub search: Option<String>,
+    pub created_from: Option<NaiveDateTime>,
+    pub created_to: Option<NaiveDateTime>,
+    pub skip: i64,
+    pub limit: i64,
+}
+
+impl LeadFilter {
+    /// The `LIKE` pattern of `search`, its wildcards escaped with `\`.
+    pub fn pattern(&self) -> Option<String> {
+        self.search.as_ref().map(|s| {
+            let mut p = String::from("%");
+            for c in s.to_lowercase().chars() {
+                if matches!(c, '%' | '_' | '\\') {
+                    p.push('\\');
+                }
+                p.push(c);
+            }
+            p.push('%');
+            p
+        })
+    }
+}
+
+/// A contact request as the admin list shows it. Closed means `contacted_at` is set (closing
+/// also sets `status` to `closed`).
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct ContactRow {
+    pub id: i32,
+    pub user_id: Option<i32>,
+    pub name: String,
+    pub email: String,
+    pub company: Option<String>,
+    pub phone: Option<String>,
+    pub message: String,
+    pub source: String,
+    pub status: Option<String>,
+    pub selected_experts: Option<String>,
+    pub created_at: Option<NaiveDateTime>,
+    pub contacted_at: Option<NaiveDateTime>,
+}
+
+macro_rules! contact_where {
+    () => {
+        " FROM fastapi_contact_request \
+          WHERE ($1 IS NULL OR $1 = (contacted_at IS NOT NULL)) \
+            AND ($2 IS NULL OR LOWER(email) LIKE $2 ESCAPE '\\' OR LOWER(name) LIKE $2 ESCAPE '\\') \
+            AND ($3 IS NULL OR created_at >= $3) AND ($4 IS NULL OR created_at <= $4)"
+    };
+}
+
+macro_rules! contact_columns {
+    () => {
+        "SELECT id, user_id, name, email, company, phone, message, source, status, selected_experts, \
+           created_at, contacted_at"
+    };
+}
+
+/// A page of the requests matching `f`, newest first, and how many match in all.
+pub async fn page(db: &Db, f: &LeadFilter) -> Result<(Vec<ContactRow>, i64), sqlx::Error> {
+    let pattern = f.pattern();
+    let rows = on_db!(db, |p| {
+        sqlx::query_as(concat!(
+            contact_columns!(),
+            contact_where!(),
+            " ORDER BY created_at DESC, id DESC LIMIT $5 OFFSET $6"
+        ))
+        .bind(f.closed)
+        .bind(pattern.as_deref())
+        .bind(f.created_from)
+        .bind(f.created_to)
+        .bind(f.limit)
+        .bind(f.skip)
+        .fetch_all(p)
+        .await?
+    });
+    let total: i64 = on_db!(db, |p| sqlx::query_scalar(concat!(
+        "SELECT COUNT(*)",
+        contact_where!()
+    ))
+    .bind(f.closed)
+    .bind(pattern.as_deref())
+    .bind(f.created_from)
+    .bind(f.created_to)
+    .fetch_one(p)
+    .await?);
+    Ok((rows, total))
+}
+
+/// What the audit log keeps of a lead's state.
+#[derive(serde::Serialize)]
+pub struct LeadState {
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed_at: Option<NaiveDateTime>,
+}
+
+/// Close a request: `None` when there is no such id. Closing a closed request changes nothing
+/// and writes no audit entry; otherwise the change and its entry commit together.
+pub async fn close(
+    db: &Db,
+    id: i64,
+    now: NaiveDateTime,
+    audit: &super::audit::Audit,
+) -> Result<Option<ContactRow>, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let changed = on_tx!(&mut tx, |t| sqlx::query(
+        "UPDATE fastapi_contact_request SET status = 'closed', contacted_at = $2 \
+         WHERE id = $1 AND contacted_at IS NULL"
+    )
+    .bind(id)
+    .bind(now)
+    .execute(t)
+    .await
+    .map(|r| r.rows_affected()))?;
+    let row: Option<ContactRow> = on_tx!(&mut tx, |t| sqlx::query_as(concat!(
+        contact_columns!(),
+        " FROM fastapi_contact_request WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(t)
+    .await?);
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    if changed > 0 {
+        super::audit::record(
+            &mut tx,
+            audit,
+            "close_contact_request",
+            None,
+            Some(&format!("contact_request {id}")),
+            Some(&LeadState {
+                status: "open",
+                closed_at: None,
+            }),
+            Some(&LeadState {
+                status: "closed",
+                closed_at: row.contacted_at,
+            }),
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Some(row))
 }

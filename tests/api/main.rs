@@ -29,6 +29,7 @@ mod hardening;
 mod ingest;
 mod jobs;
 mod layers;
+mod leads;
 mod limits;
 mod llm_rules;
 mod metrics;
