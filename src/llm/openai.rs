@@ -304,7 +304,7 @@ fn pause(
     }
 }
 
-/// `Retry-After` as seconds or as an HTTP date (RFC 9110 §10.2.3), from `now`.
+/// `Retry-After` as seconds or as an HTTP date (RFC 9110, section 10.2.3), from `now`.
 fn retry_after(v: &str, now: chrono::DateTime<chrono::Utc>) -> Option<Duration> {
     let v = v.trim();
     if let Ok(secs) = v.parse::<u64>() {
