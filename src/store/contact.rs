@@ -49,6 +49,42 @@ pub struct LeadFilter {
 }
 
 impl LeadFilter {
+    /// The rows `select` finds and the count `count` finds, both with the filter's values bound
+    /// as `$1`..`$4` (closed, pattern, from, to) and the page as `$5`, `$6` (limit, skip).
+    pub(super) async fn page<T>(
+        &self,
+        db: &Db,
+        select: &'static str,
+        count: &'static str,
+    ) -> Result<(Vec<T>, i64), sqlx::Error>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+            + Send
+            + Unpin,
+    {
+        let pattern = self.pattern();
+        let rows = on_db!(db, |p| {
+            sqlx::query_as(select)
+                .bind(self.closed)
+                .bind(pattern.as_deref())
+                .bind(self.created_from)
+                .bind(self.created_to)
+                .bind(self.limit)
+                .bind(self.skip)
+                .fetch_all(p)
+                .await?
+        });
+        let total: i64 = on_db!(db, |p| sqlx::query_scalar(count)
+            .bind(self.closed)
+            .bind(pattern.as_deref())
+            .bind(self.created_from)
+            .bind(self.created_to)
+            .fetch_one(p)
+            .await?);
+        Ok((rows, total))
+    }
+
     /// The `LIKE` pattern of `search`, its wildcards escaped with `\`.
     pub fn pattern(&self) -> Option<String> {
         self.search.as_ref().map(|s| {
@@ -101,33 +137,16 @@ macro_rules! contact_columns {
 
 /// A page of the requests matching `f`, newest first, and how many match in all.
 pub async fn page(db: &Db, f: &LeadFilter) -> Result<(Vec<ContactRow>, i64), sqlx::Error> {
-    let pattern = f.pattern();
-    let rows = on_db!(db, |p| {
-        sqlx::query_as(concat!(
+    f.page(
+        db,
+        concat!(
             contact_columns!(),
             contact_where!(),
             " ORDER BY created_at DESC, id DESC LIMIT $5 OFFSET $6"
-        ))
-        .bind(f.closed)
-        .bind(pattern.as_deref())
-        .bind(f.created_from)
-        .bind(f.created_to)
-        .bind(f.limit)
-        .bind(f.skip)
-        .fetch_all(p)
-        .await?
-    });
-    let total: i64 = on_db!(db, |p| sqlx::query_scalar(concat!(
-        "SELECT COUNT(*)",
-        contact_where!()
-    ))
-    .bind(f.closed)
-    .bind(pattern.as_deref())
-    .bind(f.created_from)
-    .bind(f.created_to)
-    .fetch_one(p)
-    .await?);
-    Ok((rows, total))
+        ),
+        concat!("SELECT COUNT(*)", contact_where!()),
+    )
+    .await
 }
 
 /// What the audit log keeps of a lead's state.

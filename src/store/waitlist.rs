@@ -72,33 +72,16 @@ macro_rules! waitlist_columns {
 /// A page of the entries matching `f` (the search looks at the email: entries have no name),
 /// newest first, and how many match in all.
 pub async fn page(db: &Db, f: &LeadFilter) -> Result<(Vec<WaitlistRow>, i64), sqlx::Error> {
-    let pattern = f.pattern();
-    let rows = on_db!(db, |p| {
-        sqlx::query_as(concat!(
+    f.page(
+        db,
+        concat!(
             waitlist_columns!(),
             waitlist_where!(),
             " ORDER BY created_at DESC, id DESC LIMIT $5 OFFSET $6"
-        ))
-        .bind(f.closed)
-        .bind(pattern.as_deref())
-        .bind(f.created_from)
-        .bind(f.created_to)
-        .bind(f.limit)
-        .bind(f.skip)
-        .fetch_all(p)
-        .await?
-    });
-    let total: i64 = on_db!(db, |p| sqlx::query_scalar(concat!(
-        "SELECT COUNT(*)",
-        waitlist_where!()
-    ))
-    .bind(f.closed)
-    .bind(pattern.as_deref())
-    .bind(f.created_from)
-    .bind(f.created_to)
-    .fetch_one(p)
-    .await?);
-    Ok((rows, total))
+        ),
+        concat!("SELECT COUNT(*)", waitlist_where!()),
+    )
+    .await
 }
 
 /// Close an entry: `None` when there is no such id. Closing a closed entry changes nothing and
