@@ -1035,6 +1035,13 @@ db_test!(async fn the_gap_between_the_two_figures_asked_before(b) {
     let (_, text) = ask(&app, &t, c, "price", "TOPCon module price EU vs China in June 2024, and the premium in %?").await;
     let pct = (topcon("EU", "2024-06") / topcon("China", "2024-06") - 1.0) * 100.0;
     assert!(text.contains(&signed_pct(pct)), "{pct} in {text}");
+    // "high" and "low" alone after a question that named a forecast scenario are scenarios.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "Germany's cumulative capacity in 2030, most probable?").await;
+    ask(&app, &t, c, "market", "same for the high scenario").await;
+    let (_, text) = ask(&app, &t, c, "market", "and low?").await;
+    let low = market_value("Germany", "2030", "Forecast - Low", "Total", "Cumulative");
+    assert!(text.contains(&thousands(low)), "{low} in {text}");
     // Two countries' additions, then "the difference between the two".
     let v = |c: &str| market_value(c, "2024", HIST, "Total", "Annual");
     let c = conversation(&app, &t).await;

@@ -145,6 +145,22 @@ pub async fn answer(
         let year = |w: &understand::Word| matches!(w, Year(_) | Since | Until);
         // ("the gap between the two": "between" with no period names none.)
         let names_period = |w: &understand::Word| part(w) || matches!(w, Year(_));
+        // "Germany 2030, most probable?", "same for the high scenario", "and low?": after a
+        // question that named a forecast scenario, "high" and "low" alone are the scenarios.
+        if p.has(|w| matches!(w, Scenario(s) if s.starts_with("Forecast"))) {
+            for s in question.spans.iter_mut() {
+                let bare = s.meanings.iter().all(|w| matches!(w, Tech(_)));
+                let scenario = match s.text.as_str() {
+                    "low" => Some("Forecast - Low"),
+                    "high" => Some("Forecast - High"),
+                    _ => None,
+                };
+                if let (true, Some(sc)) = (bare, scenario) {
+                    s.meanings = vec![Scenario(sc)];
+                    s.read_past = false;
+                }
+            }
+        }
         if p.has(part) && !question.has(names_period) {
             // "Helios revenue in 2024-Q1?", "and 2024-Q4?", "what's the change in %?": a change
             // runs from the chain's first period to the previous question's.
