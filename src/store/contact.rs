@@ -165,23 +165,62 @@ pub async fn close(
     now: NaiveDateTime,
     audit: &super::audit::Audit,
 ) -> Result<Option<ContactRow>, sqlx::Error> {
-    let mut tx = db.begin().await?;
-    let changed = on_tx!(&mut tx, |t| sqlx::query(
-        "UPDATE fastapi_contact_request SET status = 'closed', contacted_at = $2 \
-         WHERE id = $1 AND contacted_at IS NULL"
+    close_lead(
+        db,
+        Close {
+            update: "UPDATE fastapi_contact_request SET status = 'closed', contacted_at = $2 \
+                     WHERE id = $1 AND contacted_at IS NULL",
+            select: concat!(
+                contact_columns!(),
+                " FROM fastapi_contact_request WHERE id = $1"
+            ),
+            action: "close_contact_request",
+            target: "contact_request",
+        },
+        id,
+        now,
+        audit,
+        |r: &ContactRow| r.contacted_at,
     )
-    .bind(id)
-    .bind(now)
-    .execute(t)
     .await
-    .map(|r| r.rows_affected()))?;
-    let row: Option<ContactRow> = on_tx!(&mut tx, |t| sqlx::query_as(concat!(
-        contact_columns!(),
-        " FROM fastapi_contact_request WHERE id = $1"
-    ))
-    .bind(id)
-    .fetch_optional(t)
-    .await?);
+}
+
+/// How one kind of lead is closed: the conditional update (`$1` the id, `$2` the time), the
+/// row read back, and the audit action and target kind.
+pub(super) struct Close {
+    pub update: &'static str,
+    pub select: &'static str,
+    pub action: &'static str,
+    pub target: &'static str,
+}
+
+/// Close a lead: `None` when there is no such id. Closing a closed one changes nothing and
+/// writes no audit entry; otherwise the change and its entry commit together.
+pub(super) async fn close_lead<T>(
+    db: &Db,
+    how: Close,
+    id: i64,
+    now: NaiveDateTime,
+    audit: &super::audit::Audit,
+    closed_at: fn(&T) -> Option<NaiveDateTime>,
+) -> Result<Option<T>, sqlx::Error>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
+{
+    let mut tx = db.begin().await?;
+    let changed = on_tx!(&mut tx, |t| sqlx::query(how.update)
+        .bind(id)
+        .bind(now)
+        .execute(t)
+        .await
+        .map(|r| r.rows_affected()))?;
+    let row: Option<T> = on_tx!(&mut tx, |t| sqlx::query_as(how.select)
+        .bind(id)
+        .fetch_optional(t)
+        .await?);
     let Some(row) = row else {
         return Ok(None);
     };
@@ -189,16 +228,16 @@ pub async fn close(
         super::audit::record(
             &mut tx,
             audit,
-            "close_contact_request",
+            how.action,
             None,
-            Some(&format!("contact_request {id}")),
+            Some(&format!("{} {id}", how.target)),
             Some(&LeadState {
                 status: "open",
                 closed_at: None,
             }),
             Some(&LeadState {
                 status: "closed",
-                closed_at: row.contacted_at,
+                closed_at: closed_at(&row),
             }),
             now,
         )

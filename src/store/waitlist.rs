@@ -3,8 +3,8 @@
 use chrono::NaiveDateTime;
 
 use super::Db;
-use super::contact::{LeadFilter, LeadState};
-use crate::{on_db, on_tx};
+use super::contact::LeadFilter;
+use crate::on_db;
 
 /// Add an email: its id, or `None` when it is already on the list (unique index), so two racing
 /// joins cannot both succeed.
@@ -92,45 +92,19 @@ pub async fn close(
     now: NaiveDateTime,
     audit: &super::audit::Audit,
 ) -> Result<Option<WaitlistRow>, sqlx::Error> {
-    let mut tx = db.begin().await?;
-    let changed = on_tx!(&mut tx, |t| sqlx::query(
-        "UPDATE fastapi_waitlist SET notified = TRUE, notified_at = $2 \
-         WHERE id = $1 AND COALESCE(notified, FALSE) = FALSE"
+    super::contact::close_lead(
+        db,
+        super::contact::Close {
+            update: "UPDATE fastapi_waitlist SET notified = TRUE, notified_at = $2 \
+                     WHERE id = $1 AND COALESCE(notified, FALSE) = FALSE",
+            select: concat!(waitlist_columns!(), " FROM fastapi_waitlist WHERE id = $1"),
+            action: "close_waitlist_entry",
+            target: "waitlist",
+        },
+        id,
+        now,
+        audit,
+        |r: &WaitlistRow| r.notified_at,
     )
-    .bind(id)
-    .bind(now)
-    .execute(t)
     .await
-    .map(|r| r.rows_affected()))?;
-    let row: Option<WaitlistRow> = on_tx!(&mut tx, |t| sqlx::query_as(concat!(
-        waitlist_columns!(),
-        " FROM fastapi_waitlist WHERE id = $1"
-    ))
-    .bind(id)
-    .fetch_optional(t)
-    .await?);
-    let Some(row) = row else {
-        return Ok(None);
-    };
-    if changed > 0 {
-        super::audit::record(
-            &mut tx,
-            audit,
-            "close_waitlist_entry",
-            None,
-            Some(&format!("waitlist {id}")),
-            Some(&LeadState {
-                status: "open",
-                closed_at: None,
-            }),
-            Some(&LeadState {
-                status: "closed",
-                closed_at: row.notified_at,
-            }),
-            now,
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(Some(row))
 }
