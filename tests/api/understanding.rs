@@ -1050,3 +1050,61 @@ db_test!(async fn the_gap_between_the_two_figures_asked_before(b) {
     let (_, text) = ask(&app, &t, c, "market", "so how big is the difference between the two?").await;
     assert!(text.contains(&thousands((v("Spain") - v("Italy")).abs())), "{text}");
 });
+
+db_test!(async fn spoken_years_set_aside_clauses_and_the_joined_series(b) {
+    let (app, t) = sample_app(b).await;
+    let annual = |c: &str, y: &str| market_value(c, y, HIST, "Total", "Annual");
+    // A year said as it is spoken is the year; "add up" before the question is part of it.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Add up everything Germany installed from twenty twenty to twenty twenty-four. Total MW?").await;
+    let sum: f64 = (2020..=2024).map(|y| annual("Germany", &y.to_string())).sum();
+    assert!(text.contains(&thousands(sum)), "{sum} in {text}");
+    // "all segments" in a sentence after the question is the total the question reads anyway.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "What's Spain's installed base at the end of two thousand and twenty-three? Like the whole fleet, all segments.").await;
+    let base = market_value("Spain", "2023", HIST, "Total", "Cumulative");
+    assert!(text.contains(&thousands(base)), "{base} in {text}");
+    // A statement before ", but" is the story: its segment is not the one asked for.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Germany's known as a rooftop country, but in 2023 how much of its new capacity was centralised, as a %?").await;
+    let share = market_value("Germany", "2023", HIST, "Centralised", "Annual") / annual("Germany", "2023") * 100.0;
+    assert!(text.contains(&format!("{share:.1}%")) && text.contains("centralised"), "{share} in {text}");
+    // "distributed (rooftop etc.) rather than centralised": the distributed share.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "What share of Germany's 2024 installations was distributed (rooftop etc.) rather than centralised?").await;
+    let share = market_value("Germany", "2024", HIST, "Distributed", "Annual") / annual("Germany", "2024") * 100.0;
+    assert!(text.contains(&format!("{share:.1}%")), "{share} in {text}");
+    // A clause that sets aside what a ranking of countries leaves out anyway is dropped; one
+    // that sets aside a country is not (no ranking that still holds it).
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Leaving aside regional aggregates like the EU or Asia, which three countries added the most PV in 2024?").await;
+    assert!(text.contains("Top 3 countries"), "{text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Leaving aside Germany, which three countries added the most PV in 2024?").await;
+    assert!(!text.contains("Top 3 countries"), "{text}");
+    // A condition that names a forecast scenario asks for it.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Assuming the most probable scenario holds, how much new PV is Germany expected to install in 2027?").await;
+    let v = market_value("Germany", "2027", "Forecast - Most probable", "Total", "Annual");
+    assert!(text.contains(&thousands(v)), "{v} in {text}");
+    // "including the forecast years": the peak of the history joined with the forecast.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Over the whole series, including the forecast years, in which year does the Netherlands see its biggest annual additions?").await;
+    assert!(text.contains("Historical Primary") && text.contains("Forecast - Most probable") && text.contains("2030"), "{text}");
+    // A record asked of a year the series does not hold is declined, not the record of others.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "What did Germany install in 2012, back at the peak of the FiT era?").await;
+    assert!(declines(&text), "{text}");
+    // "How does that compare to 2023 in % terms?" after one year: the change in %.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "What did the Netherlands install in 2024?").await;
+    let (_, text) = ask(&app, &t, c, "market", "How does that compare to 2023 in % terms?").await;
+    let pct = (annual("Netherlands", "2024") / annual("Netherlands", "2023") - 1.0) * 100.0;
+    assert!(text.contains(&format!("{pct:.1}%")) && !text.contains("Share of"), "{pct} in {text}");
+    // "the EU module than the Chinese one": the two series asked before, in %.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "price", "Latest EU price for n-type TOPCon modules?").await;
+    ask(&app, &t, c, "price", "and China's?").await;
+    let (_, text) = ask(&app, &t, c, "price", "How much more expensive is the EU module than the Chinese one, in %?").await;
+    assert!(!text.contains("HJT") && !text.contains("PERC"), "{text}");
+});

@@ -82,6 +82,14 @@ fn follows(text: &str) -> (bool, bool) {
         )
     });
     let the_two = points_to_two_years(text);
+    // "How much more expensive is the EU module than the Chinese one?": "the Chinese one" is the
+    // figure asked before.
+    let the_one = {
+        let w: Vec<&str> = n.split(' ').filter(|w| !w.is_empty()).collect();
+        w.windows(3)
+            .any(|t| t[0] == "the" && t[2] == "one" && t[1] != "only")
+    };
+    let points_back = points_back || the_one;
     let says = points_back
         || the_two
         || [

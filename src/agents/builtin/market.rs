@@ -32,6 +32,10 @@ pub struct MarketAsk {
     pub more_levels: bool,
     /// Whether the question says which way the level is crossed.
     pub level_directed: bool,
+    /// "in %" without a word of share: a relative difference when two figures are compared.
+    pub percent: bool,
+    /// "including the forecast years": the history and the most probable forecast as one series.
+    pub joined: bool,
 }
 
 impl MarketAsk {
@@ -204,7 +208,16 @@ fn facets(q: &Question) -> MarketAsk {
         below: false,
         more_levels: false,
         level_directed: false,
+        percent: false,
+        joined: false,
     };
+    // "Over the whole series, including the forecast years": the history joined with the most
+    // probable forecast, as a span that crosses the last historical year is read.
+    if a.scenarios.contains(&JOINED) {
+        a.scenarios.retain(|s| *s != JOINED);
+        a.ops.retain(|o| *o != Op::Forecast);
+        a.joined = true;
+    }
     // A level ("more than 1 GW", "first topped 100 GW") asks for the first year a figure reached
     // it; the words that named the direction ("more than", "top", "first") say nothing else.
     // Without a level, "above" or "under" is a preposition ("under the high scenario").
@@ -267,6 +280,7 @@ fn facets(q: &Question) -> MarketAsk {
         });
     // (A comparison of one territory in one year has nothing to be relative to: "what % of the
     // new PV was distributed vs the country total" is the segment's share.)
+    a.percent = percent_only;
     let compares_two =
         a.territories.len() > 1 || matches!(a.span, Some((Some(f), Some(t))) if f < t);
     if percent_only
@@ -366,8 +380,14 @@ fn inherit(mut a: MarketAsk, prev: &MarketAsk) -> MarketAsk {
     }
     // "Poland's installations in 2024?" then "how does that compare with 2023?": the change
     // between the two years.
-    if let (Some((Some(y1), Some(z1))), Some((Some(y0), Some(z0)))) = (a.span, prev.span)
-        && y1 == z1
+    // ("What did the Netherlands install in 2024?" then "How does that compare to 2023 in %
+    // terms?": "to 2023" names the other year; "in %" is the relative change, not a share.)
+    let one_year = |span: Option<(Option<i32>, Option<i32>)>| match span {
+        Some((Some(y), Some(z))) if y == z => Some(y),
+        Some((None, Some(y)) | (Some(y), None)) => Some(y),
+        _ => None,
+    };
+    if let (Some(y1), Some((Some(y0), Some(z0)))) = (one_year(a.span), prev.span)
         && y0 == z0
         && y0 != y1
         && a.has(Op::Compare)
@@ -375,6 +395,9 @@ fn inherit(mut a: MarketAsk, prev: &MarketAsk) -> MarketAsk {
     {
         a.span = Some((Some(y0.min(y1)), Some(y0.max(y1))));
         a.ops.retain(|o| *o != Op::Compare);
+        if a.percent {
+            a.ops.retain(|o| *o != Op::Share);
+        }
         a.ops.push(Op::Change);
     }
     if a.span.is_none() {
@@ -715,6 +738,10 @@ pub fn read_chain(
     Ok(a)
 }
 
+/// The pseudo-scenario of "including the forecasts" (words.rs): the history and the most
+/// probable forecast read as one series.
+pub const JOINED: &str = "History and forecast";
+
 /// The first year a question can name (the reader's years start there): "the whole history".
 const FIRST_YEAR: i32 = 1990;
 
@@ -728,6 +755,9 @@ fn years(a: &MarketAsk, last_hist: i32, last: i32) -> (i32, i32) {
             .iter()
             .any(|o| a.has(*o));
     match a.span {
+        None if a.joined && (extreme || a.has(Op::Sum) || a.has(Op::Average)) => (FIRST_YEAR, last),
+        None if a.joined => (last_hist - 9, last),
+        Some((Some(f), None)) if a.joined => (f, last),
         Some((Some(f), Some(t))) if f == t && extreme && t <= last_hist => (FIRST_YEAR, last_hist),
         Some((Some(f), Some(t))) => (f, t),
         Some((Some(f), None)) => (
@@ -998,6 +1028,15 @@ pub async fn answer(
         let Some(f) = c.figures.first() else {
             return Ok(false);
         };
+        // "What did Germany install in 2012, back at the peak?": a record asked of one year is
+        // read over the whole history; a year the series does not hold is not answered with the
+        // record of other years.
+        if let Some((Some(y), Some(z))) = a.span
+            && y == z
+            && !res.rows.iter().any(|r| r.year == y)
+        {
+            return Ok(false);
+        }
         let src = source_line(&res.source.name, res.source.is_sample);
         let head = format!(
             "{t}, {} ({}, {} connection), {}",
@@ -1170,8 +1209,12 @@ pub async fn answer(
                     if ratio.value >= 1.0 || ratio.value <= 0.0 {
                         text.push_str(&format!(", {} {other}'s figure", times(ratio.value)));
                     } else {
+                        // ("How many times larger was India's market than the USA's? Or was
+                        // it smaller?": the ratio as asked, and the other way round.)
                         text.push_str(&format!(
-                            "; {other}'s figure is {} {}'s",
+                            "; {}'s figure is {} {other}'s, and {other}'s is {} {}'s",
+                            d.series,
+                            times(ratio.value),
                             times(1.0 / ratio.value),
                             d.series
                         ));

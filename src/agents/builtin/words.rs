@@ -8,6 +8,10 @@ pub use crate::tools::places::COUNTRIES;
 
 /// Words that carry no meaning for the query: function words, question words, politeness.
 pub const FILLER: &[&str] = &[
+    // slang and asides of a story ("Japan was kind of the OG solar market")
+    "og",
+    "looking back a decade",
+    "looking back",
     // "i.e.", "e.g."
     "i e",
     "e g",
@@ -482,6 +486,67 @@ pub const SCENARIOS: &[(&str, Word)] = &[
         "central scenario",
         Word::Scenario("Forecast - Most probable"),
     ),
+    // The history and the most probable forecast as one series.
+    (
+        "including the forecast",
+        Word::Scenario(super::market::JOINED),
+    ),
+    (
+        "including the forecasts",
+        Word::Scenario(super::market::JOINED),
+    ),
+    ("including forecasts", Word::Scenario(super::market::JOINED)),
+    ("including forecast", Word::Scenario(super::market::JOINED)),
+    (
+        "including the forecast years",
+        Word::Scenario(super::market::JOINED),
+    ),
+    (
+        "including forecast years",
+        Word::Scenario(super::market::JOINED),
+    ),
+    (
+        "including the projections",
+        Word::Scenario(super::market::JOINED),
+    ),
+    (
+        "including projections",
+        Word::Scenario(super::market::JOINED),
+    ),
+    ("forecasts included", Word::Scenario(super::market::JOINED)),
+    ("forecast included", Word::Scenario(super::market::JOINED)),
+    (
+        "with the forecast years",
+        Word::Scenario(super::market::JOINED),
+    ),
+    (
+        "history and forecast",
+        Word::Scenario(super::market::JOINED),
+    ),
+    (
+        "history and forecasts",
+        Word::Scenario(super::market::JOINED),
+    ),
+    (
+        "historical and forecast",
+        Word::Scenario(super::market::JOINED),
+    ),
+    (
+        "actuals and forecasts",
+        Word::Scenario(super::market::JOINED),
+    ),
+    (
+        "actuals and forecast",
+        Word::Scenario(super::market::JOINED),
+    ),
+    (
+        "history plus forecast",
+        Word::Scenario(super::market::JOINED),
+    ),
+    (
+        "actuals plus forecasts",
+        Word::Scenario(super::market::JOINED),
+    ),
     ("all scenarios", Word::AllScenarios),
     ("each scenario", Word::AllScenarios),
     ("every scenario", Word::AllScenarios),
@@ -513,6 +578,14 @@ pub const CONNECTIONS: &[(&str, Word)] = &[
     ("off grid systems", Word::Connection("Off-grid")),
     ("off grid", Word::Connection("Off-grid")),
     ("offgrid", Word::Connection("Off-grid")),
+    // every segment together: the total
+    ("all segments", Word::Connection("Total")),
+    ("all connections", Word::Connection("Total")),
+    ("all connection types", Word::Connection("Total")),
+    ("every segment", Word::Connection("Total")),
+    ("all segments combined", Word::Connection("Total")),
+    ("across segments", Word::Connection("Total")),
+    ("across all segments", Word::Connection("Total")),
     ("by connection", Word::AllConnections),
     ("by connection type", Word::AllConnections),
     ("by segment", Word::AllConnections),
@@ -668,6 +741,13 @@ pub const OPS: &[(&str, Op)] = &[
     ("higher than", Op::Compare),
     ("lower than", Op::Compare),
     ("how much higher", Op::Compare),
+    // "how low did it go", "how cheap did TOPCon modules get": the lowest (highest) point.
+    ("how low did", Op::Min),
+    ("how cheap did", Op::Min),
+    ("how high did", Op::Max),
+    ("how expensive did", Op::Max),
+    ("smaller", Op::Compare),
+    ("times smaller", Op::Compare),
     ("how much lower", Op::Compare),
     ("how much cheaper", Op::Compare),
     ("add more", Op::Compare),
