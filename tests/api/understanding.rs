@@ -1107,4 +1107,21 @@ db_test!(async fn spoken_years_set_aside_clauses_and_the_joined_series(b) {
     ask(&app, &t, c, "price", "and China's?").await;
     let (_, text) = ask(&app, &t, c, "price", "How much more expensive is the EU module than the Chinese one, in %?").await;
     assert!(!text.contains("HJT") && !text.contains("PERC"), "{text}");
+    // A follow-up that names only the whole asks for the previous figure's share of it.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "Spain's new installs in 2023?").await;
+    let (_, text) = ask(&app, &t, c, "market", "and as a share of the world?").await;
+    let share = annual("Spain", "2023") / annual("World", "2023") * 100.0;
+    assert!(text.contains(&format!("{share:.1}%")), "{share} in {text}");
+    // A share in two named years is given for each of them.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "What was Germany's share of world annual installations in 2016, and what was it in 2024?").await;
+    for y in ["2016", "2024"] {
+        let share = annual("Germany", y) / annual("World", y) * 100.0;
+        assert!(text.contains(&format!("{share:.1}%")), "{y}: {share} in {text}");
+    }
+    // "How far back does the series go?": its first year.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "How far back does the French series go? Give me the earliest year and France's cumulative capacity in that year.").await;
+    assert!(text.contains("the series starts in **2015**"), "{text}");
 });

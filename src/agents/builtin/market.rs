@@ -6,7 +6,9 @@
 
 use super::decline::{Decline, unmatched};
 use super::understand::{Op, Question, Topic, Word};
-use super::{Emit, capitalise, mw, say, show_chart, signed_pct, source_line, table, times};
+use super::{
+    Emit, capitalise, mw, mw_number, say, show_chart, signed_pct, source_line, table, times,
+};
 use crate::app::AppState;
 use crate::tools::analytic::{self, Ask, Computed, Operation};
 use crate::tools::market::{self, Market, MarketArgs, MarketResult};
@@ -377,6 +379,17 @@ fn inherit(mut a: MarketAsk, prev: &MarketAsk) -> MarketAsk {
     let names_own_territory = !a.territories.is_empty();
     if a.territories.is_empty() {
         a.territories = prev.territories.clone();
+    }
+    // "Spain's new installs in 2023?" then "and as a share of the world?": the whole named is
+    // what the previous figure is a share of.
+    if a.has(Op::Share)
+        && names_own_territory
+        && a.territories.iter().all(|t| is_aggregate(t))
+        && !prev.territories.is_empty()
+        && prev.territories.iter().all(|t| !a.territories.contains(t))
+    {
+        let whole = std::mem::take(&mut a.territories);
+        a.territories = prev.territories.iter().cloned().chain(whole).collect();
     }
     // "Poland's installations in 2024?" then "how does that compare with 2023?": the change
     // between the two years.
@@ -916,6 +929,19 @@ pub async fn answer(
     }
     // "By what percentage did it change": a percentage with a change is the change's %.
     if a.has(Op::Share) && !a.has(Op::Change) && !a.has(Op::Cagr) {
+        // "Europe's share of world installations in 2010, and in 2024?": the share in each of
+        // the two years (a chart or a trend shows every year).
+        if let Some((Some(f), Some(t))) = a.span
+            && f < t
+            && !a.has(Op::Trend)
+            && !a.has(Op::Chart)
+        {
+            if !share(state, a, vocab, f, emit).await? {
+                return Ok(false);
+            }
+            share(state, a, vocab, t, emit).await?;
+            return Ok(true);
+        }
         return share(state, a, vocab, to, emit).await;
     }
     if a.has(Op::Cagr) || a.has(Op::Change) {
@@ -1061,7 +1087,7 @@ pub async fn answer(
                     .rows
                     .iter()
                     .take(3)
-                    .map(|r| vec![r.year.to_string(), fmt_thousands(r.capacity_mw, 1)])
+                    .map(|r| vec![r.year.to_string(), mw_number(r.capacity_mw)])
                     .collect();
                 say(
                     emit,

@@ -610,10 +610,20 @@ fn mw(v: f64) -> String {
     if v.abs() >= 1000.0 {
         format!("{} MW ({:.1} GW)", fmt_thousands(v, 0), v / 1000.0)
     } else {
-        format!(
-            "{} MW",
-            fmt_thousands(v, if v.abs() < 10.0 { 1 } else { 0 })
-        )
+        format!("{} MW", mw_number(v))
+    }
+}
+
+/// A figure in MW as precise as it is small: "0.05" (not "0.1"), "1.8", "46", "1,500".
+fn mw_number(v: f64) -> String {
+    if v.abs() >= 10.0 {
+        fmt_thousands(v, 0)
+    } else if v.abs() >= 1.0 {
+        fmt_thousands(v, 1)
+    } else {
+        let s = fmt_thousands(v, 3);
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        s.to_string()
     }
 }
 

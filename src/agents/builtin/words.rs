@@ -12,6 +12,11 @@ pub const FILLER: &[&str] = &[
     "og",
     "looking back a decade",
     "looking back",
+    // "Looking to 2030, who is projected to add more that year?": that year, not a span to it
+    "looking to",
+    "looking at",
+    // "I'd like", "we'd need"
+    "d",
     // "i.e.", "e.g."
     "i e",
     "e g",
@@ -843,6 +848,9 @@ pub const OPS: &[(&str, Op)] = &[
     ("how many times", Op::Compare),
     ("how much more", Op::Compare),
     ("how far", Op::Change),
+    // "How far back does the French series go?": where the series starts
+    ("how far back", Op::First),
+    ("how far back does", Op::First),
     ("times bigger", Op::Compare),
     ("times larger", Op::Compare),
     ("times higher", Op::Compare),
