@@ -1395,7 +1395,8 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
             }
             // ("Germany's installed base at the end of 2023? Like the whole fleet, all
             // segments.": all segments together is the total, what the question reads anyway.)
-            if s.meanings.iter().all(|w| *w == Word::Connection("Total"))
+            if !s.meanings.is_empty()
+                && s.meanings.iter().all(|w| *w == Word::Connection("Total"))
                 && !names(Class::Connection)
             {
                 s.lent = true;
