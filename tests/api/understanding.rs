@@ -1124,4 +1124,16 @@ db_test!(async fn spoken_years_set_aside_clauses_and_the_joined_series(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "How far back does the French series go? Give me the earliest year and France's cumulative capacity in that year.").await;
     assert!(text.contains("the series starts in **2015**"), "{text}");
+    // A last sentence a question word starts asks, without its "?"; "those four years" after
+    // two single years is the span between them, not a count.
+    let cumulative = |y: &str| market_value("Germany", y, HIST, "Total", "Cumulative");
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "What was Germany's cumulative capacity at the end of 2020?").await;
+    let (_, text) = ask(&app, &t, c, "market", "And end of 2024? what's the % increase over those four years").await;
+    let pct = (cumulative("2024") / cumulative("2020") - 1.0) * 100.0;
+    assert!(text.contains(&format!("{pct:.1}%")), "{pct} in {text}");
+    // A region beside the countries a ranking names only describes them; "by 2024" is the year.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Rank the three European countries Germany, Spain and Italy by 2024 additions, biggest first.").await;
+    assert!(text.contains("in **2024**") && text.contains(&thousands(annual("Spain", "2024"))) && !text.contains("| 2015"), "{text}");
 });

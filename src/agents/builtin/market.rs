@@ -403,15 +403,20 @@ fn inherit(mut a: MarketAsk, prev: &MarketAsk) -> MarketAsk {
     if let (Some(y1), Some((Some(y0), Some(z0)))) = (one_year(a.span), prev.span)
         && y0 == z0
         && y0 != y1
-        && a.has(Op::Compare)
+        && (a.has(Op::Compare) || a.has(Op::Change) || a.has(Op::Cagr))
         && !names_own_territory
     {
+        // ("And end of 2024? what's the % increase over those four years": the four years are
+        // the span, not a count.)
+        a.count = None;
         a.span = Some((Some(y0.min(y1)), Some(y0.max(y1))));
         a.ops.retain(|o| *o != Op::Compare);
         if a.percent {
             a.ops.retain(|o| *o != Op::Share);
         }
-        a.ops.push(Op::Change);
+        if !a.has(Op::Change) && !a.has(Op::Cagr) {
+            a.ops.push(Op::Change);
+        }
     }
     if a.span.is_none() {
         a.span = prev.span;
@@ -618,7 +623,15 @@ pub fn read_chain(
     {
         a.span = Some((Some(*first), Some(*last)));
     }
-    let a = when_extreme(q, a);
+    let mut a = when_extreme(q, a);
+    // "Rank the six European countries you have (Germany, Spain, Italy, ...)": a region the
+    // data does not hold, beside the countries a ranking names, only describes them.
+    if (a.has(Op::Rank) || a.has(Op::Top) || a.has(Op::Bottom))
+        && a.territories.iter().filter(|t| !is_aggregate(t)).count() >= 2
+    {
+        a.territories
+            .retain(|t| !is_aggregate(t) || vocab.territories.resolve(t).is_some());
+    }
     let Some((last_hist, last)) = vocab.market_years else {
         return Err(Decline::because("No market data is loaded."));
     };
@@ -783,6 +796,8 @@ fn years(a: &MarketAsk, last_hist: i32, last: i32) -> (i32, i32) {
         ),
         // "top 3 countries by 2030 additions": a ranking's "by" names its year.
         Some((None, Some(t))) if a.is_ranking() => (t, t),
+        // "Rank Germany, Spain and Italy by 2024 additions": so is a ranking of named countries.
+        Some((None, Some(t))) if a.has(Op::Rank) && a.territories.len() > 1 => (t, t),
         // "the record year, history up to 2024": over the whole history up to that year.
         Some((None, Some(t))) if extreme => (FIRST_YEAR, t),
         Some((None, Some(t))) => ((t - 9).min(last_hist - 9), t),

@@ -561,8 +561,14 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
     // context lends it only what it does not say itself.
     // "Is that right?", "Is it correct that Spain's market contracted?" beside another sentence
     // ask to check a claim: the other sentence holds what to look up.
+    // ("And end of 2024? what's the % increase over those four years": a last sentence that a
+    // question word starts asks, with or without its "?".)
     let asked: Vec<usize> = (0..parts.len())
-        .filter(|&i| parts[i].1 && !(parts.len() > 1 && checks_a_claim(parts[i].0)))
+        .filter(|&i| {
+            (parts[i].1
+                || (i + 1 == parts.len() && i > 0 && starts_with_a_question_word(parts[i].0)))
+                && !(parts.len() > 1 && checks_a_claim(parts[i].0))
+        })
         .collect();
     // ("pakistan went nuts on solar, someone said like 15 GW?? how much did it actually install
     // in 2024?": of several sentences that end with "?", the one question a question word
