@@ -12,6 +12,11 @@ pub const FILLER: &[&str] = &[
     "og",
     "looking back a decade",
     "looking back",
+    // a ranking of countries leaves the aggregates out anyway
+    "no regional aggregates",
+    "regional aggregates",
+    "excluding regional aggregates",
+    "no aggregates",
     // "Looking to 2030, who is projected to add more that year?": that year, not a span to it
     "looking to",
     "looking at",
