@@ -30,10 +30,10 @@ impl Period {
 
 /// The busiest hour and its queries: the first of the busiest (hour 0 with 0 when none).
 pub fn peak_hour(hours: &[i64; 24]) -> (usize, i64) {
-    hours
-        .iter()
-        .enumerate()
-        .fold((0, hours[0]), |best, (h, &n)| if n > best.1 { (h, n) } else { best })
+    hours.iter().enumerate().fold(
+        (0, hours[0]),
+        |best, (h, &n)| if n > best.1 { (h, n) } else { best },
+    )
 }
 
 /// Queries per active user, to two decimals (0 without users).
@@ -164,7 +164,9 @@ mod tests {
     fn texts_of_stored_messages() {
         let cases = [
             (
-                Some(r#"{"type":"string","value":"  What is\n the  PV\toutlook? ","comment":null}"#),
+                Some(
+                    r#"{"type":"string","value":"  What is\n the  PV\toutlook? ","comment":null}"#,
+                ),
                 "What is the PV outlook?",
                 "What is\n the PV outlook?",
             ),

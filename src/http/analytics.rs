@@ -31,7 +31,9 @@ use crate::domain::analytics::{
 };
 use crate::domain::conversation::normalize_agent_type;
 use crate::domain::time::format_datetime;
-use crate::store::analytics::{self as store_analytics, Paging, PeriodFacts, QueryFilter, QueryRow};
+use crate::store::analytics::{
+    self as store_analytics, Paging, PeriodFacts, QueryFilter, QueryRow,
+};
 use crate::store::{self, Db};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -78,7 +80,10 @@ pub struct Pseudonyms {
 impl Pseudonyms {
     pub fn new(secret_key: &str) -> Pseudonyms {
         Pseudonyms {
-            key: hmac_sha256(secret_key.as_bytes(), b"solarintel analytics user pseudonym"),
+            key: hmac_sha256(
+                secret_key.as_bytes(),
+                b"solarintel analytics user pseudonym",
+            ),
         }
     }
 
@@ -315,12 +320,19 @@ fn hourly_of(days: i64, f: &PeriodFacts) -> HourlyDistribution {
 }
 
 /// Read `days` and the period's facts.
-async fn facts(state: &AppState, q: &QueryMap, detail: &'static str) -> ApiResult<(i64, PeriodFacts)> {
+async fn facts(
+    state: &AppState,
+    q: &QueryMap,
+    detail: &'static str,
+) -> ApiResult<(i64, PeriodFacts)> {
     let mut o = q.obj();
     let days = days_of(&mut o);
     o.finish()?;
     let p = Period::last_days(store::now(), days);
-    let f = or_500(store_analytics::period(&state.db, p.since, p.mid).await, detail)?;
+    let f = or_500(
+        store_analytics::period(&state.db, p.since, p.mid).await,
+        detail,
+    )?;
     Ok((days, f))
 }
 
@@ -710,7 +722,11 @@ fn csv_chunk(header: bool, rows: &[QueryRow], names: &Pseudonyms) -> Result<Vec<
         w.write_record(CSV_HEADER)?;
     }
     for r in rows {
-        let timestamp = r.timestamp.as_ref().map(format_datetime).unwrap_or_default();
+        let timestamp = r
+            .timestamp
+            .as_ref()
+            .map(format_datetime)
+            .unwrap_or_default();
         let query = csv_query(&query_text(r.content.as_deref()));
         let user = names.of(r.user_id);
         w.write_record([
@@ -751,9 +767,7 @@ impl Export {
         };
         self.left -= rows.len() as i64;
         let full_page = rows.len() as i64 == EXPORT_PAGE;
-        self.last = rows
-            .last()
-            .and_then(|r| r.timestamp.map(|t| (t, r.id)));
+        self.last = rows.last().and_then(|r| r.timestamp.map(|t| (t, r.id)));
         self.done = self.left <= 0 || !full_page || self.last.is_none();
         if rows.is_empty() && !header {
             return None;

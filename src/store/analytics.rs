@@ -210,8 +210,7 @@ pub async fn period(
         "CAST(EXTRACT(HOUR FROM m.timestamp) AS INTEGER)",
         "to_char(c.created_at, 'YYYY-MM-DD')"
     );
-    type Row = (String, Option<String>, Option<i64>, i64, i64, i64, i64);
-    let rows: Vec<Row> = match db {
+    let rows: Vec<FactRow> = match db {
         Db::Sqlite(p) => {
             sqlx::query_as(SQLITE)
                 .bind(since)
@@ -230,8 +229,11 @@ pub async fn period(
     Ok(fold(rows))
 }
 
+/// A row of [`period`]: what it counts, its day or agent, its hour or user, and up to four counts.
+type FactRow = (String, Option<String>, Option<i64>, i64, i64, i64, i64);
+
 /// The tagged rows of [`period`] as [`PeriodFacts`].
-fn fold(rows: Vec<(String, Option<String>, Option<i64>, i64, i64, i64, i64)>) -> PeriodFacts {
+fn fold(rows: Vec<FactRow>) -> PeriodFacts {
     use std::collections::HashMap;
     let mut f = PeriodFacts::default();
     let mut new_conversations: HashMap<String, i64> = HashMap::new();
@@ -250,7 +252,10 @@ fn fold(rows: Vec<(String, Option<String>, Option<i64>, i64, i64, i64, i64)>) ->
                 new_conversations.insert(label, a);
             }
             "hour" => {
-                if let Some(h) = num.and_then(|h| usize::try_from(h).ok()).filter(|h| *h < 24) {
+                if let Some(h) = num
+                    .and_then(|h| usize::try_from(h).ok())
+                    .filter(|h| *h < 24)
+                {
                     f.hours[h] += a;
                 }
             }
@@ -532,9 +537,7 @@ pub async fn queries(
     let Built { sql, args } = b;
     let query = sqlx::AssertSqlSafe(sql.as_str());
     match db {
-        Db::Sqlite(p) => Ok(bind_all!(sqlx::query_as(query), &args)
-            .fetch_all(p)
-            .await?),
+        Db::Sqlite(p) => Ok(bind_all!(sqlx::query_as(query), &args).fetch_all(p).await?),
         Db::Postgres(p) => {
             // A page is read in the index's time order and stops at its limit, as on SQLite.
             // PostgreSQL cannot estimate the reply-agent and text filters (it takes 0.5 % of the
@@ -718,11 +721,7 @@ pub async fn surveys(db: &Db, limit: i64) -> Result<Surveys, sqlx::Error> {
         .fetch_all(p)
         .await?);
     let rows: Vec<(String, Option<String>, i64)> = match db {
-        Db::Sqlite(p) => {
-            sqlx::query_as(SQLITE_DISTRIBUTIONS)
-                .fetch_all(p)
-                .await?
-        }
+        Db::Sqlite(p) => sqlx::query_as(SQLITE_DISTRIBUTIONS).fetch_all(p).await?,
         Db::Postgres(p) => sqlx::query_as(PG_DISTRIBUTIONS).fetch_all(p).await?,
     };
     let mut s = Surveys {
@@ -802,7 +801,11 @@ mod tests {
             ]
         );
         assert_eq!(f.hours[23], 4);
-        assert_eq!(f.hours.iter().sum::<i64>(), 4, "an hour out of range is dropped");
+        assert_eq!(
+            f.hours.iter().sum::<i64>(),
+            4,
+            "an hour out of range is dropped"
+        );
         assert_eq!(
             f.agents,
             vec![

@@ -30,8 +30,14 @@ const ENDPOINTS: [&str; 9] = [
 async fn insert(app: &TestApp, sql: &str) -> i64 {
     let sql = format!("{sql} RETURNING CAST(id AS BIGINT)");
     match app.db() {
-        Db::Sqlite(p) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(p).await.unwrap(),
-        Db::Postgres(p) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(p).await.unwrap(),
+        Db::Sqlite(p) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .fetch_one(p)
+            .await
+            .unwrap(),
+        Db::Postgres(p) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .fetch_one(p)
+            .await
+            .unwrap(),
     }
 }
 
@@ -57,12 +63,26 @@ async fn conversation(app: &TestApp, user: i64, agent: Option<&str>, at: &str) -
 }
 
 /// A message stored as the service stores it (the string envelope).
-async fn message(app: &TestApp, conv: i64, sender: &str, text: &str, at: &str, agent: Option<&str>) -> i64 {
+async fn message(
+    app: &TestApp,
+    conv: i64,
+    sender: &str,
+    text: &str,
+    at: &str,
+    agent: Option<&str>,
+) -> i64 {
     let content = json!({"type": "string", "value": text, "comment": null}).to_string();
     raw_message(app, conv, sender, &content, at, agent).await
 }
 
-async fn raw_message(app: &TestApp, conv: i64, sender: &str, content: &str, at: &str, agent: Option<&str>) -> i64 {
+async fn raw_message(
+    app: &TestApp,
+    conv: i64,
+    sender: &str,
+    content: &str,
+    at: &str,
+    agent: Option<&str>,
+) -> i64 {
     insert(app, &format!(
         "INSERT INTO fastapi_messages (conversation_id, sender, content, timestamp, agent_type) VALUES ({conv}, '{sender}', {}, '{at}', {})",
         sql_text(Some(content)), sql_text(agent)
@@ -82,39 +102,123 @@ struct Platform {
 
 async fn platform(app: &TestApp) -> Platform {
     let admin = app.admin("boss@example.com").await;
-    let boss = app.scalar("SELECT id FROM fastapi_users WHERE username = 'boss@example.com'").await;
+    let boss = app
+        .scalar("SELECT id FROM fastapi_users WHERE username = 'boss@example.com'")
+        .await;
     let ann = app.register("ann@example.com").await;
     let bob = app.register("bob@example.com").await;
     let cat = app.register("cat@example.com").await;
-    app.exec(&format!("UPDATE fastapi_users SET plan_type = 'analyst' WHERE id = {ann}")).await;
-    app.exec(&format!("UPDATE fastapi_users SET plan_type = NULL, is_active = FALSE WHERE id = {bob}")).await;
+    app.exec(&format!(
+        "UPDATE fastapi_users SET plan_type = 'analyst' WHERE id = {ann}"
+    ))
+    .await;
+    app.exec(&format!(
+        "UPDATE fastapi_users SET plan_type = NULL, is_active = FALSE WHERE id = {bob}"
+    ))
+    .await;
     app.backdate_account(bob, 10 * 86_400).await;
-    app.exec(&format!("UPDATE fastapi_users SET deleted = TRUE WHERE id = {cat}")).await;
+    app.exec(&format!(
+        "UPDATE fastapi_users SET deleted = TRUE WHERE id = {cat}"
+    ))
+    .await;
 
     // ann: one market conversation 20 days ago, one news conversation 2 days ago in which a
     // second agent answered, one question got no answer, and the next one did.
     let c1 = conversation(app, ann, Some("market"), &day_at(20, "09:00")).await;
-    message(app, c1, "user", "How much PV did Italy install?", &day_at(20, "09:15"), None).await;
-    message(app, c1, "bot", "Italy installed 6.8 GW.", &day_at(20, "09:16"), Some("market")).await;
+    message(
+        app,
+        c1,
+        "user",
+        "How much PV did Italy install?",
+        &day_at(20, "09:15"),
+        None,
+    )
+    .await;
+    message(
+        app,
+        c1,
+        "bot",
+        "Italy installed 6.8 GW.",
+        &day_at(20, "09:16"),
+        Some("market"),
+    )
+    .await;
     let c2 = conversation(app, ann, Some("news"), &day_at(2, "13:59")).await;
-    message(app, c2, "user", "Solar news in Spain?", &day_at(2, "14:00"), None).await;
-    message(app, c2, "bot", "Spanish  **auctions**\tresumed.", &day_at(2, "14:01"), Some("quality")).await;
-    message(app, c2, "user", "=HYPERLINK(\"http://x\")", &day_at(2, "14:05"), None).await;
-    message(app, c2, "user", "And in SOLAR France?\nsecond line", &day_at(2, "14:10"), None).await;
-    message(app, c2, "bot", "France: 3 GW.", &day_at(2, "14:11"), Some("news")).await;
+    message(
+        app,
+        c2,
+        "user",
+        "Solar news in Spain?",
+        &day_at(2, "14:00"),
+        None,
+    )
+    .await;
+    message(
+        app,
+        c2,
+        "bot",
+        "Spanish  **auctions**\tresumed.",
+        &day_at(2, "14:01"),
+        Some("quality"),
+    )
+    .await;
+    message(
+        app,
+        c2,
+        "user",
+        "=HYPERLINK(\"http://x\")",
+        &day_at(2, "14:05"),
+        None,
+    )
+    .await;
+    message(
+        app,
+        c2,
+        "user",
+        "And in SOLAR France?\nsecond line",
+        &day_at(2, "14:10"),
+        None,
+    )
+    .await;
+    message(
+        app,
+        c2,
+        "bot",
+        "France: 3 GW.",
+        &day_at(2, "14:11"),
+        Some("news"),
+    )
+    .await;
     // bob: a conversation without an agent 2 days ago, and an old one (40 days) never answered.
     let c3 = conversation(app, bob, None, &day_at(2, "14:29")).await;
-    message(app, c3, "user", "Module prices, 50% lower?", &day_at(2, "14:30"), None).await;
+    message(
+        app,
+        c3,
+        "user",
+        "Module prices, 50% lower?",
+        &day_at(2, "14:30"),
+        None,
+    )
+    .await;
     message(app, c3, "bot", "Yes.", &day_at(2, "14:31"), None).await;
     let c4 = conversation(app, bob, Some("market"), &day_at(40, "10:00")).await;
     message(app, c4, "user", "Old question", &day_at(40, "10:00"), None).await;
     // the deleted account and the admin: never counted
-    for (user, text) in [(cat, "deleted user's solar question"), (boss, "admin's solar question")] {
+    for (user, text) in [
+        (cat, "deleted user's solar question"),
+        (boss, "admin's solar question"),
+    ] {
         let c = conversation(app, user, Some("market"), &day_at(2, "15:00")).await;
         message(app, c, "user", text, &day_at(2, "15:00"), None).await;
         message(app, c, "bot", "answer", &day_at(2, "15:01"), Some("market")).await;
     }
-    for (user, agent, active) in [(ann, "market", true), (ann, "news", true), (bob, "market", false), (cat, "market", true), (boss, "news", true)] {
+    for (user, agent, active) in [
+        (ann, "market", true),
+        (ann, "news", true),
+        (bob, "market", false),
+        (cat, "market", true),
+        (boss, "news", true),
+    ] {
         app.exec(&format!(
             "INSERT INTO fastapi_hired_agent (user_id, agent_type, is_active) VALUES ({user}, '{agent}', {active})"
         )).await;
