@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod agents;
+pub mod analytics;
 pub mod conversation;
 pub mod net;
 pub mod plans;

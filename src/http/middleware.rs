@@ -57,7 +57,9 @@ fn normalise(uri: &Uri) -> Option<Uri> {
 }
 
 const ALLOW_METHODS: &str = "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT";
-const EXPOSE_HEADERS: &str = "Retry-After, X-Request-Id, X-Chat-Turn-Id";
+/// Response headers a browser script may read cross-origin: `Content-Disposition` carries the
+/// file name of the analytics' CSV export, which the current app reads (decision L6).
+const EXPOSE_HEADERS: &str = "Retry-After, X-Request-Id, X-Chat-Turn-Id, Content-Disposition";
 
 fn add_cors(headers: &mut HeaderMap, origin: &HeaderValue) {
     headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin.clone());

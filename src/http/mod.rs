@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod agent_access;
 pub mod agent_management;
+pub mod analytics;
 pub mod auth;
 pub mod chat;
 pub mod conversations;
@@ -38,6 +39,7 @@ fn limited() -> OpenApiRouter<AppState> {
         .merge(admin::routes())
         .merge(agent_access::routes())
         .merge(agent_management::routes())
+        .merge(analytics::routes())
         .merge(chat::routes())
         .merge(conversations::routes())
         .merge(grants::routes())

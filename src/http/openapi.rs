@@ -52,6 +52,7 @@ impl Modify for BearerAuth {
         (name = "agent-access", description = "Who may use which agent"),
         (name = "agent-management", description = "The agent catalogue and hiring"),
         (name = "admin", description = "The admin console"),
+        (name = "analytics", description = "The admin console's analytics and query export (admins only)"),
         (name = "chat", description = "Chat with the agents (Server-Sent Events)"),
         (name = "health", description = "Health probes"),
     )

@@ -87,17 +87,7 @@ impl LeadFilter {
 
     /// The `LIKE` pattern of `search`, its wildcards escaped with `\`.
     pub fn pattern(&self) -> Option<String> {
-        self.search.as_ref().map(|s| {
-            let mut p = String::from("%");
-            for c in s.to_lowercase().chars() {
-                if matches!(c, '%' | '_' | '\\') {
-                    p.push('\\');
-                }
-                p.push(c);
-            }
-            p.push('%');
-            p
-        })
+        self.search.as_deref().map(super::contains_pattern)
     }
 }
 

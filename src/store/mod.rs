@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod agents;
+pub mod analytics;
 pub mod audit;
 pub mod chat;
 pub mod clock;
@@ -154,6 +155,20 @@ async fn migrate_sqlite(p: &sqlx::SqlitePool) -> Result<(), sqlx::migrate::Migra
         }
     }
     SQLITE_MIGRATOR.run(p).await
+}
+
+/// A `LIKE` pattern (with `ESCAPE '\'`) matching any text that contains `s` lower-cased:
+/// `%`, `_` and `\` in `s` are escaped, so they match themselves.
+pub fn contains_pattern(s: &str) -> String {
+    let mut p = String::from("%");
+    for c in s.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
 }
 
 /// Database URL forms we accept, normalised: the old SQLAlchemy forms too (operations.md).

@@ -5,6 +5,7 @@
 pub mod support;
 
 mod admin;
+mod admin_analytics;
 mod admins_audit;
 mod agent_access;
 mod agent_management;
