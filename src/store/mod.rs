@@ -5,12 +5,14 @@
 pub mod admin;
 pub mod agents;
 pub mod audit;
+pub mod breach;
 pub mod chat;
 pub mod clock;
 pub mod contact;
 pub mod conversations;
 pub mod datasets;
 pub mod error;
+pub mod gdpr;
 pub mod health;
 pub mod jobs;
 pub mod login_addresses;
@@ -126,6 +128,15 @@ const ADOPTED_SQLITE_COLUMNS: &[(i64, &str, &str, &str)] = &[
         "INTEGER DEFAULT 10",
     ),
     (15, "fastapi_users", "daily_free_queries_reset_date", "DATE"),
+    (
+        16,
+        "fastapi_users",
+        "processing_restricted",
+        "BOOLEAN NOT NULL DEFAULT 0",
+    ),
+    (16, "fastapi_users", "restriction_requested_at", "DATETIME"),
+    (16, "fastapi_users", "restriction_reason", "TEXT"),
+    (16, "fastapi_users", "restriction_grounds", "VARCHAR(50)"),
 ];
 
 /// Run the SQLite migrations, adding each adopted column when it is missing, just before the
