@@ -9,6 +9,7 @@ pub mod chat;
 pub mod conversations;
 pub mod error;
 pub mod extract;
+pub mod gdpr;
 pub mod grants;
 pub mod health;
 pub mod json;
@@ -40,6 +41,7 @@ fn limited() -> OpenApiRouter<AppState> {
         .merge(agent_management::routes())
         .merge(chat::routes())
         .merge(conversations::routes())
+        .merge(gdpr::routes())
         .merge(grants::routes())
         .merge(leads::routes())
         .merge(profile::routes())

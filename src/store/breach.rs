@@ -342,9 +342,8 @@ pub async fn claim_user_notification(
     let Some(before) = get_in(&mut tx, id).await? else {
         return Ok(UsersClaim::NotFound);
     };
-    let claimed =
-        on_tx!(&mut tx, |t| {
-            sqlx::query(
+    let claimed = on_tx!(&mut tx, |t| {
+        sqlx::query(
         "UPDATE fastapi_data_breach_logs SET users_notified = TRUE, users_notification_date = $2, \
            updated_at = $2 \
          WHERE id = $1 AND COALESCE(users_notification_required, FALSE) = TRUE \
@@ -355,7 +354,7 @@ pub async fn claim_user_notification(
     .execute(t)
     .await
     .map(|r| r.rows_affected())
-        })?;
+    })?;
     if claimed == 0 {
         return Ok(if !before.users_required() {
             UsersClaim::NotRequired

@@ -131,9 +131,8 @@ pub async fn restrict(
 /// when there was none.
 pub async fn lift(db: &Db, user_id: i32, log: &NewLog<'_>) -> Result<bool, sqlx::Error> {
     let mut tx = db.begin().await?;
-    let changed =
-        on_tx!(&mut tx, |t| {
-            sqlx::query(
+    let changed = on_tx!(&mut tx, |t| {
+        sqlx::query(
         "UPDATE fastapi_users SET processing_restricted = FALSE, restriction_requested_at = NULL, \
            restriction_reason = NULL, restriction_grounds = NULL \
          WHERE id = $1 AND processing_restricted = TRUE"
@@ -142,7 +141,7 @@ pub async fn lift(db: &Db, user_id: i32, log: &NewLog<'_>) -> Result<bool, sqlx:
     .execute(t)
     .await
     .map(|r| r.rows_affected())
-        })?;
+    })?;
     if changed == 0 {
         return Ok(false);
     }

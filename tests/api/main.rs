@@ -25,6 +25,7 @@ mod decisions;
 mod edge;
 mod faults;
 mod figure_check;
+mod gdpr;
 mod hardening;
 mod ingest;
 mod jobs;
