@@ -5,6 +5,7 @@ pub mod admin;
 pub mod agent_access;
 pub mod agent_management;
 pub mod auth;
+pub mod breach;
 pub mod chat;
 pub mod conversations;
 pub mod error;
@@ -39,6 +40,7 @@ fn limited() -> OpenApiRouter<AppState> {
         .merge(admin::routes())
         .merge(agent_access::routes())
         .merge(agent_management::routes())
+        .merge(breach::routes())
         .merge(chat::routes())
         .merge(conversations::routes())
         .merge(gdpr::routes())

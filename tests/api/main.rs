@@ -12,6 +12,7 @@ mod analytic;
 mod answer_rendering;
 mod auth;
 mod bounds;
+mod breach;
 mod cache;
 mod chat;
 mod chat_guards;
