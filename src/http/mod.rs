@@ -20,6 +20,7 @@ pub mod openapi;
 pub mod profile;
 pub mod responses;
 pub mod root;
+pub mod security;
 pub mod stall;
 pub mod survey;
 pub mod throttle;

@@ -28,6 +28,7 @@ mod faults;
 mod figure_check;
 mod gdpr;
 mod hardening;
+mod headers;
 mod ingest;
 mod jobs;
 mod layers;
