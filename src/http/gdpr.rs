@@ -736,7 +736,7 @@ pub struct ProcessingLogPage {
 
 /// What was done with the caller's data (GDPR Art. 30), newest first.
 #[utoipa::path(get, path = "/api/v1/profile/processing-logs", tag = "profile", security(("bearer" = [])),
-    params(("limit" = Option<i64>, Query, minimum = 1, description = "Default 50; above 100 is capped at 100"),
+    params(("limit" = Option<i64>, Query, minimum = 1, maximum = 100, description = "Default 50; above 100 is capped at 100 (not refused)"),
         ("offset" = Option<i64>, Query, minimum = 0)),
     responses((status = 200, body = ProcessingLogPage)))]
 pub async fn processing_logs(

@@ -119,8 +119,8 @@ fn every_limit_parameter_documents_its_maximum() {
         }
     }
     // conversations, both message histories, the agent history, the admin lists and audit log,
-    // the contact requests and the waitlist
-    assert_eq!(limits.len(), 9, "{limits:?}");
+    // the contact requests, the waitlist and the processing log
+    assert_eq!(limits.len(), 10, "{limits:?}");
 }
 
 /// Fields of public request bodies that are never stored as sent: a password becomes a
