@@ -129,14 +129,14 @@ const ADOPTED_SQLITE_COLUMNS: &[(i64, &str, &str, &str)] = &[
     ),
     (15, "fastapi_users", "daily_free_queries_reset_date", "DATE"),
     (
-        16,
+        17,
         "fastapi_users",
         "processing_restricted",
         "BOOLEAN NOT NULL DEFAULT 0",
     ),
-    (16, "fastapi_users", "restriction_requested_at", "DATETIME"),
-    (16, "fastapi_users", "restriction_reason", "TEXT"),
-    (16, "fastapi_users", "restriction_grounds", "VARCHAR(50)"),
+    (17, "fastapi_users", "restriction_requested_at", "DATETIME"),
+    (17, "fastapi_users", "restriction_reason", "TEXT"),
+    (17, "fastapi_users", "restriction_grounds", "VARCHAR(50)"),
 ];
 
 /// Run the SQLite migrations, adding each adopted column when it is missing, just before the
