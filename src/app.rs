@@ -46,6 +46,8 @@ pub struct AppInner {
     pub recorder: crate::chat::recorder::Recorder,
     /// Identifies this replica in job leases.
     pub instance_id: String,
+    /// The security headers of every response (decision L10), the web app's policy included.
+    pub security: crate::http::security::SecurityHeaders,
     shutting_down: AtomicBool,
     shutdown_tx: watch::Sender<bool>,
     /// Set when the shutdown drain ends: running turns stop generating and fail (streaming.md
@@ -166,7 +168,9 @@ impl App {
             settings.chat_max_streams_per_turn,
         );
         let (shutdown_tx, _) = watch::channel(false);
+        let security = crate::http::security::SecurityHeaders::from_settings(&settings);
         let state = AppState(Arc::new(AppInner {
+            security,
             settings,
             db,
             jwt,

@@ -136,6 +136,18 @@ pub struct Settings {
     /// An http(s) URL that receives a JSON POST for each new lead (`CONTACT_WEBHOOK_URL`;
     /// unset: no webhook). A secret: only its scheme and host are ever printed.
     pub contact_webhook_url: Option<String>,
+    /// The supervisory authority's address for breach notifications (`BREACH_DPA_EMAIL`, GDPR
+    /// Art. 33; unset: `notify-dpa` refuses, saying so).
+    pub breach_dpa_email: Option<String>,
+    /// The team told at once of every breach recorded (`BREACH_INTERNAL_EMAIL`; unset: nobody,
+    /// and the breach says `internal_team_notified: false`). Also the contact the notices give.
+    pub breach_internal_email: Option<String>,
+    /// Who is responsible for the data (`DATA_CONTROLLER`): named in the data export and in the
+    /// breach notices.
+    pub data_controller: String,
+    /// `Strict-Transport-Security: max-age=` on every response (`HSTS_MAX_AGE_SECONDS`); 0: not
+    /// sent. A year by default when `ENVIRONMENT=production`, else 0.
+    pub hsts_max_age: u64,
 }
 
 pub const DEFAULT_SECRET_KEY: &str = "dev-secret-key";
@@ -217,6 +229,10 @@ pub const SETTINGS: &[(&str, bool)] = &[
     ("METRICS_ADDR", false),
     ("CONTACT_NOTIFY_EMAIL", false),
     ("CONTACT_WEBHOOK_URL", true),
+    ("BREACH_DPA_EMAIL", false),
+    ("BREACH_INTERNAL_EMAIL", false),
+    ("DATA_CONTROLLER", false),
+    ("HSTS_MAX_AGE_SECONDS", false),
     ("LOG_FORMAT", false),
     ("LOG_LEVEL", false),
     ("RUST_LOG", false),
@@ -573,15 +589,24 @@ impl Settings {
             })
             .collect();
 
-        let contact_notify_email = match get("CONTACT_NOTIFY_EMAIL") {
-            None => None,
-            Some(a) => {
-                a.parse::<lettre::Address>().map_err(|e| {
-                    anyhow::anyhow!("CONTACT_NOTIFY_EMAIL must be an email address ({e})")
-                })?;
-                Some(a)
+        let address = |name: &str| -> Result<Option<String>> {
+            match get(name) {
+                None => Ok(None),
+                Some(a) => {
+                    a.parse::<lettre::Address>()
+                        .map_err(|e| anyhow::anyhow!("{name} must be an email address ({e})"))?;
+                    Ok(Some(a))
+                }
             }
         };
+        let contact_notify_email = address("CONTACT_NOTIFY_EMAIL")?;
+        let breach_dpa_email = address("BREACH_DPA_EMAIL")?;
+        let breach_internal_email = address("BREACH_INTERNAL_EMAIL")?;
+        let hsts_max_age: u64 = parse(
+            &get("HSTS_MAX_AGE_SECONDS"),
+            "HSTS_MAX_AGE_SECONDS",
+            if production { 31_536_000 } else { 0 },
+        )?;
         let contact_webhook_url = match get("CONTACT_WEBHOOK_URL") {
             None => None,
             Some(u) => {
@@ -593,6 +618,10 @@ impl Settings {
         Ok(Settings {
             contact_notify_email,
             contact_webhook_url,
+            breach_dpa_email,
+            breach_internal_email,
+            data_controller: get("DATA_CONTROLLER").unwrap_or_else(|| "Becquerel Institute".into()),
+            hsts_max_age,
             llm_provider,
             openai_api_key,
             openai_base_url: get("OPENAI_BASE_URL")
@@ -812,6 +841,10 @@ impl Settings {
                     .contact_webhook_url
                     .as_deref()
                     .map_or("(unset)".into(), redact_webhook_url),
+                "BREACH_DPA_EMAIL" => opt(&self.breach_dpa_email),
+                "BREACH_INTERNAL_EMAIL" => opt(&self.breach_internal_email),
+                "DATA_CONTROLLER" => self.data_controller.clone(),
+                "HSTS_MAX_AGE_SECONDS" => self.hsts_max_age.to_string(),
                 "WEAVIATE_URL" => opt(&self.weaviate_url),
                 "WEAVIATE_API_KEY" => secret(self.weaviate_api_key.as_deref()),
                 "METRICS_ADDR" => opt(&self.metrics_addr),
@@ -1082,6 +1115,43 @@ mod tests {
             "{e}"
         );
         assert!(Settings::from_map(&map(&[("CONTACT_NOTIFY_EMAIL", "not an address")])).is_err());
+    }
+
+    #[test]
+    fn gdpr_settings_are_checked_and_hsts_is_for_production() {
+        let s = Settings::from_map(&map(&[])).unwrap();
+        assert_eq!((s.breach_dpa_email, s.breach_internal_email), (None, None));
+        assert_eq!(s.data_controller, "Becquerel Institute");
+        assert_eq!(s.hsts_max_age, 0);
+        let s = Settings::from_map(&map(&[
+            ("BREACH_DPA_EMAIL", "breaches@dpa.example"),
+            ("BREACH_INTERNAL_EMAIL", "security@example.com"),
+            ("DATA_CONTROLLER", "Sun Analytics SA"),
+            ("HSTS_MAX_AGE_SECONDS", "600"),
+        ]))
+        .unwrap();
+        assert_eq!(s.breach_dpa_email.as_deref(), Some("breaches@dpa.example"));
+        assert_eq!(
+            s.breach_internal_email.as_deref(),
+            Some("security@example.com")
+        );
+        assert_eq!(s.data_controller, "Sun Analytics SA");
+        assert_eq!(s.hsts_max_age, 600);
+        for name in ["BREACH_DPA_EMAIL", "BREACH_INTERNAL_EMAIL"] {
+            let e = Settings::from_map(&map(&[(name, "not an address")])).unwrap_err();
+            assert!(e.to_string().contains(name), "{e}");
+        }
+        assert!(Settings::from_map(&map(&[("HSTS_MAX_AGE_SECONDS", "-1")])).is_err());
+        let production = [
+            ("ENVIRONMENT", "production"),
+            ("SECRET_KEY", "a-real-secret"),
+            ("MAIL_LOG_ONLY", "true"),
+        ];
+        let s = Settings::from_map(&map(&production)).unwrap();
+        assert_eq!(s.hsts_max_age, 31_536_000);
+        let mut off = production.to_vec();
+        off.push(("HSTS_MAX_AGE_SECONDS", "0"));
+        assert_eq!(Settings::from_map(&map(&off)).unwrap().hsts_max_age, 0);
     }
 
     #[test]

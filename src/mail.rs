@@ -187,6 +187,151 @@ pub mod templates {
         }
     }
 
+    /// The facts of a breach the three breach notices (decision L7) state.
+    pub struct BreachFacts<'a> {
+        pub id: i32,
+        pub breach_type: &'a str,
+        pub severity: &'a str,
+        pub risk_level: &'a str,
+        pub description: &'a str,
+        pub categories: &'a [String],
+        pub estimated_affected_users: Option<i32>,
+        /// `YYYY-MM-DD HH:MM:SS UTC`, or "Unknown" / "In progress".
+        pub occurred_at: String,
+        pub discovered_at: String,
+        pub contained_at: String,
+        /// Who is responsible for the data (`DATA_CONTROLLER`).
+        pub controller: &'a str,
+        /// Whom to contact about it (`BREACH_INTERNAL_EMAIL`), if set.
+        pub contact: Option<&'a str>,
+    }
+
+    impl BreachFacts<'_> {
+        fn categories(&self) -> String {
+            if self.categories.is_empty() {
+                "Unknown".into()
+            } else {
+                self.categories.join(", ")
+            }
+        }
+        fn affected(&self) -> String {
+            self.estimated_affected_users
+                .filter(|n| *n > 0)
+                .map_or("Unknown".into(), |n| n.to_string())
+        }
+    }
+
+    /// The internal team's alert of a breach just recorded.
+    pub fn breach_internal(to: &str, b: &BreachFacts<'_>) -> Email {
+        Email {
+            to: to.into(),
+            subject: format!(
+                "DATA BREACH ALERT - {} severity (breach #{})",
+                b.severity.to_uppercase(),
+                b.id
+            ),
+            body: format!(
+                "A personal-data breach was recorded in the breach register.\n\n\
+                 Breach: #{id}\nType: {kind}\nSeverity: {severity}\nRisk to the people concerned: {risk}\n\
+                 Discovered: {discovered}\nOccurred: {occurred}\n\n\
+                 What happened:\n{description}\n\n\
+                 Data affected: {categories}\nEstimated people affected: {affected}\n\n\
+                 To do now:\n\
+                 1. Contain the breach.\n\
+                 2. Assess its full impact and document the findings.\n\
+                 3. If the risk is moderate or high, notify the supervisory authority within 72 hours \
+                 of discovery (POST /api/v1/admin/breach/notify-dpa).\n\
+                 4. If the risk is high, notify the people concerned (POST /api/v1/admin/breach/notify-users).\n",
+                id = b.id,
+                kind = b.breach_type,
+                severity = b.severity,
+                risk = b.risk_level,
+                discovered = b.discovered_at,
+                occurred = b.occurred_at,
+                description = b.description,
+                categories = b.categories(),
+                affected = b.affected(),
+            ),
+        }
+    }
+
+    /// The notification to the supervisory authority (GDPR Art. 33), with the admin's
+    /// assessment.
+    pub fn breach_dpa(
+        to: &str,
+        b: &BreachFacts<'_>,
+        notified_at: &str,
+        consequences: &str,
+        technical: &str,
+        organisational: &str,
+        remediation: &str,
+    ) -> Email {
+        let contact = b
+            .contact
+            .map_or(String::new(), |c| format!("\nContact: {c}\n"));
+        Email {
+            to: to.into(),
+            subject: format!(
+                "Personal data breach notification (GDPR Art. 33), ref. {}",
+                b.id
+            ),
+            body: format!(
+                "NOTIFICATION OF A PERSONAL DATA BREACH under Article 33 of the GDPR\n\n\
+                 Controller: {controller}{contact}\nDate of this notification: {notified_at}\n\
+                 Our reference: breach #{id}\n\n\
+                 1. Nature of the breach:\n{description}\n(type: {kind}, severity: {severity}, risk: {risk})\n\n\
+                 2. Categories of personal data concerned: {categories}\n\n\
+                 3. Approximate number of data subjects concerned: {affected}\n\n\
+                 4. Likely consequences:\n{consequences}\n\n\
+                 5. Measures taken or proposed:\nTechnical: {technical}\nOrganisational: {organisational}\n\
+                 Remediation: {remediation}\n\n\
+                 6. Timeline (UTC):\nOccurred: {occurred}\nDiscovered: {discovered}\nContained: {contained}\n",
+                controller = b.controller,
+                id = b.id,
+                description = b.description,
+                kind = b.breach_type,
+                severity = b.severity,
+                risk = b.risk_level,
+                categories = b.categories(),
+                affected = b.affected(),
+                occurred = b.occurred_at,
+                discovered = b.discovered_at,
+                contained = b.contained_at,
+            ),
+        }
+    }
+
+    /// The notice to a person whose data may be concerned (GDPR Art. 34).
+    pub fn breach_user(
+        to: &str,
+        b: &BreachFacts<'_>,
+        remediation: Option<&str>,
+        user_actions: &str,
+    ) -> Email {
+        let contact = b.contact.map_or(String::new(), |c| {
+            format!("If you have questions, write to {c}.\n\n")
+        });
+        Email {
+            to: to.into(),
+            subject: "Important security notice about your Solar Intelligence account".into(),
+            body: format!(
+                "We are writing to tell you about a security incident that may have affected your \
+                 personal data.\n\n\
+                 What happened:\n{description}\n\n\
+                 What information was involved: {categories}\n\n\
+                 What we are doing:\n{remediation}\n\n\
+                 What you can do:\n{user_actions}\n\n\
+                 We are sorry for this incident.\n\n{contact}{controller}\nReference: breach #{id}\n",
+                description = b.description,
+                categories = b.categories(),
+                remediation =
+                    remediation.unwrap_or("We are actively working to resolve this issue."),
+                controller = b.controller,
+                id = b.id,
+            ),
+        }
+    }
+
     pub fn account_deleted(to: &str) -> Email {
         Email {
             to: to.into(),

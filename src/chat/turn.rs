@@ -47,6 +47,12 @@ pub struct Started {
 pub enum StartError {
     /// The message is empty once trimmed (400).
     EmptyMessage,
+    /// The user restricted the processing of their data (403 with an object detail, decision
+    /// L7): the grounds they gave and when.
+    Restricted {
+        grounds: Option<String>,
+        since: Option<chrono::NaiveDateTime>,
+    },
     /// No agent of this type; carries the type as the caller sent it (400).
     UnknownAgent(String),
     /// Not the caller's conversation, or none (404).
@@ -113,6 +119,14 @@ pub async fn start(
     let text = message.trim();
     if text.is_empty() {
         return Err(StartError::EmptyMessage);
+    }
+    // GDPR Art. 18: nothing of theirs is processed while the user has it restricted, so the
+    // refusal comes before anything is read, counted or stored (as the old service ordered it).
+    if user.processing_restricted() {
+        return Err(StartError::Restricted {
+            grounds: user.restriction_grounds.clone(),
+            since: user.restriction_requested_at,
+        });
     }
     let t = normalize_agent_type(agent_type);
     let Some(agent) = agents::agent(&t) else {

@@ -5,6 +5,7 @@ pub mod access;
 pub mod agents;
 pub mod analytics;
 pub mod conversation;
+pub mod gdpr;
 pub mod net;
 pub mod plans;
 pub mod records;

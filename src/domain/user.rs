@@ -103,6 +103,12 @@ pub struct User {
     pub token_exempt_hash: Option<String>,
     /// Incremented by every revocation; a token carries the version its login read.
     pub token_version: i32,
+    /// The user restricted the processing of their data (GDPR Art. 18, decision L7): chat
+    /// refuses to run until they lift it.
+    pub processing_restricted: Option<bool>,
+    pub restriction_requested_at: Option<NaiveDateTime>,
+    pub restriction_reason: Option<String>,
+    pub restriction_grounds: Option<String>,
 }
 
 impl User {
@@ -151,6 +157,9 @@ impl User {
     }
     pub fn email_verified(&self) -> bool {
         self.email_verified.unwrap_or(false)
+    }
+    pub fn processing_restricted(&self) -> bool {
+        self.processing_restricted.unwrap_or(false)
     }
     /// Whether the monthly counter must be reset before this request sees it (decision F1).
     pub fn counter_is_stale(&self, now: NaiveDateTime) -> bool {

@@ -21,6 +21,7 @@ use crate::chat::streams::{self, StreamGuard};
 use crate::chat::{hub, sse, turn};
 use crate::domain::agents::AGENTS;
 use crate::domain::conversation::{MAX_CHAT_MESSAGE_CHARS, string_envelope};
+use crate::domain::gdpr;
 use crate::domain::plans;
 use crate::notify::{Kind, Lead};
 use crate::store::{self, contact, conversations as conv};
@@ -66,6 +67,15 @@ impl From<turn::StartError> for ApiError {
         };
         match e {
             E::EmptyMessage => ApiError::bad_request("Empty message"),
+            E::Restricted { grounds, since } => ApiError::DetailValue {
+                status: StatusCode::FORBIDDEN,
+                detail: json!({
+                    "error": gdpr::RESTRICTED_CHAT_ERROR,
+                    "message": gdpr::restricted_message(grounds.as_deref()),
+                    "note": gdpr::RESTRICTED_CHAT_NOTE,
+                    "restricted_at": since.as_ref().map(crate::domain::time::format_datetime),
+                }),
+            },
             E::UnknownAgent(t) => ApiError::bad_request(format!("Unknown agent type: {t}")),
             E::ConversationNotFound => {
                 ApiError::not_found("Conversation not found or access denied")

@@ -115,6 +115,7 @@ pub async fn edge(State(state): State<AppState>, mut req: Request, next: Next) -
         .path_and_query()
         .map(|pq| pq.as_str().to_string())
         .unwrap_or_else(|| req.uri().path().to_string());
+    let path = req.uri().path().to_string();
     let origin = req.headers().get(header::ORIGIN).cloned();
     let allowed = origin
         .as_ref()
@@ -163,6 +164,7 @@ pub async fn edge(State(state): State<AppState>, mut req: Request, next: Next) -
     if let Ok(v) = HeaderValue::from_str(&rid) {
         resp.headers_mut().insert("x-request-id", v);
     }
+    state.security.apply(&path, resp.headers_mut());
     if allowed && let Some(o) = origin.as_ref() {
         add_cors(resp.headers_mut(), o);
     }

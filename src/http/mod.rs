@@ -6,10 +6,12 @@ pub mod agent_access;
 pub mod agent_management;
 pub mod analytics;
 pub mod auth;
+pub mod breach;
 pub mod chat;
 pub mod conversations;
 pub mod error;
 pub mod extract;
+pub mod gdpr;
 pub mod grants;
 pub mod health;
 pub mod json;
@@ -19,6 +21,7 @@ pub mod openapi;
 pub mod profile;
 pub mod responses;
 pub mod root;
+pub mod security;
 pub mod stall;
 pub mod survey;
 pub mod throttle;
@@ -40,8 +43,10 @@ fn limited() -> OpenApiRouter<AppState> {
         .merge(agent_access::routes())
         .merge(agent_management::routes())
         .merge(analytics::routes())
+        .merge(breach::routes())
         .merge(chat::routes())
         .merge(conversations::routes())
+        .merge(gdpr::routes())
         .merge(grants::routes())
         .merge(leads::routes())
         .merge(profile::routes())

@@ -8,9 +8,11 @@ use utoipa::ToSchema;
 
 use super::error::{ApiError, ApiResult};
 use super::extract::{CurrentUser, Obj, RequestBody, UserJson};
+use super::gdpr::{PROFILE_CATEGORIES, Trace};
 use super::responses::{MessageResponse, message};
 use crate::app::AppState;
 use crate::auth::password::VerifyError;
+use crate::domain::gdpr::Activity;
 use crate::domain::user::{self, User};
 use crate::store::{self, users::ContactRequestRow};
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -113,14 +115,24 @@ pub struct ProfileResponse {
     contact_requests: Vec<ContactRequestOut>,
 }
 
-/// The caller's profile, plan, usage and recent contact requests.
+/// The caller's profile, plan, usage and recent contact requests. The read is recorded in the
+/// caller's processing log (decision L7).
 #[utoipa::path(get, path = "/api/v1/profile", tag = "profile", security(("bearer" = [])),
     responses((status = 200, body = ProfileResponse), (status = 401)))]
 pub async fn get_profile(
     State(state): State<AppState>,
     user: CurrentUser,
+    trace: Trace,
 ) -> ApiResult<Json<ProfileResponse>> {
     let u = &user.user;
+    let log = trace.log(
+        u.id,
+        Activity::DataAccess,
+        "User accessed their profile information",
+        PROFILE_CATEGORIES,
+        "contract",
+    );
+    store::gdpr::log(&state.db, &log).await?;
     let (conversations, messages) = store::users::usage_counts(&state.db, u.id).await?;
     let contacts = store::users::contact_requests_for_email(&state.db, &u.username).await?;
     let limit = store::users::query_limit(&state.db, u).await?;

@@ -47,7 +47,8 @@ pub async fn root(State(state): State<AppState>, headers: HeaderMap) -> Response
             .and_then(|v| v.to_str().ok())
             .is_some_and(|a| a.contains("text/html"));
         if wants_html {
-            return serve_index(Path::new(dir), headers).await;
+            let res = serve_index(Path::new(dir), headers).await;
+            return with_app_policy(&state, res);
         }
     }
     Json(root_json(&state)).into_response()
@@ -154,9 +155,28 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
             Ok(r) => r.map(Body::new),
             Err(never) => match never {},
         };
-        return with_cache_control(&path, res);
+        return with_app_policy(&state, with_cache_control(&path, res));
     }
     ApiError::not_found("Not Found").into_response()
+}
+
+/// The web app's Content-Security-Policy (decision L10) on a file it served; a JSON error keeps
+/// the API's.
+fn with_app_policy(state: &AppState, mut res: Response) -> Response {
+    let served = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;
+    if served && !is_json(res.headers()) {
+        res.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            state.security.app_csp.clone(),
+        );
+    }
+    res
+}
+
+fn is_json(h: &HeaderMap) -> bool {
+    h.get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"))
 }
 
 /// Whether the file at URL `path` may be served from `dir` (issue 20). Refused, as the JSON 404:

@@ -6,12 +6,14 @@ pub mod admin;
 pub mod agents;
 pub mod analytics;
 pub mod audit;
+pub mod breach;
 pub mod chat;
 pub mod clock;
 pub mod contact;
 pub mod conversations;
 pub mod datasets;
 pub mod error;
+pub mod gdpr;
 pub mod health;
 pub mod jobs;
 pub mod login_addresses;
@@ -127,6 +129,15 @@ const ADOPTED_SQLITE_COLUMNS: &[(i64, &str, &str, &str)] = &[
         "INTEGER DEFAULT 10",
     ),
     (15, "fastapi_users", "daily_free_queries_reset_date", "DATE"),
+    (
+        17,
+        "fastapi_users",
+        "processing_restricted",
+        "BOOLEAN NOT NULL DEFAULT 0",
+    ),
+    (17, "fastapi_users", "restriction_requested_at", "DATETIME"),
+    (17, "fastapi_users", "restriction_reason", "TEXT"),
+    (17, "fastapi_users", "restriction_grounds", "VARCHAR(50)"),
 ];
 
 /// Run the SQLite migrations, adding each adopted column when it is missing, just before the

@@ -17,7 +17,8 @@ macro_rules! user_columns {
         "id, username, password_hash, full_name, role, is_active, created_at, email_verified, \
          plan_type, query_count, monthly_query_count, last_query_date, last_reset_date, plan_end_date, \
          deleted, deletion_requested_at, tokens_valid_after, token_exempt_hash, token_version, \
-         email_verification_required"
+         email_verification_required, processing_restricted, restriction_requested_at, \
+         restriction_reason, restriction_grounds"
     };
 }
 
@@ -746,6 +747,8 @@ pub async fn purge_in(tx: &mut Tx, id: i32, username: &str) -> Result<(), sqlx::
         "DELETE FROM fastapi_password_guesses WHERE user_id = $1",
         "DELETE FROM fastapi_revoked_tokens WHERE user_id = $1",
         "DELETE FROM fastapi_login_addresses WHERE user_id = $1",
+        // The processing log holds the user's addresses and browsers (decision L7).
+        "DELETE FROM fastapi_data_processing_logs WHERE user_id = $1",
         // Not the admin log: its entries outlive the users they name, with the id and the
         // username of the moment (issue 20), so how an account became an admin stays on record.
     ];

@@ -119,8 +119,8 @@ fn every_limit_parameter_documents_its_maximum() {
         }
     }
     // conversations, both message histories, the agent history, the admin lists and audit log,
-    // the contact requests, the waitlist and the analytics' query log
-    assert_eq!(limits.len(), 10, "{limits:?}");
+    // the contact requests, the waitlist, the analytics' query log and the processing log
+    assert_eq!(limits.len(), 11, "{limits:?}");
 }
 
 /// Fields of public request bodies that are never stored as sent: a password becomes a

@@ -182,3 +182,61 @@ db_test!(async fn migrations_are_idempotent(b) {
         assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM {table}")).await, 0, "{table}");
     }
 });
+
+// The old service's later versions made the GDPR tables and the restriction columns themselves
+// (decision L7): a database they set up is adopted with its restrictions, log rows and breaches.
+db_test!(async fn an_old_database_keeps_its_restrictions_processing_log_and_breaches(b) {
+    let id = match b {
+        Backend::Sqlite => "INTEGER PRIMARY KEY",
+        Backend::Postgres => "SERIAL PRIMARY KEY",
+    };
+    let extra = format!(
+        "ALTER TABLE fastapi_users ADD COLUMN processing_restricted BOOLEAN DEFAULT FALSE NOT NULL;
+        ALTER TABLE fastapi_users ADD COLUMN restriction_requested_at TIMESTAMP NULL;
+        ALTER TABLE fastapi_users ADD COLUMN restriction_reason TEXT NULL;
+        ALTER TABLE fastapi_users ADD COLUMN restriction_grounds VARCHAR(50) NULL;
+        UPDATE fastapi_users SET processing_restricted = TRUE, restriction_requested_at = '2026-01-10 09:00:00',
+          restriction_reason = 'My company is wrong', restriction_grounds = 'accuracy' WHERE id = 1;
+        CREATE TABLE fastapi_data_processing_logs (id {id}, user_id INTEGER NOT NULL, activity_type VARCHAR(50) NOT NULL,
+          endpoint VARCHAR(255), method VARCHAR(10), ip_address VARCHAR(45), user_agent VARCHAR(255), purpose TEXT,
+          data_categories TEXT, legal_basis VARCHAR(50), timestamp TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+          performed_by_user_id INTEGER);
+        INSERT INTO fastapi_data_processing_logs (user_id, activity_type, endpoint, method, purpose, data_categories, legal_basis, timestamp)
+          VALUES (1, 'data_access', '/api/v1/profile', 'GET', 'User accessed their profile information', '[\"profile\"]', 'contract', '2026-01-09 08:00:00');
+        CREATE TABLE fastapi_data_breach_logs (id {id}, breach_type VARCHAR(50) NOT NULL, severity VARCHAR(20) NOT NULL,
+          description TEXT NOT NULL, affected_data_categories TEXT, estimated_affected_users INTEGER,
+          discovered_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, breach_occurred_at TIMESTAMP, contained_at TIMESTAMP,
+          resolved_at TIMESTAMP, discovered_by VARCHAR(100), discovery_method VARCHAR(100), risk_level VARCHAR(20) NOT NULL,
+          likely_consequences TEXT, technical_measures TEXT, organizational_measures TEXT,
+          internal_team_notified BOOLEAN DEFAULT FALSE, internal_notification_date TIMESTAMP, dpa_notified BOOLEAN DEFAULT FALSE,
+          dpa_notification_date TIMESTAMP, dpa_notification_required BOOLEAN DEFAULT TRUE, users_notified BOOLEAN DEFAULT FALSE,
+          users_notification_date TIMESTAMP, users_notification_required BOOLEAN DEFAULT FALSE, remediation_steps TEXT,
+          prevention_measures TEXT, status VARCHAR(20) NOT NULL DEFAULT 'open',
+          created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, updated_at TIMESTAMP, created_by_user_id INTEGER, notes TEXT);
+        INSERT INTO fastapi_data_breach_logs (breach_type, severity, description, affected_data_categories, risk_level, status,
+          discovered_at, dpa_notification_required, users_notification_required)
+          VALUES ('data_leak', 'high', 'An old breach', '[\"email\"]', 'high', 'investigating', '2026-01-08 10:00:00', TRUE, TRUE);"
+    );
+    let Some(app) = old_database(b, &extra).await else { return };
+    let token = app.login("ada@example.com", "Sunny-Panel-2024!").await;
+    let status = app.get("/api/v1/profile/restriction-status", Some(&token)).await.json();
+    assert_eq!(status["restricted"], true, "{status}");
+    assert_eq!(status["reason"], "My company is wrong");
+    let r = app.post_json("/api/v1/chat/send", Some(&token), &json!({"conversation_id": 1, "message": "hello", "agent_type": "market"})).await;
+    r.assert(403);
+    assert_eq!(r.json()["detail"]["restricted_at"], "2026-01-10T09:00:00");
+    app.post_json("/api/v1/profile/cancel-restriction", Some(&token), &json!({})).await.assert(200);
+    let logs = app.get("/api/v1/profile/processing-logs", Some(&token)).await.json();
+    let purposes: Vec<&str> = logs["logs"].as_array().unwrap().iter().map(|l| l["purpose"].as_str().unwrap()).collect();
+    assert_eq!(purposes, ["User cancelled restriction of processing", "User accessed their profile information"]);
+    let admin = app.admin("root@example.com").await;
+    let active = app.get("/api/v1/admin/breach/active", Some(&admin)).await.json();
+    assert_eq!(active[0]["description"], "An old breach", "{active}");
+    assert_eq!(active[0]["affected_data_categories"], json!(["email"]));
+    assert_eq!(active[0]["internal_team_notified"], false);
+    let created = app.post_json("/api/v1/admin/breach/create", Some(&admin), &json!({
+        "breach_type": "data_leak", "severity": "low", "description": "New", "risk_level": "low",
+        "affected_data_categories": []})).await;
+    created.assert(200);
+    assert_eq!(created.json()["id"], 2, "new breaches follow the old ones");
+});

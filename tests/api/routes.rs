@@ -61,8 +61,9 @@ db_test!(async fn the_router_answers_every_documented_operation(b) {
     wrong_method.assert(405);
 
     let ops = operations(&doc);
-    // 79 of the first contract, 6 of the current app so far (issue 23), the 9 admin analytics
-    assert_eq!(ops.len(), 99, "operations in the document: {ops:?}");
+    // the first contract's, the current app's so far (issue 23: the 9 admin analytics, 12 GDPR
+    // and breach register operations) and ours
+    assert_eq!(ops.len(), 111, "operations in the document: {ops:?}");
     for (method, path) in ops {
         let uri = concrete(&path);
         let req = TestApp::req(method.clone(), &uri, None)
@@ -137,10 +138,29 @@ fn routes_are_only_declared_through_the_document() {
     assert_eq!(n, solarintel::http::openapi::document().paths.paths.len());
 }
 
+/// The breach register's vocabularies in the document are the ones the parser accepts.
+#[test]
+fn breach_vocabularies_are_the_parsers() {
+    use solarintel::domain::gdpr;
+    let doc = serde_json::to_value(solarintel::http::openapi::document()).unwrap();
+    for (schema, words) in [
+        ("BreachSeverity", gdpr::BREACH_SEVERITIES),
+        ("BreachRiskLevel", gdpr::BREACH_RISK_LEVELS),
+        ("BreachStatus", gdpr::BREACH_STATUSES),
+    ] {
+        assert_eq!(
+            doc["components"]["schemas"][schema]["enum"],
+            serde_json::json!(words),
+            "{schema}"
+        );
+    }
+}
+
 /// `#[schema(max_length = ..)]` takes only literals: each limit written there is the parser's.
 #[test]
 fn request_schema_limits_are_the_parsers_constants() {
     use solarintel::domain::conversation::MAX_CHAT_MESSAGE_CHARS;
+    use solarintel::domain::gdpr;
     use solarintel::domain::user::PASSWORD_MIN_CHARS;
     use solarintel::http::{auth, chat, conversations, survey};
     let doc = serde_json::to_value(solarintel::http::openapi::document()).unwrap();
@@ -180,6 +200,60 @@ fn request_schema_limits_are_the_parsers_constants() {
             "reason",
             "maxLength",
             auth::MAX_DELETION_REASON_CHARS,
+        ),
+        (
+            "RestrictionRequest",
+            "reason",
+            "maxLength",
+            gdpr::MAX_RESTRICTION_REASON_CHARS,
+        ),
+        (
+            "CreateBreach",
+            "breach_type",
+            "maxLength",
+            gdpr::BREACH_TYPE_CHARS,
+        ),
+        (
+            "CreateBreach",
+            "description",
+            "maxLength",
+            gdpr::BREACH_TEXT_CHARS,
+        ),
+        (
+            "CreateBreach",
+            "affected_data_categories",
+            "maxItems",
+            gdpr::BREACH_CATEGORIES,
+        ),
+        (
+            "CreateBreach",
+            "discovered_by",
+            "maxLength",
+            gdpr::BREACH_DISCOVERED_BY_CHARS,
+        ),
+        (
+            "CreateBreach",
+            "discovery_method",
+            "maxLength",
+            gdpr::BREACH_DISCOVERY_METHOD_CHARS,
+        ),
+        (
+            "NotifyDpa",
+            "likely_consequences",
+            "maxLength",
+            gdpr::BREACH_TEXT_CHARS,
+        ),
+        (
+            "NotifyUsers",
+            "user_actions",
+            "maxLength",
+            gdpr::BREACH_TEXT_CHARS,
+        ),
+        (
+            "UpdateBreachStatus",
+            "notes",
+            "maxLength",
+            gdpr::BREACH_NOTE_CHARS,
         ),
         ("UserCreate", "password", "minLength", PASSWORD_MIN_CHARS),
         (
@@ -246,8 +320,22 @@ fn every_operation_documents_its_layers_answers() {
 /// a body, so the derived answers are the extractors' answers.
 #[test]
 fn annotations_declare_what_the_extractors_do() {
-    const AUTH: [&str; 4] = ["CurrentUser", "UserJson", "AdminUser", "AdminJson"];
-    const BODY: [&str; 5] = ["PublicJson", "UserJson", "AdminJson", "LoginForm", "Bytes"];
+    const AUTH: [&str; 6] = [
+        "CurrentUser",
+        "UserJson",
+        "AdminUser",
+        "AdminJson",
+        "BreachAdmin",
+        "BreachJson",
+    ];
+    const BODY: [&str; 6] = [
+        "PublicJson",
+        "UserJson",
+        "AdminJson",
+        "BreachJson",
+        "LoginForm",
+        "Bytes",
+    ];
     // chat/send reads the body itself, then authenticates with `read_user_json` (a resume with
     // `Last-Event-ID` must not read a body first).
     const AUTH_IN_BODY: [&str; 1] = ["send"];

@@ -106,17 +106,31 @@ impl FromRequestParts<AppState> for CurrentUser {
 #[derive(Clone, Debug)]
 pub struct AdminUser(pub CurrentUser);
 
+/// The 403 of a user who is not an admin (check 6).
+pub const ADMIN_REQUIRED: &str = "Not enough permissions. Admin access required.";
+
+/// The breach register's own 403 (its admin check is the same; `latest-app.md` §1.2).
+pub const BREACH_ADMIN_REQUIRED: &str = "Admin access required";
+
 /// Checks 1–6 of api-contract §1.3, for handlers that read a body first.
 pub async fn admin_from(
     headers: &HeaderMap,
     pre: Option<Authenticated>,
     state: &AppState,
 ) -> Result<AdminUser, ApiError> {
+    admin_with(headers, pre, state, ADMIN_REQUIRED).await
+}
+
+/// Checks 1–6, answering `detail` when the user is not an admin.
+pub async fn admin_with(
+    headers: &HeaderMap,
+    pre: Option<Authenticated>,
+    state: &AppState,
+    detail: &'static str,
+) -> Result<AdminUser, ApiError> {
     let u = CurrentUser::of(headers, pre, state).await?;
     if !u.user.is_admin() {
-        return Err(ApiError::forbidden(
-            "Not enough permissions. Admin access required.",
-        ));
+        return Err(ApiError::forbidden(detail));
     }
     Ok(AdminUser(u))
 }
@@ -130,6 +144,24 @@ impl FromRequestParts<AppState> for AdminUser {
     ) -> Result<Self, Self::Rejection> {
         let pre = parts.extensions.get::<Authenticated>().cloned();
         admin_from(&parts.headers, pre, state).await
+    }
+}
+
+/// An admin of the breach register: [`AdminUser`]'s checks with [`BREACH_ADMIN_REQUIRED`].
+#[derive(Clone, Debug)]
+pub struct BreachAdmin(pub AdminUser);
+
+impl FromRequestParts<AppState> for BreachAdmin {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let pre = parts.extensions.get::<Authenticated>().cloned();
+        admin_with(&parts.headers, pre, state, BREACH_ADMIN_REQUIRED)
+            .await
+            .map(BreachAdmin)
     }
 }
 

@@ -291,6 +291,55 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// One of `allowed` (pydantic's `Literal`: 422 `literal_error`). Checked only when the field
+    /// was a string; a missing or mistyped one has its own error already.
+    pub fn one_of(&mut self, field: &str, value: &str, allowed: &[&str]) {
+        if !self.has_str(field) || allowed.contains(&value) {
+            return;
+        }
+        let quoted: Vec<String> = allowed.iter().map(|a| format!("'{a}'")).collect();
+        let expected = match quoted.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => quoted.join(""),
+        };
+        let e = FieldError {
+            kind: "literal_error",
+            loc: self.loc_of(field),
+            msg: format!("Input should be {expected}"),
+            input: json!(value),
+            ctx: Some(json!({ "expected": expected })),
+        };
+        self.push(e);
+    }
+
+    /// An integer within `[min, max]` (pydantic's `ge` / `le`: 422 `greater_than_equal` /
+    /// `less_than_equal`).
+    pub fn int_range(&mut self, field: &str, value: i64, min: i64, max: i64) {
+        let (kind, msg, ctx) = if value < min {
+            (
+                "greater_than_equal",
+                format!("Input should be greater than or equal to {min}"),
+                json!({ "ge": min }),
+            )
+        } else if value > max {
+            (
+                "less_than_equal",
+                format!("Input should be less than or equal to {max}"),
+                json!({ "le": max }),
+            )
+        } else {
+            return;
+        };
+        let e = FieldError {
+            kind,
+            loc: self.loc_of(field),
+            msg,
+            input: json!(value),
+            ctx: Some(ctx),
+        };
+        self.push(e);
+    }
+
     /// At most `max` items in a list (pydantic's `max_length` on a list: 422 `too_long`).
     pub fn max_items<T>(&mut self, field: &str, items: &[T], max: usize) {
         if items.len() > max {

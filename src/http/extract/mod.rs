@@ -9,10 +9,13 @@ pub mod client;
 pub mod fields;
 pub mod request;
 
-pub use auth::{AdminUser, Authenticated, CurrentUser, admin_from, bearer_token, is_revoked};
+pub use auth::{
+    AdminUser, Authenticated, BreachAdmin, CurrentUser, admin_from, bearer_token, is_revoked,
+};
 pub use body::{FormFields, JsonBody, body_read_error};
 pub use client::{ClientIp, client_ip};
 pub use fields::{LaxBool, Obj, QueryMap, page_limit, parse_datetime, path_int};
 pub use request::{
-    AdminJson, PathParams, PublicJson, RequestBody, UserJson, path_param, read_user_json,
+    AdminJson, BreachJson, PathParams, PublicJson, RequestBody, UserJson, path_param,
+    read_user_json,
 };

@@ -7,6 +7,7 @@
 //! | [`PublicJson<T>`] | yes        | —            | fields of `T`            |
 //! | [`UserJson<T,P>`] | yes        | user 401/403 | path `P`, fields of `T`  |
 //! | [`AdminJson<T,P>`]| yes        | admin 401/403| path `P`, fields of `T`  |
+//! | [`BreachJson<T,P>`]| yes       | admin 401/403| path `P`, fields of `T`  |
 //!
 //! Throttles and the endpoint's own checks come after, in the handler.
 
@@ -17,7 +18,9 @@ use axum::http::request::Parts;
 #[cfg(test)]
 use serde_json::{Value, json};
 
-use super::auth::{AdminUser, Authenticated, CurrentUser, admin_from};
+use super::auth::{
+    AdminUser, Authenticated, BREACH_ADMIN_REQUIRED, CurrentUser, admin_from, admin_with,
+};
 use super::body::{JsonBody, body_read_error};
 use super::fields::Obj;
 #[cfg(test)]
@@ -133,6 +136,13 @@ pub struct AdminJson<T, P = ()> {
     pub path: P,
 }
 
+/// A request of the breach register: as [`AdminJson`], with that module's own 403 text.
+pub struct BreachJson<T, P = ()> {
+    pub admin: AdminUser,
+    pub body: T,
+    pub path: P,
+}
+
 /// Headers, path parameters and the syntax-checked body of a request.
 async fn split(
     req: Request,
@@ -200,6 +210,17 @@ impl<T: RequestBody, P: PathParams> FromRequest<AppState> for AdminJson<T, P> {
         let admin = admin_from(&headers, pre, state).await?;
         let (body, path) = read_fields(&body, P::read(&params))?;
         Ok(AdminJson { admin, body, path })
+    }
+}
+
+impl<T: RequestBody, P: PathParams> FromRequest<AppState> for BreachJson<T, P> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (headers, params, body, pre) = split(req, state).await?;
+        let admin = admin_with(&headers, pre, state, BREACH_ADMIN_REQUIRED).await?;
+        let (body, path) = read_fields(&body, P::read(&params))?;
+        Ok(BreachJson { admin, body, path })
     }
 }
 
