@@ -1137,3 +1137,42 @@ db_test!(async fn spoken_years_set_aside_clauses_and_the_joined_series(b) {
     let (_, text) = ask(&app, &t, c, "market", "Rank the three European countries Germany, Spain and Italy by 2024 additions, biggest first.").await;
     assert!(text.contains("in **2024**") && text.contains(&thousands(annual("Spain", "2024"))) && !text.contains("| 2015"), "{text}");
 });
+
+db_test!(async fn gaps_between_regions_totals_by_a_year_and_regions_not_held(b) {
+    let (app, t) = sample_app(b).await;
+    let prices = crate::data_answers::sample_rows("prices.csv");
+    let price = |item: &str, tech: &str, region: &str, month: &str| {
+        prices
+            .iter()
+            .find(|r| r["item"] == item && r["description"] == tech && r["region"] == region && r["date"].starts_with(month))
+            .map(|r| r["base_price"].parse::<f64>().unwrap())
+            .unwrap()
+    };
+    // A difference between two regions in one month is their gap, not a change over time.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "What was the difference between EU and Chinese prices for TOPCon M10 cells in December 2024?").await;
+    let gap = price("Cell", "n-type TOPCon M10", "EU", "2024-12") - price("Cell", "n-type TOPCon M10", "China", "2024-12");
+    assert!(text.contains(&format!("The gap between them is {:.3}", gap.abs())), "{gap} in {text}");
+    // One of the two regions asked before, compared: compared with the other.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "price", "What was the n-type TOPCon module price in the EU in June 2024?").await;
+    ask(&app, &t, c, "price", "And in China the same month?").await;
+    let (_, text) = ask(&app, &t, c, "price", "So how much more expensive in % is the EU one?").await;
+    let pct = (price("Module", "n-type TOPCon", "EU", "2024-06") / price("Module", "n-type TOPCon", "China", "2024-06") - 1.0) * 100.0;
+    assert!(text.contains(&signed_pct(pct)), "{pct} in {text}");
+    // A price region the loaded data does not hold is declined, not read past.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "TOPCon module price Overseas, Dec 2024?").await;
+    assert!(declines(&text) && text.contains("overseas"), "{text}");
+    // "How much more ... in total than ...": a comparison of the two, not their sum.
+    let cumulative = |c: &str| market_value(c, "2024", HIST, "Total", "Cumulative");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "How much more PV does Germany have installed in total than Spain, as of the end of 2024?").await;
+    let diff = cumulative("Germany") - cumulative("Spain");
+    assert!(text.contains(&thousands(diff)) && !text.contains("Combined"), "{diff} in {text}");
+    // "installed in total by 2030": the installed base in 2030, not a sum of additions.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "How much PV will Germany have installed in total by 2030 in the most probable scenario?").await;
+    let base = market_value("Germany", "2030", "Forecast - Most probable", "Total", "Cumulative");
+    assert!(text.contains(&thousands(base)) && !text.contains("in total (MW DC)"), "{base} in {text}");
+});

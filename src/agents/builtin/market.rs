@@ -295,6 +295,27 @@ fn facets(q: &Question) -> MarketAsk {
             a.ops.push(Op::Change);
         }
     }
+    // "How much more PV does Germany have installed in total than Spain?": "than" makes it a
+    // comparison; "in total" is the whole fleet, not a sum of the two.
+    let than = q
+        .spans
+        .iter()
+        .any(|s| s.text == "than" || s.text.ends_with(" than"));
+    if than && a.has(Op::Compare) {
+        a.ops.retain(|o| *o != Op::Sum);
+    }
+    // "How much PV will Germany have installed in total by 2030?": a total by a year is the
+    // installed base then, not a sum of the years' additions (unless the question says
+    // additions: "how much will it add in total by 2030").
+    let kind_word = q.has(|w| matches!(w, Word::Kind(_)));
+    let by_year = q.spans.iter().any(|s| s.text == "by") && matches!(a.span, Some((None, Some(_))));
+    if a.has(Op::Sum) && by_year && !kind_word && a.territories.len() <= 1 {
+        a.ops.retain(|o| *o != Op::Sum);
+        a.kind = Some("Cumulative");
+        if let Some((None, Some(t))) = a.span {
+            a.span = Some((Some(t), Some(t)));
+        }
+    }
     // "total rooftop additions 2021-2023": a total over a span of years is their sum (a total
     // of one year is the Total connection, and a chart or trend shows each year).
     let total_word = q

@@ -276,6 +276,24 @@ pub async fn answer(
             ask.compare = true;
         }
     }
+    // "EU TOPCon price in June 2024?", "And in China the same month?", "So how much more
+    // expensive in % is the EU one?": one of the two regions asked before, compared, is compared
+    // with the other.
+    if let (Some(p), Some(before)) = (previous, earlier.first()) {
+        let (a0, a1, own) = (ask_of(before), ask_of(p), ask_of(&question));
+        if let ([r0], [r1], [r]) = (
+            a0.regions.as_slice(),
+            a1.regions.as_slice(),
+            own.regions.as_slice(),
+        ) && r0 != r1
+            && (r == r0 || r == r1)
+            && own.compare
+        {
+            let other = if r == r0 { r1 } else { r0 };
+            ask.regions = vec![r.clone(), other.clone()];
+            ask.compare = true;
+        }
+    }
     let domain = match agent.kind {
         AgentType::Market => Domain::Market,
         AgentType::Price | AgentType::ComponentPrices => Domain::Prices,

@@ -526,6 +526,36 @@ pub(super) async fn price_answer(
             s.text
         )));
     }
+    // "the difference between EU and Chinese prices for TOPCon cells in December 2024": a
+    // difference between two regions at one period is their gap, not a change over time.
+    let difference =
+        |s: &understand::Span| matches!(s.text.as_str(), "difference" | "gap" | "spread");
+    let regions_gap = ask.regions.len() >= 2
+        && question.years().len() <= 1
+        && months.len() <= 1
+        && question.spans.iter().any(difference)
+        && question
+            .spans
+            .iter()
+            .filter(|s| s.has(|w| matches!(w, understand::Word::Op(Op::Change | Op::Cagr))))
+            .all(difference);
+    let as_gap;
+    let (question, ask) = if regions_gap {
+        let mut q = question.clone();
+        for s in q.spans.iter_mut().filter(|s| difference(s)) {
+            s.meanings = vec![understand::Word::Op(Op::Compare)];
+        }
+        as_gap = (
+            q,
+            Ask {
+                compare: true,
+                ..ask.clone()
+            },
+        );
+        (&as_gap.0, &as_gap.1)
+    } else {
+        (question, ask)
+    };
     let changes = question.has(|w| matches!(w, understand::Word::Op(Op::Change | Op::Cagr)));
     // "from Jan 2023 to Dec 2024": a change between two months is over the dates they span.
     let years_named = question.years();

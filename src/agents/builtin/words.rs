@@ -1059,6 +1059,11 @@ pub const COUNTS: &[(&str, u32)] = &[
 /// Concepts of the domain that no dataset here holds: naming one makes the provider decline
 /// rather than answer about something else. (category, words)
 pub const NOT_HELD: &[(&str, &[&str])] = &[
+    // (Only when the loaded prices have no such region: then "overseas" is a price region.)
+    (
+        "a price region the loaded data does not hold",
+        &["overseas", "outside china", "outside of china"],
+    ),
     (
         OTHER_TECHNOLOGY,
         &[
