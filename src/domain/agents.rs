@@ -557,9 +557,129 @@ pub fn suggest_agent_type(query: &str) -> &'static str {
         .unwrap_or("market")
 }
 
+/// The agents `POST /recommendations/recommend` chooses among, in its order (the old service's
+/// nine: never the agents that cannot answer here, nor the first app's `price`, whose data
+/// `component_prices` answers from).
+pub const RECOMMENDABLE: [&str; 9] = [
+    "market",
+    "news",
+    "digitalization",
+    "nzia_policy",
+    "nzia_market_impact",
+    "manufacturer_financial",
+    "component_prices",
+    "seamless",
+    "quality",
+];
+
+/// Words of a need beyond the suggestion keywords, for the agents that have none.
+const NEED_WORDS: &[(&str, &[&str])] = &[
+    (
+        "market",
+        &[
+            "market",
+            "installation",
+            "installations",
+            "installed",
+            "capacity",
+            "gw",
+            "mw",
+            "forecast",
+            "demand",
+            "growth",
+            "deployment",
+            "additions",
+            "country",
+            "countries",
+        ],
+    ),
+    (
+        "seamless",
+        &[
+            "bipv",
+            "agripv",
+            "vipv",
+            "integrated pv",
+            "building integrated",
+            "agrivoltaic",
+            "agrivoltaics",
+            "facade",
+            "vehicle integrated",
+        ],
+    ),
+    (
+        "quality",
+        &[
+            "reliability",
+            "risk",
+            "risks",
+            "degradation",
+            "bankability",
+            "failure",
+            "failures",
+            "defect",
+            "defects",
+            "warranty",
+            "quality",
+        ],
+    ),
+];
+
+/// `POST /recommendations/recommend`: the agents whose words the described need contains, as
+/// whole words (so "maintain" is not "ai"), in [`RECOMMENDABLE`]'s order; `market` when none
+/// does. Offline: no model is asked.
+pub fn recommend(need: &str) -> Vec<&'static str> {
+    let words: String = need
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let padded = format!(
+        " {} ",
+        words.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    let says = |k: &str| padded.contains(&format!(" {k} ")) || padded.contains(&format!(" {k}s "));
+    let mut out: Vec<&'static str> = RECOMMENDABLE
+        .iter()
+        .copied()
+        .filter(|id| {
+            // The first app's `price` agent holds the price words; `component_prices` answers them.
+            let row = if *id == "component_prices" {
+                "price"
+            } else {
+                id
+            };
+            let own = agent(row).map(|a| a.keywords).unwrap_or_default();
+            let extra = NEED_WORDS
+                .iter()
+                .find(|(a, _)| a == id)
+                .map(|(_, w)| *w)
+                .unwrap_or_default();
+            own.iter().chain(extra).any(|k| says(k))
+        })
+        .collect();
+    if out.is_empty() {
+        out.push("market");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_need_recommends_the_agents_whose_words_it_holds() {
+        assert_eq!(recommend("module prices in China"), ["component_prices"]);
+        assert_eq!(
+            recommend("LONGi revenue and BIPV facade reliability"),
+            ["manufacturer_financial", "seamless", "quality"]
+        );
+        // Whole words only: "maintain" holds "ai" but asks nothing of digitalization.
+        assert_eq!(recommend("how to maintain a plant"), ["market"]);
+        assert_eq!(recommend("AI for solar O&M"), ["digitalization"]);
+        assert!(recommend("installed capacity forecast for Spain").contains(&"market"));
+    }
 
     #[test]
     fn every_agent_type_has_one_row() {

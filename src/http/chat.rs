@@ -441,11 +441,13 @@ pub async fn contact_submit(
     let id = contact::insert(
         &state.db,
         &contact::NewContactRequest {
-            user_id: u.id,
+            user_id: Some(u.id),
             name: u.full_name(),
             email: &u.username,
+            company: None,
             message,
             selected_experts: experts.as_deref(),
+            source: "artifact_panel",
             now,
         },
     )

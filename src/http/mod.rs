@@ -19,6 +19,7 @@ pub mod leads;
 pub mod middleware;
 pub mod openapi;
 pub mod profile;
+pub mod public;
 pub mod responses;
 pub mod root;
 pub mod security;
@@ -50,6 +51,7 @@ fn limited() -> OpenApiRouter<AppState> {
         .merge(grants::routes())
         .merge(leads::routes())
         .merge(profile::routes())
+        .merge(public::routes())
         .merge(survey::routes())
         .merge(waitlist::routes());
     openapi::answer_everywhere(

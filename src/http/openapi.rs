@@ -55,6 +55,8 @@ impl Modify for BearerAuth {
         (name = "analytics", description = "The admin console's analytics and query export (admins only)"),
         (name = "chat", description = "Chat with the agents (Server-Sent Events)"),
         (name = "health", description = "Health probes"),
+        (name = "contact", description = "The landing page's contact form (no account needed)"),
+        (name = "recommendations", description = "Which agents suit a described need"),
     )
 )]
 pub struct ApiDoc;

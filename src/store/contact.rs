@@ -6,26 +6,32 @@ use super::Db;
 use crate::{on_db, on_tx};
 
 pub struct NewContactRequest<'a> {
-    pub user_id: i32,
+    /// `None` for the landing page's form (no account).
+    pub user_id: Option<i32>,
     pub name: &'a str,
     pub email: &'a str,
+    pub company: Option<&'a str>,
     pub message: &'a str,
     pub selected_experts: Option<&'a str>,
+    /// `artifact_panel` (the chat's expert form) or `landing_page` (the public form).
+    pub source: &'static str,
     pub now: NaiveDateTime,
 }
 
-/// Store a request from the artifact panel, pending.
+/// Store a request to be contacted, pending.
 pub async fn insert(db: &Db, r: &NewContactRequest<'_>) -> Result<i32, sqlx::Error> {
     on_db!(db, |p| {
         sqlx::query_scalar(
         "INSERT INTO fastapi_contact_request (user_id, name, email, company, phone, message, source, status, \
            selected_experts, created_at) \
-         VALUES ($1, $2, $3, NULL, NULL, $4, 'artifact_panel', 'pending', $5, $6) RETURNING id"
+         VALUES ($1, $2, $3, $4, NULL, $5, $6, 'pending', $7, $8) RETURNING id"
     )
     .bind(r.user_id)
     .bind(r.name)
     .bind(r.email)
+    .bind(r.company)
     .bind(r.message)
+    .bind(r.source)
     .bind(r.selected_experts)
     .bind(r.now)
     .fetch_all(p)

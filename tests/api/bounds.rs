@@ -182,8 +182,8 @@ fn every_stored_field_of_a_public_body_documents_its_cap() {
         }
     }
     // register's 7 texts (the password is hashed); both reset requests' email and the
-    // verification resend's; both waitlist bodies' 2 fields
-    assert_eq!(checked, 7 + 3 + 4, "fields checked");
+    // verification resend's; both waitlist bodies' 2 fields; the landing contact form's 4
+    assert_eq!(checked, 7 + 3 + 4 + 4, "fields checked");
 }
 
 /// A 422 with one entry: its type, location and message.

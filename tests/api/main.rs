@@ -38,6 +38,7 @@ mod limits;
 mod llm_rules;
 mod metrics;
 mod profile;
+mod public_forms;
 mod questions;
 mod replicas;
 mod routes;

@@ -364,6 +364,38 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// An email address as pydantic's `EmailStr` checks it, roughly: one `@`, a local part, a
+    /// domain with a dot, no spaces (422 `value_error`).
+    pub fn email(&mut self, field: &str, value: &str) {
+        let v = value.trim();
+        let ok = match v.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !v.chars().any(char::is_whitespace)
+            }
+            None => false,
+        };
+        if !ok {
+            let reason = if v.contains('@') {
+                "The part after the @-sign is not valid."
+            } else {
+                "An email address must have an @-sign."
+            };
+            let e = FieldError {
+                kind: "value_error",
+                loc: self.loc_of(field),
+                msg: format!("value is not a valid email address: {reason}"),
+                input: json!(value),
+                ctx: Some(json!({ "reason": reason })),
+            };
+            self.push(e);
+        }
+    }
+
     pub fn min_chars(&mut self, field: &str, value: &str, min: usize) {
         if value.chars().count() < min {
             let e = FieldError::too_short(self.loc_of(field), json!(value), min);
