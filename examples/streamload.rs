@@ -4,7 +4,8 @@
 //!   streamload fake PORT DELTAS INTERVAL_MS
 //!       An OpenAI-compatible streaming server. Each delta carries the CLOCK_MONOTONIC time (ns)
 //!       it was written and how late that write was against its schedule (`lUS`, µs), so the
-//!       client can show the fake provider is not the bottleneck.
+//!       client can show the fake provider is not the bottleneck; both in letters (0 → a), since
+//!       the service's figure check holds back digits no data holds.
 //!   streamload load HOST:PORT[,HOST:PORT] SECRET PAIRS_FILE PER_USER PID[,PID] RAMP_PER_S
 //!       PAIRS_FILE holds one `user_id conversation_id` a line; for each, PER_USER streams open
 //!       with an HS256 token minted from SECRET, RAMP_PER_S a second (0: all at once). User i goes
@@ -17,6 +18,27 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+
+/// A number written in letters (0 → a ... 9 → j): the service's figure check holds back a
+/// model's digits the data does not hold, so the fake's stamps must not be digits.
+fn letters(n: u64) -> String {
+    n.to_string()
+        .bytes()
+        .map(|b| char::from(b'a' + (b - b'0')))
+        .collect()
+}
+
+/// The number [`letters`] wrote.
+fn unletters(s: &str) -> Option<u64> {
+    if s.is_empty() || !s.bytes().all(|b| (b'a'..=b'j').contains(&b)) {
+        return None;
+    }
+    s.bytes()
+        .map(|b| char::from(b'0' + (b - b'a')))
+        .collect::<String>()
+        .parse()
+        .ok()
+}
 
 fn mono_ns() -> u64 {
     let mut ts = libc::timespec {
@@ -71,8 +93,8 @@ async fn fake_conn(mut sock: TcpStream, deltas: u32, interval: Duration) -> std:
             .as_micros();
         let chunk = format!(
             "data: {{\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"{} l{} \"}}}}]}}\n\n",
-            mono_ns(),
-            late_us
+            letters(mono_ns()),
+            letters(late_us as u64)
         );
         sock.write_all(chunk.as_bytes()).await?;
     }
@@ -162,10 +184,10 @@ async fn one_stream(addr: String, token: String, conv: i64) -> Stream {
                     let content = ev.get("content").and_then(|c| c.as_str()).unwrap_or("");
                     for word in content.split_whitespace() {
                         if let Some(l) = word.strip_prefix('l') {
-                            if let Ok(us) = l.parse::<u64>() {
+                            if let Some(us) = unletters(l) {
                                 out.fake_late_ms.push(us as f64 / 1e3);
                             }
-                        } else if let Ok(stamp) = word.parse::<u64>() {
+                        } else if let Some(stamp) = unletters(word) {
                             out.lat_ms.push(now.saturating_sub(stamp) as f64 / 1e6);
                         }
                     }
