@@ -84,6 +84,13 @@ enum Command {
         /// The copy to write; must not exist yet.
         file: PathBuf,
     },
+    /// Put a copy written by `backup` in place of the SQLite database, with the service stopped.
+    /// Refused while a process has the database open, or when FILE is not a whole database of
+    /// this service that this binary can run; the database it replaces is kept beside it.
+    Restore {
+        /// The backup copy to put in place (it is copied, not moved).
+        file: PathBuf,
+    },
     /// Exit 0 when the service on HOST:PORT answers `/health/ping` within 5 s, else 1 (for a
     /// container's HEALTHCHECK or a supervisor; no curl needed).
     Healthcheck {
@@ -332,6 +339,44 @@ async fn run(cli: Cli) -> Result<()> {
             );
             Ok(())
         }
+        Command::Restore { file } => {
+            let Some(database) = sqlite_file(&settings) else {
+                match store::parse_database_url(&settings.database_url)? {
+                    store::DbUrl::Postgres(_) => anyhow::bail!(
+                        "restore puts a `solarintel backup` copy in place of a SQLite database; \
+                         DATABASE_URL names {}: restore a pg_dump with pg_restore",
+                        where_(&settings)
+                    ),
+                    _ => anyhow::bail!(
+                        "DATABASE_URL names an in-memory SQLite database: there is nothing to \
+                         restore into"
+                    ),
+                }
+            };
+            let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+            let r = store::restore::restore(&database, &file, &stamp).await?;
+            println!(
+                "restored {} from {} ({} bytes: {}, {}, {}; migration {})",
+                database.display(),
+                std::fs::canonicalize(&file).unwrap_or(file).display(),
+                r.bytes,
+                counted(r.users, "account"),
+                counted(r.conversations, "conversation"),
+                counted(r.messages, "message"),
+                r.migration
+            );
+            if r.pending > 0 {
+                println!(
+                    "{} migration(s) of this binary are still to apply: the next start (or \
+                     `solarintel migrate`) applies them",
+                    r.pending
+                );
+            }
+            if let Some(kept) = r.replaced {
+                println!("the database it replaced is kept as {}", kept.display());
+            }
+            Ok(())
+        }
         Command::SeedAgents { force } => {
             existing_database(&settings)?;
             let db = store::Db::connect(&settings).await?;
@@ -412,6 +457,11 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::Openapi | Command::Doctor => unreachable!("handled above"),
     }
+}
+
+/// `n thing` or `n things`.
+fn counted(n: i64, thing: &str) -> String {
+    format!("{n} {thing}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The first line of `input`, without its line end.

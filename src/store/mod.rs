@@ -14,6 +14,7 @@ pub mod error;
 pub mod health;
 pub mod jobs;
 pub mod login_addresses;
+pub mod restore;
 pub mod survey;
 pub mod tokens;
 pub mod users;

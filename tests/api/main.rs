@@ -11,6 +11,7 @@ mod agent_management;
 mod analytic;
 mod answer_rendering;
 mod auth;
+mod backup;
 mod bounds;
 mod cache;
 mod chat;
