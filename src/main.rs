@@ -91,6 +91,14 @@ enum Command {
         /// The backup copy to put in place (it is copied, not moved).
         file: PathBuf,
     },
+    /// Copy the SQLite database (DATABASE_URL) into an empty PostgreSQL database, all in one
+    /// transaction: migrates the target, refuses one that holds accounts, checks every table's
+    /// row count, sets the sequences. The SQLite database is only read.
+    CopyDatabase {
+        /// The PostgreSQL database to fill (postgres://USER:PASSWORD@HOST/NAME).
+        #[arg(long, value_name = "URL")]
+        to: String,
+    },
     /// Exit 0 when the service on HOST:PORT answers `/health/ping` within 5 s, else 1 (for a
     /// container's HEALTHCHECK or a supervisor; no curl needed).
     Healthcheck {
@@ -375,6 +383,71 @@ async fn run(cli: Cli) -> Result<()> {
             if let Some(kept) = r.replaced {
                 println!("the database it replaced is kept as {}", kept.display());
             }
+            Ok(())
+        }
+        Command::CopyDatabase { to } => {
+            let Some(file) = sqlite_file(&settings) else {
+                anyhow::bail!(
+                    "copy-database reads the SQLite database DATABASE_URL names; it names {}",
+                    where_(&settings)
+                );
+            };
+            existing_database(&settings)?;
+            let target_place = solarintel::config::redact_url(&to);
+            if !matches!(
+                store::parse_database_url(&to),
+                Ok(store::DbUrl::Postgres(_))
+            ) {
+                anyhow::bail!("--to takes a postgres:// URL (got {target_place})");
+            }
+            store::restore::refuse_if_open(
+                &file,
+                "copy-database copies a database no one is writing, so that nothing written \
+                 after the copy is lost",
+            )?;
+            let source = store::Db::connect(&settings).await?;
+            let target = store::Db::connect_url(&to, &settings, None).await?;
+            eprintln!(
+                "copying {} into the PostgreSQL database {target_place}",
+                where_(&settings)
+            );
+            let started = std::time::Instant::now();
+            let mut shown = std::time::Instant::now();
+            let mut progress = |table: &str, rows: u64| {
+                if shown.elapsed() >= std::time::Duration::from_secs(5) {
+                    eprintln!("{table}: {rows} rows so far");
+                    shown = std::time::Instant::now();
+                }
+            };
+            let report = store::copy::sqlite_to_postgres(&source, &target, &mut progress).await;
+            source.close().await;
+            target.close().await;
+            let report = report.with_context(|| {
+                format!("copy-database: no row was copied into {target_place}")
+            })?;
+            let mut total = 0;
+            for t in &report.tables {
+                println!("{:<28} {:>10} rows {:>8.1} s", t.table, t.rows, t.seconds);
+                total += t.rows;
+            }
+            for n in &report.not_copied {
+                println!("not copied: {n}");
+            }
+            if report.replaced_rows > 0 {
+                println!(
+                    "replaced {} rows the target held without any account (what a first start \
+                     writes: agent rows, sample data)",
+                    report.replaced_rows
+                );
+            }
+            println!(
+                "copied {total} rows of {} tables into {target_place} in {:.1} s; every table's \
+                 row count checked, {} sequences set. Point DATABASE_URL at it and start the \
+                 service.",
+                report.tables.len(),
+                started.elapsed().as_secs_f64(),
+                report.sequences.len()
+            );
             Ok(())
         }
         Command::SeedAgents { force } => {

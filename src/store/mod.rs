@@ -9,6 +9,7 @@ pub mod chat;
 pub mod clock;
 pub mod contact;
 pub mod conversations;
+pub mod copy;
 pub mod datasets;
 pub mod error;
 pub mod health;

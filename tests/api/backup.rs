@@ -11,7 +11,9 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::cli::{bin, succeeded};
-use crate::support::PASSWORD;
+use solarintel::store::Db;
+
+use crate::support::{Backend, PASSWORD, TestApp};
 
 /// `serve` running in `dir` on the default database (`solarintel.db` there).
 struct Service {
@@ -382,4 +384,277 @@ async fn restore_puts_a_backup_back_and_keeps_what_it_replaced() {
     let kept_rows = dump(&d.join(&kept)).await;
     assert_eq!(kept_rows["fastapi_users"].len(), 3);
     holds_exactly_the_backup(d, &before).await;
+}
+
+/// `copy-database --to URL` for the test's PostgreSQL schema `schema`.
+fn copy_database(sqlite: &Path, schema: &str) -> std::process::Output {
+    let pg = crate::support::pg_url();
+    let sep = if pg.contains('?') { '&' } else { '?' };
+    bin()
+        .env("DATABASE_URL", format!("sqlite://{}", sqlite.display()))
+        .args([
+            "copy-database",
+            "--to",
+            &format!("{pg}{sep}options[search_path]={schema}"),
+        ])
+        .output()
+        .unwrap()
+}
+
+/// The rows of each table a test app's database holds (migrations' own table aside).
+async fn row_counts(app: &TestApp, tables: &[String]) -> BTreeMap<String, i64> {
+    let mut out = BTreeMap::new();
+    for t in tables {
+        out.insert(
+            t.clone(),
+            app.scalar(&format!("SELECT COUNT(*) FROM {t}")).await,
+        );
+    }
+    out
+}
+
+/// The move to PostgreSQL: every table copied with its rows and values (booleans, timestamps,
+/// JSON in text, reals, NULLs, text with quotes and accents), so the same tokens, passwords,
+/// conversations and data work there; sequences continue above every id SQLite handed out;
+/// the target's triggers work again afterwards. Refused while the SQLite database is open and
+/// when the target holds accounts; a value PostgreSQL cannot hold fails the whole copy, leaving
+/// no row behind.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(not(pg_tests), ignore = "set TEST_DATABASE_URL to run on PostgreSQL")]
+async fn copy_database_moves_every_row_to_postgresql() {
+    let src = TestApp::builder(Backend::Sqlite)
+        .env("SAMPLE_DATA", "true")
+        .start()
+        .await;
+    let sqlite = src.sqlite_path.clone().unwrap();
+    let admin = src.admin("root@example.com").await;
+    let ann = src.user("ann@example.com").await;
+    src.register("zoe@example.com").await;
+    let gone = src.register("gone@example.com").await;
+    // The newest account deleted: SQLite records its id, so it is never handed out again.
+    src.exec(&format!("DELETE FROM fastapi_users WHERE id = {gone}"))
+        .await;
+    let floor = src
+        .scalar("SELECT max_id FROM fastapi_id_floor WHERE table_name = 'fastapi_users'")
+        .await;
+    let max_id = src.scalar("SELECT MAX(id) FROM fastapi_users").await;
+    assert!(floor > max_id, "the deleted ids are above the live ones");
+    // An account without tokens_valid_after, as the old service's are (PostgreSQL's trigger would
+    // stamp it on insert), a grant with a NULL expiry, a waitlist row with JSON in text.
+    src.exec(
+        "INSERT INTO fastapi_users (username, password_hash, full_name, role, is_active, created_at, \
+         email_verified, gdpr_consent_given, terms_accepted, marketing_consent, plan_type, query_count, \
+         monthly_query_count, deleted, tokens_valid_after) VALUES ('old@example.com', 'x', 'Old O''Brien', \
+         'user', 1, '2024-01-02 03:04:05.123456', 0, 1, 1, 0, 'free', 0, 0, 0, NULL)",
+    )
+    .await;
+    // (SQLite's own trigger stamps it after the insert: as the old service's rows are, unset.)
+    src.exec("UPDATE fastapi_users SET tokens_valid_after = NULL WHERE username = 'old@example.com'")
+        .await;
+    src.exec(
+        "INSERT INTO fastapi_agent_whitelist (agent_type, user_id, granted_by, granted_at, expires_at, \
+         is_active, reason, unlimited_queries) VALUES ('market', 2, 1, '2024-05-06 07:08:09', NULL, 1, \
+         'tab\there\\back', 1)",
+    )
+    .await;
+    src.exec(
+        "INSERT INTO fastapi_waitlist (email, interested_agents, created_at, notified) \
+         VALUES ('w@example.com', '[\"market\", \"news\"]', '2024-02-03 04:05:06', 0)",
+    )
+    .await;
+    let mut conversations = Vec::new();
+    for (agent, title) in [("market", "Prices «2025»"), ("news", "It's \"news\"")] {
+        let r = src
+            .post_json(
+                "/api/v1/conversations",
+                Some(&ann),
+                &json!({"agent_type": agent, "title": title}),
+            )
+            .await;
+        r.assert(201);
+        let id = r.json()["id"].as_i64().unwrap();
+        for (sender, content) in [
+            ("user", "What about modules?\nTwo lines, a \\ and 'quotes'"),
+            (
+                "bot",
+                "{\"type\": \"plot\", \"value\": {\"data\": [{\"x\": [2024], \"y\": [0.1]}]}}",
+            ),
+        ] {
+            src.post_json(
+                &format!("/api/v1/conversations/{id}/messages"),
+                Some(&ann),
+                &json!({"sender": sender, "content": content}),
+            )
+            .await
+            .assert(201);
+        }
+        conversations.push(id);
+    }
+    let users = src.get("/api/v1/admin/users", Some(&admin)).await;
+    users.assert(200);
+    let list = src.get("/api/v1/conversations", Some(&ann)).await;
+    list.assert(200);
+    let mut messages = Vec::new();
+    for id in &conversations {
+        let r = src
+            .get(&format!("/api/v1/conversations/{id}/messages"), Some(&ann))
+            .await;
+        r.assert(200);
+        messages.push(r.json());
+    }
+    let tables: Vec<String> = {
+        let Db::Sqlite(p) = src.db() else {
+            unreachable!()
+        };
+        sqlx::query_scalar(
+            "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' \
+             AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_sqlx_migrations', 'fastapi_id_floor') \
+             ORDER BY name",
+        )
+        .fetch_all(p)
+        .await
+        .unwrap()
+    };
+    let counts = row_counts(&src, &tables).await;
+    assert!(counts["fastapi_market_data"] > 0 && counts["fastapi_messages"] == 4);
+    let capacity = |db: Db| async move {
+        // (Each value, bit for bit: the two databases sum in different orders.)
+        let sql = "SELECT capacity_mw FROM fastapi_market_data ORDER BY id";
+        match db {
+            Db::Sqlite(p) => sqlx::query_scalar::<_, f64>(sql).fetch_all(&p).await,
+            Db::Postgres(p) => sqlx::query_scalar::<_, f64>(sql).fetch_all(&p).await,
+        }
+        .unwrap()
+    };
+    let src_capacity = capacity(src.db().clone()).await;
+
+    // Refused while another process (here this test's app) has the SQLite database open.
+    let schema = crate::support::new_pg_schema(None).await;
+    let out = copy_database(&sqlite, &schema);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("is open in process"),
+        "{err}"
+    );
+    src.db().close().await;
+
+    let out = copy_database(&sqlite, &schema);
+    succeeded(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("fastapi_messages") && text.contains("row count checked"),
+        "{text}"
+    );
+    let pg = crate::support::pg_url();
+    if let Some(password) = url::Url::parse(&pg)
+        .ok()
+        .and_then(|u| u.password().map(str::to_string))
+    {
+        let said = format!("{text}{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            said.contains("<redacted>") && !said.contains(&format!(":{password}@")),
+            "{said}"
+        );
+    }
+
+    let dst = TestApp::builder(Backend::Postgres)
+        .pg_schema(&schema)
+        .start()
+        .await;
+    // The same tokens open the same views.
+    let users_there = dst.get("/api/v1/admin/users", Some(&admin)).await;
+    users_there.assert(200);
+    assert_eq!(users_there.json(), users.json());
+    let list_there = dst.get("/api/v1/conversations", Some(&ann)).await;
+    assert_eq!(list_there.json(), list.json());
+    for (id, want) in conversations.iter().zip(&messages) {
+        let r = dst
+            .get(&format!("/api/v1/conversations/{id}/messages"), Some(&ann))
+            .await;
+        assert_eq!(&r.json(), want);
+    }
+    assert_eq!(row_counts(&dst, &tables).await, counts);
+    assert_eq!(capacity(dst.db().clone()).await, src_capacity);
+    assert_eq!(
+        dst.scalar("SELECT COUNT(*) FROM fastapi_users WHERE tokens_valid_after IS NULL")
+            .await,
+        1,
+        "copied as it was, not stamped by the target's trigger"
+    );
+    assert_eq!(
+        dst.scalar(
+            "SELECT COUNT(*) FROM fastapi_agent_whitelist WHERE unlimited_queries AND is_active \
+             AND expires_at IS NULL AND reason = E'tab\\there\\\\back'"
+        )
+        .await,
+        1
+    );
+    // Passwords, sequences and triggers work there.
+    let ann_again = dst.login("ann@example.com", PASSWORD).await;
+    let new_id = dst.register("new@example.com").await;
+    assert!(new_id > floor, "{new_id} is above every id SQLite handed out ({floor})");
+    dst.post_json(
+        &format!("/api/v1/conversations/{}/messages", conversations[0]),
+        Some(&ann_again),
+        &json!({"sender": "user", "content": "Written on PostgreSQL"}),
+    )
+    .await
+    .assert(201);
+    assert_eq!(
+        dst.scalar(&format!(
+            "SELECT message_count FROM fastapi_conversations WHERE id = {}",
+            conversations[0]
+        ))
+        .await,
+        3
+    );
+
+    // Again into the same database: it holds accounts now.
+    let users_before = dst.scalar("SELECT COUNT(*) FROM fastapi_users").await;
+    let out = copy_database(&sqlite, &schema);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("already holds") && err.contains("accounts"),
+        "{err}"
+    );
+    assert_eq!(
+        dst.scalar("SELECT COUNT(*) FROM fastapi_users").await,
+        users_before
+    );
+
+    // A value PostgreSQL cannot hold (SQLite never enforced VARCHAR(100)): nothing is kept.
+    {
+        let p = sqlx::SqlitePool::connect(&format!("sqlite://{}", sqlite.display()))
+            .await
+            .unwrap();
+        sqlx::query("UPDATE fastapi_users SET full_name = ?1 WHERE username = 'zoe@example.com'")
+            .bind("z".repeat(101))
+            .execute(&p)
+            .await
+            .unwrap();
+        p.close().await;
+    }
+    let empty = crate::support::new_pg_schema(None).await;
+    let out = copy_database(&sqlite, &empty);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success()
+            && err.contains("fastapi_users")
+            && err.contains("too long")
+            && err.contains("no row was copied"),
+        "{err}"
+    );
+    let left = TestApp::builder(Backend::Postgres)
+        .pg_schema(&empty)
+        .env("SAMPLE_DATA", "false")
+        .start()
+        .await;
+    let mut rows = 0;
+    for t in &tables {
+        // (The app's own start-up seeds the agent rows.)
+        if t != "fastapi_agent_access" {
+            rows += left.scalar(&format!("SELECT COUNT(*) FROM {t}")).await;
+        }
+    }
+    assert_eq!(rows, 0, "no row of the failed copy is left");
 }
