@@ -422,9 +422,8 @@ async fn run(cli: Cli) -> Result<()> {
             let report = store::copy::sqlite_to_postgres(&source, &target, &mut progress).await;
             source.close().await;
             target.close().await;
-            let report = report.with_context(|| {
-                format!("copy-database: no row was copied into {target_place}")
-            })?;
+            let report = report
+                .with_context(|| format!("copy-database: no row was copied into {target_place}"))?;
             let mut total = 0;
             for t in &report.tables {
                 println!("{:<28} {:>10} rows {:>8.1} s", t.table, t.rows, t.seconds);

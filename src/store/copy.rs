@@ -384,7 +384,8 @@ async fn source_tables(src: &sqlx::SqlitePool) -> Result<BTreeMap<String, bool>>
     Ok(rows.into_iter().map(|(n, _, wr)| (n, wr == 0)).collect())
 }
 
-/// One table, in batches; the rows copied.
+/// One table, in batches; the rows copied. A table with rowids is read a page at a time in
+/// rowid order (each page a short statement of the one read transaction), else in one pass.
 async fn copy_table(
     src: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
     tx: &mut sqlx::Transaction<'static, sqlx::Postgres>,
@@ -392,16 +393,6 @@ async fn copy_table(
     progress: &mut Progress<'_>,
 ) -> Result<u64> {
     let names: Vec<String> = t.columns.iter().map(|c| ident(&c.name)).collect();
-    let select = format!(
-        "SELECT {} FROM {}{}",
-        names.join(", "),
-        ident(&t.name),
-        if t.order_by_rowid {
-            " ORDER BY rowid"
-        } else {
-            ""
-        }
-    );
     let casts: Vec<String> = t
         .columns
         .iter()
@@ -425,32 +416,97 @@ async fn copy_table(
         arrays.join(", "),
         aliases.join(", ")
     );
-    let width = t.columns.len();
-    let mut batch: Vec<Vec<Option<String>>> = vec![Vec::new(); width];
-    let (mut in_batch, mut bytes, mut copied) = (0usize, 0usize, 0u64);
-    let mut rows = sqlx::query(AssertSqlSafe(select)).fetch(&mut **src);
-    while let Some(row) = rows.try_next().await? {
-        for (i, c) in t.columns.iter().enumerate() {
-            let v = as_text(&row, i, c.bytea).map_err(|e| {
-                anyhow::anyhow!("row {} of {}, column {}: {e}", copied + 1, t.name, c.name)
+    let mut batch = Batch::new(t, &insert);
+    if t.order_by_rowid {
+        let page = format!(
+            "SELECT rowid, {} FROM {} WHERE rowid > ?1 ORDER BY rowid LIMIT {BATCH_ROWS}",
+            names.join(", "),
+            ident(&t.name)
+        );
+        let mut after = i64::MIN;
+        loop {
+            let rows = sqlx::query(AssertSqlSafe(page.as_str()))
+                .bind(after)
+                .fetch_all(&mut **src)
+                .await?;
+            let Some(last) = rows.last() else { break };
+            after = last.try_get(0)?;
+            for row in &rows {
+                batch.push(row, 1)?;
+                if batch.full() {
+                    batch.flush(tx).await?;
+                    progress(&t.name, batch.copied);
+                }
+            }
+        }
+    } else {
+        let select = format!("SELECT {} FROM {}", names.join(", "), ident(&t.name));
+        let mut rows = sqlx::query(AssertSqlSafe(select)).fetch(&mut **src);
+        while let Some(row) = rows.try_next().await? {
+            batch.push(&row, 0)?;
+            if batch.full() {
+                batch.flush(tx).await?;
+                progress(&t.name, batch.copied);
+            }
+        }
+    }
+    batch.flush(tx).await?;
+    Ok(batch.copied)
+}
+
+/// Rows read and not yet inserted, column by column.
+struct Batch<'a> {
+    table: &'a Table,
+    insert: &'a str,
+    columns: Vec<Vec<Option<String>>>,
+    rows: usize,
+    bytes: usize,
+    copied: u64,
+}
+
+impl<'a> Batch<'a> {
+    fn new(table: &'a Table, insert: &'a str) -> Self {
+        Batch {
+            table,
+            insert,
+            columns: vec![Vec::new(); table.columns.len()],
+            rows: 0,
+            bytes: 0,
+            copied: 0,
+        }
+    }
+
+    /// Add `row`, whose table columns start at index `from`.
+    fn push(&mut self, row: &sqlx::sqlite::SqliteRow, from: usize) -> Result<()> {
+        for (i, c) in self.table.columns.iter().enumerate() {
+            let v = as_text(row, from + i, c.bytea).map_err(|e| {
+                anyhow::anyhow!(
+                    "row {} of {}, column {}: {e}",
+                    self.copied + 1,
+                    self.table.name,
+                    c.name
+                )
             })?;
-            bytes += v.as_ref().map_or(0, String::len);
-            batch[i].push(v);
+            self.bytes += v.as_ref().map_or(0, String::len);
+            self.columns[i].push(v);
         }
-        in_batch += 1;
-        copied += 1;
-        if in_batch >= BATCH_ROWS || bytes >= BATCH_BYTES {
-            insert_batch(tx, &insert, &mut batch, copied - in_batch as u64).await?;
-            (in_batch, bytes) = (0, 0);
-            progress(&t.name, copied);
+        self.rows += 1;
+        self.copied += 1;
+        Ok(())
+    }
+
+    fn full(&self) -> bool {
+        self.rows >= BATCH_ROWS || self.bytes >= BATCH_BYTES
+    }
+
+    async fn flush(&mut self, tx: &mut sqlx::Transaction<'static, sqlx::Postgres>) -> Result<()> {
+        if self.rows > 0 {
+            let before = self.copied - self.rows as u64;
+            insert_batch(tx, self.insert, &mut self.columns, before).await?;
+            (self.rows, self.bytes) = (0, 0);
         }
+        Ok(())
     }
-    drop(rows);
-    if in_batch > 0 {
-        insert_batch(tx, &insert, &mut batch, copied - in_batch as u64).await?;
-    }
-    progress(&t.name, copied);
-    Ok(copied)
 }
 
 async fn insert_batch(
@@ -472,11 +528,7 @@ async fn insert_batch(
 
 /// A SQLite value as PostgreSQL reads it in a literal: whatever its storage class (SQLite keeps
 /// the type per value, not per column), `None` for NULL. Reals in their shortest exact form.
-fn as_text(
-    row: &sqlx::sqlite::SqliteRow,
-    i: usize,
-    bytea: bool,
-) -> Result<Option<String>, String> {
+fn as_text(row: &sqlx::sqlite::SqliteRow, i: usize, bytea: bool) -> Result<Option<String>, String> {
     let raw = row.try_get_raw(i).map_err(|e| e.to_string())?;
     if raw.is_null() {
         return Ok(None);

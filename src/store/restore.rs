@@ -134,7 +134,10 @@ pub async fn restore(database: &Path, copy: &Path, stamp: &str) -> Result<Restor
         );
     }
     refuse_if_open(copy, "restore reads a copy no one is writing")?;
-    refuse_if_open(database, "restore replaces the database only while no one has it open")?;
+    refuse_if_open(
+        database,
+        "restore replaces the database only while no one has it open",
+    )?;
 
     let dir = match database.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -173,10 +176,14 @@ async fn stage_and_swap(
     std::fs::copy(copy, staged)
         .with_context(|| format!("copying {} to {}", copy.display(), staged.display()))?;
     let checked = check(staged, copy).await?;
+    same_owner_and_mode(database, staged)?;
     std::fs::File::open(staged)?.sync_all()?;
 
     // Checked: now the swap. Nothing may have opened the database meanwhile.
-    refuse_if_open(database, "restore replaces the database only while no one has it open")?;
+    refuse_if_open(
+        database,
+        "restore replaces the database only while no one has it open",
+    )?;
     let mut replaced = None;
     if database.exists() {
         let kept = with_suffix(database, &format!(".replaced-{stamp}"));
@@ -222,6 +229,34 @@ async fn stage_and_swap(
         messages: checked.messages,
         replaced,
     })
+}
+
+/// The restored file gets the owner and permissions of the database it replaces, so the
+/// service's user can still write it when an operator restores as root.
+#[cfg(unix)]
+fn same_owner_and_mode(database: &Path, staged: &Path) -> Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let Ok(was) = std::fs::metadata(database) else {
+        return Ok(());
+    };
+    std::fs::set_permissions(staged, std::fs::Permissions::from_mode(was.mode() & 0o7777))?;
+    let now = std::fs::metadata(staged)?;
+    if (now.uid(), now.gid()) != (was.uid(), was.gid()) {
+        std::os::unix::fs::chown(staged, Some(was.uid()), Some(was.gid())).with_context(|| {
+            format!(
+                "giving the restored copy the owner of {} (uid {}): run restore as root or as \
+                 that user",
+                database.display(),
+                was.uid()
+            )
+        })?;
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn same_owner_and_mode(_database: &Path, _staged: &Path) -> Result<()> {
+    Ok(())
 }
 
 /// Open the staged copy and check it: SQLite's own structural check, a database of this

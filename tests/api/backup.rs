@@ -110,7 +110,13 @@ fn create_admin(dir: &Path, username: &str) {
     succeeded(
         &bin()
             .current_dir(dir)
-            .args(["create-admin", "--username", username, "--password", PASSWORD])
+            .args([
+                "create-admin",
+                "--username",
+                username,
+                "--password",
+                PASSWORD,
+            ])
             .output()
             .unwrap(),
     );
@@ -173,7 +179,10 @@ async fn before_and_after_a_backup(svc: &Service, dir: &Path) -> Before {
     let id = c["id"].as_i64().unwrap();
     for (sender, content) in [
         ("user", "What is the PV outlook?"),
-        ("bot", "{\"type\": \"string\", \"value\": \"Up, «réservé» \\\"quoted\\\"\"}"),
+        (
+            "bot",
+            "{\"type\": \"string\", \"value\": \"Up, «réservé» \\\"quoted\\\"\"}",
+        ),
         ("user", "And in 2030?"),
     ] {
         svc.post(
@@ -208,7 +217,10 @@ async fn before_and_after_a_backup(svc: &Service, dir: &Path) -> Before {
         json!({"agent_type": "news", "title": "After the backup"}),
     )
     .await;
-    assert_ne!(svc.get("/api/v1/conversations", &alice).await, conversations);
+    assert_ne!(
+        svc.get("/api/v1/conversations", &alice).await,
+        conversations
+    );
     Before {
         rows,
         conversations,
@@ -286,10 +298,7 @@ async fn restore_puts_a_backup_back_and_keeps_what_it_replaced() {
     };
     let refused = |out: &std::process::Output, why: &str| {
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            !out.status.success() && err.contains(why),
-            "{why}: {err}"
-        );
+        assert!(!out.status.success() && err.contains(why), "{why}: {err}");
         assert_eq!(err.trim().lines().count(), 1, "{err}");
     };
 
@@ -323,9 +332,10 @@ async fn restore_puts_a_backup_back_and_keeps_what_it_replaced() {
     refused(&restore("other.db", &[]), "not one of this service");
     std::fs::copy(d.join("copy.db"), d.join("newer.db")).unwrap();
     {
-        let newer = sqlx::SqlitePool::connect(&format!("sqlite://{}", d.join("newer.db").display()))
-            .await
-            .unwrap();
+        let newer =
+            sqlx::SqlitePool::connect(&format!("sqlite://{}", d.join("newer.db").display()))
+                .await
+                .unwrap();
         sqlx::query("INSERT INTO _sqlx_migrations (version, description, installed_on, success, checksum, execution_time) VALUES (99990101000000, 'from the future', CURRENT_TIMESTAMP, TRUE, X'00', 0)")
             .execute(&newer)
             .await
@@ -357,12 +367,28 @@ async fn restore_puts_a_backup_back_and_keeps_what_it_replaced() {
         ["solarintel.db", "solarintel.db-shm", "solarintel.db-wal"]
     );
 
+    // (The service's file mode, which the restored file keeps: not the copy's.)
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o600)).unwrap();
+        std::fs::set_permissions(d.join("copy.db"), std::fs::Permissions::from_mode(0o644))
+            .unwrap();
+    }
     let out = restore("copy.db", &[]);
     succeeded(&out);
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&db).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains(&format!("restored {}", db.canonicalize().unwrap().display()))
-            && text.contains("2 accounts, 1 conversation, 3 messages"),
+        text.contains(&format!(
+            "restored {}",
+            db.canonicalize().unwrap().display()
+        )) && text.contains("2 accounts, 1 conversation, 3 messages"),
         "{text}"
     );
     let kept = names()
@@ -449,8 +475,10 @@ async fn copy_database_moves_every_row_to_postgresql() {
     )
     .await;
     // (SQLite's own trigger stamps it after the insert: as the old service's rows are, unset.)
-    src.exec("UPDATE fastapi_users SET tokens_valid_after = NULL WHERE username = 'old@example.com'")
-        .await;
+    src.exec(
+        "UPDATE fastapi_users SET tokens_valid_after = NULL WHERE username = 'old@example.com'",
+    )
+    .await;
     src.exec(
         "INSERT INTO fastapi_agent_whitelist (agent_type, user_id, granted_by, granted_at, expires_at, \
          is_active, reason, unlimited_queries) VALUES ('market', 2, 1, '2024-05-06 07:08:09', NULL, 1, \
@@ -592,7 +620,10 @@ async fn copy_database_moves_every_row_to_postgresql() {
     // Passwords, sequences and triggers work there.
     let ann_again = dst.login("ann@example.com", PASSWORD).await;
     let new_id = dst.register("new@example.com").await;
-    assert!(new_id > floor, "{new_id} is above every id SQLite handed out ({floor})");
+    assert!(
+        new_id > floor,
+        "{new_id} is above every id SQLite handed out ({floor})"
+    );
     dst.post_json(
         &format!("/api/v1/conversations/{}/messages", conversations[0]),
         Some(&ann_again),
