@@ -27,7 +27,7 @@ impl Service {
             let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
             l.local_addr().unwrap().port()
         };
-        let child = bin()
+        let mut child = bin()
             .current_dir(dir)
             .args(["serve", "--port", &port.to_string()])
             .env("JOBS_ENABLED", "false")
@@ -45,6 +45,8 @@ impl Service {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+        child.kill().ok();
+        child.wait().ok();
         panic!("the service did not answer on port {port}");
     }
 
