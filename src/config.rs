@@ -383,15 +383,37 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// `url` with the password of its user part replaced, for printing.
 pub fn redact_url(url: &str) -> String {
     use url::{Position, Url};
+    // PostgreSQL URLs may carry the password as a parameter too (`?password=`, as libpq reads).
+    let secret = |pair: &str| {
+        pair.split('=')
+            .next()
+            .is_some_and(|k| k.eq_ignore_ascii_case("password"))
+    };
     if let Ok(u) = Url::parse(url) {
-        if u.password().is_none() {
+        let in_query = u.query().is_some_and(|q| q.split('&').any(secret));
+        if u.password().is_none() && !in_query {
             return url.to_string();
         }
-        return format!(
-            "{}<redacted>{}",
-            &u[..Position::BeforePassword],
-            &u[Position::AfterPassword..]
-        );
+        let mut out = if u.password().is_some() {
+            format!(
+                "{}<redacted>{}",
+                &u[..Position::BeforePassword],
+                &u[Position::AfterPassword..]
+            )
+        } else {
+            u.as_str().to_string()
+        };
+        if let Some(q) = u.query().filter(|_| in_query) {
+            let kept: Vec<String> = q
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some((k, _)) if secret(pair) => format!("{k}=<redacted>"),
+                    _ => pair.to_string(),
+                })
+                .collect();
+            out = out.replacen(&format!("?{q}"), &format!("?{}", kept.join("&")), 1);
+        }
+        return out;
     }
     // Not a URL the parser reads with a password (an unescaped "/" or "@" in one, say): any user
     // part there may hold it, so all of it goes.
@@ -1067,6 +1089,14 @@ mod tests {
             // a password with an unescaped "/" is not read as one by a URL parser: all goes
             ("postgres://u:p/w@h/db", "postgres://<redacted>@h/db"),
             ("postgres://u:p%2Fw@h/db", "postgres://u:<redacted>@h/db"),
+            (
+                "postgres://h/db?user=u&password=pw&sslmode=require",
+                "postgres://h/db?user=u&password=<redacted>&sslmode=require",
+            ),
+            (
+                "postgres://u:pw@h/db?PASSWORD=pw2",
+                "postgres://u:<redacted>@h/db?PASSWORD=<redacted>",
+            ),
         ];
         for (url, want) in cases {
             assert_eq!(redact_url(url), want);

@@ -84,6 +84,21 @@ enum Command {
         /// The copy to write; must not exist yet.
         file: PathBuf,
     },
+    /// Put a copy written by `backup` in place of the SQLite database, with the service stopped.
+    /// Refused while a process has the database open, or when FILE is not a whole database of
+    /// this service that this binary can run; the database it replaces is kept beside it.
+    Restore {
+        /// The backup copy to put in place (it is copied, not moved).
+        file: PathBuf,
+    },
+    /// Copy the SQLite database (DATABASE_URL) into an empty PostgreSQL database, all in one
+    /// transaction: migrates the target, refuses one that holds accounts, checks every table's
+    /// row count, sets the sequences. The SQLite database is only read.
+    CopyDatabase {
+        /// The PostgreSQL database to fill (postgres://USER:PASSWORD@HOST/NAME).
+        #[arg(long, value_name = "URL")]
+        to: String,
+    },
     /// Exit 0 when the service on HOST:PORT answers `/health/ping` within 5 s, else 1 (for a
     /// container's HEALTHCHECK or a supervisor; no curl needed).
     Healthcheck {
@@ -332,6 +347,108 @@ async fn run(cli: Cli) -> Result<()> {
             );
             Ok(())
         }
+        Command::Restore { file } => {
+            let Some(database) = sqlite_file(&settings) else {
+                match store::parse_database_url(&settings.database_url)? {
+                    store::DbUrl::Postgres(_) => anyhow::bail!(
+                        "restore puts a `solarintel backup` copy in place of a SQLite database; \
+                         DATABASE_URL names {}: restore a pg_dump with pg_restore",
+                        where_(&settings)
+                    ),
+                    _ => anyhow::bail!(
+                        "DATABASE_URL names an in-memory SQLite database: there is nothing to \
+                         restore into"
+                    ),
+                }
+            };
+            let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+            let r = store::restore::restore(&database, &file, &stamp).await?;
+            println!(
+                "restored {} from {} ({} bytes: {}, {}, {}; migration {})",
+                database.display(),
+                std::fs::canonicalize(&file).unwrap_or(file).display(),
+                r.bytes,
+                counted(r.users, "account"),
+                counted(r.conversations, "conversation"),
+                counted(r.messages, "message"),
+                r.migration
+            );
+            if r.pending > 0 {
+                println!(
+                    "{} migration(s) of this binary are still to apply: the next start (or \
+                     `solarintel migrate`) applies them",
+                    r.pending
+                );
+            }
+            if let Some(kept) = r.replaced {
+                println!("the database it replaced is kept as {}", kept.display());
+            }
+            Ok(())
+        }
+        Command::CopyDatabase { to } => {
+            let Some(file) = sqlite_file(&settings) else {
+                anyhow::bail!(
+                    "copy-database reads the SQLite database DATABASE_URL names; it names {}",
+                    where_(&settings)
+                );
+            };
+            existing_database(&settings)?;
+            let target_place = solarintel::config::redact_url(&to);
+            if !matches!(
+                store::parse_database_url(&to),
+                Ok(store::DbUrl::Postgres(_))
+            ) {
+                anyhow::bail!("--to takes a postgres:// URL (got {target_place})");
+            }
+            store::restore::refuse_if_open(
+                &file,
+                "copy-database copies a database no one is writing, so that nothing written \
+                 after the copy is lost",
+            )?;
+            let source = store::Db::connect(&settings).await?;
+            let target = store::Db::connect_url(&to, &settings, None).await?;
+            eprintln!(
+                "copying {} into the PostgreSQL database {target_place}",
+                where_(&settings)
+            );
+            let started = std::time::Instant::now();
+            let mut shown = std::time::Instant::now();
+            let mut progress = |table: &str, rows: u64| {
+                if shown.elapsed() >= std::time::Duration::from_secs(5) {
+                    eprintln!("{table}: {rows} rows so far");
+                    shown = std::time::Instant::now();
+                }
+            };
+            let report = store::copy::sqlite_to_postgres(&source, &target, &mut progress).await;
+            source.close().await;
+            target.close().await;
+            let report = report
+                .with_context(|| format!("copy-database: no row was copied into {target_place}"))?;
+            let mut total = 0;
+            for t in &report.tables {
+                println!("{:<28} {:>10} rows {:>8.1} s", t.table, t.rows, t.seconds);
+                total += t.rows;
+            }
+            for n in &report.not_copied {
+                println!("not copied: {n}");
+            }
+            if report.replaced_rows > 0 {
+                println!(
+                    "replaced {} rows the target held without any account (what a first start \
+                     writes: agent rows, sample data)",
+                    report.replaced_rows
+                );
+            }
+            println!(
+                "copied {total} rows of {} tables into {target_place} in {:.1} s; every table's \
+                 row count checked, {} sequences set. Point DATABASE_URL at it and start the \
+                 service.",
+                report.tables.len(),
+                started.elapsed().as_secs_f64(),
+                report.sequences.len()
+            );
+            Ok(())
+        }
         Command::SeedAgents { force } => {
             existing_database(&settings)?;
             let db = store::Db::connect(&settings).await?;
@@ -412,6 +529,11 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::Openapi | Command::Doctor => unreachable!("handled above"),
     }
+}
+
+/// `n thing` or `n things`.
+fn counted(n: i64, thing: &str) -> String {
+    format!("{n} {thing}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The first line of `input`, without its line end.

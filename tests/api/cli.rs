@@ -16,7 +16,7 @@ fn migrate(url: &str) -> std::process::Output {
 
 /// A command that must have succeeded: its stderr is the failure's message.
 #[track_caller]
-fn succeeded(out: &std::process::Output) {
+pub(crate) fn succeeded(out: &std::process::Output) {
     assert!(
         out.status.success(),
         "{}",
@@ -24,7 +24,7 @@ fn succeeded(out: &std::process::Output) {
     );
 }
 
-fn bin() -> Command {
+pub(crate) fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_solarintel"));
     c.env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())

@@ -12,6 +12,7 @@ mod agent_management;
 mod analytic;
 mod answer_rendering;
 mod auth;
+mod backup;
 mod bounds;
 mod breach;
 mod cache;

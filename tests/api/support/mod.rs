@@ -139,6 +139,12 @@ impl Builder {
         self
     }
 
+    /// On PostgreSQL, run on this existing schema (one a command filled, say).
+    pub fn pg_schema(mut self, schema: &str) -> Self {
+        self.pg_schema = Some(schema.into());
+        self
+    }
+
     pub fn cache(mut self, c: solarintel::cache::Cache) -> Self {
         self.cache = Some(c);
         self
