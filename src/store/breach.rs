@@ -122,6 +122,32 @@ fn target(id: i32) -> String {
     format!("breach {id}")
 }
 
+/// The end of every change of a breach: read it back, audit the change from `before` in the same
+/// transaction, commit.
+async fn audited(
+    mut tx: Tx,
+    who: &Audit,
+    action: &str,
+    id: i64,
+    before: &BreachRow,
+    now: NaiveDateTime,
+) -> Result<BreachRow, sqlx::Error> {
+    let after = get_in(&mut tx, id).await?.ok_or(sqlx::Error::RowNotFound)?;
+    audit::record(
+        &mut tx,
+        who,
+        action,
+        None,
+        Some(&target(after.id)),
+        Some(&before.state()),
+        Some(&after.state()),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
 async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<BreachRow>, sqlx::Error> {
     on_tx!(tx, |t| sqlx::query_as(concat!(
         "SELECT ",
@@ -294,19 +320,7 @@ pub async fn record_dpa_notification(
     .execute(t)
     .await
     .map(|r| r.rows_affected()))?;
-    let after = get_in(&mut tx, id).await?.ok_or(sqlx::Error::RowNotFound)?;
-    audit::record(
-        &mut tx,
-        who,
-        "notify_breach_dpa",
-        None,
-        Some(&target(after.id)),
-        Some(&before.state()),
-        Some(&after.state()),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    let after = audited(tx, who, "notify_breach_dpa", id, &before, now).await?;
     Ok(Some(after))
 }
 
@@ -370,19 +384,7 @@ pub async fn claim_user_notification(
     let Some(up_to) = up_to.filter(|_| count > 0) else {
         return Ok(UsersClaim::NoUsers);
     };
-    let after = get_in(&mut tx, id).await?.ok_or(sqlx::Error::RowNotFound)?;
-    audit::record(
-        &mut tx,
-        who,
-        "notify_breach_users",
-        None,
-        Some(&target(after.id)),
-        Some(&before.state()),
-        Some(&after.state()),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    let after = audited(tx, who, "notify_breach_users", id, &before, now).await?;
     Ok(UsersClaim::Claimed {
         breach: Box::new(after),
         count,
@@ -444,18 +446,6 @@ pub async fn update_status(
     .await
     .map(|r| r.rows_affected())
     })?;
-    let after = get_in(&mut tx, id).await?.ok_or(sqlx::Error::RowNotFound)?;
-    audit::record(
-        &mut tx,
-        who,
-        "update_breach_status",
-        None,
-        Some(&target(after.id)),
-        Some(&before.state()),
-        Some(&after.state()),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    let after = audited(tx, who, "update_breach_status", id, &before, now).await?;
     Ok(Some(after))
 }
