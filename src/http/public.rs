@@ -8,6 +8,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
+use super::chat::MAX_CONTACT_MESSAGE_CHARS;
 use super::error::{ApiError, ApiResult, ResultExt};
 use super::extract::{Obj, PublicJson, RequestBody, UserJson};
 use crate::app::AppState;
@@ -21,8 +22,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(recommend))
 }
 
-/// The longest message of the public form (the chat's expert form has the same cap).
-pub const MAX_CONTACT_MESSAGE_CHARS: usize = 5000;
 /// The longest described need a recommendation reads.
 pub const MAX_NEED_CHARS: usize = 2000;
 
@@ -52,6 +51,7 @@ impl RequestBody for LandingContact {
         if let Some(c) = &r.company {
             o.max_chars("company", c, 150);
         }
+        // (The chat's expert form has the same cap.)
         o.max_chars("message", &r.message, MAX_CONTACT_MESSAGE_CHARS);
         if o.has_str("email") {
             o.email("email", &r.email);
