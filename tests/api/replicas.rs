@@ -64,7 +64,7 @@ async fn events_are_recorded_when_the_recorder_cannot_open_its_own_connections()
     );
     let turn_id = a.scalar("SELECT MAX(id) FROM fastapi_chat_turns").await;
     let schema = a.pg_schema.clone().unwrap();
-    let role = format!("r_{}", &schema[2..14]);
+    let role = format!("r_{}", &schema[schema.len() - 12..]);
     a.exec(&format!(
         "CREATE ROLE {role} LOGIN PASSWORD 'pw' CONNECTION LIMIT 1; GRANT USAGE ON SCHEMA {schema} TO {role}; \
          GRANT ALL ON ALL TABLES IN SCHEMA {schema} TO {role}; GRANT ALL ON ALL SEQUENCES IN SCHEMA {schema} TO {role}"

@@ -62,6 +62,8 @@ pub struct TestApp {
     pub pg_schema: Option<String>,
     /// The peer address in-process requests come from.
     pub peer: SocketAddr,
+    /// Drops the PostgreSQL schema this harness made, once no app uses it.
+    _schema_guard: Option<std::sync::Arc<SchemaGuard>>,
 }
 
 pub struct Builder {
@@ -73,6 +75,7 @@ pub struct Builder {
     cache: Option<solarintel::cache::Cache>,
     /// A PostgreSQL schema another test app already uses (a second replica).
     pg_schema: Option<String>,
+    schema_guard: Option<std::sync::Arc<SchemaGuard>>,
 }
 
 /// A change in % as the answers write it: signed, one decimal, two below 1 %.
@@ -88,13 +91,20 @@ pub fn pg_url() -> String {
     std::env::var("TEST_DATABASE_URL").expect("TEST_DATABASE_URL is set for PostgreSQL tests")
 }
 
-/// A fresh PostgreSQL schema, optionally filled by `setup_sql` before the app starts.
+/// A fresh PostgreSQL schema, optionally filled by `setup_sql` before the app starts. Its name
+/// carries its creation time (`t_<unix seconds>_<uuid>`) so that a later run can sweep away what
+/// a killed run left behind; see [`sweep_stale_schemas`].
 pub async fn new_pg_schema(setup_sql: Option<&str>) -> String {
     use sqlx::Executor;
-    let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let schema = format!("t_{now}_{}", uuid::Uuid::new_v4().simple());
     let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&pg_url())
         .await
         .unwrap();
+    sweep_stale_schemas(&mut conn, now).await;
     conn.execute(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
         .await
         .unwrap();
@@ -107,6 +117,89 @@ pub async fn new_pg_schema(setup_sql: Option<&str>) -> String {
             .unwrap();
     }
     schema
+}
+
+/// How old a test schema must be before a sweep drops it: far longer than a whole test run.
+const STALE_SCHEMA_SECS: u64 = 3 * 3600;
+/// At most this many drops per sweep, so that no one test waits long; the next test goes on.
+const SWEEP_BATCH: i64 = 50;
+
+/// Drop test schemas a killed or panicking run left behind: those created more than
+/// [`STALE_SCHEMA_SECS`] ago, and those of the older naming (`t_<uuid>`), which carried no time.
+/// Thousands of them once filled 14 GB, and PostgreSQL's crash recovery then took longer than
+/// CI waits for it to start. One process sweeps at a time (an advisory lock); the rest go on.
+async fn sweep_stale_schemas(conn: &mut sqlx::PgConnection, now: u64) {
+    use sqlx::Executor;
+    const SWEEP_LOCK: i64 = 0x7e57_5c4e;
+    let locked: bool = sqlx::query_scalar("SELECT pg_try_advisory_lock($1)")
+        .bind(SWEEP_LOCK)
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap_or(false);
+    if !locked {
+        return;
+    }
+    let cutoff = now.saturating_sub(STALE_SCHEMA_SECS) as i64;
+    let stale: Vec<String> = sqlx::query_scalar(
+        "SELECT nspname::text FROM pg_namespace \
+         WHERE nspname ~ '^t_[0-9a-f]{32}$' \
+            OR (nspname ~ '^t_[0-9]{1,12}_[0-9a-f]{32}$' \
+                AND split_part(nspname, '_', 2)::bigint < $1) \
+         LIMIT $2",
+    )
+    .bind(cutoff)
+    .bind(SWEEP_BATCH)
+    .fetch_all(&mut *conn)
+    .await
+    .unwrap_or_default();
+    let _ = conn.execute("SET lock_timeout = '2s'").await;
+    for schema in stale {
+        // Names come from the pattern above: letters, digits and underscores only.
+        let _ = conn
+            .execute(sqlx::AssertSqlSafe(format!(
+                "DROP SCHEMA IF EXISTS {schema} CASCADE"
+            )))
+            .await;
+    }
+    let _ = conn.execute("RESET lock_timeout").await;
+    let _ = sqlx::query("SELECT pg_advisory_unlock($1)")
+        .bind(SWEEP_LOCK)
+        .execute(&mut *conn)
+        .await;
+}
+
+/// Drops a test's own PostgreSQL schema when the last app on it goes away (a second replica
+/// shares it). Best effort, on a thread of its own since `Drop` cannot await; whatever it misses,
+/// a later [`sweep_stale_schemas`] takes.
+struct SchemaGuard(String);
+
+impl Drop for SchemaGuard {
+    fn drop(&mut self) {
+        let schema = std::mem::take(&mut self.0);
+        let _ = std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            rt.block_on(async move {
+                use sqlx::Executor;
+                let Ok(mut conn) =
+                    <sqlx::PgConnection as sqlx::Connection>::connect(&pg_url()).await
+                else {
+                    return;
+                };
+                let _ = conn.execute("SET lock_timeout = '2s'").await;
+                let _ = conn
+                    .execute(sqlx::AssertSqlSafe(format!(
+                        "DROP SCHEMA IF EXISTS {schema} CASCADE"
+                    )))
+                    .await;
+            });
+        })
+        .join();
+    }
 }
 
 impl Builder {
@@ -136,6 +229,7 @@ impl Builder {
     pub fn same_database_as(mut self, other: &TestApp) -> Self {
         self.sqlite_file = other.sqlite_path.clone();
         self.pg_schema = other.pg_schema.clone();
+        self.schema_guard = other._schema_guard.clone();
         self
     }
 
@@ -174,6 +268,7 @@ impl Builder {
         let mut dir = None;
         let mut sqlite_path = None;
         let mut pg_schema = None;
+        let mut schema_guard = self.schema_guard;
         match self.backend {
             Backend::Sqlite => {
                 let path = match self.sqlite_file {
@@ -202,7 +297,11 @@ impl Builder {
             Backend::Postgres => {
                 let schema = match self.pg_schema {
                     Some(s) => s,
-                    None => new_pg_schema(self.pg_setup.as_deref()).await,
+                    None => {
+                        let schema = new_pg_schema(self.pg_setup.as_deref()).await;
+                        schema_guard = Some(std::sync::Arc::new(SchemaGuard(schema.clone())));
+                        schema
+                    }
                 };
                 // (`DATABASE_URL` may point elsewhere: a relay that fails on demand.)
                 let db = Db::connect_url(&settings.database_url, &settings, Some(&schema))
@@ -231,6 +330,7 @@ impl Builder {
             sqlite_path,
             pg_schema,
             peer: SocketAddr::from(([127, 0, 0, 1], 40000)),
+            _schema_guard: schema_guard,
         }
     }
 }
@@ -296,6 +396,7 @@ impl TestApp {
             limiter: None,
             cache: None,
             pg_schema: None,
+            schema_guard: None,
         }
     }
 
