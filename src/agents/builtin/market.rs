@@ -38,6 +38,18 @@ pub struct MarketAsk {
     pub percent: bool,
     /// "including the forecast years": the history and the most probable forecast as one series.
     pub joined: bool,
+    /// "Which countries added more than Spain in 2024?": the countries beyond a mark, ranked
+    /// (below it with `below`).
+    pub beyond: Option<Beyond>,
+}
+
+/// The mark a list of countries is drawn against.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Beyond {
+    /// A territory's own figure in the year asked.
+    Of(String),
+    /// A level in MW.
+    Mw(f64),
 }
 
 impl MarketAsk {
@@ -71,6 +83,16 @@ pub fn read_back(a: &MarketAsk) -> String {
     ));
     if let Some(c) = a.count {
         parts.push(format!("top {c}"));
+    }
+    if let Some(b) = &a.beyond {
+        parts.push(format!(
+            "{} than {}",
+            if a.below { "less" } else { "more" },
+            match b {
+                Beyond::Of(t) => t.clone(),
+                Beyond::Mw(l) => format!("{} MW", fmt_thousands(*l, 0)),
+            }
+        ));
     }
     if let Some(l) = a.level {
         parts.push(format!(
@@ -212,6 +234,7 @@ fn facets(q: &Question) -> MarketAsk {
         level_directed: false,
         percent: false,
         joined: false,
+        beyond: None,
     };
     // "Over the whole series, including the forecast years": the history joined with the most
     // probable forecast, as a span that crosses the last historical year is read.
@@ -251,6 +274,7 @@ fn facets(q: &Question) -> MarketAsk {
     } else {
         a.ops.retain(|o| !matches!(o, Op::Above | Op::Below));
     }
+    beyond_a_mark(q, &mut a);
     // "What proportion of Germany's 2024 additions fell in the distributed segment?": "fell in"
     // beside a share places the part, it is no change.
     let placed = q.spans.windows(2).any(|w| {
@@ -393,6 +417,63 @@ fn facets(q: &Question) -> MarketAsk {
         ];
     }
     a
+}
+
+/// "Which countries added more PV than Spain in 2024?", "Which countries installed more than
+/// 10 GW in 2024?": the countries beyond another territory's figure, or beyond a level, in one
+/// year, listed as a ranking. Only a question that asks which countries, says which way ("more",
+/// "less") and names one year or none is read so.
+fn beyond_a_mark(q: &Question, a: &mut MarketAsk) {
+    let which_countries = q.spans.windows(2).any(|w| {
+        matches!(w[0].text.as_str(), "which" | "what" | "how many")
+            && matches!(
+                w[1].text.as_str(),
+                "countries" | "markets" | "nations" | "territories"
+            )
+    });
+    let words = |list: &[&str]| {
+        q.spans
+            .iter()
+            .any(|s| s.text.split(' ').any(|t| list.contains(&t)))
+    };
+    let above = words(&[
+        "more", "bigger", "larger", "higher", "greater", "above", "exceed", "exceeded",
+    ]);
+    let below = words(&["less", "fewer", "smaller", "lower", "below", "under"]);
+    let one_year = match a.span {
+        None => true,
+        Some((Some(f), Some(t))) => f == t,
+        _ => false,
+    };
+    if !which_countries || above == below || !one_year || a.more_levels || a.by_connection {
+        return;
+    }
+    let other_ops = a.ops.iter().any(|o| {
+        !matches!(
+            o,
+            Op::Compare | Op::Top | Op::Rank | Op::Above | Op::Below | Op::Chart
+        )
+    });
+    if other_ops || a.count.is_some() {
+        return;
+    }
+    let mark = match (a.level, a.territories.as_slice()) {
+        (Some(l), []) => Beyond::Mw(l),
+        (None, [t])
+            if q.spans
+                .iter()
+                .any(|s| s.text.split(' ').any(|w| w == "than")) =>
+        {
+            Beyond::Of(t.clone())
+        }
+        _ => return,
+    };
+    a.beyond = Some(mark);
+    a.below = below;
+    a.level = None;
+    a.territories.clear();
+    a.ops.retain(|o| *o == Op::Chart);
+    a.ops.push(Op::Rank);
 }
 
 /// Fill what a follow-up leaves open from the question before it.
@@ -635,6 +716,23 @@ pub fn read_chain(
             a.ops.push(Op::Compare);
             a.count = None;
         }
+    }
+    // "Denmark's additions in 2022?", "and Ireland the same year?", "show both countries 2015 to
+    // 2024 as a chart": the two territories the questions before named, over the span asked.
+    if (the_two || q.spans.iter().any(|s| s.text == "both"))
+        && !grows
+        && !q.has(|w| matches!(w, Word::Territory(_)))
+        && let [p1, p0, ..] = chain
+        && unmatched(p0, fits).is_empty()
+        && unmatched(p1, fits).is_empty()
+        && let ([t0], [t1]) = (
+            facets(p0).territories.as_slice(),
+            facets(p1).territories.as_slice(),
+        )
+        && t0 != t1
+    {
+        a.territories = vec![t0.clone(), t1.clone()];
+        a.count = None;
     }
     if grows
         && q.years().is_empty()
@@ -956,6 +1054,9 @@ pub async fn answer(
     let kind = a.kind.unwrap_or("Annual");
     if a.level.is_some() {
         return threshold(state, a, vocab, from, to, emit).await;
+    }
+    if a.beyond.is_some() {
+        return beyond(state, a, vocab, from, to, emit).await;
     }
     if a.is_ranking() {
         return rank(state, a, vocab, from, to, emit).await;
@@ -1532,6 +1633,115 @@ async fn rank(
         &format!(
             "{lead}\n\n{}\n{shares}{together}{}",
             table(&["Rank", "Country", "MW", "Share"], &rows),
+            source_line(&res.source.name, res.source.is_sample)
+        ),
+    );
+    Ok(true)
+}
+
+/// The countries beyond a mark (another territory's figure, or a level) in one year, ranked.
+async fn beyond(
+    state: &AppState,
+    a: &MarketAsk,
+    vocab: &Vocabulary,
+    from: i32,
+    to: i32,
+    emit: Emit<'_>,
+) -> Result<bool, ToolError> {
+    let Some(mark) = &a.beyond else {
+        return Ok(false);
+    };
+    if from != to {
+        return Ok(false);
+    }
+    let conn = a.connections.first().copied().unwrap_or("Total");
+    let q = with_op(args(a, Vec::new(), from, to, vec![conn]), Operation::Rank);
+    let Some((res, c)) = computed(state, vocab, &q).await? else {
+        return Ok(false);
+    };
+    let kind = res.resolved.kind;
+    let (level, named, of) = match mark {
+        Beyond::Of(t) => {
+            let tq = with_op(
+                args(a, vec![t.clone()], from, to, vec![conn]),
+                Operation::Lookup,
+            );
+            let Some((tres, v)) = computed(state, vocab, &tq)
+                .await?
+                .and_then(|(r, tc)| tc.all("value").last().map(|f| (r, f.value)))
+            else {
+                return Ok(false);
+            };
+            let t = tres.rows.first().map_or(t.clone(), |r| r.territory.clone());
+            (v, format!("**{t}**, {},", mw(v)), Some(t))
+        }
+        Beyond::Mw(l) => (*l, format!("**{}**", mw(*l)), None),
+    };
+    let ranked: Vec<_> = c.all("value").collect();
+    if ranked.is_empty() {
+        return Ok(false);
+    }
+    let listed: Vec<_> = ranked
+        .iter()
+        .filter(|f| {
+            (if a.below {
+                f.value < level
+            } else {
+                f.value > level
+            }) && of.as_deref() != Some(f.series.as_str())
+        })
+        .collect();
+    const SHOWN: usize = 30;
+    let rows: Vec<Vec<String>> = listed
+        .iter()
+        .take(SHOWN)
+        .map(|f| {
+            vec![
+                f.rank.unwrap_or_default().to_string(),
+                f.series.clone(),
+                fmt_thousands(f.value, 0),
+            ]
+        })
+        .collect();
+    let period = if kind == "Cumulative" {
+        format!("at the end of **{to}**")
+    } else {
+        format!("in **{to}**")
+    };
+    let way = if a.below { "lower" } else { "higher" };
+    let basis = format!(
+        "(MW DC; {}, {} connection; ranks among the {} countries in the data, regions and aggregates such as World or the EU not counted)",
+        scenarios_of(&res),
+        conn.to_lowercase(),
+        ranked.len()
+    );
+    let text = if listed.is_empty() {
+        format!(
+            "No country had {way} {} than {named} {period} {basis}.",
+            what(kind)
+        )
+    } else {
+        let more = if listed.len() > SHOWN {
+            format!("\n\n…and {} more.", listed.len() - SHOWN)
+        } else {
+            String::new()
+        };
+        format!(
+            "**{}** {} had {way} {} than {named} {period} {basis}:\n\n{}{more}",
+            listed.len(),
+            if listed.len() == 1 {
+                "country"
+            } else {
+                "countries"
+            },
+            what(kind),
+            table(&["Rank", "Country", "MW"], &rows)
+        )
+    };
+    say(
+        emit,
+        &format!(
+            "{text}{}",
             source_line(&res.source.name, res.source.is_sample)
         ),
     );

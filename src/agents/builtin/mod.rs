@@ -101,8 +101,8 @@ pub async fn answer(
     // follow-up does not parse it again.
     // A chain of follow-ups ("Germany 2026 additions forecast?", "low case?", "and the high?"):
     // the previous question and, while each is itself a follow-up, up to two before it.
-    let mut chain: Vec<&str> = Vec::new();
-    if is_follow_up(user_text) {
+    let chain_before = || {
+        let mut chain: Vec<&str> = Vec::new();
         for m in history.iter().rev().filter(|m| m.role == Role::User) {
             let Some(text) = m.content.as_deref() else {
                 break;
@@ -112,14 +112,33 @@ pub async fn answer(
                 break;
             }
         }
-    }
-    let prev_text = chain.first().copied();
+        chain
+    };
+    let mut chain: Vec<&str> = if is_follow_up(user_text) {
+        chain_before()
+    } else {
+        Vec::new()
+    };
     // Read the question, closed over the domain and open over ordinary English (issues 11 and
     // 21): a word of the trade that is not understood declines the question.
-    let read = state
+    let mut read = state
         .reader
-        .read(&vocab, conversation_id, user_text, prev_text)
+        .read(&vocab, conversation_id, user_text, chain.first().copied())
         .await;
+    // "World 2024?", "and in 2023?", "what's the year on year change in %?": a change or a
+    // comparison that names nothing to compute it on is about the figures asked before, however
+    // long it is.
+    let prices = matches!(agent.kind, AgentType::Price | AgentType::ComponentPrices);
+    if chain.is_empty() && leans_back(&read.question, prices) {
+        chain = chain_before();
+        if !chain.is_empty() {
+            read = state
+                .reader
+                .read(&vocab, conversation_id, user_text, chain.first().copied())
+                .await;
+        }
+    }
+    let prev_text = chain.first().copied();
     let question = read.question;
     let earlier = state
         .reader
@@ -254,6 +273,13 @@ pub async fn answer(
         Some(p) => inherit(ask_of(&question), p),
         None => ask_of(&question),
     };
+    // "Ireland's additions in 2024?", "the latest n-type TOPCon module price in the EU": the
+    // latest is the latest, not the latest of a year the question before named.
+    if question.has(|w| *w == understand::Word::Op(understand::Op::Latest))
+        && question.years().is_empty()
+    {
+        ask.years = None;
+    }
     // "EU HJT price in June 2024?", "And the Chinese price in the same month?", "So what's the gap
     // between the two?": the two regions (or companies) the questions before named, side by side.
     if let (Some(p), Some(before)) = (previous, earlier.first())
@@ -701,6 +727,34 @@ pub fn emit_offer(user_asked: bool, text_streamed: bool, conversation_id: i64, e
         )
     };
     emit(Event::approval(message, question, conversation_id));
+}
+
+/// A question that asks for an operation on figures (a change, a growth rate, a comparison, a
+/// share, a chart) but names nothing to compute it on: no territory, item, technology, company
+/// or metric (to a price agent a place names no series: "what's the EU premium over China in
+/// %?"), and no ranking, which names its own subject (all the countries).
+fn leans_back(q: &understand::Question, prices: bool) -> bool {
+    use understand::{Op, Word};
+    let subject = q.has(|w| {
+        matches!(w, Word::Territory(_) | Word::Country if !prices)
+            || matches!(
+                w,
+                Word::Item(_)
+                    | Word::Description(_)
+                    | Word::Tech(_)
+                    | Word::Company(_)
+                    | Word::Metric(_)
+                    | Word::NotHeld(_)
+                    | Word::Op(Op::Top | Op::Bottom | Op::Rank)
+            )
+    });
+    !subject
+        && q.has(|w| {
+            matches!(
+                w,
+                Word::Op(Op::Change | Op::Cagr | Op::Compare | Op::Share | Op::Chart | Op::Trend)
+            )
+        })
 }
 
 #[cfg(test)]

@@ -235,34 +235,51 @@ fn minus_last<'a>(points: &[Point<'a>], q: &understand::Question) -> Vec<Point<'
     let mut out = points.to_vec();
     // "A minus B", "A's premium over B", "how much more is A than B": B is subtracted ("A vs B"
     // compares with A, the first named).
+    let names = |s: &understand::Span| {
+        s.has(|w| {
+            matches!(
+                w,
+                understand::Word::Tech(_)
+                    | understand::Word::Description(_)
+                    | understand::Word::Region(_)
+                    | understand::Word::Item(_)
+            )
+        })
+    };
+    let score_of = |words: &[String], p: &Point<'_>| {
+        let name = norm(&p.s.name());
+        words.iter().filter(|w| name.contains(w.as_str())).count()
+    };
     let Some(at) = q
         .spans
         .iter()
         .rposition(|s| matches!(s.text.as_str(), "minus" | "over" | "than"))
     else {
+        // "what premium does TOPCon carry?" of two series: the one that carries it is compared
+        // with the other.
+        let carrier: Vec<String> = q
+            .spans
+            .iter()
+            .position(|s| matches!(s.text.as_str(), "premium" | "discount" | "markup"))
+            .and_then(|p| q.spans[p + 1..].iter().take(3).find(|s| names(s)))
+            .map(|s| vec![s.text.clone()])
+            .unwrap_or_default();
+        if let [a, b] = out.as_slice()
+            && score_of(&carrier, a) > 0
+            && score_of(&carrier, b) == 0
+        {
+            out.swap(0, 1);
+        }
         return out;
     };
     // The words of names after "minus", up to the next operation or end.
     let after: Vec<String> = q.spans[at + 1..]
         .iter()
         .take_while(|s| !s.has(|w| matches!(w, understand::Word::Op(_))))
-        .filter(|s| {
-            s.has(|w| {
-                matches!(
-                    w,
-                    understand::Word::Tech(_)
-                        | understand::Word::Description(_)
-                        | understand::Word::Region(_)
-                        | understand::Word::Item(_)
-                )
-            })
-        })
+        .filter(|s| names(s))
         .map(|s| s.text.clone())
         .collect();
-    let score = |p: &Point<'_>| {
-        let name = norm(&p.s.name());
-        after.iter().filter(|w| name.contains(w.as_str())).count()
-    };
+    let score = |p: &Point<'_>| score_of(&after, p);
     if let Some(best) = (0..out.len()).max_by_key(|&i| (score(&out[i]), usize::MAX - i))
         && score(&out[best]) > 0
     {

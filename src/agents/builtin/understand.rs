@@ -1319,6 +1319,26 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
     }
     let unread = read.iter().map(|r| r.0.unread).sum();
     let asked = read[q].0.spans.len();
+    // "In the US, TOPCon vs PERC M10 modules on the latest print — what premium does TOPCon
+    // carry, in %?": a comparison that names one side, after a story that names it beside
+    // others of its kind, is between them; the others are lent.
+    let compares = read[q].0.has(|w| matches!(w, Word::Op(Op::Compare)));
+    let asked_words: Vec<Word> = read[q]
+        .0
+        .spans
+        .iter()
+        .flat_map(|s| s.meanings.iter().cloned())
+        .collect();
+    let other_sides = |sentence: &Question| -> Vec<Class> {
+        [Class::Place, Class::Item, Class::Tech, Class::Company]
+            .into_iter()
+            .filter(|c| {
+                compares
+                    && sentence.has(|w| class(w) == Some(*c) && asked_words.contains(w))
+                    && sentence.has(|w| class(w) == Some(*c) && !asked_words.contains(w))
+            })
+            .collect()
+    };
     let mut spans: Vec<Span> = Vec::new();
     let mut question_at = 0;
     for (i, (sentence, topic)) in read.into_iter().enumerate() {
@@ -1376,6 +1396,7 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
                 .spans
                 .iter()
                 .all(|s| !s.read_past && !s.is_unknown());
+        let sides = other_sides(&sentence);
         for mut s in sentence.spans {
             if subject
                 && s.has(|w| class(w) == Some(Class::Connection))
@@ -1430,7 +1451,7 @@ fn with_context(read: Vec<(Question, bool)>, q: usize, last_hist: Option<i32>) -
                 && s.meanings.iter().all(|w| {
                     class(w).is_some_and(|c| {
                         !matches!(c, Class::Connection | Class::Topic)
-                            && !names(c)
+                            && (!names(c) || (sides.contains(&c) && !asked_words.contains(w)))
                             && !claimed_year(c)
                             && (topic || !from_topic.contains(&c))
                     }) || (elliptic && !asks && matches!(w, Word::Op(_)))

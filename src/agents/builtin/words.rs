@@ -845,6 +845,8 @@ pub const OPS: &[(&str, Op)] = &[
     ("latest", Op::Latest),
     ("last", Op::Latest),
     ("most recent", Op::Latest),
+    // (Before "the most": "the most recent EVA price" is the latest, not the highest.)
+    ("the most recent", Op::Latest),
     ("recent", Op::Latest),
     ("current", Op::Latest),
     ("today", Op::Latest),
