@@ -1176,3 +1176,129 @@ db_test!(async fn gaps_between_regions_totals_by_a_year_and_regions_not_held(b) 
     let base = market_value("Germany", "2030", "Forecast - Most probable", "Total", "Cumulative");
     assert!(text.contains(&thousands(base)) && !text.contains("in total (MW DC)"), "{base} in {text}");
 });
+
+db_test!(async fn countries_beyond_a_mark_and_follow_ups_that_name_no_subject(b) {
+    let (app, t) = sample_app(b).await;
+    // "Which countries added more than Spain in 2024?": the countries above Spain's figure, not
+    // Spain's figure alone.
+    let mut by_country: Vec<(String, f64)> = crate::data_answers::sample_rows("market.csv")
+        .into_iter()
+        .filter(|r| {
+            r["Year"] == "2024"
+                && r["Scenario"] == HIST
+                && r["Connection"] == "Total"
+                && r["Type"] == "Annual"
+                && solarintel::tools::places::is_country(&r["Territory"])
+        })
+        .map(|r| (r["Territory"].clone(), r["Capacity(MW)"].parse::<f64>().unwrap()))
+        .collect();
+    by_country.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let spain = by_country.iter().find(|(c, _)| c == "Spain").unwrap().1;
+    let (above, below): (Vec<_>, Vec<_>) =
+        by_country.iter().filter(|(c, _)| c != "Spain").partition(|(_, v)| *v > spain);
+    assert!(!above.is_empty() && !below.is_empty(), "the sample has countries on both sides of Spain");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Checking where Spain sits in the league table. Which countries added more PV than Spain in 2024?").await;
+    assert!(text.contains(&format!("**{}** countries", above.len())) || (above.len() == 1 && text.contains("**1** country")), "{text}");
+    for (country, v) in &above {
+        assert!(text.contains(&format!("| {country} | {} |", thousands(*v))), "{country} in {text}");
+    }
+    for (country, _) in &below {
+        assert!(!text.contains(&format!("| {country} |")), "{country} is below Spain: {text}");
+    }
+    // The same against a level.
+    let level = spain.floor();
+    let (_, text) = ask(&app, &t, c, "market", &format!("Which countries installed more than {} MW in 2024?", level as i64)).await;
+    let over: Vec<_> = by_country.iter().filter(|(_, v)| *v > level).collect();
+    assert!(over.iter().all(|(country, _)| text.contains(&format!("| {country} |"))), "{text}");
+    assert_eq!(text.matches("\n| ").count() - 1, over.len(), "{text}");
+    // "World 2024?", "and in 2023?", "what's the year on year change in %?": the change between
+    // the two figures, though the last question is long and names no place.
+    let world = |y: &str| market_value("World", y, HIST, "Total", "Annual");
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "How much solar was installed worldwide in 2024?").await;
+    ask(&app, &t, c, "market", "and in 2023?").await;
+    let (_, text) = ask(&app, &t, c, "market", "what's the year on year change in %?").await;
+    let pct = (world("2024") / world("2023") - 1.0) * 100.0;
+    assert!(text.contains(&signed_pct(pct)), "{pct} in {text}");
+    // "show both countries 2015 to 2024 as a chart": the two countries asked before.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "How much solar did Poland add in 2024?").await;
+    ask(&app, &t, c, "market", "and what about France?").await;
+    let (_, text) = ask(&app, &t, c, "market", "show both countries from 2015 to 2024 as a chart").await;
+    let annual = |c: &str, y: &str| market_value(c, y, HIST, "Total", "Annual");
+    assert!(text.contains("| Year | Poland | France |"), "{text}");
+    assert!(text.contains(&format!("| 2015 | {} | {} |", thousands(annual("Poland", "2015")), thousands(annual("France", "2015")))), "{text}");
+    // Two regions' prices, then "what's the EU premium over China in %?" (regions alone name no
+    // series: the item is the one asked before).
+    let prices = crate::data_answers::sample_rows("prices.csv");
+    let perc = |region: &str| {
+        prices
+            .iter()
+            .find(|r| r["item"] == "Module" && r["description"] == "p-type mono-Si PERC M10" && r["region"] == region && r["date"].starts_with("2024-06"))
+            .map(|r| r["base_price"].parse::<f64>().unwrap())
+            .unwrap()
+    };
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "price", "PERC M10 module price in China, June 2024?").await;
+    ask(&app, &t, c, "price", "and the EU, same month?").await;
+    let (_, text) = ask(&app, &t, c, "price", "what's the EU premium over China in %?").await;
+    let pct = (perc("EU") / perc("China") - 1.0) * 100.0;
+    assert!(text.contains(&signed_pct(pct)), "{pct} in {text}");
+});
+
+db_test!(async fn the_most_recent_a_premiums_carrier_and_the_latest_after_a_year(b) {
+    let (app, t) = sample_app(b).await;
+    let prices = crate::data_answers::sample_rows("prices.csv");
+    let latest = |description: &str, region: &str| {
+        prices
+            .iter()
+            .filter(|r| r["item"] == "Module" && r["description"] == description && r["region"] == region)
+            .max_by(|a, b| a["date"].cmp(&b["date"]))
+            .map(|r| (r["date"].clone(), r["base_price"].parse::<f64>().unwrap()))
+            .unwrap()
+    };
+    // "the most recent" is the latest, not "the most" (the highest).
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "price", "What's the most recent n-type TOPCon module price in China you have?").await;
+    let (date, v) = latest("n-type TOPCon", "China");
+    assert!(text.contains(&format!("{v:.3} US$/Wp")) && text.contains(&date) && !text.contains("Highest"), "{text}");
+    // A story naming TOPCon beside PERC, then "what premium does TOPCon carry": TOPCon over PERC.
+    let (_, text) = ask(&app, &t, c, "price", "US repowering: tech choice. In the US, TOPCon vs PERC M10 modules on the latest print — what premium does TOPCon carry, in %?").await;
+    let (_, topcon) = latest("n-type TOPCon", "US");
+    let (_, perc) = latest("p-type mono-Si PERC M10", "US");
+    let pct = (topcon / perc - 1.0) * 100.0;
+    assert!(text.contains(&signed_pct(pct)), "{pct} in {text}");
+    // After a market question about 2024, "the latest" price is the latest, not 2024's last.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "price", "How much solar did Germany add in 2024?").await;
+    let (_, text) = ask(&app, &t, c, "price", "what about the price of panels? the latest n-type TOPCon module price in the EU").await;
+    let (date, v) = latest("n-type TOPCon", "EU");
+    assert!(text.contains(&format!("{v:.3} US$/Wp")) && text.contains(&date), "{date} {v} in {text}");
+    // "Latest TOPCon price in the US?", "vs the EU - how much higher in %?": the US against the
+    // EU, the region after "vs" being the one compared with.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "price", "We're pricing a US bid. Latest TOPCon module price in the US?").await;
+    let (_, text) = ask(&app, &t, c, "price", "vs the EU - how much higher in %?").await;
+    let (_, us) = latest("n-type TOPCon", "US");
+    let (_, eu) = latest("n-type TOPCon", "EU");
+    let pct = (us / eu - 1.0) * 100.0;
+    assert!(text.contains(&signed_pct(pct)), "{pct} in {text}");
+    // Two countries, then "which one is bigger and by how much?": both, side by side.
+    let distributed = |c: &str| market_value(c, "2023", HIST, "Distributed", "Annual");
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "Spain's distributed additions in 2023?").await;
+    ask(&app, &t, c, "market", "and in Italy?").await;
+    let (_, text) = ask(&app, &t, c, "market", "which one is bigger and by how much?").await;
+    let gap = (distributed("Italy") - distributed("Spain")).abs();
+    assert!(text.contains(&thousands(gap)), "{gap} in {text}");
+    // "World 2024?", "and back in 2015?", "how many times bigger is the 2024 figure?": the ratio.
+    let world = |y: &str| market_value("World", y, HIST, "Total", "Annual");
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "How much solar did the whole world install in 2024?").await;
+    ask(&app, &t, c, "market", "and back in 2015?").await;
+    let (_, text) = ask(&app, &t, c, "market", "so roughly how many times bigger is the 2024 figure?").await;
+    let r = world("2024") / world("2015");
+    let times = if r < 10.0 { format!("{r:.2} times") } else { format!("{r:.1} times") };
+    assert!(text.contains(&times), "{times} in {text}");
+});

@@ -41,6 +41,8 @@ pub struct MarketAsk {
     /// "Which countries added more than Spain in 2024?": the countries beyond a mark, ranked
     /// (below it with `below`).
     pub beyond: Option<Beyond>,
+    /// "how many times bigger": a change also states the ratio.
+    pub ratio: bool,
 }
 
 /// The mark a list of countries is drawn against.
@@ -235,6 +237,11 @@ fn facets(q: &Question) -> MarketAsk {
         percent: false,
         joined: false,
         beyond: None,
+        ratio: q.spans.iter().any(|s| {
+            s.text
+                .split(' ')
+                .any(|w| matches!(w, "times" | "fold" | "multiple"))
+        }),
     };
     // "Over the whole series, including the forecast years": the history joined with the most
     // probable forecast, as a span that crosses the last historical year is read.
@@ -719,7 +726,13 @@ pub fn read_chain(
     }
     // "Denmark's additions in 2022?", "and Ireland the same year?", "show both countries 2015 to
     // 2024 as a chart": the two territories the questions before named, over the span asked.
-    if (the_two || q.spans.iter().any(|s| s.text == "both"))
+    // ("Spain's distributed additions in 2023?", "and in Italy?", "which one is bigger and by how
+    // much?": so are the two of "which one".)
+    let which_one = a.has(Op::Compare)
+        && q.spans
+            .windows(2)
+            .any(|w| w[0].text == "which" && w[1].text == "one");
+    if (the_two || which_one || q.spans.iter().any(|s| s.text == "both"))
         && !grows
         && !q.has(|w| matches!(w, Word::Territory(_)))
         && let [p1, p0, ..] = chain
@@ -2113,7 +2126,7 @@ async fn change(
         if let Some(p) = c.get(t, "change_pct") {
             line.push_str(&format!(" ({})", signed_pct(p.value)));
         }
-        if a.has(Op::Compare)
+        if (a.has(Op::Compare) || a.ratio)
             && let Some(r) = c.get(t, "ratio")
         {
             // "How many times ...": the ratio too.

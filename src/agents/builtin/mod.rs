@@ -320,6 +320,29 @@ pub async fn answer(
             ask.compare = true;
         }
     }
+    // "Latest TOPCon module price in the US?", "vs the EU - how much higher in %?": a comparison
+    // with another region than the one asked before is between the two, and the region after
+    // "vs" is the one compared with.
+    if let Some(before) = &answered
+        && let ([r0], [r]) = (
+            before.regions.as_slice(),
+            ask_of(&question).regions.as_slice(),
+        )
+        && r0 != r
+        && ask.regions.len() == 1
+        && question.spans.iter().enumerate().any(|(i, s)| {
+            matches!(
+                s.text.as_str(),
+                "vs" | "versus" | "against" | "compared to" | "compared with"
+            ) && question.spans[i + 1..]
+                .iter()
+                .take(2)
+                .any(|n| n.has(|w| *w == understand::Word::Region(r.clone())))
+        })
+    {
+        ask.regions = vec![r.clone(), r0.clone()];
+        ask.compare = true;
+    }
     let domain = match agent.kind {
         AgentType::Market => Domain::Market,
         AgentType::Price | AgentType::ComponentPrices => Domain::Prices,
