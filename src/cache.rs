@@ -5,17 +5,17 @@
 //! nothing but its question (by agent, the agent's prompt and tools, provider and model, the
 //! normalised question and the data version). Keys are SHA-256 digests of those parts, so a key
 //! names nothing; values hold only what the data and the model produced, never a user, a
-//! conversation or a turn id. In memory (bounded by entries and bytes, least recently used out
-//! first) by default; in Redis when `REDIS_URL` is set, so every replica shares it. `CACHE_TTL_SECONDS`
+//! conversation or a turn id. In memory (moka: bounded by entries and bytes, entries used least
+//! often and least recently out first) by default; in Redis when `REDIS_URL` is set, so every replica shares it. `CACHE_TTL_SECONDS`
 //! bounds an entry's life; `0` turns the cache off.
 //!
 //! The cache is an optimisation and never a failure: a Redis error or a slow Redis is a miss.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::Duration;
 
 use redis::aio::ConnectionManager;
 use sha2::{Digest, Sha256};
@@ -53,7 +53,7 @@ pub struct Cache {
 
 enum Store {
     Off,
-    Memory(Mutex<Lru>),
+    Memory(Memory),
     Redis {
         conn: ConnectionManager,
         prefix: String,
@@ -90,10 +90,7 @@ impl Cache {
         if ttl.is_zero() || max_entries == 0 || max_bytes == 0 {
             return Cache::off();
         }
-        Cache::with(
-            Store::Memory(Mutex::new(Lru::new(max_entries, max_bytes))),
-            ttl,
-        )
+        Cache::with(Store::Memory(Memory::new(ttl, max_entries, max_bytes)), ttl)
     }
 
     /// In Redis under `prefix` (tests use one per test), shared by every replica.
@@ -161,7 +158,7 @@ impl Cache {
     pub async fn get(&self, kind: Kind, key: &str) -> Option<Vec<u8>> {
         let found = match &self.store {
             Store::Off => return None,
-            Store::Memory(lru) => lru.lock().expect("cache").get(key, Instant::now()),
+            Store::Memory(m) => m.entries.get(key).map(|v| v.to_vec()),
             Store::Redis {
                 conn,
                 prefix,
@@ -188,11 +185,7 @@ impl Cache {
     pub async fn put(&self, key: &str, value: Vec<u8>) {
         match &self.store {
             Store::Off => {}
-            Store::Memory(lru) => {
-                lru.lock()
-                    .expect("cache")
-                    .put(key.to_string(), value, Instant::now() + self.ttl);
-            }
+            Store::Memory(m) => m.put(key, value),
             Store::Redis {
                 conn,
                 prefix,
@@ -236,11 +229,11 @@ impl Cache {
             );
         }
         match &self.store {
-            Store::Memory(lru) => {
-                let (entries, bytes) = {
-                    let l = lru.lock().expect("cache");
-                    (l.map.len(), l.bytes)
-                };
+            Store::Memory(m) => {
+                // (moka applies its bookkeeping lazily: settle it so the gauges are exact.)
+                m.entries.run_pending_tasks();
+                let entries = m.entries.entry_count();
+                let bytes = m.bytes.load(Ordering::Relaxed);
                 crate::metrics::describe(
                     out,
                     "solarintel_cache_entries",
@@ -318,30 +311,35 @@ pub fn canonical_json(v: &serde_json::Value) -> String {
     sorted(v).to_string()
 }
 
-/// Least recently used entries leave first; expired ones on sight.
-struct Lru {
-    map: HashMap<String, Entry>,
-    order: BTreeMap<u64, String>,
-    tick: u64,
-    bytes: usize,
-    max_entries: usize,
+/// The in-memory store: moka, its capacity in bytes. Each entry weighs its key and value, but at
+/// least `max_bytes / max_entries`, so the one capacity bounds both the bytes and the entries.
+/// Expired entries are never returned; moka drops them in its bookkeeping.
+struct Memory {
+    entries: moka::sync::Cache<String, Arc<[u8]>>,
+    /// Bytes of the keys and values held (not the weights): added on insert, taken off when
+    /// moka lets an entry go (evicted, expired, replaced).
+    bytes: Arc<AtomicUsize>,
     max_bytes: usize,
 }
 
-struct Entry {
-    value: Vec<u8>,
-    expires: Instant,
-    tick: u64,
-}
-
-impl Lru {
-    fn new(max_entries: usize, max_bytes: usize) -> Lru {
-        Lru {
-            map: HashMap::new(),
-            order: BTreeMap::new(),
-            tick: 0,
-            bytes: 0,
-            max_entries,
+impl Memory {
+    fn new(ttl: Duration, max_entries: usize, max_bytes: usize) -> Memory {
+        let floor = max_bytes.div_ceil(max_entries.max(1));
+        let bytes = Arc::new(AtomicUsize::new(0));
+        let held = bytes.clone();
+        let entries = moka::sync::Cache::builder()
+            .max_capacity(max_bytes as u64)
+            .weigher(move |k: &String, v: &Arc<[u8]>| {
+                u32::try_from(Memory::size(k, v).max(floor)).unwrap_or(u32::MAX)
+            })
+            .time_to_live(ttl)
+            .eviction_listener(move |k: Arc<String>, v: Arc<[u8]>, _cause| {
+                held.fetch_sub(Memory::size(&k, &v), Ordering::Relaxed);
+            })
+            .build();
+        Memory {
+            entries,
+            bytes,
             max_bytes,
         }
     }
@@ -350,54 +348,14 @@ impl Lru {
         key.len() + value.len()
     }
 
-    fn remove(&mut self, key: &str) {
-        if let Some(e) = self.map.remove(key) {
-            self.order.remove(&e.tick);
-            self.bytes -= Self::size(key, &e.value);
-        }
-    }
-
-    fn get(&mut self, key: &str, now: Instant) -> Option<Vec<u8>> {
-        let expired = self.map.get(key)?.expires <= now;
-        if expired {
-            self.remove(key);
-            return None;
-        }
-        self.tick += 1;
-        let tick = self.tick;
-        let e = self.map.get_mut(key)?;
-        self.order.remove(&e.tick);
-        e.tick = tick;
-        self.order.insert(tick, key.to_string());
-        Some(e.value.clone())
-    }
-
-    fn put(&mut self, key: String, value: Vec<u8>, expires: Instant) {
-        let size = Self::size(&key, &value);
+    fn put(&self, key: &str, value: Vec<u8>) {
+        let size = Self::size(key, &value);
+        // (An entry larger than the whole cache is not stored.)
         if size > self.max_bytes {
             return;
         }
-        self.remove(&key);
-        while !self.map.is_empty()
-            && (self.map.len() >= self.max_entries || self.bytes + size > self.max_bytes)
-        {
-            let oldest = *self.order.keys().next().expect("order matches map");
-            let k = self.order.remove(&oldest).expect("present");
-            if let Some(e) = self.map.remove(&k) {
-                self.bytes -= Self::size(&k, &e.value);
-            }
-        }
-        self.tick += 1;
-        self.order.insert(self.tick, key.clone());
-        self.bytes += size;
-        self.map.insert(
-            key,
-            Entry {
-                value,
-                expires,
-                tick: self.tick,
-            },
-        );
+        self.bytes.fetch_add(size, Ordering::Relaxed);
+        self.entries.insert(key.to_string(), value.into());
     }
 }
 
@@ -407,31 +365,43 @@ mod tests {
 
     #[test]
     fn the_memory_cache_is_bounded_by_entries_and_bytes_and_expires() {
-        let now = Instant::now();
-        let later = now + Duration::from_secs(60);
-        let mut l = Lru::new(2, 1000);
-        l.put("a".into(), b"1".to_vec(), later);
-        l.put("b".into(), b"2".to_vec(), later);
-        assert_eq!(l.get("a", now), Some(b"1".to_vec())); // a is now the most recent
-        l.put("c".into(), b"3".to_vec(), later);
-        assert_eq!(l.get("b", now), None, "the least recently used left");
-        assert!(l.get("a", now).is_some() && l.get("c", now).is_some());
-        assert_eq!(l.bytes, 4);
-
-        let mut l = Lru::new(100, 10);
-        l.put("k1".into(), vec![0; 4], later); // 6 bytes
-        l.put("k2".into(), vec![0; 4], later); // 12 > 10: k1 leaves
-        assert_eq!((l.map.len(), l.bytes), (1, 6));
-        l.put("big".into(), vec![0; 20], later); // larger than the cache: not stored
-        assert!(l.get("big", now).is_none() && l.get("k2", now).is_some());
-        l.put("k2".into(), vec![0; 2], later); // replacing updates the size
-        assert_eq!(l.bytes, 4);
-
-        let mut l = Lru::new(10, 100);
-        l.put("x".into(), b"v".to_vec(), now + Duration::from_millis(5));
-        assert!(l.get("x", now).is_some());
-        assert!(l.get("x", now + Duration::from_millis(6)).is_none());
-        assert_eq!((l.map.len(), l.order.len(), l.bytes), (0, 0, 0));
+        let hour = Duration::from_secs(3600);
+        let held = |m: &Memory| {
+            m.entries.run_pending_tasks();
+            (m.entries.entry_count(), m.bytes.load(Ordering::Relaxed))
+        };
+        // At most 2 entries (each weighs at least 1000 / 2).
+        let m = Memory::new(hour, 2, 1000);
+        for k in ["a", "b", "c", "d"] {
+            m.put(k, b"1".to_vec());
+            m.entries.run_pending_tasks();
+        }
+        let (n, bytes) = held(&m);
+        assert!(n <= 2, "{n} entries");
+        assert_eq!(bytes, 2 * n as usize, "bytes follow the entries held");
+        // At most 10 bytes of keys and values.
+        let m = Memory::new(hour, 100, 10);
+        m.put("k1", vec![0; 4]); // 6 bytes
+        m.entries.run_pending_tasks();
+        m.put("k2", vec![0; 4]); // 12 > 10: one of them leaves
+        let (n, bytes) = held(&m);
+        assert_eq!((n, bytes), (1, 6));
+        m.put("big", vec![0; 20]); // larger than the cache: not stored
+        assert!(m.entries.get("big").is_none());
+        assert_eq!(held(&m).1, 6);
+        // Replacing a value counts the new size only.
+        let m = Memory::new(hour, 100, 100);
+        m.put("k", vec![0; 8]);
+        m.entries.run_pending_tasks();
+        m.put("k", vec![0; 2]);
+        assert_eq!(held(&m), (1, 3));
+        // An entry is gone once its time is up.
+        let m = Memory::new(Duration::from_millis(50), 10, 100);
+        m.put("x", b"v".to_vec());
+        assert!(m.entries.get("x").is_some());
+        std::thread::sleep(Duration::from_millis(80));
+        assert!(m.entries.get("x").is_none());
+        assert_eq!(held(&m), (0, 0));
     }
 
     #[test]
