@@ -327,140 +327,137 @@ fn markdown_text(md: &str, wants_title: bool) -> (Option<String>, String) {
 }
 
 fn parse_html(html: &str, stem: &str) -> Document {
-    let lower = html.to_ascii_lowercase();
-    let between = |open: &str, close: &str| -> Option<String> {
-        let s = lower.find(open)?;
-        let s = s + lower[s..].find('>')? + 1;
-        let e = s + lower[s..].find(close)?;
-        Some(strip_tags(&html[s..e]).trim().to_string()).filter(|t| !t.is_empty())
-    };
-    let title = between("<title", "</title>").or_else(|| between("<h1", "</h1>"));
-    let meta = |name: &str| -> Option<String> {
-        let i = lower.find(name)?;
-        let tag_start = lower[..i].rfind('<')?;
-        let tag_end = i + lower[i..].find('>')?;
-        let tag = &html[tag_start..tag_end];
-        let c = tag.to_ascii_lowercase().find("content=")? + 8;
-        let q = tag[c..].chars().next()?;
-        let v = &tag[c + 1..];
-        Some(decode_entities(&v[..v.find(q)?]))
-    };
-    let published_at = meta("article:published_time")
-        .or_else(|| meta("name=\"date\""))
-        .and_then(|d| parse_date(&d));
-    let url = meta("og:url");
-    let body_html = lower.find("<body").map(|i| &html[i..]).unwrap_or(html);
+    let read = read_html(html);
+    let meta = |key: &str| read.meta.get(key).cloned();
     Document {
-        title: title.unwrap_or_else(|| stem.to_string()),
-        url,
-        published_at,
-        body: strip_tags(body_html),
+        title: read.title.or(read.h1).unwrap_or_else(|| stem.to_string()),
+        url: meta("og:url"),
+        published_at: meta("article:published_time")
+            .or_else(|| meta("date"))
+            .and_then(|d| parse_date(&d)),
+        body: read.body,
     }
 }
 
-/// Every HTML character reference decoded: the named ones of HTML5 (`&nbsp;`, `&rsquo;`,
-/// `&eacute;`, ...), decimal (`&#8217;`) and hexadecimal (`&#x2019;`).
-pub fn decode_entities(text: &str) -> String {
-    html_escape::decode_html_entities(text).into_owned()
+/// What an HTML document says.
+struct HtmlRead {
+    title: Option<String>,
+    /// The first level-1 heading: the title when there is no `<title>`.
+    h1: Option<String>,
+    /// The visible text outside `<head>`, block elements as paragraph breaks.
+    body: String,
+    /// `<meta>` contents by their `name` or `property`, lower-cased.
+    meta: std::collections::HashMap<String, String>,
 }
 
-/// The end of the tag that starts `rest` (at its `<`): the first `>` outside a quoted attribute
-/// value; a comment ends at `-->`.
-fn tag_end(rest: &str) -> usize {
-    if rest.starts_with("<!--") {
-        return rest.find("-->").map_or(rest.len(), |e| e + 3);
-    }
-    let mut quote = None;
-    for (i, c) in rest.char_indices().skip(1) {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (None, '>') => return i + 1,
+/// Read HTML with a WHATWG tokenizer (html5gum): comments, character references, attribute
+/// values and a `<` in text are read as browsers read them; the contents of `script`, `style`,
+/// `template` and `noscript` are dropped; block elements become paragraph breaks and table cells
+/// spaces.
+fn read_html(html: &str) -> HtmlRead {
+    use html5gum::{DefaultEmitter, Token, Tokenizer};
+    let text = |s: &[u8]| String::from_utf8_lossy(s).into_owned();
+    let mut emitter = DefaultEmitter::default();
+    // (Script, style and title contents are raw text, as a tree builder would switch to.)
+    emitter.naively_switch_states(true);
+    let mut read = HtmlRead {
+        title: None,
+        h1: None,
+        body: String::new(),
+        meta: std::collections::HashMap::new(),
+    };
+    let mut hidden = 0usize;
+    let mut in_head = false;
+    let mut title: Option<String> = None;
+    let mut h1: Option<String> = None;
+    for Ok(token) in Tokenizer::new_with_emitter(html, emitter) {
+        match token {
+            Token::StartTag(tag) => {
+                let name = text(&tag.name);
+                match name.as_str() {
+                    "script" | "style" | "template" | "noscript" if !tag.self_closing => {
+                        hidden += 1
+                    }
+                    "head" => in_head = true,
+                    "body" => in_head = false,
+                    "title" if read.title.is_none() => title = Some(String::new()),
+                    "h1" if read.h1.is_none() => h1 = Some(String::new()),
+                    "meta" => {
+                        let attr = |k: &str| tag.attributes.get(k.as_bytes()).map(|v| text(v));
+                        if let (Some(key), Some(content)) =
+                            (attr("property").or_else(|| attr("name")), attr("content"))
+                        {
+                            read.meta.entry(key.to_lowercase()).or_insert(content);
+                        }
+                    }
+                    _ => {}
+                }
+                read.body.push_str(break_of(&name));
+            }
+            Token::EndTag(tag) => {
+                let name = text(&tag.name);
+                match name.as_str() {
+                    "script" | "style" | "template" | "noscript" => {
+                        hidden = hidden.saturating_sub(1)
+                    }
+                    "head" => in_head = false,
+                    "title" => {
+                        if let Some(t) = title.take().map(|t| collapse(&t)) {
+                            read.title = read.title.take().or((!t.is_empty()).then_some(t));
+                        }
+                    }
+                    "h1" => {
+                        if let Some(t) = h1.take().map(|t| collapse(&t)) {
+                            read.h1 = read.h1.take().or((!t.is_empty()).then_some(t));
+                        }
+                    }
+                    _ => {}
+                }
+                read.body.push_str(break_of(&name));
+            }
+            Token::String(s) if hidden == 0 => {
+                let s = text(&s);
+                if let Some(t) = title.as_mut() {
+                    t.push_str(&s);
+                } else if !in_head {
+                    if let Some(h) = h1.as_mut() {
+                        h.push_str(&s);
+                    }
+                    read.body.push_str(&s);
+                }
+            }
             _ => {}
         }
     }
-    rest.len()
-}
-
-/// Visible text of HTML: tags and comments removed (block tags become paragraph breaks, `>` in
-/// a quoted attribute does not end a tag), script, style and template content dropped, every
-/// character reference decoded.
-pub fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find('<') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        // A `<` that does not open a tag (`a < b`) is text.
-        let opens = rest[1..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?');
-        if !opens {
-            out.push('<');
-            rest = &rest[1..];
-            continue;
-        }
-        let end = tag_end(rest);
-        let tag = rest[..end].to_ascii_lowercase();
-        rest = &rest[end..];
-        for skip in ["script", "style", "template", "noscript"] {
-            let opened = tag.strip_prefix('<').and_then(|t| t.strip_prefix(skip));
-            if opened.is_some_and(|t| t.starts_with(['>', ' ', '\t', '\n', '/'])) {
-                let close = format!("</{skip}");
-                let pos = rest.to_ascii_lowercase().find(&close);
-                rest = match pos {
-                    Some(p) => &rest[p..],
-                    None => "",
-                };
-            }
-        }
-        let name: String = tag
-            .trim_start_matches(['<', '/'])
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        if matches!(
-            name.as_str(),
-            "p" | "div"
-                | "br"
-                | "h1"
-                | "h2"
-                | "h3"
-                | "h4"
-                | "h5"
-                | "h6"
-                | "li"
-                | "tr"
-                | "td"
-                | "th"
-                | "section"
-                | "article"
-                | "blockquote"
-                | "pre"
-                | "table"
-                | "ul"
-                | "ol"
-                | "header"
-                | "footer"
-                | "figcaption"
-        ) {
-            out.push_str(if matches!(name.as_str(), "td" | "th") {
-                " "
-            } else {
-                "\n\n"
-            });
-        }
-    }
-    out.push_str(rest);
-    let decoded = decode_entities(&out);
     // Collapse whitespace inside paragraphs (a no-break space included); keep paragraph breaks.
-    decoded
+    read.body = read
+        .body
         .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(collapse)
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
-        .join("\n\n")
+        .join("\n\n");
+    read
+}
+
+/// The break an element makes in the text around it.
+fn break_of(name: &str) -> &'static str {
+    match name {
+        "td" | "th" => " ",
+        "p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "tr" | "section"
+        | "article" | "blockquote" | "pre" | "table" | "ul" | "ol" | "header" | "footer"
+        | "figcaption" => "\n\n",
+        _ => "",
+    }
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Visible text of an HTML fragment (Markdown's inline HTML), as [`read_html`] reads it.
+pub fn strip_tags(html: &str) -> String {
+    read_html(html).body
 }
 
 /// Split a document into passages: paragraphs joined up to [`PASSAGE_CHARS`], long paragraphs
@@ -607,6 +604,31 @@ mod tests {
         assert_eq!(d.title, "Big & small");
         assert_eq!(d.published_at, NaiveDate::from_ymd_opt(2024, 5, 1));
         assert_eq!(d.body, "First para.\n\nSecond");
+    }
+
+    #[test]
+    fn html_is_read_as_browsers_tokenize_it() {
+        let d = parse_html(
+            "<!DOCTYPE html><HTML><HEAD><TITLE>A <b>raw</b> title</TITLE>\
+             <meta name=date content=2024-07-09><meta property='og:url' content='https://x.test/a?b=1&amp;c=2'>\
+             </HEAD><BODY><script>if (a < b) { document.write(\"</p><p>fake\") }</script>\
+             <h1>Heading &amp; more</h1><p>1 <2 and 3>2</p><p>a<!-- x -- y -->b</p>\
+             <noscript><p>no</p></noscript><img alt=\"x > y\" src=i.png><p>&notaref; &amp c</p></BODY></HTML>",
+            "stem",
+        );
+        assert_eq!(d.title, "A <b>raw</b> title");
+        assert_eq!(d.published_at, NaiveDate::from_ymd_opt(2024, 7, 9));
+        assert_eq!(d.url.as_deref(), Some("https://x.test/a?b=1&c=2"));
+        assert_eq!(
+            d.body,
+            "Heading & more\n\n1 <2 and 3>2\n\nab\n\n\u{ac}aref; & c"
+        );
+        // Without a <title>, the first level-1 heading.
+        let d = parse_html("<h1>Only <i>this</i></h1><p>text</p>", "stem");
+        assert_eq!(
+            (d.title.as_str(), d.body.as_str()),
+            ("Only this", "Only this\n\ntext")
+        );
     }
 
     #[test]
