@@ -5,6 +5,7 @@
 #   bench/corpus.sh                       # development set's misses printed
 #   SHOW=all bench/corpus.sh              # every miss (moves what you read to development)
 #   WRITER=installer NO_BUILD=1 bench/corpus.sh
+#   WRITER=farmer,vc SETS=held_out SHOW=development NO_BUILD=1 bench/corpus.sh   # one held-out pair, misses unseen
 #   SETS=development NO_BUILD=1 bench/corpus.sh   # while changing the reader: held-out unmeasured
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +40,8 @@ ARGS=(--sample $(start sample) --show "${SHOW:-development}")
 if [ -f ../shared/datasets/market-database-fy.csv ]; then
   ARGS+=(--real $(start real))
 fi
-[ -z "${WRITER:-}" ] || ARGS+=(--writer "$WRITER")
+# (WRITER=a,b: several writers, for example one pair of a held-out set.)
+for w in ${WRITER//,/ }; do ARGS+=(--writer "$w"); done
 ARGS+=(--sets "${SETS:-all}")
 echo "Machine: $(nproc) cores; $BIN; built-in provider"
 python3 bench/corpus.py "${ARGS[@]}"
