@@ -38,6 +38,8 @@ pub struct AppInner {
     pub reader: crate::agents::builtin::Reader,
     /// Answers and tool results (`cache`): in memory, or shared in Redis.
     pub cache: crate::cache::Cache,
+    /// The accounts authenticated requests read, kept a second (`store::users::AuthCache`).
+    pub auth_cache: crate::store::users::AuthCache,
     /// Prometheus counters (`METRICS_ADDR`).
     pub metrics: crate::metrics::Metrics,
     /// Whether the database answers (`store::health`).
@@ -186,6 +188,7 @@ impl App {
             vocab: Default::default(),
             reader: Default::default(),
             cache,
+            auth_cache: Default::default(),
             db_health,
             recorder,
             instance_id: format!("{}-{}", hostname(), uuid::Uuid::new_v4().simple()),

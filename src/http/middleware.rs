@@ -145,6 +145,11 @@ pub async fn edge(State(state): State<AppState>, mut req: Request, next: Next) -
         req.extensions_mut().insert(OriginalPath(original.clone()));
         next.run(req).instrument(span.clone()).await
     };
+    // A request that may have written (an account included) ends the replica's cached
+    // authentications, before its answer leaves: the client's next read sees the write.
+    if !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        state.auth_cache.invalidate();
+    }
 
     let status = resp.status();
     if let Some(InternalCause(cause)) = resp.extensions_mut().remove::<InternalCause>() {

@@ -35,6 +35,13 @@ pub enum Outcome {
 
 /// Run one job now, without a lease. Returns the number of rows it changed.
 pub async fn run_job(state: &AppState, name: &str) -> Result<u64> {
+    // (Jobs change accounts: authentications cached before them are not used after.)
+    let ran = run_job_inner(state, name).await;
+    state.auth_cache.invalidate();
+    ran
+}
+
+async fn run_job_inner(state: &AppState, name: &str) -> Result<u64> {
     let db = &state.db;
     let now = store::now();
     match name {

@@ -80,6 +80,68 @@ pub async fn get_for_auth(
     Ok(row.map(|r| (r.user, r.revoked)))
 }
 
+/// How long a replica may answer an authenticated request from [`AuthCache`] without reading the
+/// account again: revocation, deactivation and every other change to the account reach every
+/// replica within it.
+pub const AUTH_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// A replica's short-lived memory of [`get_for_auth`] (issue 25): the account row and the
+/// logged-out flag by token, for at most [`AUTH_CACHE_TTL`], so a burst of authenticated reads
+/// costs one query per token a second. [`AuthCache::invalidate`] forgets it all; the HTTP edge
+/// calls it after every request that may write (any method but GET, HEAD and OPTIONS), and so do
+/// the background jobs, so on this replica a read that starts after a write ended sees it. A
+/// change made elsewhere (another replica, the CLI, the old service) is seen within the TTL.
+pub struct AuthCache {
+    entries: moka::sync::Cache<String, std::sync::Arc<(u64, User, bool)>>,
+    /// Entries made before the last invalidation are not used.
+    epoch: std::sync::atomic::AtomicU64,
+}
+
+impl Default for AuthCache {
+    fn default() -> Self {
+        AuthCache {
+            entries: moka::sync::Cache::builder()
+                .max_capacity(10_000)
+                .time_to_live(AUTH_CACHE_TTL)
+                .build(),
+            epoch: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+}
+
+impl AuthCache {
+    /// Forget every entry: the next read of each token goes to the database.
+    pub fn invalidate(&self) {
+        self.epoch.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// [`get_for_auth`] through the replica's [`AuthCache`].
+pub async fn get_for_auth_cached(
+    db: &Db,
+    cache: &AuthCache,
+    id: i32,
+    token_hash: &str,
+) -> Result<Option<(User, bool)>, sqlx::Error> {
+    // (The epoch is read before the database: a write that ends after this read began
+    // invalidates what it brings back.)
+    let epoch = cache.epoch.load(std::sync::atomic::Ordering::SeqCst);
+    if let Some(e) = cache.entries.get(token_hash)
+        && e.0 == epoch
+        && e.1.id == id
+    {
+        return Ok(Some((e.1.clone(), e.2)));
+    }
+    let found = get_for_auth(db, id, token_hash).await?;
+    if let Some((user, logged_out)) = &found {
+        cache.entries.insert(
+            token_hash.to_string(),
+            std::sync::Arc::new((epoch, user.clone(), *logged_out)),
+        );
+    }
+    Ok(found)
+}
+
 pub async fn get(db: &Db, id: i32) -> Result<Option<User>, sqlx::Error> {
     let sql = concat!(
         "SELECT ",

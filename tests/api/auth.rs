@@ -403,3 +403,42 @@ db_test!(async fn signup_with_email_verification_required(b) {
     app.exec("UPDATE fastapi_users SET email_verification_required = FALSE, email_verified = FALSE WHERE username = 'cy@example.com'").await;
     app.login_raw("cy@example.com", PASSWORD).await.assert(200);
 });
+
+db_test!(async fn an_account_changed_elsewhere_shows_within_a_second_and_a_write_here_at_once(b) {
+    use solarintel::store::users::AUTH_CACHE_TTL;
+    use std::time::{Duration, Instant};
+    let app = TestApp::start(b).await;
+    let t = app.user("ann@example.com").await;
+    let first = Instant::now();
+    app.get("/api/v1/auth/me", Some(&t)).await.assert(200);
+    // Another process deactivates the account. This replica may answer from the authentication
+    // it cached a moment ago, but for no longer than the TTL.
+    app.exec_raw("UPDATE fastapi_users SET is_active = FALSE WHERE username = 'ann@example.com'")
+        .await;
+    let r = app.get("/api/v1/auth/me", Some(&t)).await;
+    if first.elapsed() < AUTH_CACHE_TTL - Duration::from_millis(100) {
+        r.assert(200);
+    }
+    let changed = Instant::now();
+    loop {
+        let r = app.get("/api/v1/auth/me", Some(&t)).await;
+        if r.status == 403 {
+            assert_eq!(r.detail(), json!("Inactive user"));
+            break;
+        }
+        r.assert(200);
+        assert!(
+            changed.elapsed() < AUTH_CACHE_TTL + Duration::from_millis(500),
+            "the deactivation is not seen after {:?}",
+            changed.elapsed()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // A write through this replica is seen by the very next read: the account reactivated here
+    // (the harness's write counts as the app's), then a logout through the app.
+    app.exec("UPDATE fastapi_users SET is_active = TRUE WHERE username = 'ann@example.com'")
+        .await;
+    app.get("/api/v1/auth/me", Some(&t)).await.assert(200);
+    app.post_empty("/api/v1/auth/logout", Some(&t)).await.assert(200);
+    app.get("/api/v1/auth/me", Some(&t)).await.assert(401);
+});

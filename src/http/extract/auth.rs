@@ -54,10 +54,14 @@ impl CurrentUser {
         })?;
         let claims = state.jwt.verify(token).ok_or_else(ApiError::credentials)?;
         let token_hash = sha256_hex(token);
-        let (mut user, logged_out) =
-            store::users::get_for_auth(&state.db, claims.user_id, &token_hash)
-                .await?
-                .ok_or_else(ApiError::credentials)?;
+        let (mut user, logged_out) = store::users::get_for_auth_cached(
+            &state.db,
+            &state.auth_cache,
+            claims.user_id,
+            &token_hash,
+        )
+        .await?
+        .ok_or_else(ApiError::credentials)?;
         if !user.is_active() {
             return Err(ApiError::forbidden("Inactive user"));
         }
@@ -76,6 +80,7 @@ impl CurrentUser {
         {
             user.monthly_query_count = Some(0);
             user.last_reset_date = Some(now);
+            state.auth_cache.invalidate();
         }
         Ok(CurrentUser {
             user,

@@ -559,8 +559,18 @@ impl TestApp {
         .await;
     }
 
-    /// Run a statement directly (test set-up that no endpoint offers).
+    /// Run a statement directly (test set-up that no endpoint offers), as a write through the app
+    /// would be: the app's cached authentications are forgotten after it
+    /// (`store::users::AuthCache`).
     pub async fn exec(&self, sql: &str) {
+        self.exec_raw(sql).await;
+        self.state.auth_cache.invalidate();
+    }
+
+    /// Run a statement as another process would (the CLI, another replica, the old service):
+    /// the app is not told, so its cached authentications may serve the old account for up to
+    /// `store::users::AUTH_CACHE_TTL`.
+    pub async fn exec_raw(&self, sql: &str) {
         use sqlx::Executor;
         match self.db() {
             Db::Sqlite(p) => {
