@@ -94,8 +94,9 @@ run_app() {
   local rc=$?
   kill "$srv" 2>/dev/null; wait "$srv" 2>/dev/null
   [[ -n "$smtp_port" ]] && { kill "$sink" 2>/dev/null; wait "$sink" 2>/dev/null; }
-  if grep -qiE ' (ERROR|WARN) ' "$out/serve.log"; then
-    echo "--- $app: service warnings/errors (from $out/serve.log):"; grep -iE ' (ERROR|WARN) ' "$out/serve.log" | tail -20
+  if grep -qE ' (ERROR|WARN) |panicked' "$out/serve.log"; then
+    echo "--- $app: service warnings, errors and panics (from $out/serve.log):"
+    grep -E -A1 ' (ERROR|WARN) |panicked' "$out/serve.log" | grep -v '^--$' | tail -30
   fi
   return $rc
 }

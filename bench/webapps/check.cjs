@@ -254,7 +254,8 @@ async function ask(page, question, expectRe, b) {
     const last = await page.$$eval('.bot-message-bubble', (l) => (l.length ? l[l.length - 1].innerText : '(no bot bubble)'));
     throw new Error(`answer not shown or not matching ${expectRe}: ${JSON.stringify(last.slice(0, 200))}`);
   });
-  const stream = await page.evaluate(() => window.__stream || []);
+  // text lengths of the new answer bubble only (the log starts with the previous answer's)
+  const stream = (await page.evaluate(() => window.__stream || [])).filter((x) => x.count > before);
   const answer = await page.$$eval('.bot-message-bubble', (l) => l[l.length - 1].innerText);
   const reads = chatReads.reads.slice();
   const span = reads.length > 1 ? ((reads[reads.length - 1].t - reads[0].t) * 1000).toFixed(0) : 0;
@@ -262,6 +263,18 @@ async function ask(page, question, expectRe, b) {
   b.notes.push(`DOM text states of the answer bubble while streaming: ${stream.map((s) => s.n).join(',')}`);
   b.notes.push(`answer: ${answer.replace(/\s+/g, ' ').slice(0, 300)}`);
   return { kinds, stream, answer, sse, reads };
+}
+
+// The response of the first request matching, or an error as soon as that request fails.
+function responseOrFailure(page, match, timeout) {
+  return new Promise((resolve, reject) => {
+    const done = () => { page.off('response', onResp); page.off('requestfailed', onFail); clearTimeout(t); };
+    const onResp = (r) => { if (match(r.url())) { done(); resolve(r); } };
+    const onFail = (q) => { if (match(q.url())) { done(); reject(new Error(`${q.method()} ${short(q.url())} failed: ${(q.failure() || {}).errorText}`)); } };
+    const t = setTimeout(() => { done(); reject(new Error(`no response within ${timeout / 1000}s`)); }, timeout);
+    page.on('response', onResp);
+    page.on('requestfailed', onFail);
+  });
 }
 
 async function pickAgent(page, optionRe) {
@@ -274,7 +287,7 @@ async function pickAgent(page, optionRe) {
     const opts = await page.$$eval('[role="option"]', (l) => l.map((e) => e.innerText.trim()));
     throw new Error(`no option ${optionRe} in the agent switcher; options: ${JSON.stringify(opts)}`);
   });
-  await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('button[aria-haspopup="listbox"]').innerText), { timeout: 5000 }, optionRe.source);
+  await page.waitForFunction((src) => { const e = document.querySelector('button[aria-haspopup="listbox"]'); return e && new RegExp(src).test(e.innerText); }, { timeout: 8000 }, optionRe.source);
 }
 
 async function chartState(page) {
@@ -298,12 +311,22 @@ async function waitChart(page, timeout = 20000) {
   return chartState(page);
 }
 
+// The current app starts with the sidebar collapsed (conversations and the user menu hidden).
+async function expandSidebar(page) {
+  const btn = await page.$('button[aria-label="Expand sidebar"]');
+  if (btn && (await btn.evaluate((e) => e.getClientRects().length > 0))) {
+    await btn.click();
+    await page.waitForSelector('button[aria-label="Collapse sidebar"]', { visible: true, timeout: 5000 });
+  }
+}
+
 async function convItems(page) {
   return page.$$eval('.conversation-item-expanded', (l) => l.map((e) => e.innerText.split('\n')[0].trim()));
 }
 
 async function logoutViaMenu(page) {
   await page.waitForSelector('.sidebar-user-profile', { visible: true, timeout: 15000 });
+  await expandSidebar(page);
   await page.click('.sidebar-user-profile');
   await clickText(page, 'button', /^\s*Logout\s*$/, { timeout: 5000 });
   await waitPath(page, /^\/login/);
@@ -447,7 +470,7 @@ async function main() {
   }
 
   // ---- chat with the market agent
-  await step(page, 'market agent: answer streams in', async (b) => {
+  await step(page, 'market agent: answer streamed (SSE) and rendered', async (b) => {
     if (CURRENT) {
       const card = await byText(page, '.agent-card', /\bAlex\b/);
       const chat = await card.evaluateHandle((c) => [...c.querySelectorAll('button')].find((x) => /^\s*Chat\s*$/.test(x.innerText)));
@@ -481,6 +504,8 @@ async function main() {
   let firstConvTitle = '';
   await step(page, 'conversation list after reload', async (b) => {
     await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.sidebar-user-profile', { visible: true, timeout: 15000 });
+    await expandSidebar(page);
     await page.waitForSelector('.conversation-item-expanded', { visible: true, timeout: 15000 }).catch(() => {
       throw new Error('no conversation in the sidebar after reload');
     });
@@ -524,6 +549,8 @@ async function main() {
 
   await step(page, 'both conversations listed after reload', async (b) => {
     await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.sidebar-user-profile', { visible: true, timeout: 15000 });
+    await expandSidebar(page);
     await page.waitForFunction(() => document.querySelectorAll('.conversation-item-expanded').length >= 2, { timeout: 15000 }).catch(async () => {
       throw new Error(`sidebar lists ${JSON.stringify(await convItems(page))}`);
     });
@@ -561,10 +588,13 @@ async function main() {
     await step(page, 'GDPR export: same endpoint with the app\'s stored token', async () => {
       const r = await page.evaluate(async (base) => {
         const t = localStorage.getItem('fastapi_access_token');
-        const res = await fetch(`${base}/api/v1/profile/export-data`, { headers: { Authorization: `Bearer ${t}` } });
-        const text = await res.text();
-        return { status: res.status, type: res.headers.get('content-type'), disp: res.headers.get('content-disposition'), text: text.slice(0, 20000) };
+        try {
+          const res = await fetch(`${base}/api/v1/profile/export-data`, { headers: { Authorization: `Bearer ${t}` } });
+          const text = await res.text();
+          return { status: res.status, type: res.headers.get('content-type'), disp: res.headers.get('content-disposition'), text: text.slice(0, 20000) };
+        } catch (e) { return { error: String(e) }; }
       }, BASE);
+      assert(!r.error, `fetch of /api/v1/profile/export-data with the stored token failed in the browser: ${r.error}`);
       assert(r.status === 200, `export-data answered ${r.status}: ${r.text.slice(0, 300)}`);
       const j = JSON.parse(r.text);
       const keys = Object.keys(j);
@@ -590,6 +620,8 @@ async function main() {
     await waitPath(page, /^\/(?!login)/); // /agents, or the page the app was sent away from (/profile)
     b.notes.push(`after login the app went to ${await page.evaluate(() => location.pathname)}`);
     await goto(page, CURRENT ? '/chat' : '/app');
+    await page.waitForSelector('.sidebar-user-profile', { visible: true, timeout: 15000 });
+    await expandSidebar(page);
     await page.waitForFunction(() => document.querySelectorAll('.conversation-item-expanded').length >= 2, { timeout: 15000 });
     const items = await convItems(page);
     b.notes.push(`sidebar: ${JSON.stringify(items)}`);
@@ -623,8 +655,8 @@ async function main() {
     const r = await ur;
     assert(r.status() === 200, `GET /admin/users answered ${r.status()}`);
     await byText(page, 'tr, [class*="row"], div', new RegExp(USER.email.replace(/[.+]/g, '\\$&')), { timeout: 10000 });
-    const n = await page.$$eval('tbody tr', (l) => l.length);
-    return `GET /admin/users 200; the new user ${USER.email} is listed (${n} table rows)`;
+    const users = await r.json().catch(() => null);
+    return `GET /admin/users 200 (${Array.isArray(users) ? users.length : '?'} users); the new user ${USER.email} is shown`;
   });
 
   if (!CURRENT) {
@@ -643,9 +675,14 @@ async function main() {
     });
   } else {
     await step(page, 'admin agent access: grant and revoke for the new user', async (b) => {
-      const row = await byText(page, 'tr', new RegExp(USER.email.replace(/[.+]/g, '\\$&')));
+      // the users list is a grid of divs: the button whose nearest ancestor naming an email names this user's
+      const btnH = await page.waitForFunction((email) => [...document.querySelectorAll('button[title="Agent Access"]')].find((btn) => {
+        let e = btn.parentElement;
+        while (e && !(e.innerText || '').includes('@')) e = e.parentElement;
+        return e && e.innerText.includes(email);
+      }), { timeout: 10000 }, USER.email);
       const list = page.waitForResponse((r) => /agent-whitelist/.test(r.url()) && r.request().method() === 'GET', { timeout: 10000 });
-      await (await row.$('button[title="Agent Access"]')).click();
+      await btnH.asElement().click();
       const lr = await list;
       assert(lr.status() === 200, `GET agent-whitelist answered ${lr.status()}`);
       await byText(page, 'h2', /Agent Access/);
@@ -675,14 +712,15 @@ async function main() {
       await page.waitForSelector('.stats-grid .stat-card', { visible: true, timeout: 10000 });
       const stats = await page.$$eval('.stat-card', (l) => l.map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
       b.notes.push(`stat cards: ${JSON.stringify(stats)}`);
-      const q = stats.find((s) => /Total Queries/.test(s)) || '';
-      const n = Number((/Total Queries\s*([\d,]+)/.exec(q) || [])[1]?.replace(/,/g, '') || NaN);
+      const q = stats.find((s) => /Total Queries/i.test(s)) || '';
+      const n = Number((/Total Queries\s*([\d,]+)/i.exec(q) || [])[1]?.replace(/,/g, '') || NaN);
       assert(n >= 3, `Total Queries shows ${JSON.stringify(q)}, expected at least the 3 queries of this run`);
       return `full-report 200; ${stats.slice(0, 4).join(' | ')}`;
     });
 
     await step(page, 'admin analytics: CSV export', async (b) => {
-      const ex = page.waitForResponse((r) => r.url().includes('/admin/analytics/export-queries-csv'), { timeout: 15000 });
+      const ex = responseOrFailure(page, (u) => u.includes('/admin/analytics/export-queries-csv'), 15000);
+      ex.catch(() => {}); // awaited below; may reject while the click is still pending
       await page.click('button[title="Export queries to CSV"]');
       const r = await ex;
       assert(r.status() === 200, `export-queries-csv answered ${r.status()}`);
@@ -745,6 +783,8 @@ function report() {
   console.log(`\nreport: ${path.join(OUT, 'report.json')}`);
   return failed.length;
 }
+
+process.on('unhandledRejection', (e) => { if (cur) cur.console.push(`(check script) unhandled rejection: ${e && e.message || e}`); });
 
 main()
   .catch((e) => { console.error(`[${APP}] aborted: ${e && e.stack || e}`); results.push({ step: 'run', status: 'FAIL', error: String(e), screenshot: '', failedRequests: [], expectedFailures: [], consoleErrors: [] }); })

@@ -827,7 +827,12 @@ pub async fn export_queries_csv(
         left: MAX_EXPORT_ROWS,
         done: false,
     };
-    let body = Body::from_stream(futures::stream::unfold(export, Export::next));
+    // (Fused: a compressing encoder polls the body again after its end, which `unfold`
+    // answers with a panic.)
+    let body = Body::from_stream(futures::StreamExt::fuse(futures::stream::unfold(
+        export,
+        Export::next,
+    )));
     let disposition = HeaderValue::from_str(&format!("attachment; filename={filename}"))
         .map_err(ApiError::internal)?;
     let mut r = Response::new(body);

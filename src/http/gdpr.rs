@@ -685,9 +685,11 @@ pub async fn export_data(
     let (head, tail) = export_frame(&state, id, now).await?;
     let (tx, rx) = mpsc::channel(4);
     tokio::spawn(write_export(state.db.clone(), id, head, tail, tx));
-    let stream = futures::stream::unfold(rx, |mut rx| async move {
+    // (Fused: a compressing encoder polls the body again after its end, which `unfold`
+    // answers with a panic.)
+    let stream = futures::StreamExt::fuse(futures::stream::unfold(rx, |mut rx| async move {
         rx.recv().await.map(|chunk| (chunk, rx))
-    });
+    }));
     let mut res = Response::new(Body::from_stream(stream));
     let h = res.headers_mut();
     h.insert(
