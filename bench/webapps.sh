@@ -10,7 +10,7 @@
 # (bench/webapps/check.cjs): register, hire, chat and streaming, charts live and after a reload,
 # the conversation list, the price agent, profile (and GDPR export), logout/login, the admin pages.
 # Screenshots, logs and report.json go to /tmp/webapps/<app>/; nothing is written into the
-# repository. Exits 0 when /work/shared/webapps is absent (nothing to check), 1 when a step fails.
+# repository. Exits 0 when ../shared/webapps is absent (nothing to check), 1 when a step fails.
 #
 # The first app runs with the contract's signup (REQUIRE_EMAIL_VERIFICATION=false, MAIL_LOG_ONLY);
 # the current app with email verification on, its mail caught by bench/webapps/smtp-sink.cjs so the
@@ -22,7 +22,7 @@ set -uo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 HERE="$ROOT/bench/webapps"
-WEBAPPS_DIR="${WEBAPPS_DIR:-/work/shared/webapps}"
+WEBAPPS_DIR="${WEBAPPS_DIR:-$ROOT/../shared/webapps}"
 BIN="${SOLARINTEL_BIN:-$ROOT/target/release/solarintel}"
 WORK=/tmp/webapps
 CHROMIUM="${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"

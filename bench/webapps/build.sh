@@ -4,7 +4,7 @@
 # Reuses an existing build when its recorded API origin matches (delete /tmp/webapps/<commit> to force).
 set -euo pipefail
 commit="$1"; origin="$2"
-src_tar="${WEBAPPS_DIR:-/work/shared/webapps}/react-frontend-$commit.tar.gz"
+src_tar="${WEBAPPS_DIR:-$(dirname "$0")/../../../shared/webapps}/react-frontend-$commit.tar.gz"
 work=/tmp/webapps/src
 out=/tmp/webapps/$commit
 mkdir -p "$work" "$out"

@@ -725,7 +725,18 @@ async function main() {
       const r = await ex;
       assert(r.status() === 200, `export-queries-csv answered ${r.status()}`);
       const h = r.headers();
-      const text = await r.text();
+      // (The app reads the download as a blob; DevTools keeps no body for it, so the same request
+      // is made again in the page, with the app's stored token, to read what the service sent.)
+      const again = await page.evaluate(async (url) => {
+        const t = localStorage.getItem('fastapi_access_token');
+        try {
+          const res = await fetch(url, { headers: { Authorization: `Bearer ${t}` } });
+          return { status: res.status, text: await res.text() };
+        } catch (e) { return { error: String(e) }; }
+      }, r.url());
+      assert(!again.error, `fetch of the CSV export failed in the browser: ${again.error}`);
+      assert(again.status === 200, `the CSV export answered ${again.status} when fetched again`);
+      const text = again.text;
       const lines = text.split(/\r?\n/).filter(Boolean);
       b.notes.push(`CSV head: ${JSON.stringify(text.slice(0, 300))}`);
       assert(/csv/.test(h['content-type'] || ''), `content-type ${h['content-type']}`);
