@@ -1301,4 +1301,15 @@ db_test!(async fn the_most_recent_a_premiums_carrier_and_the_latest_after_a_year
     let r = world("2024") / world("2015");
     let times = if r < 10.0 { format!("{r:.2} times") } else { format!("{r:.1} times") };
     assert!(text.contains(&times), "{times} in {text}");
+    // "How does that compare with the EU - difference in US$/Wp?" after the US price: the gap
+    // between the two regions, not a change over time.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "price", "Latest US n-type TOPCon module price?").await;
+    let (_, text) = ask(&app, &t, c, "price", "How does that compare with the EU - difference in US$/Wp?").await;
+    assert!(text.contains(&format!("{:.3} US$/Wp", (us - eu).abs())), "{text}");
+    // "which is dearer" compares two technologies' latest prices.
+    let (_, hjt) = latest("n-type HJT", "China");
+    let (_, topcon) = latest("n-type TOPCon", "China");
+    let (_, text) = ask(&app, &t, c, "price", "Latest Chinese module prices: HJT vs TOPCon, which is dearer and by how much?").await;
+    assert!(text.contains(&format!("{:.3} US$/Wp", (hjt - topcon).abs())), "{text}");
 });

@@ -320,9 +320,9 @@ pub async fn answer(
             ask.compare = true;
         }
     }
-    // "Latest TOPCon module price in the US?", "vs the EU - how much higher in %?": a comparison
-    // with another region than the one asked before is between the two, and the region after
-    // "vs" is the one compared with.
+    // "Latest TOPCon module price in the US?", "vs the EU - how much higher in %?" (or "How does
+    // that compare with the EU?"): a comparison with another region than the one asked before is
+    // between the two, and the region after "vs" is the one compared with.
     if let Some(before) = &answered
         && let ([r0], [r]) = (
             before.regions.as_slice(),
@@ -333,10 +333,15 @@ pub async fn answer(
         && question.spans.iter().enumerate().any(|(i, s)| {
             matches!(
                 s.text.as_str(),
-                "vs" | "versus" | "against" | "compared to" | "compared with"
+                "vs" | "versus"
+                    | "against"
+                    | "compare"
+                    | "compared"
+                    | "compared to"
+                    | "compared with"
             ) && question.spans[i + 1..]
                 .iter()
-                .take(2)
+                .take(3)
                 .any(|n| n.has(|w| *w == understand::Word::Region(r.clone())))
         })
     {

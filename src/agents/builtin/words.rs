@@ -747,6 +747,8 @@ pub const OPS: &[(&str, Op)] = &[
     ("gap", Op::Compare),
     ("premium", Op::Compare),
     ("cheaper", Op::Compare),
+    ("dearer", Op::Compare),
+    ("pricier", Op::Compare),
     ("cheaper than", Op::Compare),
     ("higher than", Op::Compare),
     ("lower than", Op::Compare),
