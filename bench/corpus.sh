@@ -41,7 +41,8 @@ if [ -f ../shared/datasets/market-database-fy.csv ]; then
   ARGS+=(--real $(start real))
 fi
 # (WRITER=a,b: several writers, for example one pair of a held-out set.)
-for w in ${WRITER//,/ }; do ARGS+=(--writer "$w"); done
+WRITERS="${WRITER:-}"
+for w in ${WRITERS//,/ }; do ARGS+=(--writer "$w"); done
 ARGS+=(--sets "${SETS:-all}")
 echo "Machine: $(nproc) cores; $BIN; built-in provider"
 python3 bench/corpus.py "${ARGS[@]}"
