@@ -369,8 +369,12 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
             let ending = Ending::of(true, answer.has_content());
             if ending.refunds() {
                 tracing::warn!(turn_id = job.turn_id, cause = %cause, "turn failed before answering; query refunded");
-                if let Err(e) = turns::refund(&state.db, &job.key).await {
-                    tracing::error!(turn_id = job.turn_id, error = %e, "refund failed");
+                match turns::refund(&state.db, &job.key).await {
+                    // (The account's count changed: cached authentications are not used again.)
+                    Ok(_) => state.auth_cache.invalidate(),
+                    Err(e) => {
+                        tracing::error!(turn_id = job.turn_id, error = %e, "refund failed")
+                    }
                 }
             } else {
                 tracing::warn!(turn_id = job.turn_id, cause = %cause, "turn failed after a partial answer");
@@ -857,6 +861,9 @@ pub async fn finalize_orphan(state: &AppState, turn: &turns::TurnRow) -> bool {
     {
         Ok(turns::Orphan::Finalized) => {
             tracing::info!(turn_id, refund, "orphaned turn finalised");
+            if refund {
+                state.auth_cache.invalidate();
+            }
             true
         }
         Ok(turns::Orphan::Taken) => {

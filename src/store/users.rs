@@ -89,7 +89,7 @@ pub const AUTH_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(1
 /// logged-out flag by token, for at most [`AUTH_CACHE_TTL`], so a burst of authenticated reads
 /// costs one query per token a second. [`AuthCache::invalidate`] forgets it all; the HTTP edge
 /// calls it after every request that may write (any method but GET, HEAD and OPTIONS), and so do
-/// the background jobs, so on this replica a read that starts after a write ended sees it. A
+/// the background jobs and a turn's refund, so on this replica a read that starts after a write ended sees it. A
 /// change made elsewhere (another replica, the CLI, the old service) is seen within the TTL.
 pub struct AuthCache {
     entries: moka::sync::Cache<String, std::sync::Arc<(u64, User, bool)>>,
