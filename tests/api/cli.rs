@@ -929,20 +929,6 @@ fn every_flag_has_help_and_jobs_name_their_choices() {
     }
 }
 
-#[test]
-fn every_setting_is_in_the_readme_and_env_example() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
-    let example = std::fs::read_to_string(format!("{root}/.env.example")).unwrap();
-    for (name, _) in solarintel::config::SETTINGS {
-        assert!(
-            readme.contains(&format!("`{name}`")),
-            "{name} is not in the README's table"
-        );
-        assert!(example.contains(name), "{name} is not in .env.example");
-    }
-}
-
 /// `doctor` fails a model the endpoint does not list, and a database migrated by a newer binary
 /// (which `serve` refuses), where it used to say ok.
 #[tokio::test(flavor = "multi_thread")]

@@ -1,7 +1,10 @@
 //! Typed settings read from the environment and a `.env` file (environment wins).
 //!
-//! The names are the old service's (decision C6); every setting is listed in the README table and
-//! in `.env.example`. Invalid values fail fast with one clear message.
+//! The names are the old service's (decision C6). Every setting is declared once, in
+//! [`table`]: its default, whether it is secret and its help, from which the README's settings
+//! table and `.env.example` are generated. Invalid values fail fast with one clear message.
+
+pub mod table;
 
 use std::collections::{HashMap, HashSet};
 use std::net::IpAddr;
@@ -11,6 +14,7 @@ use std::time::Duration;
 use crate::domain::agents::{AGENTS, Agent, agent};
 use crate::domain::net::IpNet;
 use anyhow::{Context, Result, bail};
+pub use table::Setting;
 
 /// Which password hash new passwords get. Both kinds always verify (decision C4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -164,90 +168,13 @@ pub fn default_cors_origins() -> Vec<String> {
     v
 }
 
-/// Every setting this service reads, and whether its value is a secret (never printed).
-/// `AGENT_MODEL_<ID>` is a family of names, matched by its prefix.
-pub const SETTINGS: &[(&str, bool)] = &[
-    ("APP_NAME", false),
-    ("VERSION", false),
-    ("ENVIRONMENT", false),
-    ("HOST", false),
-    ("PORT", false),
-    ("PUBLIC_URL", false),
-    ("FRONTEND_URL", false),
-    ("STATIC_DIR", false),
-    ("CORS_ORIGINS", false),
-    ("TRUSTED_PROXIES", false),
-    ("MAX_BODY_BYTES", false),
-    ("REQUEST_TIMEOUT_SECONDS", false),
-    ("HTTP_HEADER_TIMEOUT_SECONDS", false),
-    ("HTTP_WRITE_STALL_SECONDS", false),
-    ("HTTP_MAX_CONNECTIONS", false),
-    ("SHUTDOWN_GRACE_SECONDS", false),
-    ("CHAT_DRAIN_SECONDS", false),
-    ("JOBS_ENABLED", false),
-    ("DATABASE_URL", true),
-    ("FASTAPI_DATABASE_URL", true),
-    ("DB_POOL_SIZE", false),
-    ("DB_MAX_OVERFLOW", false),
-    ("DB_POOL_TIMEOUT", false),
-    ("DB_POOL_RECYCLE", false),
-    ("DB_CONNECT_TIMEOUT", false),
-    ("DB_COMMAND_TIMEOUT", false),
-    ("SECRET_KEY", true),
-    ("ALGORITHM", false),
-    ("ACCESS_TOKEN_EXPIRE_MINUTES", false),
-    ("PASSWORD_HASH", false),
-    ("BCRYPT_COST", false),
-    ("HASH_CONCURRENCY", false),
-    ("SMTP_HOST", false),
-    ("SMTP_PORT", false),
-    ("SMTP_USERNAME", false),
-    ("SMTP_PASSWORD", true),
-    ("SMTP_FROM", false),
-    ("SMTP_TLS", false),
-    ("MAIL_LOG_ONLY", false),
-    ("RATE_LIMIT_PER_MINUTE", false),
-    ("LOGIN_RATE_LIMIT_PER_MINUTE", false),
-    ("REDIS_URL", true),
-    ("LLM_PROVIDER", false),
-    ("OPENAI_API_KEY", true),
-    ("OPENAI_BASE_URL", false),
-    ("OPENAI_MODEL", false),
-    ("AGENT_MODEL_<ID>", false),
-    ("LLM_TIMEOUT_SECONDS", false),
-    ("TURN_MAX_SECONDS", false),
-    ("CHAT_MAX_STREAMS_PER_USER", false),
-    ("CHAT_MAX_STREAMS_PER_TURN", false),
-    ("CACHE_TTL_SECONDS", false),
-    ("CACHE_MAX_ENTRIES", false),
-    ("CACHE_MAX_BYTES", false),
-    ("SAMPLE_DATA", false),
-    ("REQUIRE_EMAIL_VERIFICATION", false),
-    ("FALLBACK_AGENT", false),
-    ("WEAVIATE_URL", false),
-    ("WEAVIATE_API_KEY", true),
-    ("METRICS_ADDR", false),
-    ("CONTACT_NOTIFY_EMAIL", false),
-    ("CONTACT_WEBHOOK_URL", true),
-    ("BREACH_DPA_EMAIL", false),
-    ("BREACH_INTERNAL_EMAIL", false),
-    ("DATA_CONTROLLER", false),
-    ("HSTS_MAX_AGE_SECONDS", false),
-    ("LOG_FORMAT", false),
-    ("LOG_LEVEL", false),
-    ("RUST_LOG", false),
-];
-
-const AGENT_MODEL_PREFIX: &str = "AGENT_MODEL_";
-
-/// Whether `name` is one of [`SETTINGS`] (an `AGENT_MODEL_` name counts).
+/// Whether `name` is a setting of [`table::SECTIONS`] (an `AGENT_MODEL_` name counts).
 pub fn is_setting(name: &str) -> bool {
-    (name.starts_with(AGENT_MODEL_PREFIX) && name.len() > AGENT_MODEL_PREFIX.len())
-        || SETTINGS.iter().any(|(n, _)| *n == name)
+    table::setting(name).is_some()
 }
 
 fn is_secret(name: &str) -> bool {
-    SETTINGS.iter().any(|(n, secret)| *n == name && *secret)
+    table::setting(name).is_some_and(|s| s.secret)
 }
 
 /// Where a setting's value came from.
@@ -340,9 +267,8 @@ pub fn near_setting(name: &str) -> Option<&'static str> {
         return None;
     }
     let tokens: HashSet<&str> = name.split('_').filter(|t| !t.is_empty()).collect();
-    SETTINGS
-        .iter()
-        .map(|(n, _)| *n)
+    table::settings()
+        .map(|s| s.name)
         .filter(|n| !n.contains('<'))
         .find(|known| {
             let d = edit_distance(name, known);
@@ -467,15 +393,11 @@ impl Settings {
     /// Build the settings from a map of variables (used by tests, which never touch the process
     /// environment).
     pub fn from_map(vars: &HashMap<String, String>) -> Result<Self> {
-        let get = |k: &str| -> Option<String> {
-            vars.get(k)
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-        };
-        let environment = get("ENVIRONMENT").unwrap_or_else(|| "development".into());
+        let v = Vars(vars);
+        let environment = v.text("ENVIRONMENT");
         let production = environment.eq_ignore_ascii_case("production");
 
-        let secret = get("SECRET_KEY");
+        let secret = v.set("SECRET_KEY");
         if production && secret.is_none() {
             bail!("SECRET_KEY is required when ENVIRONMENT=production");
         }
@@ -485,17 +407,18 @@ impl Settings {
             bail!("SECRET_KEY must not be the development default when ENVIRONMENT=production");
         }
 
-        let algorithm = get("ALGORITHM").unwrap_or_else(|| "HS256".into());
+        let algorithm = v.text("ALGORITHM");
         if algorithm != "HS256" {
             bail!("ALGORITHM: only HS256 is supported (got {algorithm})");
         }
 
-        let host = get("HOST").unwrap_or_else(|| "127.0.0.1".into());
-        let port: u16 = parse(&get("PORT"), "PORT", 8000)?;
+        let host = v.text("HOST");
+        let port: u16 = v.parse("PORT")?;
 
-        let database_url = get("DATABASE_URL")
-            .or_else(|| get("FASTAPI_DATABASE_URL"))
-            .unwrap_or_else(|| "sqlite://solarintel.db".into());
+        let database_url = v
+            .set("DATABASE_URL")
+            .or_else(|| v.set("FASTAPI_DATABASE_URL"))
+            .unwrap_or_else(|| v.text("DATABASE_URL"));
 
         // PostgreSQL keeps the old service's pool defaults. SQLite serialises writers and every
         // pooled connection is a thread, so a small pool serves it best (measured in bench/).
@@ -505,18 +428,17 @@ impl Settings {
             (4, 4)
         };
 
-        let cors_origins = match get("CORS_ORIGINS") {
+        let cors_origins = match v.set("CORS_ORIGINS") {
             None => default_cors_origins(),
             Some(raw) => parse_list(&raw).context("CORS_ORIGINS")?,
         };
 
-        let password_hash = match get("PASSWORD_HASH").as_deref().map(str::to_ascii_lowercase) {
-            None => PasswordHashKind::Bcrypt,
-            Some(s) if s == "bcrypt" => PasswordHashKind::Bcrypt,
-            Some(s) if s == "argon2id" || s == "argon2" => PasswordHashKind::Argon2id,
-            Some(s) => bail!("PASSWORD_HASH must be bcrypt or argon2id (got {s})"),
+        let password_hash = match v.text("PASSWORD_HASH").to_ascii_lowercase().as_str() {
+            "bcrypt" => PasswordHashKind::Bcrypt,
+            "argon2id" | "argon2" => PasswordHashKind::Argon2id,
+            s => bail!("PASSWORD_HASH must be bcrypt or argon2id (got {s})"),
         };
-        let bcrypt_cost: u32 = parse(&get("BCRYPT_COST"), "BCRYPT_COST", 12)?;
+        let bcrypt_cost: u32 = v.parse("BCRYPT_COST")?;
         if !(4..=31).contains(&bcrypt_cost) {
             bail!("BCRYPT_COST must be between 4 and 31 (got {bcrypt_cost})");
         }
@@ -526,24 +448,23 @@ impl Settings {
         let cores = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1);
-        let hash_concurrency: usize = parse(&get("HASH_CONCURRENCY"), "HASH_CONCURRENCY", cores)?;
+        let hash_concurrency: usize = v.parse_or("HASH_CONCURRENCY", cores)?;
 
-        let smtp_from = get("SMTP_FROM").unwrap_or_else(|| "no-reply@localhost".into());
-        let smtp = match get("SMTP_HOST") {
+        let smtp_from = v.text("SMTP_FROM");
+        let smtp = match v.set("SMTP_HOST") {
             None => None,
             Some(host) => {
-                let tls = match get("SMTP_TLS").as_deref().map(str::to_ascii_lowercase) {
-                    None => SmtpTls::StartTls,
-                    Some(s) if s == "starttls" => SmtpTls::StartTls,
-                    Some(s) if s == "tls" => SmtpTls::Tls,
-                    Some(s) if s == "none" => SmtpTls::None,
-                    Some(s) => bail!("SMTP_TLS must be none, starttls or tls (got {s})"),
+                let tls = match v.text("SMTP_TLS").to_ascii_lowercase().as_str() {
+                    "starttls" => SmtpTls::StartTls,
+                    "tls" => SmtpTls::Tls,
+                    "none" => SmtpTls::None,
+                    s => bail!("SMTP_TLS must be none, starttls or tls (got {s})"),
                 };
                 Some(SmtpSettings {
                     host,
-                    port: parse(&get("SMTP_PORT"), "SMTP_PORT", 587)?,
-                    username: get("SMTP_USERNAME"),
-                    password: get("SMTP_PASSWORD"),
+                    port: v.parse("SMTP_PORT")?,
+                    username: v.set("SMTP_USERNAME"),
+                    password: v.set("SMTP_PASSWORD"),
                     from: smtp_from.clone(),
                     tls,
                 })
@@ -552,7 +473,7 @@ impl Settings {
 
         // Without SMTP a reset or verification email reaches nobody (its link is redacted from
         // the log): in production that has to be said explicitly.
-        let mail_log_only = parse_bool(&get("MAIL_LOG_ONLY"), "MAIL_LOG_ONLY", false)?;
+        let mail_log_only = v.flag("MAIL_LOG_ONLY")?;
         if mail_log_only && smtp.is_some() {
             bail!("MAIL_LOG_ONLY=true and SMTP_HOST are both set: unset one of them");
         }
@@ -562,7 +483,7 @@ impl Settings {
             );
         }
 
-        let trusted_proxies = match get("TRUSTED_PROXIES") {
+        let trusted_proxies = match v.set("TRUSTED_PROXIES") {
             None => Vec::new(),
             Some(raw) => parse_list(&raw)
                 .context("TRUSTED_PROXIES")?
@@ -574,17 +495,18 @@ impl Settings {
                 .collect::<Result<_>>()?,
         };
 
-        let public_url_is_default = get("PUBLIC_URL").is_none();
-        let public_url = get("PUBLIC_URL").unwrap_or_else(|| default_public_url(&host, port));
+        let public_url_is_default = v.set("PUBLIC_URL").is_none();
+        let public_url = v
+            .set("PUBLIC_URL")
+            .unwrap_or_else(|| default_public_url(&host, port));
 
-        let log_format = match get("LOG_FORMAT").as_deref().map(str::to_ascii_lowercase) {
-            None => LogFormat::Text,
-            Some(s) if s == "text" => LogFormat::Text,
-            Some(s) if s == "json" => LogFormat::Json,
-            Some(s) => bail!("LOG_FORMAT must be text or json (got {s})"),
+        let log_format = match v.text("LOG_FORMAT").to_ascii_lowercase().as_str() {
+            "text" => LogFormat::Text,
+            "json" => LogFormat::Json,
+            s => bail!("LOG_FORMAT must be text or json (got {s})"),
         };
 
-        let fallback_agent = match get("FALLBACK_AGENT") {
+        let fallback_agent = match v.set("FALLBACK_AGENT") {
             None => None,
             Some(id) => Some(agent(&id).with_context(|| {
                 let ids: Vec<&str> = AGENTS.iter().map(|a| a.id).collect();
@@ -595,8 +517,8 @@ impl Settings {
             })?),
         };
 
-        let openai_api_key = get("OPENAI_API_KEY");
-        let llm_provider = match get("LLM_PROVIDER").as_deref().map(str::to_ascii_lowercase) {
+        let openai_api_key = v.set("OPENAI_API_KEY");
+        let llm_provider = match v.set("LLM_PROVIDER").map(|p| p.to_ascii_lowercase()) {
             None if openai_api_key.is_some() => "openai".to_string(),
             None => "builtin".to_string(),
             Some(p) if p == "builtin" || p == "openai" => p,
@@ -605,14 +527,14 @@ impl Settings {
         let agent_models = vars
             .iter()
             .filter_map(|(k, v)| {
-                let id = k.strip_prefix("AGENT_MODEL_")?;
+                let id = k.strip_prefix(table::AGENT_MODEL_PREFIX)?;
                 let v = v.trim();
                 (!v.is_empty()).then(|| (id.to_ascii_lowercase(), v.to_string()))
             })
             .collect();
 
         let address = |name: &str| -> Result<Option<String>> {
-            match get(name) {
+            match v.set(name) {
                 None => Ok(None),
                 Some(a) => {
                     a.parse::<lettre::Address>()
@@ -624,48 +546,39 @@ impl Settings {
         let contact_notify_email = address("CONTACT_NOTIFY_EMAIL")?;
         let breach_dpa_email = address("BREACH_DPA_EMAIL")?;
         let breach_internal_email = address("BREACH_INTERNAL_EMAIL")?;
-        let hsts_max_age: u64 = parse(
-            &get("HSTS_MAX_AGE_SECONDS"),
+        let hsts_max_age: u64 = v.parse_or(
             "HSTS_MAX_AGE_SECONDS",
             if production { 31_536_000 } else { 0 },
         )?;
-        let contact_webhook_url = match get("CONTACT_WEBHOOK_URL") {
+        let contact_webhook_url = match v.set("CONTACT_WEBHOOK_URL") {
             None => None,
             Some(u) => {
                 check_webhook_url(&u)?;
                 Some(u)
             }
         };
+        let url = |name: &str| v.text(name).trim_end_matches('/').to_string();
 
         Ok(Settings {
             contact_notify_email,
             contact_webhook_url,
             breach_dpa_email,
             breach_internal_email,
-            data_controller: get("DATA_CONTROLLER").unwrap_or_else(|| "Becquerel Institute".into()),
+            data_controller: v.text("DATA_CONTROLLER"),
             hsts_max_age,
             llm_provider,
             openai_api_key,
-            openai_base_url: get("OPENAI_BASE_URL")
-                .unwrap_or_else(|| "https://api.openai.com/v1".into())
-                .trim_end_matches('/')
-                .to_string(),
-            openai_model: get("OPENAI_MODEL").unwrap_or_else(|| "gpt-4.1-mini".into()),
+            openai_base_url: url("OPENAI_BASE_URL"),
+            openai_model: v.text("OPENAI_MODEL"),
             agent_models,
-            llm_timeout: secs(&get("LLM_TIMEOUT_SECONDS"), "LLM_TIMEOUT_SECONDS", 120)?,
-            turn_max: secs(&get("TURN_MAX_SECONDS"), "TURN_MAX_SECONDS", 300)?,
-            chat_max_streams_per_user: parse(
-                &get("CHAT_MAX_STREAMS_PER_USER"),
-                "CHAT_MAX_STREAMS_PER_USER",
-                20,
-            )?,
-            chat_max_streams_per_turn: parse(
-                &get("CHAT_MAX_STREAMS_PER_TURN"),
-                "CHAT_MAX_STREAMS_PER_TURN",
-                5,
-            )?,
-            app_name: get("APP_NAME").unwrap_or_else(|| "Solar Intelligence API".into()),
-            version: get("VERSION").unwrap_or_else(|| env!("CARGO_PKG_VERSION").into()),
+            llm_timeout: v.secs("LLM_TIMEOUT_SECONDS")?,
+            turn_max: v.secs("TURN_MAX_SECONDS")?,
+            chat_max_streams_per_user: v.parse("CHAT_MAX_STREAMS_PER_USER")?,
+            chat_max_streams_per_turn: v.parse("CHAT_MAX_STREAMS_PER_TURN")?,
+            app_name: v.text("APP_NAME"),
+            version: v
+                .set("VERSION")
+                .unwrap_or_else(|| env!("CARGO_PKG_VERSION").into()),
             environment,
             database_url,
             host,
@@ -673,85 +586,54 @@ impl Settings {
             secret_key,
             secret_key_is_default,
             algorithm,
-            access_token_expire_minutes: parse(
-                &get("ACCESS_TOKEN_EXPIRE_MINUTES"),
-                "ACCESS_TOKEN_EXPIRE_MINUTES",
-                10080,
-            )?,
+            access_token_expire_minutes: v.parse("ACCESS_TOKEN_EXPIRE_MINUTES")?,
             cors_origins,
-            frontend_url: get("FRONTEND_URL")
-                .unwrap_or_else(|| "http://localhost:3000".into())
-                .trim_end_matches('/')
-                .to_string(),
+            frontend_url: url("FRONTEND_URL"),
             public_url: public_url.trim_end_matches('/').to_string(),
             public_url_is_default,
-            static_dir: get("STATIC_DIR"),
-            db_pool_size: parse(&get("DB_POOL_SIZE"), "DB_POOL_SIZE", pool_default.0)?,
-            db_max_overflow: parse(&get("DB_MAX_OVERFLOW"), "DB_MAX_OVERFLOW", pool_default.1)?,
-            db_pool_timeout: secs(&get("DB_POOL_TIMEOUT"), "DB_POOL_TIMEOUT", 30)?,
-            db_pool_recycle: secs(&get("DB_POOL_RECYCLE"), "DB_POOL_RECYCLE", 3600)?,
-            db_connect_timeout: secs(&get("DB_CONNECT_TIMEOUT"), "DB_CONNECT_TIMEOUT", 10)?,
-            db_command_timeout: secs(&get("DB_COMMAND_TIMEOUT"), "DB_COMMAND_TIMEOUT", 60)?,
+            static_dir: v.set("STATIC_DIR"),
+            db_pool_size: v.parse_or("DB_POOL_SIZE", pool_default.0)?,
+            db_max_overflow: v.parse_or("DB_MAX_OVERFLOW", pool_default.1)?,
+            db_pool_timeout: v.secs("DB_POOL_TIMEOUT")?,
+            db_pool_recycle: v.secs("DB_POOL_RECYCLE")?,
+            db_connect_timeout: v.secs("DB_CONNECT_TIMEOUT")?,
+            db_command_timeout: v.secs("DB_COMMAND_TIMEOUT")?,
             password_hash,
             bcrypt_cost,
             hash_concurrency: hash_concurrency.max(1),
             smtp,
             smtp_from,
             mail_log_only,
-            rate_limit_per_minute: parse(
-                &get("RATE_LIMIT_PER_MINUTE"),
-                "RATE_LIMIT_PER_MINUTE",
-                60,
-            )?,
-            login_rate_limit_per_minute: parse(
-                &get("LOGIN_RATE_LIMIT_PER_MINUTE"),
-                "LOGIN_RATE_LIMIT_PER_MINUTE",
-                10,
-            )?,
+            rate_limit_per_minute: v.parse("RATE_LIMIT_PER_MINUTE")?,
+            login_rate_limit_per_minute: v.parse("LOGIN_RATE_LIMIT_PER_MINUTE")?,
             trusted_proxies,
-            redis_url: get("REDIS_URL"),
-            max_body_bytes: parse(&get("MAX_BODY_BYTES"), "MAX_BODY_BYTES", 1024 * 1024)?,
-            request_timeout: secs(
-                &get("REQUEST_TIMEOUT_SECONDS"),
-                "REQUEST_TIMEOUT_SECONDS",
-                60,
-            )?,
-            header_timeout: secs(
-                &get("HTTP_HEADER_TIMEOUT_SECONDS"),
-                "HTTP_HEADER_TIMEOUT_SECONDS",
-                30,
-            )?,
-            write_stall: secs(
-                &get("HTTP_WRITE_STALL_SECONDS"),
-                "HTTP_WRITE_STALL_SECONDS",
-                60,
-            )?,
-            http_max_connections: parse(&get("HTTP_MAX_CONNECTIONS"), "HTTP_MAX_CONNECTIONS", 0)?,
-            shutdown_grace: secs(&get("SHUTDOWN_GRACE_SECONDS"), "SHUTDOWN_GRACE_SECONDS", 30)?,
-            chat_drain: secs(&get("CHAT_DRAIN_SECONDS"), "CHAT_DRAIN_SECONDS", 120)?,
-            jobs_enabled: parse_bool(&get("JOBS_ENABLED"), "JOBS_ENABLED", true)?,
-            sample_data: parse_bool(&get("SAMPLE_DATA"), "SAMPLE_DATA", true)?,
-            require_email_verification: parse_bool(
-                &get("REQUIRE_EMAIL_VERIFICATION"),
-                "REQUIRE_EMAIL_VERIFICATION",
-                false,
-            )?,
+            redis_url: v.set("REDIS_URL"),
+            max_body_bytes: v.parse("MAX_BODY_BYTES")?,
+            request_timeout: v.secs("REQUEST_TIMEOUT_SECONDS")?,
+            header_timeout: v.secs("HTTP_HEADER_TIMEOUT_SECONDS")?,
+            write_stall: v.secs("HTTP_WRITE_STALL_SECONDS")?,
+            http_max_connections: v.parse("HTTP_MAX_CONNECTIONS")?,
+            shutdown_grace: v.secs("SHUTDOWN_GRACE_SECONDS")?,
+            chat_drain: v.secs("CHAT_DRAIN_SECONDS")?,
+            jobs_enabled: v.flag("JOBS_ENABLED")?,
+            sample_data: v.flag("SAMPLE_DATA")?,
+            require_email_verification: v.flag("REQUIRE_EMAIL_VERIFICATION")?,
             fallback_agent,
-            metrics_addr: get("METRICS_ADDR"),
-            weaviate_url: get("WEAVIATE_URL").map(|u| u.trim_end_matches('/').to_string()),
-            weaviate_api_key: get("WEAVIATE_API_KEY"),
+            metrics_addr: v.set("METRICS_ADDR"),
+            weaviate_url: v
+                .set("WEAVIATE_URL")
+                .map(|u| u.trim_end_matches('/').to_string()),
+            weaviate_api_key: v.set("WEAVIATE_API_KEY"),
             log_format,
-            log_level: get("LOG_LEVEL")
-                .unwrap_or_else(|| "info".into())
-                .to_ascii_lowercase(),
-            rust_log: get("RUST_LOG"),
-            cache_ttl: secs(&get("CACHE_TTL_SECONDS"), "CACHE_TTL_SECONDS", 3600)?,
-            cache_max_entries: parse(&get("CACHE_MAX_ENTRIES"), "CACHE_MAX_ENTRIES", 10_000)?,
-            cache_max_bytes: parse(&get("CACHE_MAX_BYTES"), "CACHE_MAX_BYTES", 64 << 20)?,
+            log_level: v.text("LOG_LEVEL").to_ascii_lowercase(),
+            rust_log: v.set("RUST_LOG"),
+            cache_ttl: v.secs("CACHE_TTL_SECONDS")?,
+            cache_max_entries: v.parse("CACHE_MAX_ENTRIES")?,
+            cache_max_bytes: v.parse("CACHE_MAX_BYTES")?,
         })
     }
 
-    /// The effective value of every setting of [`SETTINGS`] as text, secrets redacted (URLs
+    /// The effective value of every setting of [`table::SECTIONS`] (but the allocator's) as text, secrets redacted (URLs
     /// keep their scheme and host), for `doctor`.
     pub fn effective(&self) -> Vec<(String, String)> {
         fn opt(v: &Option<String>) -> String {
@@ -768,8 +650,11 @@ impl Settings {
         }
         let smtp = self.smtp.as_ref();
         let mut out = Vec::new();
-        for (name, _) in SETTINGS {
-            let value = match *name {
+        for name in table::settings()
+            .filter(|s| !s.process_only)
+            .map(|s| s.name)
+        {
+            let value = match name {
                 "APP_NAME" => self.app_name.clone(),
                 "VERSION" => self.version.clone(),
                 "ENVIRONMENT" => self.environment.clone(),
@@ -969,33 +854,66 @@ pub fn default_public_url(host: &str, port: u16) -> String {
     }
 }
 
-fn parse<T: std::str::FromStr>(v: &Option<String>, name: &str, default: T) -> Result<T>
-where
-    T::Err: std::fmt::Display,
-{
-    match v {
-        None => Ok(default),
-        Some(s) => s
-            .parse::<T>()
-            .map_err(|e| anyhow::anyhow!("{name}: invalid value {s:?}: {e}")),
+/// The variables, read with the defaults of [`table::SECTIONS`]. Reading a name the table does
+/// not declare panics: every setting is declared there first.
+struct Vars<'a>(&'a HashMap<String, String>);
+
+impl Vars<'_> {
+    /// The value set, trimmed; empty counts as unset.
+    fn set(&self, name: &str) -> Option<String> {
+        declared(name);
+        self.0
+            .get(name)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    }
+
+    /// The value set, else the table's default.
+    fn text(&self, name: &str) -> String {
+        self.set(name)
+            .unwrap_or_else(|| declared(name).default.to_string())
+    }
+
+    fn parse<T: std::str::FromStr>(&self, name: &str) -> Result<T>
+    where
+        T::Err: std::fmt::Display,
+    {
+        let s = self.text(name);
+        s.parse::<T>()
+            .map_err(|e| anyhow::anyhow!("{name}: invalid value {s:?}: {e}"))
+    }
+
+    /// A setting whose default is computed (the table says how).
+    fn parse_or<T: std::str::FromStr>(&self, name: &str, computed: T) -> Result<T>
+    where
+        T::Err: std::fmt::Display,
+    {
+        match self.set(name) {
+            None => Ok(computed),
+            Some(_) => self.parse(name),
+        }
+    }
+
+    fn secs(&self, name: &str) -> Result<Duration> {
+        let f: f64 = self.parse(name)?;
+        if !(f >= 0.0 && f.is_finite()) {
+            bail!("{name}: must be a non-negative number of seconds");
+        }
+        Ok(Duration::from_secs_f64(f))
+    }
+
+    fn flag(&self, name: &str) -> Result<bool> {
+        match self.text(name).to_ascii_lowercase().as_str() {
+            "1" | "true" | "yes" | "on" => Ok(true),
+            "0" | "false" | "no" | "off" => Ok(false),
+            s => bail!("{name}: expected true or false, got {s:?}"),
+        }
     }
 }
 
-fn secs(v: &Option<String>, name: &str, default: u64) -> Result<Duration> {
-    let f: f64 = parse(v, name, default as f64)?;
-    if !(f >= 0.0 && f.is_finite()) {
-        bail!("{name}: must be a non-negative number of seconds");
-    }
-    Ok(Duration::from_secs_f64(f))
-}
-
-fn parse_bool(v: &Option<String>, name: &str, default: bool) -> Result<bool> {
-    match v.as_deref().map(str::to_ascii_lowercase).as_deref() {
-        None => Ok(default),
-        Some("1" | "true" | "yes" | "on") => Ok(true),
-        Some("0" | "false" | "no" | "off") => Ok(false),
-        Some(s) => bail!("{name}: expected true or false, got {s:?}"),
-    }
+fn declared(name: &str) -> &'static Setting {
+    table::setting(name)
+        .unwrap_or_else(|| panic!("{name} is read but not declared in src/config/table.rs"))
 }
 
 /// A list setting: a JSON array (as pydantic-settings reads it) or a comma-separated list.
@@ -1018,413 +936,4 @@ pub fn parse_list(raw: &str) -> Result<Vec<String>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn map(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
-
-    #[test]
-    fn the_environment_wins_over_dotenv_and_origins_say_so() {
-        let dir = std::env::temp_dir().join(format!("solarintel-env-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(".env");
-        std::fs::write(&path, "PORT=9000\nHOST=0.0.0.0\nnot a line\n").unwrap();
-        let env = Env::load_from(&path, [("PORT".to_string(), "7000".to_string())]);
-        assert_eq!(env.vars["PORT"], "7000");
-        assert_eq!(env.vars["HOST"], "0.0.0.0");
-        assert_eq!(env.origin("PORT"), Origin::Environment);
-        assert_eq!(env.origin("HOST"), Origin::DotEnv);
-        assert_eq!(env.origin("SECRET_KEY"), Origin::Default);
-        assert_eq!(env.dotenv_errors.len(), 1);
-        assert_eq!(env.dotenv_errors[0].line, 3);
-        let absent = Env::load_from(&dir.join("missing"), []);
-        assert!(absent.dotenv_path.is_none() && absent.vars.is_empty());
-        std::fs::remove_dir_all(&dir).ok();
-    }
-
-    #[test]
-    fn names_close_to_ours_are_recognised() {
-        let cases = [
-            ("OPENAI_API_BASE_URL", Some("OPENAI_BASE_URL")),
-            ("OPENAI_API_BASE", Some("OPENAI_BASE_URL")),
-            ("DATABASE_URI", Some("DATABASE_URL")),
-            ("SECRET_KYE", Some("SECRET_KEY")),
-            ("SMTP_PASS", Some("SMTP_PASSWORD")),
-            ("REDIS_HOST_URL", Some("REDIS_URL")),
-            ("DATABASE_URL", None),
-            ("AGENT_MODEL_MARKET", None),
-            ("PATH", None),
-            ("HOME", None),
-            ("HOSTNAME", None),
-            ("PWD", None),
-            ("TERM", None),
-            ("LANG", None),
-            ("CARGO_HOME", None),
-            ("path", None),
-        ];
-        for (name, want) in cases {
-            assert_eq!(near_setting(name), want, "{name}");
-        }
-    }
-
-    #[test]
-    fn urls_are_printed_without_their_password() {
-        let cases = [
-            (
-                "postgres://u:pw@h:5432/db",
-                "postgres://u:<redacted>@h:5432/db",
-            ),
-            (
-                "redis://:pw@127.0.0.1:6379/",
-                "redis://:<redacted>@127.0.0.1:6379/",
-            ),
-            ("redis://127.0.0.1:6379/", "redis://127.0.0.1:6379/"),
-            ("sqlite://solarintel.db", "sqlite://solarintel.db"),
-            ("postgres://u@h/d", "postgres://u@h/d"),
-            // a password with an unescaped "/" is not read as one by a URL parser: all goes
-            ("postgres://u:p/w@h/db", "postgres://<redacted>@h/db"),
-            ("postgres://u:p%2Fw@h/db", "postgres://u:<redacted>@h/db"),
-            (
-                "postgres://h/db?user=u&password=pw&sslmode=require",
-                "postgres://h/db?user=u&password=<redacted>&sslmode=require",
-            ),
-            (
-                "postgres://u:pw@h/db?PASSWORD=pw2",
-                "postgres://u:<redacted>@h/db?PASSWORD=<redacted>",
-            ),
-        ];
-        for (url, want) in cases {
-            assert_eq!(redact_url(url), want);
-        }
-    }
-
-    #[test]
-    fn contact_settings_are_checked_and_the_webhook_never_printed_whole() {
-        let s = Settings::from_map(&map(&[])).unwrap();
-        assert_eq!(
-            (s.contact_notify_email, s.contact_webhook_url),
-            (None, None)
-        );
-        let url = "https://user:pw@hooks.example.com:8443/services/T0/B0/XyZ?token=abc";
-        let s = Settings::from_map(&map(&[
-            ("CONTACT_NOTIFY_EMAIL", "sales@example.com"),
-            ("CONTACT_WEBHOOK_URL", url),
-        ]))
-        .unwrap();
-        assert_eq!(s.contact_notify_email.as_deref(), Some("sales@example.com"));
-        assert_eq!(s.contact_webhook_url.as_deref(), Some(url));
-        let shown = s
-            .effective()
-            .into_iter()
-            .find(|(n, _)| n == "CONTACT_WEBHOOK_URL")
-            .unwrap()
-            .1;
-        assert_eq!(shown, "https://hooks.example.com:8443/<redacted>");
-        for bad in [
-            "ftp://example.com/x",
-            "hooks.example.com/x",
-            "http://",
-            "file:///etc/passwd",
-        ] {
-            let e = Settings::from_map(&map(&[("CONTACT_WEBHOOK_URL", bad)])).unwrap_err();
-            assert!(e.to_string().contains("CONTACT_WEBHOOK_URL"), "{bad}: {e}");
-        }
-        let e = Settings::from_map(&map(&[(
-            "CONTACT_WEBHOOK_URL",
-            "gopher://u:pw@h/secret?k=v",
-        )]))
-        .unwrap_err()
-        .to_string();
-        assert!(
-            !e.contains("pw") && !e.contains("secret") && !e.contains("k=v"),
-            "{e}"
-        );
-        assert!(Settings::from_map(&map(&[("CONTACT_NOTIFY_EMAIL", "not an address")])).is_err());
-    }
-
-    #[test]
-    fn gdpr_settings_are_checked_and_hsts_is_for_production() {
-        let s = Settings::from_map(&map(&[])).unwrap();
-        assert_eq!((s.breach_dpa_email, s.breach_internal_email), (None, None));
-        assert_eq!(s.data_controller, "Becquerel Institute");
-        assert_eq!(s.hsts_max_age, 0);
-        let s = Settings::from_map(&map(&[
-            ("BREACH_DPA_EMAIL", "breaches@dpa.example"),
-            ("BREACH_INTERNAL_EMAIL", "security@example.com"),
-            ("DATA_CONTROLLER", "Sun Analytics SA"),
-            ("HSTS_MAX_AGE_SECONDS", "600"),
-        ]))
-        .unwrap();
-        assert_eq!(s.breach_dpa_email.as_deref(), Some("breaches@dpa.example"));
-        assert_eq!(
-            s.breach_internal_email.as_deref(),
-            Some("security@example.com")
-        );
-        assert_eq!(s.data_controller, "Sun Analytics SA");
-        assert_eq!(s.hsts_max_age, 600);
-        for name in ["BREACH_DPA_EMAIL", "BREACH_INTERNAL_EMAIL"] {
-            let e = Settings::from_map(&map(&[(name, "not an address")])).unwrap_err();
-            assert!(e.to_string().contains(name), "{e}");
-        }
-        assert!(Settings::from_map(&map(&[("HSTS_MAX_AGE_SECONDS", "-1")])).is_err());
-        let production = [
-            ("ENVIRONMENT", "production"),
-            ("SECRET_KEY", "a-real-secret"),
-            ("MAIL_LOG_ONLY", "true"),
-        ];
-        let s = Settings::from_map(&map(&production)).unwrap();
-        assert_eq!(s.hsts_max_age, 31_536_000);
-        let mut off = production.to_vec();
-        off.push(("HSTS_MAX_AGE_SECONDS", "0"));
-        assert_eq!(Settings::from_map(&map(&off)).unwrap().hsts_max_age, 0);
-    }
-
-    #[test]
-    fn every_setting_read_is_listed_and_secrets_never_show() {
-        // Every name this file reads is in SETTINGS (so doctor, the README test and
-        // .env.example see it).
-        let src = include_str!("config.rs");
-        let mut read = Vec::new();
-        for part in src.split("get(\"").skip(1) {
-            let name: String = part.chars().take_while(|c| *c != '"').collect();
-            if name.chars().all(|c| c.is_ascii_uppercase() || c == '_') && !name.is_empty() {
-                read.push(name);
-            }
-        }
-        assert!(read.len() > 40, "{read:?}");
-        for name in &read {
-            assert!(is_setting(name), "{name} is read but not in SETTINGS");
-        }
-        let secrets: Vec<(&str, String)> = SETTINGS
-            .iter()
-            .filter(|(_, s)| *s)
-            .map(|(n, _)| {
-                // (the webhook must be http or https)
-                let scheme = if *n == "CONTACT_WEBHOOK_URL" {
-                    "https"
-                } else {
-                    "postgres"
-                };
-                (*n, format!("{scheme}://user:pw-{}@host/db", n.len() * 7919))
-            })
-            .collect();
-        let mut pairs: Vec<(&str, &str)> = secrets.iter().map(|(n, v)| (*n, v.as_str())).collect();
-        pairs.push(("SMTP_HOST", "mail.example"));
-        pairs.push(("LLM_PROVIDER", "openai"));
-        let s = Settings::from_map(&map(&pairs)).unwrap();
-        let eff = s.effective();
-        assert_eq!(eff.len(), SETTINGS.len());
-        for (name, value) in &eff {
-            for (_, secret) in &secrets {
-                let pw = secret.split(['@', ':']).nth(2).unwrap();
-                assert!(!value.contains(pw), "{name} shows a secret: {value}");
-            }
-        }
-    }
-
-    #[test]
-    fn defaults_match_operations_md() {
-        let s = Settings::from_map(&map(&[])).unwrap();
-        assert_eq!(s.database_url, "sqlite://solarintel.db");
-        assert_eq!((s.host.as_str(), s.port), ("127.0.0.1", 8000));
-        assert_eq!(s.secret_key, "dev-secret-key");
-        assert!(s.secret_key_is_default);
-        assert_eq!(s.access_token_expire_minutes, 10080);
-        assert_eq!(s.cors_origins.len(), 16);
-        assert_eq!(s.public_url, "http://127.0.0.1:8000");
-        assert_eq!(s.max_connections(), 8, "SQLite pool: 4 + 4");
-        let pg = Settings::from_map(&map(&[("DATABASE_URL", "postgresql://u@h/d")])).unwrap();
-        assert_eq!((pg.db_pool_size, pg.db_max_overflow), (20, 40));
-        assert_eq!(s.bcrypt_cost, 12);
-        assert_eq!(s.rate_limit_per_minute, 60);
-        assert_eq!(s.login_rate_limit_per_minute, 10);
-        assert_eq!(
-            (s.chat_max_streams_per_user, s.chat_max_streams_per_turn),
-            (20, 5)
-        );
-    }
-
-    #[test]
-    fn the_default_public_url_follows_the_served_address() {
-        assert_eq!(default_public_url("0.0.0.0", 80), "http://localhost:80");
-        assert_eq!(default_public_url("::", 8080), "http://localhost:8080");
-        assert_eq!(default_public_url("::1", 9000), "http://[::1]:9000");
-        assert_eq!(default_public_url("[::1]", 9000), "http://[::1]:9000");
-        assert_eq!(
-            default_public_url("api.internal", 9000),
-            "http://api.internal:9000"
-        );
-        let mut s = Settings::from_map(&map(&[])).unwrap();
-        s.set_served_address("0.0.0.0", 9123);
-        assert_eq!((s.host.as_str(), s.port), ("0.0.0.0", 9123));
-        assert_eq!(s.public_url, "http://localhost:9123");
-        // an explicit PUBLIC_URL stays as set
-        let mut s = Settings::from_map(&map(&[("PUBLIC_URL", "https://api.example/")])).unwrap();
-        s.set_served_address("127.0.0.1", 9123);
-        assert_eq!(s.public_url, "https://api.example");
-    }
-
-    #[test]
-    fn production_requires_a_real_secret_and_cost() {
-        let e = Settings::from_map(&map(&[("ENVIRONMENT", "production")])).unwrap_err();
-        assert!(e.to_string().contains("SECRET_KEY is required"));
-        let e = Settings::from_map(&map(&[
-            ("ENVIRONMENT", "production"),
-            ("SECRET_KEY", "x"),
-            ("BCRYPT_COST", "4"),
-        ]))
-        .unwrap_err();
-        assert!(e.to_string().contains("BCRYPT_COST"));
-        assert!(
-            Settings::from_map(&map(&[
-                ("ENVIRONMENT", "production"),
-                ("SECRET_KEY", "s3cr3t"),
-                ("SMTP_HOST", "smtp.example"),
-            ]))
-            .is_ok()
-        );
-    }
-
-    /// Without SMTP the reset and verification emails cannot reach anyone: production refuses
-    /// to start that way unless the operator says so.
-    #[test]
-    fn production_needs_smtp_or_an_explicit_log_only_setting() {
-        let prod = [("ENVIRONMENT", "production"), ("SECRET_KEY", "s3cr3t")];
-        let with = |extra: &[(&'static str, &'static str)]| {
-            let mut v = prod.to_vec();
-            v.extend_from_slice(extra);
-            Settings::from_map(&map(&v))
-        };
-        let e = with(&[]).unwrap_err().to_string();
-        assert!(
-            e.contains("SMTP_HOST is required when ENVIRONMENT=production"),
-            "{e}"
-        );
-        assert!(e.contains("MAIL_LOG_ONLY=true"), "{e}");
-        assert!(with(&[("MAIL_LOG_ONLY", "false")]).is_err());
-        assert!(with(&[("SMTP_HOST", "smtp.example")]).is_ok());
-        assert!(with(&[("MAIL_LOG_ONLY", "true")]).unwrap().mail_log_only);
-        assert!(with(&[("MAIL_LOG_ONLY", "maybe")]).is_err());
-        let e = with(&[("MAIL_LOG_ONLY", "true"), ("SMTP_HOST", "smtp.example")]).unwrap_err();
-        assert!(e.to_string().contains("both set"), "{e}");
-        // development keeps working without SMTP
-        assert!(Settings::from_map(&map(&[])).unwrap().smtp.is_none());
-    }
-
-    #[test]
-    fn llm_provider_follows_the_key() {
-        assert_eq!(
-            Settings::from_map(&map(&[])).unwrap().llm_provider,
-            "builtin"
-        );
-        let s = Settings::from_map(&map(&[
-            ("OPENAI_API_KEY", "k"),
-            ("AGENT_MODEL_MARKET", "m1"),
-        ]))
-        .unwrap();
-        assert_eq!(s.llm_provider, "openai");
-        assert_eq!(s.agent_models.get("market").map(String::as_str), Some("m1"));
-        assert_eq!(s.openai_model, "gpt-4.1-mini");
-        assert_eq!(
-            Settings::from_map(&map(&[
-                ("OPENAI_API_KEY", "k"),
-                ("LLM_PROVIDER", "builtin")
-            ]))
-            .unwrap()
-            .llm_provider,
-            "builtin"
-        );
-        assert!(Settings::from_map(&map(&[("LLM_PROVIDER", "claude")])).is_err());
-    }
-
-    #[test]
-    fn lists_and_old_names() {
-        let s = Settings::from_map(&map(&[
-            (
-                "CORS_ORIGINS",
-                r#"["http://a.example", "http://b.example"]"#,
-            ),
-            ("FASTAPI_DATABASE_URL", "postgresql+asyncpg://u:p@h/db"),
-        ]))
-        .unwrap();
-        assert_eq!(s.cors_origins, vec!["http://a.example", "http://b.example"]);
-        assert_eq!(s.database_url, "postgresql+asyncpg://u:p@h/db");
-        let s = Settings::from_map(&map(&[(
-            "CORS_ORIGINS",
-            "http://a.example, http://b.example",
-        )]))
-        .unwrap();
-        assert_eq!(s.cors_origins.len(), 2);
-        assert!(Settings::from_map(&map(&[("PORT", "eighty")])).is_err());
-    }
-
-    #[test]
-    fn the_fallback_agent_is_an_agent_of_the_table_or_nothing() {
-        let fallback = |v: &str| {
-            Settings::from_map(&map(&[("FALLBACK_AGENT", v)]))
-                .map(|s| s.fallback_agent.map(|a| a.id))
-        };
-        assert_eq!(
-            Settings::from_map(&map(&[]))
-                .unwrap()
-                .fallback_agent
-                .map(|a| a.id),
-            None
-        );
-        assert_eq!(fallback("").unwrap(), None, "empty is off");
-        assert_eq!(fallback(" seamless ").unwrap(), Some("seamless"));
-        assert_eq!(fallback("market").unwrap(), Some("market"));
-        for bad in ["Sam", "Seamless", "om", "expert"] {
-            let e = fallback(bad).unwrap_err().to_string();
-            assert!(
-                e.starts_with("FALLBACK_AGENT must be an agent id (market, price, ")
-                    && e.contains(&format!("(got {bad:?})")),
-                "{e}"
-            );
-        }
-    }
-}
-
-#[cfg(test)]
-mod env_example {
-    use super::*;
-
-    /// `.env.example` with every setting uncommented is a working `.env` (issue 24): each line
-    /// reads as python-dotenv reads it, and the settings it gives are valid.
-    #[test]
-    fn the_uncommented_example_is_a_working_env_file() {
-        let text: String = include_str!("../.env.example")
-            .lines()
-            .map(|l| match l.strip_prefix("# ") {
-                Some(rest)
-                    if rest.split('=').next().is_some_and(|k| {
-                        !k.is_empty()
-                            && k.chars()
-                                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-                            && rest.contains('=')
-                    }) =>
-                {
-                    rest
-                }
-                _ => l,
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
-        let (pairs, errors) = crate::dotenv::parse(&text, |_| None);
-        assert!(errors.is_empty(), "{errors:?}");
-        let map: HashMap<String, String> = pairs.into_iter().collect();
-        for (k, v) in &map {
-            assert!(
-                !v.contains("(default") && !v.contains('#'),
-                "{k}={v}: a comment read as the value"
-            );
-        }
-        Settings::from_map(&map).unwrap_or_else(|e| panic!("{e:#}"));
-        assert_eq!(map["APP_NAME"], "Solar Intelligence API");
-    }
-}
+mod tests;
