@@ -253,7 +253,7 @@ impl App {
                 .with_context(|| format!("METRICS_ADDR: cannot listen on {addr}"))?;
             tracing::info!(address = %listener.local_addr()?, "metrics at /metrics");
             let mut stop = state.shutdown_signal();
-            let router = crate::metrics::router(state.clone());
+            let router = crate::http::metrics::router(state.clone());
             tokio::spawn(async move {
                 let served = axum::serve(listener, router).with_graceful_shutdown(async move {
                     let _ = stop.wait_for(|v| *v).await;

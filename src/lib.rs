@@ -12,6 +12,7 @@ pub mod data;
 pub mod doctor;
 pub mod domain;
 pub mod dotenv;
+pub mod events;
 pub mod http;
 pub mod jobs;
 pub mod llm;

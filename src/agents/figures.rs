@@ -665,7 +665,7 @@ impl Guard {
         let mut s = format!("\n\nSource: {}.", names.join(", "));
         if missing.iter().any(|(_, sample)| *sample) && !shown.to_lowercase().contains("sample") {
             s.push_str("\n\n");
-            s.push_str(crate::data::sample::NOTICE);
+            s.push_str(crate::tools::SAMPLE_NOTICE);
         }
         Some(s)
     }

@@ -7,10 +7,9 @@ pub mod figures;
 
 use std::time::Duration;
 
-use crate::app::AppState;
-use crate::chat::events::{Event, strip_citations};
+use crate::events::{Event, strip_citations};
 use crate::llm::{ChatMessage, Llm, LlmError};
-use crate::tools::{self, Effect};
+use crate::tools::{self, Effect, ToolContext};
 
 /// One agent: its row of the catalogue ([`crate::domain::agents::AGENTS`]).
 pub use crate::domain::agents::{AGENTS, Agent as AgentDef, agent};
@@ -69,10 +68,22 @@ pub enum AgentError {
 const MAX_ROUNDS: usize = 5;
 const TOOL_TIME_LIMIT: Duration = Duration::from_secs(30);
 
+/// What an agent may use: the provider, the tools' narrow context (the database only through
+/// the tools) and the built-in reader. Not the application state: an agent cannot send mail,
+/// read another user's rows or reach the HTTP layer.
+pub struct Context<'a> {
+    pub llm: &'a Llm,
+    /// The tools' context, with the answer cache; each agent's own is `for_agent` of it.
+    pub tools: ToolContext<'a>,
+    pub reader: &'a builtin::Reader,
+    /// Told how many figures an answer of an agent left out (the metrics count them).
+    pub on_unchecked: &'a (dyn Fn(&str, u64) + Sync),
+}
+
 /// Run one turn of `agent`: `history` is the conversation so far (decision B3); every event goes
 /// to `emit`.
 pub async fn run(
-    state: &AppState,
+    cx: &Context<'_>,
     agent: &AgentDef,
     history: Vec<ChatMessage>,
     user_text: &str,
@@ -87,9 +98,18 @@ pub async fn run(
         });
         return Ok(());
     }
-    match &state.llm {
+    match cx.llm {
         Llm::Builtin => {
-            builtin::answer(state, agent, &history, user_text, conversation_id, emit).await
+            builtin::answer(
+                &cx.tools,
+                cx.reader,
+                agent,
+                &history,
+                user_text,
+                conversation_id,
+                emit,
+            )
+            .await
         }
         Llm::OpenAi { client, models } => {
             let model = models.for_agent(agent.id);
@@ -99,7 +119,7 @@ pub async fn run(
             messages.push(ChatMessage::system(&prompt));
             messages.extend(history);
             messages.push(ChatMessage::user(user_text));
-            let ctx = state.tool_context().for_agent(agent.id);
+            let ctx = cx.tools.for_agent(agent.id);
             // Every sentence is held back until its figures are found in this turn's tool
             // results (issue 21 item 5); `shown` is what reached the user.
             let mut guard = figures::Guard::new(user_text, &prompt);
@@ -118,13 +138,13 @@ pub async fn run(
                         let ready = guard.push(&strip_citations(&delta));
                         // counted as they are left out: a turn cut off by its time limit
                         // never returns here
-                        count_unchecked(state, agent, &mut guard);
+                        count_unchecked(cx, agent, &mut guard);
                         show(ready, &mut round_text);
                     })
                     .await;
                 // The rest of the round, checked: also what came before a failure.
                 show(guard.end_round(), &mut round_text);
-                count_unchecked(state, agent, &mut guard);
+                count_unchecked(cx, agent, &mut guard);
                 shown.push_str(&round_text);
                 let calls = result?;
                 if calls.is_empty() {
@@ -189,7 +209,7 @@ pub async fn run(
 
 /// Count and log the figures the guard left out since the last call (the figure only: the
 /// answer's text is not logged).
-fn count_unchecked(state: &AppState, agent: &AgentDef, guard: &mut figures::Guard) {
+fn count_unchecked(cx: &Context<'_>, agent: &AgentDef, guard: &mut figures::Guard) {
     let removed = guard.take_removed();
     for figure in &removed {
         tracing::info!(
@@ -199,9 +219,7 @@ fn count_unchecked(state: &AppState, agent: &AgentDef, guard: &mut figures::Guar
         );
     }
     if !removed.is_empty() {
-        state
-            .metrics
-            .unchecked_figures(agent.id, removed.len() as u64);
+        (cx.on_unchecked)(agent.id, removed.len() as u64);
     }
 }
 

@@ -1,6 +1,5 @@
 //! Chat turns: orchestration, the event stream and its persistence.
 
-pub mod events;
 pub mod hub;
 pub mod recorder;
 pub mod sse;

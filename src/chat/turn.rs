@@ -9,7 +9,6 @@ use axum::body::Bytes;
 use futures::Stream;
 use tokio::sync::mpsc;
 
-use super::events::{Answer, Event};
 use super::hub::{self, Live};
 use super::sse;
 use crate::agents::{self, AgentDef};
@@ -17,6 +16,7 @@ use crate::app::AppState;
 use crate::domain::conversation::{memory_text, normalize_agent_type, string_envelope};
 use crate::domain::trial::Trial;
 use crate::domain::user::User;
+use crate::events::{Answer, Event};
 use crate::llm::ChatMessage;
 use crate::store::{self, chat as turns, conversations as conv};
 
@@ -298,8 +298,16 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
                     Ok(())
                 }
                 None => {
+                    let on_unchecked =
+                        |agent: &str, n: u64| state.metrics.unchecked_figures(agent, n);
+                    let cx = agents::Context {
+                        llm: &state.llm,
+                        tools: state.tool_context(),
+                        reader: &state.reader,
+                        on_unchecked: &on_unchecked,
+                    };
                     agents::run(
-                        &state,
+                        &cx,
                         job.agent,
                         memory,
                         &job.text,

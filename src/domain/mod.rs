@@ -6,6 +6,7 @@ pub mod agents;
 pub mod analytics;
 pub mod conversation;
 pub mod gdpr;
+pub mod jobs;
 pub mod net;
 pub mod plans;
 pub mod records;

@@ -195,7 +195,7 @@ impl RequestBody for ChatRequest {
 /// With a non-empty `Last-Event-ID` header this resumes an existing turn instead.
 #[utoipa::path(post, path = "/api/v1/chat/send", tag = "chat", security(("bearer" = [])), request_body = ChatRequest,
     params(("Last-Event-ID" = Option<String>, Header, description = "`<turn_id>:<seq>`: resume instead of sending")),
-    responses((status = 200, content_type = "text/event-stream", body = crate::chat::events::Event, description = "The turn's events: each `data:` line is one `ChatEvent` (streaming.md §6), `id: <turn>:<seq>` on every event, `: keep-alive` comments after 15 s of silence; the stream ends after `done` or `error`"),
+    responses((status = 200, content_type = "text/event-stream", body = crate::events::Event, description = "The turn's events: each `data:` line is one `ChatEvent` (streaming.md §6), `id: <turn>:<seq>` on every event, `: keep-alive` comments after 15 s of silence; the stream ends after `done` or `error`"),
         (status = 400), (status = 403), (status = 404), (status = 422),
         (status = 429, body = super::responses::ChatLimitResponse, description = "The rate limit, the plan's monthly quota, or after the free trial the fallback agent's daily quota")))]
 pub async fn send(
@@ -231,7 +231,7 @@ pub async fn send(
 /// Resume or replay a turn's stream after `Last-Event-ID` (from the start without it).
 #[utoipa::path(get, path = "/api/v1/chat/stream/{turn_id}", tag = "chat", security(("bearer" = [])),
     params(("turn_id" = i64, Path), ("Last-Event-ID" = Option<String>, Header)),
-    responses((status = 200, content_type = "text/event-stream", body = crate::chat::events::Event, description = "The rest of the turn: one `ChatEvent` per `data:` line, as from `/chat/send`"), (status = 404)))]
+    responses((status = 200, content_type = "text/event-stream", body = crate::events::Event, description = "The rest of the turn: one `ChatEvent` per `data:` line, as from `/chat/send`"), (status = 404)))]
 pub async fn stream(
     State(state): State<AppState>,
     user: CurrentUser,

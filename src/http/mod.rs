@@ -16,6 +16,7 @@ pub mod grants;
 pub mod health;
 pub mod json;
 pub mod leads;
+pub mod metrics;
 pub mod middleware;
 pub mod openapi;
 pub mod profile;

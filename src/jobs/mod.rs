@@ -14,11 +14,7 @@ use crate::mail::templates;
 use crate::store;
 use crate::store::admin::Removal;
 
-pub const MONTHLY_RESET: &str = "monthly_reset";
-pub const DELETION_PURGE: &str = "deletion_purge";
-pub const EMPTY_CONVERSATIONS: &str = "empty_conversation_cleanup";
-pub const CLEANUP: &str = "cleanup";
-pub const ALL: [&str; 4] = [MONTHLY_RESET, DELETION_PURGE, EMPTY_CONVERSATIONS, CLEANUP];
+pub use crate::domain::jobs::{ALL, CLEANUP, DELETION_PURGE, EMPTY_CONVERSATIONS, MONTHLY_RESET};
 
 const INTERVAL: Duration = Duration::from_secs(3600);
 /// A lease outlives any sane run; a crashed holder's lease is taken over after it.

@@ -346,6 +346,16 @@ pub async fn search(ctx: &ToolContext<'_>, args: &SearchArgs) -> Result<SearchRe
     })
 }
 
+/// Up to `limit` document titles of `collection` (all collections when `None`), for the
+/// examples a declined question offers.
+pub async fn titles(
+    ctx: &ToolContext<'_>,
+    collection: Option<&str>,
+    limit: i64,
+) -> Result<Vec<String>, sqlx::Error> {
+    ds::titles(ctx.db, collection, limit).await
+}
+
 /// A passage shortened for quoting.
 pub fn excerpt(body: &str, max: usize) -> String {
     if body.chars().count() <= max {

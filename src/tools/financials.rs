@@ -12,7 +12,9 @@ use super::charts::{self, PlotSpec};
 use super::names::{Names, Vocab};
 use super::{Arguments, DataTool, Mode, ToolContext, ToolError, lenient};
 use crate::store::Db;
-use crate::store::datasets::{self as ds, FinFilter, FinRow, Source};
+/// One row of manufacturer financials, as the tools return it.
+pub use crate::store::datasets::FinRow;
+use crate::store::datasets::{self as ds, FinFilter, Source};
 
 pub const QUERY: &str = "query_financials";
 pub const CHART: &str = "chart_financials";

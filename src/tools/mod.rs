@@ -13,6 +13,9 @@ pub mod places;
 pub mod prices;
 pub mod vocab;
 
+/// What an answer from the synthetic sample says about itself.
+pub use crate::data::sample::NOTICE as SAMPLE_NOTICE;
+
 use std::marker::PhantomData;
 use std::sync::Arc;
 
@@ -561,7 +564,7 @@ mod tests {
         );
         assert_eq!(fields("offer_expert_contact").0, ["reason"]);
         // Every tool an agent lists is registered; an unknown name gets no spec.
-        for a in &crate::agents::AGENTS {
+        for a in &crate::domain::agents::AGENTS {
             assert_eq!(specs(a.tools).len(), a.tools.len(), "{}", a.id);
         }
         assert!(specs(&["run_sql"]).is_empty());

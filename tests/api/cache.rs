@@ -67,7 +67,7 @@ db_test!(async fn a_repeated_question_is_answered_from_the_cache_like_a_fresh_on
     assert_eq!(monthly(&app).await, 2);
     assert_eq!(app.state.cache.hits(Kind::Answer), 1);
     assert_eq!(app.state.cache.misses(Kind::Answer), 1);
-    let m = solarintel::metrics::render(&app.state);
+    let m = solarintel::http::metrics::render(&app.state);
     assert!(m.contains("solarintel_cache_requests_total{kind=\"answer\",result=\"hit\"} 1"), "{m}");
     assert!(m.contains("solarintel_cache_entries 1"), "{m}");
 });
@@ -159,7 +159,7 @@ db_test!(async fn a_zero_ttl_turns_the_cache_off(b) {
     }
     assert_eq!(fake.requests().len(), 2);
     assert!(!app.state.cache.is_on());
-    assert!(!solarintel::metrics::render(&app.state).contains("solarintel_cache_entries"));
+    assert!(!solarintel::http::metrics::render(&app.state).contains("solarintel_cache_entries"));
 });
 
 /// Replicas sharing Redis share answers; a replica on another model does not get them.
@@ -202,7 +202,7 @@ async fn replicas_share_answers_through_redis_but_not_across_models() {
     );
     assert_eq!(r[1]["model"], "m2", "another model never gets m1's answer");
     assert_eq!(replicas[1].state.cache.hits(Kind::Answer), 1);
-    let m = solarintel::metrics::render(&replicas[0].state);
+    let m = solarintel::http::metrics::render(&replicas[0].state);
     assert!(m.contains("solarintel_cache_stored_total 1"), "{m}");
 }
 

@@ -70,7 +70,7 @@ fn tool_result(fake: &FakeLlm) -> Value {
 }
 
 fn unchecked_total(app: &TestApp, agent: &str) -> u64 {
-    let m = solarintel::metrics::render(&app.state);
+    let m = solarintel::http::metrics::render(&app.state);
     let series = format!("solarintel_unchecked_figures_total{{agent=\"{agent}\"}} ");
     m.lines()
         .find_map(|l| {

@@ -9,7 +9,7 @@ use tower::ServiceExt;
 use crate::support::*;
 
 async fn scrape(app: &TestApp) -> String {
-    let r = solarintel::metrics::router(app.state.clone())
+    let r = solarintel::http::metrics::router(app.state.clone())
         .oneshot(Request::get("/metrics").body(Body::empty()).unwrap())
         .await
         .unwrap();

@@ -91,7 +91,7 @@ pub fn unmatched(q: &Question, fits: impl Fn(&Word) -> bool) -> Decline {
 /// The honest answer when the data cannot answer: what the agent can answer, with examples built
 /// from the loaded data.
 pub(super) async fn cannot_answer(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     agent: &AgentDef,
     domain: Domain,
     vocab: &Vocabularies,
@@ -184,7 +184,7 @@ pub(super) async fn cannot_answer(
         }
         Domain::Documents => {
             let coll = documents::collection_of(agent.id);
-            match crate::store::datasets::titles(&state.db, coll, 3).await {
+            match documents::titles(tools, coll, 3).await {
                 Ok(titles) => titles
                     .into_iter()
                     .map(|t| format!("Ask about: {t}"))

@@ -4,7 +4,7 @@
 use super::*;
 
 pub(super) async fn doc_answer(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     agent_id: &str,
     question: &str,
     emit: Emit<'_>,
@@ -14,7 +14,7 @@ pub(super) async fn doc_answer(
         limit: Some(10),
         ..SearchArgs::default()
     };
-    let res = match documents::search(&state.tool_context().for_agent(agent_id), &args).await {
+    let res = match documents::search(&tools.for_agent(agent_id), &args).await {
         Ok(r) => r,
         Err(ToolError::Arguments(_)) => return Ok(false),
         Err(e) => return Err(e),

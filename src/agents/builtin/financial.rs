@@ -6,7 +6,7 @@
 use chrono::Datelike;
 
 use super::*;
-use crate::store::datasets::FinRow;
+use crate::tools::financials::FinRow;
 
 pub(super) const FIN_OPS: &[understand::Op] = &[
     understand::Op::Latest,
@@ -48,7 +48,7 @@ pub(super) fn fits_financials(w: &understand::Word) -> bool {
 }
 
 pub(super) async fn fin_answer(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     ask: &Ask,
     question: &understand::Question,
     vocab: &Vocabularies,
@@ -71,7 +71,7 @@ pub(super) async fn fin_answer(
     }
     // "first quarter of 2024 with a net loss": the periods a condition picks.
     if loss_condition(question) {
-        return loss_periods(state, ask, question, vocab, emit).await;
+        return loss_periods(tools, ask, question, vocab, emit).await;
     }
     let has = |op: Op| question.has(|w| *w == Word::Op(op));
     let cagr = has(Op::Cagr);
@@ -101,10 +101,10 @@ pub(super) async fn fin_answer(
                 .any(|s| matches!(s.text.as_str(), "quarters" | "four quarters" | "quarterly")));
     let total_of_companies = total && ask.companies.len() != 1 && !ranking;
     if (has(Op::Share) || has(Op::Sum) || total_of_quarters || total_of_companies) && !change {
-        return share(state, ask, question, vocab, !has(Op::Share), emit).await;
+        return share(tools, ask, question, vocab, !has(Op::Share), emit).await;
     }
     if ranking && !change && question.has(|w| matches!(w, Word::Quarter(_) | Word::Half(_))) {
-        return rank_period(state, ask, question, vocab, emit).await;
+        return rank_period(tools, ask, question, vocab, emit).await;
     }
     if change || ranking {
         // Changes are computed on full years: a quarter or a half named would be answered with
@@ -115,7 +115,7 @@ pub(super) async fn fin_answer(
                 && !cagr
                 && let Some(periods) = two_periods(question)
             {
-                return period_change(state, ask, periods, vocab, emit).await;
+                return period_change(tools, ask, periods, vocab, emit).await;
             }
             return Err(ToolError::Arguments(
                 "rankings and changes of manufacturer figures are computed on full years; ask for \
@@ -123,7 +123,7 @@ pub(super) async fn fin_answer(
                     .into(),
             ));
         }
-        return full_years(state, ask, question, vocab, change, cagr, emit).await;
+        return full_years(tools, ask, question, vocab, change, cagr, emit).await;
     }
     // The lowest, highest or average of each company's metric over the periods asked; "the
     // highest revenue of Helios" is its highest period.
@@ -196,7 +196,7 @@ pub(super) async fn fin_answer(
         ..FinArgs::default()
     };
     let q = financials::resolve(&args, &vocab.financials)?;
-    let Some(res) = Financials::query(&state.tool_context(), &q).await? else {
+    let Some(res) = Financials::query(tools, &q).await? else {
         say(
             emit,
             "The manufacturer data has no figures for these filters.\n\n",
@@ -311,7 +311,7 @@ fn loss_condition(q: &understand::Question) -> bool {
 /// The periods of each company in which the metric (net income) was negative: all of them, or
 /// the first or last when the question asks ("first quarter of 2024 with a net loss").
 async fn loss_periods(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     ask: &Ask,
     question: &understand::Question,
     vocab: &Vocabularies,
@@ -343,7 +343,7 @@ async fn loss_periods(
         ..FinArgs::default()
     };
     let q = financials::resolve(&args, &vocab.financials)?;
-    let Some(res) = Financials::query(&state.tool_context(), &q).await? else {
+    let Some(res) = Financials::query(tools, &q).await? else {
         say(
             emit,
             "The manufacturer data has no figures for these filters.\n\n",
@@ -431,12 +431,8 @@ pub(super) fn fmt_value(v: f64) -> String {
 /// the companies ranked by a metric in one year (the last year asked, else the latest).
 /// "- **Helios** — Revenue from 10.0 USD million (2023-Q1) to 8.0 USD million (2024-Q4): -2.0
 /// USD million (-20.0%)", without the closing stop.
-fn change_line(
-    company: &str,
-    r0: &crate::store::datasets::FinRow,
-    r1: &crate::store::datasets::FinRow,
-) -> String {
-    let fig = |r: &crate::store::datasets::FinRow| format!("{} {}", fmt_value(r.value), r.unit);
+fn change_line(company: &str, r0: &FinRow, r1: &FinRow) -> String {
+    let fig = |r: &FinRow| format!("{} {}", fmt_value(r.value), r.unit);
     let mut line = format!(
         "- **{company}** — {} from {} ({}) to {} ({})",
         r0.metric,
@@ -493,7 +489,7 @@ fn two_periods(q: &understand::Question) -> Option<[(&'static str, chrono::Naive
 
 /// A change of one metric between two quarters or two halves.
 async fn period_change(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     ask: &Ask,
     periods: [(&'static str, chrono::NaiveDate); 2],
     vocab: &Vocabularies,
@@ -513,7 +509,7 @@ async fn period_change(
         ..FinArgs::default()
     };
     let q = financials::resolve(&args, &vocab.financials)?;
-    let Some(res) = Financials::query(&state.tool_context(), &q).await? else {
+    let Some(res) = Financials::query(tools, &q).await? else {
         return Ok(false);
     };
     let mut companies: Vec<&String> = res.rows.iter().map(|r| &r.company).collect();
@@ -544,7 +540,7 @@ async fn period_change(
 }
 
 async fn full_years(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     ask: &Ask,
     question: &understand::Question,
     vocab: &Vocabularies,
@@ -577,14 +573,14 @@ async fn full_years(
         ..FinArgs::default()
     };
     let q = financials::resolve(&args, &vocab.financials)?;
-    let Some(res) = Financials::query(&state.tool_context(), &q).await? else {
+    let Some(res) = Financials::query(tools, &q).await? else {
         say(
             emit,
             "The manufacturer data has no full-year figures for these filters.\n\n",
         );
         return Ok(false);
     };
-    let fig = |r: &crate::store::datasets::FinRow| format!("{} {}", fmt_value(r.value), r.unit);
+    let fig = |r: &FinRow| format!("{} {}", fmt_value(r.value), r.unit);
     let mut text = String::new();
     if change {
         let (a, b) = (from.unwrap_or_default(), to.unwrap_or_default());
@@ -627,7 +623,7 @@ async fn full_years(
             .map(|r| r.period_start)
             .max()
             .map(|d| d.year());
-        let mut rows: Vec<&crate::store::datasets::FinRow> = res
+        let mut rows: Vec<&FinRow> = res
             .rows
             .iter()
             .filter(|r| Some(r.period_start.year()) == year)
@@ -661,7 +657,7 @@ async fn full_years(
 /// Companies ranked by one metric in one quarter or half ("who had the best gross margin in Q4
 /// 2024?"), computed by the tool's ranking.
 async fn rank_period(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     ask: &Ask,
     question: &understand::Question,
     vocab: &Vocabularies,
@@ -696,7 +692,7 @@ async fn rank_period(
         ..FinArgs::default()
     };
     let q = financials::resolve(&args, &vocab.financials)?;
-    let Some(mut res) = Financials::query(&state.tool_context(), &q).await? else {
+    let Some(mut res) = Financials::query(tools, &q).await? else {
         return Ok(false);
     };
     res.rows.retain(|r| Some(r.period_start) == start);
@@ -738,7 +734,7 @@ async fn rank_period(
 /// One company's figures of a flow added up over the periods asked ("the four quarters of
 /// 2024"), by the tool's sum; a margin or a capacity does not add up and is declined.
 async fn sum_over_periods(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     ask: &Ask,
     question: &understand::Question,
     vocab: &Vocabularies,
@@ -766,7 +762,7 @@ async fn sum_over_periods(
         ..FinArgs::default()
     };
     let q = financials::resolve(&args, &vocab.financials)?;
-    let Some(res) = Financials::query(&state.tool_context(), &q).await? else {
+    let Some(res) = Financials::query(tools, &q).await? else {
         return Ok(false);
     };
     let c = match financials::computed(&res) {
@@ -946,7 +942,7 @@ fn signed(v: f64) -> String {
 /// companies named, when several are) in one period: only when every one of them has the figure,
 /// in one unit that adds up. `sum_only`: the total itself ("the combined revenue of A and B").
 async fn share(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     ask: &Ask,
     question: &understand::Question,
     vocab: &Vocabularies,
@@ -960,7 +956,7 @@ async fn share(
         )));
     };
     if sum_only && ask.companies.len() == 1 {
-        return sum_over_periods(state, ask, question, vocab, emit).await;
+        return sum_over_periods(tools, ask, question, vocab, emit).await;
     }
     let years = question.years();
     let part = question.all(|w| match w {
@@ -994,7 +990,7 @@ async fn share(
         ..FinArgs::default()
     };
     let q = financials::resolve(&args, &vocab.financials)?;
-    let Some(res) = Financials::query(&state.tool_context(), &q).await? else {
+    let Some(res) = Financials::query(tools, &q).await? else {
         say(
             emit,
             "The manufacturer data has no figures for that metric and period.\n\n",

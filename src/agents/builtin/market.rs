@@ -9,7 +9,7 @@ use super::understand::{Op, Question, Topic, Word};
 use super::{
     Emit, capitalise, mw, mw_number, say, show_chart, signed_pct, source_line, table, times,
 };
-use crate::app::AppState;
+use crate::tools::ToolContext;
 use crate::tools::analytic::{self, Ask, Computed, Operation};
 use crate::tools::market::{self, Market, MarketArgs, MarketResult};
 use crate::tools::names::norm;
@@ -986,22 +986,22 @@ fn args(
 }
 
 async fn run(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     vocab: &Vocabulary,
     args: &MarketArgs,
     stacked: bool,
 ) -> Result<Option<MarketResult>, ToolError> {
     let r = market::resolve(args, &vocab.territories, stacked)?;
-    Market::query(&state.tool_context(), &r).await
+    Market::query(tools, &r).await
 }
 
 /// Run the tool's query with an operation: the figures as the tool computes them for a model.
 async fn computed(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     vocab: &Vocabulary,
     args: &MarketArgs,
 ) -> Result<Option<(MarketResult, Computed)>, ToolError> {
-    let Some(res) = run(state, vocab, args, false).await? else {
+    let Some(res) = run(tools, vocab, args, false).await? else {
         return Ok(None);
     };
     match market::computed(&res) {
@@ -1055,7 +1055,7 @@ fn scenarios_of(res: &MarketResult) -> String {
 
 /// Answer a market question. `Ok(false)`: the data holds no rows for it (the caller declines).
 pub async fn answer(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     a: &MarketAsk,
     vocab: &Vocabulary,
     emit: Emit<'_>,
@@ -1066,16 +1066,16 @@ pub async fn answer(
     let (from, to) = years(a, last_hist, last);
     let kind = a.kind.unwrap_or("Annual");
     if a.level.is_some() {
-        return threshold(state, a, vocab, from, to, emit).await;
+        return threshold(tools, a, vocab, from, to, emit).await;
     }
     if a.beyond.is_some() {
-        return beyond(state, a, vocab, from, to, emit).await;
+        return beyond(tools, a, vocab, from, to, emit).await;
     }
     if a.is_ranking() {
-        return rank(state, a, vocab, from, to, emit).await;
+        return rank(tools, a, vocab, from, to, emit).await;
     }
     if a.by_connection {
-        return split(state, a, vocab, from, to, emit).await;
+        return split(tools, a, vocab, from, to, emit).await;
     }
     // "By what percentage did it change": a percentage with a change is the change's %.
     if a.has(Op::Share) && !a.has(Op::Change) && !a.has(Op::Cagr) {
@@ -1086,16 +1086,16 @@ pub async fn answer(
             && !a.has(Op::Trend)
             && !a.has(Op::Chart)
         {
-            if !share(state, a, vocab, f, emit).await? {
+            if !share(tools, a, vocab, f, emit).await? {
                 return Ok(false);
             }
-            share(state, a, vocab, t, emit).await?;
+            share(tools, a, vocab, t, emit).await?;
             return Ok(true);
         }
-        return share(state, a, vocab, to, emit).await;
+        return share(tools, a, vocab, to, emit).await;
     }
     if a.has(Op::Cagr) || a.has(Op::Change) {
-        return change(state, a, vocab, emit).await;
+        return change(tools, a, vocab, emit).await;
     }
     let connections = if a.connections.is_empty() {
         vec!["Total"]
@@ -1104,7 +1104,7 @@ pub async fn answer(
     };
     if a.connections.len() > 1 {
         // Several connection types named: the split shows each of them.
-        return split(state, a, vocab, from, to, emit).await;
+        return split(tools, a, vocab, from, to, emit).await;
     }
     let conn = connections[0];
     let unit = "MW DC";
@@ -1122,7 +1122,7 @@ pub async fn answer(
             format!("{from}–{to}")
         };
         let Some((res, c)) = computed(
-            state,
+            tools,
             vocab,
             &with_op(
                 args(a, a.territories.clone(), from, to, connections.clone()),
@@ -1193,7 +1193,7 @@ pub async fn answer(
             Operation::Max
         };
         let Some((res, c)) = computed(
-            state,
+            tools,
             vocab,
             &with_op(args(a, vec![t.clone()], from, to, vec![conn]), op),
         )
@@ -1274,7 +1274,7 @@ pub async fn answer(
     }
     // Lookup, comparison, trend.
     let Some(res) = run(
-        state,
+        tools,
         vocab,
         &args(a, a.territories.clone(), from, to, connections.clone()),
         false,
@@ -1503,7 +1503,7 @@ fn chart(
 /// Ranking of countries (never aggregates; those of the region named, if one is) in a year, or
 /// over a span (annual figures added up, cumulative ones at the span's last year).
 async fn rank(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     a: &MarketAsk,
     vocab: &Vocabulary,
     from: i32,
@@ -1519,7 +1519,7 @@ async fn rank(
     if a.has(Op::Bottom) {
         q.order = Some("lowest".into());
     }
-    let Some((res, c)) = computed(state, vocab, &q).await? else {
+    let Some((res, c)) = computed(tools, vocab, &q).await? else {
         return Ok(false);
     };
     let kind = res.resolved.kind;
@@ -1625,7 +1625,7 @@ async fn rank(
                 args(a, vec!["World".to_string()], from, to, vec![conn]),
                 op.0,
             );
-            computed(state, vocab, &wq)
+            computed(tools, vocab, &wq)
                 .await?
                 .and_then(|(_, wc)| wc.all(op.1).last().map(|f| f.value))
                 .filter(|w| *w > 0.0)
@@ -1654,7 +1654,7 @@ async fn rank(
 
 /// The countries beyond a mark (another territory's figure, or a level) in one year, ranked.
 async fn beyond(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     a: &MarketAsk,
     vocab: &Vocabulary,
     from: i32,
@@ -1669,7 +1669,7 @@ async fn beyond(
     }
     let conn = a.connections.first().copied().unwrap_or("Total");
     let q = with_op(args(a, Vec::new(), from, to, vec![conn]), Operation::Rank);
-    let Some((res, c)) = computed(state, vocab, &q).await? else {
+    let Some((res, c)) = computed(tools, vocab, &q).await? else {
         return Ok(false);
     };
     let kind = res.resolved.kind;
@@ -1679,7 +1679,7 @@ async fn beyond(
                 args(a, vec![t.clone()], from, to, vec![conn]),
                 Operation::Lookup,
             );
-            let Some((tres, v)) = computed(state, vocab, &tq)
+            let Some((tres, v)) = computed(tools, vocab, &tq)
                 .await?
                 .and_then(|(r, tc)| tc.all("value").last().map(|f| (r, f.value)))
             else {
@@ -1763,7 +1763,7 @@ async fn beyond(
 
 /// The first year a territory's figure reached a level (or fell to it).
 async fn threshold(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     a: &MarketAsk,
     vocab: &Vocabulary,
     from: i32,
@@ -1783,7 +1783,7 @@ async fn threshold(
     if a.below {
         q.order = Some("lowest".into());
     }
-    let Some((res, c)) = computed(state, vocab, &q).await? else {
+    let Some((res, c)) = computed(tools, vocab, &q).await? else {
         return Ok(false);
     };
     let verb = if a.below {
@@ -1822,7 +1822,7 @@ async fn threshold(
 
 /// The split by connection type, with shares.
 async fn split(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     a: &MarketAsk,
     vocab: &Vocabulary,
     from: i32,
@@ -1832,7 +1832,7 @@ async fn split(
     let t = &a.territories[0];
     let mut args = args(a, vec![t.clone()], from, to, vec![]);
     args.group_by = Some("connection".into());
-    let Some(res) = run(state, vocab, &args, true).await? else {
+    let Some(res) = run(tools, vocab, &args, true).await? else {
         return Ok(false);
     };
     let ys: std::collections::BTreeSet<i32> = res.rows.iter().map(|r| r.year).collect();
@@ -1903,7 +1903,7 @@ async fn split(
 /// (World when it is named, else the aggregate named, else World), at the last year of the span
 /// asked.
 async fn share(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     a: &MarketAsk,
     vocab: &Vocabulary,
     year: i32,
@@ -1925,7 +1925,7 @@ async fn share(
         },
         Operation::Share,
     );
-    let Some((res, c)) = computed(state, vocab, &q).await? else {
+    let Some((res, c)) = computed(tools, vocab, &q).await? else {
         return Ok(false);
     };
     let shares: Vec<_> = c.all("share_pct").collect();
@@ -2001,7 +2001,7 @@ async fn share(
 
 /// Change between two years, absolute and in %, and the CAGR over the span.
 async fn change(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     a: &MarketAsk,
     vocab: &Vocabulary,
     emit: Emit<'_>,
@@ -2047,14 +2047,14 @@ async fn change(
             ..a.clone()
         };
         let start = run(
-            state,
+            tools,
             vocab,
             &args(&base, a.territories.clone(), from, from, vec![conn]),
             false,
         )
         .await?;
         let end = run(
-            state,
+            tools,
             vocab,
             &args(a, a.territories.clone(), to, to, vec![conn]),
             false,
@@ -2084,7 +2084,7 @@ async fn change(
         }
     } else {
         computed(
-            state,
+            tools,
             vocab,
             &with_op(
                 args(a, a.territories.clone(), from, to, vec![conn]),

@@ -24,11 +24,11 @@ use price::{PRICE_OPS, fits_prices, no_price_share, price_answer};
 pub use reader::Reader;
 
 use super::{AgentDef, AgentError};
-use crate::app::AppState;
-use crate::chat::events::Event;
-use crate::data::sample::NOTICE;
 use crate::domain::agents::AgentType;
+use crate::events::Event;
 use crate::llm::{ChatMessage, Role};
+use crate::tools::SAMPLE_NOTICE as NOTICE;
+use crate::tools::ToolContext;
 use crate::tools::documents::{self, SearchArgs};
 use crate::tools::financials::{self, FinArgs, Financials};
 use crate::tools::names::norm;
@@ -37,7 +37,7 @@ use crate::tools::{DataTool, ToolError, fmt_thousands};
 
 type Emit<'a> = &'a mut (dyn FnMut(Event) + Send);
 
-use crate::tools::vocab::{self, Vocabulary as Vocabularies};
+use crate::tools::vocab::Vocabulary as Vocabularies;
 
 /// Stream Markdown line by line.
 fn say(emit: Emit<'_>, text: &str) {
@@ -64,7 +64,8 @@ enum Domain {
 }
 
 pub async fn answer(
-    state: &AppState,
+    tools: &ToolContext<'_>,
+    reader: &Reader,
     agent: &AgentDef,
     history: &[ChatMessage],
     user_text: &str,
@@ -86,7 +87,7 @@ pub async fn answer(
     emit(Event::Status {
         message: "Analyzing data...".into(),
     });
-    let vocab = match vocab::get(&state.db, &state.vocab).await {
+    let vocab = match tools.vocabulary().await {
         Ok(v) => v,
         Err(e) => {
             tracing::warn!(error = %e, agent = agent.id, "built-in answer failed");
@@ -121,8 +122,7 @@ pub async fn answer(
     };
     // Read the question, closed over the domain and open over ordinary English (issues 11 and
     // 21): a word of the trade that is not understood declines the question.
-    let mut read = state
-        .reader
+    let mut read = reader
         .read(&vocab, conversation_id, user_text, chain.first().copied())
         .await;
     // "World 2024?", "and in 2023?", "what's the year on year change in %?": a change or a
@@ -132,16 +132,14 @@ pub async fn answer(
     if chain.is_empty() && leans_back(&read.question, prices) {
         chain = chain_before();
         if !chain.is_empty() {
-            read = state
-                .reader
+            read = reader
                 .read(&vocab, conversation_id, user_text, chain.first().copied())
                 .await;
         }
     }
     let prev_text = chain.first().copied();
     let question = read.question;
-    let earlier = state
-        .reader
+    let earlier = reader
         .read_all(
             &vocab,
             chain.iter().skip(1).map(|t| t.to_string()).collect(),
@@ -418,7 +416,7 @@ pub async fn answer(
             &vocab,
         ) {
             Ok(a) => (
-                market::answer(state, &a, &vocab, &mut hold).await,
+                market::answer(tools, &a, &vocab, &mut hold).await,
                 market::read_back(&a),
             ),
             Err(d) => (declined(&mut hold, &d), String::new()),
@@ -428,7 +426,7 @@ pub async fn answer(
             .and_then(|()| supported(&question, PRICE_OPS, "prices"))
         {
             Ok(()) => (
-                price_answer(state, &ask, &question, &vocab, &mut hold).await,
+                price_answer(tools, &ask, &question, &vocab, &mut hold).await,
                 read_back(&[&ask.items, &ask.techs, &ask.regions], &ask, &question),
             ),
             Err(d) => (declined(&mut hold, &d), String::new()),
@@ -437,13 +435,13 @@ pub async fn answer(
             .and_then(|()| supported(&question, FIN_OPS, "manufacturer figures"))
         {
             Ok(()) => (
-                fin_answer(state, &ask, &question, &vocab, &mut hold).await,
+                fin_answer(tools, &ask, &question, &vocab, &mut hold).await,
                 read_back(&[&ask.companies, &ask.metrics], &ask, &question),
             ),
             Err(d) => (declined(&mut hold, &d), String::new()),
         },
         Domain::Documents => (
-            doc_answer(state, agent.id, user_text, &mut hold).await,
+            doc_answer(tools, agent.id, user_text, &mut hold).await,
             String::new(),
         ),
     };
@@ -466,7 +464,7 @@ pub async fn answer(
     match result {
         Ok(true) => Ok(()),
         Ok(false) => {
-            cannot_answer(state, agent, domain, &vocab, emit).await;
+            cannot_answer(tools, agent, domain, &vocab, emit).await;
             if offers_experts {
                 emit(Event::Chunk {
                     content: EXPERT_TEXT.into(),

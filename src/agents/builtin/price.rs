@@ -506,7 +506,7 @@ pub(super) fn fits_prices(w: &understand::Word) -> bool {
 }
 
 pub(super) async fn price_answer(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     ask: &Ask,
     question: &understand::Question,
     vocab: &Vocabularies,
@@ -621,7 +621,7 @@ pub(super) async fn price_answer(
                     .into(),
             ));
         }
-        return price_in_month(state, ask, question, &months, vocab, emit).await;
+        return price_in_month(tools, ask, question, &months, vocab, emit).await;
     }
     // "min and max over the whole series": both, lowest first.
     let mut extremes: Vec<bool> = Vec::new();
@@ -656,7 +656,7 @@ pub(super) async fn price_answer(
         ..PriceArgs::default()
     };
     let f = prices::resolve(&args, &vocab.prices)?;
-    let Some(res) = Prices::query(&state.tool_context(), &f).await? else {
+    let Some(res) = Prices::query(tools, &f).await? else {
         say(
             emit,
             "The price data has no observations for these filters.\n\n",
@@ -994,7 +994,7 @@ pub(super) async fn price_answer(
 /// A price in a month: per series, the observation nearest the middle of the month, with the
 /// date it is from (none more than 45 days away).
 pub(super) async fn price_in_month(
-    state: &AppState,
+    tools: &ToolContext<'_>,
     ask: &Ask,
     question: &understand::Question,
     months: &[u32],
@@ -1017,7 +1017,7 @@ pub(super) async fn price_in_month(
         ..PriceArgs::default()
     };
     let f = prices::resolve(&args, &vocab.prices)?;
-    let Some(res) = Prices::query(&state.tool_context(), &f).await? else {
+    let Some(res) = Prices::query(tools, &f).await? else {
         return Ok(false);
     };
     let label = target.format("%B %Y").to_string();
