@@ -8,10 +8,11 @@
 # Prints one table row per run. Usage:
 #   bench/streams10k.sh                               # 10,000 streams from 1,000 users, every run
 #   USERS=100 STREAMS=1000 RUNS=sqlite:1 bench/streams10k.sh
-# SERVICE_ENV="NAME=value ..." adds settings to the service's environment. Heap profile (README,
-# "Streams at scale"): build with `cargo build --release --features system-alloc`, copy the binary,
-# then BIN=that-copy SERVICE_WRAP="heaptrack -o /tmp/ht" (the memory and CPU columns then read the
-# wrapper, not the service; stop the service with SIGTERM after the run so heaptrack writes out).
+# SERVICE_ENV="NAME=value ..." adds settings to the service's environment. Heap profile
+# (docs/BENCHMARKS.md, "Streams at scale"): build with
+# `cargo build --release --features system-alloc`, copy the binary, then BIN=that-copy
+# SERVICE_WRAP="heaptrack -o /tmp/ht" (the memory and CPU columns then read the wrapper, not the
+# service; stop the service with SIGTERM after the run so heaptrack writes out).
 # One replica holds two descriptors per stream (the client's socket and the provider's): the run
 # needs `ulimit -n` above 2 x STREAMS per replica.
 # Users are inserted by SQL as admins (never query-limited, no agent hire needed); each gets one

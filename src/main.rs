@@ -11,7 +11,8 @@ use solarintel::{App, data, jobs, store};
 
 /// mimalloc: many small short-lived allocations across the runtime and the SQLite worker
 /// threads; glibc's allocator contended on them under load. The `system-alloc` feature keeps the
-/// system allocator, which heap profilers such as heaptrack see (README, "Streams at scale").
+/// system allocator, which heap profilers such as heaptrack see (docs/BENCHMARKS.md, "Streams
+/// at scale").
 #[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -181,7 +182,7 @@ fn init_logging(s: &Settings) {
 /// Transparent huge pages off for this process unless `MIMALLOC_ALLOW_THP=1` is in its
 /// environment: mimalloc asks for huge pages on its arenas, and each open stream's small buffers
 /// then kept whole 2 MiB pages resident (5,000 streams: 108 rather than 85 KiB each, and 9 MiB
-/// more idle: README, "Streams at scale").
+/// more idle: docs/BENCHMARKS.md, "Streams at scale").
 fn no_transparent_huge_pages() {
     #[cfg(target_os = "linux")]
     if std::env::var_os("MIMALLOC_ALLOW_THP").is_none_or(|v| v != "1") {

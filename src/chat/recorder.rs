@@ -40,7 +40,7 @@ impl Recorder {
         // requests. (SQLite has one writer anyway, and an in-memory database one connection.)
         // When those cannot be had within 2 s (the server is at `max_connections`, say) a batch
         // goes through the shared pool instead: waiting out the pool timeout on each batch once
-        // stalled every stream of a replica (README, "Streams at scale").
+        // stalled every stream of a replica (docs/BENCHMARKS.md, "Streams at scale").
         let own = match &db {
             Db::Postgres(p) => Some(Db::Postgres(
                 sqlx::postgres::PgPoolOptions::new()
@@ -85,9 +85,10 @@ async fn writer(
 ) {
     // On PostgreSQL two batches are written at once, one on each of the writer's connections:
     // one batch at a time left the server idle between a commit and the next batch, and 10,000
-    // streams' events queued for seconds (README, "Streams at scale"). A turn hands over its
-    // next events only once the last are recorded, so its events never race each other, and
-    // two batches never touch the same turn's rows. SQLite has one writer: one batch at a time.
+    // streams' events queued for seconds (docs/BENCHMARKS.md, "Streams at scale"). A turn hands
+    // over its next events only once the last are recorded, so its events never race each
+    // other, and two batches never touch the same turn's rows. SQLite has one writer: one batch
+    // at a time.
     let in_flight = Arc::new(Semaphore::new(if own.is_some() { 2 } else { 1 }));
     while let Some(first) = rx.recv().await {
         // Wait for a free slot before gathering the batch: what arrives meanwhile joins it.

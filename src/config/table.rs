@@ -113,7 +113,7 @@ pub const SECTIONS: &[Section] = &[
             s(
                 "HSTS_MAX_AGE_SECONDS",
                 "",
-                "`Strict-Transport-Security: max-age=N; includeSubDomains` on every response; `0` sends none (only worth sending behind HTTPS). The other security headers are always sent: see \"Security headers\"",
+                "`Strict-Transport-Security: max-age=N; includeSubDomains` on every response; `0` sends none (only worth sending behind HTTPS). The other security headers are always sent: see [Security headers](docs/OPERATIONS.md#security-headers)",
             )
             .computed("`31536000` when `ENVIRONMENT=production`, else `0`"),
             s(
@@ -189,7 +189,7 @@ pub const SECTIONS: &[Section] = &[
             s(
                 "DB_POOL_SIZE",
                 "",
-                "the pool holds up to `DB_POOL_SIZE + DB_MAX_OVERFLOW` connections; reported by `/api/v1/health/pool`. SQLite has one writer at a time and each connection is a thread, so its default is small (measured about 20 % faster than 20 + 40 on the conversation list). On PostgreSQL sharing a small machine with the service, about 4 connections per core keeps the p99 flat (see \"Performance\")",
+                "the pool holds up to `DB_POOL_SIZE + DB_MAX_OVERFLOW` connections; reported by `/api/v1/health/pool`. SQLite has one writer at a time and each connection is a thread, so its default is small (measured about 20 % faster than 20 + 40 on the conversation list). On PostgreSQL sharing a small machine with the service, about 4 connections per core keeps the p99 flat (see [Benchmarks](docs/BENCHMARKS.md))",
             )
             .computed("`20` on PostgreSQL, `4` on SQLite"),
             s(
@@ -277,7 +277,7 @@ pub const SECTIONS: &[Section] = &[
             s(
                 "CONTACT_NOTIFY_EMAIL",
                 "",
-                "a staff address emailed (through `SMTP_HOST`) for each new expert-contact request and waitlist entry; checked at start to be an email address. See \"Leads: contact requests and the waitlist\"",
+                "a staff address emailed (through `SMTP_HOST`) for each new expert-contact request and waitlist entry; checked at start to be an email address. See [Leads](docs/OPERATIONS.md#leads-contact-requests-and-the-waitlist)",
             ),
             s(
                 "CONTACT_WEBHOOK_URL",
@@ -288,7 +288,7 @@ pub const SECTIONS: &[Section] = &[
             s(
                 "BREACH_INTERNAL_EMAIL",
                 "",
-                "the team emailed (through `SMTP_HOST`, or the log) as soon as an admin records a breach; checked at start to be an email address. Unset, nobody is alerted and the breach says `internal_team_notified: false`. Also the contact the breach notices give. See \"GDPR: data export, restriction of processing, the breach register\"",
+                "the team emailed (through `SMTP_HOST`, or the log) as soon as an admin records a breach; checked at start to be an email address. Unset, nobody is alerted and the breach says `internal_team_notified: false`. Also the contact the breach notices give. See [GDPR](docs/OPERATIONS.md#gdpr-data-export-restriction-of-processing-the-breach-register)",
             ),
             s(
                 "BREACH_DPA_EMAIL",
@@ -313,12 +313,12 @@ pub const SECTIONS: &[Section] = &[
             s(
                 "LOGIN_RATE_LIMIT_PER_MINUTE",
                 "10",
-                "login, register, reset and verification attempts per minute per address (IPv6: per /64) and per account, failed logins only for an account; also wrong current passwords per user in `change-password`. Over it, a wait until the minute ends, doubled by a refusal that follows soon after (caps: 15 min per address and for `change-password`, 60 s per account); `0` turns it off. See \"Behaviour worth knowing\"",
+                "login, register, reset and verification attempts per minute per address (IPv6: per /64) and per account, failed logins only for an account; also wrong current passwords per user in `change-password`. Over it, a wait until the minute ends, doubled by a refusal that follows soon after (caps: 15 min per address and for `change-password`, 60 s per account); `0` turns it off. See [Behaviour worth knowing](docs/BEHAVIOUR.md)",
             ),
             s(
                 "REDIS_URL",
                 "",
-                "keep the rate-limit counters (and the answer cache) in Redis so replicas share them, e.g. `redis://127.0.0.1:6379/`; while Redis does not answer, each replica limits from its own memory: see \"Behaviour worth knowing\"",
+                "keep the rate-limit counters (and the answer cache) in Redis so replicas share them, e.g. `redis://127.0.0.1:6379/`; while Redis does not answer, each replica limits from its own memory: see [Behaviour worth knowing](docs/BEHAVIOUR.md)",
             )
             .secret(),
         ],
@@ -385,7 +385,7 @@ pub const SECTIONS: &[Section] = &[
             s(
                 "CACHE_TTL_SECONDS",
                 "3600",
-                "life of an answer or tool-result cache entry (see \"The answer cache\"); `0` turns the cache off",
+                "life of an answer or tool-result cache entry (see [The answer cache](docs/DATA.md#the-answer-cache)); `0` turns the cache off",
             ),
             s(
                 "CACHE_MAX_ENTRIES",
@@ -416,7 +416,7 @@ pub const SECTIONS: &[Section] = &[
             s(
                 "SAMPLE_DATA",
                 "true",
-                "at start-up, load the built-in synthetic sample into every dataset and document collection that has nothing loaded (see \"Data\"); `false` leaves empty datasets empty",
+                "at start-up, load the built-in synthetic sample into every dataset and document collection that has nothing loaded (see [Data](docs/DATA.md)); `false` leaves empty datasets empty",
             ),
         ],
     },
@@ -426,7 +426,7 @@ pub const SECTIONS: &[Section] = &[
             s(
                 "METRICS_ADDR",
                 "",
-                "serve Prometheus metrics at `GET /metrics` on this separate address, e.g. `127.0.0.1:9100` (never on the public one); see \"Metrics and probes\"",
+                "serve Prometheus metrics at `GET /metrics` on this separate address, e.g. `127.0.0.1:9100` (never on the public one); see [Metrics and probes](docs/OPERATIONS.md#metrics-and-probes)",
             ),
             s(
                 "LOG_FORMAT",
@@ -446,7 +446,7 @@ pub const SECTIONS: &[Section] = &[
         settings: &[s(
             "MIMALLOC_ALLOW_THP",
             "",
-            "`1` lets the allocator use transparent huge pages; read from the process environment only (`.env` is read too late for it). Off by default: with them each open chat stream kept about 23 KiB more resident (see \"Streams at scale\")",
+            "`1` lets the allocator use transparent huge pages; read from the process environment only (`.env` is read too late for it). Off by default: with them each open chat stream kept about 23 KiB more resident (see [Streams at scale](docs/BENCHMARKS.md#streams-at-scale))",
         )
         .computed("unset (off)")
         .process_only()],

@@ -123,7 +123,8 @@ impl OpenAiClient {
     ) -> Result<Vec<ToolCall>, LlmError> {
         // The request is serialised once, straight to its bytes (a retry sends the same bytes):
         // a `serde_json::Value` tree of the messages and tool specifications took about three
-        // times the room, held for the whole streamed answer (README, "Streams at scale").
+        // times the room, held for the whole streamed answer (docs/BENCHMARKS.md, "Streams at
+        // scale").
         let body = request_body(model, messages, tools)
             .map(axum::body::Bytes::from)
             .map_err(|e| LlmError::Unreachable(format!("request not serialisable: {e}")))?;

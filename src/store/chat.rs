@@ -304,7 +304,7 @@ pub async fn record_batch(
     // array (SQLite, read with `json_each`) or as arrays (PostgreSQL, `unnest`/`ANY`). Texts
     // that grew with the batch (an `OR` term or a `VALUES` row per item) were prepared anew for
     // every batch, and SQLite's planner spent most of the writer's time comparing their terms
-    // (README, "Streams at scale").
+    // (docs/BENCHMARKS.md, "Streams at scale").
     let mut tx = db.begin().await?;
     // The candidate rows: same id, user and conversation, the conversation the user's. The
     // creation time is compared exactly below (on SQLite it is text, whose format may vary).

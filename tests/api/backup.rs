@@ -1,6 +1,6 @@
 //! Backup, restore and the move to PostgreSQL, as an operator runs them: the built binary on a
 //! served database. A restore gives back exactly what the backup held (and nothing written
-//! after it), whether done by hand as the README says or with `solarintel restore`; the move
+//! after it), whether done by hand as docs/INSTALL.md says or with `solarintel restore`; the move
 //! copies every row to PostgreSQL, where the same accounts, tokens and conversations work.
 
 use std::collections::BTreeMap;
@@ -263,7 +263,7 @@ fn remove_if_there(p: PathBuf) {
     }
 }
 
-/// The README's procedure by hand: stop the service, put the copy in place of the database,
+/// docs/INSTALL.md's procedure by hand: stop the service, put the copy in place of the database,
 /// remove the old `-wal` and `-shm`, start it again.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_put_back_by_hand_holds_exactly_what_it_held() {
