@@ -69,7 +69,7 @@ impl Deref for AppState {
 }
 
 impl AppState {
-    /// Learn the stored password hashes' mix for unknown usernames' dummy checks (issue 20).
+    /// Learn the stored password hashes' mix for unknown usernames' dummy checks.
     pub async fn refresh_dummy_mix(&self) -> Result<()> {
         let counts = crate::store::users::hash_classes(&self.db).await?;
         self.hasher
@@ -204,7 +204,7 @@ impl App {
                 tracing::warn!(error = %e, "password hash mix not learnt; unknown usernames use the configured kind");
             }
         });
-        // Open streams of revoked credentials end within REVOCATION_CHECK (issue 20). The loop
+        // Open streams of revoked credentials end within REVOCATION_CHECK. The loop
         // holds only weak references, so it ends with the app.
         let weak = Arc::downgrade(&state.0);
         tokio::spawn(async move {

@@ -3,7 +3,7 @@
 //! fails or times out opens the breaker, and while it is open calls are not made at all (the
 //! caller uses its fallback at once) until a cool-down passes and the next call tries again. So a
 //! Redis that refuses or hangs costs a request at most the timeout, once per cool-down, instead
-//! of the client's reconnect schedule on every request (issue 25).
+//! of the client's reconnect schedule on every request.
 
 use std::future::Future;
 use std::sync::LazyLock;

@@ -1,4 +1,4 @@
-//! The answer and tool cache (issue 13; the old service's "response caching with Redis").
+//! The answer and tool cache (the old service's "response caching with Redis").
 //!
 //! Two kinds of entries: the result of a data tool call (by tool, canonical arguments, the
 //! agent's collection and the data version) and the complete answer of a turn that depends on

@@ -1,5 +1,5 @@
 //! `.env` files read as python-dotenv reads them (the old service's pydantic-settings used it), so
-//! a file written for the old service means the same here (issue 24):
+//! a file written for the old service means the same here:
 //!
 //! - `KEY=value`, `export KEY=value`, spaces around `=`; `#` starts a comment line;
 //! - an unquoted value runs to the end of the line, spaces included (`APP_NAME=Solar Intelligence

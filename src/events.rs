@@ -7,8 +7,8 @@ use crate::domain::conversation::{plot_envelope, string_envelope};
 
 /// An event of the chat stream, typed once: its serde form is the `data:` JSON on the wire
 /// (`{"type": "chunk", "content": ...}`), what the recorder stores, what the answer cache keeps
-/// and what a resumed stream reads back (issue 22); its schema is the OpenAPI document's
-/// `ChatEvent` (issue 24).
+/// and what a resumed stream reads back; its schema is the OpenAPI document's
+/// `ChatEvent`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[schema(as = ChatEvent)]

@@ -107,7 +107,7 @@ impl Mailer {
 
 /// `text` with the value of every `token=` query parameter replaced by `<redacted>`. A logged
 /// email never carries a usable reset or verification token: whoever reads the log must not be
-/// able to take over an account (issue 10), in any environment.
+/// able to take over an account, in any environment.
 pub fn redact_tokens(text: &str) -> String {
     const KEY: &str = "token=";
     let mut out = String::with_capacity(text.len());

@@ -619,7 +619,7 @@ fn where_(settings: &Settings) -> String {
 
 /// Commands that change an existing installation (`create-admin`, `seed-agents`, `ingest`,
 /// `jobs run`) refuse a SQLite file that does not exist: run in the wrong folder they used to
-/// build a second, complete database silently (issue 24). `serve` and `migrate` create it.
+/// build a second, complete database silently. `serve` and `migrate` create it.
 fn existing_database(settings: &Settings) -> anyhow::Result<()> {
     if let Some(file) = sqlite_file(settings)
         && !file.exists()

@@ -1,4 +1,4 @@
-//! Staff notifications of new leads (issue 24): each new expert-contact request and waitlist
+//! Staff notifications of new leads: each new expert-contact request and waitlist
 //! entry is emailed to `CONTACT_NOTIFY_EMAIL` and POSTed as JSON to `CONTACT_WEBHOOK_URL`.
 //!
 //! A notification is sent in a spawned task after the user's row is stored, so it never delays

@@ -10,7 +10,7 @@
 //! An attempt is checked and counted in one step ([`Limiter::acquire`]: one lock in memory, one
 //! script in Redis) before the work it guards, and given back ([`Limiter::refund`]) when it turns
 //! out not to be one (a successful login): checking first and counting after the password hash
-//! let every request that arrived while hashes queued through (issue 20).
+//! let every request that arrived while hashes queued through.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -24,7 +24,7 @@ use redis::aio::ConnectionManager;
 const MAX_MEMORY_KEYS: usize = 200_000;
 const WINDOW_MS: i64 = 60_000;
 /// Keys longer than this are kept as their SHA-256, so what a client sends (a megabyte of
-/// username) never sizes the limiter's memory or Redis' (issue 20).
+/// username) never sizes the limiter's memory or Redis'.
 pub const MAX_KEY_BYTES: usize = 96;
 
 /// The key as stored: itself when short, else a fixed-size hash of it.
@@ -86,7 +86,7 @@ pub struct Throttle {
     pub penalty_ms: i64,
 }
 
-/// Whether an attempt may go ahead (decision F12, issue 10). A key over its limit is refused
+/// Whether an attempt may go ahead (decision F12). A key over its limit is refused
 /// for the rest of its minute; a refusal that follows soon after the previous one (within a
 /// minute, or the previous refusal's length) lasts twice as long, up to `cap_ms`. Attempts
 /// while refused change nothing, so nobody can keep a key refused by knocking; when the wait is

@@ -1,4 +1,4 @@
-//! The figure check of the OpenAI-compatible path (issue 21 item 5): a language model can write
+//! The figure check of the OpenAI-compatible path: a language model can write
 //! any number, so its text is held back sentence by sentence (a sentence, list item or table row
 //! ends at `. `, `? `, `! ` or a line end) and every figure in it is looked up in the turn's tool
 //! results before the sentence reaches the user. A figure is a number that is not a year

@@ -14,7 +14,7 @@ use crate::tools::{self, Effect, ToolContext};
 /// One agent: its row of the catalogue ([`crate::domain::agents::AGENTS`]).
 pub use crate::domain::agents::{AGENTS, Agent as AgentDef, agent};
 
-/// The rules every agent answers by (issue 11: an agent never states a figure the data does not
+/// The rules every agent answers by (an agent never states a figure the data does not
 /// hold). Tool results are JSON with the source file, the units and the filters applied; tool
 /// errors name what the data holds.
 pub const COMMON: &str = "Rules:\n\
@@ -121,7 +121,7 @@ pub async fn run(
             messages.push(ChatMessage::user(user_text));
             let ctx = cx.tools.for_agent(agent.id);
             // Every sentence is held back until its figures are found in this turn's tool
-            // results (issue 21 item 5); `shown` is what reached the user.
+            // results; `shown` is what reached the user.
             let mut guard = figures::Guard::new(user_text, &prompt);
             let mut shown = String::new();
             let mut plotted = false;

@@ -19,7 +19,7 @@ pub struct Claims {
     pub iat: i64,
     pub exp: i64,
     /// The account's `token_version` when the login read its password hash; 0 when absent (the
-    /// old service's tokens). A token of an older version is revoked (issue 20).
+    /// old service's tokens). A token of an older version is revoked.
     pub version: i64,
 }
 
@@ -31,7 +31,7 @@ struct OutClaims<'a> {
     /// 128 random bits, so two tokens issued in the same second differ: logging out or keeping
     /// one of them never touches the other (decision F10). Old tokens have none and stay valid.
     jti: &'a str,
-    /// The account's token version at login (issue 20): a revocation increments it, so every
+    /// The account's token version at login: a revocation increments it, so every
     /// token issued before it, even in the same second or by a login racing it, stops working.
     ver: i32,
 }

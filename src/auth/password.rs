@@ -92,7 +92,7 @@ impl HashClass {
 }
 
 /// The dummy hashes for unknown usernames, one per class of stored hash, weighted by how many
-/// accounts have that class (issue 20). An unknown username is checked against the class its
+/// accounts have that class. An unknown username is checked against the class its
 /// keyed hash picks, so it behaves, every time, like an account with some real stored hash, and
 /// unknown usernames are spread over the classes as the accounts are: after a change of
 /// `PASSWORD_HASH` (argon2id over older bcrypt-12 accounts) an unknown username no longer answers

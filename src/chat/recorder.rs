@@ -1,4 +1,4 @@
-//! Group commit of chat events (issue 5: recording must not bound throughput). Every running turn
+//! Group commit of chat events (recording must not bound throughput). Every running turn
 //! hands its new events to one writer, which records everything queued from all turns in a single
 //! transaction, then lets each turn send its frames. An idle service records an event at once; a
 //! busy one writes fewer, larger transactions instead of one per turn and batch.
@@ -112,7 +112,7 @@ async fn writer(
 
 async fn write_batch(own: Option<&Db>, shared: &Db, health: &DbHealth, jobs: Vec<Job>) {
     // A database that does not answer fails the batch at once (and one in progress as soon as
-    // it is known to be down): the turns' streams are not held for the pool timeout (issue 25).
+    // it is known to be down): the turns' streams are not held for the pool timeout.
     if health.is_down() {
         for j in jobs {
             let _ = j.reply.send(Err(UNAVAILABLE.to_string()));

@@ -1,4 +1,4 @@
-//! Open chat streams per user and per turn, counted in memory on this replica (issue 10): a
+//! Open chat streams per user and per turn, counted in memory on this replica: a
 //! user may hold at most `CHAT_MAX_STREAMS_PER_USER` open streams (live and resumed), and one
 //! turn at most `CHAT_MAX_STREAMS_PER_TURN` resumed readers. A stream holds a [`StreamGuard`]
 //! inside its response body, so the count goes down when the body ends or the client goes away.
@@ -6,7 +6,7 @@
 //!
 //! Each stream also keeps the credentials it was opened with, and [`end_revoked`] (every
 //! [`REVOCATION_CHECK`]) ends the streams whose token was revoked, logged out or whose account
-//! was deactivated or deleted since (issue 20): one query for all open streams of the replica.
+//! was deactivated or deleted since: one query for all open streams of the replica.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};

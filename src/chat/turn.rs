@@ -154,7 +154,7 @@ pub async fn start(
         conv::set_agent_type(db, user.id, conversation_id, &t).await?;
     }
     let now = store::now();
-    // An admin's grant with unlimited queries: not limited and not counted (issue 23).
+    // An admin's grant with unlimited queries: not limited and not counted.
     let unlimited_grant = !store::agents::unlimited_agents(db, user.id, Some(&t), now)
         .await?
         .is_empty();
@@ -456,7 +456,7 @@ async fn answer_cache_key(
 }
 
 /// Where the asker's own words stood in a cached answer: replayed as the next asker's words, so
-/// nobody sees another user's exact text (its case, its line breaks) (issue 20).
+/// nobody sees another user's exact text (its case, its line breaks).
 const ASKED: &str = "\u{1}asked\u{1}";
 
 /// The content events of an answer, as cached: no turn, user or conversation in them (an expert

@@ -394,7 +394,7 @@ fn the_fallback_agent_is_an_agent_of_the_table_or_nothing() {
 mod env_example {
     use super::*;
 
-    /// `.env.example` with every setting uncommented is a working `.env` (issue 24): each line
+    /// `.env.example` with every setting uncommented is a working `.env`: each line
     /// reads as python-dotenv reads it, and the settings it gives are valid.
     #[test]
     fn the_uncommented_example_is_a_working_env_file() {

@@ -25,7 +25,7 @@ pub struct Document {
 }
 
 /// The files under `paths` (folders walked, sorted, hidden files skipped) that we can read.
-/// A folder's walk stays inside it (issue 20): an entry whose real path (symlinks resolved) is
+/// A folder's walk stays inside it: an entry whose real path (symlinks resolved) is
 /// outside the folder given is skipped, and no real file or folder is visited twice, so a
 /// symlink to a parent folder neither loops nor repeats files, and two links to one file load
 /// it once. Each skip is logged. A file named directly is taken as named, links included.

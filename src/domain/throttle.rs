@@ -1,4 +1,4 @@
-//! The throttle's policy as data (decision F12; issues 10, 20 and 22): which counters an attempt
+//! The throttle's policy as data (decision F12): which counters an attempt
 //! is counted on, in which order, with which caps and how many checks may be in flight. The state
 //! machine that applies a policy is `http::throttle`; the counters live in `ratelimit`.
 

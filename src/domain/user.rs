@@ -113,7 +113,7 @@ pub struct User {
 
 impl User {
     /// Whether a token of this account, issued at `iat` (Unix seconds) with token `version` and
-    /// SHA-256 `token_hash`, is revoked (decision F10, issue 20): issued before
+    /// SHA-256 `token_hash`, is revoked (decision F10): issued before
     /// `tokens_valid_after` (whole seconds: before the account existed, or before a revocation)
     /// or of an older token version (every revocation moves it on, so this is exact whatever the
     /// clock says), unless it is the one token the last password change exempted. Logout is

@@ -87,7 +87,7 @@ fn user_not_found() -> ApiError {
     ApiError::bad_request("User not found")
 }
 
-/// Nobody may take away the admin access of the last active admin (issue 10): the check runs in
+/// Nobody may take away the admin access of the last active admin: the check runs in
 /// the transaction of the write (store::admin), so two admins removing each other at once leave one.
 pub(super) fn last_admin() -> ApiError {
     ApiError::bad_request("Cannot remove the last active admin")
@@ -99,7 +99,7 @@ crate::int_path_param!(
     "user_id"
 );
 
-/// The largest page of the admin user lists (issue 20): `GET /admin/users` and its search (a
+/// The largest page of the admin user lists: `GET /admin/users` and its search (a
 /// larger or negative `limit` gets this many, `page_limit`), the pending list and the
 /// whitelisted users of an agent (which take no `limit`). Anyone can register, so the users table
 /// grows without an admin doing anything; the React apps never send a `limit`. A user row is

@@ -478,7 +478,7 @@ pub struct WhitelistedUserOut {
     reason: Option<String>,
 }
 
-// A list of users has a maximum page like the others (issue 20): `admin::MAX_USER_PAGE`.
+// A list of users has a maximum page like the others: `admin::MAX_USER_PAGE`.
 /// Users whitelisted for an agent (admin), newest grant first: at most the first 1000.
 #[utoipa::path(get, path = "/api/v1/agent-access/admin/whitelisted-users/{agent_type}", tag = "agent-access",
     security(("bearer" = [])), params(("agent_type" = String, Path), ("include_expired" = Option<bool>, Query)),

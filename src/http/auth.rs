@@ -165,7 +165,7 @@ pub async fn login(
         username, password, ..
     }: LoginForm,
 ) -> ApiResult<Response> {
-    // Counted before the password is checked (issue 20); given back below if it was no guess.
+    // Counted before the password is checked; given back below if it was no guess.
     let attempt = throttle::begin_login(&state, ip.0, &username).await?;
 
     let invalid = || ApiError::unauthorized("Invalid username or password");
@@ -231,7 +231,7 @@ pub async fn login(
 }
 
 /// Caps on the registration's free text that the full-name and email column limits do not
-/// cover (issue 20: anyone can register, so every stored field is bounded). Far above what the
+/// cover (anyone can register, so every stored field is bounded). Far above what the
 /// React apps send: `job_title` and `company_name` are typed in, `country` is a two-letter code
 /// and `company_size` one of six values such as `501-1000`. They are validated and discarded,
 /// but a request with no cap is still read and held whole.
@@ -424,7 +424,7 @@ pub async fn logout(
 /// The longest `email` of a reset request: the longest address mail can carry (RFC 5321:
 /// 64 + 1 + 255); no account can have a longer one (usernames are at most 80). Nothing of it is stored
 /// (the throttle keeps a keyed hash), but an anonymous request should not make the service hold,
-/// hash and look up a megabyte of address in a background task either (issue 20).
+/// hash and look up a megabyte of address in a background task either.
 pub const MAX_RESET_EMAIL_CHARS: usize = 320;
 
 #[derive(ToSchema)]
@@ -753,7 +753,7 @@ pub async fn request_deletion(
     }: UserJson<DeletionRequest>,
 ) -> ApiResult<Json<MessageResponse>> {
     let now = store::now();
-    // The last active admin cannot schedule themselves away (issue 20): the same 400 as every
+    // The last active admin cannot schedule themselves away: the same 400 as every
     // other route that would leave no admin; nothing is changed and no email is sent.
     match store::users::request_deletion(&state.db, user.user.id, reason.as_deref(), now)
         .await
@@ -796,7 +796,7 @@ pub async fn cancel_deletion(
     Ok(message("Account deletion cancelled. Your account is safe!"))
 }
 
-/// The longest `interested_agents` stored by the anonymous waitlist (issue 20: it was bounded
+/// The longest `interested_agents` stored by the anonymous waitlist (it was bounded
 /// only by the 1 MiB body). The current React app sends the chosen agent types joined with
 /// commas: all eight make under 100 characters.
 pub const MAX_INTERESTED_AGENTS_CHARS: usize = 2_000;
@@ -846,7 +846,7 @@ pub async fn join_waitlist(
     else {
         return Err(ApiError::bad_request("Email already in waitlist"));
     };
-    // Stored: tell staff in the background (issue 24); it never delays or fails this answer.
+    // Stored: tell staff in the background; it never delays or fails this answer.
     let mut lead = crate::notify::Lead::new(crate::notify::Kind::Waitlist, id, email, now);
     lead.interested_agents = agents.and_then(|a| serde_json::from_str(a).ok());
     state.notifier.lead(lead);

@@ -152,7 +152,7 @@ fn open_stream(
 }
 
 /// The SSE body holding the stream's place until it ends, the client goes away (the body is
-/// dropped either way) or its credentials are revoked (issue 20: the stream ends; the turn
+/// dropped either way) or its credentials are revoked (the stream ends; the turn
 /// itself goes on and is stored).
 fn guarded<S>(stream: S, guard: StreamGuard) -> Body
 where
@@ -456,7 +456,7 @@ pub async fn contact_submit(
         StatusCode::INTERNAL_SERVER_ERROR,
         "An error occurred. Please try again.",
     )?;
-    // Stored: tell staff in the background (issue 24); it never delays or fails this answer.
+    // Stored: tell staff in the background; it never delays or fails this answer.
     let mut lead = Lead::new(Kind::Contact, id, &u.username, now);
     lead.name = Some(u.full_name().to_string());
     lead.message = Some(message.to_string());

@@ -106,7 +106,7 @@ fn not_found() -> ApiError {
     ApiError::not_found("Conversation not found")
 }
 
-/// The largest page of the conversation list and of both message histories (issue 20): a
+/// The largest page of the conversation list and of both message histories: a
 /// larger or negative `limit` gets this many (`page_limit`). The React apps never send a
 /// `limit` (default 50). With message content capped at [`MAX_MESSAGE_CHARS`], a page of
 /// messages is bounded whatever the conversation holds.

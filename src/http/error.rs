@@ -142,7 +142,7 @@ impl ApiError {
     pub fn internal(e: impl Into<anyhow::Error>) -> Self {
         ApiError::Internal(e.into()).or_unavailable()
     }
-    /// 503 with `Retry-After`: the database is unreachable (issue 25).
+    /// 503 with `Retry-After`: the database is unreachable.
     pub fn unavailable() -> Self {
         use crate::store::health::{RETRY_AFTER_SECONDS, UNAVAILABLE};
         ApiError::Detail {
@@ -208,7 +208,7 @@ impl From<HashError> for ApiError {
     }
 }
 
-/// The password-hash queue is full (issue 20): a fast 429 instead of a wait past the request
+/// The password-hash queue is full: a fast 429 instead of a wait past the request
 /// timeout.
 impl From<Busy> for ApiError {
     fn from(_: Busy) -> Self {

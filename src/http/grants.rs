@@ -1,4 +1,4 @@
-//! Per-user agent grants of the current React app (issue 23, `latest-app.md` §1.2): an admin
+//! Per-user agent grants of the current React app (`latest-app.md` §1.2): an admin
 //! grants a user an agent, optionally with unlimited queries and until a date, and the user's app
 //! asks which agents it may use without counting. The grants are the whitelist rows of the first
 //! contract (`/agent-access/admin/grant-access` writes the same rows), with `unlimited_queries`.

@@ -1,4 +1,4 @@
-//! `/api/v1/admin/contact-requests` and `/api/v1/admin/waitlist` (issue 24): the admin lists of
+//! `/api/v1/admin/contact-requests` and `/api/v1/admin/waitlist`: the admin lists of
 //! expert-contact requests and waitlist entries, filtered and paged with a total, and closing
 //! one (idempotent, audited).
 

@@ -210,7 +210,7 @@ pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response<
 }
 
 /// Requests to the API while the database is down are answered 503 with `Retry-After` at once,
-/// and those already running when it goes down as soon as that is known (issue 25): they would
+/// and those already running when it goes down as soon as that is known: they would
 /// otherwise wait out the pool timeout. The health probes answer from their own checks, and the
 /// web app's files and the API documents need no database.
 pub async fn database_guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -249,7 +249,7 @@ pub async fn timeout(State(state): State<AppState>, req: Request, next: Next) ->
 /// The general per-user / per-IP limit (decision F12). A request to an endpoint that
 /// authenticates its caller, with a token that authenticates now (not revoked, not logged out,
 /// an active account), counts against its user; every other request counts against its client
-/// address, whatever token it carries (issue 20): a revoked token cannot drain its owner's
+/// address, whatever token it carries: a revoked token cannot drain its owner's
 /// budget, and one's own tokens do not lift an anonymous endpoint's per-address limit. The user
 /// found here is handed to the handler, so authenticating costs one read either way.
 pub async fn rate_limit(State(state): State<AppState>, mut req: Request, next: Next) -> Response {

@@ -90,7 +90,7 @@ fn operations(doc: &mut utoipa::openapi::OpenApi) -> impl Iterator<Item = &mut O
 }
 
 /// The operations that authenticate their caller (`security` declared): the methods of each
-/// path template. The rate limit counts these per user and every other per address (issue 20).
+/// path template. The rate limit counts these per user and every other per address.
 /// The test that pins `security` to the extractors keeps this exact.
 fn secured_operations() -> &'static HashMap<String, Vec<&'static str>> {
     static SECURED: std::sync::OnceLock<HashMap<String, Vec<&'static str>>> =

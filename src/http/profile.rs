@@ -249,7 +249,7 @@ pub async fn change_password(
     };
     let expires = chrono::DateTime::from_timestamp(user.claims.exp, 0).map(|d| d.naive_utc());
     if !ok {
-        // Remembered for this token: a change it makes later does not exempt it (issue 20).
+        // Remembered for this token: a change it makes later does not exempt it.
         store::tokens::record_password_guess(&state.db, &user.token_hash, user.user.id, expires)
             .await?;
         return Err(ApiError::new(

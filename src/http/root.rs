@@ -179,7 +179,7 @@ fn is_json(h: &HeaderMap) -> bool {
         .is_some_and(|v| v.starts_with("application/json"))
 }
 
-/// Whether the file at URL `path` may be served from `dir` (issue 20). Refused, as the JSON 404:
+/// Whether the file at URL `path` may be served from `dir`. Refused, as the JSON 404:
 /// a hidden name (a segment starting with `.`, such as `/.env` or `/.git/config`; ServeDir
 /// serves them), except the public `/.well-known/` folder of RFC 8615 (security.txt, app links)
 /// whose own hidden names stay refused; and a file that is a symlink (or lies under one) whose

@@ -1,4 +1,4 @@
-//! A bound on what a client that stops reading may hold (issue 25): a connection whose writes
+//! A bound on what a client that stops reading may hold: a connection whose writes
 //! make no progress for `limit` fails with `TimedOut`, so the server closes it and frees what it
 //! had buffered for it (hyper's write buffer, the chat stream's queued events and the turn's
 //! frames they keep). A chat turn is not tied to its connection: it completes and is stored, and

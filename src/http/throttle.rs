@@ -1,4 +1,4 @@
-//! Login throttling (decision F12; api-contract §1.8; issues 10 and 20): per client address and
+//! Login throttling (decision F12; api-contract §1.8): per client address and
 //! per account, checked and counted in one step before the password is checked. The policies
 //! (counters, caps, order, bounds) are data in [`crate::domain::throttle`]; this is the state
 //! machine that applies them.

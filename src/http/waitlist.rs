@@ -15,7 +15,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(join))
 }
 
-/// Caps on `agents` (issue 20: the anonymous waitlist stored any list up to the 1 MiB body).
+/// Caps on `agents` (the anonymous waitlist stored any list up to the 1 MiB body).
 /// The first React app sends the chosen agent types of its eight checkboxes; an agent type is at
 /// most 50 characters wherever it is stored. The stored JSON text is then a few KB at most.
 pub const MAX_WAITLIST_AGENTS: usize = 20;

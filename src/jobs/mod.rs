@@ -46,7 +46,7 @@ async fn run_job_inner(state: &AppState, name: &str) -> Result<u64> {
             let cutoff = user::purge_cutoff(now);
             let mut n = 0;
             for (id, username) in store::users::due_for_purge(db, cutoff).await? {
-                // Never the last active admin (issue 20): skipped before its final email, and
+                // Never the last active admin: skipped before its final email, and
                 // again inside the purge's transaction in case another admin was demoted since.
                 // The request stays pending, so the account goes once another admin exists.
                 if store::admin::is_last_active_admin(db, id).await? {
@@ -114,7 +114,7 @@ pub async fn sweep_orphans(state: &AppState) -> Result<u64> {
 }
 
 /// How often each replica sweeps for orphaned turns: one is finalised within about
-/// `ORPHAN_AFTER` + this of its process's last heartbeat (issue 25), not at the hourly cleanup.
+/// `ORPHAN_AFTER` + this of its process's last heartbeat, not at the hourly cleanup.
 pub const ORPHAN_SWEEP: Duration = Duration::from_secs(30);
 
 /// Run a job under its lease. With `force` it runs even if another replica ran it within the

@@ -239,7 +239,7 @@ pub(super) async fn is_last_active_admin_in(tx: &mut Tx, id: i32) -> Result<bool
 
 /// Whether `id` is an active admin and every other active admin has a deletion pending: the
 /// deletion request of `id` would then schedule the last admin away. An admin whose own deletion
-/// is pending does not count as the one who stays (issue 20), so two admins cannot both request
+/// is pending does not count as the one who stays, so two admins cannot both request
 /// deletion and leave the purge to choose. Locks like [`another_active_admin`].
 pub(super) async fn is_last_staying_admin_in(tx: &mut Tx, id: i32) -> Result<bool, sqlx::Error> {
     Ok(is_last(&lock_active_admins(tx).await?, id, false))
@@ -452,7 +452,7 @@ pub async fn create_user(
 /// `DELETE /admin/users/{id}`: the purge of api-contract §4.10 and its audit record, in one
 /// transaction. The record keeps the id and, like every entry, the username of the moment
 /// (written before the purge, so it is still there to copy); the user's own data is gone, the
-/// entries about them stay (issue 20). Refused for the last active admin.
+/// entries about them stay. Refused for the last active admin.
 pub async fn delete_user(
     db: &Db,
     id: i64,

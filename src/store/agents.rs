@@ -178,7 +178,7 @@ pub async fn seed_force(db: &Db, now: NaiveDateTime) -> Result<u64, sqlx::Error>
         n += 1;
     }
     let after = all_rows(&mut tx).await?;
-    // A command-line reset is audited like an admin's change (issue 24).
+    // A command-line reset is audited like an admin's change.
     audit::record(
         &mut tx,
         &Audit {

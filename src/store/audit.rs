@@ -1,7 +1,7 @@
 //! `fastapi_audit_log`: every admin action that changes a user or an agent's configuration, with
 //! who, what, when, on whom, and the state before and after. Written in the transaction of the
 //! change itself, so a change is never without its record. Entries outlive the users they name:
-//! each keeps the actor's and the target's username of the moment beside their ids (issue 20).
+//! each keeps the actor's and the target's username of the moment beside their ids.
 
 use chrono::NaiveDateTime;
 use serde::Serialize;

@@ -1,4 +1,4 @@
-//! The time every replica agrees on: the database's (issue 25). Timestamps compared across
+//! The time every replica agrees on: the database's. Timestamps compared across
 //! replicas (a turn's heartbeat against the orphan sweep, a token's `iat` against the account's
 //! `tokens_valid_after`) were each written with one replica's clock, so a replica 90 s ahead cut
 //! live answers short and issued tokens that outlived a password change. On PostgreSQL the

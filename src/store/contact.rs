@@ -40,7 +40,7 @@ pub async fn insert(db: &Db, r: &NewContactRequest<'_>) -> Result<i32, sqlx::Err
     .and_then(super::one)
 }
 
-/// The admin lists' filters (issue 24), shared by the contact requests and the waitlist. Every
+/// The admin lists' filters, shared by the contact requests and the waitlist. Every
 /// value is bound; the search is applied before paging, so `total` counts the matches.
 #[derive(Clone, Debug, Default)]
 pub struct LeadFilter {

@@ -1,4 +1,4 @@
-//! Whether PostgreSQL answers, known within a second (issue 25): a probe on a connection of its
+//! Whether PostgreSQL answers, known within a second: a probe on a connection of its
 //! own reads the server's clock (`SELECT clock_timestamp()`, also for `clock`) every half second, bounded by [`PROBE_TIMEOUT`]. When it fails the
 //! database is marked down: requests that need it are answered 503 at once instead of waiting
 //! out the pool timeout (`http::middleware::database_guard`), requests already waiting are cut

@@ -1,4 +1,4 @@
-//! `fastapi_login_addresses`: where each account has logged in from, as keyed hashes (issue 10).
+//! `fastapi_login_addresses`: where each account has logged in from, as keyed hashes.
 
 use chrono::NaiveDateTime;
 

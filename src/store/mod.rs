@@ -245,7 +245,7 @@ pub struct PoolStats {
 /// end (`fetch_all`), never with `fetch_one` or `fetch_optional`: on SQLite an autocommit
 /// statement commits when it is stepped to completion, and those two stop at the first row, so a
 /// commit that failed (a full disk) reached no one and the row was answered as stored while
-/// nothing was (issue 25; the shape of sqlx issue 2099). `tests/api/faults.rs` checks it.
+/// nothing was (the shape of sqlx issue 2099). `tests/api/faults.rs` checks it.
 pub fn one<T>(rows: Vec<T>) -> Result<T, sqlx::Error> {
     rows.into_iter().next().ok_or(sqlx::Error::RowNotFound)
 }
@@ -357,7 +357,7 @@ impl Db {
                 opts = opts.options(params);
                 // One connection first, bounded by DB_CONNECT_TIMEOUT: a refused or unknown
                 // server is reported at once with its cause, not after the pool timeout as
-                // "pool timed out" (issue 24).
+                // "pool timed out".
                 {
                     use sqlx::Connection;
                     let first = tokio::time::timeout(

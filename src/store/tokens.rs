@@ -1,5 +1,5 @@
 //! `fastapi_revoked_tokens`: tokens revoked by logout (decision F10); `fastapi_password_guesses`:
-//! tokens that gave a wrong current password (issue 20).
+//! tokens that gave a wrong current password.
 
 use chrono::NaiveDateTime;
 
@@ -30,7 +30,7 @@ pub async fn revoke(
 }
 
 /// Remember that the token with SHA-256 `token_hash` gave a wrong current password to
-/// `change-password` (issue 20): a change it makes later does not exempt it.
+/// `change-password`: a change it makes later does not exempt it.
 pub async fn record_password_guess(
     db: &Db,
     token_hash: &str,

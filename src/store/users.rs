@@ -22,7 +22,7 @@ macro_rules! user_columns {
     };
 }
 
-/// What every revocation sets beside `tokens_valid_after` (decision F10, issue 20): the token
+/// What every revocation sets beside `tokens_valid_after` (decision F10): the token
 /// version moves on, so every token issued before, even in the same second or by a login that
 /// read the old state while this ran, stops working; an outstanding reset link is voided.
 macro_rules! revocation {
@@ -85,7 +85,7 @@ pub async fn get_for_auth(
 /// replica within it.
 pub const AUTH_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(1);
 
-/// A replica's short-lived memory of [`get_for_auth`] (issue 25): the account row and the
+/// A replica's short-lived memory of [`get_for_auth`]: the account row and the
 /// logged-out flag by token, for at most [`AUTH_CACHE_TTL`], so a burst of authenticated reads
 /// costs one query per token a second. [`AuthCache::invalidate`] forgets it all; the HTTP edge
 /// calls it after every request that may write (any method but GET, HEAD and OPTIONS), and so do
@@ -229,7 +229,7 @@ pub struct NewUser<'a> {
 /// The registration defaults of api-contract §2.3, written in one statement. `$id_col` and
 /// `$id_val` name the id on SQLite (never reused, [`crate::sqlite_next_id`]); PostgreSQL's
 /// sequence picks it. `tokens_valid_after` is the creation second: no token issued before the
-/// account existed opens it (issue 10).
+/// account existed opens it.
 macro_rules! insert_user {
     ($id_col:expr, $id_val:expr) => {
         concat!(
@@ -495,7 +495,7 @@ pub async fn set_password(
 
 /// Mark the account for deletion in 30 days (decision F2). Refused (`LastAdmin`) when the account
 /// is an active admin and every other active admin is gone or has a deletion pending: the purge
-/// would otherwise have to choose between the request and leaving no admin (issue 20). The check
+/// would otherwise have to choose between the request and leaving no admin. The check
 /// and the write are one transaction under the active admins' row locks (see
 /// [`super::admin::is_last_staying_admin_in`]).
 pub async fn request_deletion(
@@ -640,7 +640,7 @@ pub async fn upsert_admin(
         }
     };
     // A command-line change is audited like an admin's, with no acting user and `cli` for the
-    // request (issue 24).
+    // request.
     super::audit::record(
         &mut tx,
         &super::audit::Audit {
@@ -812,7 +812,7 @@ pub async fn purge_in(tx: &mut Tx, id: i32, username: &str) -> Result<(), sqlx::
         // The processing log holds the user's addresses and browsers (decision L7).
         "DELETE FROM fastapi_data_processing_logs WHERE user_id = $1",
         // Not the admin log: its entries outlive the users they name, with the id and the
-        // username of the moment (issue 20), so how an account became an admin stays on record.
+        // username of the moment, so how an account became an admin stays on record.
     ];
     for sql in BY_USER {
         on_tx!(&mut *tx, |t| sqlx::query(*sql)

@@ -19,7 +19,7 @@ pub(super) async fn doc_answer(
         Err(ToolError::Arguments(_)) => return Ok(false),
         Err(e) => return Err(e),
     };
-    // Only passages that address the question (issue 11): full-text search ranks any passage
+    // Only passages that address the question: full-text search ranks any passage
     // with one of the words, and one shared word is not an answer.
     let terms = documents::terms(question);
     let hits: Vec<_> = res

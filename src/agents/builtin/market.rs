@@ -1,4 +1,4 @@
-//! Market answers of the built-in provider (issue 11): a question read in the closed world of
+//! Market answers of the built-in provider: a question read in the closed world of
 //! [`super::understand`] becomes a [`MarketAsk`] — territories, years, scenario, connection,
 //! annual or cumulative, and the operation asked (lookup, ranking, share, change, CAGR,
 //! comparison, min / max / average, sum, trend, split) — or a [`Decline`] that says what could

@@ -120,8 +120,8 @@ pub async fn answer(
     } else {
         Vec::new()
     };
-    // Read the question, closed over the domain and open over ordinary English (issues 11 and
-    // 21): a word of the trade that is not understood declines the question.
+    // Read the question, closed over the domain and open over ordinary English: a word of the
+    // trade that is not understood declines the question.
     let mut read = reader
         .read(&vocab, conversation_id, user_text, chain.first().copied())
         .await;
@@ -384,7 +384,7 @@ pub async fn answer(
             .collect();
         say(emit, &format!("*I read {}.*\n\n", r.join(", ")));
     }
-    // A figure-bearing answer starts with how the question was read (issue 21), so a misreading
+    // A figure-bearing answer starts with how the question was read, so a misreading
     // is visible at once: the answerer's events are held until it has answered.
     let mut held: Vec<Event> = Vec::new();
     let mut hold = |e: Event| held.push(e);

@@ -1,7 +1,7 @@
 //! Where the built-in provider reads questions: off the async workers, a bounded number at a
 //! time, with the lexicon built once per data version and each conversation's last reading kept,
 //! so that a follow-up ("and Spain?") reads the previous question's reading instead of parsing
-//! it again (issue 20, item 15: twenty concurrent turns re-reading 24 kB of history on the async
+//! it again (twenty concurrent turns re-reading 24 kB of history on the async
 //! workers held an unrelated `/health/ping` for seconds).
 //!
 //! A question is read word by word against every phrase and near spelling of the lexicon: CPU

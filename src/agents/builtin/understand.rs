@@ -1,4 +1,4 @@
-//! Understanding a question in a closed world (issue 11). The question is split into words and
+//! Understanding a question in a closed world. The question is split into words and
 //! each span of words is read as what it names: a value in the loaded data (a territory, an item,
 //! a company, ...), a word of the tables in [`super::words`] (a scenario, an operation, a filler
 //! word, ...), a year, a month or a count. A word that is none of these is not understood, and a
@@ -549,7 +549,7 @@ pub fn distance(a: &str, b: &str) -> usize {
     strsim::osa_distance(a, b)
 }
 
-/// Read a question (issue 11).
+/// Read a question.
 pub fn understand(text: &str, lex: &Lexicon) -> Question {
     let glossed = without_glosses(text);
     let spoken = spelled_years(&glossed);

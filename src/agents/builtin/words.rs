@@ -1,4 +1,4 @@
-//! The words the built-in provider understands besides the data's own names (issue 11): what
+//! The words the built-in provider understands besides the data's own names: what
 //! they mean, as tables. Every word of a question must be one of these, a name in the loaded
 //! data, a year, a month or a count; anything else makes the provider decline (a closed world).
 //! All entries are in the normalised form of [`crate::tools::names::norm`].

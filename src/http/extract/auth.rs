@@ -90,7 +90,7 @@ impl CurrentUser {
     }
 }
 
-/// Revocation (decision F10, issue 20): see [`User::revokes`].
+/// Revocation (decision F10): see [`User::revokes`].
 pub fn is_revoked(user: &User, claims: &Claims, token_hash: &str) -> bool {
     user.revokes(claims.iat, claims.version, token_hash)
 }

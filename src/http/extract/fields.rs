@@ -480,7 +480,7 @@ impl<S: Send + Sync> FromRequestParts<S> for QueryMap {
     }
 }
 
-/// A `limit` query parameter with a documented maximum page (api-contract §1.5, issue 20): a
+/// A `limit` query parameter with a documented maximum page (api-contract §1.5): a
 /// value from 1 to `max` is used as given, a larger one is capped at `max` (not refused, so no
 /// client that worked before gets an error), `0` is an empty page, and a negative value is the
 /// maximum. Before, a negative value meant "every row", which let one user make the server load
