@@ -373,3 +373,25 @@ fn the_scanner_sees_every_way_of_naming_a_module() {
         assert_eq!(&named_modules(text, module), want, "{text}");
     }
 }
+
+/// No Rust source file grows past 40 kB: a file that long holds several subjects, and is split
+/// into a module folder (one file per subject, its tests in `tests.rs`).
+#[test]
+fn no_source_file_is_over_40_kb() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    walk(&src, &mut Vec::new(), &mut files);
+    assert!(files.len() > 50, "{}", files.len());
+    let big: Vec<String> = files
+        .iter()
+        .filter_map(|(p, _)| {
+            let len = std::fs::metadata(p).unwrap().len();
+            (len > 40_000).then(|| format!("{} ({len} bytes)", p.display()))
+        })
+        .collect();
+    assert!(
+        big.is_empty(),
+        "source files over 40 kB:\n{}",
+        big.join("\n")
+    );
+}

@@ -1,0 +1,483 @@
+//! A sentence's words read one by one: spans of data names, numbers, quantities, joined words, English words.
+
+use super::*;
+
+/// The words of `text` read as phrases of the lexicon.
+pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question {
+    let normalised = norm_joined(&split_joined(text));
+    let mut all = normalised.split(' ').filter(|w| !w.is_empty());
+    let mut words: Vec<String> = Vec::new();
+    for w in all.by_ref().take(MAX_WORDS) {
+        // "3.2 mm" glass is the "3,2mm" of the data.
+        if w == "mm"
+            && let Some(prev) = words.last_mut()
+            && prev.chars().all(|c| c.is_ascii_digit() || c == 'p')
+        {
+            prev.push_str("mm");
+            continue;
+        }
+        words.push(w.to_string());
+    }
+    let unread = all.count();
+    // Every way to read the words as phrases, and the best: the fewest words not understood,
+    // then the fewest near spellings, then the fewest spans (longer phrases); on a tie the longer
+    // phrase first. A greedy longest match read "the most probable forecast" as "the most" and
+    // an unknown "probable"; this reads "the" and "most probable".
+    let n = words.len();
+    let phrases: Vec<Vec<(usize, &Vec<Word>)>> = (0..n)
+        .map(|i| {
+            (1..=lex.longest.min(n - i))
+                .rev()
+                .filter_map(|len| lex.get(&words[i..i + len].join(" ")).map(|ws| (len, ws)))
+                .collect()
+        })
+        .collect();
+    let single: Vec<Option<Span>> = (0..n)
+        .map(|i| {
+            let whole_word = phrases[i].iter().any(|(len, _)| *len == 1);
+            (!whole_word).then(|| single_word(&words[i], lex))
+        })
+        .collect();
+    // best[i]: (unknown words, near spellings, spans) reading words[i..], and the first step.
+    let mut best: Vec<((usize, usize, usize), usize)> = vec![((0, 0, 0), 0); n + 1];
+    for i in (0..n).rev() {
+        let mut choice: Option<((usize, usize, usize), usize)> = None;
+        let mut consider = |cost: (usize, usize, usize), len: usize| {
+            if choice.is_none_or(|(c, _)| cost < c) {
+                choice = Some((cost, len));
+            }
+        };
+        for (len, _) in &phrases[i] {
+            let (u, f, k) = best[i + len].0;
+            consider((u, f, k + 1), *len);
+        }
+        if let Some(span) = &single[i] {
+            let (u, f, k) = best[i + 1].0;
+            let unknown = usize::from(span.is_unknown());
+            // An ordinary word read past, or a near spelling, costs more than a word used in a
+            // phrase: "what's the most probable number" reads "most probable", not "the most"
+            // and a "probable" read past.
+            let inexact = usize::from(span.read_as.is_some() || span.read_past);
+            consider((u + unknown, f + inexact, k + 1), 0);
+        }
+        best[i] = choice.expect("a word is always read somehow");
+    }
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let len = best[i].1;
+        if len == 0 {
+            spans.push(single[i].clone().expect("the single-word reading"));
+            i += 1;
+        } else {
+            let ws = phrases[i]
+                .iter()
+                .find(|(l, _)| *l == len)
+                .map(|(_, ws)| (*ws).clone())
+                .unwrap_or_default();
+            spans.push(Span {
+                text: words[i..i + len].join(" "),
+                meanings: ws,
+                read_as: None,
+                read_past: false,
+                lent: false,
+            });
+            i += len;
+        }
+    }
+    // A quantity ("2 GW", "17000 MW") is a level in MW, never a count or a year; a quantity in
+    // another unit stays one span not understood, so the question declines naming it.
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        let unit = match s.text.as_str() {
+            "mw" | "megawatt" | "megawatts" | "mwdc" | "mwp" => Some(1.0),
+            "gw" | "gigawatt" | "gigawatts" | "gwdc" | "gwp" => Some(1000.0),
+            "kw" | "kilowatt" | "kilowatts" | "kwp" => Some(0.001),
+            "w" | "tw" | "terawatt" | "terawatts" => None,
+            _ => {
+                merged.push(s);
+                continue;
+            }
+        };
+        if let Some(prev) = merged.last_mut()
+            && prev.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && !prev.has(|w| matches!(w, Word::Year(_)))
+        {
+            prev.meanings = match (unit, quantity(&prev.text)) {
+                (Some(m), Some(v)) => vec![Word::Level(v * m)],
+                _ => Vec::new(),
+            };
+            prev.text = format!("{} {}", prev.text, s.text);
+            continue;
+        }
+        // A unit with no quantity says how to write the figure ("in GW", "ballpark in GW is
+        // fine"): every answer states MW and GW.
+        let mut s = s;
+        if unit.is_some() {
+            s.meanings = vec![Word::Filler];
+            s.read_past = true;
+        }
+        merged.push(s);
+    }
+    // "the centralised segment only", "looking only at actuals", "countries only": "only" beside a
+    // connection, a scenario or "countries" restricts what the query restricts already.
+    for i in 0..merged.len() {
+        if merged[i].text == "only" && merged[i].is_unknown() {
+            let near = merged[i.saturating_sub(2)..(i + 3).min(merged.len())]
+                .iter()
+                .any(|s| {
+                    s.has(|w| matches!(w, Word::Connection(_) | Word::Scenario(_) | Word::Country))
+                });
+            if near {
+                merged[i].meanings = vec![Word::Filler];
+                merged[i].read_past = true;
+            }
+        }
+    }
+    // "2024 high and low", "highs and lows": the highest and the lowest, unless the question
+    // speaks of scenarios ("high and low case", "the high and low scenarios").
+    let named_scenarios = merged.iter().any(|s| {
+        s.has(|w| matches!(w, Word::Scenario(_) | Word::AllScenarios))
+            || matches!(s.text.as_str(), "scenario" | "scenarios")
+    });
+    for i in 0..merged.len().saturating_sub(2) {
+        let pair = (
+            merged[i].text.as_str(),
+            merged[i + 1].text.as_str(),
+            merged[i + 2].text.as_str(),
+        );
+        let of_cases = merged
+            .get(i + 3)
+            .is_some_and(|n| matches!(n.text.as_str(), "case" | "cases"));
+        if let ("high" | "highs", "and", "low" | "lows") | ("low" | "lows", "and", "high" | "highs") =
+            pair
+            && !named_scenarios
+            && !of_cases
+        {
+            for j in [i, i + 2] {
+                let op = if merged[j].text.starts_with("high") {
+                    Op::Max
+                } else {
+                    Op::Min
+                };
+                merged[j].meanings = vec![Word::Op(op)];
+            }
+        }
+    }
+    // "high minus low", "high vs low": alone, "high" and "low" could be levels of anything; in a
+    // question that speaks of scenarios (a scenario named, "scenario", "case", "spread", "range")
+    // they are the forecast scenarios.
+    let scenarios = scenarios
+        || merged.iter().any(|s| {
+            // (Not the history: "historical high (actuals, not forecasts)" is a record.)
+            s.has(|w| {
+                matches!(w, Word::Scenario(sc) if sc.starts_with("Forecast"))
+                    || *w == Word::AllScenarios
+            }) || matches!(
+                s.text.as_str(),
+                "scenario" | "scenarios" | "case" | "cases" | "spread" | "range"
+            )
+        });
+    if scenarios {
+        // (Also when the word is one of a price description's: "High purity" polysilicon.)
+        for s in merged
+            .iter_mut()
+            .filter(|s| s.meanings.iter().all(|m| matches!(m, Word::Tech(_))))
+        {
+            match s.text.as_str() {
+                "high" => s.meanings.push(Word::Scenario("Forecast - High")),
+                "low" => s.meanings.push(Word::Scenario("Forecast - Low")),
+                _ => {}
+            }
+        }
+    }
+    // "For the southern Europe comparison: Spain, France and Italy?": a part of a region beside
+    // two or more countries named is a label for them, not a place of its own.
+    let place =
+        |s: &Span| s.has(|w| matches!(w, Word::Territory(_) | Word::Region(_) | Word::Country));
+    let direction = |s: &Span| {
+        matches!(
+            s.text.as_str(),
+            "southern" | "northern" | "eastern" | "western" | "south" | "north" | "east" | "west"
+        )
+    };
+    let labels: Vec<usize> = (1..merged.len())
+        .filter(|&i| direction(&merged[i - 1]) && place(&merged[i]))
+        .collect();
+    let others = (0..merged.len())
+        .filter(|i| place(&merged[*i]) && !labels.contains(i))
+        .count();
+    if !labels.is_empty() && others >= 2 {
+        for i in labels {
+            for k in [i - 1, i] {
+                merged[k].meanings = vec![Word::Filler];
+                merged[k].read_as = None;
+                merged[k].read_past = true;
+            }
+        }
+    }
+    // "after" and "before" start a span only before a period ("after 2015"); "After China,
+    // which country installed the most?" is not understood, so it declines.
+    for i in 0..merged.len() {
+        let dated = merged.get(i + 1).is_some_and(|n| {
+            n.has(|w| {
+                matches!(
+                    w,
+                    Word::Year(_)
+                        | Word::Month(_)
+                        | Word::Quarter(_)
+                        | Word::Half(_)
+                        | Word::FullYear
+                )
+            })
+        });
+        if matches!(merged[i].text.as_str(), "after" | "before") && !dated {
+            merged[i].meanings.clear();
+        }
+    }
+    // "exceed", "under", "hit" with no level are verbs of the question ("under the high
+    // scenario", "when did it hit its highest price"), not a threshold.
+    if !merged
+        .iter()
+        .any(|s| s.has(|w| matches!(w, Word::Level(_))))
+    {
+        for s in merged.iter_mut().filter(|s| {
+            !s.meanings.is_empty()
+                && s.meanings
+                    .iter()
+                    .all(|w| matches!(w, Word::Op(Op::Above | Op::Below)))
+        }) {
+            s.meanings = vec![Word::Filler];
+            s.read_past = true;
+        }
+    }
+    // A story around the question is read past when the question pins its own period or asks
+    // for a record, a ranking, a change or a level ("Spain's solar boom: how much in 2023?").
+    let pinned = merged.iter().any(|s| {
+        s.has(|w| {
+            matches!(
+                w,
+                Word::Year(_)
+                    | Word::Level(_)
+                    | Word::Op(Op::Max | Op::Min | Op::Top | Op::Bottom | Op::Change | Op::Cagr)
+            )
+        })
+    });
+    // "for us", "pitching us": written in lower case, "us" is the pronoun, not the US (which
+    // analysts write "US", "USA" or "U.S.").
+    let pronoun_us = text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "us")
+        && !text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "US");
+    if pronoun_us {
+        for s in merged.iter_mut().filter(|s| s.text == "us") {
+            s.meanings = vec![Word::Filler];
+            s.read_past = true;
+        }
+    }
+    // "Assuming the most probable scenario holds, how much will Germany add in 2027?": a
+    // condition that names a forecast scenario asks for that scenario (the condition and its
+    // verb are read past); any other condition changes the question.
+    let forecast_named = merged
+        .iter()
+        .any(|s| s.has(|w| matches!(w, Word::Scenario(sc) if sc.starts_with("Forecast"))));
+    let scenarios = scenarios || forecast_named;
+    let condition = |t: &str| matches!(t, "if" | "assuming" | "assume" | "suppose" | "supposing");
+    if forecast_named && merged.iter().any(|s| condition(&s.text)) {
+        for s in merged.iter_mut().filter(|s| {
+            s.is_unknown()
+                && matches!(
+                    s.text.as_str(),
+                    "holds"
+                        | "hold"
+                        | "hits"
+                        | "hit"
+                        | "materialises"
+                        | "materializes"
+                        | "hold true"
+                        | "plays"
+                        | "out"
+                        | "hods"
+                )
+        }) {
+            s.meanings = vec![Word::Filler];
+            s.read_past = true;
+        }
+    }
+    // "but" joins two clauses ("mature but still growing"), except in "all but X".
+    for i in 0..merged.len() {
+        let after_all = i > 0
+            && matches!(
+                merged[i - 1].text.as_str(),
+                "all" | "everything" | "anything" | "nothing" | "none"
+            );
+        let s = &mut merged[i];
+        if s.is_unknown()
+            && ((pinned && words::NARRATIVE.contains(&s.text.as_str()))
+                || (s.text == "but" && !after_all)
+                || (condition(&s.text) && scenarios))
+        {
+            s.meanings = vec![Word::Filler];
+            s.read_past = true;
+        }
+    }
+    Question {
+        spans: merged,
+        unread,
+    }
+}
+
+/// A quantity as [`norm_joined`] writes it: "17000", "1p5" (1.5). "17p000" is 17.000 or 17,000
+/// depending on where the writer lives: not read.
+pub(super) fn quantity(text: &str) -> Option<f64> {
+    if !text.chars().all(|c| c.is_ascii_digit() || c == 'p') {
+        return None;
+    }
+    if let Some((_, frac)) = text.split_once('p')
+        && frac.len() == 3
+    {
+        return None;
+    }
+    text.replace('p', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v > 0.0)
+}
+
+/// The ordinary English words (SCOWL size 35, lowercase: no names of places or companies).
+pub(super) fn english(w: &str) -> bool {
+    static WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| include_str!("../english.txt").lines().collect());
+    WORDS.contains(w)
+}
+
+/// A word that is not a phrase of the lexicon: a number, a plural of a name, a near spelling of
+/// a known word, or not understood.
+pub(super) fn single_word(w: &str, lex: &Lexicon) -> Span {
+    let span = |meanings: Vec<Word>, read_as: Option<String>| Span {
+        text: w.to_string(),
+        meanings,
+        read_as,
+        read_past: false,
+        lent: false,
+    };
+    if let Some(m) = number(w) {
+        return span(vec![m], None);
+    }
+    // "2gw", "500mw" written as one word.
+    for (unit, m) in [("gw", 1000.0), ("mw", 1.0)] {
+        if let Some(v) = w.strip_suffix(unit).and_then(quantity) {
+            return span(vec![Word::Level(v * m)], None);
+        }
+    }
+    let plural = w.strip_suffix('s').and_then(|s| lex.get(s)).filter(|m| {
+        // A plural of a name in the data ("modules"); never of a table word ("news" is not
+        // more than one "new").
+        m.iter().all(|w| {
+            matches!(
+                w,
+                Word::Territory(_)
+                    | Word::Item(_)
+                    | Word::Region(_)
+                    | Word::Company(_)
+                    | Word::Metric(_)
+                    | Word::Tech(_)
+                    | Word::Description(_)
+            )
+        })
+    });
+    if let Some(m) = plural {
+        return span(m.clone(), None);
+    }
+    // Ordinary English is read past, except the words that change what is asked; and it is never
+    // read as a near spelling of a data word ("right" is not "eight", "still" is not "till").
+    if english(w) {
+        if words::changes_the_question(w) {
+            return span(Vec::new(), None);
+        }
+        return Span {
+            read_past: true,
+            ..span(vec![Word::Filler], None)
+        };
+    }
+    match lex.near(w) {
+        Some(k) => span(lex.get(k).cloned().unwrap_or_default(), Some(k.to_string())),
+        None => span(Vec::new(), None),
+    }
+}
+
+/// `2024-03` → `2024 03`, `fy2023` → `fy 2023`, `q1-2024` → `q1 2024`: numbers glued to
+/// letters are read apart (but `m10`, `g12`, `co2` stay words).
+pub(super) fn split_joined(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    // "%" is a word: "what % of Italy's additions".
+    let lower = text
+        .to_lowercase()
+        .replace('%', " percent ")
+        .replace("us$", " usd ");
+    for tok in lower.split_whitespace() {
+        let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
+        // "y/y", "y-o-y": year on year.
+        if matches!(t, "y/y" | "y-o-y" | "y-y" | "y/o/y") {
+            out.push_str("yoy ");
+            continue;
+        }
+        let split = ["fy", "q1", "q2", "q3", "q4", "h1", "h2"].iter().find(|p| {
+            t.starts_with(*p)
+                && t.len() > p.len()
+                && t[p.len()..]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '-' || c == '/')
+        });
+        match (split, year_then_part(t)) {
+            (Some(p), _) => {
+                out.push_str(p);
+                out.push(' ');
+                let rest = &t[p.len()..];
+                // "FY24" is FY2024.
+                if rest.len() == 2 && rest.chars().all(|c| c.is_ascii_digit()) {
+                    out.push_str("20");
+                }
+                out.push_str(rest);
+            }
+            (None, Some(read)) => out.push_str(&read),
+            (None, None) => out.push_str(tok),
+        }
+        out.push(' ');
+    }
+    out
+}
+
+/// `2024-q4` → `q4 2024`, `2025-30` → `2025 2030`, `2019/20` → `2019 2020`. Two digits that do
+/// not end a later year stay a month (`2024-03`); before 2013 a month could read as a span
+/// (`2011-12`), years no loaded price holds.
+pub(super) fn year_then_part(t: &str) -> Option<String> {
+    let (year, rest) = t.split_at_checked(4)?;
+    let y: i32 = year.parse().ok().filter(|y| (1990..=2100).contains(y))?;
+    let rest = rest.strip_prefix(['-', '/', '–']).unwrap_or(rest);
+    if ["q1", "q2", "q3", "q4", "h1", "h2", "fy"].contains(&rest) {
+        return Some(format!("{rest} {y}"));
+    }
+    if rest.len() == 2 && rest.chars().all(|c| c.is_ascii_digit()) {
+        let end = y / 100 * 100 + rest.parse::<i32>().ok()?;
+        return (end > y).then(|| format!("{y} {end}"));
+    }
+    None
+}
+
+/// A year (1990–2100), or a small count.
+pub(super) fn number(w: &str) -> Option<Word> {
+    if !w.chars().all(|c| c.is_ascii_digit()) || w.len() > 4 {
+        return None;
+    }
+    let n: u32 = w.parse().ok()?;
+    if w.len() == 4 && (1990..=2100).contains(&n) {
+        return Some(Word::Year(n as i32));
+    }
+    if (1..=100).contains(&n) && w.len() <= 3 {
+        return Some(Word::Count(n));
+    }
+    None
+}

@@ -1,0 +1,269 @@
+use super::*;
+use crate::tools::names::{Names, Vocab};
+
+pub fn vocabulary() -> Vocabulary {
+    Vocabulary {
+        territories: Names::new(
+            Vocab::Territory,
+            [
+                "Italy",
+                "Germany",
+                "Spain",
+                "France",
+                "Netherlands",
+                "Poland",
+                "World",
+            ]
+            .map(String::from)
+            .to_vec(),
+        ),
+        prices: crate::tools::prices::Vocabulary {
+            items: Names::new(
+                Vocab::Item,
+                ["Module", "Cell", "Wafer", "Polysilicon", "PV glass"]
+                    .map(String::from)
+                    .to_vec(),
+            ),
+            regions: Names::new(
+                Vocab::Region,
+                ["China", "EU", "US", "India"].map(String::from).to_vec(),
+            ),
+            descriptions: ["n-type TOPCon", "p-type mono-Si PERC M10", "n-type HJT"]
+                .map(String::from)
+                .to_vec(),
+        },
+        financials: crate::tools::financials::Vocabulary {
+            companies: Names::new(
+                Vocab::Plain,
+                ["Helios Modules Ltd", "Aurora Cells"]
+                    .map(String::from)
+                    .to_vec(),
+            ),
+            metrics: Names::new(
+                Vocab::Plain,
+                ["Revenue", "Gross margin", "Net income", "Module shipments"]
+                    .map(String::from)
+                    .to_vec(),
+            ),
+        },
+        market_years: Some((2024, 2030)),
+    }
+}
+
+fn read(text: &str) -> Question {
+    understand(text, &Lexicon::new(&vocabulary()))
+}
+
+#[test]
+fn every_word_of_a_plain_question_is_understood() {
+    for q in [
+        "What was the annual installed capacity of Italy in 2023?",
+        "How much PV did Germany install in 2022?",
+        "Which country installed the most in 2024?",
+        "top 5 countries in 2024",
+        "How much did Spain grow from 2022 to 2023?",
+        "What share of Italy's installations was distributed in 2023?",
+        "What was the price of n-type TOPCon modules in China in March 2024?",
+        "What is the latest quarterly revenue of Helios?",
+        "CAGR of France between 2015 and 2024",
+        "Please, could you tell me the cumulative capacity of Poland in 2020? Thanks!",
+    ] {
+        let u = read(q);
+        assert!(u.unknown().is_empty(), "{q}: {:?}", u.unknown());
+        assert!(u.not_held().is_empty(), "{q}: {:?}", u.not_held());
+    }
+}
+
+#[test]
+fn concepts_the_data_does_not_hold_are_named() {
+    let u = read("How much solar thermal capacity did Greece add in 2022?");
+    let nh = u.not_held();
+    assert!(nh.iter().any(|(w, _)| *w == "solar thermal"), "{nh:?}");
+    assert!(
+        nh.iter()
+            .any(|(w, c)| *w == "greece" && c.contains("country")),
+        "{nh:?}"
+    );
+    let u = read("What was Italy's electricity generation from PV in 2023?");
+    assert!(u.not_held().iter().any(|(w, _)| *w == "electricity"));
+    let u = read("What is the EBITDA of Helios?");
+    assert_eq!(
+        u.not_held(),
+        [("ebitda", "a measure the data does not hold")]
+    );
+    let u = read("Annual installations in Atlantis in 2023");
+    assert_eq!(u.unknown(), ["atlantis"]);
+}
+
+#[test]
+fn names_typos_and_numbers() {
+    let u = read("annual capacity of Itlay in 2023");
+    assert_eq!(
+        u.all(|w| match w {
+            Word::Territory(t) => Some(t.clone()),
+            _ => None,
+        }),
+        ["Italy"]
+    );
+    assert_eq!(u.read_as(), [("itlay", "italy")]);
+    assert!(u.unknown().is_empty());
+    let u = read("top 5 in 2024");
+    assert_eq!(u.count(), Some(5));
+    assert_eq!(u.year_span(), Some((Some(2024), Some(2024))));
+    assert!(u.has_op(Op::Rank));
+    assert_eq!(read("since 2018").year_span(), Some((Some(2018), None)));
+    assert_eq!(
+        read("from 2015 to 2020").year_span(),
+        Some((Some(2015), Some(2020)))
+    );
+    let u = read("module price in 2024-03");
+    assert!(u.has(|w| *w == Word::Month(3)) || u.has(|w| *w == Word::Count(3)));
+    let u = read("Helios revenue in Q1 2024");
+    assert!(u.has(|w| *w == Word::Quarter(1)));
+    let u = read("Helios revenue FY2023");
+    assert!(u.has(|w| *w == Word::FullYear) && u.years() == [2023]);
+    // "news" is not the plural of "new"
+    assert!(read("news about TOPCon").spans[0].is_unknown());
+    // a country in the data is never "not held", nor a near spelling of another
+    assert!(read("Spain").not_held().is_empty());
+    assert_eq!(read("Iran in 2023").not_held().len(), 1);
+}
+
+#[test]
+fn technologies_written_together_are_one() {
+    assert_eq!(
+        read("PERC M10 module price in China").technologies(),
+        ["perc m10"]
+    );
+    assert_eq!(
+        read("compare TOPCon and HJT module prices").technologies(),
+        ["topcon", "hjt"]
+    );
+    assert_eq!(
+        read("n-type TOPCon price").technologies(),
+        ["n-type TOPCon"]
+    );
+    assert_eq!(read("p-type wafer price").technologies(), ["p type"]);
+    // a region named in a description stays a region
+    let mut v = vocabulary();
+    v.prices
+        .descriptions
+        .push("Very high purity (12N/12N+, in China)".into());
+    let u = understand("module prices in China", &Lexicon::new(&v));
+    assert!(u.technologies().is_empty(), "{:?}", u.technologies());
+}
+
+#[test]
+fn sentences_end_at_stops_but_not_at_abbreviations() {
+    let s = sentences("Prepping the IC memo. How many MW did Spain add in 2024?");
+    assert_eq!(s.len(), 2);
+    assert!(!s[0].1 && s[1].1);
+    let s = sentences("U.S. prices, i.e. the US series, vs. EU: latest? 3.2mm glass");
+    let texts: Vec<&str> = s.iter().map(|(t, _)| t.trim()).collect();
+    assert_eq!(
+        texts,
+        [
+            "U.S. prices, i.e. the US series, vs. EU:",
+            "latest?",
+            "3.2mm glass"
+        ]
+    );
+    assert_eq!(sentences("Italy's record — which year?").len(), 2);
+    assert_eq!(sentences("2020-2024 additions").len(), 1);
+    // A long text of short sentences is still read up to MAX_WORDS words, and declined.
+    let long = "Italy 2022. ".repeat(MAX_WORDS);
+    assert!(read(&long).unread > 0);
+}
+
+#[test]
+fn a_question_takes_from_its_context_only_what_it_does_not_say() {
+    let territories = |q: &Question| {
+        q.all(|w| match w {
+            Word::Territory(t) => Some(t.clone()),
+            _ => None,
+        })
+    };
+    // The story around the question is read past.
+    let q =
+        read("Our Italian distributor says the market doubled. Italy added how much PV in 2024?");
+    assert!(q.unknown().is_empty(), "{:?}", q.unknown());
+    assert_eq!(territories(&q), ["Italy"]);
+    // A place named only in the context is the question's.
+    let q = read("Spain is our core market. What did it add in 2023?");
+    assert_eq!(territories(&q), ["Spain"]);
+    assert_eq!(q.years(), [2023]);
+    // A place the question names itself wins: the context's is read past.
+    let q =
+        read("Spain is the EU's second-largest fleet. What was Italy's installed base in 2023?");
+    assert_eq!(territories(&q), ["Italy"]);
+    assert!(
+        !q.has_op(Op::Top),
+        "the context's operation is not the question's"
+    );
+    // A change from one year takes the context's year too.
+    let q = read("Spain exploded in 2024. By what % did it grow vs 2023?");
+    assert_eq!(q.years(), [2024, 2023]);
+    // A topic before a colon or a dash lends its operation to a question that asks none.
+    let q = read("Italy's all-time record for annual installs — which year and how many MW?");
+    assert!(q.has_op(Op::Max) && q.unknown().is_empty(), "{:?}", q.spans);
+}
+
+#[test]
+fn instructions_after_the_question_and_after_without_a_period() {
+    // An instruction after the question lends its operation.
+    let q = read("How much of Germany's 2024 market was distributed? Give it as a % of the total.");
+    assert!(q.has_op(Op::Share), "{:?}", q.spans);
+    // An instruction is part of the question, its years too.
+    let q = read("Is Spain expected to shrink in 2025? Give me the % change from 2024 to 2025.");
+    assert!(
+        q.has_op(Op::Change) && q.years().contains(&2024),
+        "{:?}",
+        q.spans
+    );
+    // A remark after it does not.
+    let q = read("What did Spain add in 2024? It was the biggest year.");
+    assert!(!q.has_op(Op::Top), "{:?}", q.spans);
+    // "after" starts a span only before a period.
+    assert_eq!(
+        read("Italy's additions after 2020").unknown(),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        read("After Italy, which country installed the most in 2024?").unknown(),
+        ["after"]
+    );
+}
+
+#[test]
+fn context_that_may_narrow_the_question_is_not_read_past() {
+    // A negation, another technology, a segment: the question is read whole and declines.
+    for text in [
+        "Not counting Italy. Which country added the most in 2024?",
+        "We only look at residential. How much did Spain add in 2024?",
+    ] {
+        assert!(!read(text).unknown().is_empty(), "{text}");
+    }
+    let q = read("We also cover storage. How much did Spain add in 2024?");
+    assert!(!q.not_held().is_empty());
+    // A connection named only in a story before the question describes the asker: read
+    // past (the answer says "total connection"); named after the question, it is asked for.
+    let q = read("Base case for a French rooftop platform. France's additions in 2024?");
+    assert!(q.not_held().is_empty(), "{:?}", q.not_held());
+    assert!(!q.has(|w| matches!(w, Word::Connection(_))));
+    let q = read("France's additions in 2024? For our rooftop platform.");
+    assert!(
+        q.not_held()
+            .iter()
+            .any(|(_, c)| *c == words::CONTEXT_CONNECTION),
+        "{:?}",
+        q.not_held()
+    );
+}
+
+#[test]
+fn distance_counts_edits() {
+    assert_eq!(distance("itlay", "italy"), 1);
+    assert_eq!(distance("germnay", "germany"), 1);
+    assert_eq!(distance("spain", "spain"), 0);
+    assert_eq!(distance("cagr", "cigar"), 2);
+}

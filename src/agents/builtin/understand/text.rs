@@ -1,0 +1,460 @@
+//! A question's text before its words are read: sentences, glosses, spelled years, set-aside and contrasted parts, requests and claims.
+
+use super::*;
+
+pub(super) fn states(sentence: &str) -> bool {
+    let words = norm_joined(sentence);
+    let mut words = words.split(' ').filter(|w| !w.is_empty()).peekable();
+    // ("How much of the US installed base is distributed rather than utility-scale — as a
+    // percentage?" asks: a question word first is no statement.)
+    let asks = words.peek().is_some_and(|w| {
+        matches!(
+            *w,
+            "how"
+                | "what"
+                | "which"
+                | "who"
+                | "when"
+                | "where"
+                | "why"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "does"
+                | "did"
+                | "do"
+                | "can"
+                | "could"
+                | "give"
+                | "show"
+                | "tell"
+        )
+    });
+    !asks && words.any(|w| matches!(w, "is" | "are" | "was" | "were" | "been"))
+}
+
+/// "distributed systems (homes, businesses)": a parenthesis after a segment that only says what
+/// the segment holds is dropped (the data's segment is the answer; its parts are not read as
+/// measures such as a number of homes).
+pub(super) fn without_glosses(text: &str) -> std::borrow::Cow<'_, str> {
+    const SEGMENT: &[&str] = &[
+        "distributed",
+        "centralised",
+        "centralized",
+        "utility",
+        "scale",
+        "rooftop",
+        "rooftops",
+        "dg",
+        "grid",
+        "mounted",
+        "systems",
+        "segment",
+    ];
+    const GLOSS: &[&str] = &[
+        "home",
+        "homes",
+        "household",
+        "households",
+        "residential",
+        "commercial",
+        "industrial",
+        "business",
+        "businesses",
+        "c",
+        "i",
+        "ci",
+        "self",
+        "consumption",
+        "rooftop",
+        "rooftops",
+        "prosumer",
+        "prosumers",
+        "small",
+        "large",
+        "utility",
+        "scale",
+        "ground",
+        "mounted",
+        "farms",
+        "parks",
+        "plants",
+        "solar",
+        "pv",
+        "systems",
+        "and",
+        "or",
+        "e",
+        "g",
+        "etc",
+        "incl",
+        "including",
+        "mostly",
+        "mainly",
+        "like",
+        "such",
+        "as",
+        "on",
+        "roofs",
+        "buildings",
+        "companies",
+        "shops",
+        "offices",
+        "factories",
+        "farmers",
+        "sme",
+        "smes",
+    ];
+    if !text.contains('(') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let before = norm_joined(&rest[..open]);
+        let after_segment = before
+            .split(' ')
+            .rfind(|w| !w.is_empty())
+            .is_some_and(|w| SEGMENT.contains(&w));
+        let inside = norm_joined(&rest[open + 1..close]);
+        let gloss = inside.split(' ').any(|w| !w.is_empty())
+            && inside
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .all(|w| GLOSS.contains(&w));
+        out.push_str(&rest[..open]);
+        if !(after_segment && gloss) {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// "twenty twenty-four", "two thousand and ten", "nineteen ninety-nine": a year said as it is
+/// spoken is written as digits (a spoken year is not read as two small counts).
+pub(super) fn spelled_years(text: &str) -> std::borrow::Cow<'_, str> {
+    const ONES: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    const TEENS: &[&str] = &[
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty"];
+    let lower = text.to_lowercase();
+    if !["twenty", "thousand", "nineteen"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return text.into();
+    }
+    // Words with their trailing punctuation apart; a hyphen ("twenty-four") splits a word.
+    // (word, its trailing punctuation, the piece as written, whether a hyphen joins it to the
+    // next): a hyphen ("twenty-four") splits a word.
+    let tokens: Vec<(String, String, &str, bool)> = text
+        .split_whitespace()
+        .flat_map(|t| {
+            let parts: Vec<&str> = t.split('-').collect();
+            let n = parts.len();
+            parts
+                .into_iter()
+                .enumerate()
+                .map(move |(i, p)| (p, i + 1 < n))
+        })
+        .map(|(p, hyphen)| {
+            let word = p.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let tail = if hyphen { "" } else { &p[word.len()..] };
+            (word.to_lowercase(), tail.to_string(), p, hyphen)
+        })
+        .collect();
+    let ones = |w: &str| ONES.iter().position(|o| *o == w).map(|i| i as i32 + 1);
+    // 10..99 said in words, and how many words it took.
+    let two_digits = |i: usize| -> Option<(i32, usize)> {
+        let (w, tail, ..) = tokens.get(i)?;
+        if let Some(t) = TEENS.iter().position(|o| o == w) {
+            return Some((t as i32 + 10, 1));
+        }
+        let tens = TENS.iter().position(|o| o == w)? as i32 * 10 + 20;
+        match tokens.get(i + 1) {
+            Some((n, ..)) if tail.is_empty() && ones(n).is_some() => Some((tens + ones(n)?, 2)),
+            _ => Some((tens, 1)),
+        }
+    };
+    let year_at = |i: usize| -> Option<(i32, usize)> {
+        let (w, tail, ..) = tokens.get(i)?;
+        match w.as_str() {
+            // "twenty ten" .. "twenty fifty"
+            "twenty" if tail.is_empty() => {
+                let (v, n) = two_digits(i + 1)?;
+                Some((2000 + v, n + 1))
+            }
+            // "nineteen ninety-nine"
+            "nineteen" if tail.is_empty() => {
+                let (v, n) = two_digits(i + 1)?;
+                (v >= 20).then_some((1900 + v, n + 1))
+            }
+            // "two thousand (and) ten", "two thousand and five"
+            "two" if tail.is_empty() && tokens.get(i + 1)?.0 == "thousand" => {
+                let mut j = i + 2;
+                if tokens.get(j).is_some_and(|t| t.0 == "and") && tokens[j - 1].1.is_empty() {
+                    j += 1;
+                }
+                if tokens[j - 1].1.is_empty()
+                    && let Some(t) = tokens.get(j)
+                {
+                    if let Some((v, n)) = two_digits(j) {
+                        return Some((2000 + v, j + n - i));
+                    }
+                    if let Some(v) = ones(&t.0) {
+                        return Some((2000 + v, j + 1 - i));
+                    }
+                }
+                Some((2000, 2))
+            }
+            _ => None,
+        }
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut changed = false;
+    while i < tokens.len() {
+        let (piece, joined) = match year_at(i) {
+            Some((year, n)) => {
+                changed = true;
+                i += n;
+                (format!("{year}{}", tokens[i - 1].1), tokens[i - 1].3)
+            }
+            None => {
+                i += 1;
+                (tokens[i - 1].2.to_string(), tokens[i - 1].3)
+            }
+        };
+        out.push_str(&piece);
+        out.push_str(if joined { "-" } else { " " });
+    }
+    if changed {
+        out.trim_end().to_string().into()
+    } else {
+        text.into()
+    }
+}
+
+/// "Okay so tariffs aside, how does ...?", "Leaving aside regional aggregates like the EU or
+/// Asia, which five countries ...?": a clause that sets aside what the data does not hold, or
+/// aggregates (which a ranking of countries leaves out anyway), is dropped. A clause that sets
+/// aside a country, a segment, a scenario or anything else the data holds changes the question
+/// and is kept (to be declined or answered as it says).
+pub(super) fn without_set_aside<'a>(text: &'a str, lex: &Lexicon) -> std::borrow::Cow<'a, str> {
+    let lower = text.to_lowercase();
+    let Some(comma) = lower.find(", ") else {
+        return text.into();
+    };
+    let head = lower[..comma].trim_start();
+    let head = ["okay so ", "ok so ", "so ", "okay, ", "ok "]
+        .iter()
+        .find_map(|p| head.strip_prefix(p))
+        .unwrap_or(head);
+    let clause = [
+        "leaving aside ",
+        "setting aside ",
+        "putting aside ",
+        "aside from ",
+    ]
+    .iter()
+    .find_map(|p| head.strip_prefix(p))
+    .or_else(|| {
+        head.strip_suffix(" aside")
+            .filter(|c| c.split_whitespace().count() <= 4)
+    });
+    let Some(clause) = clause else {
+        return text.into();
+    };
+    let holds = read_words(clause, lex, false).spans.iter().any(|s| {
+        s.has(|w| match w {
+            Word::Territory(t) | Word::Region(t) => crate::tools::places::is_country(t),
+            Word::Connection(_)
+            | Word::AllConnections
+            | Word::Scenario(_)
+            | Word::AllScenarios
+            | Word::Kind(_)
+            | Word::Company(_)
+            | Word::Item(_)
+            | Word::Description(_)
+            | Word::Tech(_)
+            | Word::Metric(_)
+            | Word::Year(_)
+            | Word::Month(_)
+            | Word::Quarter(_) => true,
+            _ => false,
+        })
+    });
+    if holds {
+        return text.into();
+    }
+    text[comma + 2..].to_string().into()
+}
+
+/// "distributed (rooftop etc.) rather than centralised": the segment asked for is the first;
+/// the one it is set against is dropped.
+pub(super) fn without_contrasts(text: &str) -> std::borrow::Cow<'_, str> {
+    const CONTRAST: &[&str] = &["rather than", "as opposed to", "instead of", "not"];
+    const SEGMENT: &[&str] = &[
+        "centralised",
+        "centralized",
+        "distributed",
+        "utility scale",
+        "utility-scale",
+        "rooftop",
+        "ground-mounted",
+        "ground mounted",
+        "off-grid",
+    ];
+    let lower = text.to_lowercase();
+    for c in CONTRAST {
+        for seg in SEGMENT {
+            let pattern = format!(" {c} {seg}");
+            if let Some(at) = lower.find(&pattern)
+                && lower[..at].split_whitespace().last().is_some_and(|w| {
+                    let w = w.trim_matches(|ch: char| !ch.is_alphanumeric());
+                    SEGMENT.contains(&w) || w == "etc"
+                })
+                && *c != "not"
+            {
+                let end = at + pattern.len();
+                return format!("{}{}", &text[..at], &text[end..]).into();
+            }
+        }
+    }
+    text.into()
+}
+
+/// Whether a sentence starts with a word that asks for something ("how", "what", "which"...).
+pub(super) fn starts_with_a_question_word(sentence: &str) -> bool {
+    let words = norm_joined(sentence);
+    words.split(' ').find(|w| !w.is_empty()).is_some_and(|w| {
+        matches!(
+            w,
+            "how" | "what" | "whats" | "which" | "who" | "when" | "where" | "why"
+        )
+    })
+}
+
+/// "Compare please Spain and Italy for 2024. Which one installed more?": a request before the
+/// question, which is part of it.
+pub(super) fn requests(sentence: &str) -> bool {
+    let words = norm_joined(sentence);
+    words.split(' ').find(|w| !w.is_empty()).is_some_and(|w| {
+        matches!(
+            w,
+            "compare"
+                | "give"
+                | "show"
+                | "tell"
+                | "list"
+                | "rank"
+                | "plot"
+                | "chart"
+                | "add"
+                | "sum"
+                | "calculate"
+                | "compute"
+        )
+    })
+}
+
+/// "Is that right?", "Is it true that ...?", "Correct?": a sentence that asks whether a claim
+/// holds, not for a figure.
+pub(super) fn checks_a_claim(sentence: &str) -> bool {
+    let t = norm_joined(sentence);
+    let t = t.trim();
+    [
+        "is it correct",
+        "is it true",
+        "is it right",
+        "is that correct",
+        "is that true",
+        "is that right",
+        "is this correct",
+        "is this true",
+        "is this right",
+        "am i right",
+        "right",
+        "correct",
+        "true",
+        "true or false",
+        "is that accurate",
+        "is it accurate",
+        "does that hold",
+        "does it hold",
+    ]
+    .iter()
+    .any(|p| t == *p || t.starts_with(&format!("{p} ")))
+}
+
+/// The sentences of a question, each with whether it asks (ends with "?"). A sentence ends at
+/// ".", "?", "!", ";" or ":" before a space (not after "i.e.", "e.g.", "vs." or an initial such
+/// as "U.S."), and at a dash between spaces.
+pub(super) fn sentences(text: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let next_space = chars.get(k + 1).is_none_or(|(_, n)| n.is_whitespace());
+        let prev_space = k > 0 && chars[k - 1].1.is_whitespace();
+        let end =
+            match c {
+                '?' | '!' | ';' | ':' => next_space,
+                '.' => {
+                    let word = text[start..i]
+                        .rsplit(char::is_whitespace)
+                        .next()
+                        .unwrap_or("")
+                        .to_lowercase();
+                    let abbreviation = [
+                        "i.e", "e.g", "vs", "approx", "incl", "excl", "etc", "no", "cf",
+                    ]
+                    .contains(&word.as_str())
+                        || word.split('.').all(|p| p.chars().count() == 1);
+                    next_space && !abbreviation
+                }
+                '-' | '–' | '—' => prev_space && next_space,
+                // "Germany's known as a rooftop country, but in 2023 how much of its new capacity was
+                // centralised?": a statement before ", but" and a question word is the story.
+                ',' => {
+                    let after = text[i + 1..].trim_start().to_lowercase();
+                    after.starts_with("but ")
+                        && after.split_whitespace().skip(1).take(4).any(|w| {
+                            matches!(w, "how" | "what" | "which" | "when" | "who" | "where")
+                        })
+                        && !starts_with_a_question_word(&text[start..i])
+                }
+                _ => false,
+            };
+        if end {
+            let sentence = &text[start..i + c.len_utf8()];
+            if sentence.chars().any(char::is_alphanumeric) {
+                out.push((sentence, c == '?'));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    let rest = &text[start..];
+    if rest.chars().any(char::is_alphanumeric) {
+        out.push((rest, false));
+    }
+    out
+}
