@@ -3,14 +3,12 @@
 //! file is in, and two rows that disagree about the same figure fail the file. Any error rolls
 //! everything back, so the data loaded before stays as it was.
 
+use crate::domain::market::{Connection, Kind as MarketKind, Scenario};
 use std::path::Path;
 
 pub use super::progress::Progress;
 use super::read::{Row, Table};
-use super::{
-    FinRec, IngestError, Kind, MarketRec, PriceRec, canonical_connection, canonical_scenario,
-    canonical_type, parse_period,
-};
+use super::{FinRec, IngestError, Kind, MarketRec, PriceRec, parse_period};
 use crate::domain::records::SourceMeta;
 use crate::store::Db;
 use crate::store::datasets as ds;
@@ -86,22 +84,19 @@ fn year(row: &Row, i: usize, col: &str) -> Result<i32, IngestError> {
     Ok(n as i32)
 }
 
-fn vocab(
+fn vocab<T>(
     row: &Row,
     i: usize,
     col: &str,
-    f: fn(&str) -> Option<&'static str>,
-    allowed: &[&str],
-) -> Result<&'static str, IngestError> {
+    parse: fn(&str) -> Option<T>,
+    allowed: fn() -> String,
+) -> Result<T, IngestError> {
     let v = text(row, i, col)?;
-    f(&v).ok_or_else(|| {
+    parse(&v).ok_or_else(|| {
         IngestError::at(
             row.number,
             Some(col),
-            format!(
-                "unknown value {v:?} (expected one of: {})",
-                allowed.join(", ")
-            ),
+            format!("unknown value {v:?} (expected one of: {})", allowed()),
         )
     })
 }
@@ -163,23 +158,17 @@ impl MarketCols {
         };
         let territory = text(row, self.territory, tc)?;
         let year = year(row, self.year, "Year")?;
-        let scenario = vocab(
-            row,
-            self.scenario,
-            sc,
-            canonical_scenario,
-            &super::SCENARIOS,
-        )?;
+        let scenario = vocab(row, self.scenario, sc, Scenario::parse, Scenario::names)?;
         let connection = vocab(
             row,
             self.connection,
             cc,
-            canonical_connection,
-            &super::CONNECTIONS,
+            Connection::parse,
+            Connection::names,
         )?;
         let line = row.number as i64;
         if !self.wide {
-            let kind = vocab(row, self.kind, "Type", canonical_type, &super::TYPES)?;
+            let kind = vocab(row, self.kind, "Type", MarketKind::parse, MarketKind::names)?;
             let capacity = number(row, self.capacity, "Capacity(MW)")?;
             out.push(MarketRec {
                 line,
@@ -204,8 +193,8 @@ impl MarketCols {
             ));
         }
         for (i, col, kind) in [
-            (self.capacity, "Annual Market", "Annual"),
-            (self.cumulative, "Cumulative Market", "Cumulative"),
+            (self.capacity, "Annual Market", MarketKind::Annual),
+            (self.cumulative, "Cumulative Market", MarketKind::Cumulative),
         ] {
             // An empty cell in the wide layout means "no figure", not zero.
             if row.cells.get(i).and_then(|c| c.text()).is_none() {

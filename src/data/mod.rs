@@ -65,58 +65,6 @@ impl From<sqlx::Error> for IngestError {
     }
 }
 
-pub const SCENARIOS: [&str; 5] = [
-    "Historical Primary",
-    "Historical Secondary",
-    "Forecast - High",
-    "Forecast - Most probable",
-    "Forecast - Low",
-];
-pub const CONNECTIONS: [&str; 4] = ["Total", "Centralised", "Distributed", "Off-grid"];
-pub const TYPES: [&str; 2] = ["Annual", "Cumulative"];
-
-fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// A scenario of either market layout, in the long layout's vocabulary (the wide layout's
-/// `Historical`, `High`, `Most Probable`, `Low` map to the long layout's names).
-pub fn canonical_scenario(s: &str) -> Option<&'static str> {
-    match squash(s).as_str() {
-        "historicalprimary" | "historical" => Some(SCENARIOS[0]),
-        "historicalsecondary" => Some(SCENARIOS[1]),
-        "forecasthigh" | "high" => Some(SCENARIOS[2]),
-        "forecastmostprobable" | "mostprobable" | "forecast" | "forecastmedium" | "medium" => {
-            Some(SCENARIOS[3])
-        }
-        "forecastlow" | "low" => Some(SCENARIOS[4]),
-        _ => None,
-    }
-}
-
-pub fn canonical_connection(s: &str) -> Option<&'static str> {
-    match squash(s).as_str() {
-        "total" | "all" => Some(CONNECTIONS[0]),
-        "centralised" | "centralized" | "utilityscale" | "utility" | "groundmounted" => {
-            Some(CONNECTIONS[1])
-        }
-        "distributed" | "rooftop" => Some(CONNECTIONS[2]),
-        "offgrid" => Some(CONNECTIONS[3]),
-        _ => None,
-    }
-}
-
-pub fn canonical_type(s: &str) -> Option<&'static str> {
-    match squash(s).as_str() {
-        "annual" | "annualmarket" => Some(TYPES[0]),
-        "cumulative" | "cumulativemarket" => Some(TYPES[1]),
-        _ => None,
-    }
-}
-
 /// A reporting period: `2024-Q1`, `Q1 2024`, `2024Q1`, `1Q24`, `H1 2024`, `2024-H2`, `FY2023`,
 /// `FY 2023` or `2023`. Returns the canonical label, the kind (`Q`, `H`, `FY`) and the first day.
 pub fn parse_period(s: &str) -> Option<(String, &'static str, NaiveDate)> {
@@ -165,23 +113,6 @@ pub fn parse_period(s: &str) -> Option<(String, &'static str, NaiveDate)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn vocabulary_of_both_layouts() {
-        assert_eq!(
-            canonical_scenario("Most Probable"),
-            Some("Forecast - Most probable")
-        );
-        assert_eq!(
-            canonical_scenario("Forecast - High"),
-            Some("Forecast - High")
-        );
-        assert_eq!(canonical_scenario("Historical"), Some("Historical Primary"));
-        assert_eq!(canonical_scenario("Guess"), None);
-        assert_eq!(canonical_connection("Off grid"), Some("Off-grid"));
-        assert_eq!(canonical_connection("Centralized"), Some("Centralised"));
-        assert_eq!(canonical_type("CUMULATIVE"), Some("Cumulative"));
-    }
 
     #[test]
     fn periods() {

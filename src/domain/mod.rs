@@ -7,6 +7,7 @@ pub mod analytics;
 pub mod conversation;
 pub mod gdpr;
 pub mod jobs;
+pub mod market;
 pub mod net;
 pub mod plans;
 pub mod records;

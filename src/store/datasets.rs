@@ -5,6 +5,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{Db, Tx, now};
+use crate::domain::market::{Connection, Kind as MarketKind, Scenario};
 use crate::domain::records::{FinRec, Kind, MarketRec, Passage, PriceRec, SourceMeta};
 use crate::{on_db, on_tx};
 
@@ -472,10 +473,12 @@ pub struct MarketFilter {
 pub struct MarketRow {
     pub territory: String,
     pub year: i32,
-    pub scenario: String,
-    pub connection: String,
-    #[sqlx(rename = "type")]
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub scenario: Scenario,
+    #[sqlx(try_from = "String")]
+    pub connection: Connection,
+    #[sqlx(rename = "type", try_from = "String")]
+    pub kind: MarketKind,
     pub capacity_mw: f64,
 }
 

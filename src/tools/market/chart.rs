@@ -18,8 +18,8 @@ pub fn plot_type(args: &MarketArgs, r: &Resolved) -> Result<&'static str, ToolEr
     }
 }
 
-pub(super) fn measure(kind: &str) -> &'static str {
-    if kind == "Cumulative" {
+pub(super) fn measure(kind: MarketKind) -> &'static str {
+    if kind == MarketKind::Cumulative {
         "Cumulative Installed Capacity"
     } else {
         "Annual Installed Capacity"
@@ -98,7 +98,7 @@ pub fn chart(
                     "Only {territory} is shown: a stacked chart shows one territory."
                 ));
             }
-            rows.retain(|x| x.territory == territory && x.connection != "Total");
+            rows.retain(|x| x.territory == territory && x.connection != Connection::Total);
             let mut years: Vec<i32> = rows
                 .iter()
                 .map(|x| x.year)
@@ -113,7 +113,7 @@ pub fn chart(
             for y in &years {
                 let parts: Vec<&&MarketRow> = rows.iter().filter(|x| x.year == *y).collect();
                 let total: f64 = parts.iter().map(|x| x.capacity_mw).sum();
-                for stack in ["Centralised", "Distributed", "Off-grid"] {
+                for stack in Connection::SEGMENTS {
                     let Some(p) = parts.iter().find(|x| x.connection == stack) else {
                         continue;
                     };
@@ -129,10 +129,10 @@ pub fn chart(
                     }));
                 }
             }
-            let stacks: Vec<Value> = ["Centralised", "Distributed", "Off-grid"]
+            let stacks: Vec<Value> = Connection::SEGMENTS
                 .iter()
                 .filter(|s| rows.iter().any(|x| x.connection == **s))
-                .map(|s| json!({"name": s, "color": charts::stack_color(s)}))
+                .map(|s| json!({"name": s, "color": charts::stack_color(s.as_str())}))
                 .collect();
             let shown: Vec<&MarketRow> = rows
                 .iter()
@@ -260,9 +260,9 @@ pub(super) fn series_key(r: &Resolved) -> impl Fn(&MarketRow) -> String + '_ {
         if r.territories.len() != 1 {
             x.territory.clone()
         } else if r.scenarios.len() > 1 {
-            x.scenario.clone()
+            x.scenario.to_string()
         } else if r.connections.len() > 1 {
-            x.connection.clone()
+            x.connection.to_string()
         } else {
             x.territory.clone()
         }
@@ -284,7 +284,7 @@ pub(super) fn mw(v: f64) -> String {
 }
 
 /// A short narrative: the first series from its first to its last year, and its peak.
-pub(super) fn describe_rows(rows: &[&MarketRow], kind: &str) -> Option<String> {
+pub(super) fn describe_rows(rows: &[&MarketRow], kind: MarketKind) -> Option<String> {
     let t = &rows.first()?.territory;
     let mut series: Vec<&&MarketRow> = rows.iter().filter(|x| &x.territory == t).collect();
     series.sort_by_key(|x| x.year);
@@ -292,7 +292,7 @@ pub(super) fn describe_rows(rows: &[&MarketRow], kind: &str) -> Option<String> {
     let peak = series
         .iter()
         .max_by(|a, b| a.capacity_mw.total_cmp(&b.capacity_mw))?;
-    let what = if kind == "Cumulative" {
+    let what = if kind == MarketKind::Cumulative {
         "cumulative capacity"
     } else {
         "annual installations"

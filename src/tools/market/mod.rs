@@ -13,7 +13,7 @@ use super::names::{Names, Vocab};
 use super::places;
 use super::vocab::Vocabulary;
 use super::{Arguments, DataTool, Mode, ToolContext, ToolError, lenient};
-use crate::data::{self, CONNECTIONS};
+use crate::domain::market::{Connection, Kind as MarketKind, Scenario};
 use crate::store::Db;
 use crate::store::datasets::{self as ds, MarketFilter, MarketRow, Source};
 
@@ -88,14 +88,14 @@ impl Arguments for MarketArgs {
             "year" => json!({"type": "integer", "description": "a single year"}),
             "start_year" | "end_year" => json!({"type": "integer"}),
             "scenario" => {
-                json!({"type": "array", "items": {"type": "string", "enum": data::SCENARIOS},
+                json!({"type": "array", "items": {"type": "string", "enum": Scenario::ALL},
                     "description": "default: historical up to the last historical year, then Forecast - Most probable"})
             }
             "connection" => {
-                json!({"type": "array", "items": {"type": "string", "enum": CONNECTIONS},
+                json!({"type": "array", "items": {"type": "string", "enum": Connection::ALL},
                     "description": "default Total"})
             }
-            "type" => json!({"type": "string", "enum": data::TYPES,
+            "type" => json!({"type": "string", "enum": MarketKind::ALL,
                 "description": "default Annual (new capacity per year)"}),
             "group_by" => {
                 json!({"type": "string", "enum": ["territory", "year", "connection", "scenario"],
@@ -180,9 +180,9 @@ pub struct Resolved {
     pub min_year: Option<i32>,
     pub max_year: Option<i32>,
     /// Empty: historical then the most probable forecast.
-    pub scenarios: Vec<&'static str>,
-    pub connections: Vec<&'static str>,
-    pub kind: &'static str,
+    pub scenarios: Vec<Scenario>,
+    pub connections: Vec<Connection>,
+    pub kind: MarketKind,
     pub group_by: Option<&'static str>,
     /// The operation to compute, with what it needs.
     pub operation: Option<(Operation, Ask)>,
@@ -195,12 +195,6 @@ pub struct MarketResult {
     pub resolved: Resolved,
     pub notes: Vec<String>,
 }
-
-const AUTO: [&str; 3] = [
-    "Historical Primary",
-    "Historical Secondary",
-    "Forecast - Most probable",
-];
 
 pub async fn territories(db: &Db) -> Result<Names, ToolError> {
     let v = ds::distinct(db, ds::Table::Market, ds::Column::Territory)
@@ -224,10 +218,10 @@ pub fn resolve(args: &MarketArgs, names: &Names, stacked: bool) -> Result<Resolv
     };
     let mut scenarios = Vec::new();
     for s in &args.scenario {
-        let c = data::canonical_scenario(s).ok_or_else(|| {
+        let c = Scenario::parse(s).ok_or_else(|| {
             ToolError::Arguments(format!(
                 "unknown scenario {s:?} (one of: {})",
-                data::SCENARIOS.join(", ")
+                Scenario::names()
             ))
         })?;
         if !scenarios.contains(&c) {
@@ -236,10 +230,10 @@ pub fn resolve(args: &MarketArgs, names: &Names, stacked: bool) -> Result<Resolv
     }
     let mut connections = Vec::new();
     for c in &args.connection {
-        let v = data::canonical_connection(c).ok_or_else(|| {
+        let v = Connection::parse(c).ok_or_else(|| {
             ToolError::Arguments(format!(
                 "unknown connection {c:?} (one of: {})",
-                CONNECTIONS.join(", ")
+                Connection::names()
             ))
         })?;
         if !connections.contains(&v) {
@@ -265,14 +259,14 @@ pub fn resolve(args: &MarketArgs, names: &Names, stacked: bool) -> Result<Resolv
     };
     if connections.is_empty() {
         connections = if stacked || group_by == Some("connection") {
-            vec!["Centralised", "Distributed", "Off-grid"]
+            Connection::SEGMENTS.to_vec()
         } else {
-            vec!["Total"]
+            vec![Connection::Total]
         };
     }
     let kind = match &args.kind {
-        None => "Annual",
-        Some(k) => data::canonical_type(k).ok_or_else(|| {
+        None => MarketKind::Annual,
+        Some(k) => MarketKind::parse(k).ok_or_else(|| {
             ToolError::Arguments(format!("unknown type {k:?} (Annual or Cumulative)"))
         })?,
     };
@@ -291,7 +285,7 @@ pub fn resolve(args: &MarketArgs, names: &Names, stacked: bool) -> Result<Resolv
         args.count,
         args.order.as_deref(),
         args.level_mw,
-        kind == "Annual",
+        kind == MarketKind::Annual,
         "level_mw",
     )
     .map_err(ToolError::Arguments)?;
@@ -354,9 +348,9 @@ fn shape_for_operation(r: &mut Resolved, names: &Names) -> Result<(), ToolError>
             r.connections.truncate(1);
         }
         Operation::Share => {
-            if r.territories.len() == 1 && r.connections.iter().any(|c| *c != "Total") {
-                if !r.connections.contains(&"Total") {
-                    r.connections.push("Total");
+            if r.territories.len() == 1 && r.connections.iter().any(|c| *c != Connection::Total) {
+                if !r.connections.contains(&Connection::Total) {
+                    r.connections.push(Connection::Total);
                 }
                 ask.whole = Some("Total".into());
             } else {
@@ -434,7 +428,7 @@ pub fn series(res: &MarketResult) -> Vec<Series> {
     let by_connection = r.territories.len() == 1 && r.connections.len() > 1;
     let scenarios: BTreeSet<&str> = res.rows.iter().map(|x| x.scenario.as_str()).collect();
     let several_scenarios = !r.scenarios.is_empty() && r.scenarios.len() > 1 && scenarios.len() > 1;
-    let first_connection = r.connections.first().copied().unwrap_or("Total");
+    let first_connection = r.connections.first().copied().unwrap_or(Connection::Total);
     let mut by: BTreeMap<String, Vec<Point>> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
     for x in &res.rows {
@@ -442,9 +436,9 @@ pub fn series(res: &MarketResult) -> Vec<Series> {
             continue;
         }
         let key = if by_connection {
-            x.connection.clone()
+            x.connection.to_string()
         } else if several_scenarios && r.territories.len() == 1 {
-            x.scenario.clone()
+            x.scenario.to_string()
         } else if several_scenarios {
             format!("{} ({})", x.territory, x.scenario)
         } else {
@@ -457,7 +451,7 @@ pub fn series(res: &MarketResult) -> Vec<Series> {
             period: x.year.to_string(),
             t: f64::from(x.year),
             value: x.capacity_mw,
-            label: x.scenario.clone(),
+            label: x.scenario.to_string(),
         });
     }
     // The order asked (territories as named), then the rows' order.
@@ -493,7 +487,7 @@ async fn query(db: &Db, r: &Resolved) -> Result<Option<MarketResult>, ToolError>
     let filter = MarketFilter {
         territories: r.territories.clone(),
         scenarios: if r.scenarios.is_empty() {
-            AUTO.iter().map(|s| s.to_string()).collect()
+            Scenario::AUTO.iter().map(|s| s.to_string()).collect()
         } else {
             r.scenarios.iter().map(|s| s.to_string()).collect()
         },
@@ -513,14 +507,12 @@ async fn query(db: &Db, r: &Resolved) -> Result<Option<MarketResult>, ToolError>
             rows = merge_auto(rows);
         }
         let mut notes = Vec::new();
-        if r.kind == "Cumulative" && rows.iter().any(|x| x.scenario.starts_with("Forecast")) {
+        if r.kind == MarketKind::Cumulative && rows.iter().any(|x| x.scenario.is_forecast()) {
             let without = forecasts_without_base(db, &source, &rows).await?;
             if !without.is_empty() {
                 // A running sum of forecast additions is not an installed base: neither provider
                 // may state it as one.
-                rows.retain(|x| {
-                    !(x.scenario.starts_with("Forecast") && without.contains(&x.territory))
-                });
+                rows.retain(|x| !(x.scenario.is_forecast() && without.contains(&x.territory)));
                 let why = format!(
                     "in {}, forecast cumulative values are running sums of the forecast additions and do \
                      not include the installed base",
@@ -536,8 +528,8 @@ async fn query(db: &Db, r: &Resolved) -> Result<Option<MarketResult>, ToolError>
             }
         }
         if r.scenarios.is_empty()
-            && rows.iter().any(|x| x.scenario.starts_with("Forecast"))
-            && rows.iter().any(|x| x.scenario.starts_with("Historical"))
+            && rows.iter().any(|x| x.scenario.is_forecast())
+            && rows.iter().any(|x| x.scenario.is_historical())
         {
             notes.push(
                 "Historical figures up to the last historical year, then the Forecast - Most probable scenario."
@@ -565,7 +557,7 @@ async fn forecasts_without_base(
 ) -> Result<Vec<String>, ToolError> {
     let mut territories: Vec<String> = rows
         .iter()
-        .filter(|x| x.scenario.starts_with("Forecast"))
+        .filter(|x| x.scenario.is_forecast())
         .map(|x| x.territory.clone())
         .collect();
     territories.sort();
@@ -591,15 +583,15 @@ async fn forecasts_without_base(
         .filter(|t| {
             let of_t = || all.iter().filter(|x| &x.territory == t);
             let last_hist = of_t()
-                .filter(|x| x.scenario.starts_with("Historical"))
+                .filter(|x| x.scenario.is_historical())
                 .max_by_key(|x| x.year);
             let first_forecast = of_t()
-                .filter(|x| x.scenario.starts_with("Forecast"))
+                .filter(|x| x.scenario.is_forecast())
                 .min_by_key(|x| x.year)
                 .map(|x| x.year);
             match (last_hist, first_forecast) {
                 (Some(h), Some(y)) => of_t()
-                    .filter(|x| x.year == y && x.scenario.starts_with("Forecast"))
+                    .filter(|x| x.year == y && x.scenario.is_forecast())
                     .any(|x| x.capacity_mw < h.capacity_mw),
                 _ => false,
             }
@@ -610,17 +602,17 @@ async fn forecasts_without_base(
 /// One figure per (territory, connection, type, year): historical primary, else historical
 /// secondary, else the most probable forecast.
 fn merge_auto(rows: Vec<MarketRow>) -> Vec<MarketRow> {
-    let rank = |s: &str| AUTO.iter().position(|a| *a == s).unwrap_or(9);
+    let rank = |s: Scenario| Scenario::AUTO.iter().position(|a| *a == s).unwrap_or(9);
     let mut best: BTreeMap<(String, String, String, i32), MarketRow> = BTreeMap::new();
     for row in rows {
         let key = (
             row.territory.clone(),
-            row.connection.clone(),
-            row.kind.clone(),
+            row.connection.to_string(),
+            row.kind.to_string(),
             row.year,
         );
         match best.get(&key) {
-            Some(b) if rank(&b.scenario) <= rank(&row.scenario) => {}
+            Some(b) if rank(b.scenario) <= rank(row.scenario) => {}
             _ => {
                 best.insert(key, row);
             }
@@ -635,14 +627,14 @@ pub fn groups(res: &MarketResult, by: &str) -> Vec<(String, f64, f64)> {
     let last_year = res.rows.iter().map(|r| r.year).max().unwrap_or(0);
     let mut sums: BTreeMap<String, f64> = BTreeMap::new();
     for r in &res.rows {
-        if res.resolved.kind == "Cumulative" && by != "year" && r.year != last_year {
+        if res.resolved.kind == MarketKind::Cumulative && by != "year" && r.year != last_year {
             continue;
         }
         let k = match by {
             "territory" => r.territory.clone(),
             "year" => r.year.to_string(),
-            "connection" => r.connection.clone(),
-            _ => r.scenario.clone(),
+            "connection" => r.connection.to_string(),
+            _ => r.scenario.to_string(),
         };
         *sums.entry(k).or_default() += r.capacity_mw;
     }
@@ -737,7 +729,7 @@ pub fn for_model(res: &MarketResult) -> String {
         "source": res.source.name,
         "sample_data": res.source.is_sample,
         "unit": "MW (DC)",
-        "measure": if r.kind == "Cumulative" { "cumulative installed capacity" } else { "annual installed capacity (new capacity in the year)" },
+        "measure": if r.kind == MarketKind::Cumulative { "cumulative installed capacity" } else { "annual installed capacity (new capacity in the year)" },
         "filters": filters(r),
         "years_in_rows": years_text(lo, hi),
         "columns": ["territory", "year", "scenario", "connection", "type", "capacity_mw"],

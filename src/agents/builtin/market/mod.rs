@@ -185,8 +185,8 @@ fn with_op(mut args: MarketArgs, op: Operation) -> MarketArgs {
     args
 }
 
-fn what(kind: &str) -> &'static str {
-    if kind == "Cumulative" {
+fn what(kind: impl AsRef<str>) -> &'static str {
+    if kind.as_ref() == "Cumulative" {
         "cumulative installed capacity"
     } else {
         "annual installations"
@@ -212,7 +212,7 @@ fn value(
     res.rows
         .iter()
         .find(|r| r.territory == territory && r.year == year && r.connection == connection)
-        .map(|r| (r.capacity_mw, r.scenario.clone()))
+        .map(|r| (r.capacity_mw, r.scenario.to_string()))
 }
 
 fn scenarios_of(res: &MarketResult) -> String {
@@ -580,7 +580,7 @@ pub async fn answer(
     let ys: std::collections::BTreeSet<i32> = res.rows.iter().map(|r| r.year).collect();
     let multi_scen = a.scenarios.len() > 1 && a.territories.len() == 1;
     let series: Vec<String> = if multi_scen {
-        let mut s: Vec<String> = res.rows.iter().map(|r| r.scenario.clone()).collect();
+        let mut s: Vec<String> = res.rows.iter().map(|r| r.scenario.to_string()).collect();
         s.dedup();
         let mut u = Vec::new();
         for x in s {
@@ -606,7 +606,7 @@ pub async fn answer(
                 r.year == *y
                     && r.connection == conn
                     && if multi_scen {
-                        &r.scenario == s
+                        r.scenario.as_str() == s
                     } else {
                         &r.territory == s
                     }
@@ -621,7 +621,7 @@ pub async fn answer(
                 res.rows
                     .iter()
                     .find(|r| r.year == *y)
-                    .map(|r| r.scenario.clone())
+                    .map(|r| r.scenario.to_string())
                     .unwrap_or_default(),
             );
         }
@@ -663,7 +663,11 @@ fn chart(
         a.territories.clone(),
         from,
         to,
-        res.resolved.connections.clone(),
+        res.resolved
+            .connections
+            .iter()
+            .map(|c| c.as_str())
+            .collect(),
     );
     let pt = market::plot_type(&args, &res.resolved)?;
     show_chart(emit, market::chart(res, &args, pt))
