@@ -5,8 +5,8 @@
 
 use serde_json::{Value, json};
 
-use crate::chat_turn::{counters, ready};
-use crate::data_answers::{ask, conversation, sample_app};
+use crate::support::answers::{ask, conversation, sample_app};
+use crate::support::chat::{counters, ready};
 use crate::support::*;
 
 /// The raw `content` of every message of conversation `c`, in insertion order, read from the

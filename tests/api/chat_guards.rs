@@ -8,7 +8,7 @@ use std::time::Duration;
 use axum::http::Method;
 use serde_json::{Value, json};
 
-use crate::chat_turn::{chat, counters, openai_app, openai_app_with, ready};
+use crate::support::chat::{chat, counters, openai_app, openai_app_with, ready};
 use crate::support::fake_llm::{Reply, parse_sse, types};
 use crate::support::*;
 

@@ -6,70 +6,12 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::support::fake_llm::{FakeLlm, Reply, parse_sse, types};
+use crate::support::chat::{
+    chat, counters, openai_app, openai_app_with, ready, send_and_read_first_chunk,
+    start_and_hang_up_after_two_events,
+};
+use crate::support::fake_llm::{Reply, parse_sse, types};
 use crate::support::*;
-
-/// A user who hired `agent`, with a fresh conversation: `(token, conversation id)`.
-pub(crate) async fn ready(app: &TestApp, email: &str, agent: &str) -> (String, i64) {
-    let t = app.user(email).await;
-    app.post_json(
-        "/api/v1/agent-management/hire",
-        Some(&t),
-        &json!({"agent_type": agent}),
-    )
-    .await
-    .assert(201);
-    let c = app
-        .get("/api/v1/conversations/fresh/create-or-get", Some(&t))
-        .await
-        .json()["conversation_id"]
-        .as_i64()
-        .unwrap();
-    (t, c)
-}
-
-pub(crate) async fn chat(app: &TestApp, t: &str, c: i64, message: &str, agent: &str) -> Resp {
-    app.post_json(
-        "/api/v1/chat/send",
-        Some(t),
-        &json!({"conversation_id": c, "message": message, "agent_type": agent}),
-    )
-    .await
-}
-
-pub(crate) async fn counters(app: &TestApp) -> (i64, i64) {
-    (
-        app.scalar("SELECT query_count FROM fastapi_users WHERE username LIKE 'ann%'")
-            .await,
-        app.scalar("SELECT monthly_query_count FROM fastapi_users WHERE username LIKE 'ann%'")
-            .await,
-    )
-}
-
-pub(crate) async fn openai_app(b: Backend, replies: Vec<Reply>) -> (TestApp, FakeLlm) {
-    openai_app_with(b, replies, &[]).await
-}
-
-pub(crate) async fn openai_app_with(
-    b: Backend,
-    replies: Vec<Reply>,
-    extra: &[(&str, &str)],
-) -> (TestApp, FakeLlm) {
-    let fake = FakeLlm::start(replies).await;
-    let mut builder = TestApp::builder(b)
-        .env("LLM_PROVIDER", "openai")
-        .env("OPENAI_API_KEY", "test-key")
-        .env("OPENAI_BASE_URL", &fake.base_url)
-        .env("OPENAI_MODEL", "fake-default")
-        .env("AGENT_MODEL_NEWS", "fake-news")
-        .env("LLM_TIMEOUT_SECONDS", "2");
-    // `extra` may override any of the above.
-    for (k, v) in extra {
-        builder = builder.env(k, v);
-    }
-    let app = builder.start().await;
-    (app, fake)
-}
 
 db_test!(async fn checks_come_in_the_contract_order(b) {
     let app = TestApp::start(b).await;
@@ -398,55 +340,6 @@ db_test!(async fn orphaned_turns_are_finalised(b) {
     let msgs = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(&t)).await.json();
     assert_eq!(msgs[0]["content"], json!({"type": "string", "value": "Partial\n\n*The answer was interrupted by an error.*", "comment": null}).to_string());
 });
-
-/// Start a news turn over a real socket, read its first two events and hang up; returns the
-/// turn id.
-pub(crate) async fn start_and_hang_up_after_two_events(
-    addr: std::net::SocketAddr,
-    t: &str,
-    c: i64,
-) -> String {
-    let mut first = reqwest::Client::new()
-        .post(format!("http://{addr}/api/v1/chat/send"))
-        .bearer_auth(t)
-        .json(&json!({"conversation_id": c, "message": "letters", "agent_type": "news"}))
-        .send()
-        .await
-        .unwrap();
-    let turn = first.headers()["x-chat-turn-id"]
-        .to_str()
-        .unwrap()
-        .to_string();
-    let mut seen = String::new();
-    while !seen.contains(&format!("id: {turn}:2")) {
-        seen.push_str(&String::from_utf8_lossy(
-            &first.chunk().await.unwrap().expect("more body"),
-        ));
-    }
-    turn
-}
-
-/// Send over a real socket and read until the first chunk; returns the open response.
-pub(crate) async fn send_and_read_first_chunk(
-    addr: std::net::SocketAddr,
-    t: &str,
-    c: i64,
-) -> (reqwest::Response, String) {
-    let mut resp = reqwest::Client::new()
-        .post(format!("http://{addr}/api/v1/chat/send"))
-        .bearer_auth(t)
-        .json(&json!({"conversation_id": c, "message": "count", "agent_type": "news"}))
-        .send()
-        .await
-        .unwrap();
-    let mut seen = String::new();
-    while !seen.contains("\"type\":\"chunk\"") {
-        seen.push_str(&String::from_utf8_lossy(
-            &resp.chunk().await.unwrap().expect("more body"),
-        ));
-    }
-    (resp, seen)
-}
 
 db_test!(async fn shutdown_lets_running_turns_finish(b) {
     let (app, _fake) = openai_app(b, vec![Reply::Text(vec!["a. ", "b. ", "c. ", "d."], Duration::from_millis(200))]).await;

@@ -6,8 +6,8 @@ use std::time::Duration;
 use axum::http::Method;
 use serde_json::{Value, json};
 
-use crate::chat_turn::{counters, openai_app};
-use crate::data_answers::{ask, conversation};
+use crate::support::answers::{ask, conversation};
+use crate::support::chat::{counters, openai_app};
 use crate::support::fake_llm::Reply;
 use crate::support::*;
 
@@ -318,7 +318,7 @@ db_test!(async fn a_survey_bonus_extends_the_trial(b) {
 });
 
 db_test!(async fn a_failed_fallback_turn_gives_the_day_its_query_back(b) {
-    let (app, _fake) = crate::chat_turn::openai_app_with(b, vec![Reply::Status(500)], &[("FALLBACK_AGENT", "seamless")]).await;
+    let (app, _fake) = crate::support::chat::openai_app_with(b, vec![Reply::Status(500)], &[("FALLBACK_AGENT", "seamless")]).await;
     let t = app.user("ann@example.com").await;
     hire(&app, &t, "seamless").await;
     app.exec("UPDATE fastapi_users SET query_count = 7, monthly_query_count = 5 WHERE username = 'ann@example.com'").await;

@@ -1,6 +1,8 @@
 //! The test harness: a `TestApp` on a fresh database of either backend, requests in-process
 //! through the router or over a real socket, and captured email.
 
+pub mod answers;
+pub mod chat;
 pub mod fake_llm;
 pub mod proxy;
 pub mod smtp;
