@@ -1,6 +1,7 @@
 //! `/api/v1/agent-management` and `/api/v1/agents/available`.
 
 use serde_json::{Value, json};
+use solarintel::domain::plans::Plan;
 
 use crate::support::*;
 
@@ -93,9 +94,9 @@ db_test!(async fn availability_suggestions_and_types(b) {
     assert_eq!(avail("om").await, json!({"is_available": true, "reason": null}));
     assert_eq!(avail("nope").await, json!({"is_available": false, "reason": "Invalid agent type: nope"}));
     assert_eq!(avail("weaviate").await, json!({"is_available": false, "reason": "This agent requires a premium subscription"}));
-    app.exec("UPDATE fastapi_users SET plan_type = 'max'").await;
+    app.account("ann@example.com").plan(Plan::Max).apply().await;
     assert_eq!(avail("weaviate").await["is_available"], false, "max users are denied (kept for compatibility)");
-    app.exec("UPDATE fastapi_users SET plan_type = 'premium'").await;
+    app.account("ann@example.com").plan(Plan::Premium).apply().await;
     assert_eq!(avail("weaviate").await["is_available"], true);
 
     let r = app.post_empty("/api/v1/agent-management/suggest-agent-type?query=Latest%20news%20on%20tariffs", Some(&t)).await;
@@ -156,7 +157,7 @@ db_test!(async fn validate_query_checks_in_order(b) {
         json!({"is_valid": true, "error_message": null, "conversation_id": id}));
     assert_eq!(app.get(&format!("/api/v1/conversations/{id}"), Some(&t)).await.json()["agent_type"], "leo_om");
     // at the limit: invalid, and the agent type is still updated (kept for compatibility)
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 5 WHERE username = 'ann@example.com'").await;
+    app.account("ann@example.com").monthly_count(5).apply().await;
     assert_eq!(v(format!("conversation_id={id}&query=hi&agent_type=price")).await["error_message"],
         "Query limit reached. You have used 5/5 queries this month.");
     assert_eq!(app.get(&format!("/api/v1/conversations/{id}"), Some(&t)).await.json()["agent_type"], "price");

@@ -273,7 +273,7 @@ db_test!(async fn open_streams_are_capped_per_user_and_per_turn(b) {
     drop((s1, s3));
     assert_eq!(app.state.streams.open_for(uid), 0);
     // over a real socket: a client that goes away gives its place back
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 0").await; // (the free plan has 5)
+    app.every_account().monthly_count(0).apply().await; // (the free plan has 5)
     let (addr, _server) = app.spawn_server().await;
     let client = reqwest::Client::new();
     let send = || client.post(format!("http://{addr}/api/v1/chat/send")).bearer_auth(&t)

@@ -36,7 +36,7 @@ db_test!(async fn checks_come_in_the_contract_order(b) {
     assert_eq!(counters(&app).await, (0, 0));
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_messages").await, 0);
     // 6. the limit: 429 with an object detail and no Retry-After
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 5 WHERE username = 'ann@example.com'").await;
+    app.account("ann@example.com").monthly_count(5).apply().await;
     let r = chat(&app, &t, c, "hi", "market").await;
     r.assert(429);
     assert_eq!(r.detail(), json!({"error": "Query limit reached. You have used 5/5 queries this month.", "plan_type": "free",
@@ -129,7 +129,7 @@ db_test!(async fn resume_after_the_turn_and_errors(b) {
 db_test!(async fn racing_for_the_last_query(b) {
     let app = std::sync::Arc::new(TestApp::start(b).await);
     let (t, c) = ready(&app, "ann@example.com", "market").await;
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 4 WHERE username = 'ann@example.com'").await;
+    app.account("ann@example.com").monthly_count(4).apply().await;
     let mut handles = Vec::new();
     for _ in 0..4 {
         let (app, t) = (app.clone(), t.clone());

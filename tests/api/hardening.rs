@@ -360,7 +360,7 @@ db_test!(async fn unknown_usernames_cost_what_the_stored_hashes_cost(b) {
     for i in 0..30 {
         app.register(&format!("user{i}@example.com")).await;
     }
-    app.exec(&format!("UPDATE fastapi_users SET password_hash = '{bcrypt}'")).await;
+    app.every_account().password_hash(&bcrypt).apply().await;
     app.state.refresh_dummy_mix().await.unwrap();
     // an unknown username is checked like a stored account: nearly always bcrypt-6 here, always
     // the same class for the same name, so its timing matches the accounts that exist

@@ -9,8 +9,8 @@ db_test!(async fn monthly_reset_job_resets_stale_counters_only(b) {
     let app = TestApp::start(b).await;
     app.register("old@example.com").await;
     app.register("new@example.com").await;
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 4, last_reset_date = '2021-05-01 00:00:00' WHERE username = 'old@example.com'").await;
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 2 WHERE username = 'new@example.com'").await;
+    app.account("old@example.com").monthly_count(4).last_reset(at("2021-05-01 00:00:00")).apply().await;
+    app.account("new@example.com").monthly_count(2).apply().await;
     let n = jobs::run_job(&app.state, jobs::MONTHLY_RESET).await.unwrap();
     assert_eq!(n, 1);
     assert_eq!(app.scalar("SELECT monthly_query_count FROM fastapi_users WHERE username = 'old@example.com'").await, 0);
@@ -37,10 +37,10 @@ db_test!(async fn purge_deletes_every_row_of_accounts_past_the_grace_period(b) {
     app.post_json("/api/v1/waitlist/join", None, &json!({"email": "gone@example.com"})).await.assert(200);
     app.post_json("/api/v1/waitlist/join", None, &json!({"email": "kept@example.com"})).await.assert(200);
     let now = solarintel::store::now();
-    let old = (now - chrono::Duration::days(31)).format("%Y-%m-%d %H:%M:%S");
-    let recent = (now - chrono::Duration::days(29)).format("%Y-%m-%d %H:%M:%S");
-    app.exec(&format!("UPDATE fastapi_users SET deleted = TRUE, deletion_requested_at = '{old}' WHERE id = {gone}")).await;
-    app.exec(&format!("UPDATE fastapi_users SET deleted = TRUE, deletion_requested_at = '{recent}' WHERE id = {kept}")).await;
+    let old = solarintel::store::truncate_to_seconds(now - chrono::Duration::days(31));
+    let recent = solarintel::store::truncate_to_seconds(now - chrono::Duration::days(29));
+    app.account(gone).deleted(true).deletion_requested(old).apply().await;
+    app.account(kept).deleted(true).deletion_requested(recent).apply().await;
 
     assert_eq!(jobs::run_job(&app.state, jobs::DELETION_PURGE).await.unwrap(), 1);
     let mail = app.mail.wait_for("gone@example.com", 1).await;

@@ -1,9 +1,12 @@
 //! The test harness: a `TestApp` on a fresh database of either backend, requests in-process
-//! through the router or over a real socket, and captured email.
+//! through the router or over a real socket, and captured email. Beside it: typed fixtures for
+//! the state no endpoint sets up ([`fixtures`]: `app.account(id).plan(Plan::Max).apply()`, ...),
+//! and the chat and data-answer set-ups the test files share ([`chat`], [`answers`]).
 
 pub mod answers;
 pub mod chat;
 pub mod fake_llm;
+pub mod fixtures;
 pub mod proxy;
 pub mod smtp;
 
@@ -19,6 +22,7 @@ use solarintel::store::Db;
 use solarintel::{App, AppState, Overrides, Settings};
 use tower::ServiceExt;
 
+pub use fixtures::{at, day};
 pub use smtp::{SmtpSink, first_link, token_of};
 
 /// Which database a test runs on.
@@ -549,16 +553,6 @@ impl TestApp {
         .await
         .unwrap();
         self.login(email, PASSWORD).await
-    }
-
-    /// Make account `id` look `secs` old: created then, and taking tokens issued since then (a
-    /// token issued before an account existed never opens it).
-    pub async fn backdate_account(&self, id: i64, secs: i64) {
-        let t = (chrono::Utc::now() - chrono::Duration::seconds(secs)).format("%Y-%m-%d %H:%M:%S");
-        self.exec(&format!(
-            "UPDATE fastapi_users SET created_at = '{t}', tokens_valid_after = '{t}' WHERE id = {id}"
-        ))
-        .await;
     }
 
     /// Run a statement directly (test set-up that no endpoint offers), as a write through the app
