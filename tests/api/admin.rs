@@ -246,7 +246,7 @@ db_test!(async fn maintenance_cleanup(b) {
         app.post_json("/api/v1/conversations", Some(tok), &json!({})).await.assert(201);
     }
     app.post_json("/api/v1/conversations", Some(&t), &json!({})).await.assert(201);
-    app.exec("UPDATE fastapi_conversations SET created_at = '2020-01-01 00:00:00' WHERE id IN (1, 2)").await;
+    app.backdate_conversations(&[1, 2], at("2020-01-01 00:00:00")).await;
     let r = app.post_empty("/api/v1/admin/maintenance/cleanup-conversations", Some(&admin)).await;
     r.assert(200);
     assert_eq!(r.json(), json!({"deleted_count": 2, "message": "Deleted 2 empty conversations older than 7 days"}));

@@ -3,6 +3,7 @@
 use serde_json::{Value, json};
 use solarintel::domain::plans::Plan;
 
+use crate::support::fixtures::Survey;
 use crate::support::*;
 
 async fn conversation(app: &TestApp, t: &str) -> i64 {
@@ -127,8 +128,8 @@ db_test!(async fn usage_stats_use_the_base_limit(b) {
     add(&app, &t, a, "bot", "a1").await;
     add(&app, &t, a, "user", "q2").await;
     add(&app, &t, p, "user", "q3").await;
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 7, query_count = 20").await;
-    app.exec(&format!("INSERT INTO fastapi_user_survey (user_id, role, regions, familiarity, insights, bonus_queries_granted) VALUES ({}, 'r', '[\"x\"]', 'f', '[\"y\"]', 5)", app.state.jwt.verify(&t).unwrap().user_id)).await;
+    app.account("ann@example.com").monthly_count(7).query_count(20).apply().await;
+    app.survey_answered(app.state.jwt.verify(&t).unwrap().user_id, Survey { role: "r", regions: &["x"], familiarity: "f", insights: &["y"], bonus: 5 }).await;
     let s = app.get("/api/v1/agent-management/usage-stats", Some(&t)).await.json();
     assert_eq!(s, json!({"total_queries": 20, "monthly_queries": 7, "query_limit": 5, "queries_remaining": -2,
                          "by_agent_type": {"market": 2, "price": 1}}));

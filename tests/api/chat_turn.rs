@@ -5,12 +5,14 @@
 use std::time::Duration;
 
 use serde_json::{Value, json};
+use solarintel::domain::agents::AgentType;
 
 use crate::support::chat::{
     chat, counters, openai_app, openai_app_with, ready, send_and_read_first_chunk,
     start_and_hang_up_after_two_events,
 };
 use crate::support::fake_llm::{Reply, parse_sse, types};
+use crate::support::fixtures::{DeadTurn, Survey};
 use crate::support::*;
 
 db_test!(async fn checks_come_in_the_contract_order(b) {
@@ -48,7 +50,7 @@ db_test!(async fn checks_come_in_the_contract_order(b) {
     assert_eq!(app.get(&format!("/api/v1/conversations/{c}"), Some(&t)).await.json()["agent_type"], "leo_om");
     // a completed survey stage adds 5 on the free plan
     let uid = app.state.jwt.verify(&t).unwrap().user_id;
-    app.exec(&format!("INSERT INTO fastapi_user_survey (user_id, role, regions, familiarity, insights, bonus_queries_granted) VALUES ({uid}, 'r', '[\"x\"]', 'f', '[\"y\"]', 5)")).await;
+    app.survey_answered(uid, Survey { role: "r", regions: &["x"], familiarity: "f", insights: &["y"], bonus: 5 }).await;
     chat(&app, &t, c, "hi", "market").await.assert(200);
     assert_eq!(counters(&app).await, (1, 6));
 });
@@ -313,21 +315,17 @@ db_test!(async fn orphaned_turns_are_finalised(b) {
     let uid = app.state.jwt.verify(&t).unwrap().user_id;
     // a turn left running by a process that died after one chunk, and one that died before any
     let now = chrono::Utc::now().naive_utc();
-    let reset = (now - chrono::Duration::hours(1)).format("%Y-%m-%d %H:%M:%S%.6f");
-    app.exec(&format!("UPDATE fastapi_users SET query_count = 2, monthly_query_count = 2, last_reset_date = '{reset}' WHERE id = {uid}")).await;
-    let started = (now - chrono::Duration::minutes(5)).format("%Y-%m-%d %H:%M:%S%.6f");
-    let beat = (now - chrono::Duration::minutes(4)).format("%Y-%m-%d %H:%M:%S%.6f");
+    app.account(uid).query_count(2).monthly_count(2).last_reset(now - chrono::Duration::hours(1)).apply().await;
+    let (started, heartbeat) = (now - chrono::Duration::minutes(5), now - chrono::Duration::minutes(4));
     // (a turn is never older than its conversation)
-    let created = (now - chrono::Duration::minutes(10)).format("%Y-%m-%d %H:%M:%S%.6f");
-    app.exec(&format!("UPDATE fastapi_conversations SET created_at = '{created}' WHERE id = {c}")).await;
-    app.exec(&format!("INSERT INTO fastapi_chat_turns (user_id, conversation_id, agent_type, status, answered, refunded, created_at, heartbeat_at) VALUES \
-        ({uid}, {c}, 'market', 'running', TRUE, FALSE, '{started}', '{beat}'), \
-        ({uid}, {c}, 'market', 'running', FALSE, FALSE, '{started}', '{beat}')")).await;
-    let first = app.scalar("SELECT MIN(id) FROM fastapi_chat_turns").await;
-    app.exec(&format!("INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) VALUES \
-        ({first}, 1, '{{\"type\":\"processing\",\"message\":\"Analyzing your query...\"}}', '2026-01-01 00:00:01'), \
-        ({first}, 2, '{{\"type\":\"chunk\",\"content\":\"Partial\"}}', '2026-01-01 00:00:02'), \
-        ({}, 1, '{{\"type\":\"processing\",\"message\":\"Analyzing your query...\"}}', '2026-01-01 00:00:01')", first + 1)).await;
+    app.backdate_conversations(&[c], now - chrono::Duration::minutes(10)).await;
+    let dead = |answered| DeadTurn { user: uid.into(), conversation: c, agent: AgentType::Market, answered, started, heartbeat };
+    let first = app.dead_turn(dead(true)).await;
+    let second = app.dead_turn(dead(false)).await;
+    let processing = json!({"type": "processing", "message": "Analyzing your query..."});
+    app.turn_event(first, 1, &processing, at("2026-01-01 00:00:01")).await;
+    app.turn_event(first, 2, &json!({"type": "chunk", "content": "Partial"}), at("2026-01-01 00:00:02")).await;
+    app.turn_event(second, 1, &processing, at("2026-01-01 00:00:01")).await;
     // a resume finds the first one and finalises it
     let r = app.get(&format!("/api/v1/chat/stream/{first}"), Some(&t)).await;
     let events = parse_sse(&r.text());

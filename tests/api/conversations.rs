@@ -71,7 +71,7 @@ db_test!(async fn list_orders_previews_and_counts(b) {
     let a = new_conversation(&app, &t, json!({"title": "A"})).await;
     let bb = new_conversation(&app, &t, json!({"agent_type": "price", "title": "B"})).await;
     let c = new_conversation(&app, &t, json!({"title": "C"})).await;
-    app.exec(&format!("UPDATE fastapi_conversations SET created_at = '2026-01-01 00:00:00' WHERE id IN ({a}, {bb})")).await;
+    app.backdate_conversations(&[a, bb], at("2026-01-01 00:00:00")).await;
     add(&app, &t, a, "user", &envelope("first question")).await;
     add(&app, &t, a, "bot", &envelope("answer")).await;
     add(&app, &t, a, "user", &envelope(&"long question ".repeat(10))).await;
@@ -356,7 +356,7 @@ db_test!(async fn cleanup_empty_for_the_caller_only(b) {
     let _new_empty = new_conversation(&app, &t, json!({})).await;
     let others = new_conversation(&app, &other, json!({})).await;
     add(&app, &t, old_full, "user", "x").await;
-    app.exec(&format!("UPDATE fastapi_conversations SET created_at = '2020-01-01 00:00:00' WHERE id IN ({old_empty}, {old_full}, {others})")).await;
+    app.backdate_conversations(&[old_empty, old_full, others], at("2020-01-01 00:00:00")).await;
     let r = app.post_empty("/api/v1/conversations/cleanup/empty", Some(&t)).await;
     r.assert(200);
     assert_eq!(r.json(), json!({"deleted_count": 1, "message": "Deleted 1 empty conversations"}));

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use axum::http::Method;
 use serde_json::{Value, json};
+use solarintel::domain::agents::AgentType;
 use solarintel::domain::plans::Plan;
 
 use crate::support::answers::{ask, conversation};
@@ -199,7 +200,7 @@ const CLOSED: &str = "Your trial has ended. Only Sam is available in the free ti
 db_test!(async fn the_trial_opens_hired_agents_then_only_the_fallback_agent(b) {
     let app = trial_app(b).await;
     // The current app's plan for the NZIA market agent: strategist.
-    app.exec("UPDATE fastapi_agent_access SET required_plan = 'strategist' WHERE agent_type = 'nzia_market_impact'").await;
+    app.agent_requires(AgentType::NziaMarketImpact, Plan::Strategist).await;
     let t = app.user("ann@example.com").await;
     hire(&app, &t, "nzia_market_impact").await;
     hire(&app, &t, "market").await;
@@ -299,7 +300,7 @@ db_test!(async fn the_fallback_agent_answers_ten_a_day(b) {
 
 db_test!(async fn a_survey_bonus_extends_the_trial(b) {
     let app = trial_app(b).await;
-    app.exec("UPDATE fastapi_agent_access SET required_plan = 'strategist' WHERE agent_type = 'nzia_market_impact'").await;
+    app.agent_requires(AgentType::NziaMarketImpact, Plan::Strategist).await;
     let t = app.user("ann@example.com").await;
     hire(&app, &t, "nzia_market_impact").await;
     app.account("ann@example.com").monthly_count(5).apply().await;
@@ -334,7 +335,7 @@ db_test!(async fn a_failed_fallback_turn_gives_the_day_its_query_back(b) {
 
 db_test!(async fn without_the_setting_there_is_no_trial(b) {
     let app = TestApp::start(b).await;
-    app.exec("UPDATE fastapi_agent_access SET required_plan = 'strategist' WHERE agent_type = 'nzia_market_impact'").await;
+    app.agent_requires(AgentType::NziaMarketImpact, Plan::Strategist).await;
     let t = app.user("ann@example.com").await;
     hire(&app, &t, "nzia_market_impact").await;
     hire(&app, &t, "seamless").await;

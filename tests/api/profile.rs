@@ -4,6 +4,7 @@ use axum::http::Method;
 use serde_json::json;
 use solarintel::domain::plans::Plan;
 
+use crate::support::fixtures::Survey;
 use crate::support::*;
 
 db_test!(async fn profile_shows_plan_usage_and_contacts(b) {
@@ -14,8 +15,8 @@ db_test!(async fn profile_shows_plan_usage_and_contacts(b) {
         "INSERT INTO fastapi_conversations (user_id, title, agent_type, created_at) VALUES ({uid}, 'a', 'market', '2026-01-01 00:00:00'), ({uid}, 'b', 'price', '2026-01-02 00:00:00'), (999, 'other', 'market', '2026-01-02 00:00:00')"
     )).await;
     app.exec("INSERT INTO fastapi_messages (conversation_id, sender, content) SELECT id, 'user', 'hi' FROM fastapi_conversations").await;
-    app.exec(&format!("INSERT INTO fastapi_user_survey (user_id, role, regions, familiarity, insights, bonus_queries_granted) VALUES ({uid}, 'analyst', '[\"EU\"]', 'expert', '[\"prices\"]', 5)")).await;
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 3, query_count = 7, last_query_date = '2026-11-20 08:00:01.25'").await;
+    app.survey_answered(uid, Survey { role: "analyst", regions: &["EU"], familiarity: "expert", insights: &["prices"], bonus: 5 }).await;
+    app.account("ann@example.com").monthly_count(3).query_count(7).last_query(at("2026-11-20 08:00:01.25")).apply().await;
     for i in 0..12 {
         app.exec(&format!("INSERT INTO fastapi_contact_request (user_id, name, email, message, source, status, created_at) VALUES ({uid}, 'Ann', 'ann@example.com', 'm{i}', 'artifact_panel', 'pending', '2026-02-{:02} 10:00:00')", i + 1)).await;
     }

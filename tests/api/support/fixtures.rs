@@ -17,6 +17,8 @@
 //! value, a fault) stays raw SQL through `exec` in the test itself.
 
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use serde_json::Value;
+use solarintel::domain::agents::AgentType;
 use solarintel::domain::plans::Plan;
 use solarintel::domain::user::Role;
 use solarintel::store::Db;
@@ -245,6 +247,114 @@ impl Account<'_> {
         if !matches!(self.who, Who::Everyone) {
             assert_eq!(changed, 1, "no account {:?}", self.who);
         }
+    }
+}
+
+/// A chat turn as a replica that died mid-turn leaves it: still `running`, not refunded, its
+/// heartbeat stopped at `heartbeat`.
+#[derive(Clone, Copy, Debug)]
+pub struct DeadTurn {
+    pub user: i64,
+    pub conversation: i64,
+    pub agent: AgentType,
+    /// Whether some of the answer had been sent (an answered turn is not refunded).
+    pub answered: bool,
+    pub started: NaiveDateTime,
+    pub heartbeat: NaiveDateTime,
+}
+
+/// A completed first survey stage as stored; `bonus` queries are added to the monthly limit.
+#[derive(Clone, Copy, Debug)]
+pub struct Survey<'a> {
+    pub role: &'a str,
+    pub regions: &'a [&'a str],
+    pub familiarity: &'a str,
+    pub insights: &'a [&'a str],
+    pub bonus: i32,
+}
+
+impl TestApp {
+    /// Account `user` completed the first survey stage with `answers` (the row alone: not the
+    /// endpoint's other effects).
+    pub async fn survey_answered(&self, user: impl Into<i64>, answers: Survey<'_>) {
+        let list = |items: &[&str]| serde_json::to_string(items).unwrap();
+        let values = vec![
+            Val::Int(Some(user.into().try_into().unwrap())),
+            Val::Text(Some(answers.role.into())),
+            Val::Text(Some(list(answers.regions))),
+            Val::Text(Some(answers.familiarity.into())),
+            Val::Text(Some(list(answers.insights))),
+            Val::Int(Some(answers.bonus)),
+        ];
+        let sql = "INSERT INTO fastapi_user_survey \
+                   (user_id, role, regions, familiarity, insights, bonus_queries_granted) \
+                   VALUES ($1, $2, $3, $4, $5, $6)";
+        execute(self.db(), sql.into(), values).await;
+        self.state.auth_cache.invalidate();
+    }
+
+    /// Conversations `ids` created at `at` (a turn is never older than its conversation).
+    pub async fn backdate_conversations(&self, ids: &[i64], at: NaiveDateTime) {
+        for &id in ids {
+            let values = vec![
+                Val::Time(Some(micros(at))),
+                Val::Int(Some(id.try_into().unwrap())),
+            ];
+            let sql = "UPDATE fastapi_conversations SET created_at = $1 WHERE id = $2";
+            assert_eq!(
+                execute(self.db(), sql.into(), values).await,
+                1,
+                "no conversation {id}"
+            );
+        }
+        self.state.auth_cache.invalidate();
+    }
+
+    /// Agent `agent` requires plan `plan`.
+    pub async fn agent_requires(&self, agent: AgentType, plan: Plan) {
+        let values = vec![
+            Val::Text(Some(plan.as_str().into())),
+            Val::Text(Some(agent.as_str().into())),
+        ];
+        let sql = "UPDATE fastapi_agent_access SET required_plan = $1 WHERE agent_type = $2";
+        assert_eq!(
+            execute(self.db(), sql.into(), values).await,
+            1,
+            "no agent {agent:?}"
+        );
+        self.state.auth_cache.invalidate();
+    }
+
+    /// Insert `turn`; its id.
+    pub async fn dead_turn(&self, turn: DeadTurn) -> i64 {
+        let values = vec![
+            Val::Int(Some(turn.user.try_into().unwrap())),
+            Val::Int(Some(turn.conversation.try_into().unwrap())),
+            Val::Text(Some(turn.agent.as_str().into())),
+            Val::Bool(Some(turn.answered)),
+            Val::Time(Some(micros(turn.started))),
+            Val::Time(Some(micros(turn.heartbeat))),
+        ];
+        let sql = "INSERT INTO fastapi_chat_turns (user_id, conversation_id, agent_type, status, \
+                   answered, refunded, created_at, heartbeat_at) \
+                   VALUES ($1, $2, $3, 'running', $4, FALSE, $5, $6)";
+        execute(self.db(), sql.into(), values).await;
+        self.state.auth_cache.invalidate();
+        self.scalar("SELECT MAX(id) FROM fastapi_chat_turns").await
+    }
+
+    /// Event `seq` of turn `turn`, stored at `at` as the turn's stream sent it.
+    pub async fn turn_event(&self, turn: i64, seq: i32, data: &Value, at: NaiveDateTime) {
+        let values = vec![
+            Val::Int(Some(turn.try_into().unwrap())),
+            Val::Int(Some(seq)),
+            Val::Text(Some(data.to_string())),
+            Val::Time(Some(micros(at))),
+        ];
+        let sql = "INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) \
+                   VALUES ($1, $2, $3, $4)";
+        execute(self.db(), sql.into(), values).await;
+        self.state.auth_cache.invalidate();
     }
 }
 
