@@ -601,6 +601,7 @@ db_test!(async fn the_export_stops_at_ten_thousand_rows_and_cuts_long_queries(b)
 db_test!(async fn failures_answer_the_old_details(b) {
     let app = TestApp::start(b).await;
     let admin = app.admin("boss@example.com").await;
+    // (faults on purpose: the tables the endpoints read go away one after another)
     app.exec("DROP TABLE fastapi_user_survey_stage2").await;
     app.get(&format!("{BASE}/surveys"), Some(&admin)).await
         .assert_detail(500, "Failed to fetch survey analytics");

@@ -184,6 +184,7 @@ db_test!(async fn update_title_and_delete(b) {
 
     add(&app, &t, id, "user", &envelope("q")).await;
     add(&app, &t, id, "bot", &envelope("a")).await;
+    // a finished turn with one event, written directly: the delete must take them too
     let uid = app.state.jwt.verify(&t).unwrap().user_id;
     app.exec(&format!("INSERT INTO fastapi_chat_turns (user_id, conversation_id, agent_type, status, answered, refunded, created_at) VALUES ({uid}, {id}, 'market', 'done', TRUE, FALSE, '2026-01-01 00:00:00')")).await;
     app.exec("INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) SELECT id, 1, '{}', '2026-01-01 00:00:00' FROM fastapi_chat_turns").await;

@@ -24,6 +24,7 @@ db_test!(async fn purge_deletes_every_row_of_accounts_past_the_grace_period(b) {
     let gone = app.register("gone@example.com").await;
     let kept = app.register("kept@example.com").await;
     let token = app.login("gone@example.com", PASSWORD).await;
+    // a row of each account in every table that holds its data, written directly
     for uid in [gone, kept] {
         app.exec(&format!("INSERT INTO fastapi_conversations (user_id, title, agent_type) VALUES ({uid}, 't', 'market')")).await;
         app.exec(&format!("INSERT INTO fastapi_messages (conversation_id, sender, content) SELECT id, 'user', 'x' FROM fastapi_conversations WHERE user_id = {uid}")).await;

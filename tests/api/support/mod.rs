@@ -557,7 +557,8 @@ impl TestApp {
 
     /// Run a statement directly (test set-up that no endpoint offers), as a write through the app
     /// would be: the app's cached authentications are forgotten after it
-    /// (`store::users::AuthCache`).
+    /// (`store::users::AuthCache`). Where a typed fixture says it ([`fixtures`]), use that; this
+    /// is for what a test writes on purpose (the old service's rows, a corrupt value, a fault).
     pub async fn exec(&self, sql: &str) {
         self.exec_raw(sql).await;
         self.state.auth_cache.invalidate();
