@@ -2,6 +2,8 @@
 
 use axum::http::Method;
 use serde_json::{Value, json};
+use solarintel::domain::plans::Plan;
+use solarintel::domain::user::Role;
 
 use crate::support::*;
 
@@ -134,10 +136,10 @@ db_test!(async fn approve_toggle_and_reset(b) {
     let r = app.post_empty(&format!("/api/v1/admin/users/{id}/approve"), Some(&admin)).await;
     assert_eq!(r.json(), json!({"success": true, "message": format!("User {id} approved successfully")}));
     app.get("/api/v1/auth/me", Some(&t)).await.assert_detail(401, "Could not validate credentials");
-    app.exec(&format!("UPDATE fastapi_users SET is_active = NULL WHERE id = {id}")).await;
+    app.account(id).active(None).apply().await;
     assert_eq!(app.post_empty(&format!("/api/v1/admin/users/{id}/toggle-status"), Some(&admin)).await.json()["new_status"], true);
 
-    app.exec(&format!("UPDATE fastapi_users SET monthly_query_count = 4, query_count = 9 WHERE id = {id}")).await;
+    app.account(id).monthly_count(4).query_count(9).apply().await;
     let r = app.post_empty(&format!("/api/v1/admin/users/{id}/reset-query-count"), Some(&admin)).await;
     r.assert(200);
     assert_eq!(r.json(), json!({"message": format!("Query count reset for user {id}")}));
@@ -203,8 +205,9 @@ db_test!(async fn system_statistics_and_activity(b) {
     let admin = app.admin("root@example.com").await;
     let a = app.user("a@example.com").await;
     let bt = app.user("b@example.com").await;
-    app.exec("UPDATE fastapi_users SET plan_type = 'max', query_count = 50 WHERE username = 'b@example.com'").await;
-    app.exec("UPDATE fastapi_users SET query_count = 50 WHERE username = 'a@example.com'").await;
+    app.account("b@example.com").plan(Plan::Max).query_count(50).apply().await;
+    app.account("a@example.com").query_count(50).apply().await;
+    // (left raw as it was: `AND 1 = 0` matches no row, so this writes nothing)
     app.exec("UPDATE fastapi_users SET is_active = FALSE, deleted = TRUE, created_at = '2020-01-01 00:00:00' WHERE username = 'root@example.com' AND 1 = 0").await;
     app.post_json("/api/v1/admin/users", Some(&admin), &json!({"username": "p@example.com", "password": "long-enough", "full_name": "P", "is_active": false, "plan_type": "premium"})).await.assert(201);
     let ca = app.post_json("/api/v1/conversations", Some(&a), &json!({"agent_type": "news"})).await.json()["id"].as_i64().unwrap();
@@ -244,7 +247,7 @@ db_test!(async fn maintenance_cleanup(b) {
         app.post_json("/api/v1/conversations", Some(tok), &json!({})).await.assert(201);
     }
     app.post_json("/api/v1/conversations", Some(&t), &json!({})).await.assert(201);
-    app.exec("UPDATE fastapi_conversations SET created_at = '2020-01-01 00:00:00' WHERE id IN (1, 2)").await;
+    app.backdate_conversations(&[1, 2], at("2020-01-01 00:00:00")).await;
     let r = app.post_empty("/api/v1/admin/maintenance/cleanup-conversations", Some(&admin)).await;
     r.assert(200);
     assert_eq!(r.json(), json!({"deleted_count": 2, "message": "Deleted 2 empty conversations older than 7 days"}));
@@ -342,6 +345,6 @@ db_test!(async fn two_admins_removing_each_other_at_once_leave_one(b) {
             }
         }
         assert_eq!(active_admins(&app).await, 1, "round {round}: exactly one admin left");
-        app.exec("UPDATE fastapi_users SET role = 'admin', is_active = TRUE").await;
+        app.every_account().role(Role::Admin).active(true).apply().await;
     }
 });

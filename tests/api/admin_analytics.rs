@@ -6,6 +6,7 @@
 use axum::body::Body;
 use chrono::{Duration, NaiveDateTime, Utc};
 use serde_json::{Value, json};
+use solarintel::domain::plans::Plan;
 use solarintel::http::analytics::Pseudonyms;
 use solarintel::store::Db;
 
@@ -108,19 +109,10 @@ async fn platform(app: &TestApp) -> Platform {
     let ann = app.register("ann@example.com").await;
     let bob = app.register("bob@example.com").await;
     let cat = app.register("cat@example.com").await;
-    app.exec(&format!(
-        "UPDATE fastapi_users SET plan_type = 'analyst' WHERE id = {ann}"
-    ))
-    .await;
-    app.exec(&format!(
-        "UPDATE fastapi_users SET plan_type = NULL, is_active = FALSE WHERE id = {bob}"
-    ))
-    .await;
+    app.account(ann).plan(Plan::Analyst).apply().await;
+    app.account(bob).plan(None).active(false).apply().await;
     app.backdate_account(bob, 10 * 86_400).await;
-    app.exec(&format!(
-        "UPDATE fastapi_users SET deleted = TRUE WHERE id = {cat}"
-    ))
-    .await;
+    app.account(cat).deleted(true).apply().await;
 
     // ann: one market conversation 20 days ago, one news conversation 2 days ago in which a
     // second agent answered, one question got no answer, and the next one did.
@@ -477,7 +469,7 @@ db_test!(async fn surveys_show_pseudonyms_never_emails(b) {
         }
     }
     // cat's account is deleted: not counted
-    app.exec(&format!("UPDATE fastapi_users SET deleted = TRUE WHERE id = {}", ids[2])).await;
+    app.account(ids[2]).deleted(true).apply().await;
     // an answer the old service stored with a list that is not JSON
     app.exec(&format!("UPDATE fastapi_user_survey SET regions = 'Europe, Asia' WHERE user_id = {}", ids[1])).await;
 
@@ -609,6 +601,7 @@ db_test!(async fn the_export_stops_at_ten_thousand_rows_and_cuts_long_queries(b)
 db_test!(async fn failures_answer_the_old_details(b) {
     let app = TestApp::start(b).await;
     let admin = app.admin("boss@example.com").await;
+    // (faults on purpose: the tables the endpoints read go away one after another)
     app.exec("DROP TABLE fastapi_user_survey_stage2").await;
     app.get(&format!("{BASE}/surveys"), Some(&admin)).await
         .assert_detail(500, "Failed to fetch survey analytics");

@@ -9,6 +9,7 @@ use axum::body::Body;
 use axum::http::{Method, Request};
 use serde_json::json;
 use solarintel::data::docs;
+use solarintel::domain::user::Role;
 use solarintel::jobs;
 
 use crate::support::*;
@@ -44,10 +45,10 @@ async fn active_admins(app: &TestApp) -> i64 {
 
 /// Make `id`'s deletion request older than the 30-day grace period.
 async fn past_grace(app: &TestApp, id: i64) {
-    app.exec(&format!(
-        "UPDATE fastapi_users SET deletion_requested_at = '2020-01-01 00:00:00' WHERE id = {id}"
-    ))
-    .await;
+    app.account(id)
+        .deletion_requested(at("2020-01-01 00:00:00"))
+        .apply()
+        .await;
 }
 
 fn deleted_mails(app: &TestApp, to: &str) -> usize {
@@ -122,7 +123,7 @@ db_test!(async fn the_purge_rechecks_inside_its_transaction(b) {
     past_grace(&app, root_id).await;
     let cutoff = solarintel::domain::user::purge_cutoff(store::now());
     // the other admin is demoted after the job listed root (and after its first check)
-    app.exec("UPDATE fastapi_users SET role = 'user' WHERE username = 'two@example.com'").await;
+    app.account("two@example.com").role(Role::User).apply().await;
     assert_eq!(store::users::purge_due(app.db(), root_id as i32, cutoff).await.unwrap(), Removal::LastAdmin);
     assert_eq!(active_admins(&app).await, 1);
     // a request cancelled after the job listed the account is honoured
@@ -134,7 +135,7 @@ db_test!(async fn the_purge_rechecks_inside_its_transaction(b) {
     assert_eq!(store::users::purge_due(app.db(), ann_id as i32, cutoff).await.unwrap(), Removal::NotFound);
     assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM fastapi_users WHERE id = {ann_id}")).await, 1);
     // due, and not the last admin: purged
-    app.exec("UPDATE fastapi_users SET role = 'admin' WHERE username = 'two@example.com'").await;
+    app.account("two@example.com").role(Role::Admin).apply().await;
     assert_eq!(store::users::purge_due(app.db(), root_id as i32, cutoff).await.unwrap(), Removal::Done);
     assert_eq!(store::users::purge_due(app.db(), root_id as i32, cutoff).await.unwrap(), Removal::NotFound);
 });

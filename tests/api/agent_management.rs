@@ -1,7 +1,9 @@
 //! `/api/v1/agent-management` and `/api/v1/agents/available`.
 
 use serde_json::{Value, json};
+use solarintel::domain::plans::Plan;
 
+use crate::support::fixtures::Survey;
 use crate::support::*;
 
 async fn conversation(app: &TestApp, t: &str) -> i64 {
@@ -93,9 +95,9 @@ db_test!(async fn availability_suggestions_and_types(b) {
     assert_eq!(avail("om").await, json!({"is_available": true, "reason": null}));
     assert_eq!(avail("nope").await, json!({"is_available": false, "reason": "Invalid agent type: nope"}));
     assert_eq!(avail("weaviate").await, json!({"is_available": false, "reason": "This agent requires a premium subscription"}));
-    app.exec("UPDATE fastapi_users SET plan_type = 'max'").await;
+    app.account("ann@example.com").plan(Plan::Max).apply().await;
     assert_eq!(avail("weaviate").await["is_available"], false, "max users are denied (kept for compatibility)");
-    app.exec("UPDATE fastapi_users SET plan_type = 'premium'").await;
+    app.account("ann@example.com").plan(Plan::Premium).apply().await;
     assert_eq!(avail("weaviate").await["is_available"], true);
 
     let r = app.post_empty("/api/v1/agent-management/suggest-agent-type?query=Latest%20news%20on%20tariffs", Some(&t)).await;
@@ -126,8 +128,8 @@ db_test!(async fn usage_stats_use_the_base_limit(b) {
     add(&app, &t, a, "bot", "a1").await;
     add(&app, &t, a, "user", "q2").await;
     add(&app, &t, p, "user", "q3").await;
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 7, query_count = 20").await;
-    app.exec(&format!("INSERT INTO fastapi_user_survey (user_id, role, regions, familiarity, insights, bonus_queries_granted) VALUES ({}, 'r', '[\"x\"]', 'f', '[\"y\"]', 5)", app.state.jwt.verify(&t).unwrap().user_id)).await;
+    app.account("ann@example.com").monthly_count(7).query_count(20).apply().await;
+    app.survey_answered(app.state.jwt.verify(&t).unwrap().user_id, Survey { role: "r", regions: &["x"], familiarity: "f", insights: &["y"], bonus: 5 }).await;
     let s = app.get("/api/v1/agent-management/usage-stats", Some(&t)).await.json();
     assert_eq!(s, json!({"total_queries": 20, "monthly_queries": 7, "query_limit": 5, "queries_remaining": -2,
                          "by_agent_type": {"market": 2, "price": 1}}));
@@ -156,7 +158,7 @@ db_test!(async fn validate_query_checks_in_order(b) {
         json!({"is_valid": true, "error_message": null, "conversation_id": id}));
     assert_eq!(app.get(&format!("/api/v1/conversations/{id}"), Some(&t)).await.json()["agent_type"], "leo_om");
     // at the limit: invalid, and the agent type is still updated (kept for compatibility)
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 5 WHERE username = 'ann@example.com'").await;
+    app.account("ann@example.com").monthly_count(5).apply().await;
     assert_eq!(v(format!("conversation_id={id}&query=hi&agent_type=price")).await["error_message"],
         "Query limit reached. You have used 5/5 queries this month.");
     assert_eq!(app.get(&format!("/api/v1/conversations/{id}"), Some(&t)).await.json()["agent_type"], "price");

@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::chat_turn::openai_app_with;
-use crate::data_answers::{ask, conversation};
+use crate::support::answers::{ask, conversation};
+use crate::support::chat::openai_app_with;
 use crate::support::fake_llm::{FakeLlm, Reply};
 use solarintel::agents::figures::NOTICE;
 

@@ -4,9 +4,11 @@
 //! renders one as a block).
 
 use serde_json::{Value, json};
+use solarintel::domain::agents::AgentType;
 
-use crate::chat_turn::{counters, ready};
-use crate::data_answers::{ask, conversation, sample_app};
+use crate::support::answers::{ask, conversation, sample_app};
+use crate::support::chat::{counters, ready};
+use crate::support::fixtures::DeadTurn;
 use crate::support::*;
 
 /// The raw `content` of every message of conversation `c`, in insertion order, read from the
@@ -112,17 +114,13 @@ db_test!(async fn an_orphaned_chart_answer_is_stored_in_the_new_shape(b) {
     let (t, c) = ready(&app, "ann@example.com", "market").await;
     let uid = app.state.jwt.verify(&t).unwrap().user_id;
     let now = chrono::Utc::now().naive_utc();
-    let at = |m: i64| (now - chrono::Duration::minutes(m)).format("%Y-%m-%d %H:%M:%S%.6f").to_string();
-    app.exec(&format!("UPDATE fastapi_users SET query_count = 1, monthly_query_count = 1, last_reset_date = '{}' WHERE id = {uid}", at(60))).await;
-    app.exec(&format!("UPDATE fastapi_conversations SET created_at = '{}' WHERE id = {c}", at(10))).await;
-    app.exec(&format!("INSERT INTO fastapi_chat_turns (user_id, conversation_id, agent_type, status, answered, refunded, created_at, heartbeat_at) \
-        VALUES ({uid}, {c}, 'market', 'running', TRUE, FALSE, '{}', '{}')", at(5), at(4))).await;
-    let turn = app.scalar("SELECT MAX(id) FROM fastapi_chat_turns").await;
+    let ago = |m: i64| now - chrono::Duration::minutes(m);
+    app.account(uid).query_count(1).monthly_count(1).last_reset(ago(60)).apply().await;
+    app.backdate_conversations(&[c], ago(10)).await;
+    let turn = app.dead_turn(DeadTurn { user: uid.into(), conversation: c, agent: AgentType::Market, answered: true, started: ago(5), heartbeat: ago(4) }).await;
     let plot = json!({"plot_type": "line", "title": "Italy (2016-2020)", "unit": "MW", "data": [{"date": "2016-01-01", "series": "Italy", "value": 1.0}]});
-    let event = json!({"type": "plot", "content": plot}).to_string();
-    app.exec(&format!("INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) VALUES \
-        ({turn}, 1, '{{\"type\":\"processing\",\"message\":\"Analyzing your query...\"}}', '{}'), \
-        ({turn}, 2, '{event}', '{}')", at(5), at(5))).await;
+    app.turn_event(turn, 1, &json!({"type": "processing", "message": "Analyzing your query..."}), ago(5)).await;
+    app.turn_event(turn, 2, &json!({"type": "plot", "content": plot}), ago(5)).await;
     solarintel::jobs::run_job(&app.state, solarintel::jobs::CLEANUP).await.unwrap();
     assert_eq!(counters(&app).await.0, 1, "an answered turn is not refunded");
     let rows: Vec<Value> = stored_contents(&app, c).await.iter().map(|s| parsed(s)).collect();

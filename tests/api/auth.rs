@@ -122,13 +122,13 @@ db_test!(async fn login_failures(b) {
     // exact, case-sensitive username
     app.login_raw("ANN@example.com", PASSWORD).await.assert_detail(401, "Invalid username or password");
     // pending approval only after a correct password
-    app.exec("UPDATE fastapi_users SET is_active = FALSE").await;
+    app.account("ann@example.com").active(false).apply().await;
     app.login_raw("ann@example.com", "wrong-password").await.assert_detail(401, "Invalid username or password");
     let r = app.login_raw("ann@example.com", PASSWORD).await;
     r.assert_detail(401, "Your account is pending administrator approval. Please wait for an admin to activate your account.");
     assert_eq!(r.header("www-authenticate"), Some("Bearer"));
     // a hash that cannot be parsed
-    app.exec("UPDATE fastapi_users SET is_active = TRUE, password_hash = 'plaintext'").await;
+    app.account("ann@example.com").active(true).password_hash("plaintext").apply().await;
     app.login_raw("ann@example.com", PASSWORD).await
         .assert_detail(401, "An error occurred during authentication. Please try again.");
 });
@@ -180,9 +180,9 @@ db_test!(async fn token_checks_in_order(b) {
     let ghost = app.state.jwt.issue(999_999, 0, chrono::Utc::now().timestamp());
     app.get("/api/v1/auth/me", Some(&ghost)).await.assert_detail(401, "Could not validate credentials");
     // 4. inactive user
-    app.exec("UPDATE fastapi_users SET is_active = FALSE").await;
+    app.account("ann@example.com").active(false).apply().await;
     app.get("/api/v1/auth/me", Some(&token)).await.assert_detail(403, "Inactive user");
-    app.exec("UPDATE fastapi_users SET is_active = NULL").await;
+    app.account("ann@example.com").active(None).apply().await;
     app.get("/api/v1/auth/me", Some(&token)).await.assert_detail(403, "Inactive user");
 });
 
@@ -255,14 +255,14 @@ db_test!(async fn password_reset_edge_cases(b) {
     // expired token
     app.post_json("/api/v1/auth/request-password-reset", None, &json!({"email": "ann@example.com"})).await.assert(200);
     let token = token_of(&first_link(&app.mail.wait_for("ann@example.com", 1).await.body));
-    app.exec("UPDATE fastapi_users SET reset_token_expiry = '2020-01-01 00:00:00'").await;
+    app.account("ann@example.com").reset_token_expiry(at("2020-01-01 00:00:00")).apply().await;
     app.post_json("/api/v1/auth/reset-password", None, &json!({"token": token, "new_password": "new-password-1"})).await
         .assert_detail(400, "Reset token has expired");
-    app.exec("UPDATE fastapi_users SET reset_token_expiry = NULL").await;
+    app.account("ann@example.com").reset_token_expiry(None).apply().await;
     app.post_json("/api/v1/auth/reset-password", None, &json!({"token": token, "new_password": "new-password-1"})).await
         .assert_detail(400, "Reset token has expired");
     // old plaintext tokens are not honoured
-    app.exec("UPDATE fastapi_users SET reset_token = 'legacy', reset_token_hash = NULL").await;
+    app.account("ann@example.com").legacy_reset_token("legacy").apply().await;
     app.post_json("/api/v1/auth/reset-password", None, &json!({"token": "legacy", "new_password": "new-password-1"})).await
         .assert_detail(400, "Invalid or expired reset token");
     assert_eq!(app.mail.to("nobody@example.com").len(), 0);
@@ -299,10 +299,10 @@ db_test!(async fn email_verification_by_link_and_by_post(b) {
     let vt2 = token_of(&first_link(&app.mail.wait_for("bob@example.com", 1).await.body));
     app.post_json("/api/v1/auth/verify-email", None, &json!({"token": "nope"})).await
         .assert_detail(400, "Invalid or expired verification token");
-    app.exec("UPDATE fastapi_users SET verification_token_expiry = '2020-01-01 00:00:00' WHERE username = 'bob@example.com'").await;
+    app.account("bob@example.com").verification_token_expiry(at("2020-01-01 00:00:00")).apply().await;
     app.post_json("/api/v1/auth/verify-email", None, &json!({"token": vt2})).await
         .assert_detail(400, "Verification token has expired");
-    app.exec("UPDATE fastapi_users SET verification_token_expiry = '2999-01-01 00:00:00' WHERE username = 'bob@example.com'").await;
+    app.account("bob@example.com").verification_token_expiry(at("2999-01-01 00:00:00")).apply().await;
     let r = app.post_json("/api/v1/auth/verify-email", None, &json!({"token": vt2})).await;
     r.assert(200);
     assert_eq!(r.json(), json!({"message": "Email successfully verified!"}));
@@ -343,16 +343,16 @@ db_test!(async fn account_deletion_request_and_cancel(b) {
 db_test!(async fn monthly_counter_resets_lazily(b) {
     let app = TestApp::start(b).await;
     let token = app.user("ann@example.com").await;
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 4, query_count = 9, last_reset_date = '2020-03-01 00:00:00'").await;
+    app.account("ann@example.com").monthly_count(4).query_count(9).last_reset(at("2020-03-01 00:00:00")).apply().await;
     let me = app.get("/api/v1/auth/me", Some(&token)).await.json();
     assert_eq!(me["monthly_query_count"], 0);
     assert_eq!(me["query_count"], 9);
     assert_eq!(app.scalar("SELECT monthly_query_count FROM fastapi_users").await, 0);
     // a counter of this month is left alone
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 3").await;
+    app.account("ann@example.com").monthly_count(3).apply().await;
     assert_eq!(app.get("/api/v1/auth/me", Some(&token)).await.json()["monthly_query_count"], 3);
     // the anchor falls back to last_query_date, then created_at
-    app.exec("UPDATE fastapi_users SET last_reset_date = NULL, last_query_date = '2021-01-05 10:00:00'").await;
+    app.account("ann@example.com").last_reset(None).last_query(at("2021-01-05 10:00:00")).apply().await;
     assert_eq!(app.get("/api/v1/auth/me", Some(&token)).await.json()["monthly_query_count"], 0);
 });
 
@@ -400,7 +400,7 @@ db_test!(async fn signup_with_email_verification_required(b) {
     app.login_raw("cy@example.com", PASSWORD).await.assert(200);
     // An account that existed before the setting was turned on is as migration 0014 leaves it
     // (not flagged), verified or not: it keeps logging in.
-    app.exec("UPDATE fastapi_users SET email_verification_required = FALSE, email_verified = FALSE WHERE username = 'cy@example.com'").await;
+    app.account("cy@example.com").verification_required(false).email_verified(false).apply().await;
     app.login_raw("cy@example.com", PASSWORD).await.assert(200);
 });
 
@@ -413,8 +413,7 @@ db_test!(async fn an_account_changed_elsewhere_shows_within_a_second_and_a_write
     app.get("/api/v1/auth/me", Some(&t)).await.assert(200);
     // Another process deactivates the account. This replica may answer from the authentication
     // it cached a moment ago, but for no longer than the TTL.
-    app.exec_raw("UPDATE fastapi_users SET is_active = FALSE WHERE username = 'ann@example.com'")
-        .await;
+    app.account("ann@example.com").active(false).apply_elsewhere().await;
     let r = app.get("/api/v1/auth/me", Some(&t)).await;
     if first.elapsed() < AUTH_CACHE_TTL - Duration::from_millis(100) {
         r.assert(200);
@@ -436,8 +435,7 @@ db_test!(async fn an_account_changed_elsewhere_shows_within_a_second_and_a_write
     }
     // A write through this replica is seen by the very next read: the account reactivated here
     // (the harness's write counts as the app's), then a logout through the app.
-    app.exec("UPDATE fastapi_users SET is_active = TRUE WHERE username = 'ann@example.com'")
-        .await;
+    app.account("ann@example.com").active(true).apply().await;
     app.get("/api/v1/auth/me", Some(&t)).await.assert(200);
     app.post_empty("/api/v1/auth/logout", Some(&t)).await.assert(200);
     app.get("/api/v1/auth/me", Some(&t)).await.assert(401);

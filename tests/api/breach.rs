@@ -254,8 +254,8 @@ db_test!(async fn every_active_account_is_told_once(b) {
     for u in ["ann@example.com", "bob@example.com", "cy@example.com", "dee@example.com"] {
         app.register(u).await;
     }
-    app.exec("UPDATE fastapi_users SET is_active = FALSE WHERE username = 'cy@example.com'").await;
-    app.exec("UPDATE fastapi_users SET deleted = TRUE WHERE username = 'dee@example.com'").await;
+    app.account("cy@example.com").active(false).apply().await;
+    app.account("dee@example.com").deleted(true).apply().await;
     let moderate = create(&app, &admin, "moderate").await["id"].as_i64().unwrap();
     let breach = create(&app, &admin, "high").await;
     let id = breach["id"].as_i64().unwrap();

@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::chat_turn::openai_app_with;
-use crate::data_answers::{ask, conversation};
+use crate::support::answers::{ask, conversation};
+use crate::support::chat::openai_app_with;
 use crate::support::fake_llm::{FakeLlm, Reply, parse_sse, types};
 use crate::support::*;
 use solarintel::cache::{Cache, Kind};

@@ -7,9 +7,11 @@ use std::time::Duration;
 
 use axum::http::Method;
 use serde_json::{Value, json};
+use solarintel::domain::agents::AgentType;
 
-use crate::chat_turn::{chat, counters, openai_app, openai_app_with, ready};
+use crate::support::chat::{chat, counters, openai_app, openai_app_with, ready};
 use crate::support::fake_llm::{Reply, parse_sse, types};
+use crate::support::fixtures::DeadTurn;
 use crate::support::*;
 
 // Whole sentences: the OpenAI path shows a model's text sentence by sentence (agents::figures).
@@ -86,26 +88,26 @@ db_test!(async fn a_deleted_conversations_turn_cannot_write_into_a_reused_id(b) 
 /// Insert a turn of `uid` in `c` left running by a process that died before answering.
 async fn orphan(app: &TestApp, uid: i64, c: i64) -> i64 {
     let now = chrono::Utc::now().naive_utc();
-    let at = |m: i64| {
-        (now - chrono::Duration::minutes(m))
-            .format("%Y-%m-%d %H:%M:%S%.6f")
-            .to_string()
-    };
-    app.exec(&format!("UPDATE fastapi_users SET query_count = 3, monthly_query_count = 3, last_reset_date = '{}' WHERE id = {uid}", at(60))).await;
-    app.exec(&format!(
-        "UPDATE fastapi_conversations SET created_at = '{}' WHERE id = {c}",
-        at(10)
-    ))
-    .await;
-    app.exec(&format!("INSERT INTO fastapi_chat_turns (user_id, conversation_id, agent_type, status, answered, refunded, created_at, heartbeat_at) \
-        VALUES ({uid}, {c}, 'market', 'running', FALSE, FALSE, '{}', '{}')", at(5), at(4))).await;
-    let turn = app.scalar("SELECT MAX(id) FROM fastapi_chat_turns").await;
-    app.exec(&format!(
-        "INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) VALUES \
-        ({turn}, 1, '{{\"type\":\"processing\",\"message\":\"Analyzing your query...\"}}', '{}')",
-        at(5)
-    ))
-    .await;
+    let ago = |m: i64| now - chrono::Duration::minutes(m);
+    app.account(uid)
+        .query_count(3)
+        .monthly_count(3)
+        .last_reset(ago(60))
+        .apply()
+        .await;
+    app.backdate_conversations(&[c], ago(10)).await;
+    let turn = app
+        .dead_turn(DeadTurn {
+            user: uid,
+            conversation: c,
+            agent: AgentType::Market,
+            answered: false,
+            started: ago(5),
+            heartbeat: ago(4),
+        })
+        .await;
+    let processing = json!({"type": "processing", "message": "Analyzing your query..."});
+    app.turn_event(turn, 1, &processing, ago(5)).await;
     turn
 }
 
@@ -273,7 +275,7 @@ db_test!(async fn open_streams_are_capped_per_user_and_per_turn(b) {
     drop((s1, s3));
     assert_eq!(app.state.streams.open_for(uid), 0);
     // over a real socket: a client that goes away gives its place back
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 0").await; // (the free plan has 5)
+    app.every_account().monthly_count(0).apply().await; // (the free plan has 5)
     let (addr, _server) = app.spawn_server().await;
     let client = reqwest::Client::new();
     let send = || client.post(format!("http://{addr}/api/v1/chat/send")).bearer_auth(&t)

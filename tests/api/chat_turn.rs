@@ -5,71 +5,15 @@
 use std::time::Duration;
 
 use serde_json::{Value, json};
+use solarintel::domain::agents::AgentType;
 
-use crate::support::fake_llm::{FakeLlm, Reply, parse_sse, types};
+use crate::support::chat::{
+    chat, counters, openai_app, openai_app_with, ready, send_and_read_first_chunk,
+    start_and_hang_up_after_two_events,
+};
+use crate::support::fake_llm::{Reply, parse_sse, types};
+use crate::support::fixtures::{DeadTurn, Survey};
 use crate::support::*;
-
-/// A user who hired `agent`, with a fresh conversation: `(token, conversation id)`.
-pub(crate) async fn ready(app: &TestApp, email: &str, agent: &str) -> (String, i64) {
-    let t = app.user(email).await;
-    app.post_json(
-        "/api/v1/agent-management/hire",
-        Some(&t),
-        &json!({"agent_type": agent}),
-    )
-    .await
-    .assert(201);
-    let c = app
-        .get("/api/v1/conversations/fresh/create-or-get", Some(&t))
-        .await
-        .json()["conversation_id"]
-        .as_i64()
-        .unwrap();
-    (t, c)
-}
-
-pub(crate) async fn chat(app: &TestApp, t: &str, c: i64, message: &str, agent: &str) -> Resp {
-    app.post_json(
-        "/api/v1/chat/send",
-        Some(t),
-        &json!({"conversation_id": c, "message": message, "agent_type": agent}),
-    )
-    .await
-}
-
-pub(crate) async fn counters(app: &TestApp) -> (i64, i64) {
-    (
-        app.scalar("SELECT query_count FROM fastapi_users WHERE username LIKE 'ann%'")
-            .await,
-        app.scalar("SELECT monthly_query_count FROM fastapi_users WHERE username LIKE 'ann%'")
-            .await,
-    )
-}
-
-pub(crate) async fn openai_app(b: Backend, replies: Vec<Reply>) -> (TestApp, FakeLlm) {
-    openai_app_with(b, replies, &[]).await
-}
-
-pub(crate) async fn openai_app_with(
-    b: Backend,
-    replies: Vec<Reply>,
-    extra: &[(&str, &str)],
-) -> (TestApp, FakeLlm) {
-    let fake = FakeLlm::start(replies).await;
-    let mut builder = TestApp::builder(b)
-        .env("LLM_PROVIDER", "openai")
-        .env("OPENAI_API_KEY", "test-key")
-        .env("OPENAI_BASE_URL", &fake.base_url)
-        .env("OPENAI_MODEL", "fake-default")
-        .env("AGENT_MODEL_NEWS", "fake-news")
-        .env("LLM_TIMEOUT_SECONDS", "2");
-    // `extra` may override any of the above.
-    for (k, v) in extra {
-        builder = builder.env(k, v);
-    }
-    let app = builder.start().await;
-    (app, fake)
-}
 
 db_test!(async fn checks_come_in_the_contract_order(b) {
     let app = TestApp::start(b).await;
@@ -94,7 +38,7 @@ db_test!(async fn checks_come_in_the_contract_order(b) {
     assert_eq!(counters(&app).await, (0, 0));
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_messages").await, 0);
     // 6. the limit: 429 with an object detail and no Retry-After
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 5 WHERE username = 'ann@example.com'").await;
+    app.account("ann@example.com").monthly_count(5).apply().await;
     let r = chat(&app, &t, c, "hi", "market").await;
     r.assert(429);
     assert_eq!(r.detail(), json!({"error": "Query limit reached. You have used 5/5 queries this month.", "plan_type": "free",
@@ -106,7 +50,7 @@ db_test!(async fn checks_come_in_the_contract_order(b) {
     assert_eq!(app.get(&format!("/api/v1/conversations/{c}"), Some(&t)).await.json()["agent_type"], "leo_om");
     // a completed survey stage adds 5 on the free plan
     let uid = app.state.jwt.verify(&t).unwrap().user_id;
-    app.exec(&format!("INSERT INTO fastapi_user_survey (user_id, role, regions, familiarity, insights, bonus_queries_granted) VALUES ({uid}, 'r', '[\"x\"]', 'f', '[\"y\"]', 5)")).await;
+    app.survey_answered(uid, Survey { role: "r", regions: &["x"], familiarity: "f", insights: &["y"], bonus: 5 }).await;
     chat(&app, &t, c, "hi", "market").await.assert(200);
     assert_eq!(counters(&app).await, (1, 6));
 });
@@ -187,7 +131,7 @@ db_test!(async fn resume_after_the_turn_and_errors(b) {
 db_test!(async fn racing_for_the_last_query(b) {
     let app = std::sync::Arc::new(TestApp::start(b).await);
     let (t, c) = ready(&app, "ann@example.com", "market").await;
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 4 WHERE username = 'ann@example.com'").await;
+    app.account("ann@example.com").monthly_count(4).apply().await;
     let mut handles = Vec::new();
     for _ in 0..4 {
         let (app, t) = (app.clone(), t.clone());
@@ -371,21 +315,17 @@ db_test!(async fn orphaned_turns_are_finalised(b) {
     let uid = app.state.jwt.verify(&t).unwrap().user_id;
     // a turn left running by a process that died after one chunk, and one that died before any
     let now = chrono::Utc::now().naive_utc();
-    let reset = (now - chrono::Duration::hours(1)).format("%Y-%m-%d %H:%M:%S%.6f");
-    app.exec(&format!("UPDATE fastapi_users SET query_count = 2, monthly_query_count = 2, last_reset_date = '{reset}' WHERE id = {uid}")).await;
-    let started = (now - chrono::Duration::minutes(5)).format("%Y-%m-%d %H:%M:%S%.6f");
-    let beat = (now - chrono::Duration::minutes(4)).format("%Y-%m-%d %H:%M:%S%.6f");
+    app.account(uid).query_count(2).monthly_count(2).last_reset(now - chrono::Duration::hours(1)).apply().await;
+    let (started, heartbeat) = (now - chrono::Duration::minutes(5), now - chrono::Duration::minutes(4));
     // (a turn is never older than its conversation)
-    let created = (now - chrono::Duration::minutes(10)).format("%Y-%m-%d %H:%M:%S%.6f");
-    app.exec(&format!("UPDATE fastapi_conversations SET created_at = '{created}' WHERE id = {c}")).await;
-    app.exec(&format!("INSERT INTO fastapi_chat_turns (user_id, conversation_id, agent_type, status, answered, refunded, created_at, heartbeat_at) VALUES \
-        ({uid}, {c}, 'market', 'running', TRUE, FALSE, '{started}', '{beat}'), \
-        ({uid}, {c}, 'market', 'running', FALSE, FALSE, '{started}', '{beat}')")).await;
-    let first = app.scalar("SELECT MIN(id) FROM fastapi_chat_turns").await;
-    app.exec(&format!("INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) VALUES \
-        ({first}, 1, '{{\"type\":\"processing\",\"message\":\"Analyzing your query...\"}}', '2026-01-01 00:00:01'), \
-        ({first}, 2, '{{\"type\":\"chunk\",\"content\":\"Partial\"}}', '2026-01-01 00:00:02'), \
-        ({}, 1, '{{\"type\":\"processing\",\"message\":\"Analyzing your query...\"}}', '2026-01-01 00:00:01')", first + 1)).await;
+    app.backdate_conversations(&[c], now - chrono::Duration::minutes(10)).await;
+    let dead = |answered| DeadTurn { user: uid.into(), conversation: c, agent: AgentType::Market, answered, started, heartbeat };
+    let first = app.dead_turn(dead(true)).await;
+    let second = app.dead_turn(dead(false)).await;
+    let processing = json!({"type": "processing", "message": "Analyzing your query..."});
+    app.turn_event(first, 1, &processing, at("2026-01-01 00:00:01")).await;
+    app.turn_event(first, 2, &json!({"type": "chunk", "content": "Partial"}), at("2026-01-01 00:00:02")).await;
+    app.turn_event(second, 1, &processing, at("2026-01-01 00:00:01")).await;
     // a resume finds the first one and finalises it
     let r = app.get(&format!("/api/v1/chat/stream/{first}"), Some(&t)).await;
     let events = parse_sse(&r.text());
@@ -398,55 +338,6 @@ db_test!(async fn orphaned_turns_are_finalised(b) {
     let msgs = app.get(&format!("/api/v1/conversations/{c}/messages"), Some(&t)).await.json();
     assert_eq!(msgs[0]["content"], json!({"type": "string", "value": "Partial\n\n*The answer was interrupted by an error.*", "comment": null}).to_string());
 });
-
-/// Start a news turn over a real socket, read its first two events and hang up; returns the
-/// turn id.
-pub(crate) async fn start_and_hang_up_after_two_events(
-    addr: std::net::SocketAddr,
-    t: &str,
-    c: i64,
-) -> String {
-    let mut first = reqwest::Client::new()
-        .post(format!("http://{addr}/api/v1/chat/send"))
-        .bearer_auth(t)
-        .json(&json!({"conversation_id": c, "message": "letters", "agent_type": "news"}))
-        .send()
-        .await
-        .unwrap();
-    let turn = first.headers()["x-chat-turn-id"]
-        .to_str()
-        .unwrap()
-        .to_string();
-    let mut seen = String::new();
-    while !seen.contains(&format!("id: {turn}:2")) {
-        seen.push_str(&String::from_utf8_lossy(
-            &first.chunk().await.unwrap().expect("more body"),
-        ));
-    }
-    turn
-}
-
-/// Send over a real socket and read until the first chunk; returns the open response.
-pub(crate) async fn send_and_read_first_chunk(
-    addr: std::net::SocketAddr,
-    t: &str,
-    c: i64,
-) -> (reqwest::Response, String) {
-    let mut resp = reqwest::Client::new()
-        .post(format!("http://{addr}/api/v1/chat/send"))
-        .bearer_auth(t)
-        .json(&json!({"conversation_id": c, "message": "count", "agent_type": "news"}))
-        .send()
-        .await
-        .unwrap();
-    let mut seen = String::new();
-    while !seen.contains("\"type\":\"chunk\"") {
-        seen.push_str(&String::from_utf8_lossy(
-            &resp.chunk().await.unwrap().expect("more body"),
-        ));
-    }
-    (resp, seen)
-}
 
 db_test!(async fn shutdown_lets_running_turns_finish(b) {
     let (app, _fake) = openai_app(b, vec![Reply::Text(vec!["a. ", "b. ", "c. ", "d."], Duration::from_millis(200))]).await;

@@ -71,7 +71,7 @@ db_test!(async fn list_orders_previews_and_counts(b) {
     let a = new_conversation(&app, &t, json!({"title": "A"})).await;
     let bb = new_conversation(&app, &t, json!({"agent_type": "price", "title": "B"})).await;
     let c = new_conversation(&app, &t, json!({"title": "C"})).await;
-    app.exec(&format!("UPDATE fastapi_conversations SET created_at = '2026-01-01 00:00:00' WHERE id IN ({a}, {bb})")).await;
+    app.backdate_conversations(&[a, bb], at("2026-01-01 00:00:00")).await;
     add(&app, &t, a, "user", &envelope("first question")).await;
     add(&app, &t, a, "bot", &envelope("answer")).await;
     add(&app, &t, a, "user", &envelope(&"long question ".repeat(10))).await;
@@ -184,6 +184,7 @@ db_test!(async fn update_title_and_delete(b) {
 
     add(&app, &t, id, "user", &envelope("q")).await;
     add(&app, &t, id, "bot", &envelope("a")).await;
+    // a finished turn with one event, written directly: the delete must take them too
     let uid = app.state.jwt.verify(&t).unwrap().user_id;
     app.exec(&format!("INSERT INTO fastapi_chat_turns (user_id, conversation_id, agent_type, status, answered, refunded, created_at) VALUES ({uid}, {id}, 'market', 'done', TRUE, FALSE, '2026-01-01 00:00:00')")).await;
     app.exec("INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) SELECT id, 1, '{}', '2026-01-01 00:00:00' FROM fastapi_chat_turns").await;
@@ -356,7 +357,7 @@ db_test!(async fn cleanup_empty_for_the_caller_only(b) {
     let _new_empty = new_conversation(&app, &t, json!({})).await;
     let others = new_conversation(&app, &other, json!({})).await;
     add(&app, &t, old_full, "user", "x").await;
-    app.exec(&format!("UPDATE fastapi_conversations SET created_at = '2020-01-01 00:00:00' WHERE id IN ({old_empty}, {old_full}, {others})")).await;
+    app.backdate_conversations(&[old_empty, old_full, others], at("2020-01-01 00:00:00")).await;
     let r = app.post_empty("/api/v1/conversations/cleanup/empty", Some(&t)).await;
     r.assert(200);
     assert_eq!(r.json(), json!({"deleted_count": 1, "message": "Deleted 1 empty conversations"}));

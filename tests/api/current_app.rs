@@ -5,9 +5,11 @@ use std::time::Duration;
 
 use axum::http::Method;
 use serde_json::{Value, json};
+use solarintel::domain::agents::AgentType;
+use solarintel::domain::plans::Plan;
 
-use crate::chat_turn::{counters, openai_app};
-use crate::data_answers::{ask, conversation};
+use crate::support::answers::{ask, conversation};
+use crate::support::chat::{counters, openai_app};
 use crate::support::fake_llm::Reply;
 use crate::support::*;
 
@@ -116,7 +118,7 @@ db_test!(async fn an_admin_grant_with_unlimited_queries_is_not_counted(b) {
     ask(&app, &t, c, "market", "Italy 2024 annual installations").await;
     assert_eq!(counters(&app).await, (before.0 + 1, before.1 + 1));
     // Still unlimited with the monthly quota used up.
-    app.exec(&format!("UPDATE fastapi_users SET monthly_query_count = 5 WHERE id = {ann}")).await;
+    app.account(ann).monthly_count(5).apply().await;
     ask(&app, &t, c, "quality", "And corrosion?").await;
     // Revoked: the row stays, inactive, and the queries count again.
     let r = app.send_json(Method::DELETE, &format!("{path}/quality"), Some(&admin), &json!({})).await;
@@ -147,7 +149,7 @@ db_test!(async fn a_failed_turn_under_an_unlimited_grant_gives_back_nothing(b) {
     app.post_json(&format!("/api/v1/admin/users/{ann}/agent-whitelist"), Some(&admin), &json!({"agent_type": "news", "unlimited_queries": true}))
         .await
         .assert(200);
-    app.exec(&format!("UPDATE fastapi_users SET query_count = 3, monthly_query_count = 3 WHERE id = {ann}")).await;
+    app.account(ann).query_count(3).monthly_count(3).apply().await;
     let c = conversation(&app, &t).await;
     let r = app
         .post_json("/api/v1/chat/send", Some(&t), &json!({"conversation_id": c, "message": "news?", "agent_type": "news"}))
@@ -198,7 +200,7 @@ const CLOSED: &str = "Your trial has ended. Only Sam is available in the free ti
 db_test!(async fn the_trial_opens_hired_agents_then_only_the_fallback_agent(b) {
     let app = trial_app(b).await;
     // The current app's plan for the NZIA market agent: strategist.
-    app.exec("UPDATE fastapi_agent_access SET required_plan = 'strategist' WHERE agent_type = 'nzia_market_impact'").await;
+    app.agent_requires(AgentType::NziaMarketImpact, Plan::Strategist).await;
     let t = app.user("ann@example.com").await;
     hire(&app, &t, "nzia_market_impact").await;
     hire(&app, &t, "market").await;
@@ -241,7 +243,7 @@ db_test!(async fn trial_status_reads_and_releases_nothing(b) {
     }
     let open = json!({"is_trial_exhausted": false, "agents_unhired": 0, "redirect_to_agents": false, "message": null});
     assert_eq!(app.get("/api/v1/agent-access/trial-status", Some(&t)).await.json(), open);
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 5 WHERE username = 'ann@example.com'").await;
+    app.account("ann@example.com").monthly_count(5).apply().await;
     let ended = json!({"is_trial_exhausted": true, "agents_unhired": 2, "redirect_to_agents": true,
         "message": "Your trial has ended. Only Sam is available in the free tier. Please upgrade to continue using other agents."});
     for _ in 0..2 {
@@ -252,7 +254,7 @@ db_test!(async fn trial_status_reads_and_releases_nothing(b) {
     // Nothing was released: the three hires are there, and usable again on a paid plan.
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_hired_agent WHERE is_active = TRUE").await, 3);
     assert_eq!(app.get("/api/v1/agent-management/hired", Some(&t)).await.json().as_array().unwrap().len(), 3);
-    app.exec("UPDATE fastapi_users SET plan_type = 'analyst' WHERE username = 'ann@example.com'").await;
+    app.account("ann@example.com").plan(Plan::Analyst).apply().await;
     assert_eq!(app.get("/api/v1/agent-access/trial-status", Some(&t)).await.json(), open);
     assert_eq!(check(&app, &t, "news").await["can_access"], true);
 });
@@ -262,7 +264,7 @@ db_test!(async fn the_fallback_agent_answers_ten_a_day(b) {
     let admin = app.admin("ada@example.com").await;
     let t = app.user("ann@example.com").await;
     hire(&app, &t, "seamless").await;
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 5 WHERE username = 'ann@example.com'").await;
+    app.account("ann@example.com").monthly_count(5).apply().await;
     let c = conversation(&app, &t).await;
     for _ in 0..8 {
         send(&app, &t, c, "seamless").await.assert(200);
@@ -291,17 +293,17 @@ db_test!(async fn the_fallback_agent_answers_ten_a_day(b) {
         "plan_type": "free", "queries_used": 5, "query_limit": 5, "upgrade_required": true,
         "is_fallback_mode": true, "fallback_agent": "seamless"}}));
     // The next day (the stored day set back) the quota is there again.
-    app.exec("UPDATE fastapi_users SET daily_free_queries_reset_date = '2020-01-01' WHERE username = 'ann@example.com'").await;
+    app.account("ann@example.com").fallback_day(day("2020-01-01")).apply().await;
     send(&app, &t, c, "seamless").await.assert(200);
     assert_eq!(usage(&app).await, (5, 11, 9));
 });
 
 db_test!(async fn a_survey_bonus_extends_the_trial(b) {
     let app = trial_app(b).await;
-    app.exec("UPDATE fastapi_agent_access SET required_plan = 'strategist' WHERE agent_type = 'nzia_market_impact'").await;
+    app.agent_requires(AgentType::NziaMarketImpact, Plan::Strategist).await;
     let t = app.user("ann@example.com").await;
     hire(&app, &t, "nzia_market_impact").await;
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 5 WHERE username = 'ann@example.com'").await;
+    app.account("ann@example.com").monthly_count(5).apply().await;
     assert_eq!(check(&app, &t, "nzia_market_impact").await["can_access"], false);
     app.post_json("/api/v1/survey/submit-user-survey", Some(&t), &json!({"role": "analyst", "role_other": null,
         "regions": ["Europe"], "familiarity": "expert", "insights": ["prices"], "tailored": "yes"}))
@@ -313,15 +315,15 @@ db_test!(async fn a_survey_bonus_extends_the_trial(b) {
     let c = conversation(&app, &t).await;
     send(&app, &t, c, "nzia_market_impact").await.assert(200);
     assert_eq!(usage(&app).await.0, 6);
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 10 WHERE username = 'ann@example.com'").await;
+    app.account("ann@example.com").monthly_count(10).apply().await;
     send(&app, &t, c, "nzia_market_impact").await.assert_detail(403, CLOSED);
 });
 
 db_test!(async fn a_failed_fallback_turn_gives_the_day_its_query_back(b) {
-    let (app, _fake) = crate::chat_turn::openai_app_with(b, vec![Reply::Status(500)], &[("FALLBACK_AGENT", "seamless")]).await;
+    let (app, _fake) = crate::support::chat::openai_app_with(b, vec![Reply::Status(500)], &[("FALLBACK_AGENT", "seamless")]).await;
     let t = app.user("ann@example.com").await;
     hire(&app, &t, "seamless").await;
-    app.exec("UPDATE fastapi_users SET query_count = 7, monthly_query_count = 5 WHERE username = 'ann@example.com'").await;
+    app.account("ann@example.com").query_count(7).monthly_count(5).apply().await;
     let c = conversation(&app, &t).await;
     let r = send(&app, &t, c, "seamless").await;
     r.assert(200);
@@ -333,7 +335,7 @@ db_test!(async fn a_failed_fallback_turn_gives_the_day_its_query_back(b) {
 
 db_test!(async fn without_the_setting_there_is_no_trial(b) {
     let app = TestApp::start(b).await;
-    app.exec("UPDATE fastapi_agent_access SET required_plan = 'strategist' WHERE agent_type = 'nzia_market_impact'").await;
+    app.agent_requires(AgentType::NziaMarketImpact, Plan::Strategist).await;
     let t = app.user("ann@example.com").await;
     hire(&app, &t, "nzia_market_impact").await;
     hire(&app, &t, "seamless").await;
@@ -341,7 +343,7 @@ db_test!(async fn without_the_setting_there_is_no_trial(b) {
     assert_eq!(check(&app, &t, "nzia_market_impact").await, json!({"can_access": false, "reason": plan}));
     app.post_json("/api/v1/agent-access/hire", Some(&t), &json!({"agent_type": "nzia_market_impact"})).await
         .assert_detail(400, "This agent requires a 'strategist' plan. Please upgrade to hire this agent.");
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 5 WHERE username = 'ann@example.com'").await;
+    app.account("ann@example.com").monthly_count(5).apply().await;
     let c = conversation(&app, &t).await;
     let r = send(&app, &t, c, "seamless").await;
     r.assert(429);

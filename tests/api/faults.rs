@@ -125,7 +125,7 @@ async fn a_write_whose_commit_fails_is_not_acknowledged() {
 /// is in the history.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_answer_that_cannot_be_stored_is_not_reported_done() {
-    use crate::chat_turn::{chat, openai_app, ready};
+    use crate::support::chat::{chat, openai_app, ready};
     use crate::support::fake_llm::Reply;
     // Long enough that storing it needs pages the full database does not have.
     let part: &'static str =

@@ -4,7 +4,7 @@
 use axum::http::Method;
 use serde_json::{Value, json};
 
-use crate::data_answers::{ask, conversation};
+use crate::support::answers::{ask, conversation};
 use crate::support::*;
 
 async fn user_id(app: &TestApp, email: &str) -> i64 {

@@ -360,7 +360,7 @@ db_test!(async fn unknown_usernames_cost_what_the_stored_hashes_cost(b) {
     for i in 0..30 {
         app.register(&format!("user{i}@example.com")).await;
     }
-    app.exec(&format!("UPDATE fastapi_users SET password_hash = '{bcrypt}'")).await;
+    app.every_account().password_hash(&bcrypt).apply().await;
     app.state.refresh_dummy_mix().await.unwrap();
     // an unknown username is checked like a stored account: nearly always bcrypt-6 here, always
     // the same class for the same name, so its timing matches the accounts that exist
@@ -398,13 +398,13 @@ db_test!(async fn open_streams_end_soon_after_their_credentials_are_revoked(b) {
     use crate::support::fake_llm::Reply;
     use std::time::Duration;
     // both answers go silent for 40 s after their first words (within the LLM timeout)
-    let (app, _fake) = crate::chat_turn::openai_app_with(b, vec![
+    let (app, _fake) = crate::support::chat::openai_app_with(b, vec![
         Reply::Stall(vec!["First "], Duration::from_secs(40)),
         Reply::Stall(vec!["First "], Duration::from_secs(40)),
     ], &[("LLM_TIMEOUT_SECONDS", "60")]).await;
     let admin = app.admin("root@example.com").await;
-    let (ta, ca) = crate::chat_turn::ready(&app, "ann@example.com", "news").await;
-    let (tb, cb) = crate::chat_turn::ready(&app, "bob@example.com", "news").await;
+    let (ta, ca) = crate::support::chat::ready(&app, "ann@example.com", "news").await;
+    let (tb, cb) = crate::support::chat::ready(&app, "bob@example.com", "news").await;
     let bob = app.get("/api/v1/auth/me", Some(&tb)).await.json()["id"].as_i64().unwrap();
     let (addr, _server) = app.spawn_server().await;
     let ann_stream = stream_until_first_chunk(addr, &ta, ca).await;
@@ -422,7 +422,7 @@ db_test!(async fn open_streams_end_soon_after_their_credentials_are_revoked(b) {
 });
 
 db_test!(async fn follow_ups_read_the_kept_reading_and_long_questions_are_not_read(b) {
-    use crate::data_answers::{ask, conversation, market_value, sample_app, thousands};
+    use crate::support::answers::{ask, conversation, market_value, sample_app, thousands};
     let (app, t) = sample_app(b).await;
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "What was the cumulative installed capacity of Italy in 2023?").await;

@@ -1,16 +1,18 @@
 //! Background jobs: the monthly reset (F1), the 30-day purge (F2), cleanups, and their lease.
 
 use serde_json::json;
+use solarintel::domain::agents::AgentType;
 use solarintel::jobs::{self, Outcome};
 
+use crate::support::fixtures::{DeadTurn, Survey};
 use crate::support::*;
 
 db_test!(async fn monthly_reset_job_resets_stale_counters_only(b) {
     let app = TestApp::start(b).await;
     app.register("old@example.com").await;
     app.register("new@example.com").await;
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 4, last_reset_date = '2021-05-01 00:00:00' WHERE username = 'old@example.com'").await;
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 2 WHERE username = 'new@example.com'").await;
+    app.account("old@example.com").monthly_count(4).last_reset(at("2021-05-01 00:00:00")).apply().await;
+    app.account("new@example.com").monthly_count(2).apply().await;
     let n = jobs::run_job(&app.state, jobs::MONTHLY_RESET).await.unwrap();
     assert_eq!(n, 1);
     assert_eq!(app.scalar("SELECT monthly_query_count FROM fastapi_users WHERE username = 'old@example.com'").await, 0);
@@ -22,6 +24,7 @@ db_test!(async fn purge_deletes_every_row_of_accounts_past_the_grace_period(b) {
     let gone = app.register("gone@example.com").await;
     let kept = app.register("kept@example.com").await;
     let token = app.login("gone@example.com", PASSWORD).await;
+    // a row of each account in every table that holds its data, written directly
     for uid in [gone, kept] {
         app.exec(&format!("INSERT INTO fastapi_conversations (user_id, title, agent_type) VALUES ({uid}, 't', 'market')")).await;
         app.exec(&format!("INSERT INTO fastapi_messages (conversation_id, sender, content) SELECT id, 'user', 'x' FROM fastapi_conversations WHERE user_id = {uid}")).await;
@@ -29,7 +32,7 @@ db_test!(async fn purge_deletes_every_row_of_accounts_past_the_grace_period(b) {
         app.exec(&format!("INSERT INTO fastapi_chat_events (turn_id, seq, data, created_at) SELECT id, 1, '{{}}', '2026-01-01 00:00:00' FROM fastapi_chat_turns WHERE user_id = {uid}")).await;
         app.exec(&format!("INSERT INTO fastapi_hired_agent (user_id, agent_type, is_active) VALUES ({uid}, 'market', TRUE)")).await;
         app.exec(&format!("INSERT INTO fastapi_agent_whitelist (agent_type, user_id, is_active) VALUES ('news', {uid}, TRUE)")).await;
-        app.exec(&format!("INSERT INTO fastapi_user_survey (user_id, role, regions, familiarity, insights, bonus_queries_granted) VALUES ({uid}, 'r', '[]', 'f', '[]', 5)")).await;
+        app.survey_answered(uid, Survey { role: "r", regions: &[], familiarity: "f", insights: &[], bonus: 5 }).await;
         app.exec(&format!("INSERT INTO fastapi_user_survey_stage2 (user_id, work_focus, pv_segments, technologies, challenges) VALUES ({uid}, 'w', '[]', '[]', '[]')")).await;
         app.exec(&format!("INSERT INTO fastapi_contact_request (user_id, name, email, message, source) VALUES ({uid}, 'n', 'e', 'm', 'artifact_panel')")).await;
         app.exec(&format!("INSERT INTO fastapi_revoked_tokens (token_hash, user_id, revoked_at) VALUES ('h{uid}', {uid}, '2026-01-01 00:00:00')")).await;
@@ -37,10 +40,10 @@ db_test!(async fn purge_deletes_every_row_of_accounts_past_the_grace_period(b) {
     app.post_json("/api/v1/waitlist/join", None, &json!({"email": "gone@example.com"})).await.assert(200);
     app.post_json("/api/v1/waitlist/join", None, &json!({"email": "kept@example.com"})).await.assert(200);
     let now = solarintel::store::now();
-    let old = (now - chrono::Duration::days(31)).format("%Y-%m-%d %H:%M:%S");
-    let recent = (now - chrono::Duration::days(29)).format("%Y-%m-%d %H:%M:%S");
-    app.exec(&format!("UPDATE fastapi_users SET deleted = TRUE, deletion_requested_at = '{old}' WHERE id = {gone}")).await;
-    app.exec(&format!("UPDATE fastapi_users SET deleted = TRUE, deletion_requested_at = '{recent}' WHERE id = {kept}")).await;
+    let old = solarintel::store::truncate_to_seconds(now - chrono::Duration::days(31));
+    let recent = solarintel::store::truncate_to_seconds(now - chrono::Duration::days(29));
+    app.account(gone).deleted(true).deletion_requested(old).apply().await;
+    app.account(kept).deleted(true).deletion_requested(recent).apply().await;
 
     assert_eq!(jobs::run_job(&app.state, jobs::DELETION_PURGE).await.unwrap(), 1);
     let mail = app.mail.wait_for("gone@example.com", 1).await;
@@ -107,10 +110,10 @@ db_test!(async fn orphaned_turns_are_finalised_at_start_up_not_at_the_hourly_cle
     assert!(solarintel::store::jobs::try_acquire_lease(app.db(), jobs::CLEANUP, "other-replica", now, now + chrono::Duration::minutes(15)).await.unwrap());
     solarintel::store::jobs::release_lease(app.db(), jobs::CLEANUP, "other-replica", now).await.unwrap();
     // A turn whose process died two minutes ago (in a conversation older than it).
-    let beat = (now - chrono::Duration::minutes(2)).format("%Y-%m-%d %H:%M:%S");
-    let opened = (now - chrono::Duration::minutes(10)).format("%Y-%m-%d %H:%M:%S");
-    app.exec(&format!("UPDATE fastapi_conversations SET created_at = '{opened}' WHERE id = {c}")).await;
-    app.exec(&format!("INSERT INTO fastapi_chat_turns (user_id, conversation_id, agent_type, status, answered, refunded, created_at, heartbeat_at) VALUES ({uid}, {c}, 'market', 'running', FALSE, FALSE, '{beat}', '{beat}')")).await;
+    let beat = solarintel::store::truncate_to_seconds(now - chrono::Duration::minutes(2));
+    let opened = solarintel::store::truncate_to_seconds(now - chrono::Duration::minutes(10));
+    app.backdate_conversations(&[c], opened).await;
+    app.dead_turn(DeadTurn { user: uid.into(), conversation: c, agent: AgentType::Market, answered: false, started: beat, heartbeat: beat }).await;
     let (_, mut server) = app.spawn_server().await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while app.scalar("SELECT COUNT(*) FROM fastapi_chat_turns WHERE status = 'running'").await > 0 {

@@ -53,7 +53,7 @@ db_test!(async fn requests_and_turns_are_counted(b) {
 });
 
 db_test!(async fn llm_calls_retries_latency_and_tokens_are_counted(b) {
-    use crate::chat_turn::{chat, openai_app, ready};
+    use crate::support::chat::{chat, openai_app, ready};
     use crate::support::fake_llm::Reply;
     // a 503 retried, then a streamed answer; then a 401 that is not retried
     let (app, _fake) = openai_app(b, vec![

@@ -2,7 +2,9 @@
 
 use axum::http::Method;
 use serde_json::json;
+use solarintel::domain::plans::Plan;
 
+use crate::support::fixtures::Survey;
 use crate::support::*;
 
 db_test!(async fn profile_shows_plan_usage_and_contacts(b) {
@@ -13,8 +15,8 @@ db_test!(async fn profile_shows_plan_usage_and_contacts(b) {
         "INSERT INTO fastapi_conversations (user_id, title, agent_type, created_at) VALUES ({uid}, 'a', 'market', '2026-01-01 00:00:00'), ({uid}, 'b', 'price', '2026-01-02 00:00:00'), (999, 'other', 'market', '2026-01-02 00:00:00')"
     )).await;
     app.exec("INSERT INTO fastapi_messages (conversation_id, sender, content) SELECT id, 'user', 'hi' FROM fastapi_conversations").await;
-    app.exec(&format!("INSERT INTO fastapi_user_survey (user_id, role, regions, familiarity, insights, bonus_queries_granted) VALUES ({uid}, 'analyst', '[\"EU\"]', 'expert', '[\"prices\"]', 5)")).await;
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 3, query_count = 7, last_query_date = '2026-11-20 08:00:01.25'").await;
+    app.survey_answered(uid, Survey { role: "analyst", regions: &["EU"], familiarity: "expert", insights: &["prices"], bonus: 5 }).await;
+    app.account("ann@example.com").monthly_count(3).query_count(7).last_query(at("2026-11-20 08:00:01.25")).apply().await;
     for i in 0..12 {
         app.exec(&format!("INSERT INTO fastapi_contact_request (user_id, name, email, message, source, status, created_at) VALUES ({uid}, 'Ann', 'ann@example.com', 'm{i}', 'artifact_panel', 'pending', '2026-02-{:02} 10:00:00')", i + 1)).await;
     }
@@ -43,7 +45,7 @@ db_test!(async fn profile_shows_plan_usage_and_contacts(b) {
     assert_eq!(contacts[0]["company"], json!(null));
 
     // paid plans are Active; the limit has no bonus; remaining never negative
-    app.exec("UPDATE fastapi_users SET plan_type = 'max', monthly_query_count = 20000").await;
+    app.account("ann@example.com").plan(Plan::Max).monthly_count(20000).apply().await;
     let v = app.get("/api/v1/profile", Some(&token)).await.json();
     assert_eq!(v["plan_info"]["status"], "Active");
     assert_eq!(v["usage_stats"]["query_limit"], "10000");
@@ -54,7 +56,7 @@ db_test!(async fn profile_shows_plan_usage_and_contacts(b) {
 db_test!(async fn profile_reads_nulls_as_the_contract_says(b) {
     let app = TestApp::start(b).await;
     let token = app.user("ann@example.com").await;
-    app.exec("UPDATE fastapi_users SET role = NULL, plan_type = NULL, query_count = NULL, monthly_query_count = NULL, created_at = NULL").await;
+    app.account("ann@example.com").role(None).plan(None).query_count(None).monthly_count(None).created(None).apply().await;
     let v = app.get("/api/v1/profile", Some(&token)).await.json();
     assert_eq!(v["user"]["role"], "user");
     assert_eq!(v["user"]["plan_type"], "free");
@@ -128,6 +130,6 @@ db_test!(async fn argon2id_for_new_hashes_and_both_verify(b) {
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_users WHERE password_hash LIKE '$argon2id$%'").await, 1);
     app.login("ann@example.com", PASSWORD).await;
     // an old bcrypt hash still verifies
-    app.exec("UPDATE fastapi_users SET password_hash = '$2b$12$kFgEewbG5kTTgh5.yqGoB.uRHUsv9ywuNUcjR6KgQnpnfcZo6mI.q'").await;
+    app.account("ann@example.com").password_hash("$2b$12$kFgEewbG5kTTgh5.yqGoB.uRHUsv9ywuNUcjR6KgQnpnfcZo6mI.q").apply().await;
     app.login("ann@example.com", "Sunny-Panel-2024!").await;
 });

@@ -7,7 +7,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::data_answers::{ask, conversation, market_value, sample_app, sample_rows, thousands};
+use crate::support::answers::{
+    ask, conversation, market_value, sample_app, sample_rows, thousands,
+};
 use crate::support::*;
 
 /// What a question must get.

@@ -8,7 +8,7 @@ use std::time::Duration;
 use axum::body::Body;
 use axum::http::Method;
 
-use crate::chat_turn::{openai_app, ready, start_and_hang_up_after_two_events};
+use crate::support::chat::{openai_app, ready, start_and_hang_up_after_two_events};
 use crate::support::fake_llm::{Reply, parse_sse, types};
 use crate::support::*;
 

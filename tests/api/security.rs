@@ -31,7 +31,7 @@ db_test!(async fn a_deleted_accounts_token_never_opens_the_next_account(b) {
     let c = app.register("c@example.com").await;
     let tc = app.login("c@example.com", PASSWORD).await;
     app.post_json("/api/v1/auth/request-deletion", Some(&tc), &json!({})).await.assert(200);
-    app.exec(&format!("UPDATE fastapi_users SET deletion_requested_at = '2020-01-01 00:00:00' WHERE id = {c}")).await;
+    app.account(c).deletion_requested(at("2020-01-01 00:00:00")).apply().await;
     assert_eq!(jobs::run_job(&app.state, jobs::DELETION_PURGE).await.unwrap(), 1);
     let boss = app.admin("boss@example.com").await;
     let boss_id = app.get("/api/v1/auth/me", Some(&boss)).await.json()["id"].as_i64().unwrap();

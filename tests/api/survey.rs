@@ -1,6 +1,7 @@
 //! `/api/v1/survey`: both stages, their order, and the bonus they add to the chat limit.
 
 use serde_json::{Value, json};
+use solarintel::domain::plans::Plan;
 
 use crate::support::*;
 
@@ -22,7 +23,7 @@ db_test!(async fn both_stages_in_order(b) {
     assert_eq!(status.json(), json!({"stage1_completed": false, "stage2_completed": false}));
     app.post_json("/api/v1/survey/submit-user-survey-stage2", Some(&t), &stage2(&[])).await
         .assert_detail(400, "Please complete the User Profiling survey before accessing this survey.");
-    app.exec("UPDATE fastapi_users SET monthly_query_count = 2").await;
+    app.account("ann@example.com").monthly_count(2).apply().await;
     let r = app.post_json("/api/v1/survey/submit-user-survey", Some(&t), &stage1()).await;
     r.assert(200);
     assert_eq!(r.json(), json!({"success": true, "message": "Survey completed! 5 extra queries unlocked.",
@@ -48,7 +49,7 @@ db_test!(async fn both_stages_in_order(b) {
 db_test!(async fn survey_limits_for_paid_plans_and_negative_counts(b) {
     let app = TestApp::start(b).await;
     let t = app.user("ann@example.com").await;
-    app.exec("UPDATE fastapi_users SET plan_type = 'max', monthly_query_count = 2000").await;
+    app.account("ann@example.com").plan(Plan::Max).monthly_count(2000).apply().await;
     let r = app.post_json("/api/v1/survey/submit-user-survey", Some(&t), &stage1()).await;
     assert_eq!(r.json()["new_query_limit"], 1005);
     assert_eq!(r.json()["new_query_count"], -995);

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::data_answers::{ask, conversation, market_value, sample_app, thousands};
+use crate::support::answers::{ask, conversation, market_value, sample_app, thousands};
 use crate::support::signed_pct;
 
 const HIST: &str = "Historical Primary";
@@ -189,7 +189,7 @@ db_test!(async fn analysts_phrasing_is_read(b) {
     let (_, text) = ask(&app, &t, c, "market", "ok and what's the most probable number for 2030?").await;
     assert!(text.contains(&thousands(v("Italy", "2030", MOST_PROBABLE, "Total", "Annual"))), "{text}");
     // A follow-up with no period asks for the previous question's month.
-    let june_eu = crate::data_answers::sample_rows("prices.csv").into_iter()
+    let june_eu = crate::support::answers::sample_rows("prices.csv").into_iter()
         .find(|r| r["item"] == "Polysilicon" && r["region"] == "EU" && r["date"] == "2024-06-01" && r["description"].contains("9N"))
         .unwrap();
     let c = conversation(&app, &t).await;
@@ -241,7 +241,7 @@ db_test!(async fn follow_ups_that_point_back_or_name_only_a_quarter(b) {
     let (a, z) = (market_value("Poland", "2023", HIST, "Total", "Annual"), market_value("Poland", "2024", HIST, "Total", "Annual"));
     assert!(text.contains(&signed_pct((z / a - 1.0) * 100.0)), "{text}");
     // A quarter without a year is that quarter of the previous question's year.
-    let q4 = crate::data_answers::sample_rows("financials.csv").into_iter()
+    let q4 = crate::support::answers::sample_rows("financials.csv").into_iter()
         .find(|r| r["company"].starts_with("Helios") && r["period"] == "2024-Q4" && r["metric"] == "Gross margin")
         .unwrap();
     let c = conversation(&app, &t).await;
@@ -642,7 +642,7 @@ db_test!(async fn conditions_peaks_and_the_same_for_another_place(b) {
     ask(&app, &t, c, "price", "and December 2024?").await;
     let (_, text) = ask(&app, &t, c, "price", "percentage change between the two?").await;
     let hjt = |month: &str| {
-        crate::data_answers::sample_rows("prices.csv")
+        crate::support::answers::sample_rows("prices.csv")
             .into_iter()
             .find(|r| r["item"] == "Module" && r["description"] == "n-type HJT" && r["region"] == "China" && r["date"].starts_with(month))
             .map(|r| r["base_price"].parse::<f64>().unwrap())
@@ -721,7 +721,7 @@ db_test!(async fn a_topic_keeps_its_operation_and_a_part_of_it_is_not_guessed(b)
     let (_, text) = ask(&app, &t, c, "market", "Polish average annual PV installation over 2020-2024 inclusive, please - the latest available five years.").await;
     assert!(text.contains(&format!("**{}", thousands(avg))) && text.contains("on average"), "{avg} in {text}");
     // "that month" is the story's month.
-    let june = crate::data_answers::sample_rows("prices.csv").into_iter()
+    let june = crate::support::answers::sample_rows("prices.csv").into_iter()
         .find(|r| r["item"] == "Module" && r["description"] == "n-type TOPCon" && r["region"] == "EU" && r["date"] == "2024-06-01")
         .unwrap();
     let c = conversation(&app, &t).await;
@@ -806,7 +806,7 @@ db_test!(async fn a_stock_at_a_years_end_a_question_restated_and_a_year_as_a_who
     let c = conversation(&app, &t).await;
     ask(&app, &t, c, "market", "Which year did Spain install the most solar?").await;
     let (_, text) = ask(&app, &t, c, "market", "what about Poland?").await;
-    let rows = crate::data_answers::sample_rows("market.csv");
+    let rows = crate::support::answers::sample_rows("market.csv");
     let (peak_year, peak) = rows
         .iter()
         .filter(|r| r["Territory"] == "Poland" && r["Scenario"] == HIST && r["Connection"] == "Total" && r["Type"] == "Annual")
@@ -824,7 +824,7 @@ db_test!(async fn a_stock_at_a_years_end_a_question_restated_and_a_year_as_a_who
     // "in 2024 overall" of a manufacturer is the full year, not its quarters.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Did SunForge make a loss in 2024 overall? how much?").await;
-    let fy = crate::data_answers::sample_rows("financials.csv")
+    let fy = crate::support::answers::sample_rows("financials.csv")
         .into_iter()
         .find(|r| r["company"] == "SunForge Energy (sample)" && r["period"] == "FY2024" && r["metric"] == "Net income")
         .map(|r| r["value"].clone())
@@ -834,7 +834,7 @@ db_test!(async fn a_stock_at_a_years_end_a_question_restated_and_a_year_as_a_who
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Helios FY24 revenue, and YoY change?").await;
     let rev = |p: &str| -> f64 {
-        crate::data_answers::sample_rows("financials.csv")
+        crate::support::answers::sample_rows("financials.csv")
             .into_iter()
             .find(|r| r["company"] == "Helios Modules Ltd (sample)" && r["period"] == p && r["metric"] == "Revenue")
             .map(|r| r["value"].parse().unwrap())
@@ -867,7 +867,7 @@ db_test!(async fn shorthand_of_the_trade(b) {
     // "yr" is a year.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "spain's record year for new PV — which yr and how much?").await;
-    let rows = crate::data_answers::sample_rows("market.csv");
+    let rows = crate::support::answers::sample_rows("market.csv");
     let (peak_year, peak) = rows
         .iter()
         .filter(|r| r["Territory"] == "Spain" && r["Scenario"] == HIST && r["Connection"] == "Total" && r["Type"] == "Annual")
@@ -878,7 +878,7 @@ db_test!(async fn shorthand_of_the_trade(b) {
     // Modules are what manufacturers ship.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Which manufacturer shipped the most modules in FY2024?").await;
-    let (company, most) = crate::data_answers::sample_rows("financials.csv")
+    let (company, most) = crate::support::answers::sample_rows("financials.csv")
         .into_iter()
         .filter(|r| r["period"] == "FY2024" && r["metric"] == "Module shipments")
         .map(|r| (r["company"].clone(), r["value"].parse::<f64>().unwrap()))
@@ -890,7 +890,7 @@ db_test!(async fn shorthand_of_the_trade(b) {
 db_test!(async fn second_language_and_retail_phrasing(b) {
     let (app, t) = sample_app(b).await;
     let v = |c: &str, y: &str, conn: &str| market_value(c, y, HIST, conn, "Annual");
-    let rows = crate::data_answers::sample_rows("market.csv");
+    let rows = crate::support::answers::sample_rows("market.csv");
     let peak = |territory: &str, from: i32, to: i32| {
         rows.iter()
             .filter(|r| r["Territory"] == territory && r["Scenario"] == HIST && r["Connection"] == "Total" && r["Type"] == "Annual")
@@ -953,7 +953,7 @@ db_test!(async fn second_language_and_retail_phrasing(b) {
     let (year, mw) = peak("Italy", 0, 9999);
     assert!(text.contains(&year) && text.contains(&thousands(mw)), "{year} {mw} in {text}");
     // Financials: "who is better" compares; one company's two quarters compared.
-    let fin = crate::data_answers::sample_rows("financials.csv");
+    let fin = crate::support::answers::sample_rows("financials.csv");
     let gm = |company: &str, period: &str| {
         fin.iter()
             .find(|r| r["company"].starts_with(company) && r["period"] == period && r["metric"] == "Gross margin")
@@ -1003,7 +1003,7 @@ db_test!(async fn a_group_label_and_a_negation_of_the_story(b) {
 db_test!(async fn the_gap_between_the_two_figures_asked_before(b) {
     let (app, t) = sample_app(b).await;
     // Two regions' prices in one month, then "the gap between the two": that month's gap.
-    let prices = crate::data_answers::sample_rows("prices.csv");
+    let prices = crate::support::answers::sample_rows("prices.csv");
     let hjt = |region: &str| {
         prices
             .iter()
@@ -1140,7 +1140,7 @@ db_test!(async fn spoken_years_set_aside_clauses_and_the_joined_series(b) {
 
 db_test!(async fn gaps_between_regions_totals_by_a_year_and_regions_not_held(b) {
     let (app, t) = sample_app(b).await;
-    let prices = crate::data_answers::sample_rows("prices.csv");
+    let prices = crate::support::answers::sample_rows("prices.csv");
     let price = |item: &str, tech: &str, region: &str, month: &str| {
         prices
             .iter()
@@ -1181,7 +1181,7 @@ db_test!(async fn countries_beyond_a_mark_and_follow_ups_that_name_no_subject(b)
     let (app, t) = sample_app(b).await;
     // "Which countries added more than Spain in 2024?": the countries above Spain's figure, not
     // Spain's figure alone.
-    let mut by_country: Vec<(String, f64)> = crate::data_answers::sample_rows("market.csv")
+    let mut by_country: Vec<(String, f64)> = crate::support::answers::sample_rows("market.csv")
         .into_iter()
         .filter(|r| {
             r["Year"] == "2024"
@@ -1231,7 +1231,7 @@ db_test!(async fn countries_beyond_a_mark_and_follow_ups_that_name_no_subject(b)
     assert!(text.contains(&format!("| 2015 | {} | {} |", thousands(annual("Poland", "2015")), thousands(annual("France", "2015")))), "{text}");
     // Two regions' prices, then "what's the EU premium over China in %?" (regions alone name no
     // series: the item is the one asked before).
-    let prices = crate::data_answers::sample_rows("prices.csv");
+    let prices = crate::support::answers::sample_rows("prices.csv");
     let perc = |region: &str| {
         prices
             .iter()
@@ -1249,7 +1249,7 @@ db_test!(async fn countries_beyond_a_mark_and_follow_ups_that_name_no_subject(b)
 
 db_test!(async fn the_most_recent_a_premiums_carrier_and_the_latest_after_a_year(b) {
     let (app, t) = sample_app(b).await;
-    let prices = crate::data_answers::sample_rows("prices.csv");
+    let prices = crate::support::answers::sample_rows("prices.csv");
     let latest = |description: &str, region: &str| {
         prices
             .iter()

@@ -1,7 +1,12 @@
 //! The test harness: a `TestApp` on a fresh database of either backend, requests in-process
-//! through the router or over a real socket, and captured email.
+//! through the router or over a real socket, and captured email. Beside it: typed fixtures for
+//! the state no endpoint sets up ([`fixtures`]: `app.account(id).plan(Plan::Max).apply()`, ...),
+//! and the chat and data-answer set-ups the test files share ([`chat`], [`answers`]).
 
+pub mod answers;
+pub mod chat;
 pub mod fake_llm;
+pub mod fixtures;
 pub mod proxy;
 pub mod smtp;
 
@@ -17,6 +22,7 @@ use solarintel::store::Db;
 use solarintel::{App, AppState, Overrides, Settings};
 use tower::ServiceExt;
 
+pub use fixtures::{at, day};
 pub use smtp::{SmtpSink, first_link, token_of};
 
 /// Which database a test runs on.
@@ -549,19 +555,10 @@ impl TestApp {
         self.login(email, PASSWORD).await
     }
 
-    /// Make account `id` look `secs` old: created then, and taking tokens issued since then (a
-    /// token issued before an account existed never opens it).
-    pub async fn backdate_account(&self, id: i64, secs: i64) {
-        let t = (chrono::Utc::now() - chrono::Duration::seconds(secs)).format("%Y-%m-%d %H:%M:%S");
-        self.exec(&format!(
-            "UPDATE fastapi_users SET created_at = '{t}', tokens_valid_after = '{t}' WHERE id = {id}"
-        ))
-        .await;
-    }
-
     /// Run a statement directly (test set-up that no endpoint offers), as a write through the app
     /// would be: the app's cached authentications are forgotten after it
-    /// (`store::users::AuthCache`).
+    /// (`store::users::AuthCache`). Where a typed fixture says it ([`fixtures`]), use that; this
+    /// is for what a test writes on purpose (the old service's rows, a corrupt value, a fault).
     pub async fn exec(&self, sql: &str) {
         self.exec_raw(sql).await;
         self.state.auth_cache.invalidate();
