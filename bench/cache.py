@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Cached vs uncached answers through the fake provider of streams.py (issue 13 §1).
+"""Cached vs uncached answers through the fake provider of streams.py.
 
   cache.py BASE TOKEN N   asks N distinct questions, each in a new conversation (the answer cache
                           misses and the model is called), then the same N again in new

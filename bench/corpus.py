@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The held-out measure of issue 21: ask every question of bench/corpus/*.jsonl and judge the
+"""The held-out measure of understanding: ask every question of bench/corpus/*.jsonl and judge the
 answers against the figures the writers computed from the data files. Standard library only.
 
   corpus.py --sample BASE TOKEN [--real BASE TOKEN] [--show development|held_out|all] [--writer W]

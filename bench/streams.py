@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Concurrent chat streams through a fake OpenAI-compatible provider (issue 5's benchmark).
+"""Concurrent chat streams through a fake OpenAI-compatible provider.
 
 Two parts, standard library only:
   streams.py fake PORT DELTAS INTERVAL_MS   an OpenAI-compatible server whose deltas carry the
@@ -21,7 +21,7 @@ import time
 
 def stamp(ns):
     """A send time written in letters ("bhd..." for 173...): the service states no figure its
-    data does not hold (issue 21), so a delta made of digits would be withheld as an unchecked
+    data does not hold, so a delta made of digits would be withheld as an unchecked
     figure, and the stream would carry no chunks."""
     return "".join(chr(ord("a") + int(d)) for d in str(ns))
 

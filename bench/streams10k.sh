@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 13 §3: STREAMS concurrent chat streams from USERS users (STREAMS/USERS each) through a fake
+# STREAMS concurrent chat streams from USERS users (STREAMS/USERS each) through a fake
 # OpenAI-compatible provider pacing DELTAS deltas INTERVAL_MS apart, RAMP streams started a second
 # (0: all at once), for each of RUNS: `sqlite:1` (one replica on SQLite), `postgres:1`, and
 # `postgres:2` (two replicas on one PostgreSQL and Redis; the load generator sends user i to

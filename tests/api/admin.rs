@@ -190,7 +190,7 @@ db_test!(async fn delete_purges_everything_in_one_go(b) {
     assert_eq!(app.scalar("SELECT COUNT(*) FROM fastapi_waitlist").await, 0);
     assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM fastapi_users WHERE id = {id}")).await, 0);
     // the log keeps the entries about the user (the grant) and the deletion, with the id in
-    // `before` and the username beside it (issue 20)
+    // `before` and the username beside it
     assert_eq!(app.scalar(&format!("SELECT COUNT(*) FROM fastapi_audit_log WHERE target_user_id = {id}")).await, 2);
     let log = app.get("/api/v1/admin/audit-log", Some(&admin)).await.json();
     assert_eq!(log["items"][0]["action"], "delete_user");

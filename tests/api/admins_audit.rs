@@ -1,4 +1,4 @@
-//! Issue 20 (security hardening): no path leaves the system without an active admin (the
+//! No path leaves the system without an active admin (the
 //! self-service deletion request and the purge job included), audit entries outlive the users
 //! they name, and the files we read from disk stay inside their folders (`STATIC_DIR`, `ingest
 //! docs`): no hidden files, no symlinks out, no loops.

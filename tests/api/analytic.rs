@@ -1,4 +1,4 @@
-//! Issue 21 item 1: on the OpenAI-compatible path a model only chooses the operation; the
+//! On the OpenAI-compatible path a model only chooses the operation; the
 //! market tool computes every figure. A scripted fake model calls `query_market_data` once per
 //! operation; each tool result carries the exact figure, checked here against figures computed
 //! independently from the sample file. A figure the model then copies from `computed` reaches

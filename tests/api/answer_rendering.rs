@@ -1,4 +1,4 @@
-//! Answers render well in the React app, live and after a reload (issue 11, item 5): a stored
+//! Answers render well in the React app, live and after a reload: a stored
 //! chart reads as a one-line caption with the plot object under `plot` (decision F18), rows of the
 //! old shape are returned as they are, and no answer holds an inline code span (the React app
 //! renders one as a block).

@@ -1,4 +1,4 @@
-//! Issue 20, items 4 and 8: every list has a maximum page, whatever a user stored, and every field
+//! Every list has a maximum page, whatever a user stored, and every field
 //! a public endpoint stores has a length cap (422 `string_too_long`, or `too_long` for a list).
 
 use serde_json::{Value, json};

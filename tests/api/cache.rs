@@ -1,4 +1,4 @@
-//! The answer and tool cache (issue 13 §1): a repeated question costs no second model call and
+//! The answer and tool cache: a repeated question costs no second model call and
 //! streams like a fresh answer; an ingestion, another model or a conversation with history never
 //! gets a cached answer; shared between replicas through Redis.
 

@@ -1,4 +1,4 @@
-//! Issue 10 (chat): a turn whose conversation was deleted cannot write into a newer turn that
+//! A turn whose conversation was deleted cannot write into a newer turn that
 //! got its id, a failed turn is refunded exactly once, open streams are capped, the LLM timeout
 //! bounds silence, a cut provider stream fails the turn, and plots stay within their size.
 

@@ -100,7 +100,7 @@ db_test!(async fn adopts_the_old_database_in_place(b) {
     assert_eq!(msgs.as_array().unwrap().len(), 3);
     assert_eq!(msgs[0]["sender"], "user");
     assert!(msgs[2]["content"].as_str().unwrap().contains("\"plot\""));
-    // which agent answered: the bot rows take their conversation's agent (issue 23)
+    // which agent answered: the bot rows take their conversation's agent
     let agent = app.get("/api/v1/conversations/1", Some(&token)).await.json()["agent_type"].clone();
     assert_eq!(msgs[0]["agent_type"], Value::Null);
     assert!(agent.is_string() && msgs[2]["agent_type"] == agent, "{agent} {}", msgs[2]);

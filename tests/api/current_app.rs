@@ -1,4 +1,4 @@
-//! Issue 23: what the current React app (the old service at `805144e`) needs beyond the first
+//! What the current React app (the old service at `805144e`) needs beyond the first
 //! contract, as additions (decisions L2, L4, L5).
 
 use std::time::Duration;

@@ -1,5 +1,5 @@
-//! The built-in provider answering from the data tools over the synthetic sample (agents.md,
-//! issue 6): every agent answers a typical question of its domain with figures checked against
+//! The built-in provider answering from the data tools over the synthetic sample (agents.md):
+//! every agent answers a typical question of its domain with figures checked against
 //! the sample files read independently here; charts; follow-ups; honest refusals.
 
 use serde_json::{Value, json};

@@ -354,7 +354,7 @@ db_test!(async fn body_checks_run_in_the_contract_order(b) {
     assert_eq!(r.error_types(), ["json_invalid"]);
 });
 
-/// The OpenAPI document is valid where validators found it was not (issue 24): every answer has
+/// The OpenAPI document is valid where validators found it was not: every answer has
 /// a description, operation ids are unique, and each path parameter is one of its template's
 /// (a query parameter declared in the path made generated clients fail to compile).
 /// `openapi-spec-validator` reports no error on it (checked by hand; not a test dependency).

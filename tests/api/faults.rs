@@ -1,4 +1,4 @@
-//! Faults (issue 25): a write whose commit fails is never acknowledged.
+//! Faults: a write whose commit fails is never acknowledged.
 //!
 //! On SQLite an autocommit statement commits when it is stepped to completion; a full disk shows
 //! up there, after a `RETURNING` row was already produced. The commit hook below turns every

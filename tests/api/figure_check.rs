@@ -1,4 +1,4 @@
-//! Issue 21 item 5: on the OpenAI-compatible path every figure of the model's text is checked
+//! On the OpenAI-compatible path every figure of the model's text is checked
 //! against the turn's tool results before it is shown (`agents::figures`); a sentence with a
 //! figure the data does not hold is replaced by a notice and counted; code blocks never reach the
 //! user. Against the scripted fake server; the expected figures are read from the sample file.

@@ -1,4 +1,4 @@
-//! Issue 20: throttles that hold under concurrency, bounded limiter memory, forwarded addresses
+//! Throttles that hold under concurrency, bounded limiter memory, forwarded addresses
 //! behind a proxy, rate-limit keys, and revocation without a window. Each test failed on the
 //! code before the fix.
 

@@ -1,4 +1,4 @@
-//! Ingestion (issue 6): every format and layout, idempotence, duplicates, broken files that leave
+//! Ingestion: every format and layout, idempotence, duplicates, broken files that leave
 //! the old data untouched, documents and their search, the command line, and the real files of
 //! `../shared/datasets/` when they are present (figures computed here, independently).
 

@@ -1,4 +1,4 @@
-//! Leads reach people (issue 24): the admin lists of expert-contact requests and waitlist
+//! Leads reach people: the admin lists of expert-contact requests and waitlist
 //! entries (filters, search before paging, total, close, audit), and the staff notification of
 //! each new one by email (the SMTP sink) and webhook (a local receiver).
 

@@ -160,7 +160,7 @@ async fn redis_throttle_matches_memory() {
         let w = l.hit("u", 3).await.unwrap().expect("over the bucket");
         assert!((1..=20_000).contains(&w));
     }
-    // 50 attempts at once against a limit of 10: exactly 10 go ahead, on either store (issue 20)
+    // 50 attempts at once against a limit of 10: exactly 10 go ahead, on either store
     for l in [
         std::sync::Arc::new(redis_limiter().await),
         std::sync::Arc::new(Limiter::memory()),

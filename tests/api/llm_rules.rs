@@ -1,4 +1,4 @@
-//! Issue 11 on the OpenAI-compatible path: an agent never states a figure the data does not
+//! On the OpenAI-compatible path: an agent never states a figure the data does not
 //! hold. The system prompt carries the rules; tool results carry unit, filters and source file;
 //! a name, a year or a combination the data does not hold is a tool error naming what it holds;
 //! a failed lookup may end in the market agent's expert offer. Against the scripted fake server.

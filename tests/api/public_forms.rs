@@ -1,4 +1,4 @@
-//! The current app's landing contact form and agent recommendation (issue 23 item 7).
+//! The current app's landing contact form and agent recommendation.
 
 use serde_json::json;
 

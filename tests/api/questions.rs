@@ -1,4 +1,4 @@
-//! The question set of issue 11: questions as analysts write them, each labelled answerable —
+//! The question set: questions as analysts write them, each labelled answerable —
 //! with the figure the answer must state, computed here from the sample files — or not
 //! answerable, with why. It reports, per agent and overall, **precision** (of the answers that
 //! state a figure, those that state the right one) and **coverage** (of the answerable
@@ -886,7 +886,7 @@ fn change_pct(v: f64) -> Want {
     Want::Figure(signed_pct(v * 100.0))
 }
 
-/// Ranking, CAGR, sums and comparisons of prices (issue 11), with their refusals.
+/// Ranking, CAGR, sums and comparisons of prices, with their refusals.
 fn price_operations() -> Vec<Q> {
     use Want::Decline;
     const TOPCON: &str = "n-type TOPCon";
@@ -1067,7 +1067,7 @@ fn quarters(company: &str, metric: &str, years: &[i32]) -> Vec<f64> {
 }
 
 /// Min / max / average over periods, CAGR, shares and comparisons of manufacturer figures
-/// (issue 11), with their refusals.
+///, with their refusals.
 fn financial_operations() -> Vec<Q> {
     use Want::Decline;
     const SUNFORGE: &str = "SunForge Energy (sample)";

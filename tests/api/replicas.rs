@@ -1,4 +1,4 @@
-//! Two replicas on one database (issue 13 §2, the properties that need no balancer): a turn
+//! Two replicas on one database (the properties that need no balancer): a turn
 //! running on one replica is followed to its end from the other, by its events in the database;
 //! the other replica never finalises a turn whose replica is alive. `bench/replicas.sh` shows the
 //! rest behind HAProxy (SIGKILL, SIGTERM, jobs, shared limits and cache).

@@ -61,7 +61,7 @@ db_test!(async fn the_router_answers_every_documented_operation(b) {
     wrong_method.assert(405);
 
     let ops = operations(&doc);
-    // the first contract's, the current app's so far (issue 23: the 9 admin analytics, 12 GDPR
+    // the first contract's, the current app's so far (the 9 admin analytics, 12 GDPR
     // and breach register operations, the landing form and the recommendation) and ours
     assert_eq!(ops.len(), 113, "operations in the document: {ops:?}");
     for (method, path) in ops {

@@ -1,4 +1,4 @@
-//! Issue 10: account takeover through reused ids, tokens unique per login, a throttle that
+//! Account takeover through reused ids, tokens unique per login, a throttle that
 //! never keeps the owner out, and the limiter's bounds.
 
 use std::net::SocketAddr;

@@ -1,4 +1,4 @@
-//! Size caps on the free text that is stored (issue 10): far above what the React app sends,
+//! Size caps on the free text that is stored: far above what the React app sends,
 //! answered with the contract's 422 `string_too_long`.
 
 use serde_json::{Value, json};

@@ -1,4 +1,4 @@
-//! Issue 21: how the built-in provider reads analysts' questions. Each test failed before the
+//! How the built-in provider reads analysts' questions. Each test failed before the
 //! fix it names; figures are computed here from the sample files or from a file written here,
 //! never typed in.
 

@@ -1,5 +1,5 @@
 //! A TCP relay in front of a dependency (PostgreSQL, Redis) that can hang, refuse and come back:
-//! the faults of issue 25 without stopping the shared server other tests use.
+//! the faults the tests inject, without stopping the shared server other tests use.
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
