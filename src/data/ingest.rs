@@ -327,7 +327,10 @@ pub async fn ingest_table(
 
 /// [`ingest_table`] with the columns checked; `total` is the rows expected (or estimated) for
 /// the progress bar.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one batch insert per dataset kind, each argument a column source"
+)]
 async fn ingest_rows(
     db: &Db,
     kind: Kind,

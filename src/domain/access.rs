@@ -152,7 +152,6 @@ mod tests {
 
     const NOW: &str = "2026-06-01 12:00:00";
 
-    #[allow(clippy::too_many_arguments)]
     fn run(
         config: Option<&AgentConfig>,
         admin: bool,

@@ -185,7 +185,6 @@ fn facts<'a>(
 /// The vocabularies, for the document (the parser checks against `domain::gdpr`'s lists).
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
-#[allow(dead_code)]
 pub enum BreachSeverity {
     Low,
     Medium,
@@ -195,7 +194,6 @@ pub enum BreachSeverity {
 
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
-#[allow(dead_code)]
 pub enum BreachRiskLevel {
     Low,
     Moderate,
@@ -204,7 +202,6 @@ pub enum BreachRiskLevel {
 
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
-#[allow(dead_code)]
 pub enum BreachStatus {
     Open,
     Investigating,

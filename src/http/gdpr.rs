@@ -242,7 +242,10 @@ struct ConversationHead {
 /// A conversation with all its messages, oldest first.
 #[derive(ToSchema)]
 // Documents the file: its conversations are written as they are read, never held whole.
-#[allow(dead_code)]
+#[expect(
+    dead_code,
+    reason = "a schema for the OpenAPI document only: the export is streamed, never built as this type"
+)]
 pub struct ExportConversation {
     id: i32,
     title: Option<String>,
@@ -254,7 +257,10 @@ pub struct ExportConversation {
 }
 
 #[derive(ToSchema)]
-#[allow(dead_code)]
+#[expect(
+    dead_code,
+    reason = "a schema for the OpenAPI document only: the export is streamed, never built as this type"
+)]
 pub struct ExportConversations {
     /// Every conversation of the user, oldest first.
     data: Vec<ExportConversation>,
@@ -381,7 +387,10 @@ pub struct ExportLogs {
 /// `agent_grants` (and the account-state keys of `user_profile`) are ours; the rest is the old
 /// service's file.
 #[derive(ToSchema)]
-#[allow(dead_code)]
+#[expect(
+    dead_code,
+    reason = "a schema for the OpenAPI document only: the export is streamed, never built as this type"
+)]
 pub struct DataExport {
     export_metadata: ExportMetadata,
     user_profile: ExportProfile,

@@ -484,7 +484,10 @@ pub async fn active_hires(db: &Db, user_id: i32) -> Result<Vec<HiredRow>, sqlx::
 }
 
 /// Grant (or renew) a whitelist entry: the pair's newest row is updated, or one is inserted.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "each argument is a column of the row written or a fact of the decision; a struct would only rename them"
+)]
 /// `unlimited`: whether the grant's queries are not counted (`None` keeps what the pair had, a
 /// new row is limited).
 pub async fn grant(

@@ -49,7 +49,10 @@ async fn old_database(b: Backend, extra: &str) -> Option<TestApp> {
             std::fs::copy(src, &copy).unwrap();
             // owner-writable: the fixture folder is read-only
             let mut perm = std::fs::metadata(&copy).unwrap().permissions();
-            #[allow(clippy::permissions_set_readonly_false)]
+            #[expect(
+                clippy::permissions_set_readonly_false,
+                reason = "a test file made writable again, on purpose"
+            )]
             perm.set_readonly(false);
             std::fs::set_permissions(&copy, perm).unwrap();
             if !extra.is_empty() {

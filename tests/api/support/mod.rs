@@ -39,6 +39,7 @@ pub enum Backend {
 macro_rules! db_test {
     (async fn $name:ident($b:ident) $body:block) => {
         mod $name {
+            // Some tests use their file's imports and some none: `expect` would fail for one kind.
             #[allow(unused_imports)]
             use super::*;
             async fn run($b: $crate::support::Backend) $body
