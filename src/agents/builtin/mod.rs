@@ -168,8 +168,8 @@ pub async fn answer(
             for s in question.spans.iter_mut() {
                 let bare = s.meanings.iter().all(|w| matches!(w, Tech(_)));
                 let scenario = match s.text.as_str() {
-                    "low" => Some("Forecast - Low"),
-                    "high" => Some("Forecast - High"),
+                    "low" => Some(crate::domain::market::Scenario::ForecastLow.as_str()),
+                    "high" => Some(crate::domain::market::Scenario::ForecastHigh.as_str()),
                     _ => None,
                 };
                 if let (true, Some(sc)) = (bare, scenario) {

@@ -352,7 +352,7 @@ fn shape_for_operation(r: &mut Resolved, names: &Names) -> Result<(), ToolError>
                 if !r.connections.contains(&Connection::Total) {
                     r.connections.push(Connection::Total);
                 }
-                ask.whole = Some("Total".into());
+                ask.whole = Some(Connection::Total.to_string());
             } else {
                 let whole = r
                     .territories
@@ -417,7 +417,7 @@ impl analytic::Dataset for Market {
         names.iter().all(|n| places::is_country(n))
             || names
                 .iter()
-                .all(|n| matches!(*n, "Centralised" | "Distributed" | "Off-grid"))
+                .all(|n| Connection::SEGMENTS.iter().any(|c| c == n))
     }
 }
 
@@ -564,14 +564,13 @@ async fn forecasts_without_base(
     territories.dedup();
     let filter = MarketFilter {
         territories: territories.clone(),
-        scenarios: vec![
-            "Historical Primary".into(),
-            "Forecast - High".into(),
-            "Forecast - Most probable".into(),
-            "Forecast - Low".into(),
-        ],
-        connections: vec!["Total".into()],
-        types: vec!["Cumulative".into()],
+        scenarios: [Scenario::HistoricalPrimary]
+            .iter()
+            .chain(&Scenario::FORECASTS)
+            .map(|s| s.to_string())
+            .collect(),
+        connections: vec![Connection::Total.to_string()],
+        types: vec![MarketKind::Cumulative.to_string()],
         min_year: None,
         max_year: None,
     };

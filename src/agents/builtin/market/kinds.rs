@@ -12,7 +12,11 @@ pub(super) async fn rank(
     to: i32,
     emit: Emit<'_>,
 ) -> Result<bool, ToolError> {
-    let conn = a.connections.first().copied().unwrap_or("Total");
+    let conn = a
+        .connections
+        .first()
+        .copied()
+        .unwrap_or(Connection::Total.as_str());
     let region = a.territories.iter().find(|t| norm(t) != "world").cloned();
     let mut q = with_op(
         args(a, region.iter().cloned().collect(), from, to, vec![conn]),
@@ -33,7 +37,7 @@ pub(super) async fn rank(
         .max(1);
     let period = if from == to {
         format!("in **{from}**")
-    } else if kind == "Cumulative" {
+    } else if kind == MarketKind::Cumulative.as_str() {
         format!("at the end of **{to}**")
     } else {
         format!("in **{from}–{to}** (added up)")
@@ -117,7 +121,7 @@ pub(super) async fn rank(
             mw(sum)
         );
         let world_named = region.is_none() && a.territories.iter().any(|t| norm(t) == "world");
-        let op = if from == to || kind == "Cumulative" {
+        let op = if from == to || kind == MarketKind::Cumulative.as_str() {
             (Operation::Lookup, "value")
         } else {
             (Operation::Sum, "sum")
@@ -169,7 +173,11 @@ pub(super) async fn beyond(
     if from != to {
         return Ok(false);
     }
-    let conn = a.connections.first().copied().unwrap_or("Total");
+    let conn = a
+        .connections
+        .first()
+        .copied()
+        .unwrap_or(Connection::Total.as_str());
     let q = with_op(args(a, Vec::new(), from, to, vec![conn]), Operation::Rank);
     let Some((res, c)) = computed(tools, vocab, &q).await? else {
         return Ok(false);
@@ -218,7 +226,7 @@ pub(super) async fn beyond(
             ]
         })
         .collect();
-    let period = if kind == "Cumulative" {
+    let period = if kind == MarketKind::Cumulative.as_str() {
         format!("at the end of **{to}**")
     } else {
         format!("in **{to}**")
@@ -275,8 +283,12 @@ pub(super) async fn threshold(
     let Some(level) = a.level else {
         return Ok(false);
     };
-    let kind = a.kind.unwrap_or("Annual");
-    let conn = a.connections.first().copied().unwrap_or("Total");
+    let kind = a.kind.unwrap_or(MarketKind::Annual.as_str());
+    let conn = a
+        .connections
+        .first()
+        .copied()
+        .unwrap_or(Connection::Total.as_str());
     let mut q = with_op(
         args(a, a.territories.clone(), from, to, vec![conn]),
         Operation::Threshold,
@@ -347,7 +359,7 @@ pub(super) async fn split(
             .collect();
         let total: f64 = parts.iter().map(|x| x.capacity_mw).sum();
         let mut row = vec![y.to_string()];
-        for c in ["Centralised", "Distributed", "Off-grid"] {
+        for c in Connection::SEGMENTS.map(Connection::as_str) {
             let v = parts
                 .iter()
                 .find(|x| x.connection == c)
@@ -411,7 +423,7 @@ pub(super) async fn share(
     year: i32,
     emit: Emit<'_>,
 ) -> Result<bool, ToolError> {
-    let kind = a.kind.unwrap_or("Annual");
+    let kind = a.kind.unwrap_or(MarketKind::Annual.as_str());
     let by_connection = a.connections.first().copied();
     if by_connection.is_some() && a.territories.len() > 1 {
         // Never one territory's share answered for several.
@@ -423,7 +435,13 @@ pub(super) async fn share(
     let q = with_op(
         match by_connection {
             Some(conn) => args(a, vec![a.territories[0].clone()], year, year, vec![conn]),
-            None => args(a, a.territories.clone(), year, year, vec!["Total"]),
+            None => args(
+                a,
+                a.territories.clone(),
+                year,
+                year,
+                vec![Connection::Total.as_str()],
+            ),
         },
         Operation::Share,
     );
@@ -439,7 +457,8 @@ pub(super) async fn share(
     if let Some(conn) = by_connection {
         let t = &a.territories[0];
         let f = shares[0];
-        let (Some(part), Some(whole)) = (value_of(conn), value_of("Total")) else {
+        let (Some(part), Some(whole)) = (value_of(conn), value_of(Connection::Total.as_str()))
+        else {
             return Ok(false);
         };
         say(
@@ -523,8 +542,12 @@ pub(super) async fn change(
             ));
         }
     };
-    let kind = a.kind.unwrap_or("Annual");
-    let conn = a.connections.first().copied().unwrap_or("Total");
+    let kind = a.kind.unwrap_or(MarketKind::Annual.as_str());
+    let conn = a
+        .connections
+        .first()
+        .copied()
+        .unwrap_or(Connection::Total.as_str());
     // "from end-2024 to 2030 on the most probable path": a historical year and a forecast
     // scenario, each year read in its own scenario. One query (two when crossing) for every
     // territory, one computation.
@@ -575,7 +598,7 @@ pub(super) async fn change(
                     }
                 }
                 let ask = Ask {
-                    additive: kind == "Annual",
+                    additive: kind == MarketKind::Annual.as_str(),
                     ..Ask::default()
                 };
                 let c = analytic::compute::<Market>(Operation::Change, &joined, "MW", &ask)

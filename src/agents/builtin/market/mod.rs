@@ -9,6 +9,7 @@ use super::understand::{Op, Question, Topic, Word};
 use super::{
     Emit, capitalise, mw, mw_number, say, show_chart, signed_pct, source_line, table, times,
 };
+use crate::domain::market::{Connection, Kind as MarketKind, Scenario};
 use crate::tools::ToolContext;
 use crate::tools::analytic::{self, Ask, Computed, Operation};
 use crate::tools::market::{self, Market, MarketArgs, MarketResult};
@@ -74,7 +75,8 @@ impl MarketAsk {
 /// How a market question was read, for the line the answer starts with: "annual installations ·
 /// Spain · change · 2023 → 2024 · Forecast - High · distributed".
 pub fn read_back(a: &MarketAsk) -> String {
-    let mut parts: Vec<String> = vec![what(a.kind.unwrap_or("Annual")).to_string()];
+    let mut parts: Vec<String> =
+        vec![what(a.kind.unwrap_or(MarketKind::Annual.as_str())).to_string()];
     if !a.territories.is_empty() {
         parts.push(a.territories.join(", "));
     } else if a.is_ranking() {
@@ -186,7 +188,7 @@ fn with_op(mut args: MarketArgs, op: Operation) -> MarketArgs {
 }
 
 fn what(kind: impl AsRef<str>) -> &'static str {
-    if kind.as_ref() == "Cumulative" {
+    if kind.as_ref() == MarketKind::Cumulative.as_str() {
         "cumulative installed capacity"
     } else {
         "annual installations"
@@ -233,7 +235,7 @@ pub async fn answer(
         return Ok(false);
     };
     let (from, to) = years(a, last_hist, last);
-    let kind = a.kind.unwrap_or("Annual");
+    let kind = a.kind.unwrap_or(MarketKind::Annual.as_str());
     if a.level.is_some() {
         return threshold(tools, a, vocab, from, to, emit).await;
     }
@@ -267,7 +269,7 @@ pub async fn answer(
         return change(tools, a, vocab, emit).await;
     }
     let connections = if a.connections.is_empty() {
-        vec!["Total"]
+        vec![Connection::Total.as_str()]
     } else {
         a.connections.clone()
     };

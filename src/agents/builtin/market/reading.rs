@@ -89,7 +89,7 @@ pub(super) fn facets(q: &Question) -> MarketAsk {
             })
             .first()
             .copied()
-            .or_else(|| installed_in_a_year(q).then_some("Annual"))
+            .or_else(|| installed_in_a_year(q).then_some(MarketKind::Annual.as_str()))
             .or_else(|| {
                 q.all(|w| match w {
                     Word::KindHint(k) => Some(*k),
@@ -98,7 +98,7 @@ pub(super) fn facets(q: &Question) -> MarketAsk {
                 .first()
                 .copied()
             })
-            .or_else(|| at_a_years_end(q).then_some("Cumulative")),
+            .or_else(|| at_a_years_end(q).then_some(MarketKind::Cumulative.as_str())),
         ops: q.all(|w| match w {
             Word::Op(o) => Some(*o),
             _ => None,
@@ -216,7 +216,7 @@ pub(super) fn facets(q: &Question) -> MarketAsk {
     let by_year = q.spans.iter().any(|s| s.text == "by") && matches!(a.span, Some((None, Some(_))));
     if a.has(Op::Sum) && by_year && !kind_word && a.territories.len() <= 1 {
         a.ops.retain(|o| *o != Op::Sum);
-        a.kind = Some("Cumulative");
+        a.kind = Some(MarketKind::Cumulative.as_str());
         if let Some((None, Some(t))) = a.span {
             a.span = Some((Some(t), Some(t)));
         }
@@ -229,7 +229,7 @@ pub(super) fn facets(q: &Question) -> MarketAsk {
         .any(|s| s.text == "total" || s.text == "totals");
     if total_word
         && matches!(a.span, Some((Some(f), Some(t))) if f < t)
-        && a.kind != Some("Cumulative")
+        && a.kind != Some(MarketKind::Cumulative.as_str())
         && a.ops.iter().all(|o| matches!(o, Op::Sum))
     {
         a.ops.push(Op::Sum);
@@ -291,11 +291,7 @@ pub(super) fn facets(q: &Question) -> MarketAsk {
         }
     }
     if q.has(|w| *w == Word::AllScenarios) {
-        a.scenarios = vec![
-            "Forecast - High",
-            "Forecast - Most probable",
-            "Forecast - Low",
-        ];
+        a.scenarios = Scenario::FORECASTS.map(Scenario::as_str).to_vec();
     }
     a
 }

@@ -31,9 +31,9 @@ pub fn lent_unused(s: &Span, fits: impl Fn(&Word) -> bool) -> bool {
             Class::Tech => vec![Word::Tech(t()), Word::Description(t())],
             Class::Company => vec![Word::Company(t())],
             Class::Metric => vec![Word::Metric(t())],
-            Class::Connection => vec![Word::Connection("Total")],
-            Class::Scenario => vec![Word::Scenario("Forecast - High")],
-            Class::Kind => vec![Word::Kind("Annual")],
+            Class::Connection => vec![Word::Connection(Connection::Total.as_str())],
+            Class::Scenario => vec![Word::Scenario(Scenario::ForecastHigh.as_str())],
+            Class::Kind => vec![Word::Kind(MarketKind::Annual.as_str())],
             Class::Period => vec![Word::Year(2024), Word::Month(1), Word::Quarter(1)],
             Class::Topic => vec![],
         }
@@ -398,7 +398,9 @@ pub(super) fn with_context(
             // ("Germany's installed base at the end of 2023? Like the whole fleet, all
             // segments.": all segments together is the total, what the question reads anyway.)
             if !s.meanings.is_empty()
-                && s.meanings.iter().all(|w| *w == Word::Connection("Total"))
+                && s.meanings
+                    .iter()
+                    .all(|w| *w == Word::Connection(Connection::Total.as_str()))
                 && !names(Class::Connection)
             {
                 s.lent = true;

@@ -163,7 +163,7 @@ impl Lexicon {
             "total capacity",
         ] {
             add(&mut p, k, Word::Topic(Topic::Market));
-            add(&mut p, k, Word::KindHint("Cumulative"));
+            add(&mut p, k, Word::KindHint(MarketKind::Cumulative.as_str()));
         }
         for (k, w) in words::SCENARIOS
             .iter()

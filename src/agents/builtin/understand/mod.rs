@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use super::words;
+use crate::domain::market::{Connection, Kind as MarketKind, Scenario};
 use crate::tools::names::{norm, norm_joined};
 use crate::tools::vocab::Vocabulary;
 

@@ -185,8 +185,12 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
             .filter(|s| s.meanings.iter().all(|m| matches!(m, Word::Tech(_))))
         {
             match s.text.as_str() {
-                "high" => s.meanings.push(Word::Scenario("Forecast - High")),
-                "low" => s.meanings.push(Word::Scenario("Forecast - Low")),
+                "high" => s
+                    .meanings
+                    .push(Word::Scenario(Scenario::ForecastHigh.as_str())),
+                "low" => s
+                    .meanings
+                    .push(Word::Scenario(Scenario::ForecastLow.as_str())),
                 _ => {}
             }
         }

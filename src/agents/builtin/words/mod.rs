@@ -4,6 +4,7 @@
 //! All entries are in the normalised form of [`crate::tools::names::norm`].
 
 use super::understand::{Op, Topic, Word};
+use crate::domain::market::{Connection, Kind as MarketKind, Scenario};
 pub use crate::tools::places::COUNTRIES;
 
 mod limits;
@@ -445,59 +446,173 @@ pub const TOPICS: &[(&str, Topic)] = &[
 
 /// Scenario words, to the long names the data uses.
 pub const SCENARIOS: &[(&str, Word)] = &[
-    ("historical", Word::Scenario("Historical Primary")),
-    ("hist", Word::Scenario("Historical Primary")),
-    ("historical data only", Word::Scenario("Historical Primary")),
-    ("historical only", Word::Scenario("Historical Primary")),
-    ("history", Word::Scenario("Historical Primary")),
-    ("actual", Word::Scenario("Historical Primary")),
-    ("actuals", Word::Scenario("Historical Primary")),
-    ("non forecast", Word::Scenario("Historical Primary")),
-    ("not forecast", Word::Scenario("Historical Primary")),
+    (
+        "historical",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
+    ("hist", Word::Scenario(Scenario::HistoricalPrimary.as_str())),
+    (
+        "historical data only",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
+    (
+        "historical only",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
+    (
+        "history",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
+    (
+        "actual",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
+    (
+        "actuals",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
+    (
+        "non forecast",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
+    (
+        "not forecast",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
     // "just actuals, no forecasts", "(no forecasts)": the history, said by what it is not
-    ("no forecasts", Word::Scenario("Historical Primary")),
-    ("no forecast", Word::Scenario("Historical Primary")),
-    ("not forecasts", Word::Scenario("Historical Primary")),
-    ("not the forecasts", Word::Scenario("Historical Primary")),
-    ("without forecasts", Word::Scenario("Historical Primary")),
-    ("excluding forecasts", Word::Scenario("Historical Primary")),
-    ("no projections", Word::Scenario("Historical Primary")),
-    ("not projections", Word::Scenario("Historical Primary")),
-    ("actuals only", Word::Scenario("Historical Primary")),
-    ("only actuals", Word::Scenario("Historical Primary")),
-    ("high scenario", Word::Scenario("Forecast - High")),
-    ("high case", Word::Scenario("Forecast - High")),
-    ("the high", Word::Scenario("Forecast - High")),
-    ("high one", Word::Scenario("Forecast - High")),
-    ("the high one", Word::Scenario("Forecast - High")),
-    ("high forecast", Word::Scenario("Forecast - High")),
-    ("scenario high", Word::Scenario("Forecast - High")),
-    ("optimistic", Word::Scenario("Forecast - High")),
-    ("optimistic scenario", Word::Scenario("Forecast - High")),
-    ("low scenario", Word::Scenario("Forecast - Low")),
-    ("low case", Word::Scenario("Forecast - Low")),
-    ("the low", Word::Scenario("Forecast - Low")),
-    ("low one", Word::Scenario("Forecast - Low")),
-    ("the low one", Word::Scenario("Forecast - Low")),
-    ("low forecast", Word::Scenario("Forecast - Low")),
-    ("scenario low", Word::Scenario("Forecast - Low")),
-    ("pessimistic", Word::Scenario("Forecast - Low")),
-    ("pessimistic scenario", Word::Scenario("Forecast - Low")),
-    ("most probable", Word::Scenario("Forecast - Most probable")),
+    (
+        "no forecasts",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
+    (
+        "no forecast",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
+    (
+        "not forecasts",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
+    (
+        "not the forecasts",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
+    (
+        "without forecasts",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
+    (
+        "excluding forecasts",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
+    (
+        "no projections",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
+    (
+        "not projections",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
+    (
+        "actuals only",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
+    (
+        "only actuals",
+        Word::Scenario(Scenario::HistoricalPrimary.as_str()),
+    ),
+    (
+        "high scenario",
+        Word::Scenario(Scenario::ForecastHigh.as_str()),
+    ),
+    ("high case", Word::Scenario(Scenario::ForecastHigh.as_str())),
+    ("the high", Word::Scenario(Scenario::ForecastHigh.as_str())),
+    ("high one", Word::Scenario(Scenario::ForecastHigh.as_str())),
+    (
+        "the high one",
+        Word::Scenario(Scenario::ForecastHigh.as_str()),
+    ),
+    (
+        "high forecast",
+        Word::Scenario(Scenario::ForecastHigh.as_str()),
+    ),
+    (
+        "scenario high",
+        Word::Scenario(Scenario::ForecastHigh.as_str()),
+    ),
+    (
+        "optimistic",
+        Word::Scenario(Scenario::ForecastHigh.as_str()),
+    ),
+    (
+        "optimistic scenario",
+        Word::Scenario(Scenario::ForecastHigh.as_str()),
+    ),
+    (
+        "low scenario",
+        Word::Scenario(Scenario::ForecastLow.as_str()),
+    ),
+    ("low case", Word::Scenario(Scenario::ForecastLow.as_str())),
+    ("the low", Word::Scenario(Scenario::ForecastLow.as_str())),
+    ("low one", Word::Scenario(Scenario::ForecastLow.as_str())),
+    (
+        "the low one",
+        Word::Scenario(Scenario::ForecastLow.as_str()),
+    ),
+    (
+        "low forecast",
+        Word::Scenario(Scenario::ForecastLow.as_str()),
+    ),
+    (
+        "scenario low",
+        Word::Scenario(Scenario::ForecastLow.as_str()),
+    ),
+    (
+        "pessimistic",
+        Word::Scenario(Scenario::ForecastLow.as_str()),
+    ),
+    (
+        "pessimistic scenario",
+        Word::Scenario(Scenario::ForecastLow.as_str()),
+    ),
+    (
+        "most probable",
+        Word::Scenario(Scenario::ForecastMostProbable.as_str()),
+    ),
     (
         "most probable scenario",
-        Word::Scenario("Forecast - Most probable"),
+        Word::Scenario(Scenario::ForecastMostProbable.as_str()),
     ),
-    ("most likely", Word::Scenario("Forecast - Most probable")),
-    ("base case", Word::Scenario("Forecast - Most probable")),
-    ("downside case", Word::Scenario("Forecast - Low")),
-    ("downside scenario", Word::Scenario("Forecast - Low")),
-    ("upside case", Word::Scenario("Forecast - High")),
-    ("upside scenario", Word::Scenario("Forecast - High")),
-    ("baseline", Word::Scenario("Forecast - Most probable")),
+    (
+        "most likely",
+        Word::Scenario(Scenario::ForecastMostProbable.as_str()),
+    ),
+    (
+        "base case",
+        Word::Scenario(Scenario::ForecastMostProbable.as_str()),
+    ),
+    (
+        "downside case",
+        Word::Scenario(Scenario::ForecastLow.as_str()),
+    ),
+    (
+        "downside scenario",
+        Word::Scenario(Scenario::ForecastLow.as_str()),
+    ),
+    (
+        "upside case",
+        Word::Scenario(Scenario::ForecastHigh.as_str()),
+    ),
+    (
+        "upside scenario",
+        Word::Scenario(Scenario::ForecastHigh.as_str()),
+    ),
+    (
+        "baseline",
+        Word::Scenario(Scenario::ForecastMostProbable.as_str()),
+    ),
     (
         "central scenario",
-        Word::Scenario("Forecast - Most probable"),
+        Word::Scenario(Scenario::ForecastMostProbable.as_str()),
     ),
     // The history and the most probable forecast as one series.
     (
@@ -569,36 +684,105 @@ pub const SCENARIOS: &[(&str, Word)] = &[
 
 /// Connection types, and asking for all of them.
 pub const CONNECTIONS: &[(&str, Word)] = &[
-    ("centralised", Word::Connection("Centralised")),
-    ("centralized", Word::Connection("Centralised")),
-    ("utility scale", Word::Connection("Centralised")),
-    ("utility", Word::Connection("Centralised")),
-    ("ground mounted", Word::Connection("Centralised")),
-    ("large scale", Word::Connection("Centralised")),
-    ("distributed", Word::Connection("Distributed")),
+    (
+        "centralised",
+        Word::Connection(Connection::Centralised.as_str()),
+    ),
+    (
+        "centralized",
+        Word::Connection(Connection::Centralised.as_str()),
+    ),
+    (
+        "utility scale",
+        Word::Connection(Connection::Centralised.as_str()),
+    ),
+    (
+        "utility",
+        Word::Connection(Connection::Centralised.as_str()),
+    ),
+    (
+        "ground mounted",
+        Word::Connection(Connection::Centralised.as_str()),
+    ),
+    (
+        "large scale",
+        Word::Connection(Connection::Centralised.as_str()),
+    ),
+    (
+        "distributed",
+        Word::Connection(Connection::Distributed.as_str()),
+    ),
     // distributed generation, as the Brazilian market calls its rooftop segment
-    ("dg", Word::Connection("Distributed")),
-    ("distributed generation", Word::Connection("Distributed")),
-    ("rooftop", Word::Connection("Distributed")),
-    ("rooftops", Word::Connection("Distributed")),
+    ("dg", Word::Connection(Connection::Distributed.as_str())),
+    (
+        "distributed generation",
+        Word::Connection(Connection::Distributed.as_str()),
+    ),
+    (
+        "rooftop",
+        Word::Connection(Connection::Distributed.as_str()),
+    ),
+    (
+        "rooftops",
+        Word::Connection(Connection::Distributed.as_str()),
+    ),
     // self-consumption systems are the distributed segment
-    ("self consumption", Word::Connection("Distributed")),
-    ("distributed systems", Word::Connection("Distributed")),
-    ("rooftop systems", Word::Connection("Distributed")),
-    ("centralised systems", Word::Connection("Centralised")),
-    ("centralized systems", Word::Connection("Centralised")),
-    ("utility scale systems", Word::Connection("Centralised")),
-    ("off grid systems", Word::Connection("Off-grid")),
-    ("off grid", Word::Connection("Off-grid")),
-    ("offgrid", Word::Connection("Off-grid")),
+    (
+        "self consumption",
+        Word::Connection(Connection::Distributed.as_str()),
+    ),
+    (
+        "distributed systems",
+        Word::Connection(Connection::Distributed.as_str()),
+    ),
+    (
+        "rooftop systems",
+        Word::Connection(Connection::Distributed.as_str()),
+    ),
+    (
+        "centralised systems",
+        Word::Connection(Connection::Centralised.as_str()),
+    ),
+    (
+        "centralized systems",
+        Word::Connection(Connection::Centralised.as_str()),
+    ),
+    (
+        "utility scale systems",
+        Word::Connection(Connection::Centralised.as_str()),
+    ),
+    (
+        "off grid systems",
+        Word::Connection(Connection::OffGrid.as_str()),
+    ),
+    ("off grid", Word::Connection(Connection::OffGrid.as_str())),
+    ("offgrid", Word::Connection(Connection::OffGrid.as_str())),
     // every segment together: the total
-    ("all segments", Word::Connection("Total")),
-    ("all connections", Word::Connection("Total")),
-    ("all connection types", Word::Connection("Total")),
-    ("every segment", Word::Connection("Total")),
-    ("all segments combined", Word::Connection("Total")),
-    ("across segments", Word::Connection("Total")),
-    ("across all segments", Word::Connection("Total")),
+    ("all segments", Word::Connection(Connection::Total.as_str())),
+    (
+        "all connections",
+        Word::Connection(Connection::Total.as_str()),
+    ),
+    (
+        "all connection types",
+        Word::Connection(Connection::Total.as_str()),
+    ),
+    (
+        "every segment",
+        Word::Connection(Connection::Total.as_str()),
+    ),
+    (
+        "all segments combined",
+        Word::Connection(Connection::Total.as_str()),
+    ),
+    (
+        "across segments",
+        Word::Connection(Connection::Total.as_str()),
+    ),
+    (
+        "across all segments",
+        Word::Connection(Connection::Total.as_str()),
+    ),
     ("by connection", Word::AllConnections),
     ("by connection type", Word::AllConnections),
     ("by segment", Word::AllConnections),
@@ -615,34 +799,52 @@ pub const CONNECTIONS: &[(&str, Word)] = &[
 
 /// Annual or cumulative.
 pub const KINDS: &[(&str, Word)] = &[
-    ("cumulative", Word::Kind("Cumulative")),
-    ("cumulated", Word::Kind("Cumulative")),
-    ("installed base", Word::Kind("Cumulative")),
-    ("total installed", Word::Kind("Cumulative")),
-    ("to date", Word::Kind("Cumulative")),
-    ("fleet", Word::Kind("Cumulative")),
-    ("fleets", Word::Kind("Cumulative")),
-    ("installed bases", Word::Kind("Cumulative")),
-    ("in operation", Word::Kind("Cumulative")),
-    ("operating", Word::Kind("Cumulative")),
-    ("annual", Word::Kind("Annual")),
-    ("annually", Word::Kind("Annual")),
-    ("additions", Word::Kind("Annual")),
-    ("added", Word::Kind("Annual")),
-    ("add", Word::Kind("Annual")),
-    ("new", Word::Kind("Annual")),
-    ("new capacity", Word::Kind("Annual")),
-    ("per year", Word::Kind("Annual")),
-    ("per yr", Word::Kind("Annual")),
-    ("a year", Word::Kind("Annual")),
-    ("yearly", Word::Kind("Annual")),
+    ("cumulative", Word::Kind(MarketKind::Cumulative.as_str())),
+    ("cumulated", Word::Kind(MarketKind::Cumulative.as_str())),
+    (
+        "installed base",
+        Word::Kind(MarketKind::Cumulative.as_str()),
+    ),
+    (
+        "total installed",
+        Word::Kind(MarketKind::Cumulative.as_str()),
+    ),
+    ("to date", Word::Kind(MarketKind::Cumulative.as_str())),
+    ("fleet", Word::Kind(MarketKind::Cumulative.as_str())),
+    ("fleets", Word::Kind(MarketKind::Cumulative.as_str())),
+    (
+        "installed bases",
+        Word::Kind(MarketKind::Cumulative.as_str()),
+    ),
+    ("in operation", Word::Kind(MarketKind::Cumulative.as_str())),
+    ("operating", Word::Kind(MarketKind::Cumulative.as_str())),
+    ("annual", Word::Kind(MarketKind::Annual.as_str())),
+    ("annually", Word::Kind(MarketKind::Annual.as_str())),
+    ("additions", Word::Kind(MarketKind::Annual.as_str())),
+    ("added", Word::Kind(MarketKind::Annual.as_str())),
+    ("add", Word::Kind(MarketKind::Annual.as_str())),
+    ("new", Word::Kind(MarketKind::Annual.as_str())),
+    ("new capacity", Word::Kind(MarketKind::Annual.as_str())),
+    ("per year", Word::Kind(MarketKind::Annual.as_str())),
+    ("per yr", Word::Kind(MarketKind::Annual.as_str())),
+    ("a year", Word::Kind(MarketKind::Annual.as_str())),
+    ("yearly", Word::Kind(MarketKind::Annual.as_str())),
     // The verb counts what was put in that year: "how much did Italy install in 2024".
-    ("install", Word::Kind("Annual")),
-    ("installs", Word::Kind("Annual")),
+    ("install", Word::Kind(MarketKind::Annual.as_str())),
+    ("installs", Word::Kind(MarketKind::Annual.as_str())),
     // "based on cumulative installs": the installed base
-    ("cumulative installs", Word::Kind("Cumulative")),
-    ("cumulative installations", Word::Kind("Cumulative")),
-    ("cumulative additions", Word::Kind("Cumulative")),
+    (
+        "cumulative installs",
+        Word::Kind(MarketKind::Cumulative.as_str()),
+    ),
+    (
+        "cumulative installations",
+        Word::Kind(MarketKind::Cumulative.as_str()),
+    ),
+    (
+        "cumulative additions",
+        Word::Kind(MarketKind::Cumulative.as_str()),
+    ),
 ];
 
 /// Operations.
