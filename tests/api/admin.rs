@@ -207,8 +207,6 @@ db_test!(async fn system_statistics_and_activity(b) {
     let bt = app.user("b@example.com").await;
     app.account("b@example.com").plan(Plan::Max).query_count(50).apply().await;
     app.account("a@example.com").query_count(50).apply().await;
-    // (left raw as it was: `AND 1 = 0` matches no row, so this writes nothing)
-    app.exec("UPDATE fastapi_users SET is_active = FALSE, deleted = TRUE, created_at = '2020-01-01 00:00:00' WHERE username = 'root@example.com' AND 1 = 0").await;
     app.post_json("/api/v1/admin/users", Some(&admin), &json!({"username": "p@example.com", "password": "long-enough", "full_name": "P", "is_active": false, "plan_type": "premium"})).await.assert(201);
     let ca = app.post_json("/api/v1/conversations", Some(&a), &json!({"agent_type": "news"})).await.json()["id"].as_i64().unwrap();
     let cb = app.post_json("/api/v1/conversations", Some(&bt), &json!({})).await.json()["id"].as_i64().unwrap();
