@@ -27,11 +27,7 @@ macro_rules! vocabulary {
 
             /// A name of either market layout, any case and punctuation.
             pub fn parse(s: &str) -> Option<$name> {
-                let squashed: String = s
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .collect();
+                let squashed = squash(s);
                 $(
                     if squashed == squash($text) $(|| squashed == $alias)* {
                         return Some($name::$variant);
