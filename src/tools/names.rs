@@ -106,6 +106,8 @@ const TERRITORY_ALIASES: &[(&str, &[&str])] = &[
     ("united arab emirates", &["UAE", "United Arab Emirates"]),
     ("holland", &["Netherlands"]),
     ("nl", &["Netherlands"]),
+    ("de", &["Germany"]),
+    ("fr", &["France"]),
     ("the netherlands", &["Netherlands"]),
     ("italia", &["Italy"]),
     ("germania", &["Germany"]),

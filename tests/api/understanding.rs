@@ -218,6 +218,34 @@ db_test!(async fn analysts_phrasing_is_read(b) {
     }
 });
 
+db_test!(async fn a_year_before_or_after_and_an_ordinal_place_are_read(b) {
+    let (app, t) = sample_app(b).await;
+    let v = |c: &str, y: &str| market_value(c, y, HIST, "Total", "Annual");
+    // "and the year before?": the previous question's year, moved; then a change between the two.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "How much did Spain add in 2023?").await;
+    let (_, text) = ask(&app, &t, c, "market", "hmm, and the year before?").await;
+    assert!(text.contains("Spain · 2022") && text.contains(&thousands(v("Spain", "2022"))), "{text}");
+    let (_, text) = ask(&app, &t, c, "market", "so how much did it change in %").await;
+    let pct = (v("Spain", "2023") / v("Spain", "2022") - 1.0) * 100.0;
+    assert!(text.contains(&signed_pct(pct)), "{pct} in {text}");
+    // With nothing before it, "the year before" is not guessed.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "What did Spain add the year before?").await;
+    assert!(declines(&text) && text.contains("\"the year before\"") && !text.contains(" MW"), "{text}");
+    // "the second largest market": the ranking up to it, which states it.
+    let mut by_country: Vec<(String, f64)> = ["Germany", "Spain", "Italy", "France", "Poland", "Netherlands"]
+        .iter()
+        .map(|c| (c.to_string(), v(c, "2024")))
+        .collect();
+    by_country.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Which country was the second largest market in 2024?").await;
+    let (second, value) = &by_country[1];
+    assert!(text.contains(&format!("| 2 | {second} | {} |", thousands(*value))), "{text}");
+    assert!(!text.contains("| 3 |"), "{text}");
+});
+
 db_test!(async fn figure_bearing_answers_start_with_how_the_question_was_read(b) {
     let (app, t) = sample_app(b).await;
     let c = conversation(&app, &t).await;

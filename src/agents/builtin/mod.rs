@@ -147,15 +147,25 @@ pub async fn answer(
         .await;
     // A follow-up leans only on a previous question that was itself understood: the filters of
     // a refused question are not carried into the next one.
+    // ("Belgium's additions in 2024?", "and the year before?", "how much did it drop in %?": the
+    // previous question's year as it was answered.)
     let previous = read
         .previous
-        .filter(|p| decline::unmatched(p, |_| true).is_empty());
-    let previous = previous.as_deref();
+        .filter(|p| decline::unmatched(p, |_| true).is_empty())
+        .map(|p| {
+            let mut p = (*p).clone();
+            if let Some(before) = earlier.first() {
+                shift_years(&mut p, before);
+            }
+            p
+        });
+    let previous = previous.as_ref();
     // A follow-up that names no period asks for the previous question's ("China 9N polysilicon
     // price in June 2024?" then "same for the EU").
     // (Years alone are carried by each answerer's own filters.)
     let mut question = question;
     if let Some(p) = previous {
+        shift_years(&mut question, p);
         use understand::Word::*;
         let part = |w: &understand::Word| matches!(w, Month(_) | Quarter(_) | Half(_) | FullYear);
         let dated = |w: &understand::Word| part(w) || matches!(w, Year(_) | Since | Until);
@@ -753,6 +763,32 @@ pub fn emit_offer(user_asked: bool, text_streamed: bool, conversation_id: i64, e
         )
     };
     emit(Event::approval(message, question, conversation_id));
+}
+
+/// "Copper price in January 2024?", "and a year later?": a year counted from the previous
+/// question's one year becomes that year, with the previous question's month, quarter or half
+/// when the question names none. Left as it is (and declined) when the previous question named
+/// no year or several.
+fn shift_years(q: &mut understand::Question, previous: &understand::Question) {
+    use understand::Word;
+    let shifts = q.all(|w| match w {
+        Word::Shift(d) => Some(*d),
+        _ => None,
+    });
+    let years = previous.years();
+    let (&[d], &[y]) = (shifts.as_slice(), years.as_slice()) else {
+        return;
+    };
+    for s in q.spans.iter_mut() {
+        if s.has(|w| matches!(w, Word::Shift(_))) {
+            s.meanings = vec![Word::Year(y + d)];
+        }
+    }
+    let part = |w: &Word| matches!(w, Word::Month(_) | Word::Quarter(_) | Word::Half(_));
+    if !q.has(part) {
+        q.spans
+            .extend(previous.spans.iter().filter(|s| s.has(part)).cloned());
+    }
 }
 
 /// A question that asks for an operation on figures (a change, a growth rate, a comparison, a

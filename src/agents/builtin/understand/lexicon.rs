@@ -179,6 +179,9 @@ impl Lexicon {
         for (k, m) in words::MONTHS {
             add(&mut p, k, Word::Month(*m));
         }
+        for (k, d) in words::RELATIVE_YEARS {
+            add(&mut p, k, Word::Shift(*d));
+        }
         for (k, n) in words::COUNTS {
             add(&mut p, k, Word::Count(*n));
         }
@@ -384,6 +387,8 @@ pub(super) const METRIC_SYNONYMS: &[(&[&str], &str)] = &[
             "production capacity",
             "manufacturing capacity",
             "nameplate capacity",
+            "nameplate production capacity",
+            "nameplate manufacturing capacity",
         ],
         "Production capacity",
     ),

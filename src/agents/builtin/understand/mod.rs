@@ -93,6 +93,10 @@ pub enum Word {
     Count(u32),
     /// A quantity with its unit ("2 GW", "17,000 MW"), in MW: a level a figure reaches.
     Level(f64),
+    /// "a year later", "the year before": the previous question's one year moved by this many
+    /// years. Read only in a follow-up of a question that named one year; anywhere else it is
+    /// not understood, and the question is declined naming it.
+    Shift(i32),
     Since,
     Until,
     /// "when", "which year": the question asks for a period.
@@ -168,7 +172,8 @@ pub fn distance(a: &str, b: &str) -> usize {
 pub fn understand(text: &str, lex: &Lexicon) -> Question {
     let glossed = without_glosses(text);
     let spoken = spelled_years(&glossed);
-    let contrasted = without_contrasts(&spoken);
+    let placed = ordinals(&spoken);
+    let contrasted = without_contrasts(&placed);
     let text = &without_set_aside(&contrasted, lex);
     let parts = sentences(text);
     // One question with sentences of context around it ("Prepping the IC memo on our Iberian

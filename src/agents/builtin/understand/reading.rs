@@ -420,9 +420,17 @@ pub(super) fn split_joined(text: &str) -> String {
     let lower = text
         .to_lowercase()
         .replace('%', " percent ")
+        // "FY23→FY24", "2023->2024": from one to the other.
+        .replace('→', " to ")
+        .replace("->", " to ")
         .replace("us$", " usd ");
     for tok in lower.split_whitespace() {
         let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
+        // "w/": with.
+        if tok == "w/" {
+            out.push_str("with ");
+            continue;
+        }
         // "y/y", "y-o-y": year on year.
         if matches!(t, "y/y" | "y-o-y" | "y-y" | "y/o/y") {
             out.push_str("yoy ");

@@ -267,3 +267,50 @@ fn distance_counts_edits() {
     assert_eq!(distance("spain", "spain"), 0);
     assert_eq!(distance("cagr", "cigar"), 2);
 }
+
+#[test]
+fn an_ordinal_place_is_the_ranking_up_to_it() {
+    assert_eq!(
+        ordinals("Which was the third largest market in 2023?"),
+        "Which was the top 3 largest market in 2023?"
+    );
+    assert_eq!(
+        ordinals("the 2nd-biggest market?"),
+        "the top 2 biggest market?"
+    );
+    assert_eq!(
+        ordinals("#3 by additions, countries only"),
+        "top 3 by additions, countries only"
+    );
+    assert_eq!(ordinals("the fifth smallest?"), "the bottom 5 smallest?");
+    // Other ordinals stay.
+    for q in [
+        "Helios revenue in the second half of 2024?",
+        "Q3 is the third quarter",
+        "the 4th of July",
+        "What was Spain's rank?",
+    ] {
+        assert_eq!(ordinals(q), q);
+    }
+    let q = read("Which country was the third biggest market in 2023?");
+    assert_eq!(q.count(), Some(3), "{q:?}");
+    assert!(q.unknown().is_empty() && q.not_held().is_empty(), "{q:?}");
+}
+
+#[test]
+fn a_year_counted_from_the_previous_question_is_read_as_such() {
+    for (text, d) in [
+        ("and the year before?", -1),
+        ("and a year later?", 1),
+        ("what about the previous year", -1),
+        ("same two years earlier", -2),
+    ] {
+        let q = read(text);
+        assert!(q.has(|w| *w == Word::Shift(d)), "{text}: {q:?}");
+        assert!(q.years().is_empty(), "{text}: {q:?}");
+    }
+    // "FY23→FY24": from one year to the other.
+    let q = read("Helios shipments FY23→FY24 in %?");
+    assert_eq!(q.years(), vec![2023, 2024], "{q:?}");
+    assert!(q.unknown().is_empty(), "{q:?}");
+}

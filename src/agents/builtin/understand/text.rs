@@ -136,6 +136,110 @@ pub(super) fn without_glosses(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// "the third largest market", "#3 by additions", "2nd-biggest", "ranked fourth": an ordinal
+/// place of a ranking is written as the ranking up to it ("top 3", "bottom 2"), which states the
+/// place asked for with the ones before it. Other ordinals ("second half", "third quarter")
+/// stay as they are.
+pub(super) fn ordinals(text: &str) -> std::borrow::Cow<'_, str> {
+    const WORDS: &[(&str, u32)] = &[
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("fifth", 5),
+        ("sixth", 6),
+        ("seventh", 7),
+        ("eighth", 8),
+        ("ninth", 9),
+        ("tenth", 10),
+    ];
+    const UP: &[&str] = &[
+        "largest",
+        "biggest",
+        "highest",
+        "most",
+        "strongest",
+        "top",
+        "leading",
+        "greatest",
+    ];
+    const DOWN: &[&str] = &["smallest", "lowest", "least", "weakest"];
+    let place = |w: &str| -> Option<u32> {
+        if let Some((_, n)) = WORDS.iter().find(|(k, _)| *k == w) {
+            return Some(*n);
+        }
+        let digits = w.strip_prefix('#').or_else(|| {
+            ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|s| w.strip_suffix(s))
+        })?;
+        digits
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (2..=20).contains(n) && digits.len() <= 2)
+    };
+    let lower = text.to_lowercase();
+    if !lower.contains('#')
+        && !WORDS.iter().any(|(w, _)| lower.contains(w))
+        && !["nd ", "rd ", "th ", "nd-", "rd-", "th-"]
+            .iter()
+            .any(|w| lower.contains(w))
+    {
+        return text.into();
+    }
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '#')
+            .to_lowercase()
+    };
+    // (An ordinal hyphenated to its word apart: "2nd-biggest".)
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .flat_map(|t| match t.split_once('-') {
+            Some((a, b)) if !b.is_empty() && place(&bare(a)).is_some() => vec![a, b],
+            _ => vec![t],
+        })
+        .collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut changed = false;
+    for (i, w) in words.iter().enumerate() {
+        let b = bare(w);
+        let next = words.get(i + 1).map(|n| bare(n)).unwrap_or_default();
+        let before = i.checked_sub(1).map(|j| bare(words[j])).unwrap_or_default();
+        let read = place(&b).and_then(|n| {
+            if UP.contains(&next.as_str())
+                || matches!(before.as_str(), "ranked" | "ranks" | "ranking" | "placed")
+                || (b.starts_with('#') && !DOWN.contains(&next.as_str()))
+            {
+                Some(format!("top {n}"))
+            } else if DOWN.contains(&next.as_str()) {
+                Some(format!("bottom {n}"))
+            } else {
+                None
+            }
+        });
+        match read {
+            Some(r) => {
+                changed = true;
+                // (Keep what closes the word: "#3," or "#3?".)
+                let tail: String = w
+                    .chars()
+                    .rev()
+                    .take_while(|c| !c.is_alphanumeric())
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                out.push(format!("{r}{tail}"));
+            }
+            None => out.push((*w).to_string()),
+        }
+    }
+    if changed {
+        out.join(" ").into()
+    } else {
+        text.into()
+    }
+}
+
 /// "twenty twenty-four", "two thousand and ten", "nineteen ninety-nine": a year said as it is
 /// spoken is written as digits (a spoken year is not read as two small counts).
 pub(super) fn spelled_years(text: &str) -> std::borrow::Cow<'_, str> {

@@ -51,11 +51,21 @@ pub const NOT_HELD: &[(&str, &[&str])] = &[
             "agrivoltaic",
             "agrivoltaics",
             "floating",
+            "cars",
+        ],
+    ),
+    // Parts of a PV system no dataset here prices or counts: in a story around a question that
+    // names its own measure ("screening a tracker co. Brazil annual adds 2024?") they are
+    // context, as a measure the data does not hold is.
+    (
+        "a part of a PV system the data does not hold",
+        &[
             "inverter",
             "inverters",
             "tracker",
             "trackers",
-            "cars",
+            "racking",
+            "mounting structures",
         ],
     ),
     (

@@ -24,6 +24,13 @@ pub const FILLER: &[&str] = &[
     // "Looking to 2030, who is projected to add more that year?": that year, not a span to it
     "looking to",
     "looking at",
+    // "Looking ahead, which country ... in 2030?": the year says it is a forecast
+    "looking ahead",
+    // "the latest datapoint": the figure
+    "datapoint",
+    "datapoints",
+    "data point",
+    "data points",
     // "I'd like", "we'd need"
     "d",
     // "i.e.", "e.g."
@@ -138,6 +145,11 @@ pub const FILLER: &[&str] = &[
     "ve",
     "ll",
     // the writer's own work
+    "tam",
+    "sam",
+    "som",
+    "bom",
+    "saas",
     "stat",
     "headline stat",
     "intro",
@@ -151,6 +163,13 @@ pub const FILLER: &[&str] = &[
     "in usd m",
     "usd million",
     "in usd million",
+    // a ranking runs from the largest down anyway
+    "high to low",
+    "highest to lowest",
+    "largest to smallest",
+    "biggest to smallest",
+    "in descending order",
+    "descending",
     // a ranking is of countries: saying so changes nothing
     "member states",
     "member state",
@@ -306,6 +325,14 @@ pub const FILLER: &[&str] = &[
     "hey",
     "ok",
     "okay",
+    // interjections: "hmm, and the year before?"
+    "hmm",
+    "hm",
+    "hmmm",
+    "um",
+    "uh",
+    "ah",
+    "oh",
     "same",
     "as well",
     "too",
@@ -416,6 +443,9 @@ pub const TOPICS: &[(&str, Topic)] = &[
     ("photovoltaics", Topic::Any),
     ("solar pv", Topic::Any),
     ("price", Topic::Prices),
+    // "module ASP": the average selling price, as a price series quotes it
+    ("asp", Topic::Prices),
+    ("asps", Topic::Prices),
     ("prices", Topic::Prices),
     ("px", Topic::Prices),
     ("priced", Topic::Prices),
@@ -985,6 +1015,13 @@ pub const OPS: &[(&str, Op)] = &[
     ("smaller than", Op::Compare),
     ("greater than", Op::Compare),
     ("yoy", Op::Change),
+    ("up or down", Op::Change),
+    ("down or up", Op::Change),
+    ("qoq", Op::Change),
+    ("q o q", Op::Change),
+    ("quarter on quarter", Op::Change),
+    ("how far behind", Op::Compare),
+    ("how far ahead", Op::Compare),
     ("year on year", Op::Change),
     ("yr on yr", Op::Change),
     ("y o y", Op::Change),
@@ -1206,6 +1243,33 @@ pub const SPAN_WORDS: &[(&str, Word)] = &[
     ("which date", Word::When),
     ("what date", Word::When),
     ("which quarter", Word::When),
+];
+
+/// A year counted from the previous question's ([`Word::Shift`]).
+pub const RELATIVE_YEARS: &[(&str, i32)] = &[
+    ("a year later", 1),
+    ("one year later", 1),
+    ("a year after", 1),
+    ("one year after", 1),
+    ("the year after", 1),
+    ("the following year", 1),
+    ("the next year", 1),
+    ("twelve months later", 1),
+    ("12 months later", 1),
+    ("two years later", 2),
+    ("a year earlier", -1),
+    ("one year earlier", -1),
+    ("a year before", -1),
+    ("one year before", -1),
+    ("the year before", -1),
+    ("the previous year", -1),
+    ("the prior year", -1),
+    ("the year prior", -1),
+    ("the preceding year", -1),
+    ("twelve months earlier", -1),
+    ("12 months earlier", -1),
+    ("two years earlier", -2),
+    ("two years before", -2),
 ];
 
 /// Months, for price dates.
