@@ -108,6 +108,8 @@ const TERRITORY_ALIASES: &[(&str, &[&str])] = &[
     ("nl", &["Netherlands"]),
     ("de", &["Germany"]),
     ("fr", &["France"]),
+    ("es", &["Spain"]),
+    ("pl", &["Poland"]),
     ("the netherlands", &["Netherlands"]),
     ("italia", &["Italy"]),
     ("germania", &["Germany"]),
@@ -161,6 +163,10 @@ const ITEM_ALIASES: &[(&str, &[&str])] = &[
     ("aluminium", &["Aluminium"]),
     ("copper", &["Copper"]),
     ("silver", &["Silver"]),
+    // chemical symbols and traders' short forms
+    ("cu", &["Copper"]),
+    ("ag", &["Silver"]),
+    ("alu", &["Aluminium"]),
     ("eva", &["EVA"]),
     // EVA is the encapsulant the price data holds (POE is not an item of it).
     ("encapsulant", &["EVA"]),

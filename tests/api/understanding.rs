@@ -244,6 +244,46 @@ db_test!(async fn a_year_before_or_after_and_an_ordinal_place_are_read(b) {
     let (second, value) = &by_country[1];
     assert!(text.contains(&format!("| 2 | {second} | {} |", thousands(*value))), "{text}");
     assert!(!text.contains("| 3 |"), "{text}");
+    // "German PV additions 2024?", "and France?", "combined?": the two places summed, not the
+    // last one alone.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "German PV additions 2024?").await;
+    ask(&app, &t, c, "market", "and France?").await;
+    let (_, text) = ask(&app, &t, c, "market", "combined?").await;
+    assert!(text.contains(&format!("**{}**", thousands(v("Germany", "2024") + v("France", "2024")))), "{text}");
+    // "Which five countries ...?" then "... do those five hold together?": the five's share.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "Which five countries added the most PV in 2024?").await;
+    let (_, text) = ask(&app, &t, c, "market", "What share of the world total do those five hold together?").await;
+    let five: f64 = by_country.iter().take(5).map(|(_, x)| x).sum();
+    let want = format!("{:.1}%", five / v("World", "2024") * 100.0);
+    assert!(text.contains(&want), "{want} in {text}");
+    // A peak in a named forecast scenario is over that scenario's years.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "In the low scenario, which year do Italian additions peak?").await;
+    let low = |y: i32| market_value("Italy", &y.to_string(), "Forecast - Low", "Total", "Annual");
+    let peak = (2025..=2030).max_by(|a, b| low(*a).total_cmp(&low(*b))).unwrap();
+    assert!(text.contains(&format!("the highest was in **{peak}**, with **{}", thousands(low(peak)))), "{text}");
+});
+
+db_test!(async fn a_reading_the_data_holds_no_figures_for_is_said(b) {
+    let (app, t) = sample_app(b).await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("atlantis.csv");
+    std::fs::write(
+        &path,
+        "Territory,Year,Scenario,Connection,Type,Capacity(MW)\n\
+         Atlantis,2023,Historical Primary,Total,Annual,4321\n\
+         Atlantis,2024,Historical Primary,Total,Cumulative,9000\n",
+    )
+    .unwrap();
+    solarintel::data::ingest::ingest_file(app.db(), solarintel::data::Kind::Market, &path, None, &mut solarintel::data::ingest::Progress::hidden())
+        .await
+        .unwrap();
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Annual installations in Atlantis in 2024?").await;
+    assert!(text.contains("The loaded data holds no figures for this question as I read it: \"annual installations · Atlantis · 2024\""), "{text}");
+    assert!(declines(&text) && !text.contains(" MW"), "{text}");
 });
 
 db_test!(async fn figure_bearing_answers_start_with_how_the_question_was_read(b) {

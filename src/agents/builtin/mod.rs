@@ -455,6 +455,16 @@ pub async fn answer(
             String::new(),
         ),
     };
+    // An answerer that found no figures for what it read says so, with the reading, before the
+    // examples of what can be answered.
+    if matches!(result, Ok(false)) && held.is_empty() && !reading.is_empty() {
+        say(
+            emit,
+            &format!(
+                "The loaded data holds no figures for this question as I read it: \"{reading}\".\n\n"
+            ),
+        );
+    }
     if matches!(result, Ok(true)) && !reading.is_empty() {
         emit(Event::Chunk {
             content: format!("*Read as: {reading}.*\n\n"),

@@ -235,8 +235,10 @@ pub(super) fn facets(q: &Question) -> MarketAsk {
         a.ops.push(Op::Sum);
     }
     // "How much solar has Australia got altogether at the end of 2024?": a sum of one
-    // territory's one year is that year's figure.
+    // territory's one year is that year's figure. (Not with a count: "the combined share of
+    // World for those three" sums a ranking's countries.)
     if a.has(Op::Sum)
+        && a.count.is_none()
         && a.territories.len() == 1
         && a.connections.len() <= 1
         && !a.by_connection
@@ -409,6 +411,25 @@ pub(super) fn inherit(mut a: MarketAsk, prev: &MarketAsk) -> MarketAsk {
     }
     if a.kind.is_none() {
         a.kind = prev.kind;
+    }
+    // "Which five countries had the largest installed base?" then "What share of the world
+    // total do those five hold together?": the ranking's countries, pointed back to by its count.
+    if prev.is_ranking()
+        && !a.is_ranking()
+        && a.has(Op::Sum)
+        && a.count.is_some()
+        && a.count == prev.count
+        && a.territories.iter().all(|t| is_aggregate(t))
+    {
+        for op in prev
+            .ops
+            .iter()
+            .filter(|o| matches!(o, Op::Top | Op::Bottom | Op::Rank))
+        {
+            if !a.ops.contains(op) {
+                a.ops.push(*op);
+            }
+        }
     }
     // A follow-up that asks for no operation of its own asks the previous one again ("What
     // share of Italy's additions was distributed?" then "and for Germany?"); a ranking only when
@@ -617,6 +638,33 @@ pub fn read_chain(
         a.territories = vec![t0.clone(), t1.clone()];
         a.count = None;
     }
+    // "German PV additions 2024?", "and France?", "combined?": the places the chain named one by
+    // one, summed.
+    let combined = q.spans.iter().any(|s| {
+        matches!(
+            s.text.as_str(),
+            "combined" | "together" | "altogether" | "both" | "in total"
+        )
+    });
+    if combined
+        && a.has(Op::Sum)
+        && !q.has(|w| matches!(w, Word::Territory(_)))
+        && !chain.is_empty()
+        && chain.iter().all(|p| unmatched(p, fits).is_empty())
+    {
+        let mut places: Vec<String> = Vec::new();
+        for p in chain.iter().rev() {
+            if let [t] = facets(p).territories.as_slice()
+                && !places.contains(t)
+            {
+                places.push(t.clone());
+            }
+        }
+        if places.len() >= 2 {
+            a.territories = places;
+            a.count = None;
+        }
+    }
     if grows
         && q.years().is_empty()
         && answered.is_some()
@@ -661,6 +709,20 @@ pub fn read_chain(
     }
     if a.territories.is_empty() && !a.is_ranking() {
         return Err(Decline::because("Name a territory (a country, or World)."));
+    }
+    // "combined?" of one place in one year sums nothing: which places or years is not guessed.
+    let one_year = matches!(a.span, Some((Some(f), Some(t))) if f == t);
+    if combined
+        && a.has(Op::Sum)
+        && a.territories.len() == 1
+        && one_year
+        && !a.by_connection
+        && !a.is_ranking()
+        && !a.has(Op::Share)
+    {
+        return Err(Decline::because(
+            "A total needs two or more places or years: name the places (\"Germany and France combined in 2024\") or the years.",
+        ));
     }
     // A peak, a low, an average or a sum is over one series: the history, or one forecast
     // scenario, not both joined.
@@ -817,7 +879,11 @@ pub(super) fn years(a: &MarketAsk, last_hist: i32, last: i32) -> (i32, i32) {
             FIRST_YEAR,
             if a.has(Op::Forecast) { last } else { last_hist },
         ),
-        _ if a.has(Op::Forecast) => (last_hist + 1, last),
+        // "In the low scenario, which year do Italian additions peak?": a forecast scenario's
+        // years.
+        _ if a.has(Op::Forecast) || a.scenarios.iter().any(|s| s.starts_with("Forecast")) => {
+            (last_hist + 1, last)
+        }
         // A record, a peak or a low is over the whole history unless the question limits it
         // (the answer names the years it read).
         _ if a.has(Op::Min)

@@ -170,7 +170,8 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// Read a question.
 pub fn understand(text: &str, lex: &Lexicon) -> Question {
-    let glossed = without_glosses(text);
+    let coded = country_codes(text);
+    let glossed = without_glosses(&coded);
     let spoken = spelled_years(&glossed);
     let placed = ordinals(&spoken);
     let contrasted = without_contrasts(&placed);

@@ -436,6 +436,11 @@ pub(super) fn split_joined(text: &str) -> String {
             out.push_str("yoy ");
             continue;
         }
+        // "q/q", "q-o-q": quarter on quarter.
+        if matches!(t, "q/q" | "q-o-q" | "q/o/q") {
+            out.push_str("qoq ");
+            continue;
+        }
         let split = ["fy", "q1", "q2", "q3", "q4", "h1", "h2"].iter().find(|p| {
             t.starts_with(*p)
                 && t.len() > p.len()

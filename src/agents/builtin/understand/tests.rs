@@ -314,3 +314,30 @@ fn a_year_counted_from_the_previous_question_is_read_as_such() {
     assert_eq!(q.years(), vec![2023, 2024], "{q:?}");
     assert!(q.unknown().is_empty(), "{q:?}");
 }
+
+#[test]
+fn country_codes_and_traders_short_forms_are_read() {
+    assert_eq!(
+        country_codes("rank DE, ES, IT, FR and PL by 2024 additions"),
+        "rank DE, ES, Italy, FR and PL by 2024 additions"
+    );
+    // "it" alone, or "IT" with no other code, stays.
+    for q in ["Is IT right?", "DE 2024, is it up?"] {
+        assert_eq!(country_codes(q), q);
+    }
+    let q = read("DE vs ES vs IT 2030 additions in the high scenario?");
+    assert_eq!(
+        q.all(|w| match w {
+            Word::Territory(t) => Some(t.clone()),
+            _ => None,
+        }),
+        vec!["Germany".to_string(), "Spain".into(), "Italy".into()],
+        "{q:?}"
+    );
+    let q = read("SunForge shipments q/q Q3->Q4 2024?");
+    assert!(q.has(|w| *w == Word::Op(Op::Change)), "{q:?}");
+    assert!(
+        q.has(|w| *w == Word::Quarter(3)) && q.has(|w| *w == Word::Quarter(4)),
+        "{q:?}"
+    );
+}

@@ -136,6 +136,31 @@ pub(super) fn without_glosses(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// "rank DE, ES, IT, FR and PL": "IT" in capitals, in a list of other countries' codes, is
+/// Italy (alone, "it" is a pronoun).
+pub(super) fn country_codes(text: &str) -> std::borrow::Cow<'_, str> {
+    const CODES: &[&str] = &["DE", "ES", "FR", "PL", "NL", "UK", "US", "CN", "GR", "PT"];
+    let code = |t: &str| {
+        t.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_string()
+    };
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    if !tokens.iter().any(|t| code(t) == "IT")
+        || !tokens.iter().any(|t| CODES.contains(&code(t).as_str()))
+    {
+        return text.into();
+    }
+    tokens
+        .iter()
+        .map(|t| match t.strip_prefix("IT") {
+            Some(rest) if code(t) == "IT" => format!("Italy{rest}"),
+            _ => (*t).to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .into()
+}
+
 /// "the third largest market", "#3 by additions", "2nd-biggest", "ranked fourth": an ordinal
 /// place of a ranking is written as the ranking up to it ("top 3", "bottom 2"), which states the
 /// place asked for with the ones before it. Other ordinals ("second half", "third quarter")
