@@ -109,6 +109,7 @@ const TERRITORY_ALIASES: &[(&str, &[&str])] = &[
     ("de", &["Germany"]),
     ("fr", &["France"]),
     ("es", &["Spain"]),
+    ("viet nam", &["Vietnam", "Viet Nam"]),
     ("pl", &["Poland"]),
     ("the netherlands", &["Netherlands"]),
     ("italia", &["Italy"]),

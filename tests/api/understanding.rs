@@ -266,6 +266,43 @@ db_test!(async fn a_year_before_or_after_and_an_ordinal_place_are_read(b) {
     assert!(text.contains(&format!("the highest was in **{peak}**, with **{}", thousands(low(peak)))), "{text}");
 });
 
+db_test!(async fn losses_totals_of_a_forecast_and_which_region(b) {
+    let (app, t) = sample_app(b).await;
+    let fin = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/financials.csv")).unwrap();
+    let fy: Vec<(String, f64)> = fin
+        .lines()
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            (c.get(1) == Some(&"FY2024") && c[2] == "Net income").then(|| (c[0].to_string(), c[3].parse().unwrap()))
+        })
+        .collect();
+    // "Which of the module makers lost money in FY2024?": the companies with a loss, each with it.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "which of the module makers lost money in FY2024 and by how much?").await;
+    assert!(text.contains("Read as: Net income ·") && !text.contains("shipments"), "{text}");
+    let losers: Vec<&(String, f64)> = fy.iter().filter(|(_, v)| *v < 0.0).collect();
+    assert!(!losers.is_empty(), "the sample has a loss-making year");
+    for (company, v) in &fy {
+        if *v < 0.0 {
+            assert!(text.contains(&format!("**{v:.1} USD million**")), "{company} in {text}");
+        } else {
+            assert!(text.contains(&format!("**{company}**: no loss")), "{company} in {text}");
+        }
+    }
+    // A total of a forecast span is its sum, not the years listed.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Total French PV additions expected 2025 to 2030, most probable scenario?").await;
+    let sum: f64 = (2025..=2030).map(|y| market_value("France", &y.to_string(), "Forecast - Most probable", "Total", "Annual")).sum();
+    assert!(text.contains(&thousands(sum)), "{sum} in {text}");
+    // "and which region is the cheapest ...?": across the regions, not the one asked before.
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "price", "What's the latest China price for p-type PERC M10 modules?").await;
+    let (_, text) = ask(&app, &t, c, "price", "and which region is the cheapest for this module?").await;
+    for region in ["China", "EU", "US", "India"] {
+        assert!(text.contains(&format!("PERC M10 Module ({region}) |")), "{region} in {text}");
+    }
+});
+
 db_test!(async fn a_reading_the_data_holds_no_figures_for_is_said(b) {
     let (app, t) = sample_app(b).await;
     let dir = tempfile::tempdir().unwrap();

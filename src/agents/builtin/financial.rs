@@ -278,33 +278,48 @@ pub(super) async fn fin_answer(
 /// the metric asked.
 fn loss_condition(q: &understand::Question) -> bool {
     q.spans.iter().enumerate().any(|(i, s)| {
-        matches!(
+        const SAID: &[&str] = &[
+            "loss making",
+            "lost money",
+            "lose money",
+            "loses money",
+            "losing money",
+            "in the red",
+            "unprofitable",
+        ];
+        // ("Add up FY2024 net income ... is the industry in the red overall?": with a sum, the
+        // sum says it.)
+        let said = s.text == "loss making"
+            || (SAID.contains(&s.text.as_str())
+                && !q.has(|w| *w == understand::Word::Op(understand::Op::Sum)));
+        (matches!(
             s.text.as_str(),
-            "loss" | "losses" | "net loss" | "net losses" | "loss making"
-        ) && (s.text == "loss making"
-            || q.spans[..i]
-                .iter()
-                .rev()
-                .map(|s| s.text.as_str())
-                .find(|t| !matches!(*t, "a" | "an" | "net" | "its" | "their"))
-                .is_some_and(|t| {
-                    matches!(
-                        t,
-                        "with"
-                            | "post"
-                            | "posted"
-                            | "make"
-                            | "made"
-                            | "report"
-                            | "reported"
-                            | "have"
-                            | "had"
-                            | "record"
-                            | "recorded"
-                            | "book"
-                            | "booked"
-                    )
-                }))
+            "loss" | "losses" | "net loss" | "net losses"
+        ) || said)
+            && (said
+                || q.spans[..i]
+                    .iter()
+                    .rev()
+                    .map(|s| s.text.as_str())
+                    .find(|t| !matches!(*t, "a" | "an" | "net" | "its" | "their"))
+                    .is_some_and(|t| {
+                        matches!(
+                            t,
+                            "with"
+                                | "post"
+                                | "posted"
+                                | "make"
+                                | "made"
+                                | "report"
+                                | "reported"
+                                | "have"
+                                | "had"
+                                | "record"
+                                | "recorded"
+                                | "book"
+                                | "booked"
+                        )
+                    }))
     })
 }
 

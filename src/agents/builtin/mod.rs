@@ -281,6 +281,31 @@ pub async fn answer(
         Some(p) => inherit(ask_of(&question), p),
         None => ask_of(&question),
     };
+    // "... PERC M10 modules in China?", "and which region is the cheapest for this module at that
+    // date?": a question that asks which region (or company) is across all of them, not the one
+    // asked before.
+    let asks_which = |nouns: &[&str]| {
+        question.spans.windows(2).any(|w| {
+            matches!(w[0].text.as_str(), "which" | "what") && nouns.contains(&w[1].text.as_str())
+        })
+    };
+    let own = ask_of(&question);
+    if asks_which(&["region", "regions"]) && own.regions.is_empty() {
+        ask.regions.clear();
+    }
+    if asks_which(&[
+        "company",
+        "companies",
+        "manufacturer",
+        "manufacturers",
+        "maker",
+        "makers",
+        "supplier",
+        "suppliers",
+    ]) && own.companies.is_empty()
+    {
+        ask.companies.clear();
+    }
     // "Ireland's additions in 2024?", "the latest n-type TOPCon module price in the EU": the
     // latest is the latest, not the latest of a year the question before named.
     if question.has(|w| *w == understand::Word::Op(understand::Op::Latest))
@@ -900,5 +925,18 @@ mod tests {
         let refused = read("solar thermal in Italy in 2022");
         let a = market::read(&read("and Spain?"), Some(&refused), &v).unwrap();
         assert_eq!(a.span, None);
+    }
+
+    #[test]
+    fn a_ranking_within_a_region_is_asked_again_within_another() {
+        let v = vocab();
+        let prev = read("Top 3 African countries by cumulative installed PV at end 2024?");
+        let a = market::read(&read("same for South America"), Some(&prev), &v).unwrap();
+        assert!(a.ops.contains(&understand::Op::Rank), "{a:?}");
+        assert_eq!(a.count, Some(3));
+        assert_eq!(a.span, Some((Some(2024), Some(2024))));
+        // A country after a ranking is that country's figure.
+        let a = market::read(&read("and Spain?"), Some(&prev), &v).unwrap();
+        assert!(!a.ops.contains(&understand::Op::Rank), "{a:?}");
     }
 }

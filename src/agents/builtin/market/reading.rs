@@ -227,10 +227,11 @@ pub(super) fn facets(q: &Question) -> MarketAsk {
         .spans
         .iter()
         .any(|s| s.text == "total" || s.text == "totals");
+    // ("Total French PV additions expected 2025 to 2030": a forecast's too.)
     if total_word
         && matches!(a.span, Some((Some(f), Some(t))) if f < t)
         && a.kind != Some(MarketKind::Cumulative.as_str())
-        && a.ops.iter().all(|o| matches!(o, Op::Sum))
+        && a.ops.iter().all(|o| matches!(o, Op::Sum | Op::Forecast))
     {
         a.ops.push(Op::Sum);
     }
@@ -439,7 +440,13 @@ pub(super) fn inherit(mut a: MarketAsk, prev: &MarketAsk) -> MarketAsk {
         .ops
         .iter()
         .any(|o| !matches!(o, Op::Chart | Op::Trend | Op::Compare | Op::Forecast));
-    let names_territory = a.territories != prev.territories;
+    // ("Top 3 African countries by installed base?" then "same for South America": a ranking
+    // within one region is asked again within the other.)
+    let names_territory = a.territories != prev.territories
+        && !(prev.is_ranking()
+            && !prev.territories.is_empty()
+            && !a.territories.is_empty()
+            && a.territories.iter().all(|t| is_aggregate(t)));
     for op in &prev.ops {
         let ranking = matches!(op, Op::Top | Op::Bottom | Op::Rank);
         let carried = matches!(op, Op::Trend | Op::Compare | Op::Forecast)

@@ -93,7 +93,8 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
             "mw" | "megawatt" | "megawatts" | "mwdc" | "mwp" => Some(1.0),
             "gw" | "gigawatt" | "gigawatts" | "gwdc" | "gwp" => Some(1000.0),
             "kw" | "kilowatt" | "kilowatts" | "kwp" => Some(0.001),
-            "w" | "tw" | "terawatt" | "terawatts" => None,
+            "tw" | "terawatt" | "terawatts" | "twp" => Some(1_000_000.0),
+            "w" => None,
             _ => {
                 merged.push(s);
                 continue;
@@ -434,6 +435,15 @@ pub(super) fn split_joined(text: &str) -> String {
         // "y/y", "y-o-y": year on year.
         if matches!(t, "y/y" | "y-o-y" | "y-y" | "y/o/y") {
             out.push_str("yoy ");
+            continue;
+        }
+        // "the 2010s": the decade's years.
+        if let Some(decade) = t
+            .strip_suffix('s')
+            .and_then(|d| d.parse::<i32>().ok())
+            .filter(|d| d % 10 == 0 && (1990..=2090).contains(d))
+        {
+            out.push_str(&format!("{decade} to {} ", decade + 9));
             continue;
         }
         // "q/q", "q-o-q": quarter on quarter.

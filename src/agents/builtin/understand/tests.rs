@@ -341,3 +341,12 @@ fn country_codes_and_traders_short_forms_are_read() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_decade_and_a_level_in_terawatts_are_read() {
+    let q = read("avg annual additions in Germany over the 2010s?");
+    assert_eq!(q.years(), vec![2010, 2019], "{q:?}");
+    assert!(q.unknown().is_empty(), "{q:?}");
+    let q = read("When did the global installed PV base first pass 1 TW?");
+    assert!(q.has(|w| *w == Word::Level(1_000_000.0)), "{q:?}");
+}
