@@ -292,34 +292,32 @@ fn loss_condition(q: &understand::Question) -> bool {
         let said = s.text == "loss making"
             || (SAID.contains(&s.text.as_str())
                 && !q.has(|w| *w == understand::Word::Op(understand::Op::Sum)));
-        (matches!(
+        said || (matches!(
             s.text.as_str(),
             "loss" | "losses" | "net loss" | "net losses"
-        ) || said)
-            && (said
-                || q.spans[..i]
-                    .iter()
-                    .rev()
-                    .map(|s| s.text.as_str())
-                    .find(|t| !matches!(*t, "a" | "an" | "net" | "its" | "their"))
-                    .is_some_and(|t| {
-                        matches!(
-                            t,
-                            "with"
-                                | "post"
-                                | "posted"
-                                | "make"
-                                | "made"
-                                | "report"
-                                | "reported"
-                                | "have"
-                                | "had"
-                                | "record"
-                                | "recorded"
-                                | "book"
-                                | "booked"
-                        )
-                    }))
+        ) && q.spans[..i]
+            .iter()
+            .rev()
+            .map(|s| s.text.as_str())
+            .find(|t| !matches!(*t, "a" | "an" | "net" | "its" | "their"))
+            .is_some_and(|t| {
+                matches!(
+                    t,
+                    "with"
+                        | "post"
+                        | "posted"
+                        | "make"
+                        | "made"
+                        | "report"
+                        | "reported"
+                        | "have"
+                        | "had"
+                        | "record"
+                        | "recorded"
+                        | "book"
+                        | "booked"
+                )
+            }))
     })
 }
 

@@ -442,11 +442,11 @@ pub(super) fn inherit(mut a: MarketAsk, prev: &MarketAsk) -> MarketAsk {
         .any(|o| !matches!(o, Op::Chart | Op::Trend | Op::Compare | Op::Forecast));
     // ("Top 3 African countries by installed base?" then "same for South America": a ranking
     // within one region is asked again within the other.)
-    let names_territory = a.territories != prev.territories
-        && !(prev.is_ranking()
-            && !prev.territories.is_empty()
-            && !a.territories.is_empty()
-            && a.territories.iter().all(|t| is_aggregate(t)));
+    let region_for_region = prev.is_ranking()
+        && !prev.territories.is_empty()
+        && !a.territories.is_empty()
+        && a.territories.iter().all(|t| is_aggregate(t));
+    let names_territory = a.territories != prev.territories && !region_for_region;
     for op in &prev.ops {
         let ranking = matches!(op, Op::Top | Op::Bottom | Op::Rank);
         let carried = matches!(op, Op::Trend | Op::Compare | Op::Forecast)
