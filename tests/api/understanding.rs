@@ -289,6 +289,10 @@ db_test!(async fn losses_totals_of_a_forecast_and_which_region(b) {
             assert!(text.contains(&format!("**{company}**: no loss")), "{company} in {text}");
         }
     }
+    // Another technology a question points back to is not read past.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Italy is famous for rooftop solar water heaters - how many of those are installed there?").await;
+    assert!(declines(&text) && text.contains("another technology") && !text.contains(" MW"), "{text}");
     // A total of a forecast span is its sum, not the years listed.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "Total French PV additions expected 2025 to 2030, most probable scenario?").await;

@@ -268,8 +268,12 @@ pub(super) fn with_context(
                 && (*topic || i > q || near_data(j)))
                 // (Not in a story around a question about solar: "France has a lot of nuclear so
                 // I'm curious. By how many percent did France's yearly solar installs change?")
+                // (Nor one the question points back to: "Greece is famous for rooftop solar
+                // water heaters - how many of those are installed there?")
                 || (s.has(|w| matches!(w, Word::NotHeld(c) if *c == words::OTHER_TECHNOLOGY))
-                    && (*topic || !(says_solar(&read[q].0) || says_solar(sentence))))
+                    && (*topic
+                        || points_back
+                        || !(says_solar(&read[q].0) || says_solar(sentence))))
                 // (A segment in a story before the question describes the asker: "We celebrate
                 // the success of the prosumer programme. When did Poland first install more than
                 // 1 GW?" is read past, and the answer says "total connection".)

@@ -24,6 +24,13 @@ pub const FILLER: &[&str] = &[
     // "Looking to 2030, who is projected to add more that year?": that year, not a span to it
     "looking to",
     "looking at",
+    // "What do the panels cost these days? ... the latest price": the question says when
+    "these days",
+    "nowadays",
+    // "over the 12 months of 2024": the year
+    "the 12 months of",
+    "all 12 months of",
+    "the twelve months of",
     // "Looking ahead, which country ... in 2030?": the year says it is a forecast
     "looking ahead",
     // "the latest datapoint": the figure
@@ -1050,6 +1057,10 @@ pub const OPS: &[(&str, Op)] = &[
     ("q o q", Op::Change),
     ("quarter on quarter", Op::Change),
     ("how far behind", Op::Compare),
+    ("which one is ahead", Op::Compare),
+    ("who is ahead", Op::Compare),
+    ("whos ahead", Op::Compare),
+    ("who s ahead", Op::Compare),
     ("how far ahead", Op::Compare),
     ("year on year", Op::Change),
     ("yr on yr", Op::Change),
