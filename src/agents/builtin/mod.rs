@@ -939,4 +939,39 @@ mod tests {
         let a = market::read(&read("and Spain?"), Some(&prev), &v).unwrap();
         assert!(!a.ops.contains(&understand::Op::Rank), "{a:?}");
     }
+
+    #[test]
+    fn installed_the_most_in_a_year_the_part_of_a_whole_and_the_year_of_the_biggest_change() {
+        let v = vocab();
+        let kind = |text: &str| market::read(&read(text), None, &v).unwrap().kind;
+        assert_eq!(
+            kind(
+                "Which 3 countries installed the most ground-mounted (centralised) capacity in 2023?"
+            ),
+            Some("Annual")
+        );
+        assert_eq!(
+            kind("Which three countries will have the largest installed PV capacity in 2030?"),
+            Some("Cumulative")
+        );
+        assert_eq!(
+            kind("Which country had the largest installed PV base in 2024?"),
+            Some("Cumulative")
+        );
+        // "what share of that was Germany?" after the World's figure: Germany's part of it.
+        let prev = read("What were global distributed PV additions in 2024?");
+        let a = market::read(&read("what share of that was Germany?"), Some(&prev), &v).unwrap();
+        assert_eq!(a.territories, vec!["Germany", "World"]);
+        // The year of the biggest change is not the change over the span.
+        let d = market::read(
+            &read("World additions 2015-2024: which year had the highest YoY growth in %?"),
+            None,
+            &v,
+        )
+        .unwrap_err();
+        assert!(
+            d.text().contains("not which year grew or fell the most"),
+            "{d:?}"
+        );
+    }
 }

@@ -25,16 +25,46 @@ pub(super) fn fits(w: &Word) -> bool {
 
 /// "installed in 2024", "installed in Italy in 2022", "installed that year", "added during
 /// 2023", "2023 installations", "the Spanish market in 2024": a year's additions. ("installed
-/// by 2024" is the installed base: "by" is not read past.)
+/// by 2024" is the installed base: "by" is not read past.) ("installed the most ground-mounted
+/// (centralised) capacity in 2023": what was installed may stand between them.)
 pub(super) fn installed_in_a_year(q: &Question) -> bool {
+    // (Not "base": "installed PV base in 2030" is the installed base.)
+    let what = |n: &crate::agents::builtin::understand::Span| {
+        !n.meanings.is_empty()
+            && n.meanings.iter().all(|w| match w {
+                Word::Op(Op::Top | Op::Bottom) | Word::Connection(_) | Word::Topic(Topic::Any) => {
+                    true
+                }
+                Word::KindHint(_) | Word::Topic(Topic::Market) => {
+                    matches!(
+                        n.text.as_str(),
+                        "capacity" | "solar capacity" | "pv capacity"
+                    )
+                }
+                _ => false,
+            })
+    };
+    // ("installed the most ...", "added ground-mounted ...": the verb, not "installed PV
+    // capacity in 2030", the installed base.)
+    let verb_then_what = |i: usize| {
+        matches!(s_text(q, i), "installed" | "added")
+            && q.spans[i + 1..]
+                .iter()
+                .find(|n| n.text != "the")
+                .is_some_and(|n| {
+                    n.has(|w| matches!(w, Word::Op(Op::Top | Op::Bottom) | Word::Connection(_)))
+                })
+    };
     let year_follows = |i: usize| {
+        let verb = verb_then_what(i);
         q.spans[i + 1..]
             .iter()
             .find(|n| {
                 !(matches!(
                     n.text.as_str(),
-                    "in" | "during" | "that" | "this" | "last" | "each" | "per" | "the"
-                ) || n.has(|w| matches!(w, Word::Territory(_))))
+                    "in" | "during" | "that" | "this" | "last" | "each" | "per" | "the" | "new"
+                ) || n.has(|w| matches!(w, Word::Territory(_)))
+                    || (verb && what(n)))
             })
             .is_some_and(|n| n.has(|w| matches!(w, Word::Year(_))) || n.text == "year")
     };
@@ -47,6 +77,10 @@ pub(super) fn installed_in_a_year(q: &Question) -> bool {
             "installations" | "installation" | "market" => year_follows(i) || year_before(i),
             _ => false,
         })
+}
+
+fn s_text(q: &Question, i: usize) -> &str {
+    q.spans[i].text.as_str()
 }
 
 /// "the whole installed amount at the end of 2024", "all solar installed worldwide (end of
@@ -577,8 +611,27 @@ pub fn read_chain(
     let chain_years: std::collections::BTreeSet<i32> =
         chain.iter().flat_map(|p| p.years()).collect();
     let grows = a.has(Op::Change) || a.has(Op::Cagr);
+    // "What were global distributed additions in 2024?", "what share of that was Germany?": the
+    // country's part of the whole asked before.
+    let of_that = q.spans.windows(2).any(|w| {
+        w[0].text == "of" && matches!(w[1].text.as_str(), "that" | "it" | "this" | "those")
+    });
+    let part_of_whole = of_that
+        && a.has(Op::Share)
+        && !a.territories.is_empty()
+        && a.territories.iter().all(|t| !is_aggregate(t))
+        && answered.as_ref().is_some_and(|p| {
+            !p.territories.is_empty() && p.territories.iter().all(|t| is_aggregate(t))
+        });
     if let Some(p) = &answered {
         a = inherit(a, p);
+        if part_of_whole {
+            for t in &p.territories {
+                if !a.territories.contains(t) {
+                    a.territories.push(t.clone());
+                }
+            }
+        }
         // "US PV adds 2023?", "y/y change vs 2022?": to the year the question before asked.
         if grows_from
             && let Some((Some(y), end)) = p.span
@@ -716,6 +769,19 @@ pub fn read_chain(
     }
     if a.territories.is_empty() && !a.is_ranking() {
         return Err(Decline::because("Name a territory (a country, or World)."));
+    }
+    // "Global additions, 2012-2024: which year had the highest YoY growth?": the extreme of the
+    // changes from year to year is not computed; the change over the span is another figure.
+    if !a.is_ranking()
+        && a.territories.len() == 1
+        && (a.has(Op::Change) || a.has(Op::Cagr))
+        && [Op::Max, Op::Min, Op::Top, Op::Bottom]
+            .iter()
+            .any(|o| a.has(*o))
+    {
+        return Err(Decline::because(
+            "I can give the change between two years, or a series' highest and lowest years, but not which year grew or fell the most: ask for the series over those years.",
+        ));
     }
     // "combined?" of one place in one year sums nothing: which places or years is not guessed.
     let one_year = matches!(a.span, Some((Some(f), Some(t))) if f == t);
