@@ -7,19 +7,10 @@ use super::*;
 /// the metric asked.
 pub(super) fn loss_condition(q: &understand::Question) -> bool {
     q.spans.iter().enumerate().any(|(i, s)| {
-        const SAID: &[&str] = &[
-            "loss making",
-            "lost money",
-            "lose money",
-            "loses money",
-            "losing money",
-            "in the red",
-            "unprofitable",
-        ];
         // ("Add up FY2024 net income ... is the industry in the red overall?": with a sum, the
         // sum says it.)
         let said = s.text == "loss making"
-            || (SAID.contains(&s.text.as_str())
+            || (words::LOSS_PHRASES.contains(&s.text.as_str())
                 && !q.has(|w| *w == understand::Word::Op(understand::Op::Sum)));
         said || (matches!(
             s.text.as_str(),

@@ -47,7 +47,7 @@ pub(super) fn installed_in_a_year(q: &Question) -> bool {
     // ("installed the most ...", "added ground-mounted ...": the verb, not "installed PV
     // capacity in 2030", the installed base.)
     let verb_then_what = |i: usize| {
-        matches!(s_text(q, i), "installed" | "added")
+        matches!(q.spans[i].text.as_str(), "installed" | "added")
             && q.spans[i + 1..]
                 .iter()
                 .find(|n| n.text != "the")
@@ -77,10 +77,6 @@ pub(super) fn installed_in_a_year(q: &Question) -> bool {
             "installations" | "installation" | "market" => year_follows(i) || year_before(i),
             _ => false,
         })
-}
-
-fn s_text(q: &Question, i: usize) -> &str {
-    q.spans[i].text.as_str()
 }
 
 /// "the whole installed amount at the end of 2024", "all solar installed worldwide (end of

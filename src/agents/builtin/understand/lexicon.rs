@@ -133,7 +133,8 @@ impl Lexicon {
         for (k, val) in v.financials.metrics.keys() {
             add(&mut p, k, Word::Metric(val.to_string()));
         }
-        for (words, metric) in METRIC_SYNONYMS {
+        let losses = [(words::LOSS_PHRASES, "Net income")];
+        for (words, metric) in METRIC_SYNONYMS.iter().chain(&losses) {
             match v.financials.metrics.resolve(metric) {
                 Some(m) => {
                     for w in *words {
@@ -375,12 +376,6 @@ pub(super) const METRIC_SYNONYMS: &[(&[&str], &str)] = &[
             "losses",
             "net loss",
             "net losses",
-            "lost money",
-            "lose money",
-            "loses money",
-            "losing money",
-            "in the red",
-            "unprofitable",
         ],
         "Net income",
     ),

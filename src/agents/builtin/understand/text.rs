@@ -245,14 +245,7 @@ pub(super) fn ordinals(text: &str) -> std::borrow::Cow<'_, str> {
             Some(r) => {
                 changed = true;
                 // (Keep what closes the word: "#3," or "#3?".)
-                let tail: String = w
-                    .chars()
-                    .rev()
-                    .take_while(|c| !c.is_alphanumeric())
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
+                let tail = &w[w.trim_end_matches(|c: char| !c.is_alphanumeric()).len()..];
                 out.push(format!("{r}{tail}"));
             }
             None => out.push((*w).to_string()),

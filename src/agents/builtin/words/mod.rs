@@ -1291,6 +1291,17 @@ pub const SPAN_WORDS: &[(&str, Word)] = &[
     ("which quarter", Word::When),
 ];
 
+/// A loss said in words ("lost money", "in the red"): net income, and a condition on its periods
+/// (the companies' periods with a loss).
+pub const LOSS_PHRASES: &[&str] = &[
+    "lost money",
+    "lose money",
+    "loses money",
+    "losing money",
+    "in the red",
+    "unprofitable",
+];
+
 /// A year counted from the previous question's ([`Word::Shift`]).
 pub const RELATIVE_YEARS: &[(&str, i32)] = &[
     ("a year later", 1),
