@@ -36,6 +36,7 @@ mod jobs;
 mod layers;
 mod leads;
 mod limits;
+mod lists_dates_and_groups;
 mod llm_rules;
 mod metrics;
 mod profile;

@@ -581,7 +581,16 @@ fn read_back(named: &[&Vec<String>], ask: &Ask, q: &understand::Question) -> Str
         understand::Word::Op(o) => Some(*o),
         _ => None,
     })));
-    if let Some(span) = span_label(ask.years) {
+    // ("on 5 February 2025", "3 April 2024 → 26 March 2025": the days as named.)
+    let days: Vec<String> = q
+        .dates()
+        .into_iter()
+        .filter_map(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d))
+        .map(|d| d.format("%-d %B %Y").to_string())
+        .collect();
+    if !days.is_empty() {
+        parts.push(days.join(" → "));
+    } else if let Some(span) = span_label(ask.years) {
         parts.push(span);
     }
     parts.join(" · ")

@@ -521,8 +521,56 @@ pub async fn answer(
                 None => rows.push(vec![t.clone(), "no figure".into()]),
             }
         }
+        // "Rank ES, IT and DE by 2024 additions", "top 3 of my countries (...)": the places
+        // named, ranked (the lowest first for "the least"), down to the count asked; a place
+        // without a figure is listed last and never ranked.
+        let ranks = [Op::Rank, Op::Top, Op::Bottom, Op::Max, Op::Min]
+            .iter()
+            .any(|o| a.has(*o));
+        let mut ranked = String::new();
+        if ranks && vals.len() > 1 {
+            let lowest_first = a.has(Op::Bottom) || (a.has(Op::Min) && !a.has(Op::Max));
+            vals.sort_by(|x, y| {
+                let o = y.1.total_cmp(&x.1);
+                if lowest_first { o.reverse() } else { o }
+            });
+            let shown = a
+                .count
+                .map_or(vals.len(), |c| (c as usize).clamp(1, vals.len()));
+            let unranked: Vec<Vec<String>> = a
+                .territories
+                .iter()
+                .filter(|t| !vals.iter().any(|(v, _)| v == *t))
+                .map(|t| vec![t.clone(), "no figure".into()])
+                .collect();
+            rows = vals[..shown]
+                .iter()
+                .enumerate()
+                .map(|(i, (t, v))| vec![format!("{}. {t}", i + 1), fmt_thousands(*v, 0)])
+                .collect();
+            rows.extend(unranked);
+            ranked = format!(
+                "Of the {} places named, **{}** is {} with **{}**{}.\n\n",
+                a.territories.len(),
+                vals[0].0,
+                if lowest_first {
+                    "the lowest"
+                } else {
+                    "the highest"
+                },
+                mw(vals[0].1),
+                if shown < vals.len() {
+                    format!(
+                        "; the {shown} {} are listed",
+                        if lowest_first { "lowest" } else { "highest" }
+                    )
+                } else {
+                    String::new()
+                }
+            );
+        }
         let mut text = format!(
-            "{} in **{from}** ({}, {} connection, {unit}):\n\n{}",
+            "{ranked}{} in **{from}** ({}, {} connection, {unit}):\n\n{}",
             capitalise(what(kind)),
             scenarios_of(&res),
             conn.to_lowercase(),

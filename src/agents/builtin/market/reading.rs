@@ -323,8 +323,25 @@ pub(super) fn facets(q: &Question) -> MarketAsk {
             a.ops.push(Op::Compare);
         }
     }
-    if q.has(|w| *w == Word::AllScenarios) {
+    // ("the high and low scenarios": "scenarios" after the ones named is those, not all.)
+    let named = q
+        .spans
+        .iter()
+        .any(|s| s.has(|w| matches!(w, Word::Scenario(_))));
+    if q.has(|w| *w == Word::AllScenarios) && !named {
         a.scenarios = Scenario::FORECASTS.map(Scenario::as_str).to_vec();
+    }
+    // "the difference between the high and low scenarios for Germany in 2030": scenarios of one
+    // place in one year compared (a change is between years).
+    if a.scenarios.len() > 1
+        && a.territories.len() <= 1
+        && a.has(Op::Change)
+        && matches!(a.span, Some((Some(f), Some(t))) if f == t)
+    {
+        a.ops.retain(|o| *o != Op::Change);
+        if !a.has(Op::Compare) {
+            a.ops.push(Op::Compare);
+        }
     }
     a
 }

@@ -185,6 +185,22 @@ pub(super) async fn price_answer(
         }
         _ => None,
     };
+    // "between 3 April 2024 and 26 March 2025": days named narrow the months' span to them.
+    let days: Vec<NaiveDate> = question
+        .dates()
+        .into_iter()
+        .filter_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+        .collect();
+    let in_month = |a: NaiveDate, b: NaiveDate| (a.year(), a.month()) == (b.year(), b.month());
+    let month_span = month_span.map(|(start, end)| {
+        let start = days
+            .iter()
+            .copied()
+            .find(|d| in_month(*d, start))
+            .unwrap_or(start);
+        let end = end.map(|e| days.iter().copied().rfind(|d| in_month(*d, e)).unwrap_or(e));
+        (start, end)
+    });
     if !months.is_empty() && month_span.is_none() {
         // "how much did it move by Dec 2024?": a change needs the month it starts from too.
         if changes {
@@ -579,9 +595,18 @@ pub(super) async fn price_in_month(
             "a price at a date needs one month and its year, e.g. March 2024".into(),
         ));
     };
-    let Some(target) = chrono::NaiveDate::from_ymd_opt(*year, *month, 15) else {
-        return Err(ToolError::Arguments("that month does not exist".into()));
+    // A day named ("on 5 February 2025", "the week of 3 April 2024") is the date to look near;
+    // else the middle of the month.
+    let day = question
+        .dates()
+        .into_iter()
+        .find(|(y, m, _)| (y, m) == (year, month))
+        .map(|(_, _, d)| d);
+    let Some(target) = chrono::NaiveDate::from_ymd_opt(*year, *month, day.unwrap_or(15)) else {
+        return Err(ToolError::Arguments("that date does not exist".into()));
     };
+    // (Within a week and a half of a day; within 45 days of a month's middle.)
+    let reach = if day.is_some() { 10 } else { 45 };
     let args = PriceArgs {
         item: ask.items.clone(),
         technology: ask.techs.clone(),
@@ -592,11 +617,15 @@ pub(super) async fn price_in_month(
     let Some(res) = Prices::query(tools, &f).await? else {
         return Ok(false);
     };
-    let label = target.format("%B %Y").to_string();
+    let label = if day.is_some() {
+        target.format("on %-d %B %Y").to_string()
+    } else {
+        target.format("in %B %Y").to_string()
+    };
     let mut found = Vec::new();
     for s in &res.series {
         if let Some((d, v)) = s.nearest(target)
-            && (d - target).num_days().abs() <= 45
+            && (d - target).num_days().abs() <= reach
         {
             found.push((s, d, v));
         }
@@ -605,7 +634,8 @@ pub(super) async fn price_in_month(
         say(
             emit,
             &format!(
-                "The price data has no observation near {label} for these filters ({}).",
+                "The price data has no observation near {} for these filters ({}).",
+                &label[3..],
                 res.series
                     .iter()
                     .take(3)
@@ -636,14 +666,14 @@ pub(super) async fn price_in_month(
         match rows.as_slice() {
             [] => return Ok(false),
             [(s, mean, n, a, b)] => text.push_str(&format!(
-                "The average price of **{}** in {label} was **{mean:.4} {}** ({n} observation{}, {a} to {b}).",
+                "The average price of **{}** {label} was **{mean:.4} {}** ({n} observation{}, {a} to {b}).",
                 s.name(),
                 s.unit,
                 if *n == 1 { "" } else { "s" }
             )),
             many => {
                 text.push_str(&format!(
-                    "Average prices in {label} (each in its own unit, over the month's observations):\n\n"
+                    "Average prices {label} (each in its own unit, over the month's observations):\n\n"
                 ));
                 let rows: Vec<Vec<String>> = many
                     .iter()
@@ -667,23 +697,23 @@ pub(super) async fn price_in_month(
             v: *v,
         })
         .collect();
-    let what = format!("price in {label}, the nearest observation");
+    let what = format!("price {label}, the nearest observation");
     if let Some(highest_first) = ranking(question, points.len()) {
         text.push_str(&rank_text(points, highest_first, question.count(), &what)?);
     } else if question.has(|w| *w == understand::Word::Op(understand::Op::Sum)) {
         text.push_str(&sum_text(
             &points,
-            &format!("prices in {label} (the nearest observations)"),
+            &format!("prices {label} (the nearest observations)"),
         )?);
     } else if let [(s, d, v)] = found.as_slice() {
         text.push_str(&format!(
-            "The price of **{}** in {label} was **{v:.3} {}** (the observation of {d}).",
+            "The price of **{}** {label} was **{v:.3} {}** (the observation of {d}).",
             s.name(),
             s.unit
         ));
     } else {
         text.push_str(&format!(
-            "Component prices in {label} (each in its own unit; the nearest observation):\n\n"
+            "Component prices {label} (each in its own unit; the nearest observation):\n\n"
         ));
         let rows: Vec<Vec<String>> = found
             .iter()

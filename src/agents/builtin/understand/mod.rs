@@ -171,7 +171,9 @@ pub fn distance(a: &str, b: &str) -> usize {
 /// Read a question.
 pub fn understand(text: &str, lex: &Lexicon) -> Question {
     let coded = country_codes(text);
-    let glossed = without_glosses(&coded);
+    let grouped = country_groups(&coded);
+    let dated = dates(&grouped);
+    let glossed = without_glosses(&dated);
     let spoken = spelled_years(&glossed);
     let placed = ordinals(&spoken);
     let contrasted = without_contrasts(&placed);
@@ -332,6 +334,39 @@ impl Question {
     }
 
     /// "top 5", "5 largest", "five biggest": the count that goes with a ranking.
+    /// The dates named with their day ("5 February 2025", "2025-03-26"), in the order written:
+    /// a month span that holds its day, then the year after it.
+    pub fn dates(&self) -> Vec<(i32, u32, u32)> {
+        let mut out = Vec::new();
+        for (i, s) in self.spans.iter().enumerate() {
+            let Some(m) = s.meanings.iter().find_map(|w| match w {
+                Word::Month(m) => Some(*m),
+                _ => None,
+            }) else {
+                continue;
+            };
+            let Some(d) = s
+                .text
+                .split(' ')
+                .find_map(|t| t.parse::<u32>().ok().filter(|d| (1..=31).contains(d)))
+            else {
+                continue;
+            };
+            let y = self.spans[i + 1..].iter().find_map(|n| {
+                n.meanings.iter().find_map(|w| match w {
+                    Word::Year(y) => Some(*y),
+                    _ => None,
+                })
+            });
+            if let Some(y) = y
+                && !out.contains(&(y, m, d))
+            {
+                out.push((y, m, d));
+            }
+        }
+        out
+    }
+
     pub fn count(&self) -> Option<u32> {
         self.all(|w| match w {
             Word::Count(n) => Some(*n),

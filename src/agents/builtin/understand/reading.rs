@@ -100,9 +100,36 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
                 continue;
             }
         };
+        // ("more than 2,000 MW": a number that could be a year is a quantity after a word of a
+        // threshold and before a unit; "Italy 2023 MW?" stays a year.)
+        let threshold = merged.len() >= 2
+            && matches!(
+                merged[merged.len() - 2].text.as_str(),
+                "than"
+                    | "more than"
+                    | "above"
+                    | "over"
+                    | "exceed"
+                    | "exceeded"
+                    | "exceeding"
+                    | "least"
+                    | "at least"
+                    | "beyond"
+                    | "past"
+                    | "top"
+                    | "topped"
+                    | "under"
+                    | "below"
+                    | "hit"
+                    | "reach"
+                    | "reached"
+                    | "crossed"
+                    | "passed"
+                    | "surpassed"
+            );
         if let Some(prev) = merged.last_mut()
             && prev.text.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && !prev.has(|w| matches!(w, Word::Year(_)))
+            && (threshold || !prev.has(|w| matches!(w, Word::Year(_))))
         {
             prev.meanings = match (unit, quantity(&prev.text)) {
                 (Some(m), Some(v)) => vec![Word::Level(v * m)],
@@ -309,6 +336,104 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
         }) {
             s.meanings = vec![Word::Filler];
             s.read_past = true;
+        }
+    }
+    // "5 February 2025", "February 5 2025": a day of a month is one span with the month (its
+    // text holds the day, see `Question::dates`), never a count ("top 5").
+    let day = |s: &Span| {
+        s.text.len() <= 2
+            && s.text.chars().all(|c| c.is_ascii_digit())
+            && s.text.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    let month = |s: &Span| s.meanings.len() == 1 && matches!(s.meanings[0], Word::Month(_));
+    let year = |s: Option<&Span>| s.is_some_and(|s| s.has(|w| matches!(w, Word::Year(_))));
+    let mut i = 0;
+    while i < merged.len() {
+        if month(&merged[i]) {
+            let ranked = |j: usize| {
+                j.checked_sub(1).is_some_and(|k| {
+                    matches!(merged[k].text.as_str(), "top" | "bottom" | "first" | "last")
+                })
+            };
+            if i > 0 && day(&merged[i - 1]) && !ranked(i - 1) && year(merged.get(i + 1)) {
+                let d = merged.remove(i - 1);
+                i -= 1;
+                merged[i].text = format!("{} {}", d.text, merged[i].text);
+            } else if merged.get(i + 1).is_some_and(day) && year(merged.get(i + 2)) {
+                let d = merged.remove(i + 1);
+                merged[i].text = format!("{} {}", d.text, merged[i].text);
+            }
+        }
+        i += 1;
+    }
+    // "was more PV added distributed or centralised?", "is Spain or Italy bigger?": a comparative
+    // in a question that offers two names of one kind joined by "or" asks which of them is
+    // larger: the two compared (not "more than 2 GW", a level, nor "A or B, more or less").
+    let name = |s: &Span| {
+        s.meanings
+            .iter()
+            .find(|w| {
+                matches!(
+                    w,
+                    Word::Territory(_)
+                        | Word::Connection(_)
+                        | Word::Tech(_)
+                        | Word::Item(_)
+                        | Word::Region(_)
+                        | Word::Company(_)
+                        | Word::Scenario(_)
+                        | Word::Description(_)
+                )
+            })
+            .map(std::mem::discriminant)
+    };
+    let offers_two = (1..merged.len().saturating_sub(1)).any(|j| {
+        merged[j].text == "or"
+            && name(&merged[j - 1]).is_some()
+            && name(&merged[j - 1]) == name(&merged[j + 1])
+    });
+    if offers_two {
+        for i in 0..merged.len() {
+            let comparative = matches!(
+                merged[i].text.as_str(),
+                "more" | "less" | "bigger" | "larger" | "higher" | "lower" | "smaller" | "greater"
+            );
+            let before = |t: &str| merged.get(i + 1).is_some_and(|n| n.text == t);
+            let paired = i > 0 && merged[i - 1].text == "or" && merged[i].text == "less";
+            if comparative && merged[i].is_unknown() && !before("than") && !before("or") && !paired
+            {
+                merged[i].meanings = vec![Word::Op(Op::Compare)];
+            }
+        }
+    }
+    // "What did copper do between January 2024 and January 2025, in percent?": a percentage of
+    // nothing ("in percent", not "percent of", no "share") over two periods is the change's %.
+    let periods: std::collections::BTreeSet<String> = merged
+        .iter()
+        .flat_map(|s| s.meanings.iter())
+        .filter(|w| matches!(w, Word::Year(_) | Word::Month(_)))
+        .map(|w| format!("{w:?}"))
+        .collect();
+    let of_something = merged.iter().enumerate().any(|(i, s)| {
+        matches!(
+            s.text.as_str(),
+            "share" | "shares" | "proportion" | "fraction" | "portion" | "part"
+        ) || (matches!(s.text.as_str(), "percent" | "percentage" | "pct")
+            && merged.get(i + 1).is_some_and(|n| n.text == "of"))
+    });
+    let operated = merged
+        .iter()
+        .any(|s| s.has(|w| matches!(w, Word::Op(Op::Change | Op::Cagr | Op::Compare))));
+    if periods.len() >= 2 && !of_something && !operated {
+        // (Only "in percent", "as a percentage": "what percent did distributed make up in 2023
+        // and 2024" is a share.)
+        for i in 1..merged.len() {
+            if matches!(merged[i].text.as_str(), "percent" | "percentage" | "pct")
+                && merged[i].meanings == [Word::Op(Op::Share)]
+                && matches!(merged[i - 1].text.as_str(), "in" | "a")
+            {
+                merged[i].meanings = vec![Word::Op(Op::Change)];
+            }
         }
     }
     // "but" joins two clauses ("mature but still growing"), except in "all but X".

@@ -319,7 +319,29 @@ fn a_year_counted_from_the_previous_question_is_read_as_such() {
 fn country_codes_and_traders_short_forms_are_read() {
     assert_eq!(
         country_codes("rank DE, ES, IT, FR and PL by 2024 additions"),
-        "rank DE, ES, Italy, FR and PL by 2024 additions"
+        "rank Germany, Spain, Italy, France and Poland by 2024 additions"
+    );
+    assert_eq!(
+        country_codes("For NL, BE and LU added together?"),
+        "For Netherlands, Belgium and Luxembourg added together?"
+    );
+    assert_eq!(country_codes("TOP 5 IN 2024 VS US"), "TOP 5 IN 2024 VS US");
+    assert_eq!(
+        country_groups("the Benelux as a whole, vs Iberia? (DACH later)"),
+        "the Netherlands, Belgium and Luxembourg as a whole, vs Spain and Portugal? \
+         (Germany, Austria and Switzerland later)"
+    );
+    assert_eq!(
+        country_groups("the Benelux (Netherlands, Belgium and Luxembourg) together"),
+        "the  (Netherlands, Belgium and Luxembourg) together"
+    );
+    // A label beside its own countries stays.
+    let q = "Benelux check: is the Dutch or the Belgian base bigger?";
+    assert_eq!(country_groups(q), q);
+    // Only whole words: "dachshund", "Iberian" stay.
+    assert_eq!(
+        country_groups("an Iberian dachshund"),
+        "an Iberian dachshund"
     );
     // "it" alone, or "IT" with no other code, stays.
     for q in ["Is IT right?", "DE 2024, is it up?"] {

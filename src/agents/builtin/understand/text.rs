@@ -136,29 +136,249 @@ pub(super) fn without_glosses(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// "rank DE, ES, IT, FR and PL": "IT" in capitals, in a list of other countries' codes, is
-/// Italy (alone, "it" is a pronoun).
+/// "rank DE, ES, IT, FR and PL", "NL, BE and LU added together": two-letter country codes in
+/// capitals, two or more of them, are a list of countries, and each becomes the country's name
+/// ("IT", "BE", "AT" alone are English words; "PT" alone may be a point). One code alone stays
+/// as written: the ones that are no English word are read as places anyway ("DE 2024").
 pub(super) fn country_codes(text: &str) -> std::borrow::Cow<'_, str> {
-    const CODES: &[&str] = &["DE", "ES", "FR", "PL", "NL", "UK", "US", "CN", "GR", "PT"];
+    const CODES: &[(&str, &str)] = &[
+        ("DE", "Germany"),
+        ("ES", "Spain"),
+        ("FR", "France"),
+        ("IT", "Italy"),
+        ("PL", "Poland"),
+        ("NL", "Netherlands"),
+        ("BE", "Belgium"),
+        ("LU", "Luxembourg"),
+        ("AT", "Austria"),
+        ("CH", "Switzerland"),
+        ("PT", "Portugal"),
+        ("GR", "Greece"),
+        ("DK", "Denmark"),
+        ("SE", "Sweden"),
+        ("FI", "Finland"),
+        ("IE", "Ireland"),
+        ("CZ", "Czech Republic"),
+        ("HU", "Hungary"),
+        ("RO", "Romania"),
+        ("BG", "Bulgaria"),
+        ("UK", "UK"),
+        ("GB", "UK"),
+        ("US", "US"),
+        ("CN", "China"),
+        ("JP", "Japan"),
+        ("IN", "India"),
+        ("BR", "Brazil"),
+        ("MX", "Mexico"),
+        ("ZA", "South Africa"),
+        ("AU", "Australia"),
+    ];
     let code = |t: &str| {
-        t.trim_end_matches(|c: char| !c.is_alphanumeric())
-            .to_string()
+        let bare = t.trim_matches(|c: char| !c.is_alphanumeric());
+        CODES
+            .iter()
+            .find(|(c, _)| *c == bare)
+            .map(|(c, name)| (*c, *name))
     };
     let tokens: Vec<&str> = text.split_whitespace().collect();
-    if !tokens.iter().any(|t| code(t) == "IT")
-        || !tokens.iter().any(|t| CODES.contains(&code(t).as_str()))
-    {
+    // (A question typed in capitals is not a list of codes: "TOP 5 IN 2024".)
+    let shouting = tokens
+        .iter()
+        .filter(|t| t.chars().any(char::is_alphabetic))
+        .all(|t| !t.chars().any(char::is_lowercase));
+    if shouting || tokens.iter().filter(|t| code(t).is_some()).count() < 2 {
         return text.into();
     }
     tokens
         .iter()
-        .map(|t| match t.strip_prefix("IT") {
-            Some(rest) if code(t) == "IT" => format!("Italy{rest}"),
-            _ => (*t).to_string(),
+        .map(|t| match code(t) {
+            Some((c, name)) => t.replacen(c, name, 1),
+            None => (*t).to_string(),
         })
         .collect::<Vec<_>>()
         .join(" ")
         .into()
+}
+
+/// "the Benelux", "Iberia", "the Nordics": a group of countries named as one is the list of its
+/// countries (none of them is a territory of the data), which the question then ranks, sums or
+/// compares as it says. A group beside one of its own countries named is a label ("Benelux
+/// check: is the Dutch or the Belgian base bigger?") and stays as written.
+pub(super) fn country_groups(text: &str) -> std::borrow::Cow<'_, str> {
+    const BENELUX: &str = "Netherlands, Belgium and Luxembourg";
+    const IBERIA: &str = "Spain and Portugal";
+    const NORDICS: &str = "Denmark, Finland, Norway and Sweden";
+    const BALTICS: &str = "Estonia, Latvia and Lithuania";
+    const DACH: &str = "Germany, Austria and Switzerland";
+    const GROUPS: &[(&str, &str, &[&str])] = &[
+        ("benelux countries", BENELUX, BENELUX_WORDS),
+        ("benelux", BENELUX, BENELUX_WORDS),
+        ("iberian peninsula", IBERIA, IBERIA_WORDS),
+        ("iberia", IBERIA, IBERIA_WORDS),
+        ("nordic countries", NORDICS, NORDIC_WORDS),
+        ("nordics", NORDICS, NORDIC_WORDS),
+        ("baltic states", BALTICS, BALTIC_WORDS),
+        ("baltic countries", BALTICS, BALTIC_WORDS),
+        ("baltics", BALTICS, BALTIC_WORDS),
+        ("dach", DACH, DACH_WORDS),
+    ];
+    const BENELUX_WORDS: &[&str] = &[
+        "netherlands",
+        "dutch",
+        "holland",
+        "belgium",
+        "belgian",
+        "luxembourg",
+        "nl",
+        "be",
+        "lu",
+    ];
+    const IBERIA_WORDS: &[&str] = &["spain", "spanish", "portugal", "portuguese", "es", "pt"];
+    const NORDIC_WORDS: &[&str] = &[
+        "denmark",
+        "danish",
+        "finland",
+        "finnish",
+        "norway",
+        "norwegian",
+        "sweden",
+        "swedish",
+    ];
+    const BALTIC_WORDS: &[&str] = &[
+        "estonia",
+        "estonian",
+        "latvia",
+        "latvian",
+        "lithuania",
+        "lithuanian",
+    ];
+    const DACH_WORDS: &[&str] = &[
+        "germany",
+        "german",
+        "austria",
+        "austrian",
+        "switzerland",
+        "swiss",
+        "de",
+        "at",
+        "ch",
+    ];
+    let lower = text.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let word_edge = |at: usize| {
+        lower[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    let mut out = String::new();
+    let mut at = 0;
+    'scan: while at < text.len() {
+        if word_edge(at) {
+            for (group, countries, members) in GROUPS {
+                let end = at + group.len();
+                if lower[at..].starts_with(group)
+                    && lower[end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                {
+                    let named = |m: &&str| words.contains(m);
+                    if !words.iter().any(|w| members.contains(w)) {
+                        out.push_str(countries);
+                        at = end;
+                        continue 'scan;
+                    }
+                    // ("the Benelux (NL, BE and LU)": every country named already.)
+                    if countries
+                        .split([',', ' '])
+                        .filter(|w| !w.is_empty() && *w != "and")
+                        .all(|c| named(&c.to_ascii_lowercase().as_str()))
+                    {
+                        at = end;
+                        continue 'scan;
+                    }
+                    break;
+                }
+            }
+        }
+        let c = text[at..].chars().next().unwrap_or(' ');
+        out.push(c);
+        at += c.len_utf8();
+    }
+    if out == text { text.into() } else { out.into() }
+}
+
+/// "2025-03-26", "February 5th, 2025", "5th Feb 2025": a date is written as "26 March 2025"
+/// or "February 5 2025", which the reader takes as a day of a month.
+pub(super) fn dates(text: &str) -> std::borrow::Cow<'_, str> {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = |t: &str| {
+        let t = t
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        words::MONTHS.iter().any(|(m, _)| *m == t)
+    };
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let mut changed = false;
+    let out: Vec<String> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let bare = t.trim_matches(|c: char| !c.is_alphanumeric());
+            // 2025-03-26
+            let parts: Vec<&str> = bare.split('-').collect();
+            if let [y, m, d] = parts.as_slice()
+                && y.len() == 4
+                && m.len() == 2
+                && d.len() == 2
+                && let (Ok(y), Ok(m), Ok(d)) =
+                    (y.parse::<i32>(), m.parse::<usize>(), d.parse::<u32>())
+                && (1990..=2100).contains(&y)
+                && (1..=12).contains(&m)
+                && (1..=31).contains(&d)
+            {
+                changed = true;
+                return t.replacen(bare, &format!("{d} {} {y}", NAMES[m - 1]), 1);
+            }
+            // 5th, 1st, 22nd, 3rd beside a month
+            let beside =
+                (i > 0 && month(tokens[i - 1])) || tokens.get(i + 1).is_some_and(|n| month(n));
+            if beside
+                && let Some(d) = ["st", "nd", "rd", "th"]
+                    .iter()
+                    .find_map(|s| bare.strip_suffix(s))
+                && !d.is_empty()
+                && d.len() <= 2
+                && d.chars().all(|c| c.is_ascii_digit())
+            {
+                changed = true;
+                return t.replacen(bare, d, 1);
+            }
+            (*t).to_string()
+        })
+        .collect();
+    if changed {
+        out.join(" ").into()
+    } else {
+        text.into()
+    }
 }
 
 /// "the third largest market", "#3 by additions", "2nd-biggest", "ranked fourth": an ordinal

@@ -75,6 +75,26 @@ pub const NOT_HELD: &[(&str, &[&str])] = &[
             "mounting structures",
         ],
     ),
+    // Where systems stand ("on school buildings", "on hospitals"): the data counts capacity by
+    // connection, never by the kind of building or site.
+    (
+        "a kind of building or site the data does not hold",
+        &[
+            "school",
+            "schools",
+            "school buildings",
+            "school roofs",
+            "public buildings",
+            "town halls",
+            "hospital",
+            "hospitals",
+            "carport",
+            "carports",
+            "car park",
+            "car parks",
+            "parking lots",
+        ],
+    ),
     (
         "a price item the loaded data does not hold",
         &[
@@ -113,6 +133,9 @@ pub const NOT_HELD: &[(&str, &[&str])] = &[
             "share price",
             "stock price",
             "valuation",
+            "credit rating",
+            "credit ratings",
+            "credit score",
             "ebitda",
             "ebit",
             "dividend",

@@ -16,6 +16,8 @@ pub const FILLER: &[&str] = &[
     "og",
     "looking back a decade",
     "looking back",
+    // "Spain as a whole": the whole country is what a figure of it is.
+    "as a whole",
     // a ranking of countries leaves the aggregates out anyway
     "no regional aggregates",
     "regional aggregates",
@@ -1152,6 +1154,7 @@ pub const OPS: &[(&str, Op)] = &[
     ("bigger", Op::Compare),
     ("larger", Op::Compare),
     ("minus", Op::Compare),
+    ("far apart", Op::Compare),
     ("best", Op::Top),
     ("strongest", Op::Top),
     ("weakest", Op::Bottom),
