@@ -98,3 +98,33 @@ db_test!(async fn groups_sites_and_ratings(b) {
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "What credit rating does Helios Modules Ltd have? Procurement needs it.").await;
     assert!(declines(&text) && !text.contains("USD million"), "{text}");
 });
+
+db_test!(async fn a_place_left_out_of_a_ranking(b) {
+    let (app, t) = sample_app(b).await;
+    let v = |c: &str, y: &str| market_value(c, y, HIST, "Total", "Annual");
+    let countries = ["Spain", "Italy", "Germany", "France", "Poland", "Netherlands"];
+    let leader = |y: &str, out: &str| {
+        countries
+            .iter()
+            .filter(|c| **c != out)
+            .max_by(|a, b| v(a, y).total_cmp(&v(b, y)))
+            .map(|c| c.to_string())
+            .unwrap()
+    };
+    let top = leader("2024", "");
+    // "Leaving Germany aside": the ranking without it ("aside" was read past, and the answer was
+    // the left-out country's own record year).
+    let c = conversation(&app, &t).await;
+    let q = format!("Leaving {top} aside, which country installed the most PV in 2024?");
+    let (_, text) = ask(&app, &t, c, "market", &q).await;
+    let second = leader("2024", &top);
+    assert!(text.contains(&format!("is **{second}**")) && text.contains(&format!("{top} left out")), "{text}");
+    // The follow-up keeps it left out.
+    let (_, text) = ask(&app, &t, c, "market", "and in 2023?").await;
+    assert!(text.contains(&format!("is **{}**", leader("2023", &top))), "{text}");
+    // Out of anything but a ranking, it is declined with no figure.
+    let c = conversation(&app, &t).await;
+    let q = format!("How much did Spain add in 2024 excluding {top}?");
+    let (_, text) = ask(&app, &t, c, "market", &q).await;
+    assert!(text.contains("out of a ranking of countries") && !text.contains(&thousands(v("Spain", "2024"))), "{text}");
+});

@@ -76,6 +76,9 @@ pub fn unmatched(q: &Question, fits: impl Fn(&Word) -> bool) -> Decline {
         if let Some(c) = s.meanings.iter().find_map(|m| match m {
             Word::NotHeld(c) => Some(*c),
             Word::Country => Some("a country that is not in the loaded data"),
+            Word::Except(_) if !fits(m) => {
+                Some("a place left out, which only a ranking of countries does")
+            }
             _ => None,
         }) {
             d.unmatched.push(format!("{} ({c})", s.text));

@@ -42,14 +42,23 @@ pub(super) async fn rank(
     } else {
         format!("in **{from}–{to}** (added up)")
     };
-    let ranked: Vec<_> = c.all("value").collect();
+    // "excluding China": the others, ranked again from 1.
+    let ranked: Vec<analytic::Figure> = c
+        .all("value")
+        .filter(|f| !a.excluded.contains(&f.series))
+        .enumerate()
+        .map(|(i, f)| analytic::Figure {
+            rank: Some(i + 1),
+            ..f.clone()
+        })
+        .collect();
     let Some(first) = ranked.first() else {
         return Ok(false);
     };
     let share_of = |f: &analytic::Figure| {
         c.figures
             .iter()
-            .find(|s| s.measure == "share_pct" && s.rank == f.rank)
+            .find(|s| s.measure == "share_pct" && s.series == f.series)
             .map(|s| pct(s.value / 100.0))
             .unwrap_or_else(|| "–".into())
     };
@@ -93,19 +102,27 @@ pub(super) async fn rank(
             conn.to_lowercase()
         )
     };
+    let all: Vec<_> = c.all("value").collect();
+    let left_out = if a.excluded.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " {} left out of the ranking as asked.",
+            a.excluded.join(" and ")
+        )
+    };
     let shares = match &region {
         Some(r) => format!(
-            "Shares are of the {} countries of {r} in the data ({}).",
-            ranked.len(),
-            ranked
-                .iter()
+            "Shares are of the {} countries of {r} in the data ({}).{left_out}",
+            all.len(),
+            all.iter()
                 .map(|f| f.series.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
         None => format!(
-            "Shares are of the {} countries in the data (regions and aggregates such as World or the EU are not ranked).",
-            ranked.len()
+            "Shares are of the {} countries in the data (regions and aggregates such as World or the EU are not ranked).{left_out}",
+            all.len()
         ),
     };
     // "Combined share of world 2024 installs held by the top 3 countries?": the countries

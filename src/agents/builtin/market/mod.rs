@@ -17,8 +17,10 @@ use crate::tools::names::norm;
 use crate::tools::vocab::Vocabulary;
 use crate::tools::{DataTool, ToolError, fmt_thousands};
 
+mod inherit;
 mod kinds;
 mod reading;
+use inherit::*;
 use kinds::*;
 pub use reading::*;
 
@@ -49,6 +51,8 @@ pub struct MarketAsk {
     pub beyond: Option<Beyond>,
     /// "how many times bigger": a change also states the ratio.
     pub ratio: bool,
+    /// "excluding China": territories left out of a ranking of countries.
+    pub excluded: Vec<String>,
 }
 
 /// The mark a list of countries is drawn against.
@@ -81,6 +85,9 @@ pub fn read_back(a: &MarketAsk) -> String {
         parts.push(a.territories.join(", "));
     } else if a.is_ranking() {
         parts.push("countries".into());
+    }
+    if !a.excluded.is_empty() {
+        parts.push(format!("excluding {}", a.excluded.join(", ")));
     }
     // A percentage with a change is the change's % (as `answer` reads it).
     let changes = a.has(Op::Change) || a.has(Op::Cagr);

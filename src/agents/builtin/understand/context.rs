@@ -286,6 +286,8 @@ pub(super) fn with_context(
                     && !names(Class::Place)
                     && !from_topic.contains(&Class::Place))
                 || (s.has(|w| matches!(w, Word::NotHeld(_))) && !measure)
+                // ("Excluding Germany. Which country added the most?": a place left out.)
+                || s.has(|w| matches!(w, Word::Except(_)))
                 // A name the data does not hold ("Meyer Burger is ... What was its revenue?") is
                 // the subject of a question that names none.
                 // So is one in a topic before a colon or a dash ("LONGi's revenue for FY2024 —

@@ -109,6 +109,9 @@ pub enum Word {
     NotHeld(&'static str),
     /// A country that is not in the loaded market data.
     Country,
+    /// "excluding China", "leaving China aside", "ex-China": a territory left out (of a
+    /// ranking of countries; nothing else computes it).
+    Except(String),
 }
 
 impl Word {

@@ -304,9 +304,15 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| w == "US");
     if pronoun_us {
-        for s in merged.iter_mut().filter(|s| s.text == "us") {
-            s.meanings = vec![Word::Filler];
-            s.read_past = true;
+        // (Except where a pronoun cannot stand: "us installs 2023", "the us market", "china
+        // vs us".)
+        for i in 0..merged.len() {
+            let country =
+                i == 0 || matches!(merged[i - 1].text.as_str(), "the" | "vs" | "versus" | "v");
+            if merged[i].text == "us" && !country {
+                merged[i].meanings = vec![Word::Filler];
+                merged[i].read_past = true;
+            }
         }
     }
     // "Assuming the most probable scenario holds, how much will Germany add in 2027?": a
@@ -336,6 +342,85 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
         }) {
             s.meanings = vec![Word::Filler];
             s.read_past = true;
+        }
+    }
+    // "excluding China", "other than the US and China", "leaving China aside", "ex-China": the
+    // places named are left out; the words that say so are read.
+    const LEAVE_OUT: &[&str] = &[
+        "excluding",
+        "exclude",
+        "except",
+        "ex",
+        "without",
+        "besides",
+        "barring",
+        "bar",
+        "other than",
+        "apart from",
+        "aside from",
+        "not counting",
+        "leaving out",
+        "leave out",
+    ];
+    const LEAVING: &[&str] = &["leaving", "leave", "setting", "set", "putting", "put"];
+    let place = |s: &Span| {
+        s.meanings.iter().find_map(|w| match w {
+            Word::Territory(t) => Some(t.clone()),
+            _ => None,
+        })
+    };
+    let mut i = 0;
+    while i < merged.len() {
+        let two = i > 0
+            && LEAVE_OUT.contains(&format!("{} {}", merged[i - 1].text, merged[i].text).as_str());
+        let opens = LEAVE_OUT.contains(&merged[i].text.as_str())
+            || two
+            || LEAVING.contains(&merged[i].text.as_str());
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut places = Vec::new();
+        while j < merged.len() {
+            if place(&merged[j]).is_some() {
+                places.push(j);
+            } else if !matches!(merged[j].text.as_str(), "and" | "or" | "the") {
+                break;
+            }
+            j += 1;
+        }
+        let aside = merged.get(j).is_some_and(|s| s.text == "aside");
+        // ("leaving", "setting" only with "aside" after the places.)
+        let leaving = LEAVING.contains(&merged[i].text.as_str());
+        if !places.is_empty() && (!leaving || aside) {
+            for &k in &places {
+                if let Some(t) = place(&merged[k]) {
+                    merged[k].meanings = vec![Word::Except(t)];
+                }
+            }
+            for k in [Some(i), two.then(|| i - 1), aside.then_some(j)]
+                .into_iter()
+                .flatten()
+            {
+                if merged[k].is_unknown() || merged[k].read_past || k == i {
+                    merged[k].meanings = vec![Word::Filler];
+                    merged[k].read_past = true;
+                }
+            }
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    // "China aside, who led in 2023?": a place then "aside".
+    for i in 0..merged.len().saturating_sub(1) {
+        if merged[i + 1].text == "aside"
+            && let Some(t) = place(&merged[i])
+        {
+            merged[i].meanings = vec![Word::Except(t)];
+            merged[i + 1].meanings = vec![Word::Filler];
+            merged[i + 1].read_past = true;
         }
     }
     // "5 February 2025", "February 5 2025": a day of a month is one span with the month (its

@@ -451,7 +451,10 @@ pub(super) fn ordinals(text: &str) -> std::borrow::Cow<'_, str> {
         let before = i.checked_sub(1).map(|j| bare(words[j])).unwrap_or_default();
         let read = place(&b).and_then(|n| {
             if UP.contains(&next.as_str())
-                || matches!(before.as_str(), "ranked" | "ranks" | "ranking" | "placed")
+                || matches!(
+                    before.as_str(),
+                    "ranked" | "ranks" | "ranking" | "placed" | "came" | "comes" | "finished"
+                )
                 || (b.starts_with('#') && !DOWN.contains(&next.as_str()))
             {
                 Some(format!("top {n}"))
