@@ -354,7 +354,6 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
         "without",
         "besides",
         "barring",
-        "bar",
         "other than",
         "apart from",
         "aside from",

@@ -239,6 +239,9 @@ fn context_that_may_narrow_the_question_is_not_read_past() {
     // A negation, another technology, a segment: the question is read whole and declines.
     let text = "We only look at residential. How much did Spain add in 2024?";
     assert!(!read(text).unknown().is_empty(), "{text}");
+    // "as a bar, Spain vs Italy": a chart, nothing left out.
+    let q = read("as a bar, Spain vs Italy in 2024");
+    assert!(!q.has(|w| matches!(w, Word::Except(_))), "{q:?}");
     // A place left out in a sentence of its own is left out of the question.
     for text in [
         "Not counting Italy. Which country added the most in 2024?",
