@@ -329,11 +329,7 @@ pub(super) fn facets(q: &Question) -> MarketAsk {
         }
     }
     // ("the high and low scenarios": "scenarios" after the ones named is those, not all.)
-    let named = q
-        .spans
-        .iter()
-        .any(|s| s.has(|w| matches!(w, Word::Scenario(_))));
-    if q.has(|w| *w == Word::AllScenarios) && !named {
+    if q.has(|w| *w == Word::AllScenarios) && !q.has(|w| matches!(w, Word::Scenario(_))) {
         a.scenarios = Scenario::FORECASTS.map(Scenario::as_str).to_vec();
     }
     // "the difference between the high and low scenarios for Germany in 2030": scenarios of one

@@ -617,11 +617,12 @@ pub(super) async fn price_in_month(
     let Some(res) = Prices::query(tools, &f).await? else {
         return Ok(false);
     };
-    let label = if day.is_some() {
-        target.format("on %-d %B %Y").to_string()
+    let (at, date) = if day.is_some() {
+        ("on", target.format("%-d %B %Y").to_string())
     } else {
-        target.format("in %B %Y").to_string()
+        ("in", target.format("%B %Y").to_string())
     };
+    let label = format!("{at} {date}");
     let mut found = Vec::new();
     for s in &res.series {
         if let Some((d, v)) = s.nearest(target)
@@ -635,7 +636,7 @@ pub(super) async fn price_in_month(
             emit,
             &format!(
                 "The price data has no observation near {} for these filters ({}).",
-                &label[3..],
+                date,
                 res.series
                     .iter()
                     .take(3)

@@ -492,12 +492,12 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
     }
     // "What did copper do between January 2024 and January 2025, in percent?": a percentage of
     // nothing ("in percent", not "percent of", no "share") over two periods is the change's %.
-    let periods: std::collections::BTreeSet<String> = merged
-        .iter()
-        .flat_map(|s| s.meanings.iter())
-        .filter(|w| matches!(w, Word::Year(_) | Word::Month(_)))
-        .map(|w| format!("{w:?}"))
-        .collect();
+    let mut periods: Vec<&Word> = Vec::new();
+    for w in merged.iter().flat_map(|s| s.meanings.iter()) {
+        if matches!(w, Word::Year(_) | Word::Month(_)) && !periods.contains(&w) {
+            periods.push(w);
+        }
+    }
     let of_something = merged.iter().enumerate().any(|(i, s)| {
         matches!(
             s.text.as_str(),
