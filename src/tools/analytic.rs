@@ -140,6 +140,33 @@ pub struct Ask {
     /// Whether figures add up over periods (annual additions do; an installed base, a price or
     /// a margin does not): a sum needs it, and a ranking over a span adds up only then.
     pub additive: bool,
+    /// What a ranking orders the series by.
+    pub by: RankBy,
+}
+
+/// What a ranking orders by: each series' figure, or its change from the span's first period
+/// to its last ("which countries grew the most from 2023 to 2024", "the biggest % decline").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RankBy {
+    #[default]
+    Value,
+    Change,
+    ChangePct,
+}
+
+impl RankBy {
+    pub const NAMES: [&'static str; 3] = ["value", "change", "change_pct"];
+
+    pub fn parse(s: Option<&str>) -> Result<RankBy, String> {
+        match s.map(str::to_ascii_lowercase).as_deref() {
+            None | Some("") | Some("value") => Ok(RankBy::Value),
+            Some("change") => Ok(RankBy::Change),
+            Some("change_pct" | "change_percent" | "pct") => Ok(RankBy::ChangePct),
+            Some(other) => Err(format!(
+                "unknown rank_by {other:?} (value, change or change_pct)"
+            )),
+        }
+    }
 }
 
 /// A computed figure. `measure` says what it is: `value`, `change`, `change_pct`, `cagr_pct`,
@@ -451,6 +478,55 @@ pub fn compute<D: Dataset>(
             }
             figures.push(fig(whole, "value", pw));
         }
+        Operation::Rank if ask.by != RankBy::Value => {
+            // By the change from each series' first period in the span to its last: every
+            // series needs both, and a change in % a first figure above zero.
+            let pct = ask.by == RankBy::ChangePct;
+            let mut ranked: Vec<(&Series, &Point, &Point, f64, Option<f64>)> = Vec::new();
+            for s in &series {
+                let (a, b) = (&s.points[0], s.points.last().expect("a point"));
+                if s.points.len() < 2 {
+                    notes.push(format!(
+                        "{} has a figure for {} only: not ranked by its change.",
+                        s.name, a.period
+                    ));
+                    continue;
+                }
+                let change_pct = (a.value > 0.0).then(|| (b.value / a.value - 1.0) * 100.0);
+                if pct && change_pct.is_none() {
+                    notes.push(format!(
+                        "{}'s first figure is not above zero: not ranked by its change in %.",
+                        s.name
+                    ));
+                    continue;
+                }
+                ranked.push((*s, a, b, b.value - a.value, change_pct));
+            }
+            let key = |r: &(&Series, &Point, &Point, f64, Option<f64>)| {
+                if pct { r.4.unwrap_or_default() } else { r.3 }
+            };
+            ranked.sort_by(|a, b| {
+                if ask.lowest {
+                    key(a).total_cmp(&key(b))
+                } else {
+                    key(b).total_cmp(&key(a))
+                }
+                .then_with(|| a.0.name.cmp(&b.0.name))
+            });
+            let n = ask.count.unwrap_or(ranked.len()).max(1);
+            for (i, (s, a, b, change, change_pct)) in ranked.into_iter().take(n).enumerate() {
+                let ranked_fig = |mut f: Figure| {
+                    f.rank = Some(i + 1);
+                    f
+                };
+                figures.push(ranked_fig(fig(s, "first", a)));
+                figures.push(ranked_fig(fig(s, "latest", b)));
+                figures.push(ranked_fig(over(s, "change", change, unit)));
+                if let Some(p) = change_pct {
+                    figures.push(ranked_fig(over(s, "change_pct", p, "%")));
+                }
+            }
+        }
         Operation::Rank => {
             // Added up over the span when the measure adds up, else at the span's last period.
             let last = series
@@ -555,6 +631,7 @@ pub fn from_args(
     operation: Option<Operation>,
     count: Option<i32>,
     order: Option<&str>,
+    rank_by: Option<&str>,
     level: Option<f64>,
     additive: bool,
     level_field: &str,
@@ -580,6 +657,7 @@ pub fn from_args(
             level,
             whole: None,
             additive,
+            by: RankBy::parse(rank_by)?,
         },
     )))
 }
@@ -598,6 +676,8 @@ pub fn property(
         "count" => json!({"type": "integer", "description": "rank: how many to list"}),
         "order" => json!({"type": "string", "enum": ["highest", "lowest"],
             "description": "rank: from the highest (default) or the lowest; threshold: reaching the level from below (default) or falling to it"}),
+        "rank_by" => json!({"type": "string", "enum": RankBy::NAMES,
+            "description": "rank: by each series' figure (value, default), or by its change from the first to the last period asked (change; change_pct in %: with order lowest, the largest falls first)"}),
         f if f == level_field => json!({"type": "number", "description": level_help}),
         _ => return None,
     })
@@ -816,6 +896,54 @@ mod tests {
                 .len(),
             4
         );
+    }
+
+    #[test]
+    fn a_ranking_by_change_orders_by_the_change_asked() {
+        let s = [
+            yearly("A", &[(2023, 100.0), (2024, 150.0)]),
+            yearly("B", &[(2023, 10.0), (2024, 30.0)]),
+            yearly("C", &[(2023, 200.0), (2024, 120.0)]),
+            yearly("D", &[(2024, 500.0)]),
+        ];
+        let by = |by: RankBy, lowest: bool| Ask {
+            by,
+            lowest,
+            ..Ask::default()
+        };
+        let order = |c: &Computed, m: &str| -> Vec<(String, f64)> {
+            c.all(m).map(|f| (f.series.clone(), f.value)).collect()
+        };
+        // In MW: A +50, B +20, C -80; D has one year and is noted, not ranked.
+        let c = one(Operation::Rank, &s, &by(RankBy::Change, false));
+        assert_eq!(
+            order(&c, "change"),
+            [("A".into(), 50.0), ("B".into(), 20.0), ("C".into(), -80.0)]
+        );
+        assert!(
+            c.notes
+                .iter()
+                .any(|n| n.starts_with("D has a figure for 2024 only"))
+        );
+        assert_eq!(c.get("C", "first").map(|f| f.value), Some(200.0));
+        // In %: B +200 %, A +50 %, C -40 %; from the lowest, the largest fall first.
+        let c = one(Operation::Rank, &s, &by(RankBy::ChangePct, true));
+        let pct = order(&c, "change_pct");
+        assert_eq!(pct[0].0, "C");
+        assert!((pct[0].1 + 40.0).abs() < 1e-9 && pct[2].0 == "B");
+        assert_eq!(c.get("B", "change_pct").and_then(|f| f.rank), Some(3));
+        // A count cuts the list; the tool argument names the order.
+        let c = one(
+            Operation::Rank,
+            &s,
+            &Ask {
+                count: Some(1),
+                ..by(RankBy::Change, false)
+            },
+        );
+        assert_eq!(order(&c, "change").len(), 1);
+        assert_eq!(RankBy::parse(Some("change_pct")), Ok(RankBy::ChangePct));
+        assert!(RankBy::parse(Some("speed")).is_err());
     }
 
     #[test]

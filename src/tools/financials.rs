@@ -57,6 +57,9 @@ pub struct FinArgs {
     pub count: Option<i32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub order: Option<String>,
+    /// `value` (default), `change` or `change_pct`: what a ranking orders by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank_by: Option<String>,
     /// A threshold's level, in the metric's unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<f64>,
@@ -70,7 +73,7 @@ impl Arguments for FinArgs {
                 "description": "e.g. Revenue, Gross margin, Net income, Module shipments, Production capacity"}),
             "start_year" | "end_year" => json!({"type": "integer"}),
             "period_type" => json!({"type": "string", "enum": ["quarter", "half", "year"]}),
-            f @ ("operation" | "count" | "order" | "level") => {
+            f @ ("operation" | "count" | "order" | "rank_by" | "level") => {
                 return analytic::property(
                     f,
                     "one metric per call. lookup (default) / latest: each company's figure of the last period asked; first; series: every period; rank: companies by their last figure (flows such as revenue added up over the periods asked); share: each company's share of the companies' total (flows only); compare: the first company against the others; change: first to last period, %, CAGR; max / min: the extreme and its period; average; sum (flows only: revenue, net income, shipments); threshold: the first period a figure reached level.",
@@ -331,6 +334,7 @@ pub fn resolve(args: &FinArgs, v: &Vocabulary) -> Result<FinQuery, ToolError> {
         args.operation,
         args.count,
         args.order.as_deref(),
+        args.rank_by.as_deref(),
         args.level,
         true,
         "level",

@@ -65,6 +65,9 @@ pub struct PriceArgs {
     pub count: Option<i32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub order: Option<String>,
+    /// `value` (default), `change` or `change_pct`: what a ranking orders by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank_by: Option<String>,
     /// A threshold's price, in the series' unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<f64>,
@@ -81,7 +84,7 @@ impl Arguments for PriceArgs {
                 "description": "China, Overseas, EU, US, India, Australia (Europe and USA are understood)"}),
             "start_date" | "end_date" => json!({"type": "string", "description": "YYYY-MM-DD"}),
             "start_year" | "end_year" => json!({"type": "integer"}),
-            f @ ("operation" | "count" | "order" | "level") => {
+            f @ ("operation" | "count" | "order" | "rank_by" | "level") => {
                 return analytic::property(
                     f,
                     "lookup (default) / latest: the last price of each series in the dates asked; first; series: every observation; rank: series by their last price; compare: the first series against the others (difference, %, ratio: a premium); change: first to last price, %, CAGR; max / min: the extreme price and its date; average; threshold: the first date a price reached level (order lowest: fell to it). No share or sum: prices are not parts of a whole and do not add up over time. Series of different units are never ranked or compared.",
@@ -293,6 +296,7 @@ pub fn resolve(args: &PriceArgs, v: &Vocabulary) -> Result<PriceQuery, ToolError
         args.operation,
         args.count,
         args.order.as_deref(),
+        args.rank_by.as_deref(),
         args.level,
         false,
         "level",

@@ -280,3 +280,42 @@ fn call_tool(name: &'static str, arguments: &'static str) -> Reply {
         lenient: false,
     }
 }
+
+db_test!(async fn a_model_ranks_countries_by_their_change(b) {
+    // rank_by change_pct, order lowest: the countries by their change in % from 2023 to 2024,
+    // the largest fall first, each with both years' figures and both changes.
+    let data = sample();
+    let mut pct: Vec<(&String, f64)> = data
+        .iter()
+        .filter(|(k, _)| *k != "World")
+        .map(|(k, v)| (k, (v[&2024] / v[&2023] - 1.0) * 100.0))
+        .collect();
+    pct.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let script = vec![
+        call(r#"{"start_year": 2023, "end_year": 2024, "operation": "rank", "rank_by": "change_pct", "order": "lowest", "count": 2}"#),
+        Reply::Text(vec!["Done. "], Duration::ZERO),
+    ];
+    let (app, fake) = openai_app_with(b, script, &[("SAMPLE_DATA", "true")]).await;
+    let t = app.admin("ada@example.com").await;
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "Which two countries fell the most in %?").await;
+    let result = tool_result(&fake, 1);
+    let f = figures(&result);
+    let ranked: Vec<String> = result["computed"]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["measure"] == "change_pct")
+        .map(|x| x["series"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        ranked,
+        pct.iter().take(2).map(|p| p.0.clone()).collect::<Vec<_>>(),
+        "{result}"
+    );
+    for (name, p) in pct.iter().take(2) {
+        close(one(&f, name, "change_pct").0, *p, "change %");
+        close(one(&f, name, "change").0, data[*name][&2024] - data[*name][&2023], "change");
+        close(one(&f, name, "first").0, data[*name][&2023], "first");
+    }
+});

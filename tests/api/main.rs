@@ -16,6 +16,7 @@ mod backup;
 mod bounds;
 mod breach;
 mod cache;
+mod changes_ranked_and_plain_words;
 mod chat;
 mod chat_guards;
 mod chat_turn;

@@ -129,7 +129,25 @@ pub async fn answer(
     // comparison that names nothing to compute it on is about the figures asked before, however
     // long it is.
     let prices = matches!(agent.kind, AgentType::Price | AgentType::ComponentPrices);
-    if chain.is_empty() && leans_back(&read.question, prices) {
+    // ("What did France install in 2024?", "What is the most probable forecast for 2026?": a
+    // market question that names a period or a scenario but no place is about the place asked
+    // before.)
+    let placeless = agent.kind == AgentType::Market
+        && !read.question.has(|w| {
+            use understand::{Op, Word};
+            matches!(
+                w,
+                Word::Territory(_)
+                    | Word::Country
+                    | Word::NotHeld(_)
+                    | Word::Op(Op::Top | Op::Bottom | Op::Rank)
+            )
+        })
+        && read
+            .question
+            .has(|w| matches!(w, understand::Word::Year(_) | understand::Word::Scenario(_)))
+        && decline::unmatched(&read.question, |_| true).is_empty();
+    if chain.is_empty() && (leans_back(&read.question, prices) || placeless) {
         chain = chain_before();
         if !chain.is_empty() {
             read = reader
@@ -164,6 +182,12 @@ pub async fn answer(
     // price in June 2024?" then "same for the EU").
     // (Years alone are carried by each answerer's own filters.)
     let mut question = question;
+    if prices {
+        price::lone_high_low(&mut question);
+    }
+    if agent.kind == AgentType::ManufacturerFinancial {
+        financial::in_financial_terms(&mut question);
+    }
     if let Some(p) = previous {
         shift_years(&mut question, p);
         use understand::Word::*;

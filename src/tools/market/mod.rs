@@ -75,6 +75,9 @@ pub struct MarketArgs {
     /// upwards or downwards.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub order: Option<String>,
+    /// `value` (default), `change` or `change_pct`: what a ranking orders by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank_by: Option<String>,
     /// A threshold's level in MW.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level_mw: Option<f64>,
@@ -101,7 +104,7 @@ impl Arguments for MarketArgs {
                 json!({"type": "string", "enum": ["territory", "year", "connection", "scenario"],
                     "description": "totals and shares per group"})
             }
-            f @ ("operation" | "count" | "order" | "level_mw") => {
+            f @ ("operation" | "count" | "order" | "rank_by" | "level_mw") => {
                 return analytic::property(
                     f,
                     "lookup (default): the figure of the last year; series: every year; rank: countries ranked (no territory, World or a region such as Europe or EU: its countries); share: of World, of the aggregate named, or of the Total connection; change: first to last year, absolute, % and CAGR; compare: the first territory against the others; max / min: the record and its year over the years asked (with no years, all of them, forecasts included: give end_year to keep to history); average; sum; first / latest; threshold: the first year reaching level_mw",
@@ -284,6 +287,7 @@ pub fn resolve(args: &MarketArgs, names: &Names, stacked: bool) -> Result<Resolv
         args.operation,
         args.count,
         args.order.as_deref(),
+        args.rank_by.as_deref(),
         args.level_mw,
         kind == MarketKind::Annual,
         "level_mw",

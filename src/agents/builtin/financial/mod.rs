@@ -28,6 +28,35 @@ pub(super) const FIN_OPS: &[understand::Op] = &[
     understand::Op::Sum,
 ];
 
+/// "Helios Modules' annual revenue", "which had the better gross margin": of a manufacturer, an
+/// annual figure is the full year's, a cumulative one is added up over the periods asked, and
+/// "better" or "worse" compares (every metric held is better higher: revenue, margins, income,
+/// shipments, capacity).
+pub(super) fn in_financial_terms(question: &mut understand::Question) {
+    use understand::{Op, Word};
+    for s in question.spans.iter_mut() {
+        // (Not a word of a sentence around the question: "a yearly average is fairer".)
+        if matches!(s.text.as_str(), "annual" | "yearly")
+            && !s.meanings.is_empty()
+            && s.meanings.iter().all(|w| matches!(w, Word::Kind(_)))
+            && !s.read_past
+            && !s.lent
+        {
+            s.meanings = vec![Word::FullYear];
+            s.read_past = false;
+        } else if matches!(s.text.as_str(), "cumulative" | "cumulatively")
+            && s.meanings.iter().any(|w| matches!(w, Word::Kind(_)))
+            && !s.read_past
+            && !s.lent
+        {
+            // "Cumulative net loss across its four quarters of 2024": the quarters added up.
+            s.meanings = vec![Word::Op(Op::Sum)];
+        } else if matches!(s.text.as_str(), "better" | "worse") && s.is_unknown() {
+            s.meanings = vec![Word::Op(Op::Compare)];
+        }
+    }
+}
+
 pub(super) fn fits_financials(w: &understand::Word) -> bool {
     use understand::{Topic, Word};
     // "Which manufacturer shipped the most modules in FY2024?": modules are what they ship.
@@ -286,11 +315,15 @@ fn period_type(kind: &str) -> &'static str {
     }
 }
 
+/// A figure as the data states it: whole numbers with thousands separators, others to at most
+/// four decimals (a sum of quarters is -51.1, not -51.099999999999994).
 pub(super) fn fmt_value(v: f64) -> String {
+    let v = (v * 10_000.0).round() / 10_000.0;
     if v.fract() == 0.0 {
         fmt_thousands(v, 0)
     } else {
-        format!("{v}")
+        let t = format!("{v:.4}");
+        t.trim_end_matches('0').to_string()
     }
 }
 

@@ -22,6 +22,9 @@ pub(super) async fn rank(
         args(a, region.iter().cloned().collect(), from, to, vec![conn]),
         Operation::Rank,
     );
+    if (a.has(Op::Change) || a.has(Op::Cagr)) && from < to {
+        return rank_by_change(tools, a, vocab, q, (from, to), region, emit).await;
+    }
     if a.has(Op::Bottom) {
         q.order = Some("lowest".into());
     }
@@ -581,6 +584,9 @@ pub(super) async fn change(
         && a.scenarios
             .iter()
             .all(|s| s.starts_with("Forecast") || s.starts_with("Historical"));
+    if a.each_year && !crosses && a.territories.len() == 1 {
+        return year_on_year(tools, a, vocab, (from, to), conn, emit).await;
+    }
     let found = if crosses {
         let mut base = a.clone();
         base.scenarios.retain(|s| s.starts_with("Historical"));
@@ -695,6 +701,218 @@ pub(super) async fn change(
         &format!(
             "Change in {} ({} connection, MW DC):\n\n{}{}",
             what(kind),
+            conn.to_lowercase(),
+            lines.join("\n"),
+            source_line(&res.source.name, res.source.is_sample)
+        ),
+    );
+    Ok(true)
+}
+
+/// "Which two countries saw the biggest % decline in additions from 2023 to 2024?": countries
+/// ranked by their change from the first year to the last (in % when the question asks in %),
+/// from the largest fall when it speaks of one; both changes are shown.
+async fn rank_by_change(
+    tools: &ToolContext<'_>,
+    a: &MarketAsk,
+    vocab: &Vocabulary,
+    mut q: MarketArgs,
+    (from, to): (i32, i32),
+    region: Option<String>,
+    emit: Emit<'_>,
+) -> Result<bool, ToolError> {
+    let pct = a.percent || a.has(Op::Cagr);
+    q.rank_by = Some(if pct { "change_pct" } else { "change" }.into());
+    // (Every country, cut after those without both years are left out.)
+    q.count = None;
+    let lowest = a.has(Op::Bottom) != a.fall;
+    q.order = Some(if lowest { "lowest" } else { "highest" }.into());
+    let Some((res, c)) = computed(tools, vocab, &q).await? else {
+        return Ok(false);
+    };
+    let kind = res.resolved.kind;
+    let conn = q.connection.first().cloned().unwrap_or_default();
+    // Only countries with a figure in both years asked, and not left out.
+    let (first, last) = (from.to_string(), to.to_string());
+    let rows: Vec<(&str, f64, f64, f64, Option<f64>)> = c
+        .all("change")
+        .filter(|f| !a.excluded.contains(&f.series))
+        .filter_map(|f| {
+            let at = |m| c.get(&f.series, m);
+            let (fa, fb) = (at("first")?, at("latest")?);
+            (fa.period == first && fb.period == last).then(|| {
+                (
+                    f.series.as_str(),
+                    fa.value,
+                    fb.value,
+                    f.value,
+                    at("change_pct").map(|p| p.value),
+                )
+            })
+        })
+        .collect();
+    let n = a.count.map(|c| c as usize).unwrap_or(1).max(1);
+    let Some(top) = rows.first() else {
+        return Ok(false);
+    };
+    let measure = if pct { "in %" } else { "in MW" };
+    let end = match (lowest, a.fall) {
+        (true, true) => "largest fall",
+        (true, false) => "smallest change",
+        (false, true) => "smallest fall",
+        (false, false) => "largest rise",
+    };
+    let among = match &region {
+        Some(r) => format!("{r}'s countries"),
+        None => "countries".into(),
+    };
+    let signed = |v: f64| format!("{}{}", if v > 0.0 { "+" } else { "" }, mw(v));
+    let pct_of = |p: Option<f64>| p.map(signed_pct).unwrap_or_else(|| "–".into());
+    let lead = if n == 1 {
+        format!(
+            "Of the {among}, **{}** had the {end} {measure} of {} from **{from}** to **{to}**: from {} to {}, **{}** ({}) (MW DC; {}, {} connection).",
+            top.0,
+            what(kind),
+            mw(top.1),
+            mw(top.2),
+            signed(top.3),
+            pct_of(top.4),
+            scenarios_of(&res),
+            conn.to_lowercase()
+        )
+    } else {
+        format!(
+            "The {} {among} with the {end} {measure} of {} from **{from}** to **{to}** (MW DC; {}, {} connection):",
+            n.min(rows.len()),
+            what(kind),
+            scenarios_of(&res),
+            conn.to_lowercase()
+        )
+    };
+    let ranked: Vec<Vec<String>> = rows
+        .iter()
+        .take(if n == 1 { 5 } else { n })
+        .enumerate()
+        .map(|(i, r)| {
+            vec![
+                (i + 1).to_string(),
+                r.0.to_string(),
+                fmt_thousands(r.1, 0),
+                fmt_thousands(r.2, 0),
+                format!(
+                    "{}{}",
+                    if r.3 > 0.0 { "+" } else { "" },
+                    fmt_thousands(r.3, 0)
+                ),
+                pct_of(r.4),
+            ]
+        })
+        .collect();
+    let left_out = if a.excluded.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " {} left out of the ranking as asked.",
+            a.excluded.join(" and ")
+        )
+    };
+    say(
+        emit,
+        &format!(
+            "{lead}\n\n{}\nCountries with a figure in both {from} and {to} are ranked{}; regions and aggregates such as World or the EU are not.{left_out}{}",
+            table(
+                &[
+                    "Rank",
+                    "Country",
+                    &format!("{from} MW"),
+                    &format!("{to} MW"),
+                    "Change MW",
+                    "Change %"
+                ],
+                &ranked
+            ),
+            if pct {
+                " (a change in % needs a first figure above zero)"
+            } else {
+                ""
+            },
+            source_line(&res.source.name, res.source.is_sample)
+        ),
+    );
+    Ok(true)
+}
+
+/// "the year-on-year % change in France's additions for each year from 2021 to 2024": every
+/// year of the span against the year before it (the first year too, when the data holds the
+/// year before).
+async fn year_on_year(
+    tools: &ToolContext<'_>,
+    a: &MarketAsk,
+    vocab: &Vocabulary,
+    (from, to): (i32, i32),
+    conn: &str,
+    emit: Emit<'_>,
+) -> Result<bool, ToolError> {
+    let Some((res, c)) = computed(
+        tools,
+        vocab,
+        &with_op(
+            args(a, a.territories.clone(), from - 1, to, vec![conn]),
+            Operation::Series,
+        ),
+    )
+    .await?
+    else {
+        return Ok(false);
+    };
+    let kind = res.resolved.kind;
+    let t = &a.territories[0];
+    let points: Vec<analytic::Point> = c
+        .all("value")
+        .filter(|f| f.series == *t)
+        .filter_map(|f| {
+            let y: i32 = f.period.parse().ok()?;
+            Some(analytic::Point {
+                period: f.period.clone(),
+                t: f64::from(y),
+                value: f.value,
+                label: f.label.clone(),
+            })
+        })
+        .collect();
+    let mut lines = Vec::new();
+    for w in points.windows(2) {
+        let (Ok(y0), Ok(y1)) = (w[0].period.parse::<i32>(), w[1].period.parse::<i32>()) else {
+            continue;
+        };
+        if y1 != y0 + 1 || y1 < from {
+            continue;
+        }
+        let pair = analytic::Series::new(t.clone(), w.to_vec());
+        let ch = analytic::compute::<Market>(Operation::Change, &[pair], "MW", &Ask::default())
+            .map_err(|why| ToolError::Arguments(why.0))?;
+        let Some(d) = ch.get(t, "change") else {
+            continue;
+        };
+        lines.push(format!(
+            "| {y1} | {} | {}{} | {} |",
+            fmt_thousands(w[1].value, 0),
+            if d.value > 0.0 { "+" } else { "" },
+            fmt_thousands(d.value, 0),
+            ch.get(t, "change_pct")
+                .map(|p| signed_pct(p.value))
+                .unwrap_or_else(|| "–".into())
+        ));
+    }
+    if lines.is_empty() {
+        return Ok(false);
+    }
+    say(
+        emit,
+        &format!(
+            "**{t}** — {} year on year ({}, {} connection, MW DC), each year against the year before:\n\n| Year | MW | Change MW | Change % |\n|---|---|---|---|\n{}{}",
+            what(kind),
+            scenarios_of(&res),
             conn.to_lowercase(),
             lines.join("\n"),
             source_line(&res.source.name, res.source.is_sample)

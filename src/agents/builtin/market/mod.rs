@@ -53,6 +53,11 @@ pub struct MarketAsk {
     pub ratio: bool,
     /// "excluding China": territories left out of a ranking of countries.
     pub excluded: Vec<String>,
+    /// "the biggest decline", "dropped the most": a change ranked from its largest fall.
+    pub fall: bool,
+    /// "year-on-year change for each year from 2021 to 2024": the change of every year of the
+    /// span on the year before, not the change over the span.
+    pub each_year: bool,
 }
 
 /// The mark a list of countries is drawn against.

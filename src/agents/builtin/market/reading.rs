@@ -146,6 +146,48 @@ pub(super) fn facets(q: &Question) -> MarketAsk {
         percent: false,
         joined: false,
         beyond: None,
+        each_year: {
+            let yoy = q
+                .spans
+                .iter()
+                .any(|s| matches!(s.text.as_str(), "year on year" | "yoy" | "year over year"));
+            let each = q.spans.windows(2).any(|w| {
+                matches!(w[0].text.as_str(), "each" | "every")
+                    && matches!(w[1].text.as_str(), "year" | "single year")
+            }) || q.spans.iter().any(|s| s.text == "year by year");
+            let span = match q.year_span() {
+                Some((Some(f), Some(t))) => t - f,
+                _ => 0,
+            };
+            (yoy && span >= 2) || (each && span >= 1 && q.has(|w| *w == Word::Op(Op::Change)))
+        },
+        fall: q.spans.iter().any(|s| {
+            s.text.split(' ').any(|w| {
+                matches!(
+                    w,
+                    "fell"
+                        | "fall"
+                        | "falls"
+                        | "drop"
+                        | "drops"
+                        | "dropped"
+                        | "decline"
+                        | "declines"
+                        | "declined"
+                        | "decrease"
+                        | "decreases"
+                        | "decreased"
+                        | "shrank"
+                        | "shrink"
+                        | "contraction"
+                        | "contracted"
+                        | "slump"
+                        | "slumped"
+                        | "plunge"
+                        | "plunged"
+                )
+            })
+        }),
         ratio: q.spans.iter().any(|s| {
             s.text
                 .split(' ')

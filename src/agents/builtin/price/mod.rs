@@ -77,6 +77,32 @@ pub(super) fn fits_prices(w: &understand::Word) -> bool {
     )
 }
 
+/// "Silver's high between 2020 and 2024": "high" and "low" alone, not beside another word of a
+/// description ("high purity", "9N high"), are the highest and the lowest price, not a filter on
+/// the "High purity" polysilicon descriptions that no one names by that one word.
+pub(super) fn lone_high_low(question: &mut understand::Question) {
+    use understand::{Op, Word};
+    let tech = |s: &understand::Span| s.has(|w| matches!(w, Word::Tech(_) | Word::Description(_)));
+    for i in 0..question.spans.len() {
+        let s = &question.spans[i];
+        let op = match s.text.as_str() {
+            "high" | "highs" => Op::Max,
+            "low" | "lows" => Op::Min,
+            _ => continue,
+        };
+        let before = i.checked_sub(1).map(|j| &question.spans[j]);
+        let alone = !s.is_unknown()
+            && s.meanings.iter().all(|w| matches!(w, Word::Tech(_)))
+            && !before.is_some_and(tech)
+            && !question.spans.get(i + 1).is_some_and(tech);
+        if alone {
+            let s = &mut question.spans[i];
+            s.meanings = vec![Word::Op(op)];
+            s.read_past = false;
+        }
+    }
+}
+
 pub(super) async fn price_answer(
     tools: &ToolContext<'_>,
     ask: &Ask,

@@ -134,6 +134,13 @@ pub(super) fn since_the_start(q: &understand::Question) -> bool {
 /// "dropped from that peak", "up from its low", "below the high": a change that starts at the
 /// highest (true) or lowest (false) observation.
 pub(super) fn change_from_extreme(q: &understand::Question) -> Option<bool> {
+    // "the % drawdown": from the peak.
+    if q.spans
+        .iter()
+        .any(|s| matches!(s.text.as_str(), "drawdown" | "draw down"))
+    {
+        return Some(true);
+    }
     q.spans.iter().enumerate().find_map(|(i, s)| {
         let high = if s.has(|w| {
             matches!(

@@ -314,7 +314,17 @@ pub(super) fn with_context(
         [Class::Place, Class::Item, Class::Tech, Class::Company]
             .into_iter()
             .filter(|c| {
+                // (A place or a company only when the question names one side: "US vs
+                // Germany" names both; a technology lent makes one named more precise, "PERC"
+                // the context's "PERC M10".)
+                let mut named: Vec<&Word> = asked_words
+                    .iter()
+                    .filter(|w| class(w) == Some(*c))
+                    .collect();
+                named.dedup();
+                let named = named.len();
                 compares
+                    && (named == 1 || !matches!(c, Class::Place | Class::Company))
                     && sentence.has(|w| class(w) == Some(*c) && asked_words.contains(w))
                     && sentence.has(|w| class(w) == Some(*c) && !asked_words.contains(w))
             })
@@ -372,11 +382,27 @@ pub(super) fn with_context(
         // A topic of data words only before a colon or a dash is the question's subject
         // ("utility scale additions 2024 - top five countries?"): its connection is asked for
         // (not in "For our French utility coverage:", where it may name a client).
+        // ("For utility-scale, that is centralised, plants:" is one too: its other words only
+        // say what the segment is.)
         let subject = topic
-            && sentence
-                .spans
-                .iter()
-                .all(|s| !s.read_past && !s.is_unknown());
+            && sentence.spans.iter().all(|s| {
+                (!s.read_past && !s.is_unknown())
+                    || matches!(
+                        s.text.as_str(),
+                        "for"
+                            | "that"
+                            | "is"
+                            | "that is"
+                            | "i e"
+                            | "ie"
+                            | "plants"
+                            | "projects"
+                            | "systems"
+                            | "installations"
+                            | "segment"
+                            | "only"
+                    )
+            });
         let sides = other_sides(&sentence);
         for mut s in sentence.spans {
             if subject

@@ -24,11 +24,29 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
     // phrase first. A greedy longest match read "the most probable forecast" as "the most" and
     // an unknown "probable"; this reads "the" and "most probable".
     let n = words.len();
+    // ("Sun Forge Energy" is the company "SunForge Energy": a company's name written apart.)
+    let apart = |i: usize, len: usize| -> Option<&Vec<Word>> {
+        (len >= 2)
+            .then(|| format!("{}{}", words[i], words[i + 1]))
+            .map(|joined| {
+                [joined.as_str()]
+                    .into_iter()
+                    .chain(words[i + 2..i + len].iter().map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .and_then(|k| lex.get(&k))
+            .filter(|ws| ws.iter().any(|w| matches!(w, Word::Company(_))))
+    };
     let phrases: Vec<Vec<(usize, &Vec<Word>)>> = (0..n)
         .map(|i| {
             (1..=lex.longest.min(n - i))
                 .rev()
-                .filter_map(|len| lex.get(&words[i..i + len].join(" ")).map(|ws| (len, ws)))
+                .filter_map(|len| {
+                    lex.get(&words[i..i + len].join(" "))
+                        .or_else(|| apart(i, len))
+                        .map(|ws| (len, ws))
+                })
                 .collect()
         })
         .collect();
@@ -156,10 +174,47 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
                 .any(|s| {
                     s.has(|w| matches!(w, Word::Connection(_) | Word::Scenario(_) | Word::Country))
                 });
-            if near {
+            // ("Looking only at 2015 to 2024": the years restrict the query already.)
+            let at_years = merged.get(i + 1).is_some_and(|s| {
+                matches!(
+                    s.text.as_str(),
+                    "at" | "in" | "from" | "between" | "over" | "for"
+                )
+            }) && merged
+                .get(i + 2)
+                .is_some_and(|s| s.has(|w| matches!(w, Word::Year(_))));
+            if near || at_years {
                 merged[i].meanings = vec![Word::Filler];
                 merged[i].read_past = true;
             }
+        }
+    }
+    // "If I add together Germany, France and Italy, how much ...?": a sum, not a condition.
+    for i in 0..merged.len().saturating_sub(2) {
+        if merged[i].text == "if"
+            && matches!(merged[i + 1].text.as_str(), "i" | "we")
+            && matches!(
+                merged[i + 2].text.as_str(),
+                "add" | "sum" | "combine" | "total" | "lump" | "pool"
+            )
+        {
+            merged[i].meanings = vec![Word::Filler];
+            merged[i].read_past = true;
+        }
+    }
+    // "When did India first pass the 100 GW mark?": the level is the mark.
+    for i in 1..merged.len() {
+        if merged[i].is_unknown()
+            && matches!(
+                merged[i].text.as_str(),
+                "mark" | "milestone" | "threshold" | "barrier"
+            )
+            && merged[i.saturating_sub(2)..i]
+                .iter()
+                .any(|s| s.has(|w| matches!(w, Word::Level(_))))
+        {
+            merged[i].meanings = vec![Word::Filler];
+            merged[i].read_past = true;
         }
     }
     // "2024 high and low", "highs and lows": the highest and the lowest, unless the question
@@ -639,6 +694,19 @@ pub(super) fn split_joined(text: &str) -> String {
         // "w/": with.
         if tok == "w/" {
             out.push_str("with ");
+            continue;
+        }
+        // Common slips of ordinary words ("whcih", "calender").
+        let t = match t {
+            "whcih" | "wich" | "whihc" | "hwich" => "which",
+            "calender" => "calendar",
+            "teh" => "the",
+            "waht" => "what",
+            _ => t,
+        };
+        if t != tok.trim_matches(|c: char| !c.is_alphanumeric()) {
+            out.push_str(t);
+            out.push(' ');
             continue;
         }
         // "y/y", "y-o-y": year on year.

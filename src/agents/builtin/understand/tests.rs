@@ -382,3 +382,82 @@ fn a_decade_and_a_level_in_terawatts_are_read() {
     let q = read("When did the global installed PV base first pass 1 TW?");
     assert!(q.has(|w| *w == Word::Level(1_000_000.0)), "{q:?}");
 }
+
+#[test]
+fn slips_politeness_and_glosses_are_read_past() {
+    // Each of these declined on the word named, in a question otherwise understood.
+    for (q, word) in [
+        (
+            "Of the countries, whcih installed the most in 2024?",
+            "whcih",
+        ),
+        (
+            "Looking only at 2015 to 2024, in which year did Italy add the least?",
+            "only",
+        ),
+        (
+            "When did Germany's cumulative installed base first pass the 50 GW mark?",
+            "mark",
+        ),
+        (
+            "If I add together Germany, France and Italy, how much did those three install in 2024?",
+            "if",
+        ),
+        (
+            "I should like to know how much Italy added in 2024, if you would be so kind.",
+            "should",
+        ),
+        (
+            "For our investment committee next week: Italy's additions in 2024?",
+            "investment",
+        ),
+    ] {
+        let u = read(q);
+        assert!(u.unknown().is_empty(), "{q}: {:?}", u.unknown());
+        assert!(u.not_held().is_empty(), "{q}: {:?}", u.not_held());
+        assert!(
+            !u.spans
+                .iter()
+                .any(|s| s.text == word && !s.read_past && s.meanings != vec![Word::Filler]),
+            "{q}"
+        );
+    }
+    // "If I add together": the places are added up.
+    let u = read(
+        "If I add together Germany, France and Italy, how much did those three install in 2024?",
+    );
+    assert!(u.has(|w| *w == Word::Op(Op::Sum)));
+    // A condition is still one ("if prices fall").
+    let u = read("If Italy adds 10 GW in 2025, what is its share?");
+    assert!(
+        u.spans
+            .iter()
+            .any(|s| s.text == "if" && s.is_unknown() && !s.read_past),
+        "{:?}",
+        u.spans
+    );
+    // "that is centralised" glosses a segment before a colon: the connection is asked, not read
+    // past as the asker's story.
+    let u = read(
+        "For utility-scale, that is centralised, plants: which three countries added the most in 2023?",
+    );
+    assert!(
+        u.has(|w| *w == Word::Connection("Centralised")),
+        "{:?}",
+        u.spans
+    );
+    // ...but a statement before a colon is still context.
+    let u =
+        read("Our client is a rooftop installer: which three countries added the most in 2023?");
+    assert!(
+        !u.has(|w| matches!(w, Word::Connection(_))),
+        "{:?}",
+        u.spans
+    );
+    // "the multiple" compares; "the drawdown" is a change.
+    assert!(read("US vs China modules, and the multiple?").has(|w| *w == Word::Op(Op::Compare)));
+    assert!(
+        read("China TOPCon module record high vs latest, and the % drawdown?")
+            .has(|w| *w == Word::Op(Op::Change))
+    );
+}

@@ -31,7 +31,15 @@ pub(super) fn states(sentence: &str) -> bool {
                 | "tell"
         )
     });
-    !asks && words.any(|w| matches!(w, "is" | "are" | "was" | "were" | "been"))
+    // ("For utility-scale, that is centralised, plants:" glosses; "that is" states nothing.)
+    let mut before = "";
+    !asks
+        && words.any(|w| {
+            let verb = matches!(w, "is" | "are" | "was" | "were" | "been")
+                && !(w == "is" && before == "that");
+            before = w;
+            verb
+        })
 }
 
 /// "distributed systems (homes, businesses)": a parenthesis after a segment that only says what

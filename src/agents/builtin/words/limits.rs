@@ -346,7 +346,6 @@ pub const CHANGES_THE_QUESTION: &[&str] = &[
     "discount",
     "spread",
     "ratio",
-    "multiple",
     "times",
     "twice",
     "double",

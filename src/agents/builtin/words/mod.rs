@@ -18,6 +18,24 @@ pub const FILLER: &[&str] = &[
     "looking back",
     // "Spain as a whole": the whole country is what a figure of it is.
     "as a whole",
+    // "over the whole record you hold": every year, which an extreme is over anyway
+    "over the whole record you hold",
+    "over the whole record",
+    "the whole record you hold",
+    // politeness and the asker's own diary ("I should like to know ..., if you would be so
+    // kind", "for our investment committee next week")
+    "if you would be so kind",
+    "if you would be kind enough",
+    "if you please",
+    "if possible",
+    "should like to know",
+    "should be interested to know",
+    "should be grateful",
+    "investment committee",
+    "investment committee next week",
+    "committee next week",
+    "meeting next week",
+    "board meeting next week",
     // a ranking of countries leaves the aggregates out anyway
     "no regional aggregates",
     "regional aggregates",
@@ -951,6 +969,11 @@ pub const OPS: &[(&str, Op)] = &[
     ("lowest to highest", Op::Bottom),
     ("cheapest to most expensive", Op::Bottom),
     ("ratio", Op::Compare),
+    // "US vs China, and the multiple?": the one price as a multiple of the other
+    ("multiple", Op::Compare),
+    // "the % drawdown": the fall from the peak (see the price answer)
+    ("drawdown", Op::Change),
+    ("draw down", Op::Change),
     ("priciest", Op::Top),
     ("share", Op::Share),
     ("shares", Op::Share),
