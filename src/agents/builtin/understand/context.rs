@@ -314,9 +314,9 @@ pub(super) fn with_context(
         [Class::Place, Class::Item, Class::Tech, Class::Company]
             .into_iter()
             .filter(|c| {
-                // (A place or a company only when the question names one side: "US vs
-                // Germany" names both; a technology lent makes one named more precise, "PERC"
-                // the context's "PERC M10".)
+                // (Only when the question names one side: "US vs Germany" names both, and
+                // "is PERC still cheaper than TOPCon?" before "p-type PERC M10 vs n-type
+                // TOPCon" would join the words lent to the wrong side.)
                 let mut named: Vec<&Word> = asked_words
                     .iter()
                     .filter(|w| class(w) == Some(*c))
@@ -324,7 +324,7 @@ pub(super) fn with_context(
                 named.dedup();
                 let named = named.len();
                 compares
-                    && (named == 1 || !matches!(c, Class::Place | Class::Company))
+                    && named == 1
                     && sentence.has(|w| class(w) == Some(*c) && asked_words.contains(w))
                     && sentence.has(|w| class(w) == Some(*c) && !asked_words.contains(w))
             })
