@@ -522,6 +522,7 @@ mod tests {
                 "operation",
                 "count",
                 "order",
+                "rank_by",
                 "level_mw"
             ]
         );
@@ -540,6 +541,7 @@ mod tests {
                 "operation",
                 "count",
                 "order",
+                "rank_by",
                 "level"
             ]
         );
@@ -555,6 +557,7 @@ mod tests {
                 "operation",
                 "count",
                 "order",
+                "rank_by",
                 "level"
             ]
         );

@@ -119,6 +119,17 @@ db_test!(async fn a_manufacturers_annual_better_and_cumulative_figures(b) {
     let printed = format!("{:.1}", sum);
     assert!(text.contains(&format!("**{printed} USD million**")), "{printed} in {text}");
     assert!(!text.contains("99999"), "{text}");
+    // "net margin (net income as a % of revenue)": computed from the two reported figures (it
+    // declined on "net"), for each company asked.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Net margin (net income / revenue) FY2024: Helios vs Aurora?").await;
+    for co in ["Helios", "Aurora"] {
+        let m = fin(co, "FY2024", "Net income") / fin(co, "FY2024", "Revenue") * 100.0;
+        assert!(text.contains(&format!("{m:.2}%")), "{co} {m} in {text}");
+    }
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Helios Modules' net margin for FY2023, i.e. net income over revenue?").await;
+    let m = fin("Helios", "FY2023", "Net income") / fin("Helios", "FY2023", "Revenue") * 100.0;
+    assert!(text.contains(&format!("**{m:.2}%**")), "{m} in {text}");
     // "Sun Forge Energy": the company written apart (it declined on "energy").
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Could you tell me Sun Forge Energy's gross margin in the fourth quarter of 2024?").await;

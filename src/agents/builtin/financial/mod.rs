@@ -8,7 +8,9 @@ use chrono::Datelike;
 use super::*;
 use crate::tools::financials::FinRow;
 
+mod derived;
 mod losses;
+use derived::*;
 use losses::*;
 
 pub(super) const FIN_OPS: &[understand::Op] = &[
@@ -34,6 +36,23 @@ pub(super) const FIN_OPS: &[understand::Op] = &[
 /// shipments, capacity).
 pub(super) fn in_financial_terms(question: &mut understand::Question) {
     use understand::{Op, Word};
+    // "net margin", "net margins": net income over revenue, computed (see `derived`).
+    let mut i = 0;
+    while i + 1 < question.spans.len() {
+        if question.spans[i].text == "net"
+            && matches!(question.spans[i + 1].text.as_str(), "margin" | "margins")
+        {
+            question.spans[i] = understand::Span {
+                text: "net margin".into(),
+                meanings: vec![Word::Metric(NET_MARGIN.into())],
+                read_as: None,
+                read_past: false,
+                lent: false,
+            };
+            question.spans.remove(i + 1);
+        }
+        i += 1;
+    }
     for s in question.spans.iter_mut() {
         // (Not a word of a sentence around the question: "a yearly average is fairer".)
         if matches!(s.text.as_str(), "annual" | "yearly")
@@ -100,6 +119,10 @@ pub(super) async fn fin_answer(
         return Err(ToolError::Arguments(
             "name the company you mean: the question points to one I could not read".into(),
         ));
+    }
+    // "Helios net margin in FY2024 (net income as a % of revenue)": computed from the two.
+    if asks_net_margin(ask) {
+        return net_margin(tools, ask, one_period(question)?, vocab, emit).await;
     }
     // "first quarter of 2024 with a net loss": the periods a condition picks.
     if loss_condition(question) {
@@ -169,50 +192,7 @@ pub(super) async fn fin_answer(
     } else {
         None
     };
-    // A quarter, a half or the full year of one year: that period only.
-    let years = question.years();
-    let mut part = question.all(|w| match w {
-        understand::Word::Quarter(q) => Some(("Q", *q)),
-        understand::Word::Half(h) => Some(("H", *h)),
-        understand::Word::FullYear => Some(("FY", 1)),
-        _ => None,
-    });
-    // "the first half of 2024 (Q1 plus Q2)": a half with its own two quarters is the half.
-    if let [("H", h), rest @ ..] | [rest @ .., ("H", h)] = part.as_slice() {
-        let mut quarters: Vec<u32> = rest.iter().filter(|p| p.0 == "Q").map(|p| p.1).collect();
-        quarters.sort_unstable();
-        if rest.len() == 2 && quarters == [2 * h - 1, 2 * h] {
-            part = vec![("H", *h)];
-        }
-    }
-    // "Did SunForge make a loss in 2024 overall?": the year as a whole is the full year.
-    if part.is_empty()
-        && years.len() == 1
-        && question.spans.iter().any(|s| {
-            matches!(
-                s.text.as_str(),
-                "overall" | "as a whole" | "whole year" | "entire year" | "the whole year"
-            )
-        })
-    {
-        part.push(("FY", 1));
-    }
-    let period = match (part.as_slice(), years.as_slice()) {
-        ([], _) => None,
-        ([(kind, n)], [y]) => {
-            let month = match *kind {
-                "Q" => 3 * (n - 1) + 1,
-                "H" => 6 * (n - 1) + 1,
-                _ => 1,
-            };
-            Some((*kind, chrono::NaiveDate::from_ymd_opt(*y, month, 1)))
-        }
-        _ => {
-            return Err(ToolError::Arguments(
-                "name one period and its year, e.g. Q2 2024, H1 2023 or FY2023".into(),
-            ));
-        }
-    };
+    let period = one_period(question)?;
     let ask = &Ask {
         period_kind: period.map(|(k, _)| k).or(ask.period_kind),
         ..ask.clone()
@@ -304,6 +284,56 @@ pub(super) async fn fin_answer(
         show_chart(emit, financials::chart(&res, &args))?;
     }
     Ok(true)
+}
+
+/// A quarter, a half or the full year of one year named: that period (its kind and first day).
+fn one_period(
+    question: &understand::Question,
+) -> Result<Option<(&'static str, Option<chrono::NaiveDate>)>, ToolError> {
+    // A quarter, a half or the full year of one year: that period only.
+    let years = question.years();
+    let mut part = question.all(|w| match w {
+        understand::Word::Quarter(q) => Some(("Q", *q)),
+        understand::Word::Half(h) => Some(("H", *h)),
+        understand::Word::FullYear => Some(("FY", 1)),
+        _ => None,
+    });
+    // "the first half of 2024 (Q1 plus Q2)": a half with its own two quarters is the half.
+    if let [("H", h), rest @ ..] | [rest @ .., ("H", h)] = part.as_slice() {
+        let mut quarters: Vec<u32> = rest.iter().filter(|p| p.0 == "Q").map(|p| p.1).collect();
+        quarters.sort_unstable();
+        if rest.len() == 2 && quarters == [2 * h - 1, 2 * h] {
+            part = vec![("H", *h)];
+        }
+    }
+    // "Did SunForge make a loss in 2024 overall?": the year as a whole is the full year.
+    if part.is_empty()
+        && years.len() == 1
+        && question.spans.iter().any(|s| {
+            matches!(
+                s.text.as_str(),
+                "overall" | "as a whole" | "whole year" | "entire year" | "the whole year"
+            )
+        })
+    {
+        part.push(("FY", 1));
+    }
+    Ok(match (part.as_slice(), years.as_slice()) {
+        ([], _) => None,
+        ([(kind, n)], [y]) => {
+            let month = match *kind {
+                "Q" => 3 * (n - 1) + 1,
+                "H" => 6 * (n - 1) + 1,
+                _ => 1,
+            };
+            Some((*kind, chrono::NaiveDate::from_ymd_opt(*y, month, 1)))
+        }
+        _ => {
+            return Err(ToolError::Arguments(
+                "name one period and its year, e.g. Q2 2024, H1 2023 or FY2023".into(),
+            ));
+        }
+    })
 }
 
 /// The tool's `period_type` of a period kind (`Q`, `H`, `FY`).

@@ -189,6 +189,41 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
             }
         }
     }
+    // "the NZIA non-price criteria", "the biggest non-Si cell cost": "non" and the word it
+    // negates are read past; "non-China" still changes the question (which places is not
+    // guessed).
+    let place = |s: &Span| {
+        s.has(|w| {
+            matches!(
+                w,
+                Word::Territory(_) | Word::Region(_) | Word::Country | Word::Except(_)
+            )
+        })
+    };
+    for i in 0..merged.len().saturating_sub(1) {
+        if merged[i].text == "non" && merged[i].is_unknown() && !place(&merged[i + 1]) {
+            for s in &mut merged[i..i + 2] {
+                s.meanings = vec![Word::Filler];
+                s.read_as = None;
+                s.read_past = true;
+            }
+        }
+    }
+    // "over the whole aluminium series", "the whole fleet": all of it, what is read anyway.
+    for i in 0..merged.len() {
+        if matches!(merged[i].text.as_str(), "whole" | "entire")
+            && merged[i].is_unknown()
+            && merged[i + 1..(i + 3).min(merged.len())].iter().any(|s| {
+                matches!(
+                    s.text.as_str(),
+                    "series" | "record" | "history" | "period" | "fleet" | "dataset"
+                )
+            })
+        {
+            merged[i].meanings = vec![Word::Filler];
+            merged[i].read_past = true;
+        }
+    }
     // "If I add together Germany, France and Italy, how much ...?": a sum, not a condition.
     for i in 0..merged.len().saturating_sub(2) {
         if merged[i].text == "if"

@@ -422,6 +422,29 @@ fn slips_politeness_and_glosses_are_read_past() {
             "{q}"
         );
     }
+    for q in [
+        "How much ground-mount PV went in across Spain in 2023?",
+        "For the debate on the NZIA non-price criteria: June 2024 TOPCon modules, EU vs China?",
+        "What was the EU price for TOPCon modules in the week of 3 April 2024?",
+        "Germany's installed base at the end of 2024, the whole fleet i mean",
+    ] {
+        let u = read(q);
+        assert!(
+            u.unknown().is_empty() && u.not_held().is_empty(),
+            "{q}: {:?}",
+            u.spans
+        );
+        // ("i mean" is no average.)
+        assert!(!u.has(|w| *w == Word::Op(Op::Average)), "{q}");
+    }
+    assert!(
+        read("How much ground-mount PV went in across Spain in 2023?")
+            .has(|w| *w == Word::Connection("Centralised"))
+    );
+    assert!(read("Italy 2024 vs 2023: Δ in MW and in %?").has(|w| *w == Word::Op(Op::Change)));
+    // "non-China" still changes the question.
+    let u = read("Non-China poly premium: EU vs China polysilicon in Dec 2024?");
+    assert!(u.spans.iter().any(|s| s.text == "non" && s.is_unknown()));
     // "If I add together": the places are added up.
     let u = read(
         "If I add together Germany, France and Italy, how much did those three install in 2024?",

@@ -18,6 +18,17 @@ pub const FILLER: &[&str] = &[
     "looking back",
     // "Spain as a whole": the whole country is what a figure of it is.
     "as a whole",
+    // "the whole fleet i mean": not an average
+    "i mean",
+    "we mean",
+    "i meant",
+    // "the price in the week of 3 April 2024": the day names the weekly quote
+    "in the week of",
+    "the week of",
+    "week of",
+    "for the week dated",
+    "the week dated",
+    "week dated",
     // "over the whole record you hold": every year, which an extreme is over anyway
     "over the whole record you hold",
     "over the whole record",
@@ -789,6 +800,10 @@ pub const CONNECTIONS: &[(&str, Word)] = &[
         Word::Connection(Connection::Centralised.as_str()),
     ),
     (
+        "ground mount",
+        Word::Connection(Connection::Centralised.as_str()),
+    ),
+    (
         "large scale",
         Word::Connection(Connection::Centralised.as_str()),
     ),
@@ -969,6 +984,9 @@ pub const OPS: &[(&str, Op)] = &[
     ("lowest to highest", Op::Bottom),
     ("cheapest to most expensive", Op::Bottom),
     ("ratio", Op::Compare),
+    // "Δ in MW and in %": the change
+    ("δ", Op::Change),
+    ("delta", Op::Change),
     // "US vs China, and the multiple?": the one price as a multiple of the other
     ("multiple", Op::Compare),
     // "the % drawdown": the fall from the peak (see the price answer)
