@@ -81,6 +81,15 @@ db_test!(async fn a_glossed_segment_and_a_placeless_follow_up_are_read(b) {
     let (_, text) = ask(&app, &t, c, "market", "What is the most probable forecast for 2026?").await;
     let probable = market_value("France", "2026", "Forecast - Most probable", "Total", "Annual");
     assert!(text.contains("France") && text.contains(&thousands(probable)), "{probable} in {text}");
+    // "the number 4 market of the world": the fourth country (it gave World's own figure).
+    let mut all: Vec<(&str, f64)> = COUNTRIES
+        .iter()
+        .map(|c| (*c, market_value(c, "2023", HIST, "Total", "Annual")))
+        .collect();
+    all.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Who was the number 4 market of the world in 2023 by added capacity?").await;
+    assert!(text.contains(&format!("| 4 | {} | {} |", all[3].0, thousands(all[3].1))), "{all:?} in {text}");
     // Without a question before, a placeless question still asks for a place.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "What is the most probable forecast for 2026?").await;
@@ -130,6 +139,10 @@ db_test!(async fn a_manufacturers_annual_better_and_cumulative_figures(b) {
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Helios Modules' net margin for FY2023, i.e. net income over revenue?").await;
     let m = fin("Helios", "FY2023", "Net income") / fin("Helios", "FY2023", "Revenue") * 100.0;
     assert!(text.contains(&format!("**{m:.2}%**")), "{m} in {text}");
+    // "Q4 2024 vs Q4 2023, change in %": from the earlier quarter to the later (it declined).
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Nordlicht revenue Q4 2024 vs Q4 2023, change in %?").await;
+    let pct = (fin("Nordlicht", "2024-Q4", "Revenue") / fin("Nordlicht", "2023-Q4", "Revenue") - 1.0) * 100.0;
+    assert!(text.contains(&signed_pct(pct)), "{pct} in {text}");
     // "Sun Forge Energy": the company written apart (it declined on "energy").
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Could you tell me Sun Forge Energy's gross margin in the fourth quarter of 2024?").await;
@@ -174,4 +187,15 @@ db_test!(async fn a_prices_high_and_multiple(b) {
         price("Module", "p-type mono-Si PERC M10", "China", "2024-12-01"),
     );
     assert!(text.contains(&format!("{:.2} times", us / cn)), "{us}/{cn} in {text}");
+    // "TOPCon in China, December 2024?", "EU same month?", "the difference between them?": the
+    // two regions' gap (it read a change of the EU price over one month: +0.000).
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "price", "TOPCon module price in China, December 2024?").await;
+    ask(&app, &t, c, "price", "EU same month?").await;
+    let (_, text) = ask(&app, &t, c, "price", "so what is the difference between them?").await;
+    let (eu, cn) = (
+        price("Module", "n-type TOPCon", "EU", "2024-12-01"),
+        price("Module", "n-type TOPCon", "China", "2024-12-01"),
+    );
+    assert!(text.contains(&format!("{:.3}", (eu - cn).abs())) && text.contains("China") && text.contains("EU"), "{eu}-{cn} in {text}");
 });

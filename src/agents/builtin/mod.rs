@@ -339,9 +339,15 @@ pub async fn answer(
     }
     // "EU HJT price in June 2024?", "And the Chinese price in the same month?", "So what's the gap
     // between the two?": the two regions (or companies) the questions before named, side by side.
+    // ("so what is the difference between them?": the two as well.)
+    let between_them = question
+        .spans
+        .windows(2)
+        .any(|w| w[0].text == "between" && matches!(w[1].text.as_str(), "them" | "both"));
     if let (Some(p), Some(before)) = (previous, earlier.first())
-        && question.spans.iter().any(|s| s.text == "two")
-        && question.has(|w| *w == understand::Word::Count(2))
+        && ((question.spans.iter().any(|s| s.text == "two")
+            && question.has(|w| *w == understand::Word::Count(2)))
+            || between_them)
     {
         let (a0, a1) = (ask_of(before), ask_of(p));
         let own = ask_of(&question);

@@ -414,6 +414,8 @@ fn two_periods(q: &understand::Question) -> Option<[(&'static str, chrono::Naive
         chrono::NaiveDate::from_ymd_opt(y, month, 1).map(|d| (k, d))
     };
     let (a, b) = (date(out[0])?, date(out[1])?);
+    // ("Q4 2024 vs Q4 2023": the change runs from the earlier to the later.)
+    let (a, b) = if b.1 < a.1 { (b, a) } else { (a, b) };
     (a.0 == b.0 && a.1 < b.1).then_some([a, b])
 }
 

@@ -178,7 +178,8 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
     let dated = dates(&grouped);
     let glossed = without_glosses(&dated);
     let spoken = spelled_years(&glossed);
-    let placed = ordinals(&spoken);
+    let numbered = numbered_places(&spoken);
+    let placed = ordinals(&numbered);
     let contrasted = without_contrasts(&placed);
     let text = &without_set_aside(&contrasted, lex);
     let parts = sentences(text);

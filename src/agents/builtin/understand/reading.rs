@@ -183,7 +183,16 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
             }) && merged
                 .get(i + 2)
                 .is_some_and(|s| s.has(|w| matches!(w, Word::Year(_))));
-            if near || at_years {
+            // ("only top 3 please": the count says it.)
+            let counted = merged.get(i + 1).is_some_and(|s| {
+                s.has(|w| {
+                    matches!(
+                        w,
+                        Word::Op(Op::Top | Op::Bottom | Op::Rank) | Word::Count(_)
+                    )
+                })
+            });
+            if near || at_years || counted {
                 merged[i].meanings = vec![Word::Filler];
                 merged[i].read_past = true;
             }
@@ -223,6 +232,31 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
             merged[i].meanings = vec![Word::Filler];
             merged[i].read_past = true;
         }
+    }
+    // "And if you rank by installed base at end-2024 instead?": a request, not a condition;
+    // "instead" at its end asks what a follow-up asks anyway (its own facets replace the ones
+    // before) when the question says what to compute ("back to Spain but for its additions
+    // instead" keeps an operation from before, which a follow-up does not carry: declined).
+    for i in 0..merged.len().saturating_sub(2) {
+        if merged[i].text == "if"
+            && merged[i + 1].text == "you"
+            && matches!(
+                merged[i + 2].text.as_str(),
+                "rank" | "sort" | "order" | "list" | "look" | "switch" | "use" | "take"
+            )
+        {
+            merged[i].meanings = vec![Word::Filler];
+            merged[i].read_past = true;
+        }
+    }
+    let computes = merged.iter().any(|s| s.has(|w| matches!(w, Word::Op(_))));
+    if let Some(last) = merged.last_mut()
+        && last.text == "instead"
+        && last.is_unknown()
+        && computes
+    {
+        last.meanings = vec![Word::Filler];
+        last.read_past = true;
     }
     // "If I add together Germany, France and Italy, how much ...?": a sum, not a condition.
     for i in 0..merged.len().saturating_sub(2) {

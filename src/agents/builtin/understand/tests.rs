@@ -445,6 +445,29 @@ fn slips_politeness_and_glosses_are_read_past() {
     // "non-China" still changes the question.
     let u = read("Non-China poly premium: EU vs China polysilicon in Dec 2024?");
     assert!(u.spans.iter().any(|s| s.text == "non" && s.is_unknown()));
+    // "the number 4 market": the fourth place of a ranking; "number 4" of anything else stays.
+    assert!(
+        ordinals(&numbered_places(
+            "Who was the number 4 market of the world in 2023?"
+        ))
+        .contains("top 4")
+    );
+    assert_eq!(
+        numbered_places("the number 4 is odd"),
+        "the number 4 is odd"
+    );
+    // "only top 3 please", "if you rank ... instead": a request; "instead" without an operation
+    // of its own still changes the question.
+    for q in [
+        "Rank EU countries by cumulative capacity end of 2024, only top 3 please.",
+        "And if you rank by installed base at end-2024 instead?",
+        "For our 2030 net-zero roadmap: Germany's cumulative capacity in 2030, most probable?",
+    ] {
+        let u = read(q);
+        assert!(u.unknown().is_empty(), "{q}: {:?}", u.unknown());
+    }
+    let u = read("ok, back to Spain but for 2024 annual additions instead");
+    assert!(u.unknown().contains(&"instead"), "{:?}", u.spans);
     // "If I add together": the places are added up.
     let u = read(
         "If I add together Germany, France and Italy, how much did those three install in 2024?",

@@ -389,6 +389,50 @@ pub(super) fn dates(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// "the number 4 market of the world", "No. 3 country": a place of a ranking written with
+/// "number", as "#4" (then read by [`ordinals`]); "number 4" of anything else stays.
+pub(super) fn numbered_places(text: &str) -> std::borrow::Cow<'_, str> {
+    let lower = text.to_lowercase();
+    if !lower.contains("number ") && !lower.contains("no. ") {
+        return text.into();
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    let mut changed = false;
+    while i < words.len() {
+        let n = words
+            .get(i + 1)
+            .and_then(|w| bare(w).parse::<u32>().ok())
+            .filter(|n| (2..=20).contains(n));
+        let noun = words.get(i + 2).is_some_and(|w| {
+            matches!(
+                bare(w).as_str(),
+                "market" | "markets" | "country" | "spot" | "place" | "position" | "player"
+            )
+        });
+        if matches!(bare(words[i]).as_str(), "number" | "no")
+            && let (Some(n), true) = (n, noun)
+        {
+            out.push(format!("#{n}"));
+            changed = true;
+            i += 2;
+            continue;
+        }
+        out.push(words[i].to_string());
+        i += 1;
+    }
+    if changed {
+        out.join(" ").into()
+    } else {
+        text.into()
+    }
+}
+
 /// "the third largest market", "#3 by additions", "2nd-biggest", "ranked fourth": an ordinal
 /// place of a ranking is written as the ranking up to it ("top 3", "bottom 2"), which states the
 /// place asked for with the ones before it. Other ordinals ("second half", "third quarter")

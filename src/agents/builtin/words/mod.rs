@@ -18,6 +18,10 @@ pub const FILLER: &[&str] = &[
     "looking back",
     // "Spain as a whole": the whole country is what a figure of it is.
     "as a whole",
+    // "for our 2030 net-zero roadmap": the asker's plan
+    "net zero roadmap",
+    "net zero",
+    "roadmap",
     // "the whole fleet i mean": not an average
     "i mean",
     "we mean",
