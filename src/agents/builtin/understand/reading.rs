@@ -236,7 +236,8 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
     // "And if you rank by installed base at end-2024 instead?": a request, not a condition;
     // "instead" at its end asks what a follow-up asks anyway (its own facets replace the ones
     // before) when the question says what to compute ("back to Spain but for its additions
-    // instead" keeps an operation from before, which a follow-up does not carry: declined).
+    // instead" keeps an operation from before, which a question naming its place and metric
+    // does not carry: declined).
     for i in 0..merged.len().saturating_sub(2) {
         if merged[i].text == "if"
             && merged[i + 1].text == "you"
@@ -249,7 +250,11 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
             merged[i].read_past = true;
         }
     }
-    let computes = merged.iter().any(|s| s.has(|w| matches!(w, Word::Op(_))));
+    // (So does an elliptic one: "high case instead" keeps all else from before.)
+    let computes = merged.iter().any(|s| s.has(|w| matches!(w, Word::Op(_))))
+        || !merged
+            .iter()
+            .any(|s| s.has(|w| matches!(w, Word::Territory(_) | Word::Country | Word::Kind(_))));
     if let Some(last) = merged.last_mut()
         && last.text == "instead"
         && last.is_unknown()

@@ -468,6 +468,7 @@ fn slips_politeness_and_glosses_are_read_past() {
     }
     let u = read("ok, back to Spain but for 2024 annual additions instead");
     assert!(u.unknown().contains(&"instead"), "{:?}", u.spans);
+    assert!(read("high case instead").unknown().is_empty());
     // "If I add together": the places are added up.
     let u = read(
         "If I add together Germany, France and Italy, how much did those three install in 2024?",
