@@ -199,3 +199,27 @@ db_test!(async fn a_prices_high_and_multiple(b) {
     );
     assert!(text.contains(&format!("{:.3}", (eu - cn).abs())) && text.contains("China") && text.contains("EU"), "{eu}-{cn} in {text}");
 });
+
+db_test!(async fn america_is_asked_when_the_data_holds_a_continent_of_that_name(b) {
+    use solarintel::data::Kind;
+    use solarintel::data::ingest::{Progress, ingest_file};
+    let (app, t) = sample_app(b).await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("market.csv");
+    std::fs::write(
+        &path,
+        "Territory,Year,Scenario,Connection,Type,Capacity(MW),AC/DC,Estimated/Confirmed,Installed/Decomissioned\n\
+         China,2024,Historical Primary,Total,Cumulative,1000000,DC,Confirmed,Installed\n\
+         USA,2024,Historical Primary,Total,Cumulative,250000,DC,Confirmed,Installed\n\
+         America,2024,Historical Primary,Total,Cumulative,320000,DC,Confirmed,Installed\n",
+    )
+    .unwrap();
+    ingest_file(app.db(), Kind::Market, &path, None, &mut Progress::hidden()).await.unwrap();
+    // "America's" is the USA to most writers and the continent to the data: asked, not guessed
+    // (it compared China with the continent).
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "How many times bigger is China's solar fleet than America's, as of end 2024?").await;
+    assert!(text.contains("the USA or the data's America") && !text.contains("3.13 times"), "{text}");
+    let (_, text) = ask(&app, &t, c, "market", "How many times bigger is China's solar fleet than the USA's, as of end 2024?").await;
+    assert!(text.contains("4.00 times"), "{text}");
+});

@@ -188,6 +188,15 @@ pub async fn answer(
     if agent.kind == AgentType::ManufacturerFinancial {
         financial::in_financial_terms(&mut question);
     }
+    // "How many times bigger is China's fleet than America's?": of the market, "America" is
+    // the USA to most writers and the continent to the data; which one is asked.
+    if !prices {
+        for s in question.spans.iter_mut().filter(|s| s.text == "america") {
+            if s.has(|w| matches!(w, understand::Word::Territory(t) if t == "America")) {
+                s.meanings = vec![understand::Word::NotHeld(words::AMERICA)];
+            }
+        }
+    }
     if let Some(p) = previous {
         shift_years(&mut question, p);
         use understand::Word::*;

@@ -802,13 +802,15 @@ pub(super) fn split_joined(text: &str) -> String {
             out.push_str("qoq ");
             continue;
         }
-        let split = ["fy", "q1", "q2", "q3", "q4", "h1", "h2"].iter().find(|p| {
-            t.starts_with(*p)
-                && t.len() > p.len()
-                && t[p.len()..]
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == '-' || c == '/')
-        });
+        let split = ["fy", "cy", "q1", "q2", "q3", "q4", "h1", "h2"]
+            .iter()
+            .find(|p| {
+                t.starts_with(*p)
+                    && t.len() > p.len()
+                    && t[p.len()..]
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == '-' || c == '/')
+            });
         match (split, year_then_part(t)) {
             (Some(p), _) => {
                 out.push_str(p);

@@ -469,6 +469,58 @@ fn slips_politeness_and_glosses_are_read_past() {
     let u = read("ok, back to Spain but for 2024 annual additions instead");
     assert!(u.unknown().contains(&"instead"), "{:?}", u.spans);
     assert!(read("high case instead").unknown().is_empty());
+    // Shorthand and the asker's labels.
+    for q in [
+        "Quick check: Italy PV installations in CY2024, in MW?",
+        "For an infographic and an Instagram carousel: top 5 countries for new installs in 2024?",
+        "Avg. annual PV installations in Italy over 2020-2024? approx. figure ok",
+        "Total PV added in Italy 2018-2020 incl.? pls give in MW",
+        "Off-grid share of France's 2023 additions? prob. very small",
+        "Italy's FIT ended in 2013 if I remember correctly. In which year did Italy install the most?",
+        "For our low-priority list: which two countries added the least PV in 2022?",
+        "Mid-term outlook: which 3 countries have the biggest forecast additions in 2030?",
+    ] {
+        let u = read(q);
+        assert!(
+            u.unknown().is_empty() && u.not_held().is_empty(),
+            "{q}: {:?}",
+            u.spans
+        );
+    }
+    assert!(read("Italy PV installations in CY2024?").years() == vec![2024]);
+    assert!(
+        read("What was Spain's slowest year for new installs?").has(|w| *w == Word::Op(Op::Min))
+    );
+    assert!(
+        read("How many MW less did Italy install in 2024 than in 2023?")
+            .has(|w| *w == Word::Op(Op::Compare))
+    );
+    // A system's size is not a capacity the data holds.
+    assert!(
+        !read("Average size of a German home PV system in kW?")
+            .not_held()
+            .is_empty()
+    );
+    // ...but the size of a market is its installations; "Avg." starts no sentence; "incl.
+    // forecast" joins the forecast to the history.
+    let u = read("What was the average size of the Italian PV market per year over 2015-2024?");
+    assert!(
+        u.not_held().is_empty() && u.has(|w| *w == Word::Op(Op::Average)),
+        "{:?}",
+        u.spans
+    );
+    let u = read("Avg. annual PV installations in Italy over 2020-2024? approx. figure ok");
+    assert!(
+        u.has(|w| *w == Word::Op(Op::Average)) && u.years() == vec![2020, 2024],
+        "{:?}",
+        u.spans
+    );
+    let u = read("NL annual additions — peak year over the full series incl. forecast?");
+    assert!(
+        u.has(|w| matches!(w, Word::Scenario(s) if *s == crate::agents::builtin::market::JOINED)),
+        "{:?}",
+        u.spans
+    );
     // "If I add together": the places are added up.
     let u = read(
         "If I add together Germany, France and Italy, how much did those three install in 2024?",

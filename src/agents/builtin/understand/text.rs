@@ -822,7 +822,8 @@ pub(super) fn sentences(text: &str) -> Vec<(&str, bool)> {
                         .unwrap_or("")
                         .to_lowercase();
                     let abbreviation = [
-                        "i.e", "e.g", "vs", "approx", "incl", "excl", "etc", "no", "cf",
+                        "i.e", "e.g", "vs", "approx", "incl", "excl", "etc", "no", "cf", "avg",
+                        "est", "yr", "yrs", "prob", "pls",
                     ]
                     .contains(&word.as_str())
                         || word.split('.').all(|p| p.chars().count() == 1);

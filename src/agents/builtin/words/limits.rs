@@ -162,6 +162,17 @@ pub const NOT_HELD: &[(&str, &[&str])] = &[
             "inventories",
             "order book",
             "systems",
+            // "the average size of a German home PV system in kW": not a capacity the data holds
+            "system size",
+            "system sizes",
+            "home pv system",
+            "home system",
+            "pv system",
+            "average system",
+            "typical system",
+            "per system",
+            "per household",
+            "per home",
             "number of installations",
             "number of systems",
             "how many installations",
@@ -593,6 +604,11 @@ pub const CHANGES_THE_QUESTION: &[&str] = &[
 /// France's additions?"): whether it narrows the question is not clear, so it is asked for.
 pub const CONTEXT_CONNECTION: &str =
     "a segment named only around the question: name it in the question, or ask for all connections";
+
+/// "America" where the market data holds a territory of that name (the continent): "China's
+/// fleet vs America's" most often means the USA, so which one is asked, not guessed.
+pub const AMERICA: &str =
+    "the USA or the data's America (the continent): name the USA, or the Americas";
 
 /// What [`NOT_HELD`] calls other technologies and energy sources.
 pub const OTHER_TECHNOLOGY: &str = "another technology or energy source";

@@ -195,6 +195,27 @@ pub const FILLER: &[&str] = &[
     "blog",
     "forum",
     "forums",
+    "instagram",
+    "facebook",
+    "carousel",
+    "infographic",
+    "infographics",
+    // shorthand for how close the figure may be or what a span includes ("approx. figure ok",
+    // "2018-2020 incl.", "prob. very small", "if I remember correctly")
+    "approx",
+    "approx figure ok",
+    "incl",
+    "inclusive",
+    "prob",
+    "probably",
+    "if i remember correctly",
+    "if i recall correctly",
+    // "CY2024": the calendar year
+    "cy",
+    // "for our low-priority list", "mid-term outlook:": the asker's own labels
+    "low priority",
+    "mid term",
+    "medium term",
     // "ballpark is fine": every answer states its figure as the data holds it
     "ballpark",
     "ballpark figure",
@@ -724,6 +745,11 @@ pub const SCENARIOS: &[(&str, Word)] = &[
     ),
     ("including forecasts", Word::Scenario(super::market::JOINED)),
     ("including forecast", Word::Scenario(super::market::JOINED)),
+    // "over the full series incl. forecast"
+    ("incl forecast", Word::Scenario(super::market::JOINED)),
+    ("incl forecasts", Word::Scenario(super::market::JOINED)),
+    ("incl the forecast", Word::Scenario(super::market::JOINED)),
+    ("incl projections", Word::Scenario(super::market::JOINED)),
     (
         "including the forecast years",
         Word::Scenario(super::market::JOINED),
@@ -1285,6 +1311,12 @@ pub const OPS: &[(&str, Op)] = &[
     // difference ("more than" is a level, and "more" alone is not read)
     ("mw more", Op::Compare),
     ("gw more", Op::Compare),
+    // "How many MW less did the Netherlands install in 2024 than in 2023?"
+    ("mw less", Op::Compare),
+    ("gw less", Op::Compare),
+    // "Spain's slowest year for new installs": its lowest
+    ("slowest year", Op::Min),
+    ("quietest year", Op::Min),
     ("more or less", Op::Compare),
     ("has more", Op::Compare),
     ("have more", Op::Compare),
