@@ -90,6 +90,22 @@ db_test!(async fn a_glossed_segment_and_a_placeless_follow_up_are_read(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "Who was the number 4 market of the world in 2023 by added capacity?").await;
     assert!(text.contains(&format!("| 4 | {} | {} |", all[3].0, thousands(all[3].1))), "{all:?} in {text}");
+    // "Is it right that Polish additions fell in 2024? By how much in %?": the change (it gave a
+    // share of World, "fell in" read as placing a part).
+    let (p23, p24) = (
+        market_value("Poland", "2023", HIST, "Total", "Annual"),
+        market_value("Poland", "2024", HIST, "Total", "Annual"),
+    );
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Is it right that Polish annual additions fell in 2024? By how much in %?").await;
+    assert!(text.contains(&signed_pct((p24 / p23 - 1.0) * 100.0)) && !text.contains("of World"), "{text}");
+    // "Italy's average ... 2020-2024?", "Now the same for France.": France's average (it gave
+    // France's series, "now" read as the latest).
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "Italy's average annual installations 2020-2024?").await;
+    let (_, text) = ask(&app, &t, c, "market", "Now the same for France.").await;
+    let avg = (2020..=2024).map(|y| market_value("France", &y.to_string(), HIST, "Total", "Annual")).sum::<f64>() / 5.0;
+    assert!(text.contains(&thousands(avg)) && text.contains("average"), "{avg} in {text}");
     // Without a question before, a placeless question still asks for a place.
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "What is the most probable forecast for 2026?").await;
@@ -175,6 +191,9 @@ db_test!(async fn a_prices_high_and_multiple(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "price", "What was the China n-type mono-Si M10 wafer's high in 2024?").await;
     assert!(text.contains("Highest price") && text.contains(&format!("{high:.3}")), "{high} in {text}");
+    // A month past the end of the data has no price (it gave December's as January's).
+    let (_, text) = ask(&app, &t, c, "price", "What's the n-type TOPCon module price in the EU for January 2025?").await;
+    assert!(text.contains("no observation near January 2025") && !text.contains("0.100"), "{text}");
     // "High purity" still names the polysilicon description.
     let (_, text) = ask(&app, &t, c, "price", "High purity polysilicon price in China in December 2024?").await;
     let poly = price("Polysilicon", "High purity - 9N/9N+", "China", "2024-12-01");

@@ -53,6 +53,19 @@ pub(super) fn in_financial_terms(question: &mut understand::Question) {
         }
         i += 1;
     }
+    // "Rank the four manufacturers by FY2024 gross margin, best first": the order, not the
+    // first period.
+    for i in 1..question.spans.len() {
+        if question.spans[i].text == "first"
+            && matches!(
+                question.spans[i - 1].text.as_str(),
+                "best" | "highest" | "biggest" | "largest" | "worst" | "lowest" | "smallest"
+            )
+        {
+            question.spans[i].meanings = vec![Word::Filler];
+            question.spans[i].read_past = true;
+        }
+    }
     for s in question.spans.iter_mut() {
         // (Not a word of a sentence around the question: "a yearly average is fairer".)
         if matches!(s.text.as_str(), "annual" | "yearly")

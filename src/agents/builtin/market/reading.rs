@@ -235,9 +235,17 @@ pub(super) fn facets(q: &Question) -> MarketAsk {
     beyond_a_mark(q, &mut a);
     // "What proportion of Germany's 2024 additions fell in the distributed segment?": "fell in"
     // beside a share places the part, it is no change.
-    let placed = q.spans.windows(2).any(|w| {
-        matches!(w[0].text.as_str(), "fell" | "fall" | "falls" | "falling")
-            && matches!(w[1].text.as_str(), "in" | "into" | "within" | "under")
+    // ("Is it right that Polish additions fell in 2024? By how much in %?": "fell in" a year is
+    // a change.)
+    let placed = q.spans.iter().enumerate().any(|(i, s)| {
+        matches!(s.text.as_str(), "fell" | "fall" | "falls" | "falling")
+            && q.spans
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.text.as_str(), "in" | "into" | "within" | "under"))
+            && !q
+                .spans
+                .get(i + 2)
+                .is_some_and(|n| n.has(|w| matches!(w, Word::Year(_))))
     }) && !q.spans.iter().any(|s| {
         s.has(|w| *w == Word::Op(Op::Change))
             && !matches!(s.text.as_str(), "fell" | "fall" | "falls" | "falling")

@@ -651,8 +651,17 @@ pub(super) async fn price_in_month(
     let label = format!("{at} {date}");
     let mut found = Vec::new();
     for s in &res.series {
+        // (Past either end of a series, only an observation of the month or day asked: the
+        // December quote is not January's price when the data ends in December.)
+        let within = s.first().0 <= target && target <= s.latest().0;
         if let Some((d, v)) = s.nearest(target)
             && (d - target).num_days().abs() <= reach
+            && (within
+                || if day.is_some() {
+                    d == target
+                } else {
+                    (d.year(), d.month()) == (target.year(), target.month())
+                })
         {
             found.push((s, d, v));
         }

@@ -276,6 +276,71 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
             merged[i].read_past = true;
         }
     }
+    // "Now the same for France.", "ok now Spain": "now" first is a step in the conversation,
+    // not the latest figure.
+    if let Some(i) = merged
+        .iter()
+        .position(|s| !s.read_past && s.meanings != vec![Word::Filler])
+        && merged[i].text == "now"
+        && merged[..i].iter().all(|s| {
+            matches!(
+                s.text.as_str(),
+                "ok" | "okay" | "so" | "and" | "right" | "great" | "thanks"
+            )
+        })
+    {
+        merged[i].meanings = vec![Word::Filler];
+        merged[i].read_past = true;
+    }
+    // "Annual, not cumulative.", "annual figure, not the stock": the kind not asked, named
+    // beside the one asked, changes nothing.
+    let kinds: Vec<Word> = merged
+        .iter()
+        .flat_map(|s| {
+            s.meanings
+                .iter()
+                .filter(|w| matches!(w, Word::Kind(_)))
+                .cloned()
+        })
+        .collect();
+    for i in 0..merged.len() {
+        if merged[i].text != "not" || !merged[i].is_unknown() {
+            continue;
+        }
+        let at = if merged.get(i + 1).is_some_and(|s| s.text == "the") {
+            i + 2
+        } else {
+            i + 1
+        };
+        // ("not the stock": the installed base.)
+        let stock = merged.get(at).is_some_and(|s| s.text == "stock");
+        let kind = if stock {
+            Some(Word::Kind(crate::domain::market::Kind::Cumulative.as_str()))
+        } else {
+            merged.get(at).and_then(|s| {
+                s.meanings
+                    .iter()
+                    .find(|w| matches!(w, Word::Kind(_)))
+                    .cloned()
+            })
+        };
+        let Some(Word::Kind(k)) = kind else {
+            continue;
+        };
+        let other_named = kinds.iter().any(|w| matches!(w, Word::Kind(o) if *o != k));
+        if other_named
+            && (stock
+                || merged[at]
+                    .meanings
+                    .iter()
+                    .all(|w| matches!(w, Word::Kind(_))))
+        {
+            for s in &mut merged[i..=at] {
+                s.meanings = vec![Word::Filler];
+                s.read_past = true;
+            }
+        }
+    }
     // "When did India first pass the 100 GW mark?": the level is the mark.
     for i in 1..merged.len() {
         if merged[i].is_unknown()
@@ -781,6 +846,15 @@ pub(super) fn split_joined(text: &str) -> String {
         if t != tok.trim_matches(|c: char| !c.is_alphanumeric()) {
             out.push_str(t);
             out.push(' ');
+            continue;
+        }
+        // "Q4'24": the fourth quarter of 2024.
+        if let Some((q, y)) = t.split_once('\'')
+            && matches!(q, "q1" | "q2" | "q3" | "q4" | "h1" | "h2" | "fy" | "cy")
+            && y.len() == 2
+            && y.chars().all(|c| c.is_ascii_digit())
+        {
+            out.push_str(&format!("{q} 20{y} "));
             continue;
         }
         // "y/y", "y-o-y": year on year.

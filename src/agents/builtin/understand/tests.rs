@@ -521,6 +521,32 @@ fn slips_politeness_and_glosses_are_read_past() {
         "{:?}",
         u.spans
     );
+    // A statistician's precision: "MW DC", "annual, not cumulative", "not the stock", "Q4'24",
+    // "all segments together"; "now" first is no latest figure.
+    for q in [
+        "Germany, distributed segment, capacity added in 2024? Annual, not cumulative.",
+        "How much off-grid PV did Italy install in 2024? Annual figure, not the stock.",
+        "For the bulletin I need Poland's new PV capacity in 2024: the annual addition, all segments together, in MW DC.",
+        "Poland is on our radar for a JV. What was its average yearly market between 2021 and 2024?",
+    ] {
+        let u = read(q);
+        assert!(
+            u.unknown().is_empty() && !u.has(|w| *w == Word::Kind("Cumulative")),
+            "{q}: {:?}",
+            u.spans
+        );
+        assert!(!u.has(|w| *w == Word::Op(Op::Sum)), "{q}");
+    }
+    assert!(read("Helios gross margin in Q4'24?").has(|w| *w == Word::Quarter(4)));
+    assert!(read("Helios gross margin in Q4'24?").years() == vec![2024]);
+    assert!(!read("Now the same for France.").has(|w| *w == Word::Op(Op::Latest)));
+    // "not" before anything else still changes the question.
+    assert!(
+        read("Italy's additions in 2024, not counting rooftops?")
+            .spans
+            .iter()
+            .any(|s| s.text == "not" || s.has(|w| matches!(w, Word::NotHeld(_))))
+    );
     // "If I add together": the places are added up.
     let u = read(
         "If I add together Germany, France and Italy, how much did those three install in 2024?",

@@ -212,6 +212,11 @@ pub const FILLER: &[&str] = &[
     "if i recall correctly",
     // "CY2024": the calendar year
     "cy",
+    // "in MW DC", "(DC)": every figure of the data is DC
+    "dc",
+    // "Poland is on our radar for a JV"
+    "jv",
+    "joint venture",
     // "for our low-priority list", "mid-term outlook:": the asker's own labels
     "low priority",
     "mid term",
@@ -889,6 +894,10 @@ pub const CONNECTIONS: &[(&str, Word)] = &[
     // every segment together: the total
     ("all segments", Word::Connection(Connection::Total.as_str())),
     (
+        "all segments together",
+        Word::Connection(Connection::Total.as_str()),
+    ),
+    (
         "all connections",
         Word::Connection(Connection::Total.as_str()),
     ),
@@ -1314,6 +1323,8 @@ pub const OPS: &[(&str, Op)] = &[
     // "How many MW less did the Netherlands install in 2024 than in 2023?"
     ("mw less", Op::Compare),
     ("gw less", Op::Compare),
+    // "China module prices, latest week": the latest quote
+    ("latest week", Op::Latest),
     // "Spain's slowest year for new installs": its lowest
     ("slowest year", Op::Min),
     ("quietest year", Op::Min),
