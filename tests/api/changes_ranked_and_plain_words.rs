@@ -49,6 +49,10 @@ db_test!(async fn countries_are_ranked_by_their_change_and_each_year_by_the_one_
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "Which country grew the most from 2023 to 2024?").await;
     assert!(text.contains(&format!("**{}** had the largest rise", mw[0].0)), "{mw:?} in {text}");
+    // Across the history and a forecast, a ranking by change is declined, not mixed.
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Which country will grow the most from 2024 to 2030?").await;
+    assert!(text.contains("not across them") && !text.contains("| 1 |"), "{text}");
     // "year-on-year change for each year from 2021 to 2024": every year against the one before
     // (it gave the one change from 2021 to 2024).
     let c = conversation(&app, &t).await;

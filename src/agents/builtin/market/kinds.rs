@@ -721,6 +721,21 @@ async fn rank_by_change(
     region: Option<String>,
     emit: Emit<'_>,
 ) -> Result<bool, ToolError> {
+    // (A change from a historical year to a forecast one joins two series per country, and
+    // several forecast scenarios give several figures a year: neither is ranked.)
+    let forecasts = a
+        .scenarios
+        .iter()
+        .filter(|s| s.starts_with("Forecast"))
+        .count();
+    if let Some((last_hist, _)) = vocab.market_years
+        && to > last_hist
+        && (from <= last_hist || forecasts > 1)
+    {
+        return Err(ToolError::Arguments(format!(
+            "countries are ranked by a change within the history (to {last_hist}) or within one forecast scenario, not across them: ask for the years of one"
+        )));
+    }
     let pct = a.percent || a.has(Op::Cagr);
     q.rank_by = Some(if pct { "change_pct" } else { "change" }.into());
     // (Every country, cut after those without both years are left out.)
@@ -751,7 +766,11 @@ async fn rank_by_change(
             })
         })
         .collect();
-    let n = a.count.map(|c| c as usize).unwrap_or(1).max(1);
+    let n = a
+        .count
+        .map(|c| c as usize)
+        .unwrap_or(if a.has(Op::Rank) { 10 } else { 1 })
+        .max(1);
     let Some(top) = rows.first() else {
         return Ok(false);
     };
