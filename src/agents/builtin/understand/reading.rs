@@ -209,8 +209,19 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
             )
         })
     };
+    // (Only a word the data does not hold and that changes nothing: "non-solar",
+    // "non-residential" or "non-module" still decline.)
+    let negatable = |s: &Span| {
+        !place(s)
+            && (s.text == "price"
+                || (!words::changes_the_question(&s.text)
+                    && !words::SEGMENTS.contains(&s.text.as_str())
+                    && (s.is_unknown()
+                        || s.read_past
+                        || s.meanings.iter().all(|w| *w == Word::Filler))))
+    };
     for i in 0..merged.len().saturating_sub(1) {
-        if merged[i].text == "non" && merged[i].is_unknown() && !place(&merged[i + 1]) {
+        if merged[i].text == "non" && merged[i].is_unknown() && negatable(&merged[i + 1]) {
             for s in &mut merged[i..i + 2] {
                 s.meanings = vec![Word::Filler];
                 s.read_as = None;

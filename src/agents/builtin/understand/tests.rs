@@ -442,6 +442,20 @@ fn slips_politeness_and_glosses_are_read_past() {
             .has(|w| *w == Word::Connection("Centralised"))
     );
     assert!(read("Italy 2024 vs 2023: Δ in MW and in %?").has(|w| *w == Word::Op(Op::Change)));
+    // "non-solar", "non-residential" and "non-module" still change the question.
+    for q in [
+        "How much non-solar capacity did Italy add in 2024?",
+        "Italy's non-residential additions in 2024?",
+        "Non-module prices in China in 2024?",
+    ] {
+        assert!(
+            read(q)
+                .spans
+                .iter()
+                .any(|s| s.text == "non" && s.is_unknown()),
+            "{q}"
+        );
+    }
     // "non-China" still changes the question.
     let u = read("Non-China poly premium: EU vs China polysilicon in Dec 2024?");
     assert!(u.spans.iter().any(|s| s.text == "non" && s.is_unknown()));
