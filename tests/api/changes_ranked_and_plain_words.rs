@@ -163,6 +163,27 @@ db_test!(async fn a_manufacturers_annual_better_and_cumulative_figures(b) {
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Nordlicht revenue Q4 2024 vs Q4 2023, change in %?").await;
     let pct = (fin("Nordlicht", "2024-Q4", "Revenue") / fin("Nordlicht", "2023-Q4", "Revenue") - 1.0) * 100.0;
     assert!(text.contains(&signed_pct(pct)), "{pct} in {text}");
+    // "Which manufacturer had the highest gross margin in 2024-Q4, and what was it?": "it" is
+    // the answer (it asked which company "it" was); "the biggest net loss" is the lowest net
+    // income (it ranked the highest first, under "the biggest loss").
+    let companies = ["Helios", "Aurora", "SunForge", "Nordlicht"];
+    let best = companies
+        .iter()
+        .map(|co| (*co, fin(co, "2024-Q4", "Gross margin")))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .unwrap();
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Which manufacturer had the highest gross margin in 2024-Q4, and what was it?").await;
+    assert!(text.contains(&format!("| 1 | {}", best.0)), "{best:?} in {text}");
+    let worst = companies
+        .iter()
+        .map(|co| (*co, fin(co, "FY2024", "Net income")))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .unwrap();
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Which manufacturer had the biggest net loss in FY2024, and how big was it?").await;
+    assert!(text.contains(&format!("| 1 | {}", worst.0)) && text.contains("the lowest"), "{worst:?} in {text}");
+    let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Which manufacturer had the smallest net loss in FY2024?").await;
+    assert!(text.contains("could not match \"smallest\""), "{text}");
     // "Sun Forge Energy": the company written apart (it declined on "energy").
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Could you tell me Sun Forge Energy's gross margin in the fourth quarter of 2024?").await;
@@ -195,6 +216,13 @@ db_test!(async fn a_prices_high_and_multiple(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "price", "What was the China n-type mono-Si M10 wafer's high in 2024?").await;
     assert!(text.contains("Highest price") && text.contains(&format!("{high:.3}")), "{high} in {text}");
+    // "Dec 2024 vs Dec 2023, % change": from the earlier month to the later (it declined).
+    let (d23, d24) = (
+        price("Module", "n-type TOPCon", "EU", "2023-12-01"),
+        price("Module", "n-type TOPCon", "EU", "2024-12-01"),
+    );
+    let (_, text) = ask(&app, &t, c, "price", "year on year: EU topcon module price dec 2024 vs dec 2023, % change?").await;
+    assert!(text.contains(&signed_pct((d24 / d23 - 1.0) * 100.0)), "{d23} {d24} in {text}");
     // A month past the end of the data has no price (it gave December's as January's).
     let (_, text) = ask(&app, &t, c, "price", "What's the n-type TOPCon module price in the EU for January 2025?").await;
     assert!(text.contains("no observation near January 2025") && !text.contains("0.100"), "{text}");

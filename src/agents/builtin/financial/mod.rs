@@ -66,6 +66,27 @@ pub(super) fn in_financial_terms(question: &mut understand::Question) {
             question.spans[i].read_past = true;
         }
     }
+    // "Which manufacturer had the biggest net loss?": the lowest net income; "the smallest
+    // loss" (the lowest of the negative ones, or the highest income?) is not guessed.
+    let loss = question.spans.iter().any(|s| {
+        s.text.split(' ').any(|w| matches!(w, "loss" | "losses"))
+            && s.has(|w| matches!(w, Word::Metric(_)))
+    });
+    // ("Which quarter was SunForge's worst for net income, and what was the loss?": the metric
+    // named is ranked as it is.)
+    let other_metric = question.spans.iter().any(|s| {
+        s.has(|w| matches!(w, Word::Metric(_)))
+            && !s.text.split(' ').any(|w| matches!(w, "loss" | "losses"))
+    });
+    if loss && !other_metric {
+        for s in question.spans.iter_mut() {
+            if s.has(|w| *w == Word::Op(Op::Top)) {
+                s.meanings = vec![Word::Op(Op::Bottom)];
+            } else if s.has(|w| *w == Word::Op(Op::Bottom)) {
+                s.meanings.clear();
+            }
+        }
+    }
     for s in question.spans.iter_mut() {
         // (Not a word of a sentence around the question: "a yearly average is fairer".)
         if matches!(s.text.as_str(), "annual" | "yearly")
@@ -123,7 +144,27 @@ pub(super) async fn fin_answer(
     }
     use understand::{Op, Word};
     // "What was its revenue?" with no company read: whose is not known, so not every company's.
+    // ("Which manufacturer had the highest gross margin, and what was it?": "it" is the answer.)
+    let asks_which = question.spans.iter().any(|s| s.text == "which")
+        && question.spans.iter().any(|s| {
+            s.text.split(' ').any(|w| {
+                matches!(
+                    w,
+                    "manufacturer"
+                        | "manufacturers"
+                        | "company"
+                        | "companies"
+                        | "maker"
+                        | "makers"
+                        | "supplier"
+                        | "suppliers"
+                        | "producer"
+                        | "producers"
+                )
+            })
+        });
     if ask.companies.is_empty()
+        && !asks_which
         && question
             .spans
             .iter()

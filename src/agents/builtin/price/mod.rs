@@ -190,8 +190,13 @@ pub(super) async fn price_answer(
             )
         });
     let month_span = match (over_span, two_months, years_named.as_slice()) {
-        (true, Some((m0, m1)), [y0, y1]) if (y0, m0) < (y1, m1) => {
-            let (y0, y1) = (*y0, *y1);
+        // ("Dec 2024 vs Dec 2023, % change": from the earlier month to the later.)
+        (true, Some((m0, m1)), [y0, y1]) if (y0, m0) != (y1, m1) => {
+            let ((y0, m0), (y1, m1)) = if (y0, m0) < (y1, m1) {
+                ((*y0, m0), (*y1, m1))
+            } else {
+                ((*y1, m1), (*y0, m0))
+            };
             let start = NaiveDate::from_ymd_opt(y0, m0, 1);
             let end = NaiveDate::from_ymd_opt(y1 + i32::from(m1 == 12), m1 % 12 + 1, 1)
                 .and_then(|d| d.pred_opt());
