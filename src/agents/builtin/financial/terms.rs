@@ -41,16 +41,16 @@ pub(crate) fn in_financial_terms(question: &mut understand::Question) {
     }
     // "Which manufacturer had the biggest net loss?": the lowest net income; "the smallest
     // loss" (the lowest of the negative ones, or the highest income?) is not guessed.
-    let loss = question.spans.iter().any(|s| {
-        s.text.split(' ').any(|w| matches!(w, "loss" | "losses"))
-            && s.has(|w| matches!(w, Word::Metric(_)))
-    });
-    // ("Which quarter was SunForge's worst for net income, and what was the loss?": the metric
-    // named is ranked as it is.)
-    let other_metric = question.spans.iter().any(|s| {
-        s.has(|w| matches!(w, Word::Metric(_)))
-            && !s.text.split(' ').any(|w| matches!(w, "loss" | "losses"))
-    });
+    // (A metric named by a loss word, or by another: "Which quarter was SunForge's worst for
+    // net income, and what was the loss?" ranks the metric named as it is.)
+    let metrics: Vec<bool> = question
+        .spans
+        .iter()
+        .filter(|s| s.has(|w| matches!(w, Word::Metric(_))))
+        .map(|s| s.text.split(' ').any(|w| matches!(w, "loss" | "losses")))
+        .collect();
+    let loss = metrics.contains(&true);
+    let other_metric = metrics.contains(&false);
     if loss && !other_metric {
         for s in question.spans.iter_mut() {
             if s.has(|w| *w == Word::Op(Op::Top)) {

@@ -818,11 +818,7 @@ async fn rank_by_change(
                 r.0.to_string(),
                 fmt_thousands(r.1, 0),
                 fmt_thousands(r.2, 0),
-                format!(
-                    "{}{}",
-                    if r.3 > 0.0 { "+" } else { "" },
-                    fmt_thousands(r.3, 0)
-                ),
+                signed_thousands(r.3),
                 pct_of(r.4),
             ]
         })
@@ -914,10 +910,9 @@ async fn year_on_year(
             continue;
         };
         lines.push(format!(
-            "| {y1} | {} | {}{} | {} |",
+            "| {y1} | {} | {} | {} |",
             fmt_thousands(w[1].value, 0),
-            if d.value > 0.0 { "+" } else { "" },
-            fmt_thousands(d.value, 0),
+            signed_thousands(d.value),
             ch.get(t, "change_pct")
                 .map(|p| signed_pct(p.value))
                 .unwrap_or_else(|| "–".into())
@@ -938,4 +933,9 @@ async fn year_on_year(
         ),
     );
     Ok(true)
+}
+
+/// A change in a table's MW column: "+1,600", "-700", "0".
+fn signed_thousands(v: f64) -> String {
+    format!("{}{}", if v > 0.0 { "+" } else { "" }, fmt_thousands(v, 0))
 }

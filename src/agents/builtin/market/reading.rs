@@ -161,33 +161,7 @@ pub(super) fn facets(q: &Question) -> MarketAsk {
             };
             (yoy && span >= 2) || (each && span >= 1 && q.has(|w| *w == Word::Op(Op::Change)))
         },
-        fall: q.spans.iter().any(|s| {
-            s.text.split(' ').any(|w| {
-                matches!(
-                    w,
-                    "fell"
-                        | "fall"
-                        | "falls"
-                        | "drop"
-                        | "drops"
-                        | "dropped"
-                        | "decline"
-                        | "declines"
-                        | "declined"
-                        | "decrease"
-                        | "decreases"
-                        | "decreased"
-                        | "shrank"
-                        | "shrink"
-                        | "contraction"
-                        | "contracted"
-                        | "slump"
-                        | "slumped"
-                        | "plunge"
-                        | "plunged"
-                )
-            })
-        }),
+        fall: q.speaks_of_a_fall(),
         ratio: q.spans.iter().any(|s| {
             s.text
                 .split(' ')

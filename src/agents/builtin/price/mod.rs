@@ -378,7 +378,7 @@ pub(super) async fn price_answer(
         });
         if let Some(highest_first) = ranked {
             // "rose the most" ranks the largest rise first; "fell the most" the largest fall.
-            let rise_first = highest_first != speaks_of_a_fall(question);
+            let rise_first = highest_first != question.speaks_of_a_fall();
             text.push_str(&rank_by_change(&res, rise_first, question.count(), &span));
         } else if has(Op::Cagr) {
             text.push_str(&cagr_text(&res, from, to)?);

@@ -17,24 +17,6 @@ pub(super) fn ranking(q: &understand::Question, series: usize) -> Option<bool> {
     asked.then_some(!bottom)
 }
 
-/// Words that say a fall is meant ("fell the most": the largest fall first).
-pub(super) fn speaks_of_a_fall(q: &understand::Question) -> bool {
-    q.spans.iter().any(|s| {
-        matches!(
-            s.text.as_str(),
-            "fell"
-                | "fall"
-                | "drop"
-                | "dropped"
-                | "decline"
-                | "declined"
-                | "decrease"
-                | "decreased"
-                | "go down"
-        )
-    })
-}
-
 /// The one unit of `points`, or why they cannot be put in one figure.
 pub(super) fn one_unit<'a>(points: &[Point<'a>], what: &str) -> Result<&'a str, ToolError> {
     let mut units: Vec<&str> = points.iter().map(|p| p.s.unit.as_str()).collect();

@@ -421,6 +421,13 @@ impl Question {
         out
     }
 
+    /// Whether the question speaks of a fall ([`words::FALLS`], "go down").
+    pub fn speaks_of_a_fall(&self) -> bool {
+        self.spans
+            .iter()
+            .any(|s| s.text == "go down" || s.text.split(' ').any(|w| words::FALLS.contains(&w)))
+    }
+
     /// Spans read as near spellings, for the answer to say how it read them.
     pub fn read_as(&self) -> Vec<(&str, &str)> {
         self.spans

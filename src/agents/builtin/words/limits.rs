@@ -605,6 +605,31 @@ pub const CHANGES_THE_QUESTION: &[&str] = &[
 pub const CONTEXT_CONNECTION: &str =
     "a segment named only around the question: name it in the question, or ask for all connections";
 
+/// Words that say a fall is meant ("fell the most", "the biggest % decline": the largest fall
+/// first), read in a span's words.
+pub const FALLS: &[&str] = &[
+    "fell",
+    "fall",
+    "falls",
+    "drop",
+    "drops",
+    "dropped",
+    "decline",
+    "declines",
+    "declined",
+    "decrease",
+    "decreases",
+    "decreased",
+    "shrank",
+    "shrink",
+    "contraction",
+    "contracted",
+    "slump",
+    "slumped",
+    "plunge",
+    "plunged",
+];
+
 /// "America" where the market data holds a territory of that name (the continent): "China's
 /// fleet vs America's" most often means the USA, so which one is asked, not guessed.
 pub const AMERICA: &str =
