@@ -13,7 +13,7 @@ use super::hub::{self, Live};
 use super::sse;
 use crate::agents::{self, AgentDef};
 use crate::app::AppState;
-use crate::domain::conversation::{memory_text, normalize_agent_type, string_envelope};
+use crate::domain::conversation::{memory_text, normalize_agent_type};
 use crate::domain::trial::Trial;
 use crate::domain::user::User;
 use crate::events::{Answer, Event};
@@ -107,6 +107,16 @@ impl From<sqlx::Error> for ResumeError {
     }
 }
 
+/// What a message brings besides its text (`latest-app.md` §1.2, the upload endpoints).
+#[derive(Default)]
+pub struct Attachments {
+    /// Fields added to the stored user message's envelope (`file_name` and `file_size`, or
+    /// `images`), which the current app shows with the message.
+    pub envelope: serde_json::Map<String, serde_json::Value>,
+    /// A paragraph the answer ends with (what was done with the upload).
+    pub note: Option<String>,
+}
+
 /// Steps 1–8 of streaming.md §3. On success the generation task runs and the caller streams
 /// `live`.
 pub async fn start(
@@ -116,8 +126,28 @@ pub async fn start(
     conversation_id: i64,
     agent_type: &str,
 ) -> Result<Started, StartError> {
+    start_with(
+        state,
+        user,
+        message,
+        conversation_id,
+        agent_type,
+        Attachments::default(),
+    )
+    .await
+}
+
+/// [`start`] for a message that carries [`Attachments`]: its text may then be empty.
+pub async fn start_with(
+    state: &AppState,
+    user: &User,
+    message: &str,
+    conversation_id: i64,
+    agent_type: &str,
+    attachments: Attachments,
+) -> Result<Started, StartError> {
     let text = message.trim();
-    if text.is_empty() {
+    if text.is_empty() && attachments.envelope.is_empty() {
         return Err(StartError::EmptyMessage);
     }
     // GDPR Art. 18: nothing of theirs is processed while the user has it restricted, so the
@@ -153,6 +183,11 @@ pub async fn start(
         // kept for compatibility: this stays even if the limit check below refuses the turn
         conv::set_agent_type(db, user.id, conversation_id, &t).await?;
     }
+    let mut envelope = serde_json::json!({"type": "string", "value": text, "comment": null});
+    envelope
+        .as_object_mut()
+        .expect("an object")
+        .extend(attachments.envelope);
     let now = store::now();
     // An admin's grant with unlimited queries: not limited and not counted.
     let unlimited_grant = !store::agents::unlimited_agents(db, user.id, Some(&t), now)
@@ -168,7 +203,7 @@ pub async fn start(
         limit,
         // Past the monthly limit the fallback agent counts against its daily queries.
         fallback_daily: trial.is_some_and(|tr| tr.fallback.id == t),
-        user_message: &string_envelope(text),
+        user_message: &envelope.to_string(),
         now,
     };
     let (key, message_id) = match turns::start_turn(db, &new).await {
@@ -206,6 +241,7 @@ pub async fn start(
         conversation_id,
         agent,
         text: text.to_string(),
+        note: attachments.note,
     };
     tokio::spawn(generate(state.clone(), job, live.clone()));
     Ok(Started { turn_id, live })
@@ -218,6 +254,8 @@ struct Job {
     conversation_id: i64,
     agent: &'static AgentDef,
     text: String,
+    /// Said after the answer ([`Attachments::note`]).
+    note: Option<String>,
 }
 
 /// The conversation before this turn, newest messages first until the budget is spent.
@@ -265,7 +303,7 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
     let memory = history(&state, &job).await;
     // A turn that depends on nothing but its question may be answered from the cache, and its
     // answer cached for the next one.
-    let cache_key = if memory.is_empty() {
+    let cache_key = if memory.is_empty() && job.note.is_none() {
         answer_cache_key(&state, job.agent, &job.text).await
     } else {
         None
@@ -314,7 +352,13 @@ async fn generate(state: AppState, job: Job, live: Arc<Live>) {
                         job.conversation_id,
                         &mut emit,
                     )
-                    .await
+                    .await?;
+                    if let Some(note) = &job.note {
+                        emit(Event::Chunk {
+                            content: format!("\n\n{note}"),
+                        });
+                    }
+                    Ok::<(), agents::AgentError>(())
                 }
             }
         });

@@ -134,7 +134,7 @@ impl From<turn::ResumeError> for ApiError {
 /// A place for one more open stream of the caller (a new turn's, or a resume of `turn_id`), or
 /// 429 with a string `detail` and `Retry-After` over `CHAT_MAX_STREAMS_PER_USER` /
 /// `CHAT_MAX_STREAMS_PER_TURN`.
-fn open_stream(
+pub(super) fn open_stream(
     state: &AppState,
     user: &CurrentUser,
     turn_id: Option<i64>,
@@ -154,7 +154,7 @@ fn open_stream(
 /// The SSE body holding the stream's place until it ends, the client goes away (the body is
 /// dropped either way) or its credentials are revoked (the stream ends; the turn
 /// itself goes on and is stored).
-fn guarded<S>(stream: S, guard: StreamGuard) -> Body
+pub(super) fn guarded<S>(stream: S, guard: StreamGuard) -> Body
 where
     S: futures::Stream<Item = Result<axum::body::Bytes, std::convert::Infallible>> + Send + 'static,
 {

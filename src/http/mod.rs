@@ -27,6 +27,7 @@ pub mod security;
 pub mod stall;
 pub mod survey;
 pub mod throttle;
+pub mod uploads;
 pub mod waitlist;
 
 use axum::Router;
@@ -54,6 +55,7 @@ fn limited() -> OpenApiRouter<AppState> {
         .merge(profile::routes())
         .merge(public::routes())
         .merge(survey::routes())
+        .merge(uploads::routes())
         .merge(waitlist::routes());
     openapi::answer_everywhere(
         &mut routes,

@@ -385,6 +385,24 @@ pub async fn set_agent_type(
     Ok(())
 }
 
+/// Whether an agent of type `agent_type` has answered in the conversation (a bot message of
+/// its type).
+pub async fn has_bot_message_of(
+    db: &Db,
+    conversation_id: i64,
+    agent_type: &str,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = on_db!(db, |p| sqlx::query_scalar(
+        "SELECT id FROM fastapi_messages WHERE conversation_id = $1 AND sender = 'bot' \
+         AND agent_type = $2 LIMIT 1"
+    )
+    .bind(conversation_id)
+    .bind(agent_type)
+    .fetch_optional(p)
+    .await)?;
+    Ok(found.is_some())
+}
+
 /// The latest `limit` text messages (string envelopes) of a conversation, oldest first, as
 /// `(sender, text)`. Other messages (plots, approval requests, raw content) are skipped, so the
 /// pages are read backwards until enough text was found.

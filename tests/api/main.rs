@@ -49,6 +49,7 @@ mod security;
 mod sizes;
 mod survey;
 mod understanding;
+mod uploads;
 mod waitlist;
 mod web;
 mod wire;
