@@ -43,6 +43,7 @@ mod metrics;
 mod profile;
 mod public_forms;
 mod questions;
+mod regions_quarters_and_asides;
 mod replicas;
 mod routes;
 mod security;

@@ -10,9 +10,11 @@ use crate::tools::financials::FinRow;
 
 mod derived;
 mod losses;
+mod sums;
 mod terms;
 use derived::*;
 use losses::*;
+use sums::*;
 pub(crate) use terms::in_financial_terms;
 
 pub(super) const FIN_OPS: &[understand::Op] = &[
@@ -633,75 +635,6 @@ async fn rank_period(
             fmt_value(first.value),
             first.unit,
             table(&["Rank", "Company", metric], &rows),
-            source_line(&res.source.name, res.source.is_sample)
-        ),
-    );
-    Ok(true)
-}
-
-/// One company's figures of a flow added up over the periods asked ("the four quarters of
-/// 2024"), by the tool's sum; a margin or a capacity does not add up and is declined.
-async fn sum_over_periods(
-    tools: &ToolContext<'_>,
-    ask: &Ask,
-    question: &understand::Question,
-    vocab: &Vocabularies,
-    emit: Emit<'_>,
-) -> Result<bool, ToolError> {
-    use crate::tools::analytic::Operation;
-    let years = question.years();
-    let (Some(from), Some(to)) = (years.iter().min(), years.iter().max()) else {
-        return Err(ToolError::Arguments(
-            "a sum over periods needs the year, e.g. the four quarters of 2024".into(),
-        ));
-    };
-    let kind = match ask.period_kind {
-        Some("H") => "half",
-        Some("FY") => "year",
-        _ => "quarter",
-    };
-    let args = FinArgs {
-        company: ask.companies.clone(),
-        metric: ask.metrics.clone(),
-        start_year: Some(*from),
-        end_year: Some(*to),
-        period_type: Some(kind.into()),
-        operation: Some(Operation::Sum),
-        ..FinArgs::default()
-    };
-    let q = financials::resolve(&args, &vocab.financials)?;
-    let Some(res) = Financials::query(tools, &q).await? else {
-        return Ok(false);
-    };
-    let c = match financials::computed(&res) {
-        Some(Ok(c)) => c,
-        Some(Err(why)) => return Err(ToolError::Arguments(why.0)),
-        None => return Ok(false),
-    };
-    let Some(sum) = c.all("sum").next() else {
-        return Ok(false);
-    };
-    let rows: Vec<Vec<String>> = res
-        .rows
-        .iter()
-        .map(|r| {
-            vec![
-                r.period.clone(),
-                format!("{} {}", fmt_value(r.value), r.unit),
-            ]
-        })
-        .collect();
-    say(
-        emit,
-        &format!(
-            "**{}** — {} added up over {} {kind}s ({}): **{} {}**.\n\n{}{}",
-            sum.series,
-            res.rows[0].metric,
-            res.rows.len(),
-            sum.period,
-            fmt_value(sum.value),
-            sum.unit,
-            table(&["Period", &res.rows[0].metric], &rows),
             source_line(&res.source.name, res.source.is_sample)
         ),
     );

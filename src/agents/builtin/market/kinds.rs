@@ -198,7 +198,12 @@ pub(super) async fn beyond(
         .first()
         .copied()
         .unwrap_or(Connection::Total.as_str());
-    let q = with_op(args(a, Vec::new(), from, to, vec![conn]), Operation::Rank);
+    // (Within the region the reader kept, if any: "Which EU member states ...".)
+    let region = a.territories.first().cloned();
+    let q = with_op(
+        args(a, region.iter().cloned().collect(), from, to, vec![conn]),
+        Operation::Rank,
+    );
     let Some((res, c)) = computed(tools, vocab, &q).await? else {
         return Ok(false);
     };
@@ -252,15 +257,25 @@ pub(super) async fn beyond(
         format!("in **{to}**")
     };
     let way = if a.below { "lower" } else { "higher" };
+    let among = match &region {
+        Some(r) => format!("the {} countries of {r} in the data", ranked.len()),
+        None => format!(
+            "the {} countries in the data, regions and aggregates such as World or the EU not counted",
+            ranked.len()
+        ),
+    };
     let basis = format!(
-        "(MW DC; {}, {} connection; ranks among the {} countries in the data, regions and aggregates such as World or the EU not counted)",
+        "(MW DC; {}, {} connection; ranks among {among})",
         scenarios_of(&res),
         conn.to_lowercase(),
-        ranked.len()
     );
+    let of_region = region
+        .as_ref()
+        .map(|r| format!(" of {r}"))
+        .unwrap_or_default();
     let text = if listed.is_empty() {
         format!(
-            "No country had {way} {} than {named} {period} {basis}.",
+            "No country{of_region} had {way} {} than {named} {period} {basis}.",
             what(kind)
         )
     } else {
@@ -270,7 +285,7 @@ pub(super) async fn beyond(
             String::new()
         };
         format!(
-            "**{}** {} had {way} {} than {named} {period} {basis}:\n\n{}{more}",
+            "**{}** {}{of_region} had {way} {} than {named} {period} {basis}:\n\n{}{more}",
             listed.len(),
             if listed.len() == 1 {
                 "country"

@@ -265,7 +265,9 @@ pub(super) fn facets(q: &Question) -> MarketAsk {
         .spans
         .iter()
         .any(|s| s.text == "than" || s.text.ends_with(" than"));
-    if than && a.has(Op::Compare) {
+    // (So is "which one had more PV installed in total ..., and what is the difference?")
+    let difference = q.spans.iter().any(|s| s.text == "difference");
+    if (than || difference) && a.has(Op::Compare) {
         a.ops.retain(|o| *o != Op::Sum);
     }
     // "How much PV will Germany have installed in total by 2030?": a total by a year is the
@@ -292,6 +294,19 @@ pub(super) fn facets(q: &Question) -> MarketAsk {
         && a.kind != Some(MarketKind::Cumulative.as_str())
         && a.ops.iter().all(|o| matches!(o, Op::Sum | Op::Forecast))
     {
+        a.ops.push(Op::Sum);
+    }
+    // "Our launch markets are DE, FR and IT. Total distributed PV added across the three in
+    // 2024?": the count of the territories named points back at them (no ranking is asked), and
+    // a total of several territories is their sum (the answer still lists each).
+    let ranks = a.has(Op::Top) || a.has(Op::Bottom) || a.has(Op::Rank);
+    if a.territories.len() > 1
+        && a.count.is_some_and(|n| n as usize == a.territories.len())
+        && !ranks
+    {
+        a.count = None;
+    }
+    if total_word && a.territories.len() > 1 && a.count.is_none() && a.ops.is_empty() {
         a.ops.push(Op::Sum);
     }
     // "How much solar has Australia got altogether at the end of 2024?": a sum of one
@@ -376,13 +391,37 @@ pub(super) fn facets(q: &Question) -> MarketAsk {
 /// year, listed as a ranking. Only a question that asks which countries, says which way ("more",
 /// "less") and names one year or none is read so.
 pub(super) fn beyond_a_mark(q: &Question, a: &mut MarketAsk) {
-    let which_countries = q.spans.windows(2).any(|w| {
-        matches!(w[0].text.as_str(), "which" | "what" | "how many")
-            && matches!(
-                w[1].text.as_str(),
-                "countries" | "markets" | "nations" | "territories"
-            )
-    });
+    let countries = |t: &str| {
+        matches!(
+            t,
+            "countries" | "markets" | "nations" | "territories" | "member states"
+        )
+    };
+    let asks_which = |t: &str| matches!(t, "which" | "what" | "how many");
+    // (Within a region: "Which EU member states added more PV than Poland in 2024?")
+    let region_of = |s: &crate::agents::builtin::understand::Span| {
+        s.has(|w| matches!(w, Word::Region(_)))
+            .then(|| {
+                s.meanings.iter().find_map(|w| match w {
+                    Word::Territory(t) => Some(t.clone()),
+                    _ => None,
+                })
+            })
+            .flatten()
+    };
+    let mut within = None;
+    let which_countries = q
+        .spans
+        .windows(2)
+        .any(|w| asks_which(&w[0].text) && countries(&w[1].text))
+        || q.spans.windows(3).any(|w| {
+            let r = region_of(&w[1]);
+            let found = asks_which(&w[0].text) && countries(&w[2].text) && r.is_some();
+            if found {
+                within = r;
+            }
+            found
+        });
     let words = |list: &[&str]| {
         q.spans
             .iter()
@@ -409,21 +448,28 @@ pub(super) fn beyond_a_mark(q: &Question, a: &mut MarketAsk) {
     if other_ops || a.count.is_some() {
         return;
     }
-    let mark = match (a.level, a.territories.as_slice()) {
+    let than = q
+        .spans
+        .iter()
+        .any(|s| s.text.split(' ').any(|w| w == "than"));
+    let others: Vec<&String> = a
+        .territories
+        .iter()
+        .filter(|t| Some(*t) != within.as_ref())
+        .collect();
+    if within.is_some() && others.len() == a.territories.len() {
+        return;
+    }
+    let mark = match (a.level, others.as_slice()) {
         (Some(l), []) => Beyond::Mw(l),
-        (None, [t])
-            if q.spans
-                .iter()
-                .any(|s| s.text.split(' ').any(|w| w == "than")) =>
-        {
-            Beyond::Of(t.clone())
-        }
+        (None, [t]) if than => Beyond::Of((*t).clone()),
         _ => return,
     };
     a.beyond = Some(mark);
     a.below = below;
     a.level = None;
-    a.territories.clear();
+    // (The countries are ranked within the region when one is named, else the world's.)
+    a.territories = within.into_iter().collect();
     a.ops.retain(|o| *o == Op::Chart);
     a.ops.push(Op::Rank);
 }

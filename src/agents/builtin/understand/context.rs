@@ -141,18 +141,28 @@ pub(super) fn with_context(
         (Class::Company, &companies),
     ] {
         let asked = read[q].0.all(named);
-        let topic_holds = read.iter().enumerate().any(|(i, (sentence, topic))| {
-            i != q && *topic && {
-                let theirs = sentence.all(named);
-                theirs.len() > asked.len() && asked.iter().all(|p| theirs.contains(p))
-            }
-        });
+        // (Not the world: "Board wants global context before we zoom into Europe — which 3
+        // countries installed the most worldwide?" asks about the world alone.)
+        let world_only = asked.len() == 1 && asked[0] == "World";
+        let topic_holds = !world_only
+            && read.iter().enumerate().any(|(i, (sentence, topic))| {
+                i != q && *topic && {
+                    let theirs = sentence.all(named);
+                    theirs.len() > asked.len() && asked.iter().all(|p| theirs.contains(p))
+                }
+            });
         if topic_holds {
             own.retain(|c| *c != class_of);
             from_topic.push(class_of);
         }
     }
     let names = |c: Class| own.contains(&c);
+    let names_part = read[q].0.has(|w| {
+        matches!(
+            w,
+            Word::Month(_) | Word::Quarter(_) | Word::Half(_) | Word::FullYear
+        )
+    });
     let measure = names(Class::Kind) || names(Class::Item) || names(Class::Metric);
     let points_back = read[q].0.spans.iter().any(|s| {
         matches!(
@@ -468,6 +478,9 @@ pub(super) fn with_context(
                         && matches!(w, Word::Op(_) | Word::Count(_)))
                         // "Italy, Spain and France together: total PV added in 2024?"
                         || (topic && !asks_op && says_total && *w == Word::Op(Op::Sum))
+                        // "Did SunForge make a profit in 2024? Net income for the full year
+                        // please.": the part of the question's year.
+                        || (*w == Word::FullYear && !names_part && i > q)
                 });
             if lends {
                 s.lent = true;

@@ -15,10 +15,12 @@ use crate::tools::vocab::Vocabulary;
 
 mod context;
 mod lexicon;
+mod negations;
 mod reading;
 mod text;
 pub use context::*;
 pub use lexicon::*;
+use negations::*;
 use reading::*;
 use text::*;
 
@@ -173,7 +175,8 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// Read a question.
 pub fn understand(text: &str, lex: &Lexicon) -> Question {
-    let coded = country_codes(text);
+    let ranged = quarter_ranges(text);
+    let coded = country_codes(&ranged);
     let grouped = country_groups(&coded);
     let dated = dates(&grouped);
     let glossed = without_glosses(&dated);

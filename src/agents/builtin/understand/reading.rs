@@ -303,55 +303,7 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
         merged[i].meanings = vec![Word::Filler];
         merged[i].read_past = true;
     }
-    // "Annual, not cumulative.", "annual figure, not the stock": the kind not asked, named
-    // beside the one asked, changes nothing.
-    let kinds: Vec<Word> = merged
-        .iter()
-        .flat_map(|s| {
-            s.meanings
-                .iter()
-                .filter(|w| matches!(w, Word::Kind(_)))
-                .cloned()
-        })
-        .collect();
-    for i in 0..merged.len() {
-        if merged[i].text != "not" || !merged[i].is_unknown() {
-            continue;
-        }
-        let at = if merged.get(i + 1).is_some_and(|s| s.text == "the") {
-            i + 2
-        } else {
-            i + 1
-        };
-        // ("not the stock": the installed base.)
-        let stock = merged.get(at).is_some_and(|s| s.text == "stock");
-        let kind = if stock {
-            Some(Word::Kind(crate::domain::market::Kind::Cumulative.as_str()))
-        } else {
-            merged.get(at).and_then(|s| {
-                s.meanings
-                    .iter()
-                    .find(|w| matches!(w, Word::Kind(_)))
-                    .cloned()
-            })
-        };
-        let Some(Word::Kind(k)) = kind else {
-            continue;
-        };
-        let other_named = kinds.iter().any(|w| matches!(w, Word::Kind(o) if *o != k));
-        if other_named
-            && (stock
-                || merged[at]
-                    .meanings
-                    .iter()
-                    .all(|w| matches!(w, Word::Kind(_))))
-        {
-            for s in &mut merged[i..=at] {
-                s.meanings = vec![Word::Filler];
-                s.read_past = true;
-            }
-        }
-    }
+    negations_read_past(&mut merged);
     // "When did India first pass the 100 GW mark?": the level is the mark.
     for i in 1..merged.len() {
         if merged[i].is_unknown()
@@ -681,7 +633,13 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
             && name(&merged[j - 1]).is_some()
             && name(&merged[j - 1]) == name(&merged[j + 1])
     });
-    if offers_two {
+    // ("compare ... in China and EU, and tell how many times the EU one is higher": a bare
+    // comparative in a question that already compares says nothing more.)
+    // ("How many MW lower would 2025 be vs 2024?" is a change, read elsewhere.)
+    let compares = merged
+        .iter()
+        .any(|s| s.text == "how many times" && s.has(|w| *w == Word::Op(Op::Compare)));
+    if offers_two || compares {
         for i in 0..merged.len() {
             let comparative = matches!(
                 merged[i].text.as_str(),

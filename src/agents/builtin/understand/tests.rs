@@ -345,6 +345,16 @@ fn country_codes_and_traders_short_forms_are_read() {
         country_groups("the Benelux (Netherlands, Belgium and Luxembourg) together"),
         "the  (Netherlands, Belgium and Luxembourg) together"
     );
+    assert_eq!(
+        country_groups(&country_codes(
+            "Combined capacity of Visegrad countries (PL, CZ, SK, HU) at end of 2024?"
+        )),
+        "Combined capacity of  (Poland, Czech Republic, Slovakia, Hungary) at end of 2024?"
+    );
+    assert_eq!(
+        country_groups("the Visegrad group vs Iberia"),
+        "the Poland, Czech Republic, Slovakia and Hungary vs Spain and Portugal"
+    );
     // A label beside its own countries stays.
     let q = "Benelux check: is the Dutch or the Belgian base bigger?";
     assert_eq!(country_groups(q), q);
@@ -599,4 +609,44 @@ fn slips_politeness_and_glosses_are_read_past() {
         read("China TOPCon module record high vs latest, and the % drawdown?")
             .has(|w| *w == Word::Op(Op::Change))
     );
+}
+
+#[test]
+fn asides_on_units_forecasts_and_the_record_are_read_past() {
+    // A unit not wanted, the forecast not asked beside the history asked, "for the record",
+    // "fwiw" and the asker's "target markets": nothing is left unmatched.
+    for q in [
+        "Please in GW, the MEP does not like MW.",
+        "What is the latest year of actual (not forecasted) data for Hungary?",
+        "For the record I need the compound annual growth rate of Poland's installed PV base between 2019 and 2024.",
+        "Copper price in March 2024, fwiw?",
+        "Rough TAM for our six target markets: sum of 2024 distributed additions across Germany and Spain?",
+    ] {
+        let u = read(q);
+        assert!(
+            u.spans.iter().all(|s| !s.is_unknown()),
+            "{q}: {:?}",
+            u.spans
+        );
+        assert!(
+            !u.has(|w| matches!(w, Word::Op(Op::Max | Op::Forecast))),
+            "{q}: {:?}",
+            u.spans
+        );
+    }
+    // A forecast denied without the history asked still says "not" (a negation of the question).
+    assert!(
+        read("Not forecasted, what did Hungary add in 2030?")
+            .spans
+            .iter()
+            .any(|s| s.is_unknown())
+    );
+    // Two quarters joined by a hyphen are the range; listed, they stay two.
+    assert_eq!(
+        quarter_ranges("net income Q1-Q4 2024?"),
+        "net income Q1 to Q4 2024?"
+    );
+    assert_eq!(quarter_ranges("Q2–Q3, please"), "Q2 to Q3, please");
+    assert_eq!(quarter_ranges("Q1, Q3 2024"), "Q1, Q3 2024");
+    assert_eq!(quarter_ranges("the 2021-2023 span"), "the 2021-2023 span");
 }

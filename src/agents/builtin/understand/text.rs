@@ -168,6 +168,12 @@ pub(super) fn country_codes(text: &str) -> std::borrow::Cow<'_, str> {
         ("IE", "Ireland"),
         ("CZ", "Czech Republic"),
         ("HU", "Hungary"),
+        ("SK", "Slovakia"),
+        ("SI", "Slovenia"),
+        ("HR", "Croatia"),
+        ("LT", "Lithuania"),
+        ("LV", "Latvia"),
+        ("EE", "Estonia"),
         ("RO", "Romania"),
         ("BG", "Bulgaria"),
         ("UK", "UK"),
@@ -208,6 +214,34 @@ pub(super) fn country_codes(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// "Q1-Q4 2024", "Q2–Q3": two quarters joined by a hyphen or a dash are the range between them,
+/// written "Q1 to Q4" (a comma or "and" lists them instead).
+pub(super) fn quarter_ranges(text: &str) -> std::borrow::Cow<'_, str> {
+    let quarter = |w: &str| {
+        let b = w.as_bytes();
+        b.len() == 2 && (b[0] == b'q' || b[0] == b'Q') && (b'1'..=b'4').contains(&b[1])
+    };
+    let mut changed = false;
+    let words: Vec<String> = text
+        .split(' ')
+        .map(|t| {
+            let core = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+            match core.split_once(['-', '–']) {
+                Some((a, b)) if quarter(a) && quarter(b) => {
+                    changed = true;
+                    format!("{a} to {b}{}", &t[core.len()..])
+                }
+                _ => t.to_string(),
+            }
+        })
+        .collect();
+    if changed {
+        words.join(" ").into()
+    } else {
+        text.into()
+    }
+}
+
 /// "the Benelux", "Iberia", "the Nordics": a group of countries named as one is the list of its
 /// countries (none of them is a territory of the data), which the question then ranks, sums or
 /// compares as it says. A group beside one of its own countries named is a label ("Benelux
@@ -218,6 +252,7 @@ pub(super) fn country_groups(text: &str) -> std::borrow::Cow<'_, str> {
     const NORDICS: &str = "Denmark, Finland, Norway and Sweden";
     const BALTICS: &str = "Estonia, Latvia and Lithuania";
     const DACH: &str = "Germany, Austria and Switzerland";
+    const V4: &str = "Poland, Czech Republic, Slovakia and Hungary";
     const GROUPS: &[(&str, &str, &[&str])] = &[
         ("benelux countries", BENELUX, BENELUX_WORDS),
         ("benelux", BENELUX, BENELUX_WORDS),
@@ -229,6 +264,25 @@ pub(super) fn country_groups(text: &str) -> std::borrow::Cow<'_, str> {
         ("baltic countries", BALTICS, BALTIC_WORDS),
         ("baltics", BALTICS, BALTIC_WORDS),
         ("dach", DACH, DACH_WORDS),
+        ("visegrad countries", V4, V4_WORDS),
+        ("visegrad group", V4, V4_WORDS),
+        ("visegrad four", V4, V4_WORDS),
+        ("visegrad", V4, V4_WORDS),
+        ("v4 countries", V4, V4_WORDS),
+    ];
+    const V4_WORDS: &[&str] = &[
+        "poland",
+        "polish",
+        "czech",
+        "czechia",
+        "slovakia",
+        "slovak",
+        "hungary",
+        "hungarian",
+        "pl",
+        "cz",
+        "sk",
+        "hu",
     ];
     const BENELUX_WORDS: &[&str] = &[
         "netherlands",

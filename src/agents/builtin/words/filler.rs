@@ -474,6 +474,13 @@ pub const FILLER: &[&str] = &[
     "asap",
     "thx",
     "btw",
+    "fwiw",
+    // ("For the record I need the CAGR ...": said for the minutes, not a record high)
+    "for the record",
+    // ("our six target markets": the asker's own, not a policy target)
+    "target markets",
+    "target market",
+    "target countries",
     "eod",
     "qq",
     "ppt",
