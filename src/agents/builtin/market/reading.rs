@@ -652,11 +652,11 @@ pub fn read_chain(
     // "Denmark's additions in 2022?", "and Ireland the same year?", "show both countries 2015 to
     // 2024 as a chart": the two territories the questions before named, over the span asked.
     // ("Spain's distributed additions in 2023?", "and in Italy?", "which one is bigger and by how
-    // much?": so are the two of "which one".)
+    // much?": so are the two of "which one", "which is" or "which of them".)
     let which_one = a.has(Op::Compare)
-        && q.spans
-            .windows(2)
-            .any(|w| w[0].text == "which" && w[1].text == "one");
+        && q.spans.windows(2).any(|w| {
+            w[0].text == "which" && matches!(w[1].text.as_str(), "one" | "is" | "was" | "of")
+        });
     if (the_two || which_one || q.spans.iter().any(|s| s.text == "both"))
         && !grows
         && !q.has(|w| matches!(w, Word::Territory(_)))

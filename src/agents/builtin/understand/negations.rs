@@ -97,3 +97,56 @@ pub(super) fn negations_read_past(merged: &mut [Span]) {
         }
     }
 }
+
+/// "Top 5 countries in 2024? Only countries please, not World or regions like Asia": a "not"
+/// before nothing but the world or regions (which a ranking of countries never lists) says what
+/// the ranking does anyway, and is read past with them. Whether the question ranks countries is
+/// the answerer's to check: it is told by the read-back, which names no region.
+pub(super) fn aggregates_denied(merged: &mut [Span]) {
+    let aggregate = |s: &Span| {
+        s.has(|w| matches!(w, Word::Region(_)))
+            || s.has(|w| matches!(w, Word::Territory(t) if !crate::tools::places::is_country(t)))
+    };
+    let joiner = |s: &Span| {
+        matches!(
+            s.text.as_str(),
+            "or" | "and"
+                | "nor"
+                | "regions"
+                | "region"
+                | "like"
+                | "such as"
+                | "aggregates"
+                | "continents"
+                | "the"
+                | "any"
+                | "totals"
+        )
+    };
+    for i in 0..merged.len() {
+        // (Also "not world", read past as one phrase: "... not World or regions like Asia".)
+        let denies =
+            (merged[i].text == "not" && merged[i].is_unknown()) || merged[i].text == "not world";
+        if !denies {
+            continue;
+        }
+        let tail = &merged[i + 1..];
+        let places =
+            tail.iter().filter(|s| aggregate(s)).count() + usize::from(merged[i].text != "not");
+        // ("not Asia" alone may leave out Asia's countries: declined as before.)
+        let says_aggregates = merged[i].text != "not"
+            || tail.iter().any(|s| {
+                matches!(
+                    s.text.as_str(),
+                    "regions" | "region" | "aggregates" | "continents" | "totals"
+                ) || s.has(|w| matches!(w, Word::Territory(t) if t == "World"))
+            });
+        if places > 0 && says_aggregates && tail.iter().all(|s| aggregate(s) || joiner(s)) {
+            for s in &mut merged[i..] {
+                s.meanings = vec![Word::Filler];
+                s.read_past = true;
+            }
+            return;
+        }
+    }
+}

@@ -304,6 +304,25 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
         merged[i].read_past = true;
     }
     negations_read_past(&mut merged);
+    aggregates_denied(&mut merged);
+    // "only the distributed part: how many MW did Italy add": a segment's part is the segment
+    // ("what part of" asks a share); "summing the four years": the years of the span, not a count.
+    for i in 1..merged.len() {
+        let next = merged.get(i + 1).map(|s| s.text.as_str());
+        let segment_part = merged[i].text == "part"
+            && merged[i - 1].has(|w| matches!(w, Word::Connection(_)))
+            && next != Some("of");
+        let years_counted = merged[i].has(|w| matches!(w, Word::Count(_)))
+            && matches!(
+                merged[i - 1].text.as_str(),
+                "the" | "those" | "these" | "all"
+            )
+            && matches!(next, Some("years" | "quarters" | "months"));
+        if segment_part || years_counted {
+            merged[i].meanings = vec![Word::Filler];
+            merged[i].read_past = true;
+        }
+    }
     // "When did India first pass the 100 GW mark?": the level is the mark.
     for i in 1..merged.len() {
         if merged[i].is_unknown()

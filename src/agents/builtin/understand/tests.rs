@@ -641,6 +641,35 @@ fn asides_on_units_forecasts_and_the_record_are_read_past() {
             .iter()
             .any(|s| s.is_unknown())
     );
+    // "not World or regions like Asia" beside a ranking of countries says what it does anyway;
+    // "not Asia" alone may leave out Asia's countries, and stays unmatched.
+    let q = read(
+        "Which are the top 5 countries for new PV in 2024? Only countries please, not World or regions like Asia",
+    );
+    assert!(
+        !q.has(|w| matches!(w, Word::Territory(_))) && q.spans.iter().all(|s| !s.is_unknown()),
+        "{:?}",
+        q.spans
+    );
+    assert!(
+        read("Top 5 countries in 2024, not Asia")
+            .spans
+            .iter()
+            .any(|s| s.is_unknown())
+    );
+    // "the distributed part" is the segment, not a share; "the four years" are the span's.
+    let q = read(
+        "Only the distributed part: how many MW did Italy add from 2021 to 2024, summing the four years?",
+    );
+    assert!(
+        !q.has(|w| matches!(w, Word::Op(Op::Share) | Word::Count(_))),
+        "{:?}",
+        q.spans
+    );
+    assert!(
+        read("What part of Italy's 2024 additions was distributed?")
+            .has(|w| *w == Word::Op(Op::Share))
+    );
     // Two quarters joined by a hyphen are the range; listed, they stay two.
     assert_eq!(
         quarter_ranges("net income Q1-Q4 2024?"),
