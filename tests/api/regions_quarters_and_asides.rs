@@ -40,6 +40,15 @@ db_test!(async fn a_region_a_passing_mention_and_the_named_countries_are_read_as
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "Our launch markets are DE, FR and IT. Total distributed PV added across the three in 2024?").await;
     assert!(text.contains(&format!("**{} MW", thousands(total))) && !text.contains("top 3"), "{total} in {text}");
+    // "Italy 2024 adds?", "and Spain?", "so which is bigger, by how many MW?": the two places
+    // asked one by one, compared (it gave Spain's figure alone).
+    let (italy, spain) = (v("Italy", "Total"), v("Spain", "Total"));
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "Italy 2024 adds?").await;
+    ask(&app, &t, c, "market", "and Spain?").await;
+    let (_, text) = ask(&app, &t, c, "market", "so which is bigger, by how many MW?").await;
+    assert!(text.contains(&format!("| Italy | {} |", thousands(italy))) && text.contains(&format!("| Spain | {} |", thousands(spain))), "{text}");
+    assert!(text.contains(&format!("{} MW", thousands((spain - italy).abs()))), "{text}");
     // "For the record": said for the minutes, not a record high (it was declined).
     let cagr = ((market_value("Poland", "2024", HIST, "Total", "Cumulative")
         / market_value("Poland", "2019", HIST, "Total", "Cumulative"))
