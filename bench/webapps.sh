@@ -8,7 +8,8 @@
 # origin, start target/release/solarintel on a fresh SQLite file serving it with STATIC_DIR, create
 # an admin, and drive the main flows in headless Chromium with puppeteer-core
 # (bench/webapps/check.cjs): register, hire, chat and streaming, charts live and after a reload,
-# the conversation list, the price agent, profile (and GDPR export), logout/login, the admin pages.
+# the conversation list, the price agent, profile (and GDPR export), logout/login, the admin pages,
+# and in the current app the storage and BIPV agents' uploads (a load profile, an image).
 # Screenshots, logs and report.json go to /tmp/webapps/<app>/; nothing is written into the
 # repository. Exits 0 when ../shared/webapps is absent (nothing to check), 1 when a step fails.
 #

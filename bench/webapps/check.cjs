@@ -640,6 +640,44 @@ async function main() {
   });
 
   if (CURRENT) {
+    // Eco (storage) is offered to admins only by the app; Aria (BIPV) needs the strategist plan,
+    // which an admin passes. Neither runs here: each says so, and says the upload was not used.
+    await step(page, 'storage (Eco) and BIPV (Aria) agents: uploads through the app, answered honestly', async (b) => {
+      await goto(page, '/agents');
+      await settle(page);
+      await dismissCookies(page);
+      for (const name of ['Eco', 'Aria']) {
+        const card = await byText(page, '.agent-card', new RegExp(`\\b${name}\\b`));
+        const btn = await card.evaluateHandle((c) => [...c.querySelectorAll('button')].find((x) => /^\s*Hire\s*$/.test(x.innerText)));
+        assert(btn.asElement(), `no "Hire" button on the ${name} card`);
+        const hire = page.waitForResponse((r) => r.url().includes('/agent-management/hire'), { timeout: 10000 });
+        await btn.asElement().click();
+        const r = await hire;
+        assert(r.ok(), `hire ${name} answered ${r.status()}: ${await r.text()}`);
+      }
+      await goto(page, '/chat');
+      await pickAgent(page, /Eco/);
+      const csv = path.join(OUT, 'load-profile.csv');
+      fs.writeFileSync(csv, 'hour,load_kw\n0,0.4\n1,0.3\n');
+      const fileInput = await page.waitForSelector('input[type="file"][accept=".csv,.xlsx,.xls,.json"]', { timeout: 8000 });
+      await fileInput.uploadFile(csv);
+      const eco = await ask(page, 'Size a battery for this load profile', /not available on this installation/, b);
+      assert(eco.sse.includes('"done"'), 'no done event from send-with-file');
+      assert(/load-profile\.csv/.test(eco.answer) && /not read or kept/.test(eco.answer), `Eco's answer does not say the file was not used: ${eco.answer.slice(0, 300)}`);
+      assert(!/\d+(\.\d+)?\s*kWh/.test(eco.answer), 'Eco stated a battery size');
+      await pickAgent(page, /Aria/);
+      const png = path.join(OUT, 'facade.png');
+      fs.writeFileSync(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+      const imageInput = await page.waitForSelector('input[type="file"][accept="image/jpeg,image/png,image/webp"]', { timeout: 8000 });
+      const sent = page.waitForResponse((r) => r.url().includes('/chat/send-with-images'), { timeout: 20000 });
+      await imageInput.uploadFile(png);
+      const aria = await ask(page, 'Show this facade with BIPV modules', /not available on this installation/, b);
+      const r = await sent;
+      assert(r.status() === 200, `send-with-images answered ${r.status()}`);
+      assert(/received but not kept/.test(aria.answer), `Aria's answer does not say the image was not used: ${aria.answer.slice(0, 300)}`);
+      return `Eco: send-with-file 200, SSE ${JSON.stringify(eco.kinds)}; Aria: send-with-images 200, SSE ${JSON.stringify(aria.kinds)}; both say they cannot run here and that the upload was not used`;
+    }, { expect: [{ method: 'GET', path: /\/chat\/dashboard\//, status: 404 }] });
+
     await step(page, 'admin dashboard', async () => {
       await goto(page, '/admin');
       await settle(page);

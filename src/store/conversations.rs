@@ -392,7 +392,7 @@ pub async fn has_bot_message_of(
     conversation_id: i64,
     agent_type: &str,
 ) -> Result<bool, sqlx::Error> {
-    let found: Option<i64> = on_db!(db, |p| sqlx::query_scalar(
+    let found: Option<i32> = on_db!(db, |p| sqlx::query_scalar(
         "SELECT id FROM fastapi_messages WHERE conversation_id = $1 AND sender = 'bot' \
          AND agent_type = $2 LIMIT 1"
     )
