@@ -677,7 +677,55 @@ async function main() {
       assert(/received but not kept/.test(aria.answer), `Aria's answer does not say the image was not used: ${aria.answer.slice(0, 300)}`);
       return `Eco: send-with-file 200, SSE ${JSON.stringify(eco.kinds)}; Aria: send-with-images 200, SSE ${JSON.stringify(aria.kinds)}; both say they cannot run here and that the upload was not used`;
     }, { expect: [{ method: 'GET', path: /\/chat\/dashboard\//, status: 404 }] });
+  }
 
+  // The admin may hire every agent either app offers (a free user's quota would run out first).
+  // Both apps stop a user on the free plan after five questions a month by themselves, whatever
+  // the role (the server never limits an admin), so the admin is first given the max plan and
+  // logged in again for the app to know it.
+  await step(page, 'every agent offered: hired on the Agents page, and each answers in the chat', async (b) => {
+    const auth = { Authorization: `Bearer ${await token(page)}`, 'Content-Type': 'application/json' };
+    const me = await (await fetch(`${BASE}/api/v1/auth/me`, { headers: auth })).json();
+    const put = await fetch(`${BASE}/api/v1/admin/users/${me.id}`, { method: 'PUT', headers: auth, body: JSON.stringify({ plan_type: 'max' }) });
+    assert(put.ok, `PUT /admin/users/${me.id} {"plan_type":"max"} answered ${put.status}`);
+    await page.evaluate(() => { localStorage.removeItem('fastapi_access_token'); localStorage.removeItem('fastapi_user'); localStorage.removeItem('auth-storage'); });
+    const relog = await login(page, ADMIN, ADMIN_PW);
+    assert(relog.status() === 200, `admin login answered ${relog.status()}`);
+    await waitPath(page, /^\/agents/);
+    await goto(page, '/agents');
+    await settle(page);
+    await dismissCookies(page);
+    const hired = [];
+    for (const card of await page.$$('.agent-card')) {
+      const name = (await card.evaluate((c) => c.innerText)).trim().split('\n')[0];
+      const btn = CURRENT
+        ? (await card.evaluateHandle((c) => [...c.querySelectorAll('button')].find((x) => /^\s*Hire\s*$/.test(x.innerText)))).asElement()
+        : (await card.evaluate((c) => c.classList.contains('agent-card--hired'))) ? null : await card.$('.agent-card__btn');
+      if (!btn || (await btn.evaluate((x) => x.disabled))) continue;
+      const hire = page.waitForResponse((r) => r.url().includes('/agent-management/hire'), { timeout: 10000 });
+      await btn.click();
+      const r = await hire;
+      assert(r.ok(), `hire ${name} answered ${r.status()}: ${await r.text()}`);
+      hired.push((JSON.parse(r.request().postData() || '{}').agent_type) || name);
+    }
+    await goto(page, CURRENT ? '/chat' : '/app');
+    const sw = await page.waitForSelector('button[aria-haspopup="listbox"]', { visible: true, timeout: 15000 });
+    await sw.click();
+    await page.waitForSelector('[role="option"]', { visible: true, timeout: 8000 });
+    const options = await page.$$eval('[role="option"]', (l) => l.map((e) => e.innerText.trim().split('\n')[0]));
+    await page.keyboard.press('Escape');
+    if (await page.$$eval('[role="option"]', (l) => l.some((e) => e.offsetParent !== null))) await sw.click();
+    const answered = [];
+    for (const option of options) {
+      await pickAgent(page, new RegExp(option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      const { kinds } = await ask(page, 'What were the main solar PV developments in Germany in 2024?', /\S/, b);
+      assert(kinds.done === 1 && !kinds.error, `${option}: SSE ${JSON.stringify(kinds)}`);
+      answered.push(option);
+    }
+    return `hired here: ${JSON.stringify(hired)}; answered in the chat (${answered.length}): ${JSON.stringify(answered)}`;
+  }, { timeout: 300000, expect: [{ method: 'GET', path: /\/chat\/dashboard\//, status: 404 }] });
+
+  if (CURRENT) {
     await step(page, 'admin dashboard', async () => {
       await goto(page, '/admin');
       await settle(page);
