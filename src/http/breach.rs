@@ -17,7 +17,8 @@ use super::extract::{BreachAdmin, BreachJson, Obj, RequestBody};
 use super::middleware::RequestId;
 use crate::app::AppState;
 use crate::domain::gdpr::{self, BREACH_RISK_LEVELS, BREACH_SEVERITIES, BREACH_STATUSES};
-use crate::mail::templates::{self, BreachFacts};
+use crate::jobs::breach_notices::{facts, mail_time, send_user_notices};
+use crate::mail::templates;
 use crate::store::{self, breach as st};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -149,34 +150,6 @@ impl Breach {
     fn list(rows: Vec<st::BreachRow>) -> Vec<Breach> {
         let now = store::now();
         rows.into_iter().map(|b| Breach::of(b, now)).collect()
-    }
-}
-
-/// A time as the notices write it.
-fn mail_time(t: Option<NaiveDateTime>, none: &str) -> String {
-    t.map_or(none.to_string(), |t| {
-        t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
-    })
-}
-
-fn facts<'a>(
-    state: &'a AppState,
-    b: &'a st::BreachRow,
-    categories: &'a [String],
-) -> BreachFacts<'a> {
-    BreachFacts {
-        id: b.id,
-        breach_type: &b.breach_type,
-        severity: &b.severity,
-        risk_level: &b.risk_level,
-        description: &b.description,
-        categories,
-        estimated_affected_users: b.estimated_affected_users,
-        occurred_at: mail_time(b.breach_occurred_at, "Unknown"),
-        discovered_at: mail_time(Some(b.discovered_at), "Unknown"),
-        contained_at: mail_time(b.contained_at, "In progress"),
-        controller: &state.settings.data_controller,
-        contact: state.settings.breach_internal_email.as_deref(),
     }
 }
 
@@ -468,13 +441,11 @@ pub struct UsersNotified {
     users_notified: i64,
 }
 
-/// Accounts read per query while the notices go out.
-const RECIPIENT_PAGE: i64 = 500;
-
 /// Email every active, non-deleted account about a breach whose risk is `high` (the old
 /// service's rule: it cannot tell which accounts a breach touched). Answered at once with the
-/// number of accounts; the emails go out in the background, one after the other, and a summary
-/// is logged. Sent once: a second request is 409.
+/// number of accounts; the emails go out in the background, one after the other, recorded as
+/// they go, so a restart or a mail outage delays them but loses none (`jobs::breach_notices`),
+/// and a summary is logged. Sent once: a second request is 409.
 #[utoipa::path(post, path = "/api/v1/admin/breach/notify-users", tag = "admin", security(("bearer" = [])),
     request_body = NotifyUsers,
     responses((status = 200, body = UsersNotified),
@@ -488,7 +459,15 @@ pub async fn notify_breach_users(
 ) -> ApiResult<Json<UsersNotified>> {
     let id = body.breach_id;
     let now = store::now();
-    match st::claim_user_notification(&state.db, id, now, &audit_of(&admin, &rid)).await? {
+    match st::claim_user_notification(
+        &state.db,
+        id,
+        &body.user_actions,
+        now,
+        &audit_of(&admin, &rid),
+    )
+    .await?
+    {
         st::UsersClaim::NotFound => Err(not_found(id)),
         st::UsersClaim::NotRequired | st::UsersClaim::NoUsers => Err(ApiError::bad_request(
             "User notification not required or no users to notify",
@@ -497,17 +476,9 @@ pub async fn notify_breach_users(
             axum::http::StatusCode::CONFLICT,
             format!("Users were already notified of breach {id}"),
         )),
-        st::UsersClaim::Claimed {
-            breach,
-            count,
-            up_to,
-        } => {
-            tokio::spawn(send_user_notices(
-                state.clone(),
-                *breach,
-                up_to,
-                body.user_actions,
-            ));
+        st::UsersClaim::Claimed { count, .. } => {
+            let sender = state.clone();
+            tokio::spawn(async move { send_user_notices(&sender, id).await });
             Ok(Json(UsersNotified {
                 message: format!("Notified {count} users successfully"),
                 breach_id: id,
@@ -515,53 +486,6 @@ pub async fn notify_breach_users(
             }))
         }
     }
-}
-
-/// Email the notice to the accounts with ids up to `up_to`, a page at a time.
-async fn send_user_notices(
-    state: AppState,
-    breach: st::BreachRow,
-    up_to: i32,
-    user_actions: String,
-) {
-    let categories = breach.categories();
-    let facts = facts(&state, &breach, &categories);
-    let (mut sent, mut failed, mut after) = (0u64, 0u64, 0i32);
-    loop {
-        let page = match st::recipients(&state.db, after, up_to, RECIPIENT_PAGE).await {
-            Ok(p) => p,
-            Err(e) => {
-                tracing::error!(breach_id = breach.id, error = %e, sent, "breach notices to users stopped: the recipients could not be read");
-                return;
-            }
-        };
-        let full = page.len() as i64 == RECIPIENT_PAGE;
-        for (user_id, address) in page {
-            after = user_id;
-            let email = templates::breach_user(
-                &address,
-                &facts,
-                breach.remediation_steps.as_deref(),
-                &user_actions,
-            );
-            match state.mailer.send_now(&email).await {
-                Ok(()) => sent += 1,
-                Err(e) => {
-                    failed += 1;
-                    tracing::warn!(breach_id = breach.id, user_id, error = %e, "breach notice not sent");
-                }
-            }
-        }
-        if !full {
-            break;
-        }
-    }
-    tracing::info!(
-        breach_id = breach.id,
-        sent,
-        failed,
-        "breach notices to users sent"
-    );
 }
 
 // ---- The status ----

@@ -3,6 +3,8 @@
 //! on one replica at a time under a lease in `fastapi_job_leases`; `solarintel jobs run` runs
 //! them once on demand.
 
+pub mod breach_notices;
+
 use std::time::Duration;
 
 use anyhow::Result;
@@ -176,6 +178,10 @@ pub fn spawn_scheduler(state: AppState) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(turns = n, "orphaned chat turns finalised"),
                 Err(e) => tracing::warn!(error = %format!("{e:#}"), "orphan sweep failed"),
+            }
+            // (And the breach notices a stopped sender left, at the same pace.)
+            if let Err(e) = breach_notices::resume(&sweeper).await {
+                tracing::warn!(error = %e, "breach notice sweep failed");
             }
             tokio::select! {
                 _ = tokio::time::sleep(ORPHAN_SWEEP) => {}

@@ -349,6 +349,7 @@ pub enum UsersClaim {
 pub async fn claim_user_notification(
     db: &Db,
     id: i64,
+    user_actions: &str,
     now: NaiveDateTime,
     who: &Audit,
 ) -> Result<UsersClaim, sqlx::Error> {
@@ -384,12 +385,142 @@ pub async fn claim_user_notification(
     let Some(up_to) = up_to.filter(|_| count > 0) else {
         return Ok(UsersClaim::NoUsers);
     };
+    // The notices to send, as work that survives a restart: written with the claim.
+    on_tx!(&mut tx, |t| {
+        sqlx::query(
+        "INSERT INTO fastapi_breach_user_notices (breach_id, up_to, after_id, user_actions, created_at) \
+         VALUES ($1, $2, 0, $3, $4)"
+    )
+    .bind(id)
+    .bind(up_to)
+    .bind(user_actions)
+    .bind(now)
+    .execute(t)
+    .await
+    .map(|_| ())
+    })?;
     let after = audited(tx, who, "notify_breach_users", id, &before, now).await?;
     Ok(UsersClaim::Claimed {
         breach: Box::new(after),
         count,
         up_to,
     })
+}
+
+/// The users' notice of a breach being sent: who is left to email (ids in `(after_id, up_to]`),
+/// what they are told to do, and the tally so far.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Notice {
+    pub breach_id: i32,
+    pub up_to: i32,
+    pub after_id: i32,
+    pub user_actions: String,
+    pub sent: i32,
+    pub failed: i32,
+}
+
+/// Take the unfinished notice of breach `id` for `holder` until `until`: when nobody holds it,
+/// its holder's claim ran out (a process that died), or `holder` holds it already. None when
+/// another sender holds it, or it is finished.
+pub async fn claim_notice(
+    db: &Db,
+    id: i64,
+    holder: &str,
+    now: NaiveDateTime,
+    until: NaiveDateTime,
+) -> Result<Option<Notice>, sqlx::Error> {
+    on_db!(db, |p| {
+        sqlx::query_as(
+        "UPDATE fastapi_breach_user_notices SET claimed_by = $2, claimed_until = $4 \
+         WHERE breach_id = $1 AND finished_at IS NULL \
+           AND (claimed_by IS NULL OR claimed_by = $2 OR claimed_until IS NULL OR claimed_until < $3) \
+         RETURNING breach_id, up_to, after_id, user_actions, sent, failed"
+    )
+    .bind(id)
+    .bind(holder)
+    .bind(now)
+    .bind(until)
+    .fetch_optional(p)
+    .await
+    })
+}
+
+/// One recipient done (`sent`, or passed over after its last try), the claim extended to
+/// `until`. False when `holder` no longer holds the notice.
+pub async fn notice_step(
+    db: &Db,
+    id: i64,
+    holder: &str,
+    user_id: i32,
+    sent: bool,
+    until: NaiveDateTime,
+) -> Result<bool, sqlx::Error> {
+    let n = on_db!(db, |p| {
+        sqlx::query(
+        "UPDATE fastapi_breach_user_notices SET after_id = $3, \
+           sent = sent + CASE WHEN $4 THEN 1 ELSE 0 END, failed = failed + CASE WHEN $4 THEN 0 ELSE 1 END, \
+           tries = 0, claimed_until = $5 \
+         WHERE breach_id = $1 AND claimed_by = $2"
+    )
+    .bind(id)
+    .bind(holder)
+    .bind(user_id)
+    .bind(sent)
+    .bind(until)
+    .execute(p)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    Ok(n > 0)
+}
+
+/// A failed try at the next recipient: how many tries it has had now.
+pub async fn notice_try_failed(db: &Db, id: i64, holder: &str) -> Result<i32, sqlx::Error> {
+    let tries: Option<i32> = on_db!(db, |p| sqlx::query_scalar(
+        "UPDATE fastapi_breach_user_notices SET tries = tries + 1 \
+         WHERE breach_id = $1 AND claimed_by = $2 RETURNING tries"
+    )
+    .bind(id)
+    .bind(holder)
+    .fetch_optional(p)
+    .await)?;
+    Ok(tries.unwrap_or(0))
+}
+
+/// Give the notice back (to be taken up again later), or mark it finished at `finished`.
+pub async fn release_notice(
+    db: &Db,
+    id: i64,
+    holder: &str,
+    finished: Option<NaiveDateTime>,
+) -> Result<(), sqlx::Error> {
+    on_db!(db, |p| sqlx::query(
+        "UPDATE fastapi_breach_user_notices SET claimed_by = NULL, claimed_until = NULL, \
+           finished_at = COALESCE($3, finished_at) \
+         WHERE breach_id = $1 AND claimed_by = $2"
+    )
+    .bind(id)
+    .bind(holder)
+    .bind(finished)
+    .execute(p)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+/// The breaches whose users' notices are unfinished and held by nobody (or by a claim that ran
+/// out at `now`).
+pub async fn pending_notices(db: &Db, now: NaiveDateTime) -> Result<Vec<i64>, sqlx::Error> {
+    let ids: Vec<i32> = on_db!(db, |p| {
+        sqlx::query_scalar(
+        "SELECT breach_id FROM fastapi_breach_user_notices \
+         WHERE finished_at IS NULL AND (claimed_until IS NULL OR claimed_until < $1) ORDER BY breach_id"
+    )
+    .bind(now)
+    .fetch_all(p)
+    .await
+    })?;
+    Ok(ids.into_iter().map(i64::from).collect())
 }
 
 /// Active, non-deleted accounts (id and address) with ids in `(after, up_to]`, by id, at most

@@ -290,6 +290,62 @@ db_test!(async fn every_active_account_is_told_once(b) {
     assert!(audit_actions(&app, &admin).await.contains(&("notify_breach_users".into(), format!("breach {id}"))));
 });
 
+db_test!(async fn the_users_notices_survive_a_mail_outage_and_a_second_sender(b) {
+    // A replica whose mail server refuses connections takes the admin's request: 200, and the
+    // notices wait (before, they were tried once each and lost, the breach marked notified).
+    let down = TestApp::builder(b)
+        .env("BREACH_INTERNAL_EMAIL", INTERNAL)
+        .env("SMTP_PORT", "1")
+        .start()
+        .await;
+    let admin = down.admin("root@example.com").await;
+    for u in ["ann@example.com", "bob@example.com"] {
+        down.register(u).await;
+    }
+    let id = create(&down, &admin, "high").await["id"].as_i64().unwrap();
+    let notice = json!({"breach_id": id, "user_actions": "Change your password"});
+    let r = down.post_json("/api/v1/admin/breach/notify-users", Some(&admin), &notice).await;
+    assert_eq!(r.json()["users_notified"], 3, "{}", r.text());
+    let unfinished = "SELECT COUNT(*) FROM fastapi_breach_user_notices WHERE finished_at IS NULL";
+    let mut tries = 0;
+    for _ in 0..50 {
+        tries = down.scalar("SELECT tries FROM fastapi_breach_user_notices").await;
+        if tries == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(tries, 1, "the first account's email was tried once");
+    assert_eq!(down.scalar(unfinished).await, 1);
+    // Two more failed sweeps, and the first account is passed over (counted), not retried forever.
+    for _ in 0..2 {
+        solarintel::jobs::breach_notices::resume(&down.state).await.unwrap();
+    }
+    assert_eq!(down.scalar("SELECT failed FROM fastapi_breach_user_notices").await, 1);
+    assert_eq!(down.scalar("SELECT sent FROM fastapi_breach_user_notices").await, 0);
+    // Another replica, whose mail works, takes the rest up at its sweep: each remaining account
+    // once; a second sweep sends nothing more.
+    let up = TestApp::builder(b).same_database_as(&down).start().await;
+    let sent = solarintel::jobs::breach_notices::resume(&up.state).await.unwrap();
+    assert_eq!(sent, 2);
+    for to in ["ann@example.com", "bob@example.com"] {
+        let m = up.mail.wait_for(to, 1).await;
+        assert!(m.body.contains("Change your password") && m.body.contains(&format!("breach #{id}")), "{}", m.body);
+    }
+    assert!(up.mail.to("root@example.com").is_empty());
+    assert_eq!(up.scalar(unfinished).await, 0);
+    assert_eq!(solarintel::jobs::breach_notices::resume(&up.state).await.unwrap(), 0);
+    assert_eq!(up.mail.to("ann@example.com").len(), 1);
+    // A notice another sender holds is left to it while its claim runs.
+    up.exec(&format!(
+        "UPDATE fastapi_breach_user_notices SET finished_at = NULL, after_id = 0, claimed_by = 'elsewhere', \
+         claimed_until = '2999-01-01 00:00:00' WHERE breach_id = {id}"
+    ))
+    .await;
+    assert_eq!(solarintel::jobs::breach_notices::resume(&up.state).await.unwrap(), 0);
+    assert_eq!(up.mail.to("ann@example.com").len(), 1);
+});
+
 db_test!(async fn the_status_moves_and_notes_pile_up(b) {
     let app = register(b).await;
     let admin = app.admin("root@example.com").await;
