@@ -429,7 +429,7 @@ pub async fn claim_notice(
     now: NaiveDateTime,
     until: NaiveDateTime,
 ) -> Result<Option<Notice>, sqlx::Error> {
-    on_db!(db, |p| {
+    let rows: Vec<Notice> = on_db!(db, |p| {
         sqlx::query_as(
         "UPDATE fastapi_breach_user_notices SET claimed_by = $2, claimed_until = $4 \
          WHERE breach_id = $1 AND finished_at IS NULL \
@@ -440,9 +440,10 @@ pub async fn claim_notice(
     .bind(holder)
     .bind(now)
     .bind(until)
-    .fetch_optional(p)
+    .fetch_all(p)
     .await
-    })
+    })?;
+    Ok(super::first(rows))
 }
 
 /// One recipient done (`sent`, or passed over after its last try), the claim extended to
@@ -476,15 +477,15 @@ pub async fn notice_step(
 
 /// A failed try at the next recipient: how many tries it has had now.
 pub async fn notice_try_failed(db: &Db, id: i64, holder: &str) -> Result<i32, sqlx::Error> {
-    let tries: Option<i32> = on_db!(db, |p| sqlx::query_scalar(
+    let tries: Vec<i32> = on_db!(db, |p| sqlx::query_scalar(
         "UPDATE fastapi_breach_user_notices SET tries = tries + 1 \
          WHERE breach_id = $1 AND claimed_by = $2 RETURNING tries"
     )
     .bind(id)
     .bind(holder)
-    .fetch_optional(p)
+    .fetch_all(p)
     .await)?;
-    Ok(tries.unwrap_or(0))
+    Ok(super::first(tries).unwrap_or(0))
 }
 
 /// Give the notice back (to be taken up again later), or mark it finished at `finished`.
