@@ -100,3 +100,42 @@ db_test!(async fn the_quarters_asked_are_the_quarters_added_up(b) {
     let (_, text) = ask(&app, &t, c, "manufacturer_financial", "Did SunForge Energy make profit in 2024? Net income for the full year please.").await;
     assert!(text.contains(&format!("Net income in FY2024: **{} USD million**", usd(fy))), "{fy} in {text}");
 });
+
+db_test!(async fn aggregates_left_out_a_factor_a_series_start_and_new_capacity(b) {
+    let (app, t) = sample_app(b).await;
+    let v = |c: &str, y: &str, kind: &str| market_value(c, y, HIST, "Total", kind);
+    // "only countries, no regions or EU/World aggregates": the world's countries (it ranked the
+    // EU's, and another wording compared the EU with Asia).
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Top 3 countries by PV additions in 2024 please - only countries, no regions or EU/World aggregates.").await;
+    assert!(text.contains("Top 3 countries by annual installations") && !text.contains("EU's"), "{text}");
+    // "By what factor": the ratio is stated (it gave the change in % only).
+    let factor = v("France", "2024", "Cumulative") / v("France", "2019", "Cumulative");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "By what factor did France's cumulative PV capacity grow between end-2019 and end-2024?").await;
+    assert!(text.contains(&format!("{factor:.2} times the 2019 figure")), "{factor} in {text}");
+    // "From which year does the database have ... figures": where the series starts (it gave
+    // the latest year's figure).
+    let first = sample_rows("market.csv")
+        .into_iter()
+        .filter(|r| r["Territory"] == "France" && r["Scenario"] == HIST && r["Connection"] == "Total" && r["Type"] == "Annual")
+        .map(|r| r["Year"].parse::<i32>().unwrap())
+        .min()
+        .unwrap();
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "From which year does the database have historical annual installation figures for France?").await;
+    assert!(text.contains(&format!("the series starts in **{first}**")), "{first} in {text}");
+    // "by newly installed capacity in 2023": that year's additions (it ranked the installed base).
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Please rank Spain, Italy and France by newly installed capacity in 2023, biggest first.").await;
+    assert!(text.contains("annual installations") && text.contains(&thousands(v("Spain", "2023", "Annual"))), "{text}");
+    assert!(!text.contains(&thousands(v("Spain", "2023", "Cumulative"))), "{text}");
+    // "PV-Zubau" is the additions.
+    let (_, text) = ask(&app, &t, c, "market", "What was Germany's PV-Zubau in 2024?").await;
+    assert!(text.contains(&thousands(v("Germany", "2024", "Annual"))), "{text}");
+    // "in percent of the record": not a share of a region (it gave Italy's share of World).
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "Italy's record year for PV additions?").await;
+    let (_, text) = ask(&app, &t, c, "market", "How does 2024 compare to that record, in percent of the record?").await;
+    assert!(text.contains("not a percentage of a record year") && !text.contains("Share of"), "{text}");
+});

@@ -17,9 +17,11 @@ use crate::tools::names::norm;
 use crate::tools::vocab::Vocabulary;
 use crate::tools::{DataTool, ToolError, fmt_thousands};
 
+mod beyond;
 mod inherit;
 mod kinds;
 mod reading;
+use beyond::*;
 use inherit::*;
 use kinds::*;
 pub use reading::*;

@@ -210,7 +210,24 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
         .collect();
     let question = match (asked.as_slice(), worded.as_slice()) {
         ([q], _) => Some(*q),
-        ([], _) if parts.len() > 1 => Some(parts.len() - 1),
+        // ("Top 5 countries by additions in 2024, with their MW. Countries only please, no
+        // regional aggregates like EU or Asia.": a last sentence that names nothing to look up
+        // says how to answer; the one before it asks.)
+        ([], _) if parts.len() > 1 => {
+            let last = parts.len() - 1;
+            let names_nothing = read_words(parts[last].0, lex, false)
+                .spans
+                .iter()
+                .all(|s| s.meanings.iter().all(|w| *w == Word::Filler));
+            // (Not a claim to check: "Is it true that Pakistan added more than 15 GW? Give me
+            // the number you hold." looks up what the last sentence asks, with its context.)
+            let claim = checks_a_claim(parts[last - 1].0);
+            Some(if names_nothing && !claim {
+                last - 1
+            } else {
+                last
+            })
+        }
         (_, [q]) => Some(*q),
         _ => None,
     };

@@ -125,8 +125,11 @@ pub(super) fn aggregates_denied(merged: &mut [Span]) {
     };
     for i in 0..merged.len() {
         // (Also "not world", read past as one phrase: "... not World or regions like Asia".)
-        let denies =
-            (merged[i].text == "not" && merged[i].is_unknown()) || merged[i].text == "not world";
+        // (And "no regional aggregates like EU or Asia", read past as one phrase before them.)
+        let denies = (merged[i].text == "not" && merged[i].is_unknown())
+            || merged[i].text == "not world"
+            || (merged[i].text.starts_with("no ")
+                && (merged[i].text.contains("aggregates") || merged[i].text.contains("regions")));
         if !denies {
             continue;
         }

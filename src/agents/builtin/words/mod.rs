@@ -469,6 +469,11 @@ pub const KINDS: &[(&str, Word)] = &[
     ("add", Word::Kind(MarketKind::Annual.as_str())),
     ("new", Word::Kind(MarketKind::Annual.as_str())),
     ("new capacity", Word::Kind(MarketKind::Annual.as_str())),
+    // ("by newly installed capacity in 2023": that year's additions, not the base)
+    ("newly", Word::Kind(MarketKind::Annual.as_str())),
+    // German trade press: "PV-Zubau" (additions), "Bestand" (the installed base)
+    ("zubau", Word::Kind(MarketKind::Annual.as_str())),
+    ("bestand", Word::Kind(MarketKind::Cumulative.as_str())),
     ("per year", Word::Kind(MarketKind::Annual.as_str())),
     ("per yr", Word::Kind(MarketKind::Annual.as_str())),
     ("a year", Word::Kind(MarketKind::Annual.as_str())),
@@ -729,6 +734,12 @@ pub const OPS: &[(&str, Op)] = &[
     ("how far", Op::Change),
     // "How far back does the French series go?": where the series starts
     ("how far back", Op::First),
+    // "From which year does the database have figures for China?": where the series starts
+    ("from which year", Op::First),
+    ("from what year", Op::First),
+    ("since which year", Op::First),
+    ("since what year", Op::First),
+    ("since when", Op::First),
     ("how far back does", Op::First),
     ("times bigger", Op::Compare),
     ("times larger", Op::Compare),
