@@ -13,7 +13,7 @@ use super::hub::{self, Live};
 use super::sse;
 use crate::agents::{self, AgentDef};
 use crate::app::AppState;
-use crate::domain::conversation::{memory_text, normalize_agent_type};
+use crate::domain::conversation::{memory_text, normalize_agent_type, string_envelope};
 use crate::domain::trial::Trial;
 use crate::domain::user::User;
 use crate::events::{Answer, Event};
@@ -183,11 +183,12 @@ pub async fn start_with(
         // kept for compatibility: this stays even if the limit check below refuses the turn
         conv::set_agent_type(db, user.id, conversation_id, &t).await?;
     }
-    let mut envelope = serde_json::json!({"type": "string", "value": text, "comment": null});
-    envelope
-        .as_object_mut()
-        .expect("an object")
-        .extend(attachments.envelope);
+    // (The stored envelope of every text message, with the attachments' fields.)
+    let mut envelope: serde_json::Value =
+        serde_json::from_str(&string_envelope(text)).expect("the envelope is JSON");
+    if let Some(fields) = envelope.as_object_mut() {
+        fields.extend(attachments.envelope);
+    }
     let now = store::now();
     // An admin's grant with unlimited queries: not limited and not counted.
     let unlimited_grant = !store::agents::unlimited_agents(db, user.id, Some(&t), now)

@@ -25,7 +25,7 @@ use super::error::{ApiError, ApiResult};
 use super::extract::{CurrentUser, Obj};
 use crate::app::AppState;
 use crate::chat::{hub, sse, turn};
-use crate::domain::conversation::normalize_agent_type;
+use crate::domain::conversation::{MAX_CHAT_MESSAGE_CHARS, normalize_agent_type};
 use crate::store::conversations as conv;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -38,6 +38,8 @@ const FORM_OVERHEAD_BYTES: usize = 256 * 1024;
 /// The start of an image kept to find its dimensions (a JPEG's frame header follows its
 /// metadata segments, which may be large); the rest is counted, not kept.
 const IMAGE_HEAD_BYTES: usize = 1024 * 1024;
+/// The longest file name kept on a message.
+const MAX_NAME_CHARS: usize = 255;
 /// The file types the storage agent's upload accepts, by extension.
 const FILE_TYPES: [&str; 4] = ["csv", "xlsx", "xls", "json"];
 /// The image types the BIPV agent's upload accepts, by the part's declared content type.
@@ -98,7 +100,13 @@ async fn read_upload(
     keep: usize,
     too_big: impl Fn(&str) -> ApiError,
 ) -> ApiResult<Upload> {
-    let file_name = field.file_name().unwrap_or_default().to_string();
+    // (A name is kept on the message: at most [`MAX_NAME_CHARS`] of it.)
+    let file_name: String = field
+        .file_name()
+        .unwrap_or_default()
+        .chars()
+        .take(MAX_NAME_CHARS)
+        .collect();
     let content_type = field.content_type().map(str::to_string);
     let mut size = 0usize;
     let mut head = Vec::new();
@@ -163,6 +171,8 @@ fn read_message(form: &Form, endpoint_agent: &str) -> ApiResult<Message> {
     let mut o = Obj::new(&form.fields, "body");
     let conversation_id = o.req_int("conversation_id");
     let text = o.req_str("message");
+    // (The cap of `chat/send`'s message.)
+    o.max_chars("message", &text, MAX_CHAT_MESSAGE_CHARS);
     let agent = o.opt_str("agent_type");
     o.finish()?;
     // The old service checked access against the agent named here but always answered with the
@@ -252,12 +262,27 @@ pub async fn send_with_file(
             .envelope
             .insert("file_size".into(), json!(f.size));
         attachments.note = Some(format!(
-            "The file you attached, \"{name}\" ({} bytes), was received but not read or kept: \
+            "The file you attached, \"{}\" ({} bytes), was received but not read or kept: \
              nothing was computed from it.",
+            as_plain_text(name),
             crate::tools::fmt_thousands(f.size as f64, 0)
         ));
     }
     stream_turn(&state, &user, &message, STORAGE_AGENT, attachments).await
+}
+
+/// A file name as the answer (Markdown) writes it: letters, digits, spaces and `.-_()`, the
+/// rest `_`, so a name cannot add a link or an image to the answer.
+fn as_plain_text(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_' | '(' | ')') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// An image's format and size in pixels, read from its header.
@@ -589,6 +614,18 @@ mod tests {
         assert_eq!(
             image_header(&vp8x).map(|h| (h.width, h.height)),
             Ok((2000, 1500))
+        );
+    }
+
+    #[test]
+    fn a_file_name_cannot_add_markdown_to_the_answer() {
+        assert_eq!(
+            as_plain_text("![x](https://evil.example/t.png).csv"),
+            "__x_(https___evil.example_t.png).csv"
+        );
+        assert_eq!(
+            as_plain_text("Lastprofil (2024)-v2.csv"),
+            "Lastprofil (2024)-v2.csv"
         );
     }
 

@@ -128,6 +128,10 @@ db_test!(async fn a_load_profile_upload_is_checked_kept_by_name_and_never_used_f
         Part::File("file", "big.csv", "text/csv", vec![b'1'; 10 * 1024 * 1024 + 1])])
         .await
         .assert_detail(400, "File size must be less than 10MB");
+    let long = "x".repeat(5001);
+    let r = post_form(&app, path, Some(&t), &[Part::Text("conversation_id", &cs), Part::Text("message", &long)]).await;
+    r.assert(422);
+    assert_eq!(r.error_types(), ["string_too_long"]);
     post_form(&app, path, Some(&t), &[Part::Text("conversation_id", &cs), Part::Text("message", "hi"),
         Part::Text("agent_type", "market")])
         .await
