@@ -127,11 +127,14 @@ async fn read_upload(
 }
 
 /// Reads the form. Not a multipart body at all: no fields (each required one is then missing).
+/// More than `max_uploads` uploads stop the reading with `too_many` (what is kept of each stays
+/// bounded).
 async fn read_form(
     multipart: Result<Multipart, MultipartRejection>,
     upload_field: &str,
     keep: usize,
     too_big: impl Fn(&str) -> ApiError,
+    (max_uploads, too_many): (usize, fn() -> ApiError),
 ) -> ApiResult<Form> {
     let mut form = Form {
         fields: Map::new(),
@@ -149,6 +152,9 @@ async fn read_form(
             // An empty file input of a browser form: no upload.
             if !(upload.file_name.is_empty() && upload.size == 0) {
                 form.uploads.push(upload);
+            }
+            if form.uploads.len() > max_uploads {
+                return Err(too_many());
             }
         } else {
             let text = field.text().await.map_err(multipart_error)?;
@@ -231,9 +237,14 @@ pub async fn send_with_file(
     user: CurrentUser,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> ApiResult<Response> {
-    let form = read_form(multipart, "file", 0, |_| {
-        ApiError::bad_request("File size must be less than 10MB")
-    })
+    // (Only the first file is used; any more are counted and dropped, as the old service did.)
+    let form = read_form(
+        multipart,
+        "file",
+        0,
+        |_| ApiError::bad_request("File size must be less than 10MB"),
+        (usize::MAX, || ApiError::bad_request("Too many files")),
+    )
     .await?;
     let message = read_message(&form, STORAGE_AGENT)?;
     let file = form.uploads.first();
@@ -426,18 +437,20 @@ pub async fn send_with_images(
     user: CurrentUser,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> ApiResult<Response> {
-    let form = read_form(multipart, "images", IMAGE_HEAD_BYTES, |name| {
-        ApiError::bad_request(format!("Image '{name}' exceeds 10MB limit"))
-    })
+    let form = read_form(
+        multipart,
+        "images",
+        IMAGE_HEAD_BYTES,
+        |name| ApiError::bad_request(format!("Image '{name}' exceeds 10MB limit")),
+        (MAX_IMAGES, too_many_images),
+    )
     .await?;
     let message = read_message(&form, BIPV_AGENT)?;
     if message.text.is_empty() && form.uploads.is_empty() {
         return Err(ApiError::bad_request("Message or images are required"));
     }
     if form.uploads.len() > MAX_IMAGES {
-        return Err(ApiError::bad_request(format!(
-            "Maximum {MAX_IMAGES} images allowed per request"
-        )));
+        return Err(too_many_images());
     }
     let mut infos = Vec::new();
     for img in &form.uploads {
@@ -475,6 +488,10 @@ pub async fn send_with_images(
             .insert("images".into(), Value::Array(infos));
     }
     stream_turn(&state, &user, &message, BIPV_AGENT, attachments).await
+}
+
+fn too_many_images() -> ApiError {
+    ApiError::bad_request(format!("Maximum {MAX_IMAGES} images allowed per request"))
 }
 
 const IMAGE_NOT_FOUND: &str = "Image not found or expired";
