@@ -127,14 +127,14 @@ async fn read_upload(
 }
 
 /// Reads the form. Not a multipart body at all: no fields (each required one is then missing).
-/// More than `max_uploads` uploads stop the reading with `too_many` (what is kept of each stays
-/// bounded).
+/// More than `max_images` uploads stop the reading with [`too_many_images`] (what is kept of
+/// each stays bounded); without a maximum every upload is read.
 async fn read_form(
     multipart: Result<Multipart, MultipartRejection>,
     upload_field: &str,
     keep: usize,
     too_big: impl Fn(&str) -> ApiError,
-    (max_uploads, too_many): (usize, fn() -> ApiError),
+    max_images: Option<usize>,
 ) -> ApiResult<Form> {
     let mut form = Form {
         fields: Map::new(),
@@ -153,8 +153,8 @@ async fn read_form(
             if !(upload.file_name.is_empty() && upload.size == 0) {
                 form.uploads.push(upload);
             }
-            if form.uploads.len() > max_uploads {
-                return Err(too_many());
+            if max_images.is_some_and(|max| form.uploads.len() > max) {
+                return Err(too_many_images());
             }
         } else {
             let text = field.text().await.map_err(multipart_error)?;
@@ -243,7 +243,7 @@ pub async fn send_with_file(
         "file",
         0,
         |_| ApiError::bad_request("File size must be less than 10MB"),
-        (usize::MAX, || ApiError::bad_request("Too many files")),
+        None,
     )
     .await?;
     let message = read_message(&form, STORAGE_AGENT)?;
@@ -442,15 +442,12 @@ pub async fn send_with_images(
         "images",
         IMAGE_HEAD_BYTES,
         |name| ApiError::bad_request(format!("Image '{name}' exceeds 10MB limit")),
-        (MAX_IMAGES, too_many_images),
+        Some(MAX_IMAGES),
     )
     .await?;
     let message = read_message(&form, BIPV_AGENT)?;
     if message.text.is_empty() && form.uploads.is_empty() {
         return Err(ApiError::bad_request("Message or images are required"));
-    }
-    if form.uploads.len() > MAX_IMAGES {
-        return Err(too_many_images());
     }
     let mut infos = Vec::new();
     for img in &form.uploads {

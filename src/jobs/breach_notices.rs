@@ -51,19 +51,20 @@ pub fn facts<'a>(
 /// Send (or go on sending) the users' notice of breach `id`, if nobody else is. Returns the
 /// emails sent by this call.
 pub async fn send_user_notices(state: &AppState, id: i64) -> u64 {
-    match send(state, id).await {
+    // Each sender its own holder, so two senders on one replica cannot both hold a notice.
+    let holder = uuid::Uuid::new_v4().simple().to_string();
+    match send(state, id, &holder).await {
         Ok(n) => n,
         Err(e) => {
             tracing::error!(breach_id = id, error = %e, "breach notices to users paused: the database failed; the sweep goes on later");
-            let _ = st::release_notice(&state.db, id, &state.instance_id, None).await;
+            let _ = st::release_notice(&state.db, id, &holder, None).await;
             0
         }
     }
 }
 
-async fn send(state: &AppState, id: i64) -> Result<u64, sqlx::Error> {
+async fn send(state: &AppState, id: i64, holder: &str) -> Result<u64, sqlx::Error> {
     let db = &state.db;
-    let holder = state.instance_id.as_str();
     let now = store::now();
     let Some(notice) = st::claim_notice(db, id, holder, now, now + CLAIM).await? else {
         return Ok(0);

@@ -179,10 +179,14 @@ pub fn spawn_scheduler(state: AppState) {
                 Ok(n) => tracing::info!(turns = n, "orphaned chat turns finalised"),
                 Err(e) => tracing::warn!(error = %format!("{e:#}"), "orphan sweep failed"),
             }
-            // (And the breach notices a stopped sender left, at the same pace.)
-            if let Err(e) = breach_notices::resume(&sweeper).await {
-                tracing::warn!(error = %e, "breach notice sweep failed");
-            }
+            // (And the breach notices a stopped sender left, at the same pace: in a task of their
+            // own, so a long notice never holds up the turns' sweep.)
+            let notices = sweeper.clone();
+            tokio::spawn(async move {
+                if let Err(e) = breach_notices::resume(&notices).await {
+                    tracing::warn!(error = %e, "breach notice sweep failed");
+                }
+            });
             tokio::select! {
                 _ = tokio::time::sleep(ORPHAN_SWEEP) => {}
                 _ = stop.wait_for(|v| *v) => break,

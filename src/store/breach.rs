@@ -420,8 +420,8 @@ pub struct Notice {
 }
 
 /// Take the unfinished notice of breach `id` for `holder` until `until`: when nobody holds it,
-/// its holder's claim ran out (a process that died), or `holder` holds it already. None when
-/// another sender holds it, or it is finished.
+/// or its holder's claim ran out (a sender that died or stalled). None when another sender
+/// holds it, or it is finished.
 pub async fn claim_notice(
     db: &Db,
     id: i64,
@@ -431,17 +431,17 @@ pub async fn claim_notice(
 ) -> Result<Option<Notice>, sqlx::Error> {
     let rows: Vec<Notice> = on_db!(db, |p| {
         sqlx::query_as(
-        "UPDATE fastapi_breach_user_notices SET claimed_by = $2, claimed_until = $4 \
+            "UPDATE fastapi_breach_user_notices SET claimed_by = $2, claimed_until = $4 \
          WHERE breach_id = $1 AND finished_at IS NULL \
-           AND (claimed_by IS NULL OR claimed_by = $2 OR claimed_until IS NULL OR claimed_until < $3) \
-         RETURNING breach_id, up_to, after_id, user_actions, sent, failed"
-    )
-    .bind(id)
-    .bind(holder)
-    .bind(now)
-    .bind(until)
-    .fetch_all(p)
-    .await
+           AND (claimed_by IS NULL OR claimed_until IS NULL OR claimed_until < $3) \
+         RETURNING breach_id, up_to, after_id, user_actions, sent, failed",
+        )
+        .bind(id)
+        .bind(holder)
+        .bind(now)
+        .bind(until)
+        .fetch_all(p)
+        .await
     })?;
     Ok(super::first(rows))
 }
