@@ -48,6 +48,7 @@ mod replicas;
 mod routes;
 mod security;
 mod sizes;
+mod sums_halves_and_slips;
 mod survey;
 mod understanding;
 mod uploads;

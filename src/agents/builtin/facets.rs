@@ -73,6 +73,18 @@ fn follows(text: &str) -> (bool, bool) {
     {
         n = rest.to_string();
     }
+    // "which yr was the peak and how much": asking for the figure too adds nothing to read.
+    for tail in [
+        " and how much",
+        " and how many",
+        " and how big",
+        " and how low",
+        " and how high",
+    ] {
+        if let Some(rest) = n.strip_suffix(tail) {
+            n = rest.to_string();
+        }
+    }
     let words = n.split(' ').filter(|w| !w.is_empty()).count();
     // A word that points back ("how does that compare", "show that as a chart", "its net income").
     let points_back = n.split(' ').any(|w| {

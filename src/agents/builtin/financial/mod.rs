@@ -126,12 +126,21 @@ pub(super) async fn fin_answer(
     let one_year = ask.companies.len() == 1
         && question.years().len() == 1
         && !question.has(|w| matches!(w, Word::Quarter(_) | Word::Half(_) | Word::FullYear));
-    let total_of_quarters = total
-        && (one_year
-            || question
-                .spans
-                .iter()
-                .any(|s| matches!(s.text.as_str(), "quarters" | "four quarters" | "quarterly")));
+    // "Nordlicht revenue, Q1 plus Q2 2024": quarters joined by "plus" are added up.
+    let plus_quarters = ask.companies.len() == 1
+        && question.spans.iter().any(|s| s.text == "plus")
+        && question
+            .spans
+            .iter()
+            .filter(|s| s.has(|w| matches!(w, Word::Quarter(_))))
+            .count()
+            >= 2;
+    let total_of_quarters = plus_quarters
+        || total
+            && (one_year
+                || question.spans.iter().any(|s| {
+                    matches!(s.text.as_str(), "quarters" | "four quarters" | "quarterly")
+                }));
     let total_of_companies = total && ask.companies.len() != 1 && !ranking;
     if (has(Op::Share) || has(Op::Sum) || total_of_quarters || total_of_companies) && !change {
         return share(tools, ask, question, vocab, !has(Op::Share), emit).await;
@@ -187,6 +196,15 @@ pub(super) async fn fin_answer(
     };
     let q = financials::resolve(&args, &vocab.financials)?;
     let Some(res) = Financials::query(tools, &q).await? else {
+        // "Nordlicht's H1 2024 revenue" where the data has quarters only: a flow's half is its
+        // two quarters added up (a margin or a capacity is declined there).
+        if matches!(period, Some(("H", _)))
+            && ask.companies.len() == 1
+            && stat.is_none()
+            && !(ask.trend || ask.chart || ask.compare)
+        {
+            return sum_over_periods(tools, ask, question, vocab, emit).await;
+        }
         say(
             emit,
             "The manufacturer data has no figures for these filters.\n\n",

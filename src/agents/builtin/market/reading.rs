@@ -639,11 +639,20 @@ pub fn read_chain(
     let mut a = when_extreme(q, a);
     // "Rank the six European countries you have (Germany, Spain, Italy, ...)": a region the
     // data does not hold, beside the countries a ranking names, only describes them.
-    if (a.has(Op::Rank) || a.has(Op::Top) || a.has(Op::Bottom))
+    // So does one named in a sentence before a comparison of countries ("Chile and Mexico are
+    // bracketed together in our LatAm coverage. How did their 2024 additions compare?").
+    let ranks = a.has(Op::Rank) || a.has(Op::Top) || a.has(Op::Bottom);
+    let lent = |t: &String| {
+        q.spans
+            .iter()
+            .any(|s| s.lent && s.has(|w| matches!(w, Word::Territory(x) if x == t)))
+    };
+    if (ranks || a.has(Op::Compare))
         && a.territories.iter().filter(|t| !is_aggregate(t)).count() >= 2
     {
-        a.territories
-            .retain(|t| !is_aggregate(t) || vocab.territories.resolve(t).is_some());
+        a.territories.retain(|t| {
+            !is_aggregate(t) || vocab.territories.resolve(t).is_some() || !(ranks || lent(t))
+        });
     }
     let Some((last_hist, last)) = vocab.market_years else {
         return Err(Decline::because("No market data is loaded."));
@@ -711,6 +720,21 @@ pub fn read_chain(
     {
         return Err(Decline::because(
             "I compute a peak, a low, an average or a sum over the historical years or over one forecast scenario, not over both joined: ask for one of them.",
+        ));
+    }
+    // "end-2023 base plus 2024 additions, what does that sum to?": a sum of two measures (an
+    // installed base and a year's additions) is not one series' sum; it is not guessed.
+    let kind_said = |k: MarketKind| {
+        q.spans.iter().any(|s| {
+            s.has(|w| *w == Word::Kind(k.as_str()))
+                || (k == MarketKind::Cumulative
+                    && matches!(s.text.as_str(), "base" | "bases")
+                    && s.has(|w| matches!(w, Word::KindHint(_))))
+        })
+    };
+    if a.has(Op::Sum) && kind_said(MarketKind::Annual) && kind_said(MarketKind::Cumulative) {
+        return Err(Decline::because(
+            "I sum one measure at a time, the additions or the installed base: ask for each figure and add them, or for the installed base of the later year.",
         ));
     }
     // Words that change the question are used by the answer or decline it, never dropped.

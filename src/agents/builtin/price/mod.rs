@@ -252,6 +252,14 @@ pub(super) async fn price_answer(
     }
     let average = question.has(|w| *w == understand::Word::Op(Op::Average));
     let (start, end) = ask.years.unwrap_or((None, None));
+    // "% change from the first 2024 reading to the latest one": the year bounds the start only;
+    // the change runs to the latest observation, not to the year's last.
+    let first_of_year_to_latest = changes
+        && months.is_empty()
+        && start.is_some()
+        && start == end
+        && year_between_first_and_latest(question);
+    let end = if first_of_year_to_latest { None } else { end };
     let args = PriceArgs {
         item: ask.items.clone(),
         technology: ask.techs.clone(),
@@ -345,6 +353,11 @@ pub(super) async fn price_answer(
                 format!("from {} to {}", a.format("%B %Y"), b.format("%B %Y")),
             ),
             (Some((a, None)), _) => (a.year(), None, format!("since {}", a.format("%B %Y"))),
+            (None, Some((Some(a), Some(_)))) if first_of_year_to_latest => (
+                a,
+                None,
+                format!("from the first observation of {a} to the latest"),
+            ),
             (None, Some((Some(a), Some(b)))) if a != b => (a, Some(b), format!("from {a} to {b}")),
             (None, Some((Some(a), Some(_)))) => (a, Some(a), format!("in {a}")),
             (None, Some((Some(a), None))) => (a, None, format!("since {a}")),
@@ -769,4 +782,15 @@ pub(super) async fn price_in_month(
     text.push_str(&source_line(&res.source.name, res.source.is_sample));
     say(emit, &text);
     Ok(true)
+}
+
+/// "from the first 2024 reading to the latest one": a year named after "first" and before
+/// "latest", so it is where the change starts, not the span it stays in ("from the first to the
+/// latest reading in 2024" keeps to 2024).
+fn year_between_first_and_latest(q: &understand::Question) -> bool {
+    let at = |f: &dyn Fn(&understand::Word) -> bool| q.spans.iter().position(|s| s.has(f));
+    let first = at(&|w| *w == understand::Word::Op(understand::Op::First));
+    let latest = at(&|w| *w == understand::Word::Op(understand::Op::Latest));
+    let year = at(&|w| matches!(w, understand::Word::Year(_)));
+    matches!((first, year, latest), (Some(f), Some(y), Some(l)) if f < y && y < l)
 }

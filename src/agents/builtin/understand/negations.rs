@@ -73,6 +73,39 @@ pub(super) fn negations_read_past(merged: &mut [Span]) {
             }
         }
     }
+    // "the average of its four 2024 quarterly margins (not the FY figure)": the full year not
+    // asked, beside the quarters asked, changes nothing.
+    let quarters = merged.iter().any(|s| {
+        s.has(|w| matches!(w, Word::Quarter(_)))
+            || matches!(s.text.as_str(), "quarterly" | "quarters" | "four quarters")
+    });
+    for i in 0..merged.len() {
+        if merged[i].text != "not" || !merged[i].is_unknown() || !quarters {
+            continue;
+        }
+        let at = if merged.get(i + 1).is_some_and(|s| s.text == "the") {
+            i + 2
+        } else {
+            i + 1
+        };
+        if merged
+            .get(at)
+            .is_some_and(|s| s.has(|w| *w == Word::FullYear))
+        {
+            let end = if merged
+                .get(at + 1)
+                .is_some_and(|s| matches!(s.text.as_str(), "figure" | "number" | "value"))
+            {
+                at + 1
+            } else {
+                at
+            };
+            for s in &mut merged[i..=end] {
+                s.meanings = vec![Word::Filler];
+                s.read_past = true;
+            }
+        }
+    }
     // "Please in GW, the MEP does not like MW.": a unit not wanted is how to write the answer,
     // not what to look up.
     for i in 0..merged.len() {
@@ -121,11 +154,32 @@ pub(super) fn aggregates_denied(merged: &mut [Span]) {
                 | "the"
                 | "any"
                 | "totals"
+                | "regional"
+                | "regional totals"
+                | "regional aggregates"
         )
     };
     for i in 0..merged.len() {
         // (Also "not world", read past as one phrase: "... not World or regions like Asia".)
         // (And "no regional aggregates like EU or Asia", read past as one phrase before them.)
+        // "Excluding aggregates (World, EU, regional totals), which five countries ...": the
+        // aggregates it lists, up to the first other word, are read past with it.
+        if matches!(
+            merged[i].text.as_str(),
+            "excluding aggregates" | "exclude aggregates" | "excluding regional aggregates"
+        ) {
+            let run = merged[i + 1..]
+                .iter()
+                .take_while(|s| aggregate(s) || joiner(s))
+                .count();
+            if merged[i + 1..i + 1 + run].iter().any(aggregate) {
+                for s in &mut merged[i..i + 1 + run] {
+                    s.meanings = vec![Word::Filler];
+                    s.read_past = true;
+                }
+                return;
+            }
+        }
         let denies = (merged[i].text == "not" && merged[i].is_unknown())
             || merged[i].text == "not world"
             || (merged[i].text.starts_with("no ")

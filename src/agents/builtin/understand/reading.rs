@@ -800,8 +800,48 @@ pub(super) fn single_word(w: &str, lex: &Lexicon) -> Span {
     }
     match lex.near(w) {
         Some(k) => span(lex.get(k).cloned().unwrap_or_default(), Some(k.to_string())),
-        None => span(Vec::new(), None),
+        // "durign", "teh": two neighbouring letters swapped in an ordinary word that changes
+        // nothing is read past as that word (one that would change the question is not guessed).
+        None => match swapped_english(w) {
+            Some(e)
+                if !words::changes_the_question(&e)
+                    && lex
+                        .get(&e)
+                        .is_none_or(|m| m.iter().all(|w| *w == Word::Filler)) =>
+            {
+                Span {
+                    read_past: true,
+                    ..span(vec![Word::Filler], Some(e))
+                }
+            }
+            _ => span(Vec::new(), None),
+        },
     }
+}
+
+/// The one ordinary English word `w` is, with two neighbouring letters swapped back (words of
+/// five letters or more: a short word has too many neighbours).
+fn swapped_english(w: &str) -> Option<String> {
+    let c: Vec<char> = w.chars().collect();
+    if c.len() < 5 || !c.iter().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let mut found: Option<String> = None;
+    for i in 0..c.len() - 1 {
+        if c[i] == c[i + 1] {
+            continue;
+        }
+        let mut t = c.clone();
+        t.swap(i, i + 1);
+        let t: String = t.into_iter().collect();
+        if english(&t) {
+            if found.as_ref().is_some_and(|f| *f != t) {
+                return None;
+            }
+            found = Some(t);
+        }
+    }
+    found
 }
 
 /// `2024-03` → `2024 03`, `fy2023` → `fy 2023`, `q1-2024` → `q1 2024`: numbers glued to

@@ -679,3 +679,47 @@ fn asides_on_units_forecasts_and_the_record_are_read_past() {
     assert_eq!(quarter_ranges("Q1, Q3 2024"), "Q1, Q3 2024");
     assert_eq!(quarter_ranges("the 2021-2023 span"), "the 2021-2023 span");
 }
+
+#[test]
+fn slips_reported_figures_and_listed_aggregates_are_read_past() {
+    // Two neighbouring letters swapped in an ordinary word, "as reported", aggregates listed
+    // after "excluding aggregates" (up to the question), the full year not asked beside quarters,
+    // and "in that range": nothing is left unmatched, and nothing is read as a place.
+    for q in [
+        "avg p-type m10 wafer price in china durign june 2024?",
+        "What was Spain's annual PV installation figure for 2024, as reported?",
+        "Excluding aggregates (World, EU, regional totals), which five countries added the most PV capacity in 2024?",
+        "simple avg of its four 2024 quarterly gross margins (not the FY figure)",
+        "ok which year was highest in that range",
+    ] {
+        let u = read(q);
+        assert!(
+            u.spans.iter().all(|s| !s.is_unknown()),
+            "{q}: {:?}",
+            u.spans
+        );
+        assert!(
+            !u.has(|w| matches!(w, Word::Except(_) | Word::FullYear)),
+            "{q}: {:?}",
+            u.spans
+        );
+    }
+    let q = read(
+        "Excluding aggregates (World, EU, regional totals), which five countries added the most in 2024?",
+    );
+    assert!(!q.has(|w| matches!(w, Word::Territory(_))), "{:?}", q.spans);
+    // A slip of a word of the data is read as that word, and said; a slip into a word that
+    // changes the question is not read past ("nto": a short word is not guessed either).
+    let q = read("the lowset price");
+    assert!(q.has(|w| *w == Word::Op(Op::Bottom)), "{:?}", q.spans);
+    assert!(read("nto cumulative").spans.iter().any(|s| s.is_unknown()));
+    assert!(
+        read("excpet Germany")
+            .spans
+            .iter()
+            .all(|s| s.text != "excpet" || !s.read_past)
+    );
+    // "in aggregate" adds up; "how low" asks the lowest.
+    assert!(read("Spain adding in aggregate over 2025-2030").has(|w| *w == Word::Op(Op::Sum)));
+    assert!(read("which year, and how low?").has(|w| *w == Word::Op(Op::Min)));
+}

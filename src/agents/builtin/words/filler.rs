@@ -6,6 +6,13 @@ pub const FILLER: &[&str] = &[
     "og",
     "looking back a decade",
     "looking back",
+    // "which year was highest in that range": the span already read (the chart's years).
+    "in that range",
+    "in this range",
+    "over that range",
+    "in that window",
+    // "Spain's 2024 additions, as reported": the data's figure is the reported one.
+    "as reported",
     // "Spain as a whole": the whole country is what a figure of it is.
     "as a whole",
     // "for our 2030 net-zero roadmap": the asker's plan

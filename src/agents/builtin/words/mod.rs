@@ -691,6 +691,9 @@ pub const OPS: &[(&str, Op)] = &[
     ("all time high", Op::Max),
     ("all time highs", Op::Max),
     ("record low", Op::Min),
+    // "which year had the lowest additions, and how low?"
+    ("how low", Op::Min),
+    ("how high", Op::Max),
     ("all time low", Op::Min),
     ("all time lows", Op::Min),
     ("average", Op::Average),
@@ -705,6 +708,7 @@ pub const OPS: &[(&str, Op)] = &[
     ("together", Op::Sum),
     ("altogether", Op::Sum),
     ("in total", Op::Sum),
+    ("in aggregate", Op::Sum),
     ("add up", Op::Sum),
     ("adding up", Op::Sum),
     ("add those up", Op::Sum),
