@@ -20,6 +20,7 @@ pub mod mail;
 pub mod metrics;
 pub mod notify;
 pub mod ratelimit;
+pub mod residency;
 pub mod store;
 pub mod tools;
 

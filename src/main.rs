@@ -182,7 +182,9 @@ fn init_logging(s: &Settings) {
 /// Transparent huge pages off for this process unless `MIMALLOC_ALLOW_THP=1` is in its
 /// environment: mimalloc asks for huge pages on its arenas, and each open stream's small buffers
 /// then kept whole 2 MiB pages resident (5,000 streams: 108 rather than 85 KiB each, and 9 MiB
-/// more idle: docs/BENCHMARKS.md, "Streams at scale").
+/// more idle: docs/BENCHMARKS.md, "Streams at scale"). mimalloc itself is built with them off
+/// (`.cargo/config.toml`), since its first arena is taken before `main`; this covers the
+/// `system-alloc` build and the C libraries' own allocations.
 fn no_transparent_huge_pages() {
     #[cfg(target_os = "linux")]
     if std::env::var_os("MIMALLOC_ALLOW_THP").is_none_or(|v| v != "1") {
@@ -271,6 +273,14 @@ async fn run(cli: Cli) -> Result<()> {
                 database = %place,
                 "Solar Intelligence listening"
             );
+            // Start-up is over: the code only it ran need not stay resident (once now, and once
+            // more when the tasks `serve` starts have run their first round).
+            let advised = solarintel::residency::release_start_up_code();
+            tracing::debug!(mappings = advised, "start-up code released");
+            tokio::spawn(async {
+                tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+                solarintel::residency::release_start_up_code();
+            });
             app.serve(listener, stop).await
         }
         Command::Migrate => {

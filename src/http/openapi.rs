@@ -246,8 +246,31 @@ pub fn document() -> utoipa::openapi::OpenApi {
     finish(super::documented().into_openapi())
 }
 
+/// The docs pages and `/api/v1/openapi.json`, served from the document's JSON written once: the
+/// document's own tree (kept by the Swagger UI router to write it anew on each request) held
+/// about 3 MB of the idle service's memory (docs/BENCHMARKS.md).
 pub fn routes(doc: utoipa::openapi::OpenApi) -> Router<AppState> {
+    let json = axum::body::Bytes::from(serde_json::to_vec(&doc).unwrap_or_else(|e| {
+        tracing::error!(error = %e, "the OpenAPI document could not be written");
+        b"{}".to_vec()
+    }));
+    drop(doc);
     Router::new()
-        .merge(SwaggerUi::new("/docs").url("/api/v1/openapi.json", doc))
+        .route(
+            "/api/v1/openapi.json",
+            get(move || {
+                let json = json.clone();
+                async move {
+                    (
+                        [(axum::http::header::CONTENT_TYPE, "application/json")],
+                        json,
+                    )
+                }
+            }),
+        )
+        .merge(
+            SwaggerUi::new("/docs")
+                .config(utoipa_swagger_ui::Config::new(["/api/v1/openapi.json"])),
+        )
         .route("/redoc", get(|| async { Redirect::permanent("/docs/") }))
 }

@@ -15,6 +15,8 @@ const RULES: &[(&str, &[&str])] = &[
     ("domain", &[]),
     ("dotenv", &[]),
     ("breaker", &[]),
+    // the process's own memory (it reads /proc; nothing of the crate)
+    ("residency", &[]),
     // the chat events, below the agents that emit them and the chat that streams them
     ("events", &["domain"]),
     ("config", &["domain", "dotenv"]),
