@@ -5,7 +5,7 @@
 //!       An OpenAI-compatible streaming server. Each delta carries the CLOCK_MONOTONIC time (ns)
 //!       it was written and how late that write was against its schedule (`lUS`, µs), so the
 //!       client can show the fake provider is not the bottleneck; both in letters (0 → a), since
-//!       the service's figure check holds back digits no data holds.
+//!       the service's figure check holds back digits no data holds; each delta ends a sentence.
 //!   streamload load HOST:PORT[,HOST:PORT] SECRET PAIRS_FILE PER_USER PID[,PID] RAMP_PER_S
 //!       PAIRS_FILE holds one `user_id conversation_id` a line; for each, PER_USER streams open
 //!       with an HS256 token minted from SECRET, RAMP_PER_S a second (0: all at once). User i goes
@@ -92,7 +92,7 @@ async fn fake_conn(mut sock: TcpStream, deltas: u32, interval: Duration) -> std:
             .saturating_duration_since(due)
             .as_micros();
         let chunk = format!(
-            "data: {{\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"{} l{} \"}}}}]}}\n\n",
+            "data: {{\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"{} l{}. \"}}}}]}}\n\n",
             letters(mono_ns()),
             letters(late_us as u64)
         );
@@ -182,7 +182,10 @@ async fn one_stream(addr: String, token: String, conv: i64) -> Stream {
             match ev.get("type").and_then(|t| t.as_str()) {
                 Some("chunk") => {
                     let content = ev.get("content").and_then(|c| c.as_str()).unwrap_or("");
-                    for word in content.split_whitespace() {
+                    // (Each delta ends its sentence, so the service's figure check, which holds
+                    // a sentence until it ends, passes it on at once: the latency measured is the
+                    // service's, not the length of a sentence.)
+                    for word in content.split_whitespace().map(|w| w.trim_end_matches('.')) {
                         if let Some(l) = word.strip_prefix('l') {
                             if let Some(us) = unletters(l) {
                                 out.fake_late_ms.push(us as f64 / 1e3);

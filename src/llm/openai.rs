@@ -125,9 +125,13 @@ impl OpenAiClient {
         // a `serde_json::Value` tree of the messages and tool specifications took about three
         // times the room, held for the whole streamed answer (docs/BENCHMARKS.md, "Streams at
         // scale").
-        let body = request_body(model, messages, tools)
-            .map(axum::body::Bytes::from)
-            .map_err(|e| LlmError::Unreachable(format!("request not serialisable: {e}")))?;
+        // It is kept for a retry only until the answer starts: a streamed answer is not retried,
+        // so its request (the tool specifications are most of it) is not held for the stream.
+        let mut body = Some(
+            request_body(model, messages, tools)
+                .map(axum::body::Bytes::from)
+                .map_err(|e| LlmError::Unreachable(format!("request not serialisable: {e}")))?,
+        );
         let mut trace = Trace {
             started: Instant::now(),
             first_delta: None,
@@ -140,8 +144,10 @@ impl OpenAiClient {
                 produced = true;
                 on_text(s);
             };
-            match self.once(&body, &mut forward, &mut trace).await {
-                Err(e) if !produced && attempt < self.attempts && retryable(&e) => {
+            match self.once(&mut body, &mut forward, &mut trace).await {
+                Err(e)
+                    if !produced && body.is_some() && attempt < self.attempts && retryable(&e) =>
+                {
                     let asked = match &e {
                         LlmError::Status { retry_after, .. } => *retry_after,
                         _ => None,
@@ -167,17 +173,21 @@ impl OpenAiClient {
         result
     }
 
+    /// One call. `body` is taken (dropped) once the answer's text starts: no retry follows.
     async fn once(
         &self,
-        body: &axum::body::Bytes,
+        body: &mut Option<axum::body::Bytes>,
         on_text: &mut (dyn FnMut(String) + Send),
         trace: &mut Trace,
     ) -> Result<Vec<ToolCall>, LlmError> {
+        let Some(bytes) = body.clone() else {
+            return Err(LlmError::Unreachable("the request was already sent".into()));
+        };
         let mut req = self
             .http
             .post(format!("{}/chat/completions", self.base_url))
             .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .body(body.clone());
+            .body(bytes);
         if let Some(k) = &self.api_key {
             req = req.bearer_auth(k);
         }
@@ -255,6 +265,8 @@ impl OpenAiClient {
                 if let Some(text) = delta.get("content").and_then(Value::as_str)
                     && !text.is_empty()
                 {
+                    // The answer has started: it is not retried, so its request is let go.
+                    body.take();
                     on_text(text.to_string());
                 }
                 if let Some(tc) = delta.get("tool_calls").and_then(Value::as_array) {
