@@ -446,7 +446,7 @@ pub const SECTIONS: &[Section] = &[
         settings: &[s(
             "MIMALLOC_ALLOW_THP",
             "",
-            "`1` lets the allocator use transparent huge pages; read from the process environment only (`.env` is read too late for it). Off by default: with them each open chat stream kept about 23 KiB more resident (see [Streams at scale](docs/BENCHMARKS.md#streams-at-scale))",
+            "`1` lets the allocator use transparent huge pages; read from the process environment only (`.env` is read too late for it). Off by default (mimalloc is built with them off): with them each open chat stream kept about 23 KiB more resident, and the idle service about 4 MiB more (see [Benchmarks](docs/BENCHMARKS.md))",
         )
         .computed("unset (off)")
         .process_only()],
