@@ -247,8 +247,8 @@ pub fn document() -> utoipa::openapi::OpenApi {
 }
 
 /// The docs pages and `/api/v1/openapi.json`, served from the document's JSON written once: the
-/// document's own tree (kept by the Swagger UI router to write it anew on each request) held
-/// about 3 MB of the idle service's memory (docs/BENCHMARKS.md).
+/// document's own tree was kept by the Swagger UI router to write it anew on each request (about
+/// 3 MB of allocations at the start-up peak of a heap profile: docs/BENCHMARKS.md).
 pub fn routes(doc: utoipa::openapi::OpenApi) -> Router<AppState> {
     let json = axum::body::Bytes::from(serde_json::to_vec(&doc).unwrap_or_else(|e| {
         tracing::error!(error = %e, "the OpenAPI document could not be written");
