@@ -333,8 +333,11 @@ pub fn connection_limit(configured: usize) -> usize {
     soft.saturating_sub(256).max(64)
 }
 
-/// What hyper may buffer per connection (bytes).
-const MAX_CONNECTION_BUFFER: usize = 64 * 1024;
+/// What hyper may buffer per connection (bytes): the request's head must fit (a larger head is
+/// answered 431), and at most this much of an answer the client has not taken is queued. At
+/// 8 KiB hyper's read buffer never grows past its first 8 KiB: at 16 or 64 KiB it grew to 16 KiB
+/// on every connection, 9 KiB more for each open chat stream (docs/BENCHMARKS.md).
+const MAX_CONNECTION_BUFFER: usize = 8 * 1024;
 
 /// axum's `serve`, with what it does not offer: a header-read timeout (a slow-header client and an
 /// idle keep-alive connection are closed after `HTTP_HEADER_TIMEOUT_SECONDS`) and a bound on open
@@ -353,7 +356,7 @@ async fn serve_connections(
     use tower::ServiceExt;
     let mut builder = Builder::new(TokioExecutor::new());
     // hyper queues at most this much of an answer the client has not taken (its default is
-    // about 400 KiB per connection); a request's headers must fit in it too.
+    // about 400 KiB per connection); a request's head must fit in it too.
     builder.http1().max_buf_size(MAX_CONNECTION_BUFFER);
     if !limits.header_timeout.is_zero() {
         builder
