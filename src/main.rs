@@ -279,7 +279,8 @@ async fn run(cli: Cli) -> Result<()> {
             tracing::debug!(mappings = advised, "start-up code released");
             tokio::spawn(async {
                 tokio::time::sleep(std::time::Duration::from_secs(2)).await;
-                solarintel::residency::release_start_up_code();
+                // (It reads /proc/self/smaps: file I/O, off the runtime's threads.)
+                tokio::task::spawn_blocking(solarintel::residency::release_start_up_code);
             });
             app.serve(listener, stop).await
         }

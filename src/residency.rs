@@ -109,7 +109,7 @@ Anonymous:            32 kB
         // times at once.
         let advised = release_start_up_code();
         assert!(advised >= 1, "no mapping of the test program was advised");
-        // The code let go is mapped again when it runs.
+        // Every read-only mapping of the program was advised (and this code, let go, still runs).
         let smaps = std::fs::read_to_string("/proc/self/smaps").unwrap();
         let exe = std::fs::read_link("/proc/self/exe").unwrap();
         assert_eq!(code_mappings(&smaps, &exe.to_string_lossy()).len(), advised);

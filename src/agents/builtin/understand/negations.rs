@@ -166,7 +166,7 @@ pub(super) fn aggregates_denied(merged: &mut [Span]) {
         // aggregates it lists, up to the first other word, are read past with it.
         if matches!(
             merged[i].text.as_str(),
-            "excluding aggregates" | "exclude aggregates" | "excluding regional aggregates"
+            "excluding aggregates" | "excluding regional aggregates"
         ) {
             let run = merged[i + 1..]
                 .iter()
