@@ -26,6 +26,7 @@ mod conversations;
 mod current_app;
 mod data_answers;
 mod decisions;
+mod dictated_and_stories;
 mod edge;
 mod faults;
 mod figure_check;

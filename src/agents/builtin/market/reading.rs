@@ -95,6 +95,25 @@ pub(super) fn at_a_years_end(q: &Question) -> bool {
     })
 }
 
+/// "at 31 Dec 2024", "as of December 31 2024": the last day of a year is the year's end, which
+/// the annual data holds (any other day is of a month it does not hold, and is declined).
+fn year_end_day(q: &Question) -> Option<Question> {
+    let at = q.spans.iter().enumerate().position(|(i, s)| {
+        matches!(s.meanings.as_slice(), [Word::Month(12)])
+            && matches!(
+                s.text.as_str(),
+                "31 dec" | "31 december" | "dec 31" | "december 31"
+            )
+            && q.spans
+                .get(i + 1)
+                .is_some_and(|n| n.has(|w| matches!(w, Word::Year(_))))
+    })?;
+    let mut q = q.clone();
+    q.spans[at].text = "end of".into();
+    q.spans[at].meanings = vec![Word::Filler];
+    Some(q)
+}
+
 pub(super) fn facets(q: &Question) -> MarketAsk {
     let mut a = MarketAsk {
         territories: q.all(|w| match w {
@@ -420,6 +439,8 @@ pub fn read_chain(
     chain: &[&Question],
     vocab: &Vocabulary,
 ) -> Result<MarketAsk, Decline> {
+    let ended = year_end_day(q);
+    let q = ended.as_ref().unwrap_or(q);
     let d = unmatched(q, fits);
     if !d.is_empty() {
         return Err(d);

@@ -164,6 +164,23 @@ pub(super) fn with_context(
         )
     });
     let measure = names(Class::Kind) || names(Class::Item) || names(Class::Metric);
+    // A measure the data does not hold in a story around the question ("We're talking to a Korean
+    // inverter supplier.", "Inventory collateral is marked to poly prices.") is the story's when
+    // the question says what it measures: a measure of its own, of its topic, or solar.
+    // (Not a topic the question's verb names: "Our client tracks module imports. How much did
+    // Spain add in 2024?" may ask what was added to the imports.)
+    let measured = measure
+        || says_solar(&read[q].0)
+        || read.iter().enumerate().any(|(i, (sentence, topic))| {
+            i != q
+                && *topic
+                && sentence.has(|w| {
+                    matches!(
+                        class(w),
+                        Some(Class::Kind | Class::Item | Class::Metric | Class::Topic)
+                    )
+                })
+        });
     let points_back = read[q].0.spans.iter().any(|s| {
         matches!(
             s.text.as_str(),
@@ -295,7 +312,8 @@ pub(super) fn with_context(
                 || (words::PARTS_OF_PLACES.contains(&s.text.as_str())
                     && !names(Class::Place)
                     && !from_topic.contains(&Class::Place))
-                || (s.has(|w| matches!(w, Word::NotHeld(_))) && !measure)
+                || (s.has(|w| matches!(w, Word::NotHeld(_)))
+                    && !(if *topic { measure } else { measured }))
                 // ("Excluding Germany. Which country added the most?": a place left out.)
                 || s.has(|w| matches!(w, Word::Except(_)))
                 // A name the data does not hold ("Meyer Burger is ... What was its revenue?") is

@@ -303,8 +303,11 @@ impl Lexicon {
         let mut tie = false;
         for k in &self.fuzzy {
             let d = distance(w, k);
+            // ("prce": a letter left out of a longer word is no other short word.)
+            let dropped = k.chars().count() == n + 1 && is_subsequence(w, k);
             if d > max
                 || (names_only
+                    && !dropped
                     && !self.phrases.get(k.as_str()).is_some_and(|ws| {
                         ws.iter().all(|w| {
                             matches!(
@@ -402,3 +405,9 @@ pub(super) const METRIC_SYNONYMS: &[(&[&str], &str)] = &[
     (&["debt", "net debt"], "Net debt"),
     (&["cash", "cash flow", "free cash flow"], "Cash flow"),
 ];
+
+/// Whether `w` is `k` with letters left out, in order.
+fn is_subsequence(w: &str, k: &str) -> bool {
+    let mut k = k.chars();
+    w.chars().all(|c| k.any(|x| x == c))
+}

@@ -17,6 +17,7 @@ mod context;
 mod lexicon;
 mod negations;
 mod reading;
+mod spoken;
 mod text;
 pub use context::*;
 pub use lexicon::*;
@@ -175,7 +176,8 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// Read a question.
 pub fn understand(text: &str, lex: &Lexicon) -> Question {
-    let ranged = quarter_ranges(text);
+    let heard = spoken::spoken(text);
+    let ranged = quarter_ranges(&heard);
     let coded = country_codes(&ranged);
     let grouped = country_groups(&coded);
     let dated = dates(&grouped);
@@ -222,7 +224,16 @@ pub fn understand(text: &str, lex: &Lexicon) -> Question {
             // (Not a claim to check: "Is it true that Pakistan added more than 15 GW? Give me
             // the number you hold." looks up what the last sentence asks, with its context.)
             let claim = checks_a_claim(parts[last - 1].0);
-            Some(if names_nothing && !claim {
+            // (Nor a story told after it: "Dutch installations, 2023 vs 2024 - % change please.
+            // One of our obligors imports into Rotterdam and says volumes are softening.")
+            let story = states(parts[last].0)
+                && !norm_joined(parts[last].0).split(' ').any(|w| {
+                    matches!(
+                        w,
+                        "how" | "what" | "whats" | "which" | "who" | "when" | "where" | "why"
+                    )
+                });
+            Some(if (names_nothing || story) && !claim {
                 last - 1
             } else {
                 last

@@ -236,7 +236,15 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
             && merged[i + 1..(i + 3).min(merged.len())].iter().any(|s| {
                 matches!(
                     s.text.as_str(),
-                    "series" | "record" | "history" | "period" | "fleet" | "dataset"
+                    "series"
+                        | "record"
+                        | "history"
+                        | "period"
+                        | "fleet"
+                        | "dataset"
+                        | "country"
+                        | "world"
+                        | "market"
                 )
             })
         {

@@ -137,6 +137,9 @@ pub const FILLER: &[&str] = &[
     "not the aggregates",
     "without aggregates",
     "usd t",
+    // thousands of US$ a tonne, silver's unit as the data writes it ("K US$/t")
+    "k usd t",
+    "k usd per t",
     "per kg",
     "per w",
     "per wp",
