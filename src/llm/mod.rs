@@ -1,6 +1,7 @@
 //! LLM providers (decision B1): an OpenAI-compatible Chat Completions client with streaming and
 //! tool calls, and the built-in offline provider. One enum, no dynamic dispatch.
 
+mod http1;
 pub mod openai;
 
 use std::collections::HashMap;

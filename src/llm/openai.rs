@@ -5,9 +5,9 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use futures::StreamExt;
 use serde_json::Value;
 
+use super::http1::{self, Http1};
 use super::{ChatMessage, LlmError, ToolCall, ToolSpec};
 use crate::metrics::LlmStats;
 
@@ -71,6 +71,9 @@ fn request_body(
 #[derive(Clone)]
 pub struct OpenAiClient {
     http: reqwest::Client,
+    /// The client of a plain-`http://` provider (`http1.rs`: a few KiB an open stream); `https://`
+    /// goes through `http`.
+    plain: Option<Arc<Http1>>,
     base_url: String,
     api_key: Option<String>,
     /// The longest silence: until the response starts, and between two chunks of it. A long
@@ -91,6 +94,7 @@ impl OpenAiClient {
                 .connect_timeout(Duration::from_secs(10))
                 .build()
                 .expect("an HTTP client with default TLS"),
+            plain: Http1::new(base_url, Duration::from_secs(10)).map(Arc::new),
             base_url: base_url.trim_end_matches('/').to_string(),
             api_key,
             timeout,
@@ -183,43 +187,82 @@ impl OpenAiClient {
         let Some(bytes) = body.clone() else {
             return Err(LlmError::Unreachable("the request was already sent".into()));
         };
-        let mut req = self
-            .http
-            .post(format!("{}/chat/completions", self.base_url))
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .body(bytes);
-        if let Some(k) = &self.api_key {
-            req = req.bearer_auth(k);
-        }
-        let resp = tokio::time::timeout(self.timeout, req.send())
-            .await
-            .map_err(|_| LlmError::Timeout)?
-            .map_err(|e| LlmError::Unreachable(e.without_url().to_string()))?;
-        let status = resp.status();
-        if !status.is_success() {
-            let retry_after = resp
-                .headers()
-                .get(reqwest::header::RETRY_AFTER)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| retry_after(v, chrono::Utc::now()));
-            let text = resp.text().await.unwrap_or_default();
-            return Err(LlmError::Status {
-                status: status.as_u16(),
-                body: text.chars().take(300).collect(),
-                retry_after,
-            });
-        }
+        let mut stream = match &self.plain {
+            Some(plain) => {
+                let auth = self.api_key.as_ref().map(|k| format!("Bearer {k}"));
+                let headers: Vec<(&str, &str)> = auth
+                    .as_deref()
+                    .map(|a| ("Authorization", a))
+                    .into_iter()
+                    .collect();
+                let resp = tokio::time::timeout(
+                    self.timeout,
+                    plain.post("/chat/completions", &headers, &bytes),
+                )
+                .await
+                .map_err(|_| LlmError::Timeout)?
+                .map_err(|e| LlmError::Unreachable(e.to_string()))?;
+                if !(200..300).contains(&resp.status) {
+                    let status = resp.status;
+                    let retry_after = resp
+                        .retry_after
+                        .as_deref()
+                        .and_then(|v| retry_after(v, chrono::Utc::now()));
+                    let text = tokio::time::timeout(self.timeout, resp.text(4096))
+                        .await
+                        .unwrap_or_default();
+                    return Err(LlmError::Status {
+                        status,
+                        body: text.chars().take(300).collect(),
+                        retry_after,
+                    });
+                }
+                Body::Plain(resp)
+            }
+            None => {
+                let mut req = self
+                    .http
+                    .post(format!("{}/chat/completions", self.base_url))
+                    .header(reqwest::header::CONTENT_TYPE, "application/json")
+                    .body(bytes);
+                if let Some(k) = &self.api_key {
+                    req = req.bearer_auth(k);
+                }
+                let resp = tokio::time::timeout(self.timeout, req.send())
+                    .await
+                    .map_err(|_| LlmError::Timeout)?
+                    .map_err(|e| LlmError::Unreachable(e.without_url().to_string()))?;
+                let status = resp.status();
+                if !status.is_success() {
+                    let retry_after = resp
+                        .headers()
+                        .get(reqwest::header::RETRY_AFTER)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| retry_after(v, chrono::Utc::now()));
+                    let text = resp.text().await.unwrap_or_default();
+                    return Err(LlmError::Status {
+                        status: status.as_u16(),
+                        body: text.chars().take(300).collect(),
+                        retry_after,
+                    });
+                }
+                Body::General(resp)
+            }
+        };
         let mut calls = CallAccumulator::default();
         let mut buf: Vec<u8> = Vec::new();
-        let mut stream = resp.bytes_stream();
         // Whether the model said why it stopped (`finish_reason`).
         let mut finished = false;
-        while let Some(chunk) = tokio::time::timeout(self.timeout, stream.next())
+        while tokio::time::timeout(self.timeout, stream.read_into(&mut buf))
             .await
-            .map_err(|_| LlmError::Timeout)?
+            .map_err(|_| LlmError::Timeout)??
         {
-            let chunk = chunk.map_err(|e| LlmError::Unreachable(e.without_url().to_string()))?;
-            buf.extend_from_slice(&chunk);
+            // (A line is an event of a few hundred bytes; one that never ends is no stream.)
+            if buf.len() > MAX_LINE && !buf.contains(&b'\n') {
+                return Err(LlmError::Malformed(
+                    "a line of the stream over 1 MiB".into(),
+                ));
+            }
             while let Some(pos) = buf.iter().position(|b| *b == b'\n') {
                 let line: Vec<u8> = buf.drain(..=pos).collect();
                 let line = String::from_utf8_lossy(&line);
@@ -229,6 +272,7 @@ impl OpenAiClient {
                 };
                 let data = data.trim();
                 if data == "[DONE]" {
+                    stream.finish();
                     return Ok(calls.finish());
                 }
                 if data.is_empty() {
@@ -282,6 +326,42 @@ impl OpenAiClient {
             Ok(calls.finish())
         } else {
             Err(LlmError::Incomplete)
+        }
+    }
+}
+
+/// The longest line of a response stream.
+const MAX_LINE: usize = 1024 * 1024;
+
+/// A streamed response body, from either client.
+enum Body<'a> {
+    Plain(http1::Response<'a>),
+    General(reqwest::Response),
+}
+
+impl Body<'_> {
+    /// Append the next bytes to `buf`; false at the end of the body.
+    async fn read_into(&mut self, buf: &mut Vec<u8>) -> Result<bool, LlmError> {
+        match self {
+            Body::Plain(r) => r
+                .read_into(buf)
+                .await
+                .map_err(|e| LlmError::Unreachable(e.to_string())),
+            Body::General(r) => match r.chunk().await {
+                Ok(Some(chunk)) => {
+                    buf.extend_from_slice(&chunk);
+                    Ok(true)
+                }
+                Ok(None) => Ok(false),
+                Err(e) => Err(LlmError::Unreachable(e.without_url().to_string())),
+            },
+        }
+    }
+
+    /// Done with it (a plain connection whose body has ended is kept for the next call).
+    fn finish(self) {
+        if let Body::Plain(r) = self {
+            r.finish();
         }
     }
 }
