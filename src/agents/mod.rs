@@ -113,7 +113,7 @@ pub async fn run(
         }
         Llm::OpenAi { client, models } => {
             let model = models.for_agent(agent.id);
-            let specs = tools::specs(agent.tools);
+            let specs = tools::agent_specs(agent.tools);
             let prompt = system_prompt(agent);
             let mut messages = Vec::with_capacity(history.len() + 2);
             messages.push(ChatMessage::system(&prompt));
@@ -134,7 +134,7 @@ pub async fn run(
                     }
                 };
                 let result = client
-                    .complete(model, &messages, &specs, &mut |delta: String| {
+                    .complete(model, &messages, specs, &mut |delta: String| {
                         let ready = guard.push(&strip_citations(&delta));
                         // counted as they are left out: a turn cut off by its time limit
                         // never returns here

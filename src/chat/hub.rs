@@ -143,37 +143,47 @@ pub fn stream(
     seq: i64,
     keep_alive: Duration,
 ) -> impl Stream<Item = Result<Bytes, Infallible>> {
-    channel_body(move |tx| async move {
-        let mut version = live.version.subscribe();
-        let mut last = seq;
+    // Polled by the connection itself, not fed by a task through a channel: a task and its
+    // channel were about 2 KiB of every open stream (docs/BENCHMARKS.md, "Streams at scale").
+    // A client that reads slowly gets the frames since its last read in one chunk.
+    struct Follow {
+        version: tokio::sync::watch::Receiver<u64>,
+        live: Arc<Live>,
+        last: i64,
+        ended: bool,
+        keep_alive: Duration,
+    }
+    let start = Follow {
+        version: live.version.subscribe(),
+        live,
+        last: seq,
+        ended: false,
+        keep_alive,
+    };
+    // (Fused: a body may be polled again after its end, which `unfold` answers with a panic.)
+    futures::StreamExt::fuse(futures::stream::unfold(start, |mut f| async move {
+        if f.ended {
+            return None;
+        }
         loop {
-            version.borrow_and_update();
-            let (frames, finished) = live.after(last);
+            f.version.borrow_and_update();
+            let (frames, finished) = f.live.after(f.last);
             if let Some((n, _)) = frames.last() {
-                last = *n;
-                let chunk: String = frames.into_iter().map(|(_, f)| f).collect();
-                if tx.send(Bytes::from(chunk)).await.is_err() {
-                    return;
-                }
+                f.last = *n;
+                f.ended = finished;
+                let chunk: String = frames.into_iter().map(|(_, frame)| frame).collect();
+                return Some((Ok(Bytes::from(chunk)), f));
             }
             if finished {
-                return;
+                return None;
             }
-            match tokio::time::timeout(keep_alive, version.changed()).await {
+            match tokio::time::timeout(f.keep_alive, f.version.changed()).await {
                 Ok(Ok(())) => {}
-                Ok(Err(_)) => return,
-                Err(_) => {
-                    if tx
-                        .send(Bytes::from_static(KEEP_ALIVE.as_bytes()))
-                        .await
-                        .is_err()
-                    {
-                        return;
-                    }
-                }
+                Ok(Err(_)) => return None,
+                Err(_) => return Some((Ok(Bytes::from_static(KEEP_ALIVE.as_bytes())), f)),
             }
         }
-    })
+    }))
 }
 
 /// A response body fed by a task: `f` gets the sender; the body ends when the task drops it, and

@@ -246,6 +246,21 @@ pub fn specs(names: &[&str]) -> Vec<ToolSpec> {
         .collect()
 }
 
+/// [`specs`] of an agent's tool list, built once and kept: a turn held its own copy (about
+/// 2 KiB of JSON values) for as long as its answer streamed. There are as many lists as agents.
+pub fn agent_specs(names: &'static [&'static str]) -> &'static [ToolSpec] {
+    type Built = Vec<((usize, usize), &'static [ToolSpec])>;
+    static BUILT: std::sync::Mutex<Built> = std::sync::Mutex::new(Vec::new());
+    let key = (names.as_ptr() as usize, names.len());
+    let mut built = BUILT.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some((_, specs)) = built.iter().find(|(k, _)| *k == key) {
+        return specs;
+    }
+    let specs: &'static [ToolSpec] = Box::leak(specs(names).into_boxed_slice());
+    built.push((key, specs));
+    specs
+}
+
 /// Run a tool with the model's JSON arguments.
 pub async fn run(
     name: &str,
