@@ -337,7 +337,7 @@ pub const SECTIONS: &[Section] = &[
             s(
                 "OPENAI_BASE_URL",
                 "https://api.openai.com/v1",
-                "that endpoint's base URL",
+                "that endpoint's base URL. An `http://` URL (a model server beside the service) is read by the service's own HTTP/1.1 client, connected directly (`HTTP_PROXY` is not read), with idle connections kept 4 s; `https://` goes through a TLS client that reads `HTTPS_PROXY`",
             ),
             s("OPENAI_MODEL", "gpt-4.1-mini", "the model every agent uses"),
             s(

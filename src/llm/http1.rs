@@ -206,11 +206,12 @@ impl Http1 {
                     retry_after = Some(value.to_string());
                 }
             }
+            // (No body: an empty length, and the statuses that never have one.)
+            if framing == Framing::Length(0) || matches!(status, 204 | 304) {
+                framing = Framing::Done;
+            }
             if framing == Framing::Close {
                 reusable = false;
-            }
-            if framing == Framing::Length(0) {
-                framing = Framing::Done;
             }
             buf.drain(..head);
             buf.shrink_to(READ_AT_LEAST);
@@ -521,8 +522,9 @@ mod tests {
                 .to_vec();
         let interim =
             b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".to_vec();
+        let empty = b"HTTP/1.1 204 No Content\r\n\r\n".to_vec();
         let close = b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nuntil the end".to_vec();
-        let (url, accepted) = server(vec![chunked, length, interim, close]).await;
+        let (url, accepted) = server(vec![chunked, length, interim, empty, close]).await;
         let c = Http1::new(&url, Duration::from_secs(1)).unwrap();
         let mut r = c
             .post("/chat/completions", &[("Authorization", "Bearer k")], b"{}")
@@ -537,9 +539,12 @@ mod tests {
         let mut r = c.post("/chat/completions", &[], b"{}").await.unwrap();
         assert_eq!((r.status, body(&mut r).await.as_str()), (200, "ok"));
         r.finish();
+        // (204 has no body, and no length says so: not read until the server closes.)
+        let mut r = c.post("/chat/completions", &[], b"{}").await.unwrap();
+        assert_eq!((r.status, body(&mut r).await.as_str()), (204, ""));
         let mut r = c.post("/chat/completions", &[], b"{}").await.unwrap();
         assert_eq!(body(&mut r).await, "until the end");
-        // Four calls on one connection: each body read to its end gave it back.
+        // Five calls on one connection: each body read to its end gave it back.
         assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 1);
     }
 
