@@ -121,6 +121,11 @@ db_test!(async fn a_years_last_day_and_a_story_around_a_measured_question(b) {
     let c = conversation(&app, &t).await;
     let (_, text) = ask(&app, &t, c, "market", "We're talking to an inverter supplier. France or Germany, who added more solar in 2022?").await;
     assert!(text.contains(&thousands(fr)) && text.contains(&thousands(de)), "{fr} {de} in {text}");
+    // ... or names its measure with a noun ("installations", not a verb such as "add").
+    let de24 = market_value("Germany", "2024", HIST, "Total", "Annual");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "There's talk of a rooftop import boom. What does the database show for Germany's 2024 installations?").await;
+    assert!(text.contains(&thousands(de24)), "{de24} in {text}");
     // The same story before a question that names no measure of its own still declines: the
     // figure asked may be the story's.
     let c = conversation(&app, &t).await;

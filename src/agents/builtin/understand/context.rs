@@ -167,9 +167,31 @@ pub(super) fn with_context(
     // A measure the data does not hold in a story around the question ("We're talking to a Korean
     // inverter supplier.", "Inventory collateral is marked to poly prices.") is the story's when
     // the question says what it measures: a measure of its own, of its topic, or solar.
-    // (Not a topic the question's verb names: "Our client tracks module imports. How much did
-    // Spain add in 2024?" may ask what was added to the imports.)
+    // (A topic the question names with a noun, "Spain's 2024 installations", not with a verb:
+    // "Our client tracks module imports. How much did Spain add in 2024?" may ask what was added
+    // to the imports.)
+    let named_topic = read[q].0.spans.iter().any(|s| {
+        s.has(|w| matches!(w, Word::Topic(t) if *t != Topic::Any))
+            && !matches!(
+                s.text.as_str(),
+                "add"
+                    | "added"
+                    | "adding"
+                    | "adds"
+                    | "install"
+                    | "installed"
+                    | "installing"
+                    | "build"
+                    | "built"
+                    | "deploy"
+                    | "deployed"
+                    | "connect"
+                    | "connected"
+                    | "put"
+            )
+    });
     let measured = measure
+        || named_topic
         || says_solar(&read[q].0)
         || read.iter().enumerate().any(|(i, (sentence, topic))| {
             i != q
