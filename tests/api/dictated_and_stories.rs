@@ -132,3 +132,48 @@ db_test!(async fn a_years_last_day_and_a_story_around_a_measured_question(b) {
     let (_, text) = ask(&app, &t, c, "market", "We're talking to an inverter supplier. What about Spain in 2024?").await;
     assert!(!text.contains(" MW"), "{text}");
 });
+
+db_test!(async fn a_decks_cases_a_fall_in_a_place_and_a_combined_share(b) {
+    let (app, t) = sample_app(b).await;
+    // "bull" and "bear" are the high and low cases; "and bear — how far below bull" compares
+    // them (the bear case was read past, and the answer was the bull case's change from 2029).
+    let high = market_value("Germany", "2030", "Forecast - High", "Total", "Annual");
+    let low = market_value("Germany", "2030", "Forecast - Low", "Total", "Annual");
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "Germany 2030 base case adds?").await;
+    let (_, text) = ask(&app, &t, c, "market", "bull case?").await;
+    assert!(text.contains(&thousands(high)), "{high} in {text}");
+    let (_, text) = ask(&app, &t, c, "market", "and bear — how far below bull, in GW?").await;
+    assert!(text.contains(&thousands(high - low)) && text.contains("Forecast - Low"), "{high} {low} in {text}");
+    // "the % fall in Germany's additions from 2020 to 2021" is a change (it was read as a share:
+    // "fall in" a place is no segment a share falls in).
+    let (a, b2) = (
+        market_value("Germany", "2020", HIST, "Total", "Annual"),
+        market_value("Germany", "2021", HIST, "Total", "Annual"),
+    );
+    let change = (b2 - a) / a * 100.0;
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "What was the % fall in Germany's additions from 2020 to 2021?").await;
+    assert!(text.contains(&format!("{:.1}%", change.abs())) && !text.contains("of World"), "{change} in {text}");
+    // "the two combined — % of World?" after two places asked one by one: their sum's share (it
+    // gave the last place's share alone).
+    let pl = market_value("Poland", "2024", HIST, "Total", "Annual");
+    let nl = market_value("Netherlands", "2024", HIST, "Total", "Annual");
+    let world = market_value("World", "2024", HIST, "Total", "Annual");
+    let c = conversation(&app, &t).await;
+    ask(&app, &t, c, "market", "Poland 2024 adds?").await;
+    ask(&app, &t, c, "market", "and Netherlands?").await;
+    let (_, text) = ask(&app, &t, c, "market", "the two combined — % of World?").await;
+    assert!(text.contains(&thousands(pl + nl)) && text.contains(&format!("{:.1}%", (pl + nl) / world * 100.0)), "{pl} {nl} in {text}");
+    // "1 lakh MW" is 100,000 MW; "top 3 only pls" ranks three.
+    let (year, v) = series("World", "Cumulative")
+        .into_iter()
+        .find(|(_, v)| *v > 100_000.0)
+        .expect("the sample's world base passes 1 lakh MW");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "In which year did World cumulative PV capacity first go above 1 lakh MW?").await;
+    assert!(text.contains(&format!("**{year}**")) && text.contains(&thousands(v)), "{year} {v} in {text}");
+    let c = conversation(&app, &t).await;
+    let (_, text) = ask(&app, &t, c, "market", "Rank the countries by PV added in 2023 - top 3 only pls.").await;
+    assert!(text.contains("| 3 |") && !text.contains("| 4 |"), "{text}");
+});

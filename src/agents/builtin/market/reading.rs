@@ -229,16 +229,15 @@ pub(super) fn facets(q: &Question) -> MarketAsk {
     // "What proportion of Germany's 2024 additions fell in the distributed segment?": "fell in"
     // beside a share places the part, it is no change.
     // ("Is it right that Polish additions fell in 2024? By how much in %?": "fell in" a year is
-    // a change.)
+    // a change; so is "the % fall in Vietnam's additions from 2020 to 2021", in a place.)
     let placed = q.spans.iter().enumerate().any(|(i, s)| {
         matches!(s.text.as_str(), "fell" | "fall" | "falls" | "falling")
             && q.spans
                 .get(i + 1)
                 .is_some_and(|n| matches!(n.text.as_str(), "in" | "into" | "within" | "under"))
-            && !q
-                .spans
-                .get(i + 2)
-                .is_some_and(|n| n.has(|w| matches!(w, Word::Year(_))))
+            && !q.spans.get(i + 2).is_some_and(|n| {
+                n.has(|w| matches!(w, Word::Year(_) | Word::Territory(_) | Word::Region(_)))
+            })
     }) && !q.spans.iter().any(|s| {
         s.has(|w| *w == Word::Op(Op::Change))
             && !matches!(s.text.as_str(), "fell" | "fall" | "falls" | "falling")
@@ -630,9 +629,11 @@ pub fn read_chain(
             "combined" | "together" | "altogether" | "both" | "in total"
         )
     });
+    // ("the two combined — % of World?": the world is what the sum is a share of.)
+    let share_of_world = a.has(Op::Share);
     if combined
         && a.has(Op::Sum)
-        && !q.has(|w| matches!(w, Word::Territory(_)))
+        && !q.has(|w| matches!(w, Word::Territory(t) if !(share_of_world && t == "World")))
         && !chain.is_empty()
         && chain.iter().all(|p| unmatched(p, fits).is_empty())
     {
@@ -656,6 +657,16 @@ pub fn read_chain(
         && first < last
     {
         a.span = Some((Some(*first), Some(*last)));
+    }
+    // "and bear — how far below bull, in GW?": two cases of one year, one against the other
+    // (a change needs two years).
+    let one_year = match a.span {
+        Some((Some(f), Some(t))) => f == t,
+        _ => true,
+    };
+    if a.scenarios.len() == 2 && a.has(Op::Change) && !a.has(Op::Cagr) && one_year {
+        a.ops.retain(|o| *o != Op::Change);
+        a.ops.push(Op::Compare);
     }
     let mut a = when_extreme(q, a);
     // "Rank the six European countries you have (Germany, Spain, Italy, ...)": a region the

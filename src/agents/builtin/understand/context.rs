@@ -113,6 +113,34 @@ pub(super) fn with_context(
     if relates && read[q].0.years().len() == 1 {
         own.retain(|c| *c != Class::Period);
     }
+    // "and bear — how far below bull, in GW?": a scenario of a topic and another of a question
+    // that compares are its two sides.
+    let scenario_of = |w: &Word| match w {
+        Word::Scenario(sc) => Some(sc.to_string()),
+        _ => None,
+    };
+    let asked_scenarios = read[q].0.all(scenario_of);
+    let against = read[q].0.spans.iter().any(|s| {
+        s.text.split(' ').any(|w| {
+            matches!(
+                w,
+                "below" | "above" | "than" | "minus" | "vs" | "versus" | "difference" | "gap"
+            )
+        })
+    });
+    if against
+        && asked_scenarios.len() == 1
+        && read.iter().enumerate().any(|(i, (sentence, topic))| {
+            i != q
+                && *topic
+                && sentence
+                    .all(scenario_of)
+                    .iter()
+                    .any(|sc| !asked_scenarios.contains(sc))
+        })
+    {
+        own.retain(|c| *c != Class::Scenario);
+    }
     // A forecast scenario of the context is not the question's when the question asks for a
     // historical year ("refreshing the Iberian baseline. What did Spain add in 2024?").
     if read[q]

@@ -168,6 +168,13 @@ pub(super) fn read_words(text: &str, lex: &Lexicon, scenarios: bool) -> Question
     // "the centralised segment only", "looking only at actuals", "countries only": "only" beside a
     // connection, a scenario or "countries" restricts what the query restricts already.
     for i in 0..merged.len() {
+        // ("top 3 only": the count restricts already.)
+        let after_count = i > 0 && merged[i - 1].has(|w| matches!(w, Word::Count(_)));
+        if merged[i].text == "only" && merged[i].is_unknown() && after_count {
+            merged[i].meanings = vec![Word::Filler];
+            merged[i].read_past = true;
+            continue;
+        }
         if merged[i].text == "only" && merged[i].is_unknown() {
             let near = merged[i.saturating_sub(2)..(i + 3).min(merged.len())]
                 .iter()

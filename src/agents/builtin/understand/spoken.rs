@@ -98,7 +98,10 @@ pub(super) fn spoken(text: &str) -> Cow<'_, str> {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         w.len() == 1
             || NUMBERS.iter().any(|(n, _)| w.starts_with(n))
-            || matches!(w, "hundred" | "thousand" | "hi" | "perk" | "sells")
+            || matches!(
+                w,
+                "hundred" | "thousand" | "hi" | "perk" | "sells" | "lakh" | "lakhs" | "crore"
+            )
             || HEARD.iter().any(|(h, _)| h.split(' ').next() == Some(w))
     });
     if !candidate {
@@ -170,6 +173,23 @@ pub(super) fn spoken(text: &str) -> Cow<'_, str> {
             out.push(format!("{word}{tail}"));
             changed = true;
             i += run;
+            continue;
+        }
+        // "1 lakh MW", "2.5 crore": Indian English's hundred thousand and ten million, before a
+        // unit.
+        if let Ok(n) = bare[i].replace(',', "").parse::<f64>()
+            && let Some(m) = bare.get(i + 1).and_then(|w| match w.as_str() {
+                "lakh" | "lakhs" => Some(100_000.0),
+                "crore" | "crores" => Some(10_000_000.0),
+                _ => None,
+            })
+            && !closed(tokens[i])
+            && !closed(tokens[i + 1])
+            && bare.get(i + 2).is_some_and(|u| UNITS.contains(&u.as_str()))
+        {
+            out.push(format!("{}", n * m));
+            changed = true;
+            i += 2;
             continue;
         }
         // A quantity said in words, right before its unit ("fifty gigawatts", "one hundred and
@@ -338,6 +358,11 @@ mod tests {
             ("top con or H J T modules", "TOPCon or HJT modules"),
             ("perk modules in China", "PERC modules in China"),
             ("high purity nine N, whats", "high purity 9N, whats"),
+            (
+                "first go above 1 lakh MW, and",
+                "first go above 100000 MW, and",
+            ),
+            ("cross 2 lakh MW (200 GW)?", "cross 200000 MW (200 GW)?"),
         ] {
             assert_eq!(spoken(said), written, "{said}");
         }

@@ -92,6 +92,9 @@ pub const FILLER: &[&str] = &[
     "both years",
     "a single year",
     "single year",
+    // ("bear" alone is a deck's low case)
+    "bear in mind",
+    "bearing in mind",
     // units as a price question writes them: every answer states its unit
     "usd",
     "usd kg",

@@ -233,6 +233,27 @@ pub const SCENARIOS: &[(&str, Word)] = &[
         "upside case",
         Word::Scenario(Scenario::ForecastHigh.as_str()),
     ),
+    // A deck's scenarios: bull and bear are the high and low cases ("bear in mind" is filler).
+    ("bull", Word::Scenario(Scenario::ForecastHigh.as_str())),
+    ("bull case", Word::Scenario(Scenario::ForecastHigh.as_str())),
+    (
+        "bull scenario",
+        Word::Scenario(Scenario::ForecastHigh.as_str()),
+    ),
+    (
+        "bullish case",
+        Word::Scenario(Scenario::ForecastHigh.as_str()),
+    ),
+    ("bear", Word::Scenario(Scenario::ForecastLow.as_str())),
+    ("bear case", Word::Scenario(Scenario::ForecastLow.as_str())),
+    (
+        "bear scenario",
+        Word::Scenario(Scenario::ForecastLow.as_str()),
+    ),
+    (
+        "bearish case",
+        Word::Scenario(Scenario::ForecastLow.as_str()),
+    ),
     (
         "upside scenario",
         Word::Scenario(Scenario::ForecastHigh.as_str()),
