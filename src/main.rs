@@ -196,9 +196,29 @@ fn no_transparent_huge_pages() {
     }
 }
 
+/// mimalloc gives freed memory back to the system at once unless `MIMALLOC_PURGE_DELAY` is in
+/// the process environment (its own default waits 10 ms, and memory freed by a burst of requests
+/// stayed resident: about 3 MiB after the read benchmarks, docs/BENCHMARKS.md). Throughput was
+/// the same in the same runs.
+#[cfg(not(feature = "system-alloc"))]
+fn purge_freed_memory_at_once() {
+    unsafe extern "C" {
+        fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+    }
+    /// `mi_option_purge_delay` in mimalloc 2's `mi_option_e` (`mimalloc.h`: the sixteenth).
+    const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: mi_option_set stores an integer option of the allocator this binary links;
+        // the option is read on each purge, and any value is valid.
+        unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+    }
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     no_transparent_huge_pages();
+    #[cfg(not(feature = "system-alloc"))]
+    purge_freed_memory_at_once();
     let cli = Cli::parse();
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
@@ -642,4 +662,22 @@ fn existing_database(settings: &Settings) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+#[cfg(all(test, not(feature = "system-alloc")))]
+mod tests {
+    #[test]
+    fn freed_memory_is_purged_at_once_unless_the_environment_says() {
+        unsafe extern "C" {
+            fn mi_option_get(option: std::ffi::c_int) -> std::ffi::c_long;
+        }
+        // (mimalloc's own default is 10 ms.)
+        super::purge_freed_memory_at_once();
+        // SAFETY: reads an integer option of the linked allocator.
+        let delay = unsafe { mi_option_get(15) };
+        match std::env::var("MIMALLOC_PURGE_DELAY") {
+            Err(_) => assert_eq!(delay, 0),
+            Ok(v) => assert_eq!(delay.to_string(), v.trim()),
+        }
+    }
 }

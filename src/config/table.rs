@@ -449,6 +449,13 @@ pub const SECTIONS: &[Section] = &[
             "`1` lets the allocator use transparent huge pages; read from the process environment only (`.env` is read too late for it). Off by default (mimalloc is built with them off): with them each open chat stream kept about 23 KiB more resident, and the idle service about 4 MiB more (see [Benchmarks](docs/BENCHMARKS.md))",
         )
         .computed("unset (off)")
+        .process_only(),
+        s(
+            "MIMALLOC_PURGE_DELAY",
+            "",
+            "milliseconds the allocator keeps freed memory before it gives it back to the system; read from the process environment only. Unset, the service sets `0` (at once): with mimalloc's own 10 ms, memory freed by a burst of requests stayed resident (about 3 MiB after the read benchmarks, the same throughput; see [Benchmarks](docs/BENCHMARKS.md))",
+        )
+        .computed("unset (0: at once)")
         .process_only()],
     },
 ];
