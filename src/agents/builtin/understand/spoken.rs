@@ -136,6 +136,9 @@ pub(super) fn spoken(text: &str) -> Cow<'_, str> {
         }
         let next = bare.get(i + 1).map(String::as_str);
         let prev = i.checked_sub(1).map(|p| bare[p].as_str());
+        // (Not across punctuation: "Hi, forecast for Spain?" greets.)
+        let next = next.filter(|_| !closed(tokens[i]));
+        let prev = prev.filter(|_| i > 0 && !closed(tokens[i - 1]));
         let swap = match bare[i].as_str() {
             "hi" if next.is_some_and(|n| SCENARIO_NEXT.contains(&n)) => Some("high"),
             "perk" if next.is_some_and(|n| CELL_NEXT.contains(&n)) => Some("PERC"),
@@ -373,6 +376,8 @@ mod tests {
             "the five largest markets",
             "I A",
             "hi, what did Spain add",
+            "Hi, forecast for Spain in 2030?",
+            "which company sells, cells or modules?",
             "who sells the cheapest modules",
             "a perk of the job",
             "twenty twenty three",
