@@ -198,7 +198,7 @@ fn no_transparent_huge_pages() {
 
 /// mimalloc gives freed memory back to the system at once unless `MIMALLOC_PURGE_DELAY` is in
 /// the process environment (its own default waits 10 ms, and memory freed by a burst of requests
-/// stayed resident: about 3 MiB after the read benchmarks, docs/BENCHMARKS.md). Throughput was
+/// stayed resident: 1.5–3 MiB after the read benchmarks, docs/BENCHMARKS.md). Throughput was
 /// the same in the same runs.
 #[cfg(not(feature = "system-alloc"))]
 fn purge_freed_memory_at_once() {

@@ -453,7 +453,7 @@ pub const SECTIONS: &[Section] = &[
         s(
             "MIMALLOC_PURGE_DELAY",
             "",
-            "milliseconds the allocator keeps freed memory before it gives it back to the system; read from the process environment only. Unset, the service sets `0` (at once): with mimalloc's own 10 ms, memory freed by a burst of requests stayed resident (about 3 MiB after the read benchmarks, the same throughput; see [Benchmarks](docs/BENCHMARKS.md))",
+            "milliseconds the allocator keeps freed memory before it gives it back to the system; read from the process environment only. Unset, the service sets `0` (at once): with mimalloc's own 10 ms, memory freed by a burst of requests stayed resident (1.5–3 MiB after the read benchmarks, the same throughput; see [Benchmarks](docs/BENCHMARKS.md))",
         )
         .computed("unset (0: at once)")
         .process_only()],
