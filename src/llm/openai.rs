@@ -91,10 +91,10 @@ impl OpenAiClient {
     pub fn new(base_url: &str, api_key: Option<String>, timeout: Duration) -> Self {
         OpenAiClient {
             http: reqwest::Client::builder()
-                .connect_timeout(Duration::from_secs(10))
+                .connect_timeout(CONNECT_TIMEOUT)
                 .build()
                 .expect("an HTTP client with default TLS"),
-            plain: Http1::new(base_url, Duration::from_secs(10)).map(Arc::new),
+            plain: Http1::new(base_url, CONNECT_TIMEOUT).map(Arc::new),
             base_url: base_url.trim_end_matches('/').to_string(),
             api_key,
             timeout,
@@ -329,6 +329,9 @@ impl OpenAiClient {
         }
     }
 }
+
+/// How long either client waits for the provider's connection.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The longest line of a response stream.
 const MAX_LINE: usize = 1024 * 1024;

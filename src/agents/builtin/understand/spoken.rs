@@ -37,6 +37,11 @@ const NUMBERS: &[(&str, u64)] = &[
     ("ninety", 90),
 ];
 
+/// The value of a number word ("seven", "forty"); years said in words are read with it too.
+pub(super) fn number_word(w: &str) -> Option<u64> {
+    NUMBERS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v)
+}
+
 /// Units a said quantity may stand before (what the reader reads as a level or a percentage).
 const UNITS: &[&str] = &[
     "gw",
@@ -233,17 +238,13 @@ pub(super) fn spoken(text: &str) -> Cow<'_, str> {
 /// how many tokens it took. A token that ends in punctuation ends the number.
 fn said_number(bare: &[String], tokens: &[&str]) -> Option<(String, usize)> {
     let value_of = |w: &str| -> Option<u64> {
-        NUMBERS
-            .iter()
-            .find(|(n, _)| *n == w)
-            .map(|(_, v)| *v)
-            .or_else(|| {
-                // "twenty-five"
-                let (tens, ones) = w.split_once('-')?;
-                let t = NUMBERS.iter().find(|(n, _)| *n == tens)?.1;
-                let o = NUMBERS.iter().find(|(n, _)| *n == ones)?.1;
-                (t >= 20 && t % 10 == 0 && (1..10).contains(&o)).then_some(t + o)
-            })
+        number_word(w).or_else(|| {
+            // "twenty-five"
+            let (tens, ones) = w.split_once('-')?;
+            let t = number_word(tens)?;
+            let o = number_word(ones)?;
+            (t >= 20 && t % 10 == 0 && (1..10).contains(&o)).then_some(t + o)
+        })
     };
     let (mut total, mut current, mut words, mut numbers) = (0u64, 0u64, 0usize, 0usize);
     let mut fraction: Option<String> = None;

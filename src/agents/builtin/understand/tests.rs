@@ -723,3 +723,18 @@ fn slips_reported_figures_and_listed_aggregates_are_read_past() {
     assert!(read("Spain adding in aggregate over 2025-2030").has(|w| *w == Word::Op(Op::Sum)));
     assert!(read("which year, and how low?").has(|w| *w == Word::Op(Op::Min)));
 }
+
+#[test]
+fn years_said_in_words_are_written_as_digits() {
+    for (said, written) in [
+        ("Spain in twenty twenty-four", "Spain in 2024"),
+        ("from twenty ten to twenty fifteen", "from 2010 to 2015"),
+        ("two thousand and five", "2005"),
+        // (The comment of `spelled_years` promised this one; tens stopped at fifty.)
+        ("back in nineteen ninety-nine", "back in 1999"),
+    ] {
+        assert_eq!(super::text::spelled_years(said), written, "{said}");
+    }
+    // Not years: "twenty ninety" (beyond 2059) stays as said.
+    assert_eq!(super::text::spelled_years("twenty ninety"), "twenty ninety");
+}

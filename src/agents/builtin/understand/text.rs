@@ -590,22 +590,12 @@ pub(super) fn ordinals(text: &str) -> std::borrow::Cow<'_, str> {
 /// "twenty twenty-four", "two thousand and ten", "nineteen ninety-nine": a year said as it is
 /// spoken is written as digits (a spoken year is not read as two small counts).
 pub(super) fn spelled_years(text: &str) -> std::borrow::Cow<'_, str> {
-    const ONES: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    ];
-    const TEENS: &[&str] = &[
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty"];
+    // (2010 to 2059 after "twenty", 1920 to 1999 after "nineteen".)
+    let said = |w: &str, range: std::ops::RangeInclusive<u64>| {
+        super::spoken::number_word(w)
+            .filter(|v| range.contains(v))
+            .map(|v| v as i32)
+    };
     let lower = text.to_lowercase();
     if !["twenty", "thousand", "nineteen"]
         .iter()
@@ -632,14 +622,14 @@ pub(super) fn spelled_years(text: &str) -> std::borrow::Cow<'_, str> {
             (word.to_lowercase(), tail.to_string(), p, hyphen)
         })
         .collect();
-    let ones = |w: &str| ONES.iter().position(|o| *o == w).map(|i| i as i32 + 1);
+    let ones = |w: &str| said(w, 1..=9);
     // 10..99 said in words, and how many words it took.
     let two_digits = |i: usize| -> Option<(i32, usize)> {
         let (w, tail, ..) = tokens.get(i)?;
-        if let Some(t) = TEENS.iter().position(|o| o == w) {
-            return Some((t as i32 + 10, 1));
+        if let Some(t) = said(w, 10..=19) {
+            return Some((t, 1));
         }
-        let tens = TENS.iter().position(|o| o == w)? as i32 * 10 + 20;
+        let tens = said(w, 20..=90).filter(|t| t % 10 == 0)?;
         match tokens.get(i + 1) {
             Some((n, ..)) if tail.is_empty() && ones(n).is_some() => Some((tens + ones(n)?, 2)),
             _ => Some((tens, 1)),
@@ -651,7 +641,7 @@ pub(super) fn spelled_years(text: &str) -> std::borrow::Cow<'_, str> {
             // "twenty ten" .. "twenty fifty"
             "twenty" if tail.is_empty() => {
                 let (v, n) = two_digits(i + 1)?;
-                Some((2000 + v, n + 1))
+                (v < 60).then_some((2000 + v, n + 1))
             }
             // "nineteen ninety-nine"
             "nineteen" if tail.is_empty() => {
